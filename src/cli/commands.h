@@ -1,0 +1,13 @@
+// One function per subcommand; each adds its subcommand, options and callback to the
+// app. A callback that must fail throws CLI::RuntimeError(status): 1 for bad input
+// (after printing one line per problem), 2 for bad usage.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace storyline {
+
+void AddExtractCommand(CLI::App& app);
+void AddAnalyzeCommand(CLI::App& app);
+
+}  // namespace storyline

@@ -1,0 +1,39 @@
+// The options every command that reads articles shares (inputs, --source, --published,
+// --max-record-mb, --threads), and the one-line error report for bad records.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "core/input_error.h"
+#include "io/input_reader.h"
+
+namespace storyline {
+
+struct InputOptions {
+  std::vector<std::string> paths;
+  std::string source;
+  std::string published;
+  size_t max_record_mb = 64;
+  int threads = 0;  // 0: all cores
+
+  ReadOptions ToReadOptions() const;
+  int ThreadCount() const;
+};
+
+void AddInputOptions(CLI::App& command, InputOptions& options);
+
+// Prints each bad record as "storyline: WHERE: WHAT" on stderr and counts them.
+class InputErrorReporter {
+ public:
+  void operator()(const InputError& error);
+  size_t count() const { return count_; }
+  // Throws CLI::RuntimeError(1) when any record was bad: the contract's exit status.
+  void ExitIfAny() const;
+
+ private:
+  size_t count_ = 0;
+};
+
+}  // namespace storyline

@@ -1,0 +1,18 @@
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"storyline: turns a stream of news articles into a sourced picture of each story"};
+  app.require_subcommand(1);
+  storyline::AddExtractCommand(app);
+  storyline::AddAnalyzeCommand(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // CLI11 reports usage errors with its own codes; the contract says 2 for bad usage.
+    const int status = app.exit(e);
+    return e.get_exit_code() == 0 || dynamic_cast<const CLI::RuntimeError*>(&e) ? status : 2;
+  }
+  return 0;
+}

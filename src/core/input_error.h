@@ -1,0 +1,16 @@
+// A record the readers could not turn into an article. The run goes on; the error is
+// reported as one line naming where it happened, and the run exits with status 1.
+#pragma once
+
+#include <string>
+
+namespace storyline {
+
+struct InputError {
+  std::string where;  // "file:line", "file#record" or "file"
+  std::string what;   // what is wrong, in a few words
+
+  std::string Message() const { return where + ": " + what; }
+};
+
+}  // namespace storyline

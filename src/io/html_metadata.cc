@@ -1,0 +1,361 @@
+#include "io/html_metadata.h"
+
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+namespace storyline {
+namespace {
+
+using nlohmann::json;
+
+// JSON-LD blocks past this size are not parsed (they are product catalogues, not
+// article metadata), and the search inside one stops after this many values.
+constexpr size_t kMaxJsonLdBytes = size_t{2} << 20;
+constexpr size_t kMaxJsonLdValues = 20000;
+
+std::string Lowercase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+const char* Attribute(const GumboNode* node, const char* name) {
+  const GumboAttribute* attribute = gumbo_get_attribute(&node->v.element.attributes, name);
+  return attribute ? attribute->value : nullptr;
+}
+
+std::string ChildText(const GumboNode* node) {
+  std::string text;
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    const auto* child = static_cast<const GumboNode*>(children.data[i]);
+    if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE ||
+        child->type == GUMBO_NODE_CDATA) {
+      text += child->v.text.text;
+    }
+  }
+  return text;
+}
+
+bool IsArticleType(const json& type) {
+  auto matches = [](const json& t) {
+    if (!t.is_string()) return false;
+    const std::string& name = t.get_ref<const std::string&>();
+    return name.ends_with("Article") || name.ends_with("Posting") || name == "Report";
+  };
+  if (type.is_array()) {
+    for (const json& t : type) {
+      if (matches(t)) return true;
+    }
+    return false;
+  }
+  return matches(type);
+}
+
+std::string StringOf(const json& value) {
+  if (value.is_string()) return CollapseWhitespace(value.get_ref<const std::string&>());
+  return "";
+}
+
+// A schema.org Person/Organization (or a list of them, or plain names) as "A, B".
+std::string NamesOf(const json& value) {
+  std::vector<const json*> items;
+  if (value.is_array()) {
+    for (const json& item : value) items.push_back(&item);
+  } else {
+    items.push_back(&value);
+  }
+  std::string names;
+  for (const json* item : items) {
+    std::string name = item->is_object() && item->contains("name") ? StringOf((*item)["name"])
+                                                                   : StringOf(*item);
+    if (name.empty() || name.starts_with("http")) continue;
+    if (!names.empty()) names += ", ";
+    names += name;
+  }
+  return names;
+}
+
+std::string UrlOf(const json& value) {
+  if (value.is_object() && value.contains("@id")) return StringOf(value["@id"]);
+  return StringOf(value);
+}
+
+// The first object of an article type anywhere in the document (top level, arrays,
+// "@graph"), searched breadth-first without recursion.
+const json* FindArticleObject(const json& document) {
+  std::vector<const json*> queue = {&document};
+  for (size_t i = 0; i < queue.size() && i < kMaxJsonLdValues; ++i) {
+    const json& value = *queue[i];
+    if (value.is_object()) {
+      auto type = value.find("@type");
+      if (type != value.end() && IsArticleType(*type)) return &value;
+      for (const auto& [key, member] : value.items()) {
+        if (member.is_structured()) queue.push_back(&member);
+      }
+    } else if (value.is_array()) {
+      for (const json& member : value) {
+        if (member.is_structured()) queue.push_back(&member);
+      }
+    }
+  }
+  return nullptr;
+}
+
+struct Sources {
+  std::string title_element;
+  std::map<std::string, std::string> meta;  // lowercased name/property/itemprop -> content
+  std::string canonical;
+  std::string time_published;  // <time itemprop=datePublished> or the like
+  HtmlMetadata json_ld;
+  bool json_ld_found = false;
+};
+
+// Fills `out` from the first article object in a JSON-LD block; returns whether it
+// found one.
+bool ReadJsonLd(std::string_view text, HtmlMetadata& out) {
+  if (text.size() > kMaxJsonLdBytes) return false;
+  json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (document.is_discarded()) return false;
+  const json* article = FindArticleObject(document);
+  if (article == nullptr) return false;
+  const json& a = *article;
+  auto field = [&](const char* key) -> const json& {
+    static const json kNull;
+    auto it = a.find(key);
+    return it == a.end() ? kNull : *it;
+  };
+  out.title = StringOf(field("headline"));
+  if (out.title.empty()) out.title = StringOf(field("name"));
+  out.author = NamesOf(field("author"));
+  out.site_name = NamesOf(field("publisher"));
+  out.published = NormalizePublishedDate(StringOf(field("datePublished")));
+  if (out.published.empty()) out.published = NormalizePublishedDate(StringOf(field("dateCreated")));
+  out.url = UrlOf(field("url"));
+  if (out.url.empty()) out.url = UrlOf(field("mainEntityOfPage"));
+  out.article_body = StringOf(field("articleBody"));
+  return true;
+}
+
+void ReadElement(const GumboNode* node, Sources& sources) {
+  const GumboElement& element = node->v.element;
+  switch (element.tag) {
+    case GUMBO_TAG_TITLE:
+      if (sources.title_element.empty()) sources.title_element = CollapseWhitespace(ChildText(node));
+      break;
+    case GUMBO_TAG_META: {
+      const char* content = Attribute(node, "content");
+      if (content == nullptr) break;
+      for (const char* key_attribute : {"property", "name", "itemprop"}) {
+        if (const char* key = Attribute(node, key_attribute)) {
+          sources.meta.emplace(Lowercase(key), CollapseWhitespace(content));
+        }
+      }
+      break;
+    }
+    case GUMBO_TAG_LINK: {
+      const char* rel = Attribute(node, "rel");
+      const char* href = Attribute(node, "href");
+      if (rel && href && Lowercase(rel) == "canonical" && sources.canonical.empty()) {
+        sources.canonical = CollapseWhitespace(href);
+      }
+      break;
+    }
+    case GUMBO_TAG_SCRIPT: {
+      const char* type = Attribute(node, "type");
+      if (type && Lowercase(type) == "application/ld+json" && !sources.json_ld_found) {
+        sources.json_ld_found = ReadJsonLd(ChildText(node), sources.json_ld);
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  const char* itemprop = Attribute(node, "itemprop");
+  if (itemprop && sources.time_published.empty() && Lowercase(itemprop) == "datepublished") {
+    const char* value = Attribute(node, "datetime");
+    if (value == nullptr) value = Attribute(node, "content");
+    if (value) sources.time_published = value;
+  }
+}
+
+// The first non-empty of `candidates`.
+std::string FirstOf(std::initializer_list<std::string> candidates) {
+  for (const std::string& candidate : candidates) {
+    if (!candidate.empty()) return candidate;
+  }
+  return "";
+}
+
+std::string PersonName(std::string name) {
+  if (name.starts_with("http") || name.find('@') != std::string::npos) return "";
+  if (name.size() > 3 && Lowercase(name.substr(0, 3)) == "by ") name = name.substr(3);
+  return name;
+}
+
+int MonthFromName(std::string_view word) {
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (word.size() < 3) return 0;
+  std::string prefix = Lowercase(word.substr(0, 3));
+  for (size_t i = 0; i < kMonths.size(); ++i) {
+    if (prefix == kMonths[i]) return static_cast<int>(i) + 1;
+  }
+  return 0;
+}
+
+std::string FormatDate(int year, int month, int day) {
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return "";
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return buffer;
+}
+
+bool Digits(std::string_view text, size_t pos, size_t count) {
+  if (pos + count > text.size()) return false;
+  for (size_t i = pos; i < pos + count; ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+  }
+  return true;
+}
+
+int Number(std::string_view text, size_t pos, size_t count) {
+  int value = 0;
+  for (size_t i = pos; i < pos + count; ++i) value = value * 10 + (text[i] - '0');
+  return value;
+}
+
+// "2019-11-19", "2019/11/19" and their date-times.
+std::string NormalizeNumericDate(std::string_view v) {
+  if (!Digits(v, 0, 4) || v.size() < 10 || (v[4] != '-' && v[4] != '/') || v[7] != v[4] ||
+      !Digits(v, 5, 2) || !Digits(v, 8, 2)) {
+    return "";
+  }
+  std::string date = FormatDate(Number(v, 0, 4), Number(v, 5, 2), Number(v, 8, 2));
+  if (date.empty() || v.size() < 16 || (v[10] != 'T' && v[10] != ' ') || !Digits(v, 11, 2) ||
+      v[13] != ':' || !Digits(v, 14, 2)) {
+    return date;
+  }
+  std::string out = date + "T" + std::string(v.substr(11, 5));
+  size_t pos = 16;
+  if (v.size() >= 19 && v[16] == ':' && Digits(v, 17, 2)) {
+    out += v.substr(16, 3);
+    pos = 19;
+  } else {
+    out += ":00";
+  }
+  if (pos < v.size() && v[pos] == '.') {
+    ++pos;
+    while (pos < v.size() && std::isdigit(static_cast<unsigned char>(v[pos]))) ++pos;
+  }
+  if (pos < v.size() && v[pos] == ' ') ++pos;
+  if (pos < v.size() && v[pos] == 'Z') {
+    out += 'Z';
+  } else if (pos < v.size() && (v[pos] == '+' || v[pos] == '-') && Digits(v, pos + 1, 2)) {
+    size_t minutes = v.size() > pos + 3 && v[pos + 3] == ':' ? pos + 4 : pos + 3;
+    out += v.substr(pos, 3);
+    out += ':';
+    out += Digits(v, minutes, 2) ? std::string(v.substr(minutes, 2)) : "00";
+  }
+  return out;
+}
+
+// "November 19, 2019", "Nov. 19 2019", "19 November 2019", "Tue, 19 Nov 2019 ...".
+std::string NormalizeWordDate(std::string_view v) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : v) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      word.push_back(c);
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  auto is_number = [](const std::string& w, size_t max_size) {
+    return !w.empty() && w.size() <= max_size && Digits(w, 0, w.size());
+  };
+  for (size_t i = 0; i + 2 < words.size() + 1 && i < words.size(); ++i) {
+    int month = MonthFromName(words[i]);
+    if (month == 0) continue;
+    if (i + 2 < words.size() && is_number(words[i + 1], 2) && is_number(words[i + 2], 4)) {
+      return FormatDate(std::stoi(words[i + 2]), month, std::stoi(words[i + 1]));
+    }
+    if (i > 0 && i + 1 < words.size() && is_number(words[i - 1], 2) &&
+        is_number(words[i + 1], 4)) {
+      return FormatDate(std::stoi(words[i + 1]), month, std::stoi(words[i - 1]));
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string CollapseWhitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    bool nbsp = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || nbsp) {
+      pending_space = !out.empty();
+      if (nbsp) ++i;
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
+
+std::string NormalizePublishedDate(std::string_view value) {
+  std::string trimmed = CollapseWhitespace(value);
+  std::string numeric = NormalizeNumericDate(trimmed);
+  return numeric.empty() ? NormalizeWordDate(trimmed) : numeric;
+}
+
+HtmlMetadata ExtractHtmlMetadata(const GumboNode* root) {
+  Sources sources;
+  std::vector<const GumboNode*> stack = {root};
+  while (!stack.empty()) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    ReadElement(node, sources);
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = children.length; i-- > 0;) {
+      stack.push_back(static_cast<const GumboNode*>(children.data[i]));
+    }
+  }
+  auto meta = [&](const char* key) {
+    auto it = sources.meta.find(key);
+    return it == sources.meta.end() ? std::string() : it->second;
+  };
+  const HtmlMetadata& ld = sources.json_ld;
+  HtmlMetadata out;
+  out.title = FirstOf({meta("og:title"), meta("twitter:title"), ld.title, sources.title_element});
+  out.author = FirstOf({ld.author, PersonName(meta("author")), PersonName(meta("article:author")),
+                        PersonName(meta("parsely-author")), PersonName(meta("sailthru.author")),
+                        PersonName(meta("dc.creator")), PersonName(meta("byl"))});
+  out.site_name = FirstOf({meta("og:site_name"), ld.site_name, meta("application-name")});
+  out.url = FirstOf({sources.canonical, meta("og:url"), ld.url});
+  for (const std::string& date :
+       {meta("article:published_time"), ld.published, meta("og:published_time"),
+        meta("datepublished"), sources.time_published, meta("pubdate"), meta("publishdate"),
+        meta("parsely-pub-date"), meta("sailthru.date"), meta("dc.date.issued"),
+        meta("dc.date"), meta("dcterms.created"), meta("date")}) {
+    out.published = NormalizePublishedDate(date);
+    if (!out.published.empty()) break;
+  }
+  out.article_body = ld.article_body;
+  return out;
+}
+
+}  // namespace storyline

@@ -1,0 +1,110 @@
+#include "io/http_response.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <charconv>
+
+namespace storyline {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+std::string Dechunk(std::string_view body, std::string& out) {
+  out.clear();
+  while (true) {
+    const size_t line_end = body.find("\r\n");
+    if (line_end == std::string_view::npos) return "truncated chunked body";
+    std::string_view size_text = Trim(body.substr(0, body.find_first_of(";\r")));
+    size_t size = 0;
+    auto [ptr, ec] = std::from_chars(size_text.data(), size_text.data() + size_text.size(),
+                                     size, 16);
+    if (ec != std::errc() || size_text.empty()) return "malformed chunk size";
+    body.remove_prefix(line_end + 2);
+    if (size == 0) return {};
+    if (size > body.size()) return "truncated chunked body";
+    out.append(body.substr(0, size));
+    body.remove_prefix(std::min(body.size(), size + 2));
+  }
+}
+
+std::string Inflate(std::string_view data, size_t max_bytes, std::string& out) {
+  z_stream stream{};
+  // 15 + 32: accept both zlib and gzip headers.
+  if (inflateInit2(&stream, 15 + 32) != Z_OK) return "cannot start zlib";
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  stream.avail_in = unsigned(data.size());
+  out.clear();
+  char buffer[1 << 15];
+  int code = Z_OK;
+  while (code == Z_OK) {
+    stream.next_out = reinterpret_cast<Bytef*>(buffer);
+    stream.avail_out = sizeof buffer;
+    code = inflate(&stream, Z_NO_FLUSH);
+    out.append(buffer, sizeof buffer - stream.avail_out);
+    if (out.size() > max_bytes) code = Z_MEM_ERROR;
+  }
+  inflateEnd(&stream);
+  if (code != Z_STREAM_END) return "corrupt compressed HTTP body";
+  return {};
+}
+
+}  // namespace
+
+std::string ParseHttpResponse(std::string_view raw, size_t max_bytes, HttpResponse& response) {
+  const size_t head_end = raw.find("\r\n\r\n");
+  if (head_end == std::string_view::npos) return "HTTP response without a header end";
+  std::string_view head = raw.substr(0, head_end);
+  std::string_view body = raw.substr(head_end + 4);
+
+  const size_t status_end = head.find("\r\n");
+  std::string_view status_line = head.substr(0, status_end);
+  if (!status_line.starts_with("HTTP/")) return "not an HTTP response";
+  const size_t space = status_line.find(' ');
+  if (space == std::string_view::npos) return "malformed HTTP status line";
+  std::from_chars(status_line.data() + space + 1, status_line.data() + status_line.size(),
+                  response.status);
+
+  bool chunked = false;
+  std::string content_encoding;
+  head.remove_prefix(status_end == std::string_view::npos ? head.size() : status_end + 2);
+  while (!head.empty()) {
+    const size_t end = head.find("\r\n");
+    std::string_view line = head.substr(0, end);
+    head.remove_prefix(end == std::string_view::npos ? head.size() : end + 2);
+    const size_t colon = line.find(':');
+    if (colon == std::string_view::npos) continue;
+    const std::string name = Lower(Trim(line.substr(0, colon)));
+    const std::string value = Lower(Trim(line.substr(colon + 1)));
+    if (name == "content-type") response.content_type = value;
+    if (name == "transfer-encoding") chunked = value.find("chunked") != std::string::npos;
+    if (name == "content-encoding") content_encoding = value;
+  }
+
+  std::string dechunked;
+  if (chunked) {
+    if (std::string error = Dechunk(body, dechunked); !error.empty()) return error;
+    body = dechunked;
+  }
+  if (content_encoding == "gzip" || content_encoding == "x-gzip" ||
+      content_encoding == "deflate") {
+    return Inflate(body, max_bytes, response.body);
+  }
+  response.body.assign(body);
+  return {};
+}
+
+}  // namespace storyline

@@ -1,0 +1,31 @@
+// Reads articles from input paths, streaming record by record, picking the reader by
+// extension: .jsonl/.json/.ndjson (JSON Lines), .txt, .html/.htm, .warc, each optionally
+// .gz; a directory is walked recursively in sorted order. Articles reach `on_article`
+// in input order; a bad record reaches `on_error` and reading goes on with the next one.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "core/article.h"
+#include "core/input_error.h"
+
+namespace storyline {
+
+struct ReadOptions {
+  std::optional<std::string> published;  // --published, for .txt inputs
+  std::string source;                    // --source, for .txt and .html inputs
+  size_t max_record_bytes = size_t{64} << 20;  // larger records are refused, not loaded
+  bool detect_language = true;
+};
+
+using ArticleSink = std::function<void(Article&&)>;
+using ErrorSink = std::function<void(const InputError&)>;
+
+void ReadInputs(std::span<const std::string> paths, const ReadOptions& options,
+                const ArticleSink& on_article, const ErrorSink& on_error);
+
+}  // namespace storyline

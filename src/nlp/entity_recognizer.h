@@ -1,0 +1,80 @@
+// Named-entity recognizer for PERSON, ORG and PLACE names.
+//
+// A BILOU sequence tagger (Begin, Inside, Last, Unit, Outside per entity type) over the
+// tokenizer's tokens: an averaged perceptron scores each token left to right from word,
+// shape, affix, neighbour and gazetteer features and the two tags before it, and the
+// decoder only picks tags that continue a valid BILOU sequence, so every entity it emits
+// is a whole, well-formed span inside one sentence.
+//
+// The model is trained on the tokenizer's own tokens of the raw training texts, with the
+// gold character spans aligned to them, so training and run time see the same units.
+// Files in the models directory: ner.model (this class) and gazetteer.tsv (Gazetteer).
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "core/analysis.h"
+#include "nlp/averaged_perceptron.h"
+#include "nlp/gazetteer.h"
+#include "nlp/ner_corpus.h"
+#include "text/token.h"
+#include "text/tokenizer.h"
+
+namespace storyline {
+
+// The entity types, in tag order.
+inline constexpr std::string_view kEntityTypes[] = {"PERSON", "ORG", "PLACE"};
+
+// Tags: 0 is O; type t (index into kEntityTypes) has B, I, L, U at 1 + 4t + {0, 1, 2, 3}.
+inline constexpr int kNumEntityTags = 13;
+
+struct NerTrainingOptions {
+  int epochs = 10;
+  int hash_bits = 19;
+  uint32_t seed = 1;  // document order shuffling; training is deterministic for a seed
+};
+
+class EntityRecognizer {
+ public:
+  // Loads ner.model and gazetteer.tsv from `models_dir`; throws std::runtime_error
+  // naming the file that is missing or malformed.
+  static EntityRecognizer Load(const std::filesystem::path& models_dir);
+
+  // Trains on `docs`, tokenized by `tokenizer`. `progress`, when set, receives one line
+  // per epoch.
+  static EntityRecognizer Train(const std::vector<NerDocument>& docs, const Tokenizer& tokenizer,
+                                Gazetteer gazetteer, const NerTrainingOptions& options,
+                                const std::function<void(std::string_view)>& progress = {});
+
+  // Writes the model (not the gazetteer) to `path`.
+  void Save(const std::filesystem::path& path) const;
+
+  // The names in `text`, in text order, with span, text and type set (entity ids are
+  // the linker's job). `tokens` must come from the tokenizer for this text. Thread-safe.
+  std::vector<EntityMention> Recognize(std::string_view text, const TokenizedText& tokens) const;
+
+  // The tag of every token, exposed for tests: always a valid BILOU sequence per sentence.
+  std::vector<int> Tag(std::string_view text, const TokenizedText& tokens) const;
+
+ private:
+  EntityRecognizer(Gazetteer gazetteer, AveragedPerceptron model)
+      : gazetteer_(std::move(gazetteer)), model_(std::move(model)) {}
+
+  Gazetteer gazetteer_;
+  AveragedPerceptron model_;
+};
+
+// Gold tags for `tokens` from byte spans: a span covers every token it overlaps. Spans
+// whose edges fall inside a token are still aligned (to the whole token); the number of
+// such spans is added to `*misaligned` when it is not null. Spans that cross a sentence
+// boundary or overlap an earlier span are left out.
+std::vector<int> AlignSpansToTags(const std::vector<NerSpan>& spans, const TokenizedText& tokens,
+                                  size_t* misaligned = nullptr);
+
+// Whether tag `next` may follow tag `previous` (0 = O at a sentence start).
+bool IsValidTransition(int previous, int next);
+
+}  // namespace storyline

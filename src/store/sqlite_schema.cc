@@ -1,0 +1,180 @@
+#include "store/sqlite_schema.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <string_view>
+
+namespace storyline {
+namespace {
+
+// Step 1: articles, sources, duplicate families, full-text index, per-article analyses.
+//
+// Byte spans are named start_byte/end_byte ("end" is an SQL keyword). Analysis rows are
+// keyed by (article_id, ordinal) so they come back in the order the analyzer made them.
+//
+// The full-text index is an FTS5 external-content table over articles(title, text): the
+// text is stored once, in articles, and snippet() still works because FTS5 reads column
+// values back from the content table (a contentless index could not produce snippets).
+// Triggers keep the index in step with inserts, deletes and edits.
+constexpr std::string_view kStep1 = R"sql(
+CREATE TABLE sources (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  external_id TEXT NOT NULL,
+  source_id INTEGER REFERENCES sources(id),
+  published TEXT,
+  url TEXT NOT NULL,
+  title TEXT NOT NULL,
+  author TEXT NOT NULL,
+  language TEXT NOT NULL,
+  text TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  content_hash BLOB NOT NULL UNIQUE,
+  text_hash INTEGER NOT NULL,
+  minhash BLOB,
+  family_id INTEGER NOT NULL,
+  dup_of INTEGER REFERENCES articles(id)
+);
+CREATE INDEX articles_by_external_id ON articles(external_id);
+CREATE INDEX articles_by_text_hash ON articles(text_hash);
+CREATE INDEX articles_by_family ON articles(family_id);
+CREATE INDEX articles_by_published ON articles(published);
+
+-- One row per (LSH band key, article): near-duplicate candidates are the articles
+-- sharing any band key, found by index lookups whose cost does not grow with the store.
+CREATE TABLE lsh_bands (
+  band_key INTEGER NOT NULL,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  PRIMARY KEY (band_key, article_id)
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, text, content='articles', content_rowid='id',
+  tokenize='porter unicode61 remove_diacritics 2');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.id, old.title, old.text);
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+
+CREATE TABLE entity_mentions (
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  start_byte INTEGER NOT NULL,
+  end_byte INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  type TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  PRIMARY KEY (article_id, ordinal)
+) WITHOUT ROWID;
+CREATE INDEX entity_mentions_by_entity ON entity_mentions(entity);
+
+CREATE TABLE time_expressions (
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  start_byte INTEGER NOT NULL,
+  end_byte INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  value TEXT,
+  PRIMARY KEY (article_id, ordinal)
+) WITHOUT ROWID;
+
+CREATE TABLE quantities (
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  start_byte INTEGER NOT NULL,
+  end_byte INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  value REAL NOT NULL,
+  unit TEXT NOT NULL,
+  PRIMARY KEY (article_id, ordinal)
+) WITHOUT ROWID;
+
+CREATE TABLE quotes (
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  start_byte INTEGER NOT NULL,
+  end_byte INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  speaker TEXT,
+  speaker_entity TEXT,
+  PRIMARY KEY (article_id, ordinal)
+) WITHOUT ROWID;
+CREATE INDEX quotes_by_speaker_entity ON quotes(speaker_entity);
+
+-- Events as found in one article; events across articles belong to a later step.
+CREATE TABLE article_events (
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  start_byte INTEGER NOT NULL,
+  end_byte INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  trigger_text TEXT NOT NULL,
+  time TEXT,
+  place TEXT,
+  PRIMARY KEY (article_id, ordinal)
+) WITHOUT ROWID;
+
+CREATE TABLE article_event_actors (
+  article_id INTEGER NOT NULL,
+  event_ordinal INTEGER NOT NULL,
+  ordinal INTEGER NOT NULL,
+  role TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  PRIMARY KEY (article_id, event_ordinal, ordinal),
+  FOREIGN KEY (article_id, event_ordinal)
+    REFERENCES article_events(article_id, ordinal) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX article_event_actors_by_entity ON article_event_actors(entity);
+)sql";
+
+constexpr std::array<std::string_view, 1> kSteps = {kStep1};
+
+int UserVersion(SqliteDb& db) {
+  SqliteStatement query(db, "PRAGMA user_version");
+  query.Step();
+  return static_cast<int>(query.ColumnInt(0));
+}
+
+}  // namespace
+
+int SqliteSchemaVersion() { return static_cast<int>(kSteps.size()); }
+
+void MigrateSqliteSchema(SqliteDb& db) {
+  const int latest = SqliteSchemaVersion();
+  if (UserVersion(db) == latest) return;
+  // IMMEDIATE takes the write lock first, so of two processes opening a new database
+  // at once one migrates and the other then finds the work done.
+  db.Exec("BEGIN IMMEDIATE");
+  try {
+    const int current = UserVersion(db);
+    if (current > latest) {
+      throw StoreError(fmt::format(
+          "database schema version {} is newer than this storyline knows ({}): upgrade storyline",
+          current, latest));
+    }
+    for (int step = current; step < latest; ++step) {
+      db.Exec(kSteps[step]);
+      db.Exec(fmt::format("PRAGMA user_version = {}", step + 1));
+    }
+    db.Exec("COMMIT");
+  } catch (...) {
+    db.Exec("ROLLBACK");
+    throw;
+  }
+}
+
+}  // namespace storyline

@@ -1,0 +1,40 @@
+// The SQLite back end of Store: one database file in WAL mode, so readers (search,
+// serve) run while an ingest writes, and a busy timeout instead of "database is locked"
+// when two writers meet.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/sqlite_db.h"
+#include "store/store.h"
+
+namespace storyline {
+
+class SqliteStore : public Store {
+ public:
+  // Opens or creates the file and migrates its schema. Throws StoreError.
+  explicit SqliteStore(const std::string& path);
+  ~SqliteStore() override;
+
+  bool Contains(const ContentHash& hash) override;
+  std::vector<AddResult> AddBatch(std::span<const PreparedArticle> batch) override;
+  std::vector<SearchHit> Search(std::string_view query, int limit) override;
+  std::optional<StoredArticle> FindArticle(std::string_view external_id) override;
+  StoreCounts Counts() override;
+
+ private:
+  struct Statements;
+
+  std::optional<int64_t> FindByHash(const ContentHash& hash);
+  std::optional<int64_t> FindFamily(const DuplicateFingerprint& fingerprint);
+  int64_t SourceId(const std::string& name);
+  int64_t InsertArticle(const PreparedArticle& prepared);
+  void InsertAnalysis(int64_t article_id, const Analysis& analysis);
+  Analysis LoadAnalysis(int64_t article_id);
+
+  SqliteDb db_;
+  std::unique_ptr<Statements> statements_;
+};
+
+}  // namespace storyline

@@ -1,0 +1,53 @@
+#include "store/store.h"
+
+#include <xxhash.h>
+
+#include "store/sqlite_store.h"
+
+namespace storyline {
+namespace {
+
+// Each field is length-prefixed so that moving text between fields changes the hash.
+void HashField(XXH3_state_t* state, std::string_view field) {
+  const uint64_t size = field.size();
+  XXH3_128bits_update(state, &size, sizeof(size));
+  XXH3_128bits_update(state, field.data(), field.size());
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace
+
+ContentHash HashArticleContent(const Article& article) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  HashField(state, article.source);
+  HashField(state, article.id);
+  HashField(state, article.url);
+  HashField(state, article.title);
+  HashField(state, article.text);
+  const XXH128_hash_t hash = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  return {hash.high64, hash.low64};
+}
+
+PreparedArticle PrepareArticle(Article article, Analysis analysis) {
+  PreparedArticle prepared;
+  prepared.content_hash = HashArticleContent(article);
+  prepared.fingerprint = FingerprintText(article.text);
+  prepared.article = std::move(article);
+  prepared.analysis = std::move(analysis);
+  return prepared;
+}
+
+std::unique_ptr<Store> OpenStore(const std::string& db) {
+  if (StartsWith(db, "postgresql://") || StartsWith(db, "postgres://")) {
+    throw StoreError("the PostgreSQL back end is not built yet: use a SQLite file path for --db");
+  }
+  if (db.empty()) throw StoreError("--db is empty: give a SQLite file path");
+  return std::make_unique<SqliteStore>(db);
+}
+
+}  // namespace storyline

@@ -1,0 +1,131 @@
+// The corpus store: articles with their analyses, duplicate families and full-text
+// search, behind one interface with a back end per kind of database. OpenStore picks it
+// from the --db string: a file path is SQLite (the default, zero set-up), a
+// postgresql:// URL is a server.
+//
+// Ingest is idempotent and transactional: an article is identified by its content hash
+// (XXH3-128 over source, id, url, title and text), so adding it again changes nothing;
+// a batch is one transaction, and inside it each article is all-or-nothing, so neither
+// a crash nor a bad record leaves half an article behind.
+//
+// A Store object is used from one thread at a time; open one per thread or process.
+// Several processes may use one database at once: readers never wait for writers.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/article.h"
+#include "story/near_duplicate.h"
+
+namespace storyline {
+
+// A failure of the database itself (cannot open, disk full, schema too new).
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A search query the query syntax cannot parse: bad input, not a broken store.
+class SearchQueryError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct ContentHash {
+  uint64_t high = 0;
+  uint64_t low = 0;
+  bool operator==(const ContentHash&) const = default;
+};
+
+ContentHash HashArticleContent(const Article& article);
+
+// An article ready to store: what the workers compute in parallel before the single
+// writer takes over.
+struct PreparedArticle {
+  Article article;
+  Analysis analysis;
+  ContentHash content_hash;
+  DuplicateFingerprint fingerprint;
+};
+
+PreparedArticle PrepareArticle(Article article, Analysis analysis);
+
+enum class AddStatus {
+  kAdded,          // new article stored
+  kAlreadyStored,  // same content hash already present: nothing written
+  kFailed,         // this article was rolled back; the rest of the batch stands
+};
+
+struct AddResult {
+  AddStatus status = AddStatus::kAdded;
+  int64_t article_id = 0;         // store id of the new or existing article; 0 when failed
+  std::optional<int64_t> dup_of;  // family's first-seen member, when a duplicate of one
+  std::string error;              // when failed
+};
+
+// An article as stored, with the duplicate family it belongs to.
+struct StoredArticle {
+  int64_t id = 0;
+  Article article;
+  Analysis analysis;
+  std::optional<int64_t> dup_of;
+  int64_t family_id = 0;  // id of the family's first-seen member (its own id when first)
+};
+
+struct StoreCounts {
+  int64_t articles = 0;
+  int64_t sources = 0;
+  int64_t duplicates = 0;  // articles linked to an earlier family member
+  int64_t entity_mentions = 0;
+  int64_t times = 0;
+  int64_t quantities = 0;
+  int64_t quotes = 0;
+  int64_t events = 0;
+};
+
+struct SearchHit {
+  std::string article;  // the article's external id
+  std::string title;
+  std::string source;
+  double score = 0;     // higher is better
+  std::string snippet;  // matched terms wrapped in [ ]
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // True when an article with this content hash is stored; lets ingest skip analysing
+  // articles it already has.
+  virtual bool Contains(const ContentHash& hash) = 0;
+
+  // Stores the batch in one transaction, in order; results match the batch one to one.
+  // Each new article is linked to an earlier exact or near duplicate (its family) if
+  // there is one. Throws StoreError if the transaction as a whole fails (then nothing
+  // of the batch is stored).
+  virtual std::vector<AddResult> AddBatch(std::span<const PreparedArticle> batch) = 0;
+
+  // Full-text search over titles and texts, best first. Throws SearchQueryError for a
+  // query that cannot be parsed.
+  virtual std::vector<SearchHit> Search(std::string_view query, int limit) = 0;
+
+  // The first-stored article with this external id, with its analysis.
+  virtual std::optional<StoredArticle> FindArticle(std::string_view external_id) = 0;
+
+  virtual StoreCounts Counts() = 0;
+};
+
+// Opens or creates the store named by `db` and brings its schema up to date. Throws
+// StoreError when it cannot (unreadable file, schema newer than this build, back end
+// not available).
+std::unique_ptr<Store> OpenStore(const std::string& db);
+
+}  // namespace storyline

@@ -1,0 +1,298 @@
+#include "story/story_clusterer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "story/story_features.h"
+
+namespace storyline {
+namespace {
+
+// Merges `add` (sorted by id) into `sum` (sorted by id).
+void AddInto(SparseVector& sum, const SparseVector& add) {
+  SparseVector out;
+  out.reserve(sum.size() + add.size());
+  auto i = sum.begin();
+  auto j = add.begin();
+  while (i != sum.end() || j != add.end()) {
+    if (j == add.end() || (i != sum.end() && i->first < j->first)) {
+      out.push_back(*i++);
+    } else if (i == sum.end() || j->first < i->first) {
+      out.push_back(*j++);
+    } else {
+      out.emplace_back(i->first, i->second + j->second);
+      ++i, ++j;
+    }
+  }
+  sum = std::move(out);
+}
+
+// Keeps the `keep` largest weights (ties to the lower id), still sorted by id.
+void KeepStrongest(SparseVector& v, size_t keep) {
+  if (v.size() <= keep) return;
+  std::nth_element(v.begin(), v.begin() + static_cast<long>(keep), v.end(),
+                   [](const auto& a, const auto& b) {
+                     return a.second != b.second ? a.second > b.second : a.first < b.first;
+                   });
+  v.resize(keep);
+  std::sort(v.begin(), v.end());
+}
+
+std::optional<CalendarDay> Min(std::optional<CalendarDay> a, std::optional<CalendarDay> b) {
+  if (!a) return b;
+  if (!b) return a;
+  return std::min(*a, *b);
+}
+
+std::optional<CalendarDay> Max(std::optional<CalendarDay> a, std::optional<CalendarDay> b) {
+  if (!a) return b;
+  if (!b) return a;
+  return std::max(*a, *b);
+}
+
+// Keys by count, most frequent first, ties alphabetical.
+std::vector<std::string> ByCount(const std::map<std::string, int>& counts, size_t limit) {
+  std::vector<std::pair<int, std::string>> ranked;
+  for (const auto& [key, count] : counts) ranked.emplace_back(-count, key);
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<std::string> keys;
+  for (size_t i = 0; i < ranked.size() && i < limit; ++i) keys.push_back(ranked[i].second);
+  return keys;
+}
+
+constexpr size_t kEventActors = 5;
+constexpr size_t kLabelNames = 3;
+
+}  // namespace
+
+float StoryClusterer::Centroid::Cosine(const SparseVector& unit) const {
+  return squared_norm > 0 ? Dot(sum, unit) / std::sqrt(squared_norm) : 0;
+}
+
+float StoryClusterer::Centroid::Cosine(const Centroid& other) const {
+  const float norms = std::sqrt(squared_norm * other.squared_norm);
+  return norms > 0 ? Dot(sum, other.sum) / norms : 0;
+}
+
+void StoryClusterer::Centroid::Add(const SparseVector& unit, int max_features) {
+  AddInto(sum, unit);
+  // Pruning only when well over the limit keeps the cost of a sort rare.
+  if (sum.size() > 2 * static_cast<size_t>(max_features)) {
+    KeepStrongest(sum, static_cast<size_t>(max_features));
+  }
+  squared_norm = SquaredNorm(sum);
+}
+
+StoryClusterer::StoryClusterer(StoryClustererOptions options) : options_(options) {}
+
+SparseVector StoryClusterer::Vectorize(const StoryFeatures& features) {
+  std::vector<uint32_t> ids;
+  ids.reserve(features.counts.size());
+  for (const auto& [feature, count] : features.counts) ids.push_back(vocabulary_.Intern(feature));
+  vocabulary_.CountDocument(ids);
+  SparseVector unit;
+  unit.reserve(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const float tf = 1 + std::log(std::max(features.counts[i].second, 1.0f));
+    unit.emplace_back(ids[i], tf * vocabulary_.Idf(ids[i]));
+  }
+  std::sort(unit.begin(), unit.end());
+  Normalize(unit);
+  for (const auto& [feature, surface] : features.names) {
+    display_names_.try_emplace(vocabulary_.Intern(feature), surface);
+  }
+  return unit;
+}
+
+std::vector<uint32_t> StoryClusterer::QueryFeatures(const SparseVector& unit) const {
+  SparseVector strongest = unit;
+  KeepStrongest(strongest, static_cast<size_t>(options_.query_features));
+  std::vector<uint32_t> ids;
+  for (const auto& [id, weight] : strongest) ids.push_back(id);
+  return ids;
+}
+
+int StoryClusterer::Live(int story_id) {
+  while (story(story_id).merged_into != 0) story_id = story(story_id).merged_into;
+  return story_id;
+}
+
+std::vector<int> StoryClusterer::Candidates(const std::vector<uint32_t>& query) {
+  std::vector<int> candidates;
+  for (const uint32_t feature : query) {
+    const auto it = postings_.find(feature);
+    if (it == postings_.end()) continue;
+    for (const int id : it->second) candidates.push_back(Live(id));
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  return candidates;
+}
+
+float StoryClusterer::TimeFactor(const StoryCluster& story, std::optional<CalendarDay> day) const {
+  if (!day || !story.first_day) return 1;
+  const int gap = *day < *story.first_day ? *story.first_day - *day
+                  : *day > *story.last_day ? *day - *story.last_day
+                                           : 0;
+  if (gap <= options_.time_grace_days) return 1;
+  return 1 / (1 + static_cast<float>(gap - options_.time_grace_days) / options_.time_scale_days);
+}
+
+float StoryClusterer::TimeFactor(const StoryCluster& a, const StoryCluster& b) const {
+  if (!a.first_day || !b.first_day) return 1;
+  if (*b.last_day < *a.first_day) return TimeFactor(a, b.last_day);
+  if (*b.first_day > *a.last_day) return TimeFactor(a, b.first_day);
+  return 1;
+}
+
+void StoryClusterer::Post(const std::vector<uint32_t>& query, int story_id) {
+  for (const uint32_t feature : query) {
+    std::vector<int>& list = postings_[feature];
+    std::erase(list, story_id);
+    list.push_back(story_id);
+    if (list.size() > static_cast<size_t>(options_.postings_per_feature)) list.erase(list.begin());
+  }
+}
+
+void StoryClusterer::Merge(StoryCluster& into, StoryCluster& from) {
+  AddInto(into.centroid.sum, from.centroid.sum);
+  KeepStrongest(into.centroid.sum, 2 * static_cast<size_t>(options_.centroid_features));
+  into.centroid.squared_norm = SquaredNorm(into.centroid.sum);
+  into.first_day = Min(into.first_day, from.first_day);
+  into.last_day = Max(into.last_day, from.last_day);
+  into.articles.insert(into.articles.end(), from.articles.begin(), from.articles.end());
+  for (EventCluster& event : from.events) into.events.push_back(std::move(event));
+  from = StoryCluster{.id = from.id, .merged_into = into.id};
+}
+
+void StoryClusterer::MergeAlike(int story_id, const std::vector<int>& candidates,
+                                const std::string& article) {
+  for (const int candidate : candidates) {
+    const int live = Live(candidate);
+    if (live == story_id) continue;
+    StoryCluster& a = story(story_id);
+    StoryCluster& b = story(live);
+    if (a.centroid.Cosine(b.centroid) * TimeFactor(a, b) < options_.merge_threshold) continue;
+    const int into = std::min(story_id, live);
+    const int from = std::max(story_id, live);
+    Merge(story(into), story(from));
+    merges_.push_back({into, from, article});
+    story_id = into;
+  }
+}
+
+StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const SparseVector& unit,
+                                            const StoryFeatures& features,
+                                            const std::string& article_id) {
+  EventCluster* best = nullptr;
+  float best_similarity = options_.event_threshold;
+  for (EventCluster& event : story.events) {
+    if (features.event_day && event.day &&
+        std::abs(*features.event_day - *event.day) > options_.event_day_tolerance) {
+      continue;
+    }
+    const float similarity = event.centroid.Cosine(unit);
+    if (similarity >= best_similarity) best = &event, best_similarity = similarity;
+  }
+  StoryPlacement placement{.story = story.id};
+  if (!best) {
+    story.events.push_back({.id = next_event_id_++, .day = features.event_day,
+                            .summary = features.headline});
+    best = &story.events.back();
+    placement.new_event = true;
+  }
+  best->centroid.Add(unit, options_.centroid_features);
+  if (!best->day) best->day = features.event_day;
+  best->articles.push_back(article_id);
+  if (features.event_type) ++best->types[*features.event_type];
+  for (const std::string& actor : features.actors) ++best->actors[actor];
+  if (features.place) ++best->places[*features.place];
+  placement.event = best->id;
+  return placement;
+}
+
+StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analysis) {
+  const StoryFeatures features = ExtractStoryFeatures(article, analysis);
+  const SparseVector unit = Vectorize(features);
+  const std::vector<uint32_t> query = QueryFeatures(unit);
+  const std::vector<int> candidates = Candidates(query);
+  ++articles_;
+
+  int chosen = 0;
+  float best_similarity = options_.story_threshold;
+  for (const int id : candidates) {
+    const StoryCluster& candidate = story(id);
+    const float similarity =
+        candidate.centroid.Cosine(unit) * TimeFactor(candidate, features.event_day);
+    if (similarity >= best_similarity) chosen = id, best_similarity = similarity;
+  }
+  const bool new_story = chosen == 0;
+  if (new_story) {
+    stories_.push_back({.id = static_cast<int>(stories_.size()) + 1});
+    chosen = stories_.back().id;
+  }
+  StoryCluster& target = story(chosen);
+  target.centroid.Add(unit, options_.centroid_features);
+  target.first_day = Min(target.first_day, features.event_day);
+  target.last_day = Max(target.last_day, features.event_day);
+  target.articles.push_back(article.id);
+  StoryPlacement placement = PlaceInEvent(target, unit, features, article.id);
+  placement.new_story = new_story;
+  Post(query, chosen);
+  MergeAlike(chosen, candidates, article.id);
+  placement.story = Live(chosen);
+  return placement;
+}
+
+std::string StoryClusterer::Label(const StoryCluster& story) const {
+  std::vector<std::pair<float, uint32_t>> names, terms;
+  for (const auto& [id, weight] : story.centroid.sum) {
+    const std::string& feature = vocabulary_.Name(id);
+    if (display_names_.contains(id)) {
+      names.emplace_back(-weight, id);
+    } else if (feature.starts_with("w:")) {
+      terms.emplace_back(-weight, id);
+    }
+  }
+  std::sort(names.begin(), names.end());
+  std::sort(terms.begin(), terms.end());
+  std::string label;
+  for (size_t i = 0; i < names.size() && i < kLabelNames; ++i) {
+    label += (label.empty() ? "" : ", ") + display_names_.at(names[i].second);
+  }
+  for (size_t i = 0; label.empty() && i < terms.size() && i < kLabelNames; ++i) {
+    label += (i == 0 ? "" : ", ") + vocabulary_.Name(terms[i].second).substr(2);
+  }
+  return label;
+}
+
+std::vector<Story> StoryClusterer::Stories() const {
+  std::vector<Story> stories;
+  for (const StoryCluster& cluster : stories_) {
+    if (cluster.merged_into != 0) continue;
+    Story story{.id = cluster.id, .label = Label(cluster), .articles = cluster.articles};
+    if (cluster.first_day) story.first = FormatIsoDay(*cluster.first_day);
+    if (cluster.last_day) story.last = FormatIsoDay(*cluster.last_day);
+    std::vector<const EventCluster*> events;
+    for (const EventCluster& event : cluster.events) events.push_back(&event);
+    std::stable_sort(events.begin(), events.end(), [](const auto* a, const auto* b) {
+      if (a->day.has_value() != b->day.has_value()) return a->day.has_value();
+      return a->day != b->day ? *a->day < *b->day : a->id < b->id;
+    });
+    for (const EventCluster* event : events) {
+      StoryEvent out{.id = event->id,
+                     .type = event->types.empty() ? "OTHER" : ByCount(event->types, 1).front(),
+                     .actors = ByCount(event->actors, kEventActors),
+                     .articles = event->articles,
+                     .summary = event->summary};
+      if (event->day) out.date = FormatIsoDay(*event->day);
+      if (!event->places.empty()) out.place = ByCount(event->places, 1).front();
+      story.events.push_back(std::move(out));
+    }
+    stories.push_back(std::move(story));
+  }
+  return stories;
+}
+
+}  // namespace storyline

@@ -1,0 +1,130 @@
+// Online story and event clustering, in arrival order and deterministic.
+//
+// Two levels. A story is a developing real-world thread (one earthquake and its
+// aftermath, one shooting and the arrest that followed); inside it an event is one
+// happening on one date. Each article is placed once, when it arrives:
+//
+//  1. Representation: TF-IDF over the features of story_features.h (content stems,
+//     entities, numbers, years, event frames), with document frequencies counted online,
+//     sublinear tf, unit length.
+//  2. Candidates: an inverted index from feature to the stories that recently took an
+//     article whose strongest features included it. Only the article's strongest (hence
+//     rarest) features are looked up and each posting list is bounded, so the cost per
+//     article stays flat however large the corpus grows.
+//  3. Story: the candidate whose centroid is most similar (cosine, damped by the gap in
+//     days between the article's happening and the story's span) joins the article when
+//     the similarity reaches `story_threshold`; otherwise a new story starts. Stories that
+//     the new article makes alike (centroid cosine, same damping, at `merge_threshold`)
+//     are merged, older id kept, and the merge is recorded.
+//  4. Event: inside the story, the article joins the most similar event reported on the
+//     same day (within `event_day_tolerance`; undated articles and events match any day)
+//     when the similarity reaches `event_threshold`, else it starts a new event.
+#pragma once
+
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/article.h"
+#include "story/calendar_day.h"
+#include "story/story.h"
+#include "story/tfidf_vocabulary.h"
+
+namespace storyline {
+
+struct StoryClustererOptions {
+  float story_threshold = 0.2f;
+  float merge_threshold = 0.5f;
+  float event_threshold = 0.35f;
+  int event_day_tolerance = 1;
+  // Time damping: similarity is kept whole within `time_grace_days` of a story's span and
+  // divided by 1 + (gap - grace) / time_scale_days beyond it.
+  int time_grace_days = 7;
+  float time_scale_days = 60;
+  int query_features = 24;        // strongest article features looked up
+  int postings_per_feature = 32;  // most recent stories kept per feature
+  int centroid_features = 400;    // strongest features kept per centroid
+};
+
+// Where an article went.
+struct StoryPlacement {
+  int story = 0;
+  int event = 0;
+  bool new_story = false;
+  bool new_event = false;
+};
+
+class StoryClusterer {
+ public:
+  explicit StoryClusterer(StoryClustererOptions options = {});
+
+  // Places one article (in arrival order). Not thread-safe: clustering is the one
+  // sequential step of ingest.
+  StoryPlacement Add(const Article& article, const Analysis& analysis);
+
+  // Every live story, by id, with its events in date order.
+  std::vector<Story> Stories() const;
+  // Merges in the order they happened.
+  const std::vector<StoryMerge>& merges() const { return merges_; }
+  size_t articles() const { return articles_; }
+
+  // The whole state, to resume clustering in a later run. Load throws
+  // std::runtime_error on malformed input.
+  void Save(std::ostream& out) const;
+  void Load(std::istream& in);
+
+ private:
+  struct Centroid {
+    SparseVector sum;  // sum of the members' unit vectors, pruned to the strongest
+    float squared_norm = 0;
+    float Cosine(const SparseVector& unit) const;
+    float Cosine(const Centroid& other) const;
+    void Add(const SparseVector& unit, int max_features);
+  };
+  struct EventCluster {
+    int id = 0;
+    Centroid centroid;
+    std::optional<CalendarDay> day;
+    std::vector<std::string> articles;
+    std::map<std::string, int> types, actors, places;
+    std::string summary;
+  };
+  struct StoryCluster {
+    int id = 0;
+    int merged_into = 0;  // 0 while live
+    Centroid centroid;
+    std::optional<CalendarDay> first_day, last_day;
+    std::vector<std::string> articles;
+    std::vector<EventCluster> events;
+  };
+
+  SparseVector Vectorize(const struct StoryFeatures& features);
+  std::vector<uint32_t> QueryFeatures(const SparseVector& unit) const;
+  std::vector<int> Candidates(const std::vector<uint32_t>& query);
+  int Live(int story_id);
+  float TimeFactor(const StoryCluster& story, std::optional<CalendarDay> day) const;
+  float TimeFactor(const StoryCluster& a, const StoryCluster& b) const;
+  void Post(const std::vector<uint32_t>& query, int story_id);
+  void MergeAlike(int story_id, const std::vector<int>& candidates, const std::string& article);
+  void Merge(StoryCluster& into, StoryCluster& from);
+  StoryPlacement PlaceInEvent(StoryCluster& story, const SparseVector& unit,
+                              const StoryFeatures& features, const std::string& article_id);
+  std::string Label(const StoryCluster& story) const;
+  StoryCluster& story(int id) { return stories_[static_cast<size_t>(id - 1)]; }
+  const StoryCluster& story(int id) const { return stories_[static_cast<size_t>(id - 1)]; }
+
+  StoryClustererOptions options_;
+  TfIdfVocabulary vocabulary_;
+  std::unordered_map<uint32_t, std::string> display_names_;  // e: feature -> surface
+  std::unordered_map<uint32_t, std::vector<int>> postings_;
+  std::vector<StoryCluster> stories_;  // story id = index + 1
+  std::vector<StoryMerge> merges_;
+  int next_event_id_ = 1;
+  size_t articles_ = 0;
+};
+
+}  // namespace storyline

@@ -1,0 +1,326 @@
+#include "story/story_features.h"
+
+#include <libstemmer.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace storyline {
+namespace {
+
+// Words that carry no topic: function words, reporting verbs every article uses, the
+// debris of crawled URLs, and calendar words (time is a feature of its own).
+const std::unordered_set<std::string_view>& Stopwords() {
+  static const std::unordered_set<std::string_view> words = {
+      "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and",
+      "any", "are", "as", "at", "be", "because", "been", "before", "being", "below",
+      "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down",
+      "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he",
+      "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in",
+      "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself",
+      "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our",
+      "ours", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than",
+      "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this",
+      "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were",
+      "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
+      "would", "you", "your", "yours", "said", "says", "say", "told", "according", "one",
+      "two", "three", "new", "last", "first", "year", "years", "week", "day", "days", "time",
+      "like", "many", "much", "may", "might", "must", "s", "t", "mr", "mrs", "ms", "dr",
+      "http", "https", "www", "com", "html", "htm", "php", "aspx", "shtml", "org", "net",
+      "co", "uk", "print", "index", "article", "news", "story", "am", "pm", "et", "gmt",
+      "posted", "published", "updated", "monday", "tuesday", "wednesday", "thursday",
+      "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "tonight", "january",
+      "february", "march", "april", "june", "july", "august", "september", "october",
+      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+      "sept", "oct", "nov", "dec"};
+  return words;
+}
+
+int MonthNumber(std::string_view lower) {
+  static const std::unordered_map<std::string_view, int> months = {
+      {"january", 1}, {"jan", 1},  {"february", 2}, {"feb", 2},   {"march", 3},
+      {"mar", 3},     {"april", 4}, {"apr", 4},     {"may", 5},   {"june", 6},
+      {"jun", 6},     {"july", 7},  {"jul", 7},     {"august", 8}, {"aug", 8},
+      {"september", 9}, {"sep", 9}, {"sept", 9},    {"october", 10}, {"oct", 10},
+      {"november", 11}, {"nov", 11}, {"december", 12}, {"dec", 12}};
+  const auto it = months.find(lower);
+  return it == months.end() ? 0 : it->second;
+}
+
+struct Word {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  std::string lower;
+  bool capitalized = false;
+  bool sentence_start = false;
+  bool in_date = false;
+};
+
+bool IsWordChar(utf8proc_int32_t c) {
+  const auto category = utf8proc_category(c);
+  return (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
+         (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO) ||
+         category == UTF8PROC_CATEGORY_MN;
+}
+
+void AppendLower(utf8proc_int32_t c, std::string& out) {
+  utf8proc_uint8_t buffer[4];
+  const auto n = utf8proc_encode_char(utf8proc_tolower(c), buffer);
+  out.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(n));
+}
+
+// Splits text into words (runs of letters, digits and combining marks), noting which
+// start with a capital and which open a sentence (after . ! ? or a line break).
+std::vector<Word> SplitWords(std::string_view text) {
+  std::vector<Word> words;
+  bool at_sentence_start = true;
+  size_t i = 0;
+  while (i < text.size()) {
+    utf8proc_int32_t c = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                              static_cast<utf8proc_ssize_t>(text.size() - i), &c);
+    if (n <= 0) n = 1, c = -1;
+    if (c < 0 || !IsWordChar(c)) {
+      if (c == '.' || c == '!' || c == '?' || c == '\n') at_sentence_start = true;
+      i += static_cast<size_t>(n);
+      continue;
+    }
+    Word word;
+    word.start = static_cast<uint32_t>(i);
+    word.capitalized = utf8proc_category(c) == UTF8PROC_CATEGORY_LU;
+    word.sentence_start = at_sentence_start;
+    at_sentence_start = false;
+    while (i < text.size()) {
+      n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                           static_cast<utf8proc_ssize_t>(text.size() - i), &c);
+      if (n <= 0 || !IsWordChar(c)) break;
+      AppendLower(c, word.lower);
+      i += static_cast<size_t>(n);
+    }
+    word.end = static_cast<uint32_t>(i);
+    words.push_back(std::move(word));
+  }
+  return words;
+}
+
+std::optional<int> LeadingNumber(std::string_view s, size_t max_digits) {
+  size_t digits = 0;
+  while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
+  if (digits == 0 || digits > max_digits) return std::nullopt;
+  const std::string_view rest = s.substr(digits);
+  if (!rest.empty() && rest != "st" && rest != "nd" && rest != "rd" && rest != "th") {
+    return std::nullopt;
+  }
+  int value = 0;
+  std::from_chars(s.data(), s.data() + digits, value);
+  return value;
+}
+
+bool IsAllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::optional<int> Year(const Word& w) {
+  if (w.lower.size() != 4 || !IsAllDigits(w.lower)) return std::nullopt;
+  const int year = std::stoi(w.lower);
+  if (year < 1900 || year > 2099) return std::nullopt;
+  return year;
+}
+
+std::optional<int> DayOfMonth(const Word& w) { return LeadingNumber(w.lower, 2); }
+
+int Month(const Word& w) {
+  if (IsAllDigits(w.lower) && w.lower.size() <= 2) {
+    const int m = std::stoi(w.lower);
+    return m >= 1 && m <= 12 ? m : 0;
+  }
+  return MonthNumber(w.lower);
+}
+
+// Date parts must sit close together ("May 03, 2013", "2013 / may / 03", "2024-08-19").
+bool Adjacent(const Word& a, const Word& b) { return b.start - a.end <= 4; }
+
+// Full dates (day, month and year) written out in the text, in order of appearance;
+// marks the words they use.
+std::vector<std::pair<uint32_t, CalendarDay>> FindDates(std::vector<Word>& words) {
+  std::vector<std::pair<uint32_t, CalendarDay>> dates;
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    Word& a = words[i];
+    Word& b = words[i + 1];
+    Word& c = words[i + 2];
+    if (!Adjacent(a, b) || !Adjacent(b, c)) continue;
+    std::optional<CalendarDay> day;
+    if (const int m = MonthNumber(a.lower); m && DayOfMonth(b) && Year(c)) {
+      day = DayFromDate(*Year(c), m, *DayOfMonth(b));
+    } else if (const int m2 = MonthNumber(b.lower); m2 && DayOfMonth(a) && Year(c)) {
+      day = DayFromDate(*Year(c), m2, *DayOfMonth(a));
+    } else if (Year(a) && Month(b) && DayOfMonth(c)) {
+      day = DayFromDate(*Year(a), Month(b), *DayOfMonth(c));
+    }
+    if (!day) continue;
+    a.in_date = b.in_date = c.in_date = true;
+    dates.emplace_back(a.start, *day);
+    i += 2;
+  }
+  return dates;
+}
+
+// libstemmer handles are not thread-safe; one per thread.
+std::string Stem(const std::string& word) {
+  struct Deleter {
+    void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+  };
+  thread_local std::unique_ptr<sb_stemmer, Deleter> stemmer(sb_stemmer_new("english", nullptr));
+  if (!stemmer) return word;
+  const sb_symbol* stem = sb_stemmer_stem(
+      stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+  if (!stem) return word;
+  return std::string(reinterpret_cast<const char*>(stem),
+                     static_cast<size_t>(sb_stemmer_length(stemmer.get())));
+}
+
+bool HasLetter(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return !(c >= '0' && c <= '9'); });
+}
+
+// A capitalized word counts as part of a name unless it is a function or calendar word,
+// or it opens a sentence on its own (sentence-initial capitals are not evidence).
+bool IsNameWord(const std::vector<Word>& words, size_t i) {
+  const Word& w = words[i];
+  if (!w.capitalized || !HasLetter(w.lower) || Stopwords().contains(w.lower)) return false;
+  if (!w.sentence_start) return true;
+  return i + 1 < words.size() && words[i + 1].capitalized &&
+         !Stopwords().contains(words[i + 1].lower) && Adjacent(w, words[i + 1]);
+}
+
+template <typename Key>
+Key MostFrequent(const std::map<Key, int>& counts) {
+  Key best{};
+  int best_count = 0;
+  for (const auto& [key, count] : counts) {
+    if (count > best_count) best = key, best_count = count;
+  }
+  return best;
+}
+
+std::string FirstLine(std::string_view text) {
+  const size_t begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) return "";
+  text.remove_prefix(begin);
+  text = text.substr(0, text.find('\n'));
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\r')) text.remove_suffix(1);
+  return std::string(text);
+}
+
+void AddName(const std::string& feature, std::string_view surface,
+             std::vector<std::pair<std::string, std::string>>& names) {
+  for (const auto& [known, unused] : names) {
+    if (known == feature) return;
+  }
+  names.emplace_back(feature, std::string(surface));
+}
+
+constexpr uint32_t kOpeningBytes = 1000;  // where a dateline or a first-line date sits
+constexpr float kTitleWeight = 2;         // a title word counts as much as two in the body
+
+class FeatureCounter {
+ public:
+  void Add(std::string key, float count) { counts_[std::move(key)] += count; }
+  std::vector<std::pair<std::string, float>> Take() {
+    return {std::make_move_iterator(counts_.begin()), std::make_move_iterator(counts_.end())};
+  }
+
+ private:
+  std::map<std::string, float> counts_;
+};
+
+void AddWordFeatures(std::string_view text, float weight, bool use_name_words,
+                     FeatureCounter& counter,
+                     std::vector<std::pair<std::string, std::string>>& names,
+                     std::vector<std::pair<uint32_t, CalendarDay>>* dates) {
+  std::vector<Word> words = SplitWords(text);
+  std::vector<std::pair<uint32_t, CalendarDay>> found = FindDates(words);
+  if (dates) *dates = std::move(found);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    if (w.in_date) continue;
+    if (const auto year = Year(w)) {
+      counter.Add("y:" + w.lower, weight);
+      continue;
+    }
+    if (!HasLetter(w.lower)) {
+      counter.Add("n:" + w.lower, weight);
+      continue;
+    }
+    if (w.lower.size() < 2 || Stopwords().contains(w.lower)) continue;
+    counter.Add("w:" + Stem(w.lower), weight);
+    if (use_name_words && IsNameWord(words, i)) {
+      AddName("e:" + w.lower, text.substr(w.start, w.end - w.start), names);
+      counter.Add("e:" + w.lower, weight);
+    }
+  }
+}
+
+std::string NormalizedName(std::string_view text) {
+  std::string out;
+  for (char c : text) out.push_back(c == ' ' ? '-' : static_cast<char>(std::tolower(c)));
+  return out;
+}
+
+}  // namespace
+
+StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& analysis) {
+  StoryFeatures features;
+  FeatureCounter counter;
+  const bool have_entities = !analysis.entities.empty();
+  std::vector<std::pair<uint32_t, CalendarDay>> dates;
+  AddWordFeatures(article.title, kTitleWeight, !have_entities, counter, features.names, nullptr);
+  AddWordFeatures(article.text, 1, !have_entities, counter, features.names, &dates);
+
+  std::map<std::string, int> places;
+  for (const EntityMention& mention : analysis.entities) {
+    const std::string id = mention.entity.empty() ? NormalizedName(mention.text) : mention.entity;
+    counter.Add("e:" + id, 1);
+    AddName("e:" + id, mention.text, features.names);
+    if (mention.type == "PLACE") {
+      ++places[id];
+    } else if (std::find(features.actors.begin(), features.actors.end(), id) ==
+               features.actors.end()) {
+      features.actors.push_back(id);
+    }
+  }
+  if (!places.empty()) features.place = MostFrequent(places);
+
+  std::map<std::string, int> event_types;
+  for (const Event& event : analysis.events) {
+    counter.Add("v:" + event.type, 1);
+    ++event_types[event.type];
+  }
+  if (!event_types.empty()) features.event_type = MostFrequent(event_types);
+
+  if (article.published) features.published_day = ParseIsoDay(*article.published);
+  std::map<CalendarDay, int> analysis_days;
+  for (const TimeExpression& time : analysis.times) {
+    if (!time.value) continue;
+    if (const auto day = ParseIsoDay(*time.value)) ++analysis_days[*day];
+  }
+  if (!dates.empty() && dates.front().first < kOpeningBytes) {
+    features.event_day = dates.front().second;
+  } else if (!analysis_days.empty()) {
+    features.event_day = MostFrequent(analysis_days);
+  } else {
+    features.event_day = features.published_day;
+  }
+
+  features.counts = counter.Take();
+  features.headline = article.title.empty() ? FirstLine(article.text) : FirstLine(article.title);
+  return features;
+}
+
+}  // namespace storyline

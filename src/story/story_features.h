@@ -1,0 +1,45 @@
+// What the story clusterer sees of one article: a bag of weighted features and the day
+// the reported happening took place.
+//
+// Features are strings in a few namespaces, so the same surface word can count both as
+// content and as a name:
+//   "w:<stem>"    content words (lowercased, Snowball-stemmed, stopwords dropped)
+//   "e:<name>"    entity mentions: Analysis entity ids when the analysis has entities,
+//                 else the lowercased words of capitalized phrases (works before NER)
+//   "n:<number>"  numbers that are not years or dates (casualty counts, scores, sums)
+//   "y:<year>"    years mentioned
+//   "v:<TYPE>"    event frames from Analysis.events
+// Counts are raw term frequencies; weighting (sublinear tf, idf) is the clusterer's job.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/article.h"
+#include "story/calendar_day.h"
+
+namespace storyline {
+
+struct StoryFeatures {
+  std::vector<std::pair<std::string, float>> counts;  // sorted by feature, unique
+
+  // The day of the happening: the first full date in the article's opening (dateline,
+  // first lines), else the most frequent day-precision time in the analysis, else the
+  // published day. nullopt when none is known.
+  std::optional<CalendarDay> event_day;
+  std::optional<CalendarDay> published_day;
+
+  // Readable material for labels and event records.
+  std::vector<std::pair<std::string, std::string>> names;  // (e: feature, surface) in order
+  std::vector<std::string> actors;  // entity ids (or names) of PERSON/ORG mentions
+  std::optional<std::string> place;  // most mentioned PLACE, when the analysis has one
+  std::optional<std::string> event_type;  // most frequent Analysis event type
+  std::string headline;  // title, else the first line of the text (trimmed)
+};
+
+StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& analysis);
+
+}  // namespace storyline
