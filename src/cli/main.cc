@@ -7,6 +7,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   storyline::AddExtractCommand(app);
   storyline::AddAnalyzeCommand(app);
+  storyline::AddTrainCommand(app);
+  storyline::AddIngestCommand(app);
+  storyline::AddSearchCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -33,6 +33,7 @@ struct Quantity {
   std::string text;
   double value = 0;
   std::string unit;  // unit or counted noun ("tunnel"); empty when none
+  bool approximate = false;  // "about 9 miles", "hundreds of", "more than 40"
 };
 
 struct Quote {
@@ -40,6 +41,7 @@ struct Quote {
   std::string text;
   std::optional<std::string> speaker;         // canonical name or descriptor
   std::optional<std::string> speaker_entity;  // entity id when the speaker is an entity
+  bool partial = false;  // a fragment or scare quote inside the writer's sentence, not a statement
 };
 
 struct EventActor {

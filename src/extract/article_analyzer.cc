@@ -2,10 +2,16 @@
 
 #include <cstdlib>
 
+#include "extract/quantity_finder.h"
+#include "extract/time_expression_finder.h"
+#include "text/tokenizer.h"
+
 namespace storyline {
 
 // Every model the pipeline loads, shared read-only by all threads.
-struct ArticleAnalyzer::Models {};
+struct ArticleAnalyzer::Models {
+  Tokenizer tokenizer;
+};
 
 ArticleAnalyzer::ArticleAnalyzer(const std::filesystem::path& models_dir)
     : models_(std::make_unique<Models>()) {}
@@ -15,6 +21,10 @@ ArticleAnalyzer::~ArticleAnalyzer() = default;
 Analysis ArticleAnalyzer::Analyze(const Article& article) const {
   Analysis analysis;
   if (article.language != "en") return analysis;
+  const std::string_view text = article.text;
+  const TokenizedText tokens = models_->tokenizer.Tokenize(text);
+  analysis.times = FindTimeExpressions(text, article.published);
+  analysis.quantities = FindQuantities(text, tokens, {}, analysis.times);
   return analysis;
 }
 

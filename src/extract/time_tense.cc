@@ -17,12 +17,19 @@ const WordSet& FutureWords() {
   return *words;
 }
 
-// Words that announce a plan when "to" or "for" follows: "is expected to", "scheduled for".
+// Words that announce a plan when "to" follows: "is expected to", "plans to".
 const WordSet& PlanWords() {
   static const WordSet* const words =
-      new WordSet{"expected", "scheduled", "slated", "set",    "due",     "planned", "plans",
-                  "plan",     "going",     "intends", "aims", "hopes", "hope",    "wants",
-                  "agreed",   "promised",  "vowed",   "pledged", "ready", "poised", "likely"};
+      new WordSet{"expected", "scheduled", "slated", "set",     "due",     "planned", "plans",
+                  "plan",     "going",     "intends", "aims",   "hopes",   "hope",    "wants",
+                  "agreed",   "promised",  "vowed",   "pledged", "ready",  "poised",  "likely"};
+  return *words;
+}
+
+// Participles that announce a date when "for" follows: "scheduled for Friday".
+const WordSet& ScheduleWords() {
+  static const WordSet* const words =
+      new WordSet{"expected", "scheduled", "slated", "set", "due", "planned"};
   return *words;
 }
 
@@ -33,13 +40,16 @@ const WordSet& PastWords() {
       "left",   "sent",   "found",  "got",    "led",    "fell",   "rose",   "struck", "ran",
       "wrote",  "became", "brought", "bought", "sold",  "paid",   "kept",   "thought", "knew",
       "felt",   "heard",  "meant",  "stood",  "fought", "flew",   "grew",   "drew",   "broke",
-      "chose",  "wore",   "built",  "spent",  "ago",    "since",  "last",   "earlier", "has",
-      "have",   "been",   "hit",    "cut",    "shot",   "killed", "died",   "say"};
+      "chose",  "wore",   "built",  "spent",  "ago",    "since",  "last",   "earlier", "hit",
+      "cut",    "shot",   "laid",   "sought", "caught", "taught", "fled",   "threw",
+      "swore",  "withdrew", "understood", "forgot", "hid", "stole", "swept", "overtook",
+      "bound",  "dealt",  "fed",    "sat",    "slept",  "shut",   "split",  "spread", "quit",
+      "died",   "lied",   "tied"};
   return *words;
 }
 
 const WordSet& PresentWords() {
-  static const WordSet* const words = new WordSet{"is", "are", "am", "says", "today", "now"};
+  static const WordSet* const words = new WordSet{"is", "are", "am", "says", "today", "now", "has", "have"};
   return *words;
 }
 
@@ -48,7 +58,7 @@ const WordSet& NotPastEd() {
   static const WordSet* const words =
       new WordSet{"need", "feed", "speed", "seed", "indeed", "hundred", "proceed", "exceed",
                   "succeed", "bed", "red", "shed", "embed", "breed", "greed", "weed", "reed",
-                  "bled", "fled", "united", "limited", "based", "related", "supposed", "used"};
+                  "united", "limited", "based", "related", "supposed", "used"};
   return *words;
 }
 
@@ -59,26 +69,21 @@ bool IsWord(const std::vector<TimeToken>& tokens, size_t index, std::string_view
 bool IsPastParticiple(const TimeToken& token) {
   const std::string_view w = token.lower;
   if (w.size() >= 5 && w.ends_with("ed") && !NotPastEd().contains(w)) return true;
-  return PastWords().contains(w) && w != "was" && w != "were" && w != "has" && w != "have" &&
-         w != "ago" && w != "since" && w != "last" && w != "earlier" && w != "say";
+  return PastWords().contains(w) && w != "was" && w != "were" && w != "ago" && w != "since" &&
+         w != "last" && w != "earlier";
 }
 
-// A participle's tense comes from the auxiliary before it: "will be held" is future,
-// "is held" present, "was held" past.
+// A participle's tense comes from the auxiliary before it: "will be held", "may be
+// signed" are future, "is held" present, "has been scheduled" present perfect, which
+// news uses for what is still current.
 Tense TenseOfParticiple(const std::vector<TimeToken>& tokens, size_t index) {
   for (size_t back = 1; back <= 3 && back <= index; ++back) {
     const std::string_view w = tokens[index - back].lower;
-    if (w == "be" || w == "being") {
-      for (size_t further = back + 1; further <= back + 3 && further <= index; ++further) {
-        const std::string_view aux = tokens[index - further].lower;
-        if (aux == "will" || aux == "would" || aux == "to" || aux == "shall" || aux == "ll") {
-          return Tense::kFuture;
-        }
-      }
-      return Tense::kUnknown;
+    if (w == "be" || w == "being") return Tense::kFuture;
+    if (w == "is" || w == "are" || w == "am" || w == "has" || w == "have" || w == "been") {
+      return Tense::kPresent;
     }
-    if (w == "is" || w == "are" || w == "am") return Tense::kPresent;
-    if (w == "to") return Tense::kFuture;
+    if (w == "was" || w == "were" || w == "had") return Tense::kPast;
   }
   return Tense::kPast;
 }
@@ -92,7 +97,8 @@ Tense CueAt(const std::vector<TimeToken>& tokens, size_t index) {
   if (w == "won" && IsWord(tokens, index + 1, "'") && IsWord(tokens, index + 2, "t")) {
     return Tense::kFuture;
   }
-  if (PlanWords().contains(w) && (IsWord(tokens, index + 1, "to") || IsWord(tokens, index + 1, "for"))) {
+  if ((PlanWords().contains(w) && IsWord(tokens, index + 1, "to")) ||
+      (ScheduleWords().contains(w) && IsWord(tokens, index + 1, "for"))) {
     return Tense::kFuture;
   }
   if (IsPastParticiple(token)) return TenseOfParticiple(tokens, index);
@@ -111,27 +117,19 @@ bool StartsSentence(const std::vector<TimeToken>& tokens, size_t index) {
 }
 
 Tense TenseAround(const std::vector<TimeToken>& tokens, size_t begin, size_t end) {
-  size_t back = begin;
-  size_t ahead = end;
-  bool back_open = !StartsSentence(tokens, begin);
-  bool ahead_open = end < tokens.size();
-  for (size_t step = 1; step <= kLookBehind && (back_open || ahead_open); ++step) {
-    if (back_open) {
-      --back;
-      const Tense tense = CueAt(tokens, back);
-      if (tense != Tense::kUnknown) return tense;
-      back_open = back > 0 && !StartsSentence(tokens, back);
-    }
-    if (ahead_open && step <= kLookAhead) {
-      if (StartsSentence(tokens, ahead)) {
-        ahead_open = false;
-      } else {
-        const Tense tense = CueAt(tokens, ahead);
-        if (tense != Tense::kUnknown) return tense;
-        ++ahead;
-        ahead_open = ahead < tokens.size();
-      }
-    }
+  // The verb a time expression modifies usually comes before it; words after it decide
+  // only when nothing before does ("On Friday, he said...").
+  for (size_t back = begin, step = 0; step < kLookBehind && back > 0 && !StartsSentence(tokens, back);
+       ++step) {
+    --back;
+    const Tense tense = CueAt(tokens, back);
+    if (tense != Tense::kUnknown) return tense;
+  }
+  for (size_t ahead = end, step = 0; step < kLookAhead && ahead < tokens.size() &&
+                                     !StartsSentence(tokens, ahead);
+       ++step, ++ahead) {
+    const Tense tense = CueAt(tokens, ahead);
+    if (tense != Tense::kUnknown) return tense;
   }
   return Tense::kUnknown;
 }

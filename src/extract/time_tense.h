@@ -14,8 +14,8 @@ namespace storyline {
 
 enum class Tense { kUnknown, kPast, kPresent, kFuture };
 
-// Tense of the clause holding tokens [begin, end): the cue nearest to the span within its
-// sentence (before it preferred on ties), kUnknown when there is none.
+// Tense of the clause holding tokens [begin, end): the nearest cue before the span in
+// its sentence, else the nearest after it; kUnknown when there is none.
 Tense TenseAround(const std::vector<TimeToken>& tokens, size_t begin, size_t end);
 
 // True when token `index` starts a new sentence (after ". ! ?" or a line break).

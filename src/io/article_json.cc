@@ -49,6 +49,7 @@ Json QuantitiesJson(const std::vector<Quantity>& quantities) {
     Json item = SpanFields(q.text, q.span);
     item["value"] = q.value;
     item["unit"] = q.unit;
+    item["approximate"] = q.approximate;
     out.push_back(std::move(item));
   }
   return out;
@@ -60,6 +61,7 @@ Json QuotesJson(const std::vector<Quote>& quotes) {
     Json item = SpanFields(q.text, q.span);
     item["speaker"] = OrNull(q.speaker);
     item["speaker_entity"] = OrNull(q.speaker_entity);
+    item["partial"] = q.partial;
     out.push_back(std::move(item));
   }
   return out;

@@ -26,9 +26,10 @@ CompressedFile::~CompressedFile() {
 size_t CompressedFile::Read(char* buffer, size_t size) {
   if (!ok()) return 0;
   const int n = gzread(file_, buffer, unsigned(std::min<size_t>(size, INT_MAX)));
-  if (n < 0) {
-    int code = 0;
-    const char* message = gzerror(file_, &code);
+  // zlib may report a truncated stream as a short read with the error only in gzerror().
+  int code = Z_OK;
+  const char* message = gzerror(file_, &code);
+  if (n < 0 || (n == 0 && code != Z_OK)) {
     error_ = std::string("corrupt or truncated gzip data (") + message + ")";
     return 0;
   }

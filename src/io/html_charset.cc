@@ -1,11 +1,11 @@
 #include "io/html_charset.h"
 
+#include <simdjson.h>
 #include <unicode/ucnv.h>
 
 #include <algorithm>
 #include <cctype>
 #include <optional>
-#include <simdjson.h>
 
 namespace storyline {
 namespace {
@@ -34,8 +34,9 @@ std::string LabelAfter(std::string_view text, size_t pos) {
 
 std::string DeclaredCharset(std::string_view bytes) {
   std::string head(bytes.substr(0, kPrescanBytes));
-  std::transform(head.begin(), head.end(), head.begin(),
-                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  std::transform(head.begin(), head.end(), head.begin(), [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  });
   if (head.starts_with("<?xml")) {
     size_t end = head.find("?>");
     size_t at = head.find("encoding");
@@ -58,8 +59,8 @@ std::string DeclaredCharset(std::string_view bytes) {
 // truthfully declare).
 std::string ConverterName(const std::string& label) {
   static constexpr std::string_view kWindows1252[] = {
-      "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "us-ascii", "ascii",
-      "windows-1252", "cp1252", "x-cp1252", "cp819", "ibm819", "iso-ir-100", "csisolatin1"};
+      "iso-8859-1",   "iso8859-1", "iso_8859-1", "latin1", "l1",     "us-ascii",   "ascii",
+      "windows-1252", "cp1252",    "x-cp1252",   "cp819",  "ibm819", "iso-ir-100", "csisolatin1"};
   if (label.empty() || label == "utf-8" || label == "utf8" || label.starts_with("utf-16") ||
       label == "unicode-1-1-utf-8") {
     return "";
@@ -89,6 +90,17 @@ std::optional<std::string> ConvertToUtf8(const char* charset, std::string_view b
 }
 
 }  // namespace
+
+bool LooksLikeBinary(std::string_view bytes) {
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) return false;
+  std::string_view sample = bytes.substr(0, 8192);
+  size_t controls = 0;
+  for (char c : sample) {
+    unsigned char byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f') ++controls;
+  }
+  return controls * 50 > sample.size();
+}
 
 std::string HtmlBytesToUtf8(std::string_view bytes) {
   // ICU takes int32_t lengths; pages past that size are left to the UTF-8 path.

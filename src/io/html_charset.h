@@ -13,4 +13,9 @@ namespace storyline {
 
 std::string HtmlBytesToUtf8(std::string_view bytes);
 
+// Whether the bytes are not text at all (an image, an archive, random data): more than
+// 2% control characters other than whitespace in the first 8 KiB, not counting pages
+// that start with a UTF-16 byte-order mark.
+bool LooksLikeBinary(std::string_view bytes);
+
 }  // namespace storyline

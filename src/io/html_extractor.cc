@@ -1,6 +1,7 @@
 #include "io/html_extractor.h"
 
 #include <gumbo.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <cctype>
@@ -21,11 +22,11 @@ struct Node {
   bool is_text = false;
   int parent = -1;
   int end = 0;
-  int block = -1;  // text nodes: the nearest block-level ancestor
+  int block = -1;    // text nodes: the nearest block-level ancestor
   std::string text;  // text nodes: the decoded text
   std::string class_name;
-  int weight = 0;           // class/id hint: +25 looks like content, -25 like boilerplate
-  bool unlikely = false;    // class/id names a widget that is never article text
+  int weight = 0;                // class/id hint: +25 looks like content, -25 like boilerplate
+  bool unlikely = false;         // class/id names a widget that is never article text
   bool boilerplate_tag = false;  // nav, aside, footer, header, figure...
   bool article_marker = false;   // <article> or itemprop=articleBody
 };
@@ -48,26 +49,60 @@ struct Pass {
   bool clean_conditionally;
 };
 
-constexpr Pass kPasses[] = {{true, true, true}, {false, true, true}, {false, false, true},
-                            {false, false, false}};
+constexpr Pass kPasses[] = {
+    {true, true, true}, {false, true, true}, {false, false, true}, {false, false, false}};
 
 // A pass whose text reaches this many bytes is taken; otherwise the longest result is.
 constexpr size_t kEnoughText = 500;
 
 bool IsBlock(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD:
-    case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR:
-    case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-    case GUMBO_TAG_CAPTION: case GUMBO_TAG_UL: case GUMBO_TAG_BR: case GUMBO_TAG_HTML:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIR:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_HTML:
     case GUMBO_TAG_UNKNOWN:
       return true;
     default:
@@ -78,11 +113,25 @@ bool IsBlock(GumboTag tag) {
 // Elements whose content is never article text.
 bool IsSkipped(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_CANVAS:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_MAP:
+    case GUMBO_TAG_MENU:
       return true;
     default:
       return false;
@@ -91,8 +140,12 @@ bool IsSkipped(GumboTag tag) {
 
 bool IsBoilerplateTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
       return true;
     default:
       return false;
@@ -162,27 +215,78 @@ bool AnyPartIn(std::string_view hints, std::initializer_list<std::string_view> p
 // Widgets that never hold article text, by whole class/id words ("share-bar" and
 // "comments" match, "shareholder" does not) and by distinctive substrings.
 bool IsUnlikelyHint(const std::vector<std::string>& words, std::string_view hints) {
-  return AnyWordIn(words, {"comment", "comments", "disqus", "share", "sharing", "social",
-                           "related", "recommended", "recommendations", "newsletter",
-                           "subscribe", "subscription", "promo", "sponsored", "sponsor", "ad",
-                           "ads", "advert", "advertisement", "cookie", "cookies", "consent",
-                           "gdpr", "breadcrumb", "breadcrumbs", "pagination", "pager", "popup",
-                           "modal", "sidebar", "widget", "nav", "navbar", "navigation", "menu",
-                           "footer", "masthead", "toolbar", "tags", "byline", "outbrain",
-                           "taboola", "trending", "popular", "signup", "login", "banner",
-                           "rail", "skip", "overlay", "paywall", "caption", "credit",
-                           "sronly", "print", "hidden", "hide", "author", "dateline", "meta",
-                           "timestamp", "embed", "video", "gallery"}) ||
-         AnyPartIn(hints, {"sr-only", "visually-hidden", "screen-reader", "mostread",
-                           "most-read", "most-popular", "read-more", "newsletter", "adslot",
-                           "ad-slot", "ad-container", "ad-wrapper", "adsbygoogle", "social",
-                           "related", "comment", "share", "cookie"});
+  return AnyWordIn(words, {"comment",
+                           "comments",
+                           "disqus",
+                           "share",
+                           "sharing",
+                           "social",
+                           "related",
+                           "recommended",
+                           "recommendations",
+                           "newsletter",
+                           "subscribe",
+                           "subscription",
+                           "promo",
+                           "sponsored",
+                           "sponsor",
+                           "ad",
+                           "ads",
+                           "advert",
+                           "advertisement",
+                           "cookie",
+                           "cookies",
+                           "consent",
+                           "gdpr",
+                           "breadcrumb",
+                           "breadcrumbs",
+                           "pagination",
+                           "pager",
+                           "popup",
+                           "modal",
+                           "sidebar",
+                           "widget",
+                           "nav",
+                           "navbar",
+                           "navigation",
+                           "menu",
+                           "footer",
+                           "masthead",
+                           "toolbar",
+                           "tags",
+                           "byline",
+                           "outbrain",
+                           "taboola",
+                           "trending",
+                           "popular",
+                           "signup",
+                           "login",
+                           "banner",
+                           "rail",
+                           "skip",
+                           "overlay",
+                           "caption",
+                           "credit",
+                           "sronly",
+                           "print",
+                           "hidden",
+                           "hide",
+                           "author",
+                           "dateline",
+                           "meta",
+                           "timestamp",
+                           "embed",
+                           "video",
+                           "gallery"}) ||
+         AnyPartIn(hints, {"sr-only", "visually-hidden", "screen-reader", "mostread", "most-read",
+                           "most-popular", "read-more", "newsletter", "adslot", "ad-slot",
+                           "ad-container", "ad-wrapper", "adsbygoogle", "social", "related",
+                           "comment", "share", "cookie"});
 }
 
 bool IsPositiveHint(const std::vector<std::string>& words, std::string_view hints) {
-  return AnyWordIn(words, {"article", "body", "content", "entry", "hentry", "main", "post",
-                           "text", "blog", "story", "articlebody", "storybody", "postbody",
-                           "prose"}) ||
+  return AnyWordIn(words, {"article", "body", "content", "entry", "hentry", "main", "post", "text",
+                           "blog", "story", "articlebody", "storybody", "postbody", "prose"}) ||
          AnyPartIn(hints, {"article-body", "articlebody", "article_body", "story-body",
                            "entry-content", "post-content", "article-content"});
 }
@@ -269,6 +373,32 @@ int TextLength(std::string_view text) {
   return length;
 }
 
+// Lines of only punctuation and symbols ("|", "»", "• • •") are layout, not text.
+bool HasLetterOrDigit(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t length = static_cast<utf8proc_ssize_t>(text.size());
+  for (utf8proc_ssize_t at = 0; at < length;) {
+    utf8proc_int32_t code_point;
+    utf8proc_ssize_t step = utf8proc_iterate(bytes + at, length - at, &code_point);
+    if (step <= 0) return false;
+    switch (utf8proc_category(code_point)) {
+      case UTF8PROC_CATEGORY_LU:
+      case UTF8PROC_CATEGORY_LL:
+      case UTF8PROC_CATEGORY_LT:
+      case UTF8PROC_CATEGORY_LM:
+      case UTF8PROC_CATEGORY_LO:
+      case UTF8PROC_CATEGORY_ND:
+      case UTF8PROC_CATEGORY_NL:
+      case UTF8PROC_CATEGORY_NO:
+        return true;
+      default:
+        break;
+    }
+    at += step;
+  }
+  return false;
+}
+
 class Extractor {
  public:
   Extractor(const std::vector<Node>& nodes, Pass pass) : nodes_(nodes), pass_(pass) {}
@@ -298,8 +428,8 @@ class Extractor {
     for (size_t i = 0; i < nodes_.size(); ++i) {
       const Node& node = nodes_[i];
       if (node.is_text || holds_marker[i]) continue;
-      bool root = node.tag == GUMBO_TAG_HTML || node.tag == GUMBO_TAG_BODY ||
-                  node.tag == GUMBO_TAG_MAIN;
+      bool root =
+          node.tag == GUMBO_TAG_HTML || node.tag == GUMBO_TAG_BODY || node.tag == GUMBO_TAG_MAIN;
       if (!root && (node.unlikely || node.boilerplate_tag)) removed_[i] = true;
     }
     for (size_t i = 0; i < nodes_.size(); ++i) {
@@ -353,18 +483,34 @@ class Extractor {
   double InitialScore(int i) const {
     double score = Weight(i);
     switch (nodes_[i].tag) {
-      case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION: case GUMBO_TAG_MAIN:
+      case GUMBO_TAG_DIV:
+      case GUMBO_TAG_ARTICLE:
+      case GUMBO_TAG_SECTION:
+      case GUMBO_TAG_MAIN:
         score += 5;
         break;
-      case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE:
+      case GUMBO_TAG_PRE:
+      case GUMBO_TAG_TD:
+      case GUMBO_TAG_BLOCKQUOTE:
         score += 3;
         break;
-      case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
-      case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
+      case GUMBO_TAG_ADDRESS:
+      case GUMBO_TAG_OL:
+      case GUMBO_TAG_UL:
+      case GUMBO_TAG_DL:
+      case GUMBO_TAG_DD:
+      case GUMBO_TAG_DT:
+      case GUMBO_TAG_LI:
+      case GUMBO_TAG_FORM:
         score -= 3;
         break;
-      case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-      case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TH:
+      case GUMBO_TAG_H1:
+      case GUMBO_TAG_H2:
+      case GUMBO_TAG_H3:
+      case GUMBO_TAG_H4:
+      case GUMBO_TAG_H5:
+      case GUMBO_TAG_H6:
+      case GUMBO_TAG_TH:
         score -= 5;
         break;
       default:
@@ -481,10 +627,10 @@ class Extractor {
         selected.push_back(sibling);
         continue;
       }
-      double bonus = !nodes_[top].class_name.empty() &&
-                             nodes_[sibling].class_name == nodes_[top].class_name
-                         ? score_[top] * 0.2
-                         : 0.0;
+      double bonus =
+          !nodes_[top].class_name.empty() && nodes_[sibling].class_name == nodes_[top].class_name
+              ? score_[top] * 0.2
+              : 0.0;
       bool append = scored_[sibling] && score_[sibling] + bonus >= threshold;
       if (!append && nodes_[sibling].tag == GUMBO_TAG_P) {
         int length = stats_[sibling].text;
@@ -538,7 +684,7 @@ class Extractor {
     int line_block = -2;
     auto flush = [&] {
       std::string collapsed = CollapseWhitespace(line);
-      if (!collapsed.empty()) {
+      if (HasLetterOrDigit(collapsed)) {
         if (!out.empty()) out += '\n';
         out += collapsed;
       }
@@ -585,6 +731,25 @@ std::string ExtractText(const GumboNode* root) {
   return best;
 }
 
+// The text without lines near its top that repeat the page title: the headline is
+// metadata, not body text.
+std::string WithoutHeadline(const std::string& text, const std::string& title) {
+  constexpr int kTopLines = 3;
+  std::string out;
+  std::string wanted = Lowercase(title);
+  size_t start = 0;
+  for (int line = 0; start < text.size(); ++line) {
+    size_t end = std::min(text.find('\n', start), text.size());
+    std::string_view current(text.data() + start, end - start);
+    if (line >= kTopLines || title.empty() || Lowercase(current) != wanted) {
+      if (!out.empty()) out += '\n';
+      out += current;
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 struct GumboOutputDeleter {
   void operator()(GumboOutput* output) const {
     gumbo_destroy_output(&kGumboDefaultOptions, output);
@@ -596,6 +761,7 @@ struct GumboOutputDeleter {
 ExtractedPage ExtractArticleFromHtml(std::string_view html) {
   ExtractedPage page;
   try {
+    if (LooksLikeBinary(html)) return page;
     std::string utf8 = LimitHtmlNesting(HtmlBytesToUtf8(html));
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0;
@@ -608,7 +774,7 @@ ExtractedPage ExtractArticleFromHtml(std::string_view html) {
     page.site_name = std::move(metadata.site_name);
     page.url = std::move(metadata.url);
     page.published = std::move(metadata.published);
-    page.text = ExtractText(output->root);
+    page.text = WithoutHeadline(ExtractText(output->root), page.title);
     if (page.text.size() * 2 < metadata.article_body.size()) page.text = metadata.article_body;
   } catch (const std::exception&) {
     return ExtractedPage{};

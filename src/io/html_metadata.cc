@@ -16,6 +16,8 @@ using nlohmann::json;
 // article metadata), and the search inside one stops after this many values.
 constexpr size_t kMaxJsonLdBytes = size_t{2} << 20;
 constexpr size_t kMaxJsonLdValues = 20000;
+// An author element with more text than this is a bio box, not a name.
+constexpr size_t kMaxBylineBytes = 80;
 
 std::string Lowercase(std::string_view text) {
   std::string out(text);
@@ -61,6 +63,12 @@ std::string StringOf(const json& value) {
   return "";
 }
 
+std::string PersonName(std::string name) {
+  if (name.starts_with("http") || name.find('@') != std::string::npos) return "";
+  if (name.size() > 3 && Lowercase(name.substr(0, 3)) == "by ") name = name.substr(3);
+  return name;
+}
+
 // A schema.org Person/Organization (or a list of them, or plain names) as "A, B".
 std::string NamesOf(const json& value) {
   std::vector<const json*> items;
@@ -71,9 +79,10 @@ std::string NamesOf(const json& value) {
   }
   std::string names;
   for (const json* item : items) {
-    std::string name = item->is_object() && item->contains("name") ? StringOf((*item)["name"])
-                                                                   : StringOf(*item);
-    if (name.empty() || name.starts_with("http")) continue;
+    std::string name =
+        item->is_object() && item->contains("name") ? StringOf((*item)["name"]) : StringOf(*item);
+    name = PersonName(name);
+    if (name.empty()) continue;
     if (!names.empty()) names += ", ";
     names += name;
   }
@@ -93,7 +102,9 @@ const json* FindArticleObject(const json& document) {
     const json& value = *queue[i];
     if (value.is_object()) {
       auto type = value.find("@type");
-      if (type != value.end() && IsArticleType(*type)) return &value;
+      if ((type != value.end() && IsArticleType(*type)) || value.contains("headline")) {
+        return &value;
+      }
       for (const auto& [key, member] : value.items()) {
         if (member.is_structured()) queue.push_back(&member);
       }
@@ -111,16 +122,41 @@ struct Sources {
   std::map<std::string, std::string> meta;  // lowercased name/property/itemprop -> content
   std::string canonical;
   std::string time_published;  // <time itemprop=datePublished> or the like
+  std::string byline;          // text of an itemprop=author or rel=author element
   HtmlMetadata json_ld;
   bool json_ld_found = false;
 };
+
+// The string value of the first `"key": "value"` pair in `text`, unescaped only as far
+// as plain values need; for JSON-LD that does not parse (stray HTML entities, raw
+// newlines, trailing commas are common).
+std::string RawStringField(std::string_view text, std::string_view key) {
+  std::string quoted = "\"" + std::string(key) + "\"";
+  size_t at = text.find(quoted);
+  if (at == std::string_view::npos) return "";
+  at += quoted.size();
+  while (at < text.size() && (text[at] == ' ' || text[at] == ':' || text[at] == '\n' ||
+                              text[at] == '\t' || text[at] == '\r')) {
+    ++at;
+  }
+  if (at >= text.size() || text[at] != '"') return "";
+  size_t end = text.find('"', at + 1);
+  if (end == std::string_view::npos) return "";
+  return CollapseWhitespace(text.substr(at + 1, end - at - 1));
+}
+
+bool ReadBrokenJsonLd(std::string_view text, HtmlMetadata& out) {
+  out.title = RawStringField(text, "headline");
+  out.published = NormalizePublishedDate(RawStringField(text, "datePublished"));
+  return !out.title.empty() || !out.published.empty();
+}
 
 // Fills `out` from the first article object in a JSON-LD block; returns whether it
 // found one.
 bool ReadJsonLd(std::string_view text, HtmlMetadata& out) {
   if (text.size() > kMaxJsonLdBytes) return false;
   json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (document.is_discarded()) return false;
+  if (document.is_discarded()) return ReadBrokenJsonLd(text, out);
   const json* article = FindArticleObject(document);
   if (article == nullptr) return false;
   const json& a = *article;
@@ -141,18 +177,53 @@ bool ReadJsonLd(std::string_view text, HtmlMetadata& out) {
   return true;
 }
 
+std::vector<std::string> SplitWhitespace(const std::string& text) {
+  std::vector<std::string> words;
+  std::string collapsed = CollapseWhitespace(text);
+  for (size_t start = 0; start < collapsed.size();) {
+    size_t end = std::min(collapsed.find(' ', start), collapsed.size());
+    words.push_back(collapsed.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+// All text under `node`, whitespace collapsed, gathered without recursion.
+std::string SubtreeText(const GumboNode* node) {
+  std::string text;
+  std::vector<const GumboNode*> stack = {node};
+  while (!stack.empty() && text.size() <= kMaxBylineBytes) {
+    const GumboNode* at = stack.back();
+    stack.pop_back();
+    if (at->type == GUMBO_NODE_TEXT || at->type == GUMBO_NODE_WHITESPACE) {
+      text += at->v.text.text;
+      text += ' ';
+    } else if (at->type == GUMBO_NODE_ELEMENT) {
+      const GumboVector& children = at->v.element.children;
+      for (unsigned i = children.length; i-- > 0;) {
+        stack.push_back(static_cast<const GumboNode*>(children.data[i]));
+      }
+    }
+  }
+  return CollapseWhitespace(text);
+}
+
 void ReadElement(const GumboNode* node, Sources& sources) {
   const GumboElement& element = node->v.element;
   switch (element.tag) {
     case GUMBO_TAG_TITLE:
-      if (sources.title_element.empty()) sources.title_element = CollapseWhitespace(ChildText(node));
+      if (sources.title_element.empty())
+        sources.title_element = CollapseWhitespace(ChildText(node));
       break;
     case GUMBO_TAG_META: {
       const char* content = Attribute(node, "content");
       if (content == nullptr) break;
+      // itemprop and property may list several names ("datePublished dateCreated").
       for (const char* key_attribute : {"property", "name", "itemprop"}) {
-        if (const char* key = Attribute(node, key_attribute)) {
-          sources.meta.emplace(Lowercase(key), CollapseWhitespace(content));
+        const char* keys = Attribute(node, key_attribute);
+        if (keys == nullptr) continue;
+        for (const std::string& key : SplitWhitespace(Lowercase(keys))) {
+          sources.meta.emplace(key, CollapseWhitespace(content));
         }
       }
       break;
@@ -176,7 +247,15 @@ void ReadElement(const GumboNode* node, Sources& sources) {
       break;
   }
   const char* itemprop = Attribute(node, "itemprop");
-  if (itemprop && sources.time_published.empty() && Lowercase(itemprop) == "datepublished") {
+  const char* rel = Attribute(node, "rel");
+  bool names_author =
+      (itemprop && Lowercase(itemprop) == "author") || (rel && Lowercase(rel) == "author");
+  if (names_author && sources.byline.empty()) {
+    std::string byline = SubtreeText(node);
+    if (byline.size() <= kMaxBylineBytes) sources.byline = PersonName(byline);
+  }
+  if (itemprop && sources.time_published.empty() &&
+      Lowercase(itemprop).find("datepublished") != std::string::npos) {
     const char* value = Attribute(node, "datetime");
     if (value == nullptr) value = Attribute(node, "content");
     if (value) sources.time_published = value;
@@ -189,12 +268,6 @@ std::string FirstOf(std::initializer_list<std::string> candidates) {
     if (!candidate.empty()) return candidate;
   }
   return "";
-}
-
-std::string PersonName(std::string name) {
-  if (name.starts_with("http") || name.find('@') != std::string::npos) return "";
-  if (name.size() > 3 && Lowercase(name.substr(0, 3)) == "by ") name = name.substr(3);
-  return name;
 }
 
 int MonthFromName(std::string_view word) {
@@ -286,8 +359,7 @@ std::string NormalizeWordDate(std::string_view v) {
     if (i + 2 < words.size() && is_number(words[i + 1], 2) && is_number(words[i + 2], 4)) {
       return FormatDate(std::stoi(words[i + 2]), month, std::stoi(words[i + 1]));
     }
-    if (i > 0 && i + 1 < words.size() && is_number(words[i - 1], 2) &&
-        is_number(words[i + 1], 4)) {
+    if (i > 0 && i + 1 < words.size() && is_number(words[i - 1], 2) && is_number(words[i + 1], 4)) {
       return FormatDate(std::stoi(words[i + 1]), month, std::stoi(words[i - 1]));
     }
   }
@@ -343,14 +415,14 @@ HtmlMetadata ExtractHtmlMetadata(const GumboNode* root) {
   out.title = FirstOf({meta("og:title"), meta("twitter:title"), ld.title, sources.title_element});
   out.author = FirstOf({ld.author, PersonName(meta("author")), PersonName(meta("article:author")),
                         PersonName(meta("parsely-author")), PersonName(meta("sailthru.author")),
-                        PersonName(meta("dc.creator")), PersonName(meta("byl"))});
+                        PersonName(meta("dc.creator")), PersonName(meta("byl")), sources.byline});
   out.site_name = FirstOf({meta("og:site_name"), ld.site_name, meta("application-name")});
   out.url = FirstOf({sources.canonical, meta("og:url"), ld.url});
   for (const std::string& date :
-       {meta("article:published_time"), ld.published, meta("og:published_time"),
-        meta("datepublished"), sources.time_published, meta("pubdate"), meta("publishdate"),
-        meta("parsely-pub-date"), meta("sailthru.date"), meta("dc.date.issued"),
-        meta("dc.date"), meta("dcterms.created"), meta("date")}) {
+       {meta("article:published_time"), meta("article:published"), ld.published,
+        meta("og:published_time"), meta("datepublished"), sources.time_published, meta("pubdate"),
+        meta("publishdate"), meta("parsely-pub-date"), meta("sailthru.date"),
+        meta("dc.date.issued"), meta("dc.date"), meta("dcterms.created"), meta("date")}) {
     out.published = NormalizePublishedDate(date);
     if (!out.published.empty()) break;
   }

@@ -1,7 +1,6 @@
 #include "io/html_nesting.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <utility>
 #include <vector>
@@ -25,10 +24,11 @@ bool IsRawText(std::string_view name) {
 
 // Elements that never nest: void elements, and those an equal sibling closes implicitly.
 bool NeverNests(std::string_view name) {
-  return OneOf(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-                      "meta", "param", "source", "track", "wbr", "keygen", "p", "li", "dt",
-                      "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
-                      "rb", "rt", "rp", "colgroup", "caption", "html", "head", "body"});
+  return OneOf(name, {"area",   "base", "br",       "col",     "embed",  "hr",     "img",
+                      "input",  "link", "meta",     "param",   "source", "track",  "wbr",
+                      "keygen", "p",    "li",       "dt",      "dd",     "option", "optgroup",
+                      "tr",     "td",   "th",       "thead",   "tbody",  "tfoot",  "rb",
+                      "rt",     "rp",   "colgroup", "caption", "html",   "head",   "body"});
 }
 
 size_t FindCaseInsensitive(std::string_view haystack, std::string_view needle, size_t from) {

@@ -72,11 +72,22 @@ void AveragedPerceptron::AddScores(std::span<const uint64_t> features,
     return;
   }
   if (row_begin_.empty()) return;
-  for (uint64_t f : features) {
-    const size_t r = Row(f);
-    const Entry* end = entries_.data() + row_begin_[r + 1];
-    for (const Entry* e = entries_.data() + row_begin_[r]; e != end; ++e) {
-      scores[e->class_index] += e->weight;
+  // Each feature costs a cache miss or two in a large model. Looking up every row's
+  // extent before reading any weights lets those misses overlap instead of queueing.
+  constexpr size_t kBatch = 64;
+  uint32_t begin[kBatch], end[kBatch];
+  for (size_t first = 0; first < features.size(); first += kBatch) {
+    const size_t n = std::min(kBatch, features.size() - first);
+    for (size_t i = 0; i < n; ++i) {
+      const size_t r = Row(features[first + i]);
+      begin[i] = row_begin_[r];
+      end[i] = row_begin_[r + 1];
+      __builtin_prefetch(entries_.data() + begin[i]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      for (const Entry* e = entries_.data() + begin[i]; e != entries_.data() + end[i]; ++e) {
+        scores[e->class_index] += e->weight;
+      }
     }
   }
 }

@@ -8,6 +8,7 @@
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -43,6 +44,11 @@ enum Template : uint64_t {
   kGazetteer,
   kGazetteerPrev,
   kGazetteerNext,
+  kWordPrev,
+  kWordNext,
+  kShapePrev2,
+  kShapeNext2,
+  kWordPrevCur,
   kPrevTag,
   kPrevTwoTags,
   kPrevTagLower,
@@ -170,6 +176,11 @@ void StaticFeatures(const std::vector<TokenInfo>& infos, size_t i, std::vector<u
   out->push_back(Mix(kShapeCurNext, Pair(t.shape, at(n + 1).shape)));
   out->push_back(Mix(kLowerPrevCur, Pair(at(n - 1).lower, t.lower)));
   out->push_back(Mix(kLowerCurNext, Pair(t.lower, at(n + 1).lower)));
+  out->push_back(Mix(kWordPrev, at(n - 1).word));
+  out->push_back(Mix(kWordNext, at(n + 1).word));
+  out->push_back(Mix(kShapePrev2, Pair(at(n - 2).shape, at(n - 1).shape)));
+  out->push_back(Mix(kShapeNext2, Pair(at(n + 1).shape, at(n + 2).shape)));
+  out->push_back(Mix(kWordPrevCur, Pair(at(n - 1).word, t.word)));
   out->push_back(Mix(kInitialShape, Pair(i == 0, t.shape)));
   out->push_back(Mix(kCommonCase, Pair(t.common * 8 + t.casing, i == 0)));
   for (int c = 0; c < kNameCategories; ++c) {
@@ -203,6 +214,16 @@ int BestValidTag(const std::array<float, kNumEntityTags>& scores, int prev, bool
   return best;
 }
 
+// The tag training should reward after `prev` when the gold tag cannot follow it (the
+// decoder went wrong earlier): close an open span at once, or open the gold span here.
+// Rewarding the invalid gold tag instead would teach nothing the decoder can use, and
+// spans opened by mistake would never learn to close.
+int ReachableGold(int prev, int gold) {
+  if (IsValidTransition(prev, gold)) return gold;
+  if (OpensSpan(prev)) return MakeTag(TypeOf(prev), kL);
+  return MakeTag(TypeOf(gold), PositionOf(gold) == kI ? kB : kU);
+}
+
 // Tags one sentence greedily, left to right. With `gold`, also trains `model` on it.
 void TagSentence(const std::vector<TokenInfo>& infos, const AveragedPerceptron& model,
                  AveragedPerceptron* trainee, const int* gold, int* tags,
@@ -215,10 +236,30 @@ void TagSentence(const std::vector<TokenInfo>& infos, const AveragedPerceptron& 
     std::array<float, kNumEntityTags> scores{};
     model.AddScores(*features, scores);
     const int guess = BestValidTag(scores, prev, i + 1 == infos.size());
-    if (trainee != nullptr) trainee->Update(*features, gold[i], guess);
+    if (trainee != nullptr) trainee->Update(*features, ReachableGold(prev, gold[i]), guess);
     tags[i] = guess;
     prev2 = prev;
     prev = guess;
+  }
+}
+
+// A name keeps one type throughout an article: the tagger's local view sometimes calls
+// "Netanyahu" a PLACE after "Israel's"; the type it gives the name most often (first
+// seen on ties) wins.
+void UnifyTypes(std::vector<EntityMention>* mentions) {
+  std::unordered_map<std::string_view, std::array<int, std::size(kEntityTypes)>> votes;
+  for (const EntityMention& m : *mentions) {
+    const auto type = std::find(std::begin(kEntityTypes), std::end(kEntityTypes), m.type);
+    ++votes[m.text][type - std::begin(kEntityTypes)];
+  }
+  for (EntityMention& m : *mentions) {
+    const auto& count = votes[m.text];
+    const auto type = std::find(std::begin(kEntityTypes), std::end(kEntityTypes), m.type);
+    int best = int(type - std::begin(kEntityTypes));
+    for (int t = 0; t < int(count.size()); ++t) {
+      if (count[t] > count[best]) best = t;
+    }
+    m.type = std::string(kEntityTypes[best]);
   }
 }
 
@@ -351,6 +392,68 @@ EntityRecognizer EntityRecognizer::Train(const std::vector<NerDocument>& docs,
   return EntityRecognizer(std::move(gazetteer), std::move(model));
 }
 
+std::vector<NerDocument> LoadNerTrainingDocuments(const std::filesystem::path& data_dir,
+                                                  const Gazetteer& gazetteer,
+                                                  int max_docs_per_corpus) {
+  std::vector<NerDocument> docs;
+  auto append = [&](std::vector<NerDocument> more) {
+    if (max_docs_per_corpus >= 0 && more.size() > size_t(max_docs_per_corpus)) {
+      more.resize(max_docs_per_corpus);
+    }
+    docs.insert(docs.end(), std::make_move_iterator(more.begin()),
+                std::make_move_iterator(more.end()));
+  };
+  append(LoadGum(data_dir / "gum", "train"));
+  const std::filesystem::path extra = data_dir / "ner-extra";
+  append(LoadNerExtra(extra / "crossner-politics", "train"));
+  append(LoadNerExtra(extra / "wikigold", "all"));
+  std::vector<NerDocument> btc = LoadNerExtra(extra / "btc", "train");
+  DropDemonymPlaces(gazetteer, &btc);
+  append(std::move(btc));
+  append(LoadNerExtra(extra / "wnut17", "train"));
+  return docs;
+}
+
+NerScore EvaluateEntityRecognizer(const EntityRecognizer& recognizer,
+                                  const std::vector<NerDocument>& docs,
+                                  const Tokenizer& tokenizer) {
+  NerScore score;
+  for (const NerDocument& doc : docs) {
+    const std::vector<EntityMention> mentions =
+        recognizer.Recognize(doc.text, tokenizer.Tokenize(doc.text));
+    score.predicted += mentions.size();
+    score.gold += doc.spans.size();
+    for (const EntityMention& m : mentions) {
+      score.correct += std::any_of(doc.spans.begin(), doc.spans.end(), [&](const NerSpan& s) {
+        return s.start == m.span.start && s.end == m.span.end && s.type == m.type;
+      });
+    }
+  }
+  return score;
+}
+
+NerScore TrainEntityRecognizer(const std::filesystem::path& data_dir,
+                               const std::filesystem::path& gazetteer_path,
+                               const std::filesystem::path& models_dir,
+                               const NerTrainingOptions& options,
+                               const std::function<void(std::string_view)>& progress) {
+  Gazetteer gazetteer = Gazetteer::Load(gazetteer_path);
+  const std::vector<NerDocument> docs =
+      LoadNerTrainingDocuments(data_dir, gazetteer, options.max_docs_per_corpus);
+  const Tokenizer tokenizer;
+  const EntityRecognizer recognizer =
+      EntityRecognizer::Train(docs, tokenizer, std::move(gazetteer), options, progress);
+  recognizer.Save(models_dir / "ner.model");
+  if (!std::filesystem::exists(models_dir / "gazetteer.tsv")) {
+    std::filesystem::copy_file(gazetteer_path, models_dir / "gazetteer.tsv");
+  }
+  std::vector<NerDocument> dev = LoadGum(data_dir / "gum", "dev");
+  if (options.max_docs_per_corpus >= 0 && dev.size() > size_t(options.max_docs_per_corpus)) {
+    dev.resize(options.max_docs_per_corpus);
+  }
+  return EvaluateEntityRecognizer(recognizer, dev, tokenizer);
+}
+
 std::vector<int> EntityRecognizer::Tag(std::string_view text, const TokenizedText& tokens) const {
   std::vector<int> tags(tokens.tokens.size(), 0);
   std::vector<TokenInfo> infos;
@@ -379,6 +482,7 @@ std::vector<EntityMention> EntityRecognizer::Recognize(std::string_view text,
     mentions.push_back(std::move(mention));
     i = last;
   }
+  UnifyTypes(&mentions);
   return mentions;
 }
 

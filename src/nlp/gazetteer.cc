@@ -11,7 +11,7 @@ namespace {
 
 constexpr std::array<std::string_view, size_t(GazetteerCategory::kNumCategories)> kNames = {
     "country", "subdivision", "city",     "geo",   "person",
-    "org",     "first_name",  "org_word", "title", "common"};
+    "org",     "first_name",  "org_word", "title", "demonym", "common"};
 
 constexpr uint64_t kSeed = 0xcbf29ce484222325ULL;
 

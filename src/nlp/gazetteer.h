@@ -30,6 +30,7 @@ enum class GazetteerCategory : uint8_t {
   kFirstName,
   kOrgWord,    // words that end or head organization names: "Inc.", "Party", "Ministry"
   kTitle,      // words before person names: "President", "Mr."
+  kDemonym,    // "Israeli", "Egyptian": not names of places themselves
   kCommon,     // common lower-case English words
   kNumCategories,
 };

@@ -99,6 +99,67 @@ void StripLeadingThe(const std::string& text, NerSpan* span) {
   if ((s.starts_with("the ") || s.starts_with("The ")) && s.size() > 4) span->start += 4;
 }
 
+bool IsNameConnector(std::string_view word) {
+  static constexpr std::string_view kConnectors[] = {"of", "the", "and", "de", "da", "di", "du",
+                                                     "del", "der", "van", "von", "al", "la",
+                                                     "le", "for", "on", "&", "-"};
+  return std::find(std::begin(kConnectors), std::end(kConnectors), word) != std::end(kConnectors);
+}
+
+bool IsCapitalized(std::string_view word) {
+  const unsigned char c = word.empty() ? 0 : word[0];
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+// GUM mention extents take in determiners, modifiers and relative clauses ("a younger
+// John Edleston", "Francis Hodgson, a Fellow at King's College, with whom ..."). The name
+// is the first run of capitalized words, with connectors ("of", "and") inside it and a
+// comma only before another capitalized word ("Trinity College, Cambridge"), and
+// without a possessive "'s". Returns
+// false when the mention holds no name ("our country's").
+bool TrimToName(const std::string& text, NerSpan* span) {
+  std::vector<std::pair<uint32_t, uint32_t>> words;
+  for (uint32_t i = span->start; i < span->end;) {
+    while (i < span->end && (text[i] == ' ' || text[i] == '\n')) ++i;
+    uint32_t j = i;
+    while (j < span->end && text[j] != ' ' && text[j] != '\n') ++j;
+    if (j > i) words.emplace_back(i, j);
+    i = j + 1;
+  }
+  auto word = [&](size_t k) {
+    return std::string_view(text).substr(words[k].first, words[k].second - words[k].first);
+  };
+  size_t first = 0;
+  while (first < words.size() && !IsCapitalized(word(first))) ++first;
+  if (first == words.size()) return false;
+  size_t last = first;  // inclusive
+  while (last + 1 < words.size() && !word(last).ends_with(",") &&
+         (IsCapitalized(word(last + 1)) || IsNameConnector(word(last + 1)))) {
+    ++last;
+  }
+  if (word(last).ends_with(",") && last + 1 < words.size() && IsCapitalized(word(last + 1))) {
+    ++last;
+    while (last + 1 < words.size() && !word(last).ends_with(",") &&
+           (IsCapitalized(word(last + 1)) || IsNameConnector(word(last + 1)))) {
+      ++last;
+    }
+  }
+  while (last > first && IsNameConnector(word(last))) --last;
+  uint32_t end = words[last].second;
+  while (end > words[first].first && (text[end - 1] == ',' || text[end - 1] == ';')) --end;
+  // A possessive is not part of the name ("Columbia University's").
+  for (std::string_view possessive : {"'s", "\u2019s"}) {
+    if (std::string_view(text).substr(words[first].first, end - words[first].first).size() >
+            possessive.size() &&
+        std::string_view(text).substr(0, end).ends_with(possessive)) {
+      end -= possessive.size();
+    }
+  }
+  span->start = words[first].first;
+  span->end = end;
+  return true;
+}
+
 // Keeps non-overlapping spans, preferring the longest (outermost) or the shortest.
 std::vector<NerSpan> RemoveOverlaps(std::vector<NerSpan> spans, bool prefer_longest) {
   std::stable_sort(spans.begin(), spans.end(), [&](const NerSpan& a, const NerSpan& b) {
@@ -161,9 +222,10 @@ std::vector<NerDocument> LoadGum(const fs::path& gum_dir, std::string_view parti
     while (reader.Next()) {
       const auto type = kTypes.find(reader.Get("type"));
       if (type == kTypes.end()) continue;
-      if (reader.Get("head_upos") != "PROPN" && reader.Get("wikidata_id").empty()) continue;
+      if (reader.Get("head_upos") != "PROPN") continue;
       NerSpan span = ToByteSpan(offsets, reader.GetOffset("start_char"),
                                 reader.GetOffset("end_char"), type->second, reader);
+      if (!TrimToName(doc.text, &span)) continue;
       StripLeadingThe(doc.text, &span);
       doc.spans.push_back(std::move(span));
     }
@@ -232,6 +294,21 @@ std::vector<NerDocument> LoadNerExtra(const fs::path& dir, std::string_view spli
   }
   for (NerDocument& d : docs) d.spans = RemoveOverlaps(std::move(d.spans), true);
   return docs;
+}
+
+void DropDemonymPlaces(const Gazetteer& gazetteer, std::vector<NerDocument>* docs) {
+  constexpr GazetteerCategories kPlaces = CategoryBit(GazetteerCategory::kCountry) |
+                                          CategoryBit(GazetteerCategory::kSubdivision) |
+                                          CategoryBit(GazetteerCategory::kCity) |
+                                          CategoryBit(GazetteerCategory::kGeo);
+  for (NerDocument& doc : *docs) {
+    std::erase_if(doc.spans, [&](const NerSpan& span) {
+      const std::string_view name(doc.text.data() + span.start, span.end - span.start);
+      const GazetteerCategories categories = gazetteer.Lookup(name);
+      return span.type == "PLACE" && (categories & CategoryBit(GazetteerCategory::kDemonym)) &&
+             !(categories & kPlaces);
+    });
+  }
 }
 
 }  // namespace storyline

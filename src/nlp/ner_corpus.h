@@ -3,9 +3,12 @@
 // as its text and its name spans as UTF-8 byte ranges (the corpora count code points),
 // typed PERSON, ORG or PLACE, sorted and without overlaps, ready to align to tokens.
 //
-// Which mentions count as names follows each corpus's scorer: GUM mentions whose head
-// is PROPN or that carry a Wikidata id, outermost first; MEANTIME mentions of syntactic
-// type NAM or PRE.NAM, innermost first; ner-extra MISC spans are dropped.
+// The spans are names, as a tagger should learn them: GUM mentions whose head is PROPN,
+// trimmed to the name inside them ("Francis Hodgson, a Fellow at King's College, with
+// whom ..." -> "Francis Hodgson"), outermost first (GUM's pronouns and common nouns
+// that carry a Wikidata id, which its scorer also counts, are left out); MEANTIME
+// mentions of syntactic type NAM or PRE.NAM, innermost first; ner-extra PERSON, ORG and
+// PLACE spans (MISC dropped). A leading "the" is dropped everywhere, as the scorers do.
 // All loaders throw std::runtime_error naming the file and line of malformed input.
 #pragma once
 
@@ -14,6 +17,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "nlp/gazetteer.h"
 
 namespace storyline {
 
@@ -39,6 +44,11 @@ std::vector<NerDocument> LoadMeantime(const std::filesystem::path& meantime_dir,
 
 // One ner-extra split: `dir`/<split>.jsonl and `dir`/<split>.entities.tsv.
 std::vector<NerDocument> LoadNerExtra(const std::filesystem::path& dir, std::string_view split);
+
+// Drops one-word PLACE spans that `gazetteer` lists as a demonym and not as a place:
+// the Broad Twitter Corpus labels nationalities ("Israeli") as locations, the other
+// corpora and our output do not.
+void DropDemonymPlaces(const Gazetteer& gazetteer, std::vector<NerDocument>* docs);
 
 // Byte offset of every code point of `text`, plus one past the end, so that code point
 // offset i maps to result[i]. Throws on invalid UTF-8.

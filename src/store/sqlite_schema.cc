@@ -100,6 +100,7 @@ CREATE TABLE quantities (
   text TEXT NOT NULL,
   value REAL NOT NULL,
   unit TEXT NOT NULL,
+  approximate INTEGER NOT NULL,
   PRIMARY KEY (article_id, ordinal)
 ) WITHOUT ROWID;
 

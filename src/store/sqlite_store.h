@@ -29,7 +29,7 @@ class SqliteStore : public Store {
   std::optional<int64_t> FindByHash(const ContentHash& hash);
   std::optional<int64_t> FindFamily(const DuplicateFingerprint& fingerprint);
   int64_t SourceId(const std::string& name);
-  int64_t InsertArticle(const PreparedArticle& prepared);
+  AddResult InsertArticle(const PreparedArticle& prepared);
   void InsertAnalysis(int64_t article_id, const Analysis& analysis);
   Analysis LoadAnalysis(int64_t article_id);
 

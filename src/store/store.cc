@@ -1,6 +1,9 @@
 #include "store/store.h"
 
+#include <fmt/format.h>
 #include <xxhash.h>
+
+#include <filesystem>
 
 #include "store/sqlite_store.h"
 
@@ -42,11 +45,15 @@ PreparedArticle PrepareArticle(Article article, Analysis analysis) {
   return prepared;
 }
 
-std::unique_ptr<Store> OpenStore(const std::string& db) {
+std::unique_ptr<Store> OpenStore(const std::string& db, OpenMode mode) {
   if (StartsWith(db, "postgresql://") || StartsWith(db, "postgres://")) {
     throw StoreError("the PostgreSQL back end is not built yet: use a SQLite file path for --db");
   }
   if (db.empty()) throw StoreError("--db is empty: give a SQLite file path");
+  std::error_code error;
+  if (mode == OpenMode::kMustExist && !std::filesystem::exists(db, error)) {
+    throw StoreError(fmt::format("no store at {}: run `storyline ingest --db {} INPUT...` first", db, db));
+  }
   return std::make_unique<SqliteStore>(db);
 }
 

@@ -123,9 +123,15 @@ class Store {
   virtual StoreCounts Counts() = 0;
 };
 
-// Opens or creates the store named by `db` and brings its schema up to date. Throws
-// StoreError when it cannot (unreadable file, schema newer than this build, back end
-// not available).
-std::unique_ptr<Store> OpenStore(const std::string& db);
+enum class OpenMode {
+  kCreateIfMissing,  // ingest: a new path starts an empty store
+  kMustExist,        // readers: a mistyped path is an error, not a new empty store
+};
+
+// Opens the store named by `db` and brings its schema up to date. Throws StoreError
+// when it cannot (missing with kMustExist, not a database, schema newer than this
+// build, back end not available).
+std::unique_ptr<Store> OpenStore(const std::string& db,
+                                 OpenMode mode = OpenMode::kCreateIfMissing);
 
 }  // namespace storyline

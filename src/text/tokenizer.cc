@@ -127,6 +127,17 @@ bool Contains(std::initializer_list<std::string_view> words, std::string_view wo
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
+// "GEN" -> "Gen", so that headlines and transcripts in capitals find their
+// abbreviations; other words are returned unchanged.
+std::string CapitalizeUpperCase(std::string_view word) {
+  std::string result(word);
+  for (size_t i = 1; i < result.size(); ++i) {
+    if (result[i] < 'A' || result[i] > 'Z') return std::string(word);
+    result[i] = static_cast<char>(result[i] + 32);
+  }
+  return result;
+}
+
 // Titles precede a name, so a period after them never ends a sentence.
 bool IsTitleAbbreviation(std::string_view word) {
   return Contains(
@@ -195,7 +206,12 @@ class Scanner {
             continue;
           }
         }
-        pos = ScanWord(pos);
+        pos = ScanWord(pos, pos);
+      } else if (StartsMarkedWord(pos, c)) {
+        pos = ScanWord(pos, pos + 1);
+      } else if (IsListLetter(pos, c)) {
+        Emit(pos, pos + 3);
+        pos += 3;
       } else {
         pos = ScanSymbol(pos, c);
       }
@@ -262,10 +278,30 @@ class Scanner {
            IsAsciiLetter(chunk[dot + 1]);
   }
 
-  // Scans a word starting at `start` and emits it (with its clitics split off).
-  // Returns the position after the last emitted token.
-  size_t ScanWord(size_t start) {
-    size_t end = start;
+  bool PrecededBySpace(size_t pos) const {
+    return pos == 0 || IsSpaceByte(text_[pos - 1]) || text_[pos - 1] == '(';
+  }
+
+  // Symbols that belong to the word after them: a hashtag or number sign ("#1"), a
+  // telephone number's "+", a decimal without its zero (".348").
+  bool StartsMarkedWord(size_t pos, Char c) const {
+    if (!PrecededBySpace(pos)) return false;
+    const CharClass next = ClassAt(pos + 1);
+    if (c.code_point == '#') return IsWordClass(next);
+    return (c.code_point == '+' || c.code_point == '.') && next == CharClass::kDigit;
+  }
+
+  // A list item letter in brackets: "(a)", "(b)".
+  bool IsListLetter(size_t pos, Char c) const {
+    return c.code_point == '(' && PrecededBySpace(pos) && pos + 2 < text_.size() &&
+           text_[pos + 1] >= 'a' && text_[pos + 1] <= 'h' && text_[pos + 2] == ')';
+  }
+
+  // Scans a word from `from` (the first word character; `start` may be a symbol
+  // before it) and emits it, with its clitics split off. Returns the position after
+  // the last emitted token.
+  size_t ScanWord(size_t start, size_t from) {
+    size_t end = from;
     CharClass prev = CharClass::kSpace;
     bool has_inner_period = false;
     while (end < text_.size()) {
@@ -284,7 +320,7 @@ class Scanner {
         end = next_pos;
         continue;
       }
-      if (!JoinsWord(c.code_point, prev, next)) break;
+      if (!JoinsWord(start, end, c.code_point, prev, next)) break;
       has_inner_period |= c.code_point == '.';
       prev = next;
       end = next_pos;
@@ -293,21 +329,45 @@ class Scanner {
   }
 
   // Connectors that stay inside a word when a word character follows.
-  bool JoinsWord(int32_t cp, CharClass prev, CharClass next) const {
+  bool JoinsWord(size_t start, size_t hyphen, int32_t cp, CharClass prev, CharClass next) const {
     if (!IsWordClass(next)) return false;
     switch (cp) {
       case '.':
       case '_':
         return true;
-      case ',':
+      case ',':  // thousands: "40,170", not a list of citations "[13,14]"
+        return prev == CharClass::kDigit && IsThousandsGroup(hyphen + 1);
       case ':':
       case '/':
         return prev == CharClass::kDigit && next == CharClass::kDigit;
       case '&':
         return prev == CharClass::kUpper && next == CharClass::kUpper;
       default:
-        return !options_.split_hyphens && IsHyphen(cp);
+        return IsHyphen(cp) &&
+               (!options_.split_hyphens || IsHyphenPrefix(start, hyphen) ||
+                (prev == CharClass::kDigit && next == CharClass::kDigit));  // "363-0555"
     }
+  }
+
+  bool IsThousandsGroup(size_t pos) const {
+    for (size_t i = pos; i < pos + 3; ++i) {
+      if (i >= text_.size() || text_[i] < '0' || text_[i] > '9') return false;
+    }
+    return ClassAt(pos + 3) != CharClass::kDigit;
+  }
+
+  // UD keeps prefixes that are no words of their own attached even where it splits
+  // hyphenated compounds: "non-profit", "co-founder", "e-mail".
+  bool IsHyphenPrefix(size_t start, size_t hyphen) const {
+    const std::string_view prefix = text_.substr(start, hyphen - start);
+    for (std::string_view known :
+         {"non",   "pro",   "co",    "re",    "anti",  "pre",     "post",  "mid",  "semi",
+          "cross", "sub",   "mini",  "pan",   "inter", "counter", "multi", "ex",   "e",
+          "bi",    "neo",   "quasi", "ultra", "un",    "micro",   "macro", "meta", "mega",
+          "trans", "intra", "extra", "de",    "dis",   "mis"}) {
+      if (EqualsIgnoreCase(prefix, known)) return true;
+    }
+    return false;
   }
 
   static constexpr size_t kNoSplit = static_cast<size_t>(-1);
@@ -353,6 +413,10 @@ class Scanner {
       }
     }
     if (SplitContraction(start, word)) return end;
+    // A list item: "a) first", "2) second".
+    if (end < text_.size() && text_[end] == ')' && end - start == 1 && AtLineStart(start)) {
+      ++end;
+    }
     Emit(start, end);
     return end;
   }
@@ -361,8 +425,11 @@ class Scanner {
   // is a token of its own.
   uint8_t PeriodFlags(size_t start, std::string_view word, bool has_inner_period,
                       size_t after_period) const {
-    if (IsTitleAbbreviation(word)) return kAbbreviation | kTitle;
-    if (IsOtherAbbreviation(word)) {
+    const std::string capitalized = CapitalizeUpperCase(word);  // "GEN" -> "Gen"
+    if (IsTitleAbbreviation(word) || IsTitleAbbreviation(capitalized)) {
+      return kAbbreviation | kTitle;
+    }
+    if (IsOtherAbbreviation(word) || IsOtherAbbreviation(capitalized)) {
       // "No." and "p." abbreviate only before a number ("No. 5", "p. 12").
       if (word == "no" || word == "No" || word == "p" || word == "pp") {
         return NextNonSpaceIsDigit(after_period) ? kAbbreviation : 0;
@@ -373,9 +440,9 @@ class Scanner {
     if (first.size == word.size() && IsLetterClass(first.cls)) return kAbbreviation;
     if (has_inner_period && IsLetterClass(first.cls)) return kAbbreviation;  // "U.S."
     // A list number at the start of a line: "1. First point".
-    if (first.cls == CharClass::kDigit && word.size() <= 2 && AtLineStart(start) &&
+    if (first.cls == CharClass::kDigit && word.size() <= 5 && AtLineStart(start) &&
         !IsWordClass(ClassAt(after_period))) {
-      return kAbbreviation;
+      return kAbbreviation | kTitle;  // an item number never ends its sentence
     }
     return 0;
   }
@@ -505,13 +572,30 @@ class SentenceSplitter {
     const int newlines = NewlinesBefore(i);
     if (newlines >= 2) return true;
     if (newlines == 1 && BreaksAtLineEnd(i)) return true;
-    // Closing quotes and brackets right after an end mark belong to its sentence.
+    // Closing quotes and brackets right after an end mark, and citation marks
+    // ("[12]"), belong to its sentence.
+    if (IsClosing(i) && tokens_[i].start == tokens_[i - 1].end) return false;
+    if (IsCitation(i)) return false;
     uint32_t last = i - 1;
-    while (last > 0 && IsClosing(last) && tokens_[last].start == tokens_[last - 1].end) --last;
+    while (true) {
+      if (last >= 3 && IsCitation(last - 2)) {
+        last -= 3;
+      } else if (last > 0 && IsClosing(last) && tokens_[last].start == tokens_[last - 1].end) {
+        --last;
+      } else {
+        break;
+      }
+    }
     if (IsSentenceEnd(last)) return StartsSentence(i);
     if (last != i - 1 || (flags_[last] & kTitle)) return false;
     if (flags_[last] & kAbbreviation) return IsSentenceOpener(Text(i));
     return false;
+  }
+
+  bool IsCitation(uint32_t i) const {
+    if (i + 2 >= tokens_.size() || Text(i) != "[" || Text(i + 2) != "]") return false;
+    const std::string_view inside = Text(i + 1);
+    return inside.find_first_not_of("0123456789,") == std::string_view::npos;
   }
 
   // A line break ends a sentence unless the line clearly continues on the next one.
@@ -540,8 +624,8 @@ class SentenceSplitter {
   bool StartsSentence(uint32_t i) const {
     if (StartsLower(i)) return false;
     const std::string_view t = Text(i);
-    return !(t == "," || t == ";" || t == ":" || t == ")" || t == "]" || t == "%" ||
-             IsSentenceEnd(i));
+    return !(t == "," || t == ";" || t == ":" || t == ")" || t == "]" || t == "%" || t == "-" ||
+             t == "\u2013" || t == "\u2014" || IsSentenceEnd(i));
   }
 
   std::string_view text_;

@@ -50,7 +50,7 @@ class Tokenizer {
 // The word shape of a token, a feature for taggers and recognizers: upper-case letters
 // map to 'X', lower-case letters to 'x', digits to 'd', and every other character stays
 // itself; runs of more than four identical classes are cut to four ("Washington" ->
-// "Xxxxx", "40,170" -> "dd,ddd", "U.S." -> "X.X.", "COVID-19" -> "XXXXX-dd").
+// "Xxxxx", "40,170" -> "dd,ddd", "U.S." -> "X.X.", "COVID-19" -> "XXXX-dd").
 std::string WordShape(std::string_view token);
 
 }  // namespace storyline

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs the Debian packages storyline builds and tests with (see README, "Dependencies").
+# Safe to re-run; uses sudo when not root.
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+  build-essential cmake pkg-config git ca-certificates python3 \
+  libsimdjson-dev nlohmann-json3-dev libgumbo-dev libicu-dev libutf8proc-dev libcld2-dev \
+  libre2-dev zlib1g-dev libxxhash-dev libsqlite3-dev libcli11-dev libfmt-dev \
+  libgtest-dev libgmock-dev libbenchmark-dev \
+  iso-codes tzdata wordnet-base

@@ -1,0 +1,265 @@
+// `storyline ingest --db PATH INPUT...`: reads articles, analyzes them on all cores,
+// and adds them to the store in batches, one transaction each. Articles the store
+// already has (same content hash) are skipped before analysis, so a re-ingest is cheap
+// and writes nothing. Prints a progress bar on a terminal and a one-line summary.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <stdexcept>
+
+#include "cli/commands.h"
+#include "cli/input_options.h"
+#include "core/ordered_parallel.h"
+#include "extract/article_analyzer.h"
+#include "store/store.h"
+
+namespace storyline {
+namespace {
+
+// Articles per transaction: large enough that commit cost is amortized, small enough
+// that a crash loses little work.
+constexpr size_t kBatchSize = 256;
+
+using Clock = std::chrono::steady_clock;
+
+// Sum of the sizes of the input files (walking directories): the denominator of the
+// progress bar and ETA.
+uint64_t TotalInputBytes(const std::vector<std::string>& paths) {
+  uint64_t total = 0;
+  std::error_code error;
+  for (const std::string& path : paths) {
+    if (std::filesystem::is_directory(path, error)) {
+      for (auto it = std::filesystem::recursive_directory_iterator(path, error);
+           it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+        if (it->is_regular_file(error)) total += it->file_size(error);
+      }
+    } else if (std::filesystem::is_regular_file(path, error)) {
+      total += std::filesystem::file_size(path, error);
+    }
+  }
+  return total;
+}
+
+// The file part of an origin ("file:line" or "file#record").
+std::string_view OriginFile(std::string_view origin) {
+  const size_t hash = origin.rfind('#');
+  if (hash != std::string_view::npos) return origin.substr(0, hash);
+  const size_t colon = origin.rfind(':');
+  if (colon != std::string_view::npos &&
+      origin.find_first_not_of("0123456789", colon + 1) == std::string_view::npos) {
+    return origin.substr(0, colon);
+  }
+  return origin;
+}
+
+struct IngestTally {
+  size_t read = 0;
+  size_t added = 0;
+  size_t linked = 0;
+  size_t unchanged = 0;
+  size_t failed = 0;  // articles the store refused
+};
+
+// Estimates input bytes consumed from the articles seen: files already left behind
+// count in full, the current one by the article bytes read from it so far.
+class ProgressMeter {
+ public:
+  ProgressMeter(uint64_t total_bytes, bool on_terminal)
+      : total_(total_bytes), on_terminal_(on_terminal), start_(Clock::now()) {}
+
+  void Saw(const Article& article) {
+    const std::string_view file = OriginFile(article.origin);
+    if (file != current_file_) {
+      finished_ += current_file_bytes_;
+      current_file_ = file;
+      current_file_bytes_ = 0;
+      std::error_code error;
+      current_file_size_ = std::filesystem::file_size(current_file_, error);
+      if (error) current_file_size_ = 0;
+    }
+    current_file_bytes_ = std::min<uint64_t>(
+        current_file_bytes_ + article.text.size() + article.title.size(), current_file_size_);
+  }
+
+  // Redraws the bar at most five times a second.
+  void Draw(const IngestTally& tally) {
+    if (!on_terminal_) return;
+    const auto now = Clock::now();
+    if (now - last_draw_ < std::chrono::milliseconds(200)) return;
+    last_draw_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    const uint64_t done = std::min(total_, finished_ + current_file_bytes_);
+    const double fraction = total_ ? static_cast<double>(done) / total_ : 0;
+    const double bytes_per_second = seconds > 0 ? done / seconds : 0;
+    const int width = 30;
+    const int filled = static_cast<int>(fraction * width);
+    std::string eta = "--:--";
+    if (bytes_per_second > 0 && done > 0) {
+      const auto left = static_cast<long>((total_ - done) / bytes_per_second);
+      eta = fmt::format("{}:{:02}", left / 60, left % 60);
+    }
+    std::fprintf(stderr, "\r[%s%s] %3d%% %zu articles  %.1f art/s  %.2f MB/s  ETA %s ",
+                 std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(),
+                 static_cast<int>(fraction * 100), tally.read,
+                 seconds > 0 ? tally.read / seconds : 0.0, bytes_per_second / 1e6, eta.c_str());
+    std::fflush(stderr);
+  }
+
+  void Clear() {
+    if (on_terminal_) std::fputs("\r\033[K", stderr);
+  }
+
+  double Seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+
+ private:
+  const uint64_t total_;
+  const bool on_terminal_;
+  const Clock::time_point start_;
+  Clock::time_point last_draw_{};
+  uint64_t finished_ = 0;
+  std::string current_file_;
+  uint64_t current_file_size_ = 0;
+  uint64_t current_file_bytes_ = 0;
+};
+
+// Thrown out of the reader's callback to stop reading once the store has failed.
+struct StoreFailed {};
+
+class Ingester {
+ public:
+  Ingester(Store& store, const ArticleAnalyzer& analyzer, int threads, ProgressMeter& progress)
+      : store_(store),
+        progress_(progress),
+        pipeline_(
+            threads,
+            [&analyzer](Article& article) {
+              Analysis analysis = analyzer.Analyze(article);
+              return PrepareArticle(std::move(article), std::move(analysis));
+            },
+            [this](PreparedArticle&& prepared) { Collect(std::move(prepared)); }) {}
+
+  void Add(Article&& article) {
+    if (store_error_) throw StoreFailed{};
+    ++tally_.read;
+    progress_.Saw(article);
+    if (store_.Contains(HashArticleContent(article))) {
+      ++tally_.unchanged;
+    } else {
+      pipeline_.Push(std::move(article));
+    }
+    progress_.Draw(tally_);
+  }
+
+  // Drains the pipeline and writes the last batch. Returns the store's error, if any.
+  std::optional<std::string> Finish() {
+    pipeline_.Finish();
+    Flush();
+    return store_error_;
+  }
+
+  const IngestTally& tally() const { return tally_; }
+
+ private:
+  void Collect(PreparedArticle&& prepared) {
+    if (store_error_) return;
+    batch_.push_back(std::move(prepared));
+    if (batch_.size() >= kBatchSize) Flush();
+  }
+
+  void Flush() {
+    if (batch_.empty() || store_error_) return;
+    try {
+      const std::vector<AddResult> results = store_.AddBatch(batch_);
+      for (size_t i = 0; i < results.size(); ++i) Count(batch_[i].article, results[i]);
+    } catch (const StoreError& e) {
+      store_error_ = e.what();
+    }
+    batch_.clear();
+  }
+
+  void Count(const Article& article, const AddResult& result) {
+    switch (result.status) {
+      case AddStatus::kAdded:
+        ++tally_.added;
+        tally_.linked += result.dup_of.has_value();
+        break;
+      case AddStatus::kAlreadyStored:
+        ++tally_.unchanged;
+        break;
+      case AddStatus::kFailed:
+        ++tally_.failed;
+        progress_.Clear();
+        std::fprintf(stderr, "storyline: %s: cannot store: %s\n", article.origin.c_str(),
+                     result.error.c_str());
+        break;
+    }
+  }
+
+  Store& store_;
+  ProgressMeter& progress_;
+  IngestTally tally_;
+  std::vector<PreparedArticle> batch_;
+  std::optional<std::string> store_error_;
+  OrderedParallelMap<Article, PreparedArticle> pipeline_;  // last: stops before the rest
+};
+
+struct IngestOptions {
+  InputOptions input;
+  std::string db;
+  std::string models_dir;
+};
+
+void RunIngest(const IngestOptions& options) {
+  std::unique_ptr<ArticleAnalyzer> analyzer;
+  std::unique_ptr<Store> store;
+  try {
+    analyzer = std::make_unique<ArticleAnalyzer>(
+        options.models_dir.empty() ? DefaultModelsDir() : std::filesystem::path(options.models_dir));
+    store = OpenStore(options.db);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "storyline: %s\n", e.what());
+    throw CLI::RuntimeError(1);
+  }
+  ProgressMeter progress(TotalInputBytes(options.input.paths), isatty(STDERR_FILENO) == 1);
+  InputErrorReporter input_errors;
+  Ingester ingester(*store, *analyzer, options.input.ThreadCount(), progress);
+  try {
+    ReadInputs(
+        options.input.paths, options.input.ToReadOptions(),
+        [&](Article&& article) { ingester.Add(std::move(article)); },
+        [&](const InputError& error) {
+          progress.Clear();
+          input_errors(error);
+        });
+  } catch (const StoreFailed&) {
+    // Reported below with the store's own message.
+  }
+  const std::optional<std::string> store_error = ingester.Finish();
+  progress.Clear();
+  if (store_error) {
+    std::fprintf(stderr, "storyline: %s: %s\n", options.db.c_str(), store_error->c_str());
+  }
+  const IngestTally& t = ingester.tally();
+  std::fprintf(stderr, "ingested %zu articles (%zu new, %zu duplicates linked, %zu errors) in %.1f s\n",
+               t.read, t.added, t.linked, input_errors.count() + t.failed, progress.Seconds());
+  if (store_error || t.failed > 0) throw CLI::RuntimeError(1);
+  input_errors.ExitIfAny();
+}
+
+}  // namespace
+
+void AddIngestCommand(CLI::App& app) {
+  auto options = std::make_shared<IngestOptions>();
+  CLI::App* command = app.add_subcommand("ingest", "Add articles, analyzed, to a store");
+  command->add_option("--db", options->db, "SQLite file (created if missing) or postgresql:// URL")
+      ->required();
+  AddInputOptions(*command, options->input);
+  command->add_option("--models", options->models_dir,
+                      "Model directory (default: $STORYLINE_MODELS or models/)");
+  command->callback([options] { RunIngest(*options); });
+}
+
+}  // namespace storyline

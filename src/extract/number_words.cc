@@ -1,0 +1,96 @@
+#include "extract/number_words.h"
+
+#include <array>
+#include <utility>
+
+namespace storyline {
+namespace {
+
+template <size_t N>
+std::optional<double> Lookup(const std::array<std::pair<std::string_view, double>, N>& table,
+                             std::string_view word) {
+  for (const auto& [name, value] : table) {
+    if (name == word) return value;
+  }
+  return std::nullopt;
+}
+
+constexpr std::array<std::pair<std::string_view, double>, 29> kNumberWords = {{
+    {"zero", 0},       {"two", 2},         {"three", 3},      {"four", 4},
+    {"five", 5},       {"six", 6},         {"seven", 7},      {"eight", 8},
+    {"nine", 9},       {"ten", 10},        {"eleven", 11},    {"twelve", 12},
+    {"thirteen", 13},  {"fourteen", 14},   {"fifteen", 15},   {"sixteen", 16},
+    {"seventeen", 17}, {"eighteen", 18},   {"nineteen", 19},  {"twenty", 20},
+    {"thirty", 30},    {"forty", 40},      {"fifty", 50},     {"sixty", 60},
+    {"seventy", 70},   {"eighty", 80},     {"ninety", 90},    {"dozen", 12},
+    {"one", 1},
+}};
+
+constexpr std::array<std::pair<std::string_view, double>, 7> kScales = {{
+    {"hundred", 1e2},
+    {"thousand", 1e3},
+    {"million", 1e6},
+    {"billion", 1e9},
+    {"trillion", 1e12},
+    {"bn", 1e9},
+    {"mn", 1e6},
+}};
+
+constexpr std::array<std::pair<std::string_view, double>, 7> kVague = {{
+    {"dozens", 12},
+    {"scores", 20},
+    {"hundreds", 100},
+    {"thousands", 1e3},
+    {"tens", 10},
+    {"millions", 1e6},
+    {"billions", 1e9},
+}};
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kIrregularPlurals = {{
+    {"people", "person"},
+    {"children", "child"},
+    {"men", "man"},
+    {"women", "woman"},
+    {"feet", "foot"},
+    {"teeth", "tooth"},
+    {"mice", "mouse"},
+    {"police", "police"},
+    {"news", "news"},
+    {"series", "series"},
+    {"species", "species"},
+    {"aircraft", "aircraft"},
+}};
+
+}  // namespace
+
+std::optional<double> NumberWordValue(std::string_view word) {
+  if (auto value = Lookup(kNumberWords, word)) return value;
+  // "twenty-five": tens, hyphen, unit.
+  const size_t hyphen = word.find('-');
+  if (hyphen == std::string_view::npos) return std::nullopt;
+  auto tens = Lookup(kNumberWords, word.substr(0, hyphen));
+  auto units = Lookup(kNumberWords, word.substr(hyphen + 1));
+  if (!tens || !units || *tens < 20 || *units >= 10) return std::nullopt;
+  return *tens + *units;
+}
+
+std::optional<double> NumberScale(std::string_view word) { return Lookup(kScales, word); }
+
+std::optional<double> VagueAmount(std::string_view word) { return Lookup(kVague, word); }
+
+std::string Singular(std::string_view noun) {
+  for (const auto& [plural, singular] : kIrregularPlurals) {
+    if (noun == plural) return std::string(singular);
+  }
+  auto ends = [&](std::string_view suffix) { return noun.ends_with(suffix); };
+  if (noun.size() > 4 && ends("ies")) return std::string(noun.substr(0, noun.size() - 3)) + "y";
+  if (noun.size() > 4 && (ends("sses") || ends("shes") || ends("ches") || ends("xes"))) {
+    return std::string(noun.substr(0, noun.size() - 2));
+  }
+  if (noun.size() > 3 && ends("s") && !ends("ss") && !ends("us") && !ends("is")) {
+    return std::string(noun.substr(0, noun.size() - 1));
+  }
+  return std::string(noun);
+}
+
+}  // namespace storyline

@@ -1,0 +1,47 @@
+// Finds the quotations of an article and who said them.
+//
+// Quotations come from quotation marks (quote_marks.h). Each one's speaker comes from
+// a speech verb ("said", "told", "added", "warned", "according to" ...; quote_lexicon.h)
+// in the same sentence outside the marks: after the quotation when it opens the
+// sentence ("“We are close,” Blinken said"), else the nearest one before it ("Hamas
+// said the newly announced “proposal ...”"). The verb's subject comes from the
+// dependency parse when one is given, else from its position: "X said", "said X",
+// "X, the ..., said", "according to X".
+//
+// The subject becomes a speaker this way:
+//   - a name (an entity mention that ends the subject phrase, or without entity
+//     mentions a run of capitalized words) gives its fullest form in the article with
+//     titles stripped ("Blinken" -> "Antony Blinken") and an id slug (quote_speaker.h);
+//   - "he"/"she"/"it"/"they" take the latest earlier speaker of a compatible kind (every
+//     speech verb in the article counts, indirect speech included);
+//   - anything else is a descriptor, kept as written ("a senior administration
+//     official"); "the official" takes an earlier descriptor with the same head noun.
+// A quotation with no speech verb of its own that makes up a whole sentence right
+// after another quotation continues it and has the same speaker ("“Time is of the
+// essence,” Blinken said. “This needs to get done ...”"), as does every paragraph of a
+// quotation that runs over several.
+//
+// A quotation is `partial` when it is a fragment inside someone else's sentence rather
+// than a statement of its own: scare quotes and partial quotes ("what the White House
+// described as a “final bridging proposal”"), and nested quotations. Partial quotations
+// still get the speaker of a speech verb in their sentence when there is one.
+#pragma once
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "core/analysis.h"
+#include "nlp/syntax.h"
+#include "text/token.h"
+
+namespace storyline {
+
+// `tokens` must come from the tokenizer for `text`. `tags` (one per token), `deps` (one
+// per token) and `entities` (PERSON/ORG/PLACE mentions) may each be empty; the results
+// are better with them. Quotations come in text order; spans exclude the marks.
+std::vector<Quote> FindQuotes(std::string_view text, const TokenizedText& tokens,
+                              std::span<const PosTag> tags, std::span<const Dependency> deps,
+                              std::span<const EntityMention> entities);
+
+}  // namespace storyline

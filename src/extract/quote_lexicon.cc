@@ -1,0 +1,141 @@
+#include "extract/quote_lexicon.h"
+
+#include <unordered_set>
+
+namespace storyline {
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+constexpr std::string_view kSpeechVerbs[] = {
+    "acknowledge", "acknowledged", "acknowledges", "add",        "added",       "adds",
+    "admit",       "admits",       "admitted",     "affirmed",   "affirms",     "announce",
+    "announced",   "announces",    "argue",        "argued",     "argues",      "ask",
+    "asked",       "asks",         "assert",       "asserted",   "asserts",     "claim",
+    "claimed",     "claims",       "comment",      "commented",  "comments",    "complain",
+    "complained",  "complains",    "concede",      "conceded",   "concedes",    "confirm",
+    "confirmed",   "confirms",     "continue",     "continued",  "continues",   "cautioned",
+    "declare",     "declared",     "declares",     "described",  "describes",   "emphasised",
+    "emphasized",  "explain",      "explained",    "explains",   "insist",      "insisted",
+    "insists",     "maintained",   "maintains",    "note",       "noted",       "notes",
+    "observed",    "post",         "posted",       "posts",      "predicted",   "quipped",
+    "recalled",    "recalls",      "remarked",     "replied",    "reply",       "replies",
+    "report",      "reported",     "reports",      "respond",    "responded",   "responds",
+    "said",        "say",          "saying",       "says",       "shouted",     "state",
+    "stated",      "states",       "stressed",     "stresses",   "suggested",   "suggests",
+    "tell",        "telling",      "tells",        "testified",  "told",        "tweet",
+    "tweeted",     "tweets",       "urge",         "urged",      "urges",
+    "warn",        "warned",       "warns",        "wrote",      "write",       "writes",
+};
+
+constexpr std::string_view kSubjectVerbFillers[] = {
+    "again",    "already",   "also",     "did",       "does",      "earlier",  "even",
+    "friday",   "further",   "had",      "has",       "have",      "is",       "later",
+    "last",     "monday",    "night",    "now",       "once",      "only",     "previously",
+    "privately", "publicly", "recently", "repeatedly", "reportedly", "saturday", "simply",
+    "since",    "sunday",    "then",     "thursday",  "today",     "tonight",  "tuesday",
+    "was",      "wednesday", "week",     "were",      "will",      "would",    "yesterday",
+    "could",    "can",       "should",   "may",       "might",     "must",     "shall",
+    "never",    "not",       "n't",
+};
+
+constexpr std::string_view kSubjectBoundaryWords[] = {
+    "after",  "although", "and",   "as",    "because", "before", "but",   "if",    "meanwhile",
+    "since",  "so",       "than",  "that",  "though",  "unless", "until", "what",  "when",
+    "whenever", "where",  "whereas", "whether", "which", "while", "who",   "why",   "yet",
+};
+
+constexpr std::string_view kInvertedSubjectTrailers[] = {
+    "after",   "as",      "at",     "before",   "by",       "during",  "earlier",  "friday",
+    "from",    "in",      "last",   "later",    "monday",   "on",      "saturday", "since",
+    "sunday",  "that",    "thursday", "to",     "today",    "tuesday", "wednesday", "when",
+    "where",   "which",   "while",  "who",      "yesterday", "this",   "told",
+};
+
+constexpr std::string_view kRelativePronouns[] = {"that", "which", "who", "whom",
+                                                               "whose"};
+
+constexpr std::string_view kTitleWords[] = {
+    "adm.",        "admiral",    "ambassador", "attorney",   "capt.",      "captain",
+    "ceo",         "chair",      "chairman",   "chairwoman", "chancellor", "chief",
+    "col.",        "commander",  "commissioner", "congressman", "congresswoman", "crown",
+    "defense",     "deputy",     "director",   "dr.",        "emir",       "envoy",
+    "foreign",     "gen.",       "general",    "gov.",       "governor",   "judge",
+    "justice",     "king",       "leader",     "lt.",        "mayor",      "minister",
+    "mr",          "mr.",        "mrs",        "mrs.",       "ms",         "ms.",
+    "pope",        "premier",    "president",  "prime",      "prince",     "prof.",
+    "professor",   "queen",      "rabbi",      "rep.",       "secretary",  "sen.",
+    "senator",     "sheikh",     "speaker",    "spokesman",  "spokesperson", "spokeswoman",
+    "vice",
+};
+
+constexpr std::string_view kDeterminers[] = {"a", "an", "another", "the"};
+
+constexpr std::string_view kPersonHeads[] = {
+    "adviser",   "advisor",   "aide",      "analyst",    "ambassador", "commander", "correspondent",
+    "diplomat",  "director",  "doctor",    "envoy",      "expert",     "father",    "general",
+    "lawmaker",  "lawyer",    "leader",    "man",        "mediator",   "member",    "minister",
+    "mother",    "negotiator", "officer",  "official",   "premier",    "president", "prosecutor",
+    "reporter",  "resident",  "secretary", "senator",    "source",     "speaker",   "spokesman",
+    "spokesperson", "spokeswoman", "survivor", "witness", "woman",
+};
+
+constexpr std::string_view kOrganizationHeads[] = {
+    "administration", "agency",     "army",      "authority",  "board",     "cabinet",
+    "campaign",       "command",    "commission", "committee", "company",   "council",
+    "court",          "department", "embassy",   "firm",       "government", "group",
+    "house",          "kremlin",    "military",  "ministry",   "movement",  "office",
+    "organisation",   "organization", "outlet",  "party",      "pentagon",  "police",
+    "statement",
+};
+
+constexpr std::string_view kDescriptorHeadEnders[] = {
+    "at",   "briefed", "close", "familiar", "for", "from", "in",
+    "of",   "on",      "that",  "which",    "who", "with", "working",
+};
+
+template <const auto& kWords>
+bool Contains(std::string_view word) {
+  // One set per list, built on first use (thread-safe static initialization).
+  static const WordSet* const set = new WordSet(std::begin(kWords), std::end(kWords));
+  return set->contains(word);
+}
+
+}  // namespace
+
+std::string AsciiLower(std::string_view word) {
+  std::string lower(word);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lower;
+}
+
+bool IsSpeechVerb(std::string_view w) { return Contains<kSpeechVerbs>(w); }
+bool IsSubjectVerbFiller(std::string_view w) { return Contains<kSubjectVerbFillers>(w); }
+bool IsSubjectBoundaryWord(std::string_view w) { return Contains<kSubjectBoundaryWords>(w); }
+bool IsInvertedSubjectTrailer(std::string_view w) { return Contains<kInvertedSubjectTrailers>(w); }
+bool IsRelativePronoun(std::string_view w) { return Contains<kRelativePronouns>(w); }
+bool IsTitleWord(std::string_view w) { return Contains<kTitleWords>(w); }
+bool IsDeterminer(std::string_view w) { return Contains<kDeterminers>(w); }
+bool EndsDescriptorHead(std::string_view w) { return Contains<kDescriptorHeadEnders>(w); }
+
+SpeakerKind PronounSpeakerKind(std::string_view w) {
+  if (w == "he" || w == "she") return SpeakerKind::kPerson;
+  if (w == "it") return SpeakerKind::kOrganization;
+  if (w == "they") return SpeakerKind::kGroup;
+  return SpeakerKind::kUnknown;
+}
+
+SpeakerKind HeadNounSpeakerKind(std::string_view w) {
+  if (Contains<kPersonHeads>(w)) return SpeakerKind::kPerson;
+  if (Contains<kOrganizationHeads>(w)) return SpeakerKind::kOrganization;
+  if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') {
+    const std::string_view singular = w.substr(0, w.size() - 1);
+    if (Contains<kPersonHeads>(singular)) return SpeakerKind::kGroup;
+  }
+  if (w == "media" || w == "people" || w == "police") return SpeakerKind::kGroup;
+  return SpeakerKind::kUnknown;
+}
+
+}  // namespace storyline

@@ -1,0 +1,53 @@
+// Word lists for finding who said a quotation: speech verbs, the words between a
+// subject and its verb, titles in front of names, and the head nouns that tell a person
+// ("a senior official") from an organization ("the ministry"). All lookups take the word
+// lower-cased (ASCII) unless stated otherwise.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace storyline {
+
+// ASCII lower case; other bytes unchanged.
+std::string AsciiLower(std::string_view word);
+
+// Inflected forms of verbs that introduce speech or writing: "said", "says", "told",
+// "added", "warned", "tweeted", "described" ...
+bool IsSpeechVerb(std::string_view lower_word);
+
+// Words that may stand between a subject and its speech verb without being part of the
+// subject: auxiliaries, adverbs and time words ("Blinken also said", "Israeli media
+// earlier Wednesday reported").
+bool IsSubjectVerbFiller(std::string_view lower_word);
+
+// Words that end a subject phrase on its left ("... that Qatar and Egypt have warned",
+// "while an Israeli official said") or on its right after an inverted verb ("said
+// Blinken in Doha").
+bool IsSubjectBoundaryWord(std::string_view lower_word);
+bool IsInvertedSubjectTrailer(std::string_view lower_word);
+
+// Relative pronouns, where a subject's relative clause starts ("an official who ...").
+bool IsRelativePronoun(std::string_view lower_word);
+
+// Titles and offices written before a name: "President", "Secretary", "Minister", "Mr.".
+bool IsTitleWord(std::string_view lower_word);
+
+// Determiners a descriptor may start with ("a", "the", "an", "another").
+bool IsDeterminer(std::string_view lower_word);
+
+enum class SpeakerKind { kUnknown, kPerson, kOrganization, kGroup };
+
+// The kind of speaker a pronoun refers to: "he"/"she" a person, "it" an organization,
+// "they" a group (people or an organization); kUnknown for other words.
+SpeakerKind PronounSpeakerKind(std::string_view lower_word);
+
+// The kind of speaker a descriptor's head noun names: "official" a person, "ministry"
+// an organization, "officials" a group; kUnknown when the noun says nothing.
+SpeakerKind HeadNounSpeakerKind(std::string_view lower_word);
+
+// Words after which a descriptor's head noun has ended ("a source familiar with the
+// plans": the head is "source").
+bool EndsDescriptorHead(std::string_view lower_word);
+
+}  // namespace storyline

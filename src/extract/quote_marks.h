@@ -1,0 +1,38 @@
+// Finds the spans of text between quotation marks, before anyone asks who said them.
+//
+// Double marks (straight ", curly “ ”, low „, guillemets « ») open and close
+// quotations; a straight mark's direction comes from its neighbours (a space before and
+// a letter after opens, the reverse closes). Single marks (' ‘ ’) are far more often
+// apostrophes, so a single quotation is only taken when a mark that can only open
+// (after a space or a double mark, before a letter) later meets one that can only close,
+// within the same paragraph and a short distance; inside a double quotation such a pair
+// is a nested quotation.
+//
+// A paragraph is a line. A quotation left open at the end of a paragraph continues
+// when the next paragraph starts with an opening mark (the journalistic convention for
+// a quotation that runs over several paragraphs); otherwise it ends there. Either way no
+// quotation ever runs past its paragraph, so a stray mark cannot swallow the article.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "core/analysis.h"
+
+namespace storyline {
+
+struct QuoteMarkSpan {
+  Span content;  // the quoted text, marks excluded, surrounding spaces trimmed
+  Span outer;    // content with its marks (up to the paragraph end when left open)
+  bool nested = false;  // a single-mark quotation inside a double-mark one
+  bool closed = true;   // false when the paragraph ended before a closing mark
+  // Index (in the returned vector) of the previous paragraph's part of the same
+  // quotation, or -1.
+  int continues = -1;
+};
+
+// All quotations of `text` in text order (a nested one after the one that holds it).
+// Empty quotations ("" or a mark pair around spaces only) are left out.
+std::vector<QuoteMarkSpan> FindQuoteMarkSpans(std::string_view text);
+
+}  // namespace storyline

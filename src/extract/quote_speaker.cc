@@ -1,0 +1,112 @@
+#include "extract/quote_speaker.h"
+
+#include <algorithm>
+
+#include "extract/quote_lexicon.h"
+
+namespace storyline {
+namespace {
+
+std::vector<std::string_view> SplitWords(std::string_view text) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) ++i;
+    const size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\n' && text[i] != '\t') ++i;
+    if (i > start) words.push_back(text.substr(start, i - start));
+  }
+  return words;
+}
+
+std::string_view WithoutPossessive(std::string_view word) {
+  for (std::string_view suffix : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
+    if (word.size() > suffix.size() && word.ends_with(suffix)) {
+      return word.substr(0, word.size() - suffix.size());
+    }
+  }
+  return word;
+}
+
+// A word written before titles that belongs to the title, not the name: "U.S.",
+// "Israeli", "CIA", "of".
+bool IsTitleQualifier(std::string_view word) {
+  if (word == "of" || word == "the") return true;
+  const bool all_caps = std::none_of(word.begin(), word.end(), [](char c) {
+    return c >= 'a' && c <= 'z';
+  });
+  return all_caps;
+}
+
+std::string Join(const std::vector<std::string_view>& words) {
+  std::string joined;
+  for (std::string_view word : words) {
+    if (!joined.empty()) joined += ' ';
+    joined += word;
+  }
+  return joined;
+}
+
+}  // namespace
+
+std::string SpeakerEntityId(std::string_view canonical_name) {
+  std::string id;
+  for (char c : canonical_name) {
+    const unsigned char byte = static_cast<unsigned char>(c);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || byte >= 0x80) {
+      id += c;
+    } else if (c >= 'A' && c <= 'Z') {
+      id += static_cast<char>(c - 'A' + 'a');
+    } else if (c == '.' || c == '\'') {
+      continue;  // "U.S." -> "us", "O'Brien" -> "obrien"
+    } else if (!id.empty() && id.back() != '-') {
+      id += '-';
+    }
+  }
+  while (!id.empty() && id.back() == '-') id.pop_back();
+  return id;
+}
+
+std::vector<std::string_view> NameWords(std::string_view name) {
+  std::vector<std::string_view> words = SplitWords(name);
+  if (words.empty()) return words;
+  words.back() = WithoutPossessive(words.back());
+  // Everything up to the last title word is title ("Israeli Prime Minister ...").
+  size_t last_title = words.size();
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    const bool of_state = i > 0 && words[i] == "State" && words[i - 1] == "of";  // Secretary of State
+    if (IsTitleWord(AsciiLower(words[i])) || of_state) last_title = i;
+  }
+  if (last_title == words.size()) {
+    // No title; still drop a leading "the" ("the White House" -> "White House").
+    if (words.size() > 1 && AsciiLower(words.front()) == "the") words.erase(words.begin());
+    return words;
+  }
+  bool qualifiers_only = true;
+  for (size_t i = 0; i < last_title; ++i) {
+    if (!IsTitleWord(AsciiLower(words[i])) && !IsTitleQualifier(words[i]) &&
+        !(words[i].size() > 1 && words[i][0] >= 'A' && words[i][0] <= 'Z')) {
+      qualifiers_only = false;
+    }
+  }
+  if (!qualifiers_only) return words;
+  return {words.begin() + static_cast<std::ptrdiff_t>(last_title) + 1, words.end()};
+}
+
+std::string CanonicalName(std::string_view name,
+                          const std::vector<std::string_view>& article_names) {
+  const std::vector<std::string_view> words = NameWords(name);
+  if (words.empty()) return std::string(name);
+  std::vector<std::string_view> best = words;
+  for (std::string_view other : article_names) {
+    const std::vector<std::string_view> candidate = NameWords(other);
+    if (candidate.size() <= best.size() || candidate.back() != words.back()) continue;
+    const bool contains_all = std::all_of(words.begin(), words.end(), [&](std::string_view w) {
+      return std::find(candidate.begin(), candidate.end(), w) != candidate.end();
+    });
+    if (contains_all) best = candidate;
+  }
+  return Join(best);
+}
+
+}  // namespace storyline

@@ -1,0 +1,445 @@
+#include "store/sqlite_store.h"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "store/sqlite_schema.h"
+
+namespace storyline {
+namespace {
+
+// Long enough for another process's batch to commit; readers in WAL mode never wait
+// this long, only writers queue behind each other.
+constexpr int kBusyTimeoutMs = 60'000;
+
+// Near-duplicate candidates read per band key: enough to reach a large wire family's
+// earliest members while keeping the per-article cost bounded.
+constexpr int kCandidatesPerBand = 32;
+
+// BM25 column weights: a term in the title counts as much as four in the text.
+constexpr std::string_view kBm25 = "bm25(articles_fts, 4.0, 1.0)";
+
+std::array<uint8_t, 16> HashBytes(const ContentHash& hash) {
+  std::array<uint8_t, 16> bytes{};
+  for (int i = 0; i < 8; ++i) {
+    bytes[i] = static_cast<uint8_t>(hash.high >> (56 - 8 * i));
+    bytes[8 + i] = static_cast<uint8_t>(hash.low >> (56 - 8 * i));
+  }
+  return bytes;
+}
+
+// Little-endian, so the file reads the same on any host.
+std::vector<uint8_t> SignatureBytes(const MinHashSignature& signature) {
+  std::vector<uint8_t> bytes;
+  bytes.reserve(signature.size() * 4);
+  for (uint32_t slot : signature) {
+    for (int shift = 0; shift < 32; shift += 8) bytes.push_back(static_cast<uint8_t>(slot >> shift));
+  }
+  return bytes;
+}
+
+std::optional<MinHashSignature> SignatureFromBytes(std::span<const uint8_t> bytes) {
+  MinHashSignature signature;
+  if (bytes.size() != signature.size() * 4) return std::nullopt;
+  for (size_t i = 0; i < signature.size(); ++i) {
+    signature[i] = uint32_t{bytes[4 * i]} | uint32_t{bytes[4 * i + 1]} << 8 |
+                   uint32_t{bytes[4 * i + 2]} << 16 | uint32_t{bytes[4 * i + 3]} << 24;
+  }
+  return signature;
+}
+
+// Errors that belong to one article's data; anything else (disk full, I/O, corruption)
+// fails the whole batch.
+bool IsRecordError(const SqliteError& error) {
+  return error.code() == SQLITE_CONSTRAINT || error.code() == SQLITE_TOOBIG ||
+         error.code() == SQLITE_MISMATCH;
+}
+
+}  // namespace
+
+struct SqliteStore::Statements {
+  explicit Statements(SqliteDb& db)
+      : find_by_hash(db, "SELECT id FROM articles WHERE content_hash = ?"),
+        find_exact(db, "SELECT family_id FROM articles WHERE text_hash = ? ORDER BY id LIMIT 1"),
+        find_band(db, fmt::format("SELECT article_id FROM lsh_bands WHERE band_key = ? "
+                                  "ORDER BY article_id LIMIT {}",
+                                  kCandidatesPerBand)),
+        candidate(db, "SELECT minhash, family_id FROM articles WHERE id = ?"),
+        insert_source(db, "INSERT INTO sources(name) VALUES (?) ON CONFLICT(name) DO NOTHING"),
+        find_source(db, "SELECT id FROM sources WHERE name = ?"),
+        insert_article(db,
+                       "INSERT INTO articles(external_id, source_id, published, url, title, "
+                       "author, language, text, origin, content_hash, text_hash, minhash, "
+                       "family_id, dup_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        set_own_family(db, "UPDATE articles SET family_id = id WHERE id = ?"),
+        insert_band(db, "INSERT OR IGNORE INTO lsh_bands(band_key, article_id) VALUES (?, ?)"),
+        insert_mention(db,
+                       "INSERT INTO entity_mentions(article_id, ordinal, start_byte, end_byte, "
+                       "text, type, entity) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        insert_time(db,
+                    "INSERT INTO time_expressions(article_id, ordinal, start_byte, end_byte, "
+                    "text, kind, value) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        insert_quantity(db,
+                        "INSERT INTO quantities(article_id, ordinal, start_byte, end_byte, text, "
+                        "value, unit, approximate) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        insert_quote(db,
+                     "INSERT INTO quotes(article_id, ordinal, start_byte, end_byte, text, "
+                     "speaker, speaker_entity) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        insert_event(db,
+                     "INSERT INTO article_events(article_id, ordinal, start_byte, end_byte, "
+                     "type, trigger_text, time, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        insert_actor(db,
+                     "INSERT INTO article_event_actors(article_id, event_ordinal, ordinal, role, "
+                     "entity) VALUES (?, ?, ?, ?, ?)"),
+        search(db, fmt::format("SELECT a.external_id, a.title, coalesce(s.name, ''), -{0}, "
+                               "snippet(articles_fts, -1, '[', ']', '…', 24) "
+                               "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                               "LEFT JOIN sources s ON s.id = a.source_id "
+                               "WHERE articles_fts MATCH ? ORDER BY {0}, a.id LIMIT ?",
+                               kBm25)),
+        find_article(db,
+                     "SELECT a.id, a.external_id, coalesce(s.name, ''), a.published, a.url, "
+                     "a.title, a.author, a.language, a.text, a.origin, a.dup_of, a.family_id "
+                     "FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
+                     "WHERE a.external_id = ? ORDER BY a.id LIMIT 1"),
+        load_mentions(db,
+                      "SELECT start_byte, end_byte, text, type, entity FROM entity_mentions "
+                      "WHERE article_id = ? ORDER BY ordinal"),
+        load_times(db,
+                   "SELECT start_byte, end_byte, text, kind, value FROM time_expressions "
+                   "WHERE article_id = ? ORDER BY ordinal"),
+        load_quantities(db,
+                        "SELECT start_byte, end_byte, text, value, unit, approximate FROM quantities "
+                        "WHERE article_id = ? ORDER BY ordinal"),
+        load_quotes(db,
+                    "SELECT start_byte, end_byte, text, speaker, speaker_entity FROM quotes "
+                    "WHERE article_id = ? ORDER BY ordinal"),
+        load_events(db,
+                    "SELECT ordinal, start_byte, end_byte, type, trigger_text, time, place "
+                    "FROM article_events WHERE article_id = ? ORDER BY ordinal"),
+        load_actors(db,
+                    "SELECT role, entity FROM article_event_actors WHERE article_id = ? AND "
+                    "event_ordinal = ? ORDER BY ordinal") {}
+
+  SqliteStatement find_by_hash, find_exact, find_band, candidate, insert_source, find_source,
+      insert_article, set_own_family, insert_band, insert_mention, insert_time, insert_quantity,
+      insert_quote, insert_event, insert_actor, search, find_article, load_mentions, load_times,
+      load_quantities, load_quotes, load_events, load_actors;
+};
+
+SqliteStore::SqliteStore(const std::string& path) : db_(path, kBusyTimeoutMs) {
+  try {
+    // WAL lets readers run beside one writer; NORMAL sync keeps every commit atomic
+    // and loses at most the last commits on power failure, never consistency.
+    db_.Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
+    MigrateSqliteSchema(db_);
+  } catch (const StoreError& e) {
+    throw StoreError(fmt::format("cannot open store {}: {}", path, e.what()));
+  }
+  statements_ = std::make_unique<Statements>(db_);
+}
+
+SqliteStore::~SqliteStore() = default;
+
+std::optional<int64_t> SqliteStore::FindByHash(const ContentHash& hash) {
+  SqliteStatement& query = statements_->find_by_hash;
+  query.BindBlob(1, HashBytes(hash));
+  std::optional<int64_t> id;
+  if (query.Step()) id = query.ColumnInt(0);
+  query.Reset();
+  return id;
+}
+
+bool SqliteStore::Contains(const ContentHash& hash) { return FindByHash(hash).has_value(); }
+
+std::optional<int64_t> SqliteStore::FindFamily(const DuplicateFingerprint& fingerprint) {
+  if (!fingerprint.has_signature) return std::nullopt;
+  Statements& s = *statements_;
+  s.find_exact.Bind(1, static_cast<int64_t>(fingerprint.normalized_hash));
+  std::optional<int64_t> family;
+  if (s.find_exact.Step()) family = s.find_exact.ColumnInt(0);
+  s.find_exact.Reset();
+  if (family) return family;
+
+  std::set<int64_t> candidates;  // ascending, so ties go to the earliest article
+  for (uint64_t key : fingerprint.band_keys) {
+    s.find_band.Bind(1, static_cast<int64_t>(key));
+    while (s.find_band.Step()) candidates.insert(s.find_band.ColumnInt(0));
+    s.find_band.Reset();
+  }
+  double best = kNearDuplicateJaccard;
+  for (int64_t id : candidates) {
+    s.candidate.Bind(1, id);
+    if (s.candidate.Step()) {
+      const auto signature = SignatureFromBytes(s.candidate.ColumnBlob(0));
+      const double similarity = signature ? EstimateJaccard(*signature, fingerprint.signature) : 0;
+      if (similarity >= best && (!family || similarity > best)) {
+        best = similarity;
+        family = s.candidate.ColumnInt(1);
+      }
+    }
+    s.candidate.Reset();
+  }
+  return family;
+}
+
+int64_t SqliteStore::SourceId(const std::string& name) {
+  Statements& s = *statements_;
+  s.insert_source.Bind(1, std::string_view(name)).Run();
+  s.find_source.Bind(1, std::string_view(name));
+  s.find_source.Step();
+  const int64_t id = s.find_source.ColumnInt(0);
+  s.find_source.Reset();
+  return id;
+}
+
+AddResult SqliteStore::InsertArticle(const PreparedArticle& prepared) {
+  Statements& s = *statements_;
+  const Article& a = prepared.article;
+  const DuplicateFingerprint& fingerprint = prepared.fingerprint;
+  const std::optional<int64_t> family = FindFamily(fingerprint);
+
+  SqliteStatement& insert = s.insert_article;
+  insert.Bind(1, std::string_view(a.id));
+  if (a.source.empty()) {
+    insert.BindNull(2);
+  } else {
+    insert.Bind(2, SourceId(a.source));
+  }
+  insert.Bind(3, a.published)
+      .Bind(4, std::string_view(a.url))
+      .Bind(5, std::string_view(a.title))
+      .Bind(6, std::string_view(a.author))
+      .Bind(7, std::string_view(a.language))
+      .Bind(8, std::string_view(a.text))
+      .Bind(9, std::string_view(a.origin))
+      .BindBlob(10, HashBytes(prepared.content_hash))
+      .Bind(11, static_cast<int64_t>(fingerprint.normalized_hash));
+  if (fingerprint.has_signature) {
+    insert.BindBlob(12, SignatureBytes(fingerprint.signature));
+  } else {
+    insert.BindNull(12);
+  }
+  insert.Bind(13, family.value_or(0));
+  if (family) {
+    insert.Bind(14, *family);
+  } else {
+    insert.BindNull(14);
+  }
+  insert.Run();
+  const int64_t id = db_.LastInsertId();
+  if (!family) s.set_own_family.Bind(1, id).Run();
+
+  if (fingerprint.has_signature) {
+    for (uint64_t key : fingerprint.band_keys) {
+      s.insert_band.Bind(1, static_cast<int64_t>(key)).Bind(2, id).Run();
+    }
+  }
+  InsertAnalysis(id, prepared.analysis);
+  return {AddStatus::kAdded, id, family, {}};
+}
+
+void SqliteStore::InsertAnalysis(int64_t id, const Analysis& analysis) {
+  Statements& s = *statements_;
+  auto bind_span = [id](SqliteStatement& statement, int64_t ordinal, const Span& span) {
+    statement.Bind(1, id).Bind(2, ordinal).Bind(3, int64_t{span.start}).Bind(4, int64_t{span.end});
+  };
+  for (size_t i = 0; i < analysis.entities.size(); ++i) {
+    const EntityMention& m = analysis.entities[i];
+    bind_span(s.insert_mention, i, m.span);
+    s.insert_mention.Bind(5, std::string_view(m.text))
+        .Bind(6, std::string_view(m.type))
+        .Bind(7, std::string_view(m.entity))
+        .Run();
+  }
+  for (size_t i = 0; i < analysis.times.size(); ++i) {
+    const TimeExpression& t = analysis.times[i];
+    bind_span(s.insert_time, i, t.span);
+    s.insert_time.Bind(5, std::string_view(t.text)).Bind(6, std::string_view(t.kind)).Bind(7, t.value).Run();
+  }
+  for (size_t i = 0; i < analysis.quantities.size(); ++i) {
+    const Quantity& q = analysis.quantities[i];
+    bind_span(s.insert_quantity, i, q.span);
+    s.insert_quantity.Bind(5, std::string_view(q.text))
+        .Bind(6, q.value)
+        .Bind(7, std::string_view(q.unit))
+        .Bind(8, int64_t{q.approximate})
+        .Run();
+  }
+  for (size_t i = 0; i < analysis.quotes.size(); ++i) {
+    const Quote& q = analysis.quotes[i];
+    bind_span(s.insert_quote, i, q.span);
+    s.insert_quote.Bind(5, std::string_view(q.text)).Bind(6, q.speaker).Bind(7, q.speaker_entity).Run();
+  }
+  for (size_t i = 0; i < analysis.events.size(); ++i) {
+    const Event& e = analysis.events[i];
+    bind_span(s.insert_event, i, e.span);
+    s.insert_event.Bind(5, std::string_view(e.type))
+        .Bind(6, std::string_view(e.trigger))
+        .Bind(7, e.time)
+        .Bind(8, e.place)
+        .Run();
+    for (size_t j = 0; j < e.actors.size(); ++j) {
+      s.insert_actor.Bind(1, id)
+          .Bind(2, static_cast<int64_t>(i))
+          .Bind(3, static_cast<int64_t>(j))
+          .Bind(4, std::string_view(e.actors[j].role))
+          .Bind(5, std::string_view(e.actors[j].entity))
+          .Run();
+    }
+  }
+}
+
+std::vector<AddResult> SqliteStore::AddBatch(std::span<const PreparedArticle> batch) {
+  std::vector<AddResult> results(batch.size());
+  bool any_new = false;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    const std::optional<int64_t> existing = FindByHash(batch[i].content_hash);
+    results[i] = {existing ? AddStatus::kAlreadyStored : AddStatus::kAdded, existing.value_or(0),
+                  std::nullopt, {}};
+    any_new |= !existing;
+  }
+  if (!any_new) return results;  // a re-ingest writes nothing at all
+
+  db_.Exec("BEGIN IMMEDIATE");
+  try {
+    for (size_t i = 0; i < batch.size(); ++i) {
+      // Checked again inside the transaction: another process, or an earlier article of
+      // this batch, may have stored the same content since.
+      if (const auto existing = FindByHash(batch[i].content_hash)) {
+        results[i] = {AddStatus::kAlreadyStored, *existing, std::nullopt, {}};
+        continue;
+      }
+      db_.Exec("SAVEPOINT article");
+      try {
+        results[i] = InsertArticle(batch[i]);
+        db_.Exec("RELEASE article");
+      } catch (const SqliteError& e) {
+        if (!IsRecordError(e) || sqlite3_get_autocommit(db_.handle())) throw;
+        db_.Exec("ROLLBACK TO article; RELEASE article");
+        results[i] = {AddStatus::kFailed, 0, std::nullopt, e.what()};
+      }
+    }
+    db_.Exec("COMMIT");
+  } catch (...) {
+    if (!sqlite3_get_autocommit(db_.handle())) db_.Exec("ROLLBACK");
+    throw;
+  }
+  return results;
+}
+
+std::vector<SearchHit> SqliteStore::Search(std::string_view query, int limit) {
+  SqliteStatement& search = statements_->search;
+  search.Bind(1, query).Bind(2, static_cast<int64_t>(limit));
+  std::vector<SearchHit> hits;
+  try {
+    while (search.Step()) {
+      hits.push_back({search.ColumnText(0), search.ColumnText(1), search.ColumnText(2),
+                      search.ColumnDouble(3), search.ColumnText(4)});
+    }
+  } catch (const SqliteError& e) {
+    // FTS5 reports a query it cannot parse ("fts5: syntax error near ...", "no such
+    // column: x" for a bad column filter) as a plain SQLITE_ERROR.
+    if (e.code() != SQLITE_ERROR) throw;
+    throw SearchQueryError(e.what());
+  }
+  search.Reset();
+  return hits;
+}
+
+Analysis SqliteStore::LoadAnalysis(int64_t id) {
+  Statements& s = *statements_;
+  Analysis analysis;
+  auto span = [](SqliteStatement& q) {
+    return Span{static_cast<uint32_t>(q.ColumnInt(0)), static_cast<uint32_t>(q.ColumnInt(1))};
+  };
+  for (s.load_mentions.Bind(1, id); s.load_mentions.Step();) {
+    SqliteStatement& q = s.load_mentions;
+    analysis.entities.push_back({span(q), q.ColumnText(2), q.ColumnText(3), q.ColumnText(4)});
+  }
+  s.load_mentions.Reset();
+  for (s.load_times.Bind(1, id); s.load_times.Step();) {
+    SqliteStatement& q = s.load_times;
+    analysis.times.push_back({span(q), q.ColumnText(2), q.ColumnText(3), q.ColumnOptionalText(4)});
+  }
+  s.load_times.Reset();
+  for (s.load_quantities.Bind(1, id); s.load_quantities.Step();) {
+    SqliteStatement& q = s.load_quantities;
+    analysis.quantities.push_back(
+        {span(q), q.ColumnText(2), q.ColumnDouble(3), q.ColumnText(4), q.ColumnInt(5) != 0});
+  }
+  s.load_quantities.Reset();
+  for (s.load_quotes.Bind(1, id); s.load_quotes.Step();) {
+    SqliteStatement& q = s.load_quotes;
+    analysis.quotes.push_back(
+        {span(q), q.ColumnText(2), q.ColumnOptionalText(3), q.ColumnOptionalText(4)});
+  }
+  s.load_quotes.Reset();
+  std::vector<int64_t> ordinals;
+  for (s.load_events.Bind(1, id); s.load_events.Step();) {
+    SqliteStatement& q = s.load_events;
+    Event event;
+    ordinals.push_back(q.ColumnInt(0));
+    event.span = {static_cast<uint32_t>(q.ColumnInt(1)), static_cast<uint32_t>(q.ColumnInt(2))};
+    event.type = q.ColumnText(3);
+    event.trigger = q.ColumnText(4);
+    event.time = q.ColumnOptionalText(5);
+    event.place = q.ColumnOptionalText(6);
+    analysis.events.push_back(std::move(event));
+  }
+  s.load_events.Reset();
+  for (size_t i = 0; i < ordinals.size(); ++i) {
+    for (s.load_actors.Bind(1, id).Bind(2, ordinals[i]); s.load_actors.Step();) {
+      analysis.events[i].actors.push_back({s.load_actors.ColumnText(0), s.load_actors.ColumnText(1)});
+    }
+    s.load_actors.Reset();
+  }
+  return analysis;
+}
+
+std::optional<StoredArticle> SqliteStore::FindArticle(std::string_view external_id) {
+  SqliteStatement& q = statements_->find_article;
+  q.Bind(1, external_id);
+  if (!q.Step()) {
+    q.Reset();
+    return std::nullopt;
+  }
+  StoredArticle stored;
+  stored.id = q.ColumnInt(0);
+  Article& a = stored.article;
+  a.id = q.ColumnText(1);
+  a.source = q.ColumnText(2);
+  a.published = q.ColumnOptionalText(3);
+  a.url = q.ColumnText(4);
+  a.title = q.ColumnText(5);
+  a.author = q.ColumnText(6);
+  a.language = q.ColumnText(7);
+  a.text = q.ColumnText(8);
+  a.origin = q.ColumnText(9);
+  if (!q.ColumnIsNull(10)) stored.dup_of = q.ColumnInt(10);
+  stored.family_id = q.ColumnInt(11);
+  q.Reset();
+  stored.analysis = LoadAnalysis(stored.id);
+  return stored;
+}
+
+StoreCounts SqliteStore::Counts() {
+  auto count = [this](std::string_view sql) {
+    SqliteStatement q(db_, sql);
+    q.Step();
+    return q.ColumnInt(0);
+  };
+  StoreCounts counts;
+  counts.articles = count("SELECT count(*) FROM articles");
+  counts.sources = count("SELECT count(*) FROM sources");
+  counts.duplicates = count("SELECT count(*) FROM articles WHERE dup_of IS NOT NULL");
+  counts.entity_mentions = count("SELECT count(*) FROM entity_mentions");
+  counts.times = count("SELECT count(*) FROM time_expressions");
+  counts.quantities = count("SELECT count(*) FROM quantities");
+  counts.quotes = count("SELECT count(*) FROM quotes");
+  counts.events = count("SELECT count(*) FROM article_events");
+  return counts;
+}
+
+}  // namespace storyline

@@ -1,0 +1,189 @@
+#include "extract/time_expression_finder.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+namespace storyline {
+namespace {
+
+// 2024-08-21 is a Wednesday.
+const std::optional<std::string> kWednesday = "2024-08-21";
+
+struct Case {
+  std::string text;
+  std::optional<std::string> published;
+  std::string expression;             // the expected expression's text
+  std::string kind;
+  std::optional<std::string> value;   // nullopt: expected unresolved
+};
+
+std::ostream& operator<<(std::ostream& out, const Case& c) {
+  return out << "\"" << c.text << "\" published " << c.published.value_or("null");
+}
+
+class FindTimeExpressionsTest : public testing::TestWithParam<Case> {};
+
+TEST_P(FindTimeExpressionsTest, FindsAndNormalizes) {
+  const Case& c = GetParam();
+  const std::vector<TimeExpression> found = FindTimeExpressions(c.text, c.published);
+  const TimeExpression* match = nullptr;
+  for (const TimeExpression& e : found) {
+    if (e.text == c.expression) match = &e;
+  }
+  ASSERT_NE(match, nullptr) << "no expression \"" << c.expression << "\"";
+  EXPECT_EQ(match->kind, c.kind);
+  EXPECT_EQ(match->value, c.value);
+  EXPECT_EQ(c.text.substr(match->span.start, match->span.end - match->span.start), c.expression);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, FindTimeExpressionsTest,
+    testing::Values(
+        // Weekdays follow the tense.
+        Case{"Biden spoke with Netanyahu on Friday.", kWednesday, "Friday", "DATE", "2024-08-16"},
+        Case{"Blinken will meet Netanyahu on Friday.", kWednesday, "Friday", "DATE", "2024-08-23"},
+        Case{"The talks are expected to resume Monday.", kWednesday, "Monday", "DATE", "2024-08-26"},
+        Case{"The envoys will meet on Wednesday.", kWednesday, "Wednesday", "DATE", "2024-08-21"},
+        Case{"Hamas said on Wednesday it had no plans.", kWednesday, "Wednesday", "DATE", "2024-08-21"},
+        Case{"The vote will be held on Tuesday.", kWednesday, "Tuesday", "DATE", "2024-08-27"},
+        Case{"Israel struck the camp Tuesday night.", kWednesday, "Tuesday night", "TIME",
+             "2024-08-20TNI"},
+        Case{"They met last Friday.", kWednesday, "last Friday", "DATE", "2024-08-16"},
+        Case{"They meet next Monday.", kWednesday, "next Monday", "DATE", "2024-08-26"},
+        // Calendar dates, with the year from the anchor where the text gives none.
+        Case{"Hamas attacked Israel on Oct. 7, 2023.", kWednesday, "Oct. 7, 2023", "DATE",
+             "2023-10-07"},
+        Case{"The proposal was put forward on May 31.", kWednesday, "May 31", "DATE", "2024-05-31"},
+        Case{"The truce will expire on May 31.", kWednesday, "May 31", "DATE", "2025-05-31"},
+        Case{"The report was published in December.", kWednesday, "December", "DATE", "2023-12"},
+        Case{"He was born on 31 July 1956.", kWednesday, "31 July 1956", "DATE", "1956-07-31"},
+        Case{"Elections were held in August 2011.", kWednesday, "August 2011", "DATE", "2011-08"},
+        Case{"Released 2024-08-19 by the ministry.", kWednesday, "2024-08-19", "DATE", "2024-08-19"},
+        Case{"It opened on Thursday, May 7, 2015.", kWednesday, "Thursday, May 7, 2015", "DATE",
+             "2015-05-07"},
+        // Relative periods.
+        Case{"Officials met earlier this week.", kWednesday, "earlier this week", "DATE",
+             "2024-W34"},
+        Case{"Prices rose last month.", kWednesday, "last month", "DATE", "2024-07"},
+        Case{"A new round is planned next year.", kWednesday, "next year", "DATE", "2025"},
+        Case{"He arrived on Aug. 1, 2024, and left the following week.", kWednesday,
+             "the following week", "DATE", "2024-W32"},
+        Case{"A deal is due by the end of May.", kWednesday, "the end of May", "DATE", "2024-05"},
+        Case{"Fighting escalated in late July.", kWednesday, "late July", "DATE", "2024-07"},
+        Case{"The plant opens in mid-2025.", kWednesday, "mid-2025", "DATE", "2025"},
+        Case{"Talks resumed today.", kWednesday, "today", "DATE", "2024-08-21"},
+        Case{"Talks broke down yesterday.", kWednesday, "yesterday", "DATE", "2024-08-20"},
+        Case{"He will speak tonight.", kWednesday, "tonight", "TIME", "2024-08-21TNI"},
+        Case{"She said this morning that it failed.", kWednesday, "this morning", "TIME",
+             "2024-08-21TMO"},
+        Case{"They met two days ago.", kWednesday, "two days ago", "DATE", "2024-08-19"},
+        Case{"This weekend the city rests.", kWednesday, "This weekend", "DATE", "2024-W34-WE"},
+        // Clock times take the day named beside them, else the anchor.
+        Case{"They met on Monday at 2 p.m. in Cairo.", kWednesday, "Monday at 2 p.m.", "TIME",
+             "2024-08-19T14:00"},
+        Case{"The strike began at 14:00 GMT.", kWednesday, "14:00 GMT", "TIME", "2024-08-21T14:00Z"},
+        Case{"Polls close at 8pm.", kWednesday, "8pm", "TIME", "2024-08-21T20:00"},
+        // Years, decades, centuries, seasons, quarters, fiscal years.
+        Case{"The law passed in 2019.", kWednesday, "2019", "DATE", "2019"},
+        Case{"It was built in the 1990s.", kWednesday, "1990s", "DATE", "199"},
+        Case{"Music of the '80s returned.", kWednesday, "'80s", "DATE", "198"},
+        Case{"It dates from the 20th century.", kWednesday, "the 20th century", "DATE", "19"},
+        Case{"Revenue fell in fiscal 2024.", kWednesday, "fiscal 2024", "DATE", "FY2024"},
+        Case{"Sales fell in the first quarter of 2024.", kWednesday, "the first quarter of 2024",
+             "DATE", "2024-Q1"},
+        Case{"Third-quarter profit rose.", kWednesday, "Third-quarter", "DATE", "2024-Q3"},
+        Case{"Tourism peaked this summer.", kWednesday, "this summer", "DATE", "2024-SU"},
+        Case{"The dam was finished in the spring of 2009.", kWednesday, "the spring of 2009",
+             "DATE", "2009-SP"},
+        // Durations are never dates.
+        Case{"The call lasted for three hours.", kWednesday, "three hours", "DURATION", "PT3H"},
+        Case{"They agreed a six-week truce.", kWednesday, "six-week", "DURATION", "P6W"},
+        Case{"It was a 30-minute call.", kWednesday, "30-minute", "DURATION", "PT30M"},
+        Case{"Talks went on for two and a half years.", kWednesday, "two and a half years",
+             "DURATION", "P2.5Y"},
+        Case{"Prices doubled over the past four years.", kWednesday, "the past four years",
+             "DURATION", "P4Y"},
+        Case{"The siege lasted for a week.", kWednesday, "a week", "DURATION", "P1W"},
+        Case{"Aid arrives every week.", kWednesday, "every week", "SET", "P1W"},
+        Case{"The paper is published daily.", kWednesday, "daily", "SET", "P1D"},
+        // Without an anchor, relative expressions stay unresolved; absolute ones do not.
+        Case{"Biden spoke with Netanyahu on Friday.", std::nullopt, "Friday", "DATE", std::nullopt},
+        Case{"Prices rose last month.", std::nullopt, "last month", "DATE", std::nullopt},
+        Case{"Prices rose last month.", "not a date", "last month", "DATE", std::nullopt},
+        Case{"Hamas attacked Israel on Oct. 7, 2023.", std::nullopt, "Oct. 7, 2023", "DATE",
+             "2023-10-07"},
+        // A dateline stands in for a missing published date.
+        Case{"Ceasefire talks resume\nAugust 21, 2024\nThe envoys met on Monday.", std::nullopt,
+             "Monday", "DATE", "2024-08-19"},
+        // The anchor may be a date-time.
+        Case{"Talks resumed today.", "2024-08-21T23:10:00Z", "today", "DATE", "2024-08-21"}));
+
+struct NonTime {
+  std::string text;
+  std::string not_tagged;  // no expression may overlap this
+};
+
+class NotATimeTest : public testing::TestWithParam<NonTime> {};
+
+TEST_P(NotATimeTest, LeavesItAlone) {
+  const NonTime& c = GetParam();
+  const size_t start = c.text.find(c.not_tagged);
+  ASSERT_NE(start, std::string::npos);
+  const size_t end = start + c.not_tagged.size();
+  for (const TimeExpression& e : FindTimeExpressions(c.text, kWednesday)) {
+    EXPECT_FALSE(e.span.start < end && start < e.span.end)
+        << "tagged \"" << e.text << "\" in \"" << c.text << "\"";
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, NotATimeTest,
+    testing::Values(NonTime{"More than 2,000 people fled.", "2,000"},
+                    NonTime{"About 2000 people fled.", "2000"},
+                    NonTime{"Theresa May said the plan was dead.", "May"},
+                    NonTime{"May I ask a question?", "May"},
+                    NonTime{"The ceasefire may hold.", "may"},
+                    NonTime{"A 45-year-old man was hurt.", "45-year-old"},
+                    NonTime{"He is 45 years old.", "45 years old"},
+                    NonTime{"The Boeing 737 and the A380 flew.", "737"},
+                    NonTime{"Prices rose 2.5% in the quarter.", "2.5%"},
+                    NonTime{"June Carter sang.", "June"},
+                    NonTime{"The troops march south.", "march"},
+                    NonTime{"The fall of the city shocked them.", "fall"},
+                    NonTime{"It cost $2019 in fees.", "2019"}));
+
+TEST(FindTimeExpressionsTest, SpansAreOrderedAndDisjoint) {
+  const std::string text =
+      "On Monday, Aug. 19, 2024, at 2 p.m. the envoys met for three hours; they will meet "
+      "again next week and in the first quarter of 2025, 10 years after the 2015 accord.";
+  const std::vector<TimeExpression> found = FindTimeExpressions(text, kWednesday);
+  ASSERT_GE(found.size(), 5u);
+  for (size_t i = 1; i < found.size(); ++i) {
+    EXPECT_LE(found[i - 1].span.end, found[i].span.start);
+  }
+}
+
+TEST(FindTimeExpressionsTest, SurvivesGarbageAndInvalidUtf8) {
+  std::mt19937 random(42);
+  const std::string pieces[] = {"May", " ", "31", ",", "2024", "-", "\xff", "\xe2\x80", "\xc2",
+                                "p.m.", ":", "Friday", "'", "s", "the", "last", "\n", "0"};
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int length = static_cast<int>(random() % 40);
+    for (int i = 0; i < length; ++i) text += pieces[random() % std::size(pieces)];
+    for (const TimeExpression& e : FindTimeExpressions(text, kWednesday)) {
+      ASSERT_LE(e.span.start, e.span.end);
+      ASSERT_LE(e.span.end, text.size());
+    }
+  }
+  std::string bytes(4096, '\0');
+  for (char& c : bytes) c = static_cast<char>(random());
+  EXPECT_NO_THROW(FindTimeExpressions(bytes, kWednesday));
+  EXPECT_TRUE(FindTimeExpressions("", kWednesday).empty());
+}
+
+}  // namespace
+}  // namespace storyline

@@ -1,0 +1,156 @@
+#include "io/html_extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "io/html_metadata.h"
+#include "io/html_nesting.h"
+
+namespace storyline {
+namespace {
+
+std::string ReadFixture(const std::string& name) {
+  std::ifstream in(std::string(STORYLINE_SOURCE_DIR) + "/tests/data/html/" + name,
+                   std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST(HtmlExtractorTest, KeepsArticleParagraphsAndHeadingsInOrder) {
+  ExtractedPage page = ExtractArticleFromHtml(ReadFixture("news_article.html"));
+  EXPECT_EQ(page.text,
+            "The Old Harbour bridge reopened to traffic on Tuesday morning, two years after "
+            "engineers closed it when inspectors found corrosion in three of its steel cables.\n"
+            "Mayor Ines Duarte cut the ribbon at 7 a.m. and said the repairs, which cost \u20ac48 "
+            "million, had come in under budget & a month ahead of schedule.\n"
+            "Traffic expected to ease\n"
+            "City planners expect congestion on the ring road to fall by a fifth now that about "
+            "30,000 vehicles a day can cross the harbour again, according to the transport "
+            "department\u2019s latest estimate.\n"
+            "Local shops on Quay Street, several of which said they had lost half their customers "
+            "during the closure, planned a street party for Saturday. \u201cWe\u2019ve waited a "
+            "long time for this,\u201d said caf\u00e9 owner Pedro Alves.");
+}
+
+TEST(HtmlExtractorTest, DropsBoilerplate) {
+  std::string text = ExtractArticleFromHtml(ReadFixture("news_article.html")).text;
+  for (const char* boilerplate :
+       {"cookies", "Sport", "Share on Facebook", "By Maria Okafor", "Photo: Ledger staff",
+        "Advertisement", "Related stories", "Inspectors find corrosion", "comments", "Finally!",
+        "All rights reserved"}) {
+    EXPECT_FALSE(Has(text, boilerplate)) << boilerplate;
+  }
+}
+
+TEST(HtmlExtractorTest, ReadsMetaTagsBeforeJsonLd) {
+  ExtractedPage page = ExtractArticleFromHtml(ReadFixture("news_article.html"));
+  EXPECT_EQ(page.title, "Harbour bridge reopens after two years of repairs");
+  EXPECT_EQ(page.site_name, "The Coastal Ledger");
+  EXPECT_EQ(page.url, "https://ledger.example/news/harbour-bridge-reopens");
+  EXPECT_EQ(page.published, "2024-03-05T14:30:00+01:00");
+  EXPECT_EQ(page.author, "Maria Okafor, Tom Lind");  // JSON-LD is the only author source
+}
+
+TEST(HtmlExtractorTest, ReadsJsonLdWhenMetaTagsAreMissing) {
+  ExtractedPage page = ExtractArticleFromHtml(R"(<html><head><script type="application/ld+json">
+    {"@context": "https://schema.org", "@graph": [
+      {"@type": "WebSite", "name": "Site"},
+      {"@type": ["NewsArticle"], "headline": "Port strike ends", "url": "https://x.example/a",
+       "datePublished": "2023-07-01 09:15:00", "author": {"@type": "Person", "name": "By Ana Ruiz"},
+       "publisher": {"@type": "Organization", "name": "Harbour Times"}}]}
+    </script></head><body><p>Short.</p></body></html>)");
+  EXPECT_EQ(page.title, "Port strike ends");
+  EXPECT_EQ(page.author, "Ana Ruiz");
+  EXPECT_EQ(page.site_name, "Harbour Times");
+  EXPECT_EQ(page.url, "https://x.example/a");
+  EXPECT_EQ(page.published, "2023-07-01T09:15:00");
+}
+
+TEST(HtmlExtractorTest, FindsPostBodyWithoutArticleElement) {
+  ExtractedPage page = ExtractArticleFromHtml(ReadFixture("blog_post.html"));
+  EXPECT_TRUE(page.text.starts_with("Most gardeners put their tools away in November"));
+  EXPECT_TRUE(Has(page.text, "\nPreparing the beds\n"));
+  EXPECT_TRUE(Has(page.text, "\nWitch hazel for scent\n"));
+  EXPECT_TRUE(page.text.ends_with("that view is the whole point."));
+  EXPECT_FALSE(Has(page.text, "Archives"));
+  EXPECT_FALSE(Has(page.text, "newsletter"));
+  EXPECT_FALSE(Has(page.text, "Tags:"));
+  EXPECT_FALSE(Has(page.text, "Powered by"));
+  EXPECT_EQ(page.author, "Jo Whitfield");
+  EXPECT_EQ(page.published, "2019-11-19");
+  EXPECT_EQ(page.site_name, "Field Notes");
+  EXPECT_EQ(page.title, "Notes from a winter garden");
+}
+
+TEST(HtmlExtractorTest, ConvertsDeclaredLatin1ToUtf8) {
+  std::string bytes = ReadFixture("latin1_article.html");
+  ASSERT_NE(bytes.find('\xE9'), std::string::npos);  // the fixture really is single-byte
+  ExtractedPage page = ExtractArticleFromHtml(bytes);
+  EXPECT_EQ(page.title, "Caf\u00e9 cr\u00e8me prices rise");
+  EXPECT_TRUE(Has(page.text, "a caf\u00e9 cr\u00e8me now costs 4,50 \u20ac"));
+  EXPECT_TRUE(Has(page.text, "\u00ab C'est la vie \u00bb, said one na\u00efve customer"));
+}
+
+TEST(HtmlExtractorTest, ReadsUndeclaredInvalidUtf8AsWindows1252) {
+  ExtractedPage page = ExtractArticleFromHtml(
+      "<p>Na\xEFve caf\xE9 owners charged 5 \x80 for a coffee, customers said, again and "
+      "again, all through the long and busy summer season.</p>");
+  EXPECT_TRUE(Has(page.text, "Na\u00efve caf\u00e9 owners charged 5 \u20ac")) << page.text;
+}
+
+TEST(HtmlExtractorTest, EmptyGarbageAndBinaryInputGiveEmptyPage) {
+  std::mt19937 random(7);
+  std::string binary(20000, '\0');
+  for (char& c : binary) c = static_cast<char>(random());
+  for (const std::string& input :
+       {std::string(), std::string("<<<>>><</ <!-- --!> &&&; <"), std::string("\0\0\0\x01", 4),
+        std::string("\x1F\x8B\x08\0\0\0\0\0", 8) + binary, binary}) {
+    ExtractedPage page = ExtractArticleFromHtml(input);
+    EXPECT_EQ(page.text, "");
+    EXPECT_EQ(page.title, "");
+    EXPECT_EQ(page.published, "");
+  }
+}
+
+TEST(HtmlExtractorTest, DeepNestingCompletesQuickly) {
+  constexpr int kDepth = 200000;
+  std::string html = "<html><body>";
+  for (int i = 0; i < kDepth; ++i) html += "<div>";
+  html += "deep text";
+  for (int i = 0; i < kDepth; ++i) html += "</div>";
+  auto start = std::chrono::steady_clock::now();
+  ExtractedPage page = ExtractArticleFromHtml(html);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(page.text, "deep text");
+  EXPECT_LT(seconds, 5.0);  // unbounded nesting takes minutes in the parser
+}
+
+TEST(HtmlNestingTest, LeavesNormalPagesUnchangedAndCapsDeepOnes) {
+  std::string normal = "<div><p>a<div><span>b</span></div></p><script>'<div>'</script></div>";
+  EXPECT_EQ(LimitHtmlNesting(normal, 3), normal);
+  EXPECT_EQ(LimitHtmlNesting("<div><div><div><div>x</div></div></div></div>", 2),
+            "<div><div>x</div></div>");
+}
+
+TEST(NormalizePublishedDateTest, ReadsCommonForms) {
+  EXPECT_EQ(NormalizePublishedDate("2019-11-19T11:00:09.000Z"), "2019-11-19T11:00:09Z");
+  EXPECT_EQ(NormalizePublishedDate("2019-11-19T06:56:43-0500"), "2019-11-19T06:56:43-05:00");
+  EXPECT_EQ(NormalizePublishedDate(" 2019/11/19 "), "2019-11-19");
+  EXPECT_EQ(NormalizePublishedDate("Nov. 19, 2019"), "2019-11-19");
+  EXPECT_EQ(NormalizePublishedDate("Tue, 19 November 2019 10:00 GMT"), "2019-11-19");
+  EXPECT_EQ(NormalizePublishedDate("0001-01-01T00:00:00Z"), "");
+  EXPECT_EQ(NormalizePublishedDate("yesterday"), "");
+}
+
+}  // namespace
+}  // namespace storyline
