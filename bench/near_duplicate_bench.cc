@@ -2,8 +2,9 @@
 // generated from ECB+ (every article paired with a copy carrying typical wire-reprint
 // edits = positives; every pair of different articles reporting the same event =
 // negatives, except the few that are in fact reprints of one wire story or press
-// release: exact 5-shingle Jaccard >= 0.3, 28 of 4491 pairs). Compares MinHash (shipped, story/near_duplicate.h) with a SimHash
-// baseline; the figures are reported as counters and recorded in near_duplicate.h.
+// release: exact 5-shingle Jaccard >= 0.3, 28 of 4491 pairs). Compares MinHash (shipped,
+// story/near_duplicate.h) with a SimHash baseline; the figures are reported as counters and
+// recorded in near_duplicate.h.
 #include <benchmark/benchmark.h>
 #include <xxhash.h>
 
@@ -24,7 +25,7 @@ namespace {
 
 struct Corpus {
   std::vector<std::string> texts;
-  std::vector<std::string> edited;                  // edited[i] is a reprint of texts[i]
+  std::vector<std::string> edited;                    // edited[i] is a reprint of texts[i]
   std::vector<std::pair<size_t, size_t>> same_event;  // different articles, same event
 };
 
@@ -74,8 +75,8 @@ std::string EditLikeReprint(const std::string& text, std::mt19937& rng) {
   if (coin(rng)) out += "WASHINGTON (AP) — ";
   if (sentences.size() > 6 && coin(rng)) sentences.resize(sentences.size() - 1);
   if (sentences.size() > 6 && coin(rng)) {
-    sentences.erase(sentences.begin() + std::uniform_int_distribution<size_t>(
-                                             1, sentences.size() - 2)(rng));
+    sentences.erase(sentences.begin() +
+                    std::uniform_int_distribution<size_t>(1, sentences.size() - 2)(rng));
   }
   std::string body;
   for (const std::string& s : sentences) body += s;
@@ -134,7 +135,8 @@ uint64_t SimHash(const std::string& normalized, int shingle_words) {
 }
 
 void Report(benchmark::State& state, int true_pos, int false_neg, int false_pos) {
-  state.counters["precision"] = true_pos + false_pos ? double(true_pos) / (true_pos + false_pos) : 1;
+  state.counters["precision"] =
+      true_pos + false_pos ? double(true_pos) / (true_pos + false_pos) : 1;
   state.counters["recall"] = double(true_pos) / (true_pos + false_neg);
   state.counters["pairs_pos"] = true_pos + false_neg;
   state.counters["pairs_neg"] = static_cast<double>(LoadCorpus().same_event.size());
@@ -145,8 +147,8 @@ void Report(benchmark::State& state, int true_pos, int false_neg, int false_pos)
 bool Found(const MinHashSignature& a, const MinHashSignature& b, int rows, double threshold) {
   bool candidate = false;
   for (int band = 0; band < kMinHashSlots / rows && !candidate; ++band) {
-    candidate = std::equal(a.begin() + band * rows, a.begin() + (band + 1) * rows,
-                           b.begin() + band * rows);
+    candidate =
+        std::equal(a.begin() + band * rows, a.begin() + (band + 1) * rows, b.begin() + band * rows);
   }
   return candidate && EstimateJaccard(a, b) >= threshold;
 }
@@ -184,13 +186,19 @@ void BM_SimHashQuality(benchmark::State& state) {
       edit.push_back(SimHash(NormalizeForDuplicates(c.edited[i]), shingle));
     }
     int tp = 0, fn = 0, fp = 0;
-    for (size_t i = 0; i < orig.size(); ++i) (std::popcount(orig[i] ^ edit[i]) <= radius ? tp : fn)++;
+    for (size_t i = 0; i < orig.size(); ++i)
+      (std::popcount(orig[i] ^ edit[i]) <= radius ? tp : fn)++;
     for (auto [a, b] : c.same_event) fp += std::popcount(orig[a] ^ orig[b]) <= radius;
     Report(state, tp, fn, fp);
   }
 }
-BENCHMARK(BM_SimHashQuality)->Args({3, 3})->Args({3, 6})->Args({5, 6})->Args({1, 6})
-    ->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_SimHashQuality)
+    ->Args({3, 3})
+    ->Args({3, 6})
+    ->Args({5, 6})
+    ->Args({1, 6})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
 void BM_FingerprintText(benchmark::State& state) {
   const Corpus& c = LoadCorpus();

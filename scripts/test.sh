@@ -6,3 +6,6 @@ jobs=$(nproc)
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs" --timeout 900
+# Reliability: the suite again under ASan and UBSan, then every fuzz target briefly.
+scripts/test-asan.sh
+scripts/fuzz-smoke.sh

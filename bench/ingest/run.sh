@@ -72,17 +72,23 @@ measure() {
     exit 1
   fi
   end=$(date +%s%N)
-  local peak
+  local peak cpu
   peak=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$usage")
-  echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f", (e - s) / 1e9 }') $peak"
+  cpu=$(awk -F': ' '/(User|System) time \(seconds\)/ { sum += $2 } END { print sum }' "$usage")
+  echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f", (e - s) / 1e9 }') $peak $cpu"
 }
 
-# Median of the first fields of the given "WALL PEAK" lines, and the largest peak.
+# From "WALL PEAK CPU" lines: the median wall time, the largest peak and the median CPU
+# time (user + system; on a busy machine it moves less than wall time does).
 summarize() {
-  printf '%s\n' "$@" | sort -n | awk '
-    { wall[NR] = $1; if ($2 > peak) peak = $2 }
-    END { m = (NR % 2) ? wall[(NR + 1) / 2] : (wall[NR / 2] + wall[NR / 2 + 1]) / 2
-          printf "%.4f %d\n", m, peak }'
+  printf '%s\n' "$@" | awk '
+    function median(v, n,   i, j, t) {
+      for (i = 2; i <= n; i++) for (j = i; j > 1 && v[j - 1] > v[j]; j--) {
+        t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+      return (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+    }
+    { wall[NR] = $1; cpu[NR] = $3; if ($2 > peak) peak = $2 }
+    END { printf "%.4f %d %.2f\n", median(wall, NR), peak, median(cpu, NR) }'
 }
 
 cat "$corpus" >/dev/null  # warm the page cache so every configuration reads from memory
@@ -107,12 +113,13 @@ for t in $threads; do
 done
 
 echo "corpus: $corpus ($records records, $megabytes MB); median of $runs runs; $(nproc) cores"
-printf '%-12s %10s %12s %9s %12s %12s\n' config wall_s articles/s MB/s x_cat_time peak_MiB
+printf '%-10s %9s %11s %8s %11s %8s %14s %9s\n' \
+  config wall_s articles/s MB/s x_cat_time cpu_s articles/cpu_s peak_MiB
 baseline=$(awk '{ print $2 }' <<<"${results[0]}")
 for line in "${results[@]}"; do
-  read -r name wall peak <<<"$line"
-  awk -v n="$name" -v w="$wall" -v p="$peak" -v r="$records" -v b="$bytes" -v c="$baseline" \
-    'BEGIN { printf "%-12s %10.3f %12.0f %9.1f %12.1f %12.1f\n",
-             n, w, r / w, b / 1e6 / w, w / c, p / 1024 }'
+  read -r name wall peak cpu <<<"$line"
+  awk -v n="$name" -v w="$wall" -v p="$peak" -v u="$cpu" -v r="$records" -v b="$bytes" \
+    -v c="$baseline" 'BEGIN { printf "%-10s %9.3f %11.0f %8.1f %11.1f %8.2f %14.0f %9.1f\n",
+      n, w, r / w, b / 1e6 / w, w / c, u, (u > 0 ? r / u : 0), p / 1024 }'
 done
 printf '%s\n' "${summaries[@]}"

@@ -216,8 +216,9 @@ void RunIngest(const IngestOptions& options) {
   std::unique_ptr<ArticleAnalyzer> analyzer;
   std::unique_ptr<Store> store;
   try {
-    analyzer = std::make_unique<ArticleAnalyzer>(
-        options.models_dir.empty() ? DefaultModelsDir() : std::filesystem::path(options.models_dir));
+    analyzer = std::make_unique<ArticleAnalyzer>(options.models_dir.empty()
+                                                     ? DefaultModelsDir()
+                                                     : std::filesystem::path(options.models_dir));
     store = OpenStore(options.db);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "storyline: %s\n", e.what());
@@ -243,7 +244,8 @@ void RunIngest(const IngestOptions& options) {
     std::fprintf(stderr, "storyline: %s: %s\n", options.db.c_str(), store_error->c_str());
   }
   const IngestTally& t = ingester.tally();
-  std::fprintf(stderr, "ingested %zu articles (%zu new, %zu duplicates linked, %zu errors) in %.1f s\n",
+  std::fprintf(stderr,
+               "ingested %zu articles (%zu new, %zu duplicates linked, %zu errors) in %.1f s\n",
                t.read, t.added, t.linked, input_errors.count() + t.failed, progress.Seconds());
   if (store_error || t.failed > 0) throw CLI::RuntimeError(1);
   input_errors.ExitIfAny();

@@ -50,8 +50,8 @@ void RunSearch(const SearchOptions& options) {
   try {
     hits = OpenStore(options.db, OpenMode::kMustExist)->Search(options.query, options.limit);
   } catch (const SearchQueryError& e) {
-    std::fprintf(stderr, "storyline: cannot parse search query \"%s\": %s\n",
-                 options.query.c_str(), e.what());
+    std::fprintf(stderr, "storyline: cannot parse search query \"%s\": %s\n", options.query.c_str(),
+                 e.what());
     throw CLI::RuntimeError(1);
   } catch (const StoreError& e) {
     std::fprintf(stderr, "storyline: %s\n", e.what());
@@ -67,7 +67,8 @@ void AddSearchCommand(CLI::App& app) {
   auto options = std::make_shared<SearchOptions>();
   CLI::App* command = app.add_subcommand("search", "Full-text search over a store's articles");
   command->add_option("--db", options->db, "Store to search (SQLite file)")->required();
-  command->add_option("query", options->query, "FTS5 query: words, \"phrases\", AND/OR/NOT, prefix*")
+  command
+      ->add_option("query", options->query, "FTS5 query: words, \"phrases\", AND/OR/NOT, prefix*")
       ->required();
   command->add_option("--limit", options->limit, "Most hits to print")->check(CLI::Range(1, 10000));
   command->add_flag("--json", options->json, "Print {\"hits\": [...]} instead of a table");

@@ -4,6 +4,7 @@
 
 #include "extract/quantity_finder.h"
 #include "extract/time_expression_finder.h"
+#include "nlp/entity_recognizer.h"
 #include "text/tokenizer.h"
 
 namespace storyline {
@@ -11,10 +12,11 @@ namespace storyline {
 // Every model the pipeline loads, shared read-only by all threads.
 struct ArticleAnalyzer::Models {
   Tokenizer tokenizer;
+  EntityRecognizer entity_recognizer;
 };
 
 ArticleAnalyzer::ArticleAnalyzer(const std::filesystem::path& models_dir)
-    : models_(std::make_unique<Models>()) {}
+    : models_(std::make_unique<Models>(Models{Tokenizer(), EntityRecognizer::Load(models_dir)})) {}
 
 ArticleAnalyzer::~ArticleAnalyzer() = default;
 
@@ -23,6 +25,7 @@ Analysis ArticleAnalyzer::Analyze(const Article& article) const {
   if (article.language != "en") return analysis;
   const std::string_view text = article.text;
   const TokenizedText tokens = models_->tokenizer.Tokenize(text);
+  analysis.entities = models_->entity_recognizer.Recognize(text, tokens);
   analysis.times = FindTimeExpressions(text, article.published);
   analysis.quantities = FindQuantities(text, tokens, {}, analysis.times);
   return analysis;

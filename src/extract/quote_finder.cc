@@ -186,6 +186,8 @@ class QuoteAttributor {
       return t + 1 < SentenceEnd(t) && Word(t + 1) == "to";
     }
     if (!IsSpeechVerb(w)) return false;
+    // "the newly announced proposal": a participle modifying a noun.
+    if (t > 0 && (IsDeterminer(Lower(t - 1)) || Word(t - 1).ends_with("ly"))) return false;
     if (!tags_.empty() && (tags_[t].upos == "NOUN" || tags_[t].upos == "ADJ")) return false;
     return true;
   }
@@ -228,6 +230,10 @@ class QuoteAttributor {
     if (k >= start && IsComma(k) && !quoted_[k]) {
       return ValidPhrase(LeftPhraseStart(k, start), k);
     }
+    // No appositive: the subject ends where its relative clause starts.
+    for (int r = k + 1; r < comma; ++r) {
+      if (IsRelativePronoun(Lower(r))) return ValidPhrase(LeftPhraseStart(r, start), r);
+    }
     return ValidPhrase(LeftPhraseStart(comma, start), comma);
   }
 
@@ -239,6 +245,7 @@ class QuoteAttributor {
       const int p = a - 1;
       if (quoted_[p] || IsPunct(p)) break;
       const std::string lower = Lower(p);
+      if (IsSpeechVerb(lower)) break;  // "Hamas said the ..."
       if (IsSubjectBoundaryWord(lower)) {
         // "Qatar and Egypt": keep a coordination of names.
         const bool name_and = lower == "and" && p - 1 >= start && p + 1 < end &&
@@ -480,7 +487,8 @@ class QuoteAttributor {
     const int before = where.first - 1;
     const bool opens_clause = last_lead_word < 0 ||
                               (before >= lead && (IsComma(before) || Word(before) == ":")) ||
-                              (before == last_lead_word && IsSpeechVerb(Lower(before)));
+                              (before == last_lead_word && IsSpeechVerb(Lower(before)) &&
+                               !quote.text.empty() && IsAsciiUpper(quote.text[0]));
     const Quote* inherited = nullptr;
     if (!cue) {
       if (span.continues >= 0) {

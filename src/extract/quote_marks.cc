@@ -112,6 +112,7 @@ Direction DirectionOf(const Mark& mark, Neighbour before, Neighbour after) {
 bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 struct OpenQuote {
+  bool active = false;  // a plain flag rather than std::optional: g++ 12 misreports those
   size_t mark_start = 0;
   size_t content_start = 0;
   bool nested = false;
@@ -137,8 +138,8 @@ class Scanner {
   void ScanParagraph(size_t start, size_t end) {
     // A blank line between paragraphs leaves a pending continuation alone.
     if (std::all_of(text_.begin() + start, text_.begin() + end, IsSpaceByte)) return;
-    std::optional<OpenQuote> double_quote;
-    std::optional<OpenQuote> single_quote;
+    OpenQuote double_quote;
+    OpenQuote single_quote;
     for (size_t i = start; i < end;) {
       const Mark mark = MarkAt(text_, i);
       if (mark.length == 0) {
@@ -151,30 +152,30 @@ class Scanner {
       if (mark.kind == MarkKind::kDouble) {
         // Whatever a double mark does, a single quotation still open was an apostrophe
         // (or, top level, is about to be superseded).
-        single_quote.reset();
-        if (!double_quote) {
+        single_quote.active = false;
+        if (!double_quote.active) {
           if (direction != Direction::kClose) {
-            double_quote = OpenQuote{i, after_mark, false, TakeContinuation(i)};
+            double_quote = OpenQuote{true, i, after_mark, false, TakeContinuation(i)};
           }
         } else if (direction == Direction::kOpen) {
           // A second opener: the first one was never closed; keep the newer.
-          double_quote = OpenQuote{i, after_mark, false, -1};
+          double_quote = OpenQuote{true, i, after_mark, false, -1};
         } else {
-          Emit(*double_quote, i, after_mark, /*closed=*/true);
-          double_quote.reset();
+          Emit(double_quote, i, after_mark, /*closed=*/true);
+          double_quote.active = false;
         }
-      } else if (single_quote && direction == Direction::kClose) {
-        const size_t limit = single_quote->nested ? kMaxNestedQuoteBytes : kMaxSingleQuoteBytes;
-        if (i - single_quote->content_start <= limit) Emit(*single_quote, i, after_mark, true);
-        single_quote.reset();
-      } else if (!single_quote && direction == Direction::kOpen) {
-        single_quote = OpenQuote{i, after_mark, double_quote.has_value(), -1};
+      } else if (single_quote.active && direction == Direction::kClose) {
+        const size_t limit = single_quote.nested ? kMaxNestedQuoteBytes : kMaxSingleQuoteBytes;
+        if (i - single_quote.content_start <= limit) Emit(single_quote, i, after_mark, true);
+        single_quote.active = false;
+      } else if (!single_quote.active && direction == Direction::kOpen) {
+        single_quote = OpenQuote{true, i, after_mark, double_quote.active, -1};
       }
       i = after_mark;
     }
     pending_continuation_.reset();
-    if (double_quote) {
-      const int index = Emit(*double_quote, end, end, /*closed=*/false);
+    if (double_quote.active) {
+      const int index = Emit(double_quote, end, end, /*closed=*/false);
       if (index >= 0 && NextParagraphOpensQuote(end)) pending_continuation_ = index;
     }
   }

@@ -27,6 +27,8 @@ Json EntitiesJson(const std::vector<EntityMention>& entities) {
     Json item = SpanFields(e.text, e.span);
     item["type"] = e.type;
     item["entity"] = e.entity;
+    item["name"] = e.name;
+    if (!e.title.empty()) item["title"] = e.title;
     out.push_back(std::move(item));
   }
   return out;

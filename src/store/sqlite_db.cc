@@ -6,8 +6,8 @@ namespace storyline {
 namespace {
 
 [[noreturn]] void Fail(sqlite3* db, int code, std::string_view context) {
-  throw SqliteError(code & 0xff, fmt::format("{}: {}", context, db ? sqlite3_errmsg(db)
-                                                                   : sqlite3_errstr(code)));
+  throw SqliteError(code & 0xff,
+                    fmt::format("{}: {}", context, db ? sqlite3_errmsg(db) : sqlite3_errstr(code)));
 }
 
 }  // namespace
@@ -16,8 +16,8 @@ SqliteDb::SqliteDb(const std::string& path, int busy_timeout_ms) {
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
-    const std::string message =
-        fmt::format("cannot open database {}: {}", path, db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+    const std::string message = fmt::format("cannot open database {}: {}", path,
+                                            db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
     sqlite3_close(db_);
     db_ = nullptr;
     throw SqliteError(rc, message);

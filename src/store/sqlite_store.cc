@@ -34,7 +34,8 @@ std::vector<uint8_t> SignatureBytes(const MinHashSignature& signature) {
   std::vector<uint8_t> bytes;
   bytes.reserve(signature.size() * 4);
   for (uint32_t slot : signature) {
-    for (int shift = 0; shift < 32; shift += 8) bytes.push_back(static_cast<uint8_t>(slot >> shift));
+    for (int shift = 0; shift < 32; shift += 8)
+      bytes.push_back(static_cast<uint8_t>(slot >> shift));
   }
   return bytes;
 }
@@ -109,9 +110,10 @@ struct SqliteStore::Statements {
         load_times(db,
                    "SELECT start_byte, end_byte, text, kind, value FROM time_expressions "
                    "WHERE article_id = ? ORDER BY ordinal"),
-        load_quantities(db,
-                        "SELECT start_byte, end_byte, text, value, unit, approximate FROM quantities "
-                        "WHERE article_id = ? ORDER BY ordinal"),
+        load_quantities(
+            db,
+            "SELECT start_byte, end_byte, text, value, unit, approximate FROM quantities "
+            "WHERE article_id = ? ORDER BY ordinal"),
         load_quotes(db,
                     "SELECT start_byte, end_byte, text, speaker, speaker_entity FROM quotes "
                     "WHERE article_id = ? ORDER BY ordinal"),
@@ -256,7 +258,10 @@ void SqliteStore::InsertAnalysis(int64_t id, const Analysis& analysis) {
   for (size_t i = 0; i < analysis.times.size(); ++i) {
     const TimeExpression& t = analysis.times[i];
     bind_span(s.insert_time, i, t.span);
-    s.insert_time.Bind(5, std::string_view(t.text)).Bind(6, std::string_view(t.kind)).Bind(7, t.value).Run();
+    s.insert_time.Bind(5, std::string_view(t.text))
+        .Bind(6, std::string_view(t.kind))
+        .Bind(7, t.value)
+        .Run();
   }
   for (size_t i = 0; i < analysis.quantities.size(); ++i) {
     const Quantity& q = analysis.quantities[i];
@@ -270,7 +275,10 @@ void SqliteStore::InsertAnalysis(int64_t id, const Analysis& analysis) {
   for (size_t i = 0; i < analysis.quotes.size(); ++i) {
     const Quote& q = analysis.quotes[i];
     bind_span(s.insert_quote, i, q.span);
-    s.insert_quote.Bind(5, std::string_view(q.text)).Bind(6, q.speaker).Bind(7, q.speaker_entity).Run();
+    s.insert_quote.Bind(5, std::string_view(q.text))
+        .Bind(6, q.speaker)
+        .Bind(7, q.speaker_entity)
+        .Run();
   }
   for (size_t i = 0; i < analysis.events.size(); ++i) {
     const Event& e = analysis.events[i];
@@ -296,8 +304,10 @@ std::vector<AddResult> SqliteStore::AddBatch(std::span<const PreparedArticle> ba
   bool any_new = false;
   for (size_t i = 0; i < batch.size(); ++i) {
     const std::optional<int64_t> existing = FindByHash(batch[i].content_hash);
-    results[i] = {existing ? AddStatus::kAlreadyStored : AddStatus::kAdded, existing.value_or(0),
-                  std::nullopt, {}};
+    results[i] = {existing ? AddStatus::kAlreadyStored : AddStatus::kAdded,
+                  existing.value_or(0),
+                  std::nullopt,
+                  {}};
     any_new |= !existing;
   }
   if (!any_new) return results;  // a re-ingest writes nothing at all
@@ -391,7 +401,8 @@ Analysis SqliteStore::LoadAnalysis(int64_t id) {
   s.load_events.Reset();
   for (size_t i = 0; i < ordinals.size(); ++i) {
     for (s.load_actors.Bind(1, id).Bind(2, ordinals[i]); s.load_actors.Step();) {
-      analysis.events[i].actors.push_back({s.load_actors.ColumnText(0), s.load_actors.ColumnText(1)});
+      analysis.events[i].actors.push_back(
+          {s.load_actors.ColumnText(0), s.load_actors.ColumnText(1)});
     }
     s.load_actors.Reset();
   }

@@ -52,7 +52,8 @@ std::unique_ptr<Store> OpenStore(const std::string& db, OpenMode mode) {
   if (db.empty()) throw StoreError("--db is empty: give a SQLite file path");
   std::error_code error;
   if (mode == OpenMode::kMustExist && !std::filesystem::exists(db, error)) {
-    throw StoreError(fmt::format("no store at {}: run `storyline ingest --db {} INPUT...` first", db, db));
+    throw StoreError(
+        fmt::format("no store at {}: run `storyline ingest --db {} INPUT...` first", db, db));
   }
   return std::make_unique<SqliteStore>(db);
 }

@@ -131,7 +131,6 @@ enum class OpenMode {
 // Opens the store named by `db` and brings its schema up to date. Throws StoreError
 // when it cannot (missing with kMustExist, not a database, schema newer than this
 // build, back end not available).
-std::unique_ptr<Store> OpenStore(const std::string& db,
-                                 OpenMode mode = OpenMode::kCreateIfMissing);
+std::unique_ptr<Store> OpenStore(const std::string& db, OpenMode mode = OpenMode::kCreateIfMissing);
 
 }  // namespace storyline

@@ -77,11 +77,11 @@ std::array<uint64_t, kMinHashSlots> MakeSlotSeeds() {
 
 std::string NormalizeForDuplicates(std::string_view text) {
   utf8proc_uint8_t* mapped = nullptr;
-  const utf8proc_ssize_t n = utf8proc_map(
-      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-      static_cast<utf8proc_ssize_t>(text.size()), &mapped,
-      static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                                     UTF8PROC_STRIPMARK));
+  const utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                   static_cast<utf8proc_ssize_t>(text.size()), &mapped,
+                   static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                                  UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK));
   if (n < 0) return JoinWords(text);  // invalid UTF-8: keep the bytes, split on them
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
   return JoinWords(std::string_view(reinterpret_cast<const char*>(mapped), n));
@@ -97,7 +97,8 @@ MinHashSignature ComputeMinHash(std::string_view normalized_text, int shingle_wo
   mins.fill(std::numeric_limits<uint64_t>::max());
   // A text shorter than one shingle is a single shingle of all its words.
   const size_t words = word_starts.size();
-  const size_t shingles = words <= static_cast<size_t>(shingle_words) ? 1 : words - shingle_words + 1;
+  const size_t shingles =
+      words <= static_cast<size_t>(shingle_words) ? 1 : words - shingle_words + 1;
   for (size_t s = 0; s < shingles && words > 0; ++s) {
     const size_t begin = word_starts[s];
     const size_t last = s + shingle_words;

@@ -56,11 +56,13 @@ TEST_F(IngestCliTest, StoresArticlesAndLinksWireReprintsAsOneFamily) {
       << result.err;
   EXPECT_EQ(Query(Db(), "SELECT count(*) FROM articles"), "5");
   // The exact reprint and the edited one both point at the wire original.
-  EXPECT_EQ(Query(Db(), "SELECT group_concat(external_id, ',') FROM (SELECT external_id FROM "
-                        "articles WHERE dup_of = (SELECT id FROM articles WHERE external_id = "
-                        "'wire-1') ORDER BY id)"),
+  EXPECT_EQ(Query(Db(),
+                  "SELECT group_concat(external_id, ',') FROM (SELECT external_id FROM "
+                  "articles WHERE dup_of = (SELECT id FROM articles WHERE external_id = "
+                  "'wire-1') ORDER BY id)"),
             "paper-7,site-3");
-  EXPECT_EQ(Query(Db(), "SELECT dup_of IS NULL FROM articles WHERE external_id = 'cabinet-1'"), "1");
+  EXPECT_EQ(Query(Db(), "SELECT dup_of IS NULL FROM articles WHERE external_id = 'cabinet-1'"),
+            "1");
 }
 
 TEST_F(IngestCliTest, ReingestingTheSameInputChangesNothing) {
@@ -86,13 +88,16 @@ TEST_F(IngestCliTest, BadRecordIsOneLineAndTheGoodOnesAreStored) {
 
 TEST_F(IngestCliTest, SameStoreWhateverTheThreadCount) {
   const std::string one = Db("one.db"), two = Db("two.db");
-  ASSERT_EQ(RunStoryline("ingest --threads 1 --db " + one + " " + Fixture("articles.jsonl")).status, 0);
-  ASSERT_EQ(RunStoryline("ingest --threads 3 --db " + two + " " + Fixture("articles.jsonl")).status, 0);
+  ASSERT_EQ(RunStoryline("ingest --threads 1 --db " + one + " " + Fixture("articles.jsonl")).status,
+            0);
+  ASSERT_EQ(RunStoryline("ingest --threads 3 --db " + two + " " + Fixture("articles.jsonl")).status,
+            0);
   const std::string dump =
       "SELECT group_concat(external_id || ':' || coalesce(dup_of, '-') || ':' || family_id, ' ') "
       "FROM (SELECT * FROM articles ORDER BY id)";
   EXPECT_EQ(Query(one, dump), Query(two, dump));
-  const std::string mentions = "SELECT count(*) || '/' || coalesce(sum(start_byte), 0) FROM entity_mentions";
+  const std::string mentions =
+      "SELECT count(*) || '/' || coalesce(sum(start_byte), 0) FROM entity_mentions";
   EXPECT_EQ(Query(one, mentions), Query(two, mentions));
 }
 

@@ -20,8 +20,9 @@ class SearchCliTest : public ::testing::Test {
     db_ = (std::filesystem::temp_directory_path() /
            ("storyline-search-cli-" + std::to_string(::getpid()) + ".db"))
               .string();
-    const auto result = RunStoryline("ingest --db " + db_ + " " + std::string(STORYLINE_SOURCE_DIR) +
-                                     "/tests/data/store/articles.jsonl");
+    const auto result =
+        RunStoryline("ingest --db " + db_ + " " + std::string(STORYLINE_SOURCE_DIR) +
+                     "/tests/data/store/articles.jsonl");
     ASSERT_EQ(result.status, 0) << result.err;
   }
   static void TearDownTestSuite() {
@@ -43,18 +44,22 @@ TEST_F(SearchCliTest, JsonHitsBestFirstWithTitleWeightedHigher) {
   EXPECT_NE(out["hits"][0]["snippet"].get<std::string>().find("[cabinet]"), std::string::npos);
 
   // "ceasefire" is in the title of wire-1 and cabinet-1 but only the text of the others.
-  const auto ranked = nlohmann::json::parse(RunStoryline("search --db " + db_ + " ceasefire --json").out);
+  const auto ranked =
+      nlohmann::json::parse(RunStoryline("search --db " + db_ + " ceasefire --json").out);
   ASSERT_GE(ranked["hits"].size(), 3u);
   const std::string first = ranked["hits"][0]["article"], second = ranked["hits"][1]["article"];
-  EXPECT_TRUE((first == "wire-1" && second == "cabinet-1") || (first == "cabinet-1" && second == "wire-1"))
+  EXPECT_TRUE((first == "wire-1" && second == "cabinet-1") ||
+              (first == "cabinet-1" && second == "wire-1"))
       << ranked.dump();
   for (size_t i = 1; i < ranked["hits"].size(); ++i) {
-    EXPECT_GE(ranked["hits"][i - 1]["score"].get<double>(), ranked["hits"][i]["score"].get<double>());
+    EXPECT_GE(ranked["hits"][i - 1]["score"].get<double>(),
+              ranked["hits"][i]["score"].get<double>());
   }
 }
 
 TEST_F(SearchCliTest, LimitCapsTheHits) {
-  const auto out = nlohmann::json::parse(RunStoryline("search --db " + db_ + " gaza --limit 1 --json").out);
+  const auto out =
+      nlohmann::json::parse(RunStoryline("search --db " + db_ + " gaza --limit 1 --json").out);
   EXPECT_EQ(out["hits"].size(), 1u);
 }
 

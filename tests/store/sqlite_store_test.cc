@@ -200,9 +200,10 @@ TEST_F(SqliteStoreTest, EditedReprintJoinsTheFamilyInALaterBatch) {
 TEST_F(SqliteStoreTest, LayoutAndCaseChangesAreExactDuplicates) {
   auto store = OpenStore(path_);
   std::string shouted;
-  for (char c : std::string(kWireText)) shouted += c == ' ' ? std::string("\n  ") : std::string(1, toupper(c));
-  const auto results = store->AddBatch(std::vector{
-      Prepare(MakeArticle("x", "A", "t", kWireText)), Prepare(MakeArticle("y", "B", "t", shouted))});
+  for (char c : std::string(kWireText))
+    shouted += c == ' ' ? std::string("\n  ") : std::string(1, toupper(c));
+  const auto results = store->AddBatch(std::vector{Prepare(MakeArticle("x", "A", "t", kWireText)),
+                                                   Prepare(MakeArticle("y", "B", "t", shouted))});
   EXPECT_EQ(results[1].dup_of, results[0].article_id);
 }
 
@@ -273,8 +274,12 @@ TEST_F(SqliteStoreTest, AnalysisRoundTripsWithItsSpans) {
   analysis.times.push_back({{31, 37}, "Monday", "DATE", std::string("2024-08-19")});
   analysis.quantities.push_back({{0, 3}, "about 150 tunnels", 150, "tunnel", true});
   analysis.quotes.push_back({{1, 4}, "Time", std::nullopt, std::nullopt});
-  Event event{{6, 11}, "CALL", "spoke", {{"agent", "joe-biden"}, {"partner", "benjamin-netanyahu"}},
-              std::string("2024-08-19"), std::nullopt};
+  Event event{{6, 11},
+              "CALL",
+              "spoke",
+              {{"agent", "joe-biden"}, {"partner", "benjamin-netanyahu"}},
+              std::string("2024-08-19"),
+              std::nullopt};
   analysis.events.push_back(event);
   store->AddBatch(std::vector{PrepareArticle(a, analysis)});
 
@@ -333,8 +338,8 @@ TEST_F(SqliteStoreTest, ReadersSearchWhileAWriterHoldsTheLock) {
   store->AddBatch(WireCopies(1));
   sqlite3* writer = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &writer), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(writer, "BEGIN IMMEDIATE; INSERT INTO sources(name) VALUES ('x')",
-                         nullptr, nullptr, nullptr),
+  ASSERT_EQ(sqlite3_exec(writer, "BEGIN IMMEDIATE; INSERT INTO sources(name) VALUES ('x')", nullptr,
+                         nullptr, nullptr),
             SQLITE_OK);
   auto reader = OpenStore(path_);
   EXPECT_EQ(reader->Search("truce", 10).size(), 1u);

@@ -1,0 +1,229 @@
+#include "extract/entity_linker.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdlib>
+#include <optional>
+
+namespace storyline {
+namespace {
+
+// Words that make up titles and roles before a person's name. Matched case-sensitively
+// (titles are capitalized there), so "general" in running text is never taken.
+constexpr std::array<std::string_view, 66> kTitleWords = {
+    "President",  "Vice",        "Prime",      "Minister",  "Secretary",  "State",
+    "Defense",    "Defence",     "Foreign",    "Finance",   "Interior",   "Sen.",
+    "Senator",    "Rep.",        "Representative", "Gov.",  "Governor",   "Mayor",
+    "Mr.",        "Mrs.",        "Ms.",        "Dr.",       "Gen.",       "General",
+    "Lt.",        "Col.",        "Adm.",       "Admiral",   "King",       "Queen",
+    "Prince",     "Princess",    "Pope",       "Chancellor", "Sheikh",    "Emir",
+    "Judge",      "Justice",     "Speaker",    "Leader",    "Chief",      "Ambassador",
+    "Spokesman",  "Spokeswoman", "Spokesperson", "Commissioner", "Director", "CEO",
+    "Chairman",   "Chairwoman",  "Rabbi",      "Rev.",      "Sgt.",       "Capt.",
+    "Captain",    "Attorney",    "Deputy",     "Acting",    "Former",     "former",
+    "of",         "the",         "U.S.",       "US",        "UN",         "Majority"};
+
+bool IsTitleWord(std::string_view word) {
+  return std::find(kTitleWords.begin(), kTitleWords.end(), word) != kTitleWords.end();
+}
+
+// "Israeli", "Egyptian", "American": nationality adjectives that may head a title
+// ("Israeli Prime Minister"). Recognized by shape: capitalized, ending in a demonym suffix.
+bool LooksLikeDemonym(std::string_view word) {
+  if (word.size() < 4 || !std::isupper(static_cast<unsigned char>(word[0]))) return false;
+  for (std::string_view suffix : {"an", "ian", "ese", "ish", "i", "ic"}) {
+    if (word.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    const size_t start = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > start) words.push_back(s.substr(start, i - start));
+  }
+  return words;
+}
+
+std::string Join(const std::vector<std::string_view>& words) {
+  std::string out;
+  for (std::string_view w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// The title written just before a person's name: "U.S. President" in "U.S. President Joe
+// Biden", "Secretary of State" in "Secretary of State Antony Blinken".
+std::string TitleBefore(std::string_view text, uint32_t start) {
+  std::vector<std::string_view> title;
+  size_t end = start;
+  for (int k = 0; k < 6; ++k) {
+    size_t word_end = end;
+    while (word_end > 0 && (text[word_end - 1] == ' ')) --word_end;
+    if (word_end == 0 || IsSpace(text[word_end - 1])) break;
+    size_t word_start = word_end;
+    while (word_start > 0 && !IsSpace(text[word_start - 1])) --word_start;
+    const std::string_view word = text.substr(word_start, word_end - word_start);
+    if (!IsTitleWord(word) && !LooksLikeDemonym(word)) break;
+    title.insert(title.begin(), word);
+    end = word_start;
+  }
+  while (!title.empty() && (title.front() == "of" || title.front() == "the")) {
+    title.erase(title.begin());
+  }
+  // A lone demonym ("Israeli Netanyahu" is rare; "Israeli" alone says nothing of a role).
+  if (title.size() == 1 && LooksLikeDemonym(title[0]) && !IsTitleWord(title[0])) return {};
+  return Join(title);
+}
+
+// Drops a trailing possessive and, for people, leading title words (moving the span
+// start with them); for organizations and places, a leading "the".
+void CleanName(std::string_view text, EntityMention& mention) {
+  std::string_view name = mention.text;
+  for (std::string_view possessive : {"'s", "’s", "'"}) {
+    if (name.ends_with(possessive) && name.size() > possessive.size() + 1) {
+      name.remove_suffix(possessive.size());
+      mention.span.end -= uint32_t(possessive.size());
+      break;
+    }
+  }
+  std::vector<std::string_view> words = Words(name);
+  if (mention.type == "PERSON") {
+    size_t titles = 0;
+    while (titles + 1 < words.size() && (IsTitleWord(words[titles]) || LooksLikeDemonym(words[titles]))) {
+      ++titles;
+    }
+    if (titles > 0) {
+      const size_t offset = words[titles].data() - name.data();
+      mention.span.start += uint32_t(offset);
+      mention.title = Join({words.begin(), words.begin() + titles});
+      words.erase(words.begin(), words.begin() + titles);
+    }
+    if (mention.title.empty()) mention.title = TitleBefore(text, mention.span.start);
+  } else if (words.size() > 1 && (words[0] == "the" || words[0] == "The")) {
+    words.erase(words.begin());
+  }
+  // `words` point into the old text: join them before replacing it.
+  mention.name = Join(words);
+  mention.text = std::string(text.substr(mention.span.start, mention.span.end - mention.span.start));
+}
+
+// "IDF" for "Israel Defense Forces", "US" for "United States": the capitals of the
+// content words.
+std::string Initials(std::string_view name) {
+  std::string initials;
+  for (std::string_view word : Words(name)) {
+    if (word == "of" || word == "the" || word == "and" || word == "for" || word == "&") continue;
+    if (std::isupper(static_cast<unsigned char>(word[0]))) initials += word[0];
+  }
+  return initials;
+}
+
+// "U.S." -> "US", "IDF" -> "IDF"; nullopt when `name` is not an acronym.
+std::optional<std::string> AcronymLetters(std::string_view name) {
+  std::string letters;
+  for (char c : name) {
+    if (std::isupper(static_cast<unsigned char>(c))) {
+      letters += c;
+    } else if (c != '.' && c != '&') {
+      return std::nullopt;
+    }
+  }
+  if (letters.size() < 2 || letters.size() > 6) return std::nullopt;
+  return letters;
+}
+
+// True when every word of `short_name` occurs in `long_name` ("Biden" in "Joe Biden").
+bool WordsContained(const std::vector<std::string_view>& short_name,
+                    const std::vector<std::string_view>& long_name) {
+  if (short_name.size() >= long_name.size()) return false;
+  return std::all_of(short_name.begin(), short_name.end(), [&](std::string_view w) {
+    return std::find(long_name.begin(), long_name.end(), w) != long_name.end();
+  });
+}
+
+// The canonical name for each mention, by index: people's partial names resolve to the
+// nearest preceding full name that contains them (else any later one), acronyms to a
+// matching expansion.
+std::vector<std::string> CanonicalNames(const std::vector<EntityMention>& mentions) {
+  std::vector<std::string> canonical(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const EntityMention& m = mentions[i];
+    canonical[i] = m.name;
+    const std::vector<std::string_view> words = Words(m.name);
+    const std::optional<std::string> acronym = AcronymLetters(m.name);
+    std::optional<size_t> before;  // the nearest match before mention i
+    std::optional<size_t> after;   // the first match after it
+    for (size_t j = 0; j < mentions.size(); ++j) {
+      const EntityMention& other = mentions[j];
+      bool match = false;
+      if (m.type == "PERSON" && other.type == "PERSON") {
+        match = WordsContained(words, Words(other.name));
+      } else if (acronym && other.type != "PERSON" && other.name.size() > m.name.size()) {
+        match = Initials(other.name) == *acronym;
+      }
+      if (!match) continue;
+      if (j < i) {
+        before = j;
+      } else if (!after) {
+        after = j;
+      }
+    }
+    if (before) {
+      canonical[i] = mentions[*before].name;
+    } else if (after) {
+      canonical[i] = mentions[*after].name;
+    }
+  }
+  return canonical;
+}
+
+}  // namespace
+
+std::string EntitySlug(std::string_view name) {
+  utf8proc_uint8_t* folded = nullptr;
+  const utf8proc_ssize_t length = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(name.data()), utf8proc_ssize_t(name.size()),
+      &folded, utf8proc_option_t(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD));
+  const std::string_view source = length >= 0
+                                      ? std::string_view(reinterpret_cast<char*>(folded), length)
+                                      : name;
+  std::string slug;
+  for (char c : source) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u)) {
+      slug += char(std::tolower(u));
+    } else if (u >= 0x80) {
+      slug += c;  // letters of non-Latin scripts stay as they are
+    } else if (c == '.' || c == '\'') {
+      continue;  // "U.S." -> "us", "O'Brien" -> "obrien"
+    } else if (!slug.empty() && slug.back() != '-') {
+      slug += '-';
+    }
+  }
+  std::free(folded);
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug;
+}
+
+void LinkEntitiesInArticle(std::string_view text, std::vector<EntityMention>& mentions) {
+  for (EntityMention& mention : mentions) CleanName(text, mention);
+  const std::vector<std::string> canonical = CanonicalNames(mentions);
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    mentions[i].name = canonical[i];
+    mentions[i].entity = EntitySlug(canonical[i]);
+  }
+}
+
+}  // namespace storyline

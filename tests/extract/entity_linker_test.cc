@@ -1,0 +1,83 @@
+#include "extract/entity_linker.h"
+
+#include <gtest/gtest.h>
+
+namespace storyline {
+namespace {
+
+EntityMention Mention(std::string_view text, std::string_view surface, std::string type,
+                      size_t from = 0) {
+  EntityMention m;
+  const size_t start = text.find(surface, from);
+  m.span = {uint32_t(start), uint32_t(start + surface.size())};
+  m.text = std::string(surface);
+  m.type = std::move(type);
+  return m;
+}
+
+TEST(EntityLinker, PeopleShareTheIdOfTheirFullNameAndKeepTheirTitles) {
+  const std::string text =
+      "U.S. President Joe Biden will speak with Israeli Prime Minister Benjamin Netanyahu. "
+      "Biden has pressed Netanyahu's government, and Secretary of State Antony Blinken said "
+      "so. Blinken left.";
+  std::vector<EntityMention> mentions = {
+      Mention(text, "Joe Biden", "PERSON"),
+      Mention(text, "Benjamin Netanyahu", "PERSON"),
+      Mention(text, "Biden", "PERSON", text.find("Biden has")),
+      Mention(text, "Netanyahu's", "PERSON", text.find("Netanyahu's")),
+      Mention(text, "Secretary of State Antony Blinken", "PERSON"),
+      Mention(text, "Blinken", "PERSON", text.find("Blinken left")),
+  };
+  LinkEntitiesInArticle(text, mentions);
+  EXPECT_EQ(mentions[0].entity, "joe-biden");
+  EXPECT_EQ(mentions[0].title, "U.S. President");
+  EXPECT_EQ(mentions[1].entity, "benjamin-netanyahu");
+  EXPECT_EQ(mentions[1].title, "Israeli Prime Minister");
+  EXPECT_EQ(mentions[2].entity, "joe-biden");
+  EXPECT_EQ(mentions[2].name, "Joe Biden");
+  EXPECT_EQ(mentions[3].entity, "benjamin-netanyahu");
+  EXPECT_EQ(mentions[3].text, "Netanyahu");
+  EXPECT_EQ(mentions[4].entity, "antony-blinken");
+  EXPECT_EQ(mentions[4].text, "Antony Blinken");
+  EXPECT_EQ(mentions[4].title, "Secretary of State");
+  EXPECT_EQ(text.substr(mentions[4].span.start, mentions[4].span.end - mentions[4].span.start),
+            "Antony Blinken");
+  EXPECT_EQ(mentions[5].entity, "antony-blinken");
+}
+
+TEST(EntityLinker, SurnameGoesToTheNearestPrecedingFullName) {
+  const std::string text = "Hunter Biden met Joe Biden. Biden smiled.";
+  std::vector<EntityMention> mentions = {
+      Mention(text, "Hunter Biden", "PERSON"),
+      Mention(text, "Joe Biden", "PERSON"),
+      Mention(text, "Biden", "PERSON", text.find("Biden smiled")),
+  };
+  LinkEntitiesInArticle(text, mentions);
+  EXPECT_EQ(mentions[2].entity, "joe-biden");
+}
+
+TEST(EntityLinker, AcronymsTakeTheirExpansionsId) {
+  const std::string text = "The Israel Defense Forces said the IDF struck. The U.S. and the United States agree.";
+  std::vector<EntityMention> mentions = {
+      Mention(text, "Israel Defense Forces", "ORG"),
+      Mention(text, "IDF", "ORG"),
+      Mention(text, "U.S.", "PLACE"),
+      Mention(text, "the United States", "PLACE"),
+  };
+  LinkEntitiesInArticle(text, mentions);
+  EXPECT_EQ(mentions[1].entity, "israel-defense-forces");
+  EXPECT_EQ(mentions[1].name, "Israel Defense Forces");
+  EXPECT_EQ(mentions[2].entity, "united-states");
+  EXPECT_EQ(mentions[3].name, "United States");
+}
+
+TEST(EntityLinker, SlugsFoldAccentsAndPunctuation) {
+  EXPECT_EQ(EntitySlug("Joe Biden"), "joe-biden");
+  EXPECT_EQ(EntitySlug("U.S."), "us");
+  EXPECT_EQ(EntitySlug("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");
+  EXPECT_EQ(EntitySlug("Mohammed bin Abdulrahman Al Thani"), "mohammed-bin-abdulrahman-al-thani");
+  EXPECT_EQ(EntitySlug("  --  "), "");
+}
+
+}  // namespace
+}  // namespace storyline

@@ -1,0 +1,173 @@
+#include "extract/quote_finder.h"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "extract/quote_speaker.h"
+#include "text/tokenizer.h"
+
+namespace storyline {
+namespace {
+
+std::vector<Quote> Find(const std::string& text, const std::vector<EntityMention>& entities = {}) {
+  const TokenizedText tokens = Tokenizer().Tokenize(text);
+  return FindQuotes(text, tokens, {}, {}, entities);
+}
+
+struct ExpectedQuote {
+  std::string text;  // the quoted words; must occur once in the article (exact span)
+  std::optional<std::string> speaker;
+  bool partial = false;
+};
+
+struct Case {
+  std::string name;
+  std::string article;
+  std::vector<ExpectedQuote> quotes;
+};
+
+void PrintTo(const Case& c, std::ostream* out) { *out << c.name; }
+
+class QuoteCaseTest : public testing::TestWithParam<Case> {};
+
+TEST_P(QuoteCaseTest, FindsSpansSpeakersAndKinds) {
+  const Case& c = GetParam();
+  const std::vector<Quote> quotes = Find(c.article);
+  ASSERT_EQ(quotes.size(), c.quotes.size());
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    const ExpectedQuote& want = c.quotes[i];
+    const size_t at = c.article.find(want.text);
+    ASSERT_NE(at, std::string::npos) << want.text;
+    EXPECT_EQ(quotes[i].span.start, at) << want.text;
+    EXPECT_EQ(quotes[i].span.end, at + want.text.size()) << want.text;
+    EXPECT_EQ(quotes[i].text, want.text);
+    EXPECT_EQ(quotes[i].speaker, want.speaker) << want.text;
+    EXPECT_EQ(quotes[i].partial, want.partial) << want.text;
+    if (want.speaker) {
+      EXPECT_TRUE(quotes[i].speaker_entity.has_value() || want.speaker->find(' ') != std::string::npos);
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Requirements, QuoteCaseTest,
+    testing::Values(
+        Case{"StraightMarksSpeakerAfter",
+             "\"We are close,\" Blinken said.",
+             {{"We are close,", "Blinken"}}},
+        Case{"CurlyMarksSplitAroundVerbSameSpeakerFullestName",
+             "Secretary of State Antony Blinken arrived on Monday.\n"
+             "\xE2\x80\x9CWe are close,\xE2\x80\x9D Blinken said. \xE2\x80\x9C"
+             "But not there yet.\xE2\x80\x9D",
+             {{"We are close,", "Antony Blinken"}, {"But not there yet.", "Antony Blinken"}}},
+        Case{"SplitInsideOneSentence",
+             "\"We are close,\" Blinken said, \"but we are not there yet.\"",
+             {{"We are close,", "Blinken"}, {"but we are not there yet.", "Blinken"}}},
+        Case{"MultiSentenceQuoteInvertedVerb",
+             "\"We are close. We are not there yet,\" said John Kirby in Washington.",
+             {{"We are close. We are not there yet,", "John Kirby"}}},
+        Case{"NestedSingleInsideDouble",
+             "\"He called it 'a bridge too far' again,\" Kirby said.",
+             {{"He called it 'a bridge too far' again,", "Kirby"},
+              {"a bridge too far", std::nullopt, true}}},
+        Case{"ParagraphSpanningQuote",
+             "\"The first paragraph ends without a closing mark.\n"
+             "\"The second one closes it,\" Kirby said.",
+             {{"The first paragraph ends without a closing mark.", "Kirby"},
+              {"The second one closes it,", "Kirby"}}},
+        Case{"PronounTakesLatestPerson",
+             "Senator Jane Smith spoke on Monday. \"We will vote,\" she said.",
+             {{"We will vote,", "Jane Smith"}}},
+        Case{"DescriptorKeptAsGiven",
+             "\"It is clear,\" a senior administration official told reporters.",
+             {{"It is clear,", "a senior administration official"}}},
+        Case{"AppositiveBetweenNameAndVerb",
+             "\"We disagree,\" Kirby, the White House spokesman, said.",
+             {{"We disagree,", "Kirby"}}},
+        Case{"AccordingTo",
+             "\"The talks failed on Friday,\" according to a source familiar with the plans.",
+             {{"The talks failed on Friday,", "a source familiar with the plans"}}},
+        Case{"SpeakerBeforeColon",
+             "Kirby said: \"We are close to a deal.\"",
+             {{"We are close to a deal.", "Kirby"}}},
+        Case{"ScareQuoteWithoutCue",
+             "The talks ended with a \"final bridging proposal\" for both sides.",
+             {{"final bridging proposal", std::nullopt, true}}},
+        Case{"PartialQuoteTakesTheSentenceSpeaker",
+             "Hamas said the new \"proposal meets his conditions\" on Friday.",
+             {{"proposal meets his conditions", "Hamas", true}}},
+        Case{"StandaloneQuoteContinuesPreviousSpeaker",
+             "\"It is clear,\" a senior administration official told reporters.\n"
+             "\"We do believe there is a pretty significant opening here.\"",
+             {{"It is clear,", "a senior administration official"},
+              {"We do believe there is a pretty significant opening here.",
+               "a senior administration official"}}},
+        Case{"UnclosedQuoteStopsAtParagraphEnd",
+             "He said \"this never ends\nThe next paragraph has a \"short phrase\" in it.",
+             {{"this never ends", "He", true}, {"short phrase", std::nullopt, true}}},
+        Case{"ApostrophesAreNotQuotes",
+             "Hamas' leaders didn't meet in the '90s, the group's officials said.",
+             {}}),
+    [](const testing::TestParamInfo<Case>& info) { return info.param.name; });
+
+TEST(QuoteFinderTest, EntityMentionsGiveCanonicalNamesAndIds) {
+  const std::string text =
+      "Israeli Prime Minister Benjamin Netanyahu spoke. \"We will win,\" Netanyahu said.";
+  const std::vector<EntityMention> entities = {
+      {{23, 40}, "Benjamin Netanyahu", "PERSON", ""},
+      {{63, 72}, "Netanyahu", "PERSON", ""},
+  };
+  ASSERT_EQ(text.substr(23, 17), "Benjamin Netanyah");  // offsets as the recognizer gives them
+  std::vector<EntityMention> fixed = entities;
+  fixed[0].span = {23, 41};
+  ASSERT_EQ(text.substr(63, 9), "Netanyahu");
+  const std::vector<Quote> quotes = Find(text, fixed);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Benjamin Netanyahu");
+  EXPECT_EQ(quotes[0].speaker_entity, "benjamin-netanyahu");
+}
+
+TEST(QuoteFinderTest, PronounWithoutAnyEarlierPersonStaysUnknown) {
+  const std::vector<Quote> quotes = Find("\"We will see,\" he said.");
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_FALSE(quotes[0].speaker.has_value());
+}
+
+// Random mixes of quotation marks, apostrophes, words and line breaks: every span lies
+// inside the text, holds its own text and never crosses a line break.
+TEST(QuoteFinderTest, GarbageMarksNeverCrashOrRunAway) {
+  const std::vector<std::string> pieces = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "'",
+                                           "\xE2\x80\x98", "\xE2\x80\x99", " ", "\n",
+                                           "said", "Kirby", ",", ".", "he", "\xE2\x80"};
+  std::mt19937 random(7);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int length = static_cast<int>(random() % 40);
+    for (int i = 0; i < length; ++i) text += pieces[random() % pieces.size()];
+    for (const Quote& q : Find(text)) {
+      ASSERT_LE(q.span.start, q.span.end) << text;
+      ASSERT_LE(q.span.end, text.size()) << text;
+      const std::string inside = text.substr(q.span.start, q.span.end - q.span.start);
+      ASSERT_EQ(q.text, inside);
+      ASSERT_EQ(inside.find('\n'), std::string::npos) << text;
+    }
+  }
+}
+
+TEST(QuoteSpeakerTest, IdsAndNameWords) {
+  EXPECT_EQ(SpeakerEntityId("Antony Blinken"), "antony-blinken");
+  EXPECT_EQ(SpeakerEntityId("U.S. State Department"), "us-state-department");
+  const std::vector<std::string_view> words = NameWords("Secretary of State Antony Blinken");
+  EXPECT_EQ(words, (std::vector<std::string_view>{"Antony", "Blinken"}));
+  EXPECT_EQ(NameWords("U.S. President Joe Biden's"), (std::vector<std::string_view>{"Joe", "Biden"}));
+  EXPECT_EQ(NameWords("Prime Minister"), (std::vector<std::string_view>{"Prime", "Minister"}));
+  EXPECT_EQ(CanonicalName("Biden", {"President Biden", "U.S. President Joe Biden", "Biden administration"}),
+            "Joe Biden");
+}
+
+}  // namespace
+}  // namespace storyline
