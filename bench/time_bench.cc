@@ -20,8 +20,8 @@ struct SeedArticle {
 };
 
 std::vector<SeedArticle> LoadSeeds() {
-  const std::filesystem::path path =
-      std::filesystem::path(__FILE__).parent_path() / ".." / ".." / "shared" / "seeds" / "seeds.jsonl";
+  const std::filesystem::path path = std::filesystem::path(__FILE__).parent_path() / ".." / ".." /
+                                     "shared" / "seeds" / "seeds.jsonl";
   std::ifstream in(path);
   std::vector<SeedArticle> articles;
   std::string line;

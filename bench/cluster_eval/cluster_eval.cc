@@ -2,8 +2,8 @@
 // prints `storyline stories --json` output, so clustering can be scored
 // (shared/tools/score-stories.py) without a store or an analyzer.
 //
-// usage: cluster_eval CORPUS.jsonl [--events] [--story-threshold X] [--merge-threshold X]
-//                     [--event-threshold X]
+// usage: cluster_eval CORPUS.jsonl [--events] [--background COUNTS.tsv]
+//                     [--write-counts COUNTS.tsv] [--story-threshold X] ...
 // Each record needs "text"; the id is "id" or "doc_id", the publication date "published"
 // or "dct", the title "title". --events lists each event as a story of its own, to score
 // the event level.
@@ -50,6 +50,12 @@ int main(int argc, char** argv) {
   app.add_option("--merge-threshold", options.merge_threshold);
   app.add_option("--event-threshold", options.event_threshold);
   app.add_option("--time-scale-days", options.time_scale_days);
+  app.add_option("--particulars-share", options.particulars_share);
+  std::string background;
+  app.add_option("--background", background, "background document frequencies (TSV)");
+  std::string write_counts;
+  app.add_option("--write-counts", write_counts,
+                 "write the corpus's document frequencies here (a background file)");
   CLI11_PARSE(app, argc, argv);
 
   std::ifstream in(path);
@@ -58,6 +64,19 @@ int main(int argc, char** argv) {
     return 1;
   }
   storyline::StoryClusterer clusterer(options);
+  if (!background.empty()) {
+    std::ifstream counts(background);
+    if (!counts) {
+      std::cerr << background << ": cannot open\n";
+      return 1;
+    }
+    try {
+      clusterer.AddBackground(counts);
+    } catch (const std::runtime_error& e) {
+      std::cerr << background << ": " << e.what() << "\n";
+      return 1;
+    }
+  }
   int status = 0;
   std::string line;
   for (int line_number = 1; std::getline(in, line); ++line_number) {
@@ -77,6 +96,11 @@ int main(int argc, char** argv) {
       article.published = std::move(published);
     }
     clusterer.Add(article, storyline::Analysis{});
+  }
+  if (!write_counts.empty()) {
+    std::ofstream out(write_counts);
+    clusterer.vocabulary().WriteCounts(out);
+    return out ? status : 1;
   }
   const auto stories = clusterer.Stories();
   std::cout << storyline::StoriesToJson(events ? EventsAsStories(stories) : stories).dump(1)

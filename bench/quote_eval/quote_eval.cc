@@ -41,7 +41,8 @@ Models LoadModels(const std::filesystem::path& dir) {
   Models models;
   if (dir.empty()) return models;
   if (std::filesystem::exists(dir / "pos.model")) {
-    models.tagger = std::make_unique<storyline::PosTagger>(storyline::PosTagger::Load(dir / "pos.model"));
+    models.tagger =
+        std::make_unique<storyline::PosTagger>(storyline::PosTagger::Load(dir / "pos.model"));
     if (std::filesystem::exists(dir / "parser.model")) {
       models.parser = std::make_unique<storyline::DependencyParser>(
           storyline::DependencyParser::Load(dir / "parser.model"));

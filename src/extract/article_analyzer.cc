@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "extract/entity_linker.h"
 #include "extract/quantity_finder.h"
 #include "extract/time_expression_finder.h"
 #include "nlp/entity_recognizer.h"
@@ -26,6 +27,7 @@ Analysis ArticleAnalyzer::Analyze(const Article& article) const {
   const std::string_view text = article.text;
   const TokenizedText tokens = models_->tokenizer.Tokenize(text);
   analysis.entities = models_->entity_recognizer.Recognize(text, tokens);
+  LinkEntitiesInArticle(text, analysis.entities);
   analysis.times = FindTimeExpressions(text, article.published);
   analysis.quantities = FindQuantities(text, tokens, {}, analysis.times);
   return analysis;

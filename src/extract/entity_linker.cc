@@ -30,6 +30,10 @@ bool IsTitleWord(std::string_view word) {
   return std::find(kTitleWords.begin(), kTitleWords.end(), word) != kTitleWords.end();
 }
 
+bool IsHonorific(std::string_view word) {
+  return word == "Mr." || word == "Mrs." || word == "Ms." || word == "Dr.";
+}
+
 // "Israeli", "Egyptian", "American": nationality adjectives that may head a title
 // ("Israeli Prime Minister"). Recognized by shape: capitalized, ending in a demonym suffix.
 bool LooksLikeDemonym(std::string_view word) {
@@ -91,7 +95,7 @@ std::string TitleBefore(std::string_view text, uint32_t start) {
 // start with them); for organizations and places, a leading "the".
 void CleanName(std::string_view text, EntityMention& mention) {
   std::string_view name = mention.text;
-  for (std::string_view possessive : {"'s", "’s", "'"}) {
+  for (std::string_view possessive : {"'s", "’s", "'", "’"}) {
     if (name.ends_with(possessive) && name.size() > possessive.size() + 1) {
       name.remove_suffix(possessive.size());
       mention.span.end -= uint32_t(possessive.size());
@@ -105,8 +109,11 @@ void CleanName(std::string_view text, EntityMention& mention) {
       ++titles;
     }
     if (titles > 0) {
-      const size_t offset = words[titles].data() - name.data();
-      mention.span.start += uint32_t(offset);
+      // Roles leave the span ("Secretary of State Antony Blinken" -> "Antony Blinken", as
+      // the contract shows); a lone honorific stays, as news corpora annotate it
+      // ("Dr. William Glennie").
+      const bool honorific_only = titles == 1 && IsHonorific(words[0]);
+      if (!honorific_only) mention.span.start += uint32_t(words[titles].data() - name.data());
       mention.title = Join({words.begin(), words.begin() + titles});
       words.erase(words.begin(), words.begin() + titles);
     }
@@ -189,6 +196,41 @@ std::vector<std::string> CanonicalNames(const std::vector<EntityMention>& mentio
   return canonical;
 }
 
+// One type per name within an article: the recognizer sometimes tags one mention of
+// "Rafah" PERSON among several PLACE ones, or a person's surname alone ("Netanyahu") as
+// a place. The majority type of identical names wins (ties: the first seen), and a
+// single word that is the surname of a person named in full becomes that person.
+void AgreeOnTypes(std::vector<EntityMention>& mentions) {
+  std::vector<std::string> surnames;
+  for (const EntityMention& m : mentions) {
+    const std::vector<std::string_view> words = Words(m.name);
+    if (m.type == "PERSON" && words.size() > 1) surnames.emplace_back(words.back());
+  }
+  std::vector<std::string> agreed(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const std::string& name = mentions[i].name;
+    if (std::find(surnames.begin(), surnames.end(), name) != surnames.end()) {
+      agreed[i] = "PERSON";
+      continue;
+    }
+    std::vector<std::pair<std::string, int>> votes;
+    for (const EntityMention& other : mentions) {
+      if (other.name != name) continue;
+      auto it = std::find_if(votes.begin(), votes.end(),
+                             [&](const auto& vote) { return vote.first == other.type; });
+      if (it == votes.end()) {
+        votes.emplace_back(other.type, 1);
+      } else {
+        ++it->second;
+      }
+    }
+    agreed[i] = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
+                  return a.second < b.second;
+                })->first;
+  }
+  for (size_t i = 0; i < mentions.size(); ++i) mentions[i].type = std::move(agreed[i]);
+}
+
 }  // namespace
 
 std::string EntitySlug(std::string_view name) {
@@ -219,6 +261,7 @@ std::string EntitySlug(std::string_view name) {
 
 void LinkEntitiesInArticle(std::string_view text, std::vector<EntityMention>& mentions) {
   for (EntityMention& mention : mentions) CleanName(text, mention);
+  AgreeOnTypes(mentions);
   const std::vector<std::string> canonical = CanonicalNames(mentions);
   for (size_t i = 0; i < mentions.size(); ++i) {
     mentions[i].name = canonical[i];

@@ -51,20 +51,24 @@ bool IsNameParticle(std::string_view word) {
 // Capitalized words that start sentences without being names.
 bool IsCapitalizedFunctionWord(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
-      "a",     "an",      "the",   "in",   "on",    "at",    "but",   "and",     "however",
-      "he",    "she",     "it",    "they", "we",    "i",     "this",  "that",    "these",
-      "those", "his",     "her",   "their", "its",  "our",   "after", "before",  "during",
-      "while", "when",    "as",    "for",  "from",  "with",  "by",    "to",      "of",
-      "if",    "meanwhile", "according", "earlier", "later", "following", "additionally",
-      "notably", "both",  "some",  "many", "most",  "all",   "there", "what",    "where"};
+      "a",      "an",        "the",          "in",        "on",
+      "at",     "but",       "and",          "however",   "he",
+      "she",    "it",        "they",         "we",        "i",
+      "this",   "that",      "these",        "those",     "his",
+      "her",    "their",     "its",          "our",       "after",
+      "before", "during",    "while",        "when",      "as",
+      "for",    "from",      "with",         "by",        "to",
+      "of",     "if",        "meanwhile",    "according", "earlier",
+      "later",  "following", "additionally", "notably",   "both",
+      "some",   "many",      "most",         "all",       "there",
+      "what",   "where"};
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
 class QuoteAttributor {
  public:
-  QuoteAttributor(std::string_view text, const TokenizedText& tokens,
-                  std::span<const PosTag> tags, std::span<const Dependency> deps,
-                  std::span<const EntityMention> entities)
+  QuoteAttributor(std::string_view text, const TokenizedText& tokens, std::span<const PosTag> tags,
+                  std::span<const Dependency> deps, std::span<const EntityMention> entities)
       : text_(text),
         tokens_(tokens.tokens),
         sentences_(tokens.sentences),
@@ -426,7 +430,8 @@ class QuoteAttributor {
     for (const QuoteMarkSpan& span : spans) {
       Quote quote;
       quote.span = span.content;
-      quote.text = std::string(text_.substr(span.content.start, span.content.end - span.content.start));
+      quote.text =
+          std::string(text_.substr(span.content.start, span.content.end - span.content.start));
       quote.partial = true;
       Placed where;
       where.first = TokenAt(span.outer.start);
@@ -505,9 +510,9 @@ class QuoteAttributor {
       quote.speaker = inherited->speaker;
       quote.speaker_entity = inherited->speaker_entity;
     }
-    quote.partial = !(span.continues >= 0 ||
-                      (opens_clause && (cue || inherited || WordCount(where) >=
-                                                                kMinUnattributedStatementWords)));
+    quote.partial = !(
+        span.continues >= 0 ||
+        (opens_clause && (cue || inherited || WordCount(where) >= kMinUnattributedStatementWords)));
   }
 
   int WordCount(const Placed& where) const {

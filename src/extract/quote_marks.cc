@@ -34,11 +34,16 @@ Mark MarkAt(std::string_view text, size_t i) {
   }
   if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
     switch (static_cast<unsigned char>(text[i + 2])) {
-      case 0x9C: return {3, MarkKind::kDouble, MarkShape::kOpen};   // “
-      case 0x9E: return {3, MarkKind::kDouble, MarkShape::kOpen};   // „
-      case 0x9D: return {3, MarkKind::kDouble, MarkShape::kClose};  // ”
-      case 0x98: return {3, MarkKind::kSingle, MarkShape::kOpen};   // ‘
-      case 0x99: return {3, MarkKind::kSingle, MarkShape::kClose};  // ’
+      case 0x9C:
+        return {3, MarkKind::kDouble, MarkShape::kOpen};  // “
+      case 0x9E:
+        return {3, MarkKind::kDouble, MarkShape::kOpen};  // „
+      case 0x9D:
+        return {3, MarkKind::kDouble, MarkShape::kClose};  // ”
+      case 0x98:
+        return {3, MarkKind::kSingle, MarkShape::kOpen};  // ‘
+      case 0x99:
+        return {3, MarkKind::kSingle, MarkShape::kClose};  // ’
     }
   }
   return {};
@@ -102,9 +107,12 @@ Direction DirectionOf(const Mark& mark, Neighbour before, Neighbour after) {
   if (open_context && !close_context) return Direction::kOpen;
   if (close_context && !open_context) return Direction::kClose;
   switch (mark.shape) {
-    case MarkShape::kOpen: return Direction::kOpen;
-    case MarkShape::kClose: return Direction::kClose;
-    case MarkShape::kEither: return Direction::kEither;
+    case MarkShape::kOpen:
+      return Direction::kOpen;
+    case MarkShape::kClose:
+      return Direction::kClose;
+    case MarkShape::kEither:
+      return Direction::kEither;
   }
   return Direction::kEither;
 }
@@ -201,8 +209,8 @@ class Scanner {
     const size_t line_start = text_.rfind('\n', i) + 1;
     size_t line_end = text_.find('\n', i);
     if (line_end == std::string_view::npos) line_end = text_.size();
-    return DirectionOf(mark, Before(text_, line_start, i), After(text_, line_end, i + mark.length)) !=
-           Direction::kClose;
+    return DirectionOf(mark, Before(text_, line_start, i),
+                       After(text_, line_end, i + mark.length)) != Direction::kClose;
   }
 
   // Records the quotation from `open` to the mark at [close_start, close_end); returns
@@ -248,8 +256,6 @@ class Scanner {
 
 }  // namespace
 
-std::vector<QuoteMarkSpan> FindQuoteMarkSpans(std::string_view text) {
-  return Scanner(text).Run();
-}
+std::vector<QuoteMarkSpan> FindQuoteMarkSpans(std::string_view text) { return Scanner(text).Run(); }
 
 }  // namespace storyline

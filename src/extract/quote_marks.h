@@ -22,8 +22,8 @@
 namespace storyline {
 
 struct QuoteMarkSpan {
-  Span content;  // the quoted text, marks excluded, surrounding spaces trimmed
-  Span outer;    // content with its marks (up to the paragraph end when left open)
+  Span content;         // the quoted text, marks excluded, surrounding spaces trimmed
+  Span outer;           // content with its marks (up to the paragraph end when left open)
   bool nested = false;  // a single-mark quotation inside a double-mark one
   bool closed = true;   // false when the paragraph ended before a closing mark
   // Index (in the returned vector) of the previous paragraph's part of the same

@@ -32,9 +32,8 @@ std::string_view WithoutPossessive(std::string_view word) {
 // "Israeli", "CIA", "of".
 bool IsTitleQualifier(std::string_view word) {
   if (word == "of" || word == "the") return true;
-  const bool all_caps = std::none_of(word.begin(), word.end(), [](char c) {
-    return c >= 'a' && c <= 'z';
-  });
+  const bool all_caps =
+      std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   return all_caps;
 }
 
@@ -74,7 +73,8 @@ std::vector<std::string_view> NameWords(std::string_view name) {
   // Everything up to the last title word is title ("Israeli Prime Minister ...").
   size_t last_title = words.size();
   for (size_t i = 0; i + 1 < words.size(); ++i) {
-    const bool of_state = i > 0 && words[i] == "State" && words[i - 1] == "of";  // Secretary of State
+    const bool of_state =
+        i > 0 && words[i] == "State" && words[i - 1] == "of";  // Secretary of State
     if (IsTitleWord(AsciiLower(words[i])) || of_state) last_title = i;
   }
   if (last_title == words.size()) {
@@ -89,7 +89,10 @@ std::vector<std::string_view> NameWords(std::string_view name) {
       qualifiers_only = false;
     }
   }
-  if (!qualifiers_only) return words;
+  const bool name_left =
+      std::any_of(words.begin() + static_cast<std::ptrdiff_t>(last_title) + 1, words.end(),
+                  [](std::string_view w) { return !IsTitleWord(AsciiLower(w)); });
+  if (!qualifiers_only || !name_left) return words;
   return {words.begin() + static_cast<std::ptrdiff_t>(last_title) + 1, words.end()};
 }
 

@@ -23,6 +23,7 @@ std::vector<std::string_view> NameWords(std::string_view name);
 // words (after NameWords) end with the same word and contain every word of `name`
 // ("Blinken" -> "Antony Blinken"). Returns NameWords(name) joined by spaces when no
 // fuller form is there.
-std::string CanonicalName(std::string_view name, const std::vector<std::string_view>& article_names);
+std::string CanonicalName(std::string_view name,
+                          const std::vector<std::string_view>& article_names);
 
 }  // namespace storyline

@@ -41,9 +41,9 @@ IsoWeek IsoWeekOf(const CivilDate& date);
 // "2024-08-21T10:00:00Z"); nullopt when it does not start with a valid full date.
 std::optional<CivilDate> ParseIsoDate(std::string_view text);
 
-std::string FormatDay(const CivilDate& date);      // 2024-08-19
-std::string FormatMonth(int year, int month);      // 2024-08
-std::string FormatYear(int year);                  // 2024
-std::string FormatWeek(const IsoWeek& week);       // 2024-W34
+std::string FormatDay(const CivilDate& date);  // 2024-08-19
+std::string FormatMonth(int year, int month);  // 2024-08
+std::string FormatYear(int year);              // 2024
+std::string FormatWeek(const IsoWeek& week);   // 2024-W34
 
 }  // namespace storyline

@@ -56,15 +56,24 @@ std::string FormatNumber(double value) {
 std::string DurationValue(const Count& count, int unit) {
   const std::string n = count.vague ? "X" : FormatNumber(count.value);
   switch (unit) {
-    case kSecond: return "PT" + n + "S";
-    case kMinute: return "PT" + n + "M";
-    case kHour: return "PT" + n + "H";
-    case kDay: return "P" + n + "D";
-    case kWeek: return "P" + n + "W";
-    case kMonthUnit: return "P" + n + "M";
-    case kYear: return "P" + n + "Y";
-    case kDecade: return "P" + n + "DE";
-    default: return "P" + n + "CE";
+    case kSecond:
+      return "PT" + n + "S";
+    case kMinute:
+      return "PT" + n + "M";
+    case kHour:
+      return "PT" + n + "H";
+    case kDay:
+      return "P" + n + "D";
+    case kWeek:
+      return "P" + n + "W";
+    case kMonthUnit:
+      return "P" + n + "M";
+    case kYear:
+      return "P" + n + "Y";
+    case kDecade:
+      return "P" + n + "DE";
+    default:
+      return "P" + n + "CE";
   }
 }
 
@@ -144,10 +153,10 @@ class Finder {
 
   std::optional<Found> MatchAt(size_t i) const {
     static constexpr Matcher kMatchers[] = {
-        &Finder::MatchModified, &Finder::MatchAbsoluteDate, &Finder::MatchWeekday,
-        &Finder::MatchBareMonth, &Finder::MatchYear,        &Finder::MatchRelativeDay,
-        &Finder::MatchShifted,   &Finder::MatchQuarter,     &Finder::MatchSeason,
-        &Finder::MatchCentury,   &Finder::MatchFiscal,      &Finder::MatchClock,
+        &Finder::MatchModified,  &Finder::MatchAbsoluteDate, &Finder::MatchWeekday,
+        &Finder::MatchBareMonth, &Finder::MatchYear,         &Finder::MatchRelativeDay,
+        &Finder::MatchShifted,   &Finder::MatchQuarter,      &Finder::MatchSeason,
+        &Finder::MatchCentury,   &Finder::MatchFiscal,       &Finder::MatchClock,
         &Finder::MatchDuration,  &Finder::MatchSet};
     if (!CanStart(t_[i])) return std::nullopt;
     std::optional<Found> best;
@@ -166,13 +175,13 @@ class Finder {
     if (token.word_class != TimeWordClass::kNone) return true;
     static const std::unordered_set<std::string_view>* const kStarters =
         new std::unordered_set<std::string_view>{
-            "the",     "today",  "tomorrow", "yesterday", "tonight",  "last",     "this",
-            "next",    "earlier", "later",   "past",      "coming",   "previous", "following",
-            "upcoming", "current", "that",   "early",     "late",     "mid",      "end",
-            "beginning", "start", "middle",  "fiscal",    "fy",       "noon",     "midday",
-            "midnight", "a",     "an",       "several",   "few",      "many",     "every",
-            "each",    "per",    "hourly",   "daily",     "nightly",  "weekly",   "monthly",
-            "annually", "yearly", "weekend", "q1",        "q2",       "q3",       "q4"};
+            "the",       "today",   "tomorrow", "yesterday", "tonight", "last",     "this",
+            "next",      "earlier", "later",    "past",      "coming",  "previous", "following",
+            "upcoming",  "current", "that",     "early",     "late",    "mid",      "end",
+            "beginning", "start",   "middle",   "fiscal",    "fy",      "noon",     "midday",
+            "midnight",  "a",       "an",       "several",   "few",     "many",     "every",
+            "each",      "per",     "hourly",   "daily",     "nightly", "weekly",   "monthly",
+            "annually",  "yearly",  "weekend",  "q1",        "q2",      "q3",       "q4"};
     if (kStarters->contains(token.lower)) return true;
     return token.lower.size() == 6 && token.lower.starts_with("fy");
   }
@@ -215,7 +224,8 @@ class Finder {
   std::optional<int> YearNumber(size_t i) const {
     if (i >= t_.size()) return std::nullopt;
     const TimeToken& t = t_[i];
-    if (t.type != TimeTokenType::kNumber || !t.plain_integer || t.digits != 4 || !t.suffix.empty()) {
+    if (t.type != TimeTokenType::kNumber || !t.plain_integer || t.digits != 4 ||
+        !t.suffix.empty()) {
       return std::nullopt;
     }
     const int year = static_cast<int>(t.number);
@@ -236,10 +246,11 @@ class Finder {
 
   static bool IsLeadWord(std::string_view w) {
     static constexpr std::string_view kLeads[] = {
-        "in",    "on",     "since", "until", "till", "by",   "from",   "through", "during",
-        "before", "after", "early", "late",  "mid",  "of",   "last",   "next",    "this",
-        "between", "and",  "to",    "-",     "that", "every", "each",  "around",  "about",
-        "for",   "throughout", "into", "past", "coming", "end", "beginning", "start", "at"};
+        "in",     "on",        "since",   "until", "till",       "by",   "from", "through",
+        "during", "before",    "after",   "early", "late",       "mid",  "of",   "last",
+        "next",   "this",      "between", "and",   "to",         "-",    "that", "every",
+        "each",   "around",    "about",   "for",   "throughout", "into", "past", "coming",
+        "end",    "beginning", "start",   "at"};
     for (std::string_view lead : kLeads) {
       if (w == lead) return true;
     }
@@ -258,7 +269,8 @@ class Finder {
     const int y = anchor_->year;
     const int64_t a = DaysFromCivil(*anchor_);
     auto distance = [&](int year) {
-      return static_cast<long>(DaysFromCivil({year, month, std::min(day, DaysInMonth(year, month))}) - a);
+      return static_cast<long>(
+          DaysFromCivil({year, month, std::min(day, DaysInMonth(year, month))}) - a);
     };
     return y + PickByTense({distance(y - 1), distance(y), distance(y + 1)}, tense, 2);
   }
@@ -299,7 +311,8 @@ class Finder {
     if (unit <= kWeek) {
       const size_t since = PreviousSentenceStart(at);
       std::optional<CivilDate> latest;
-      for (auto it = day_mentions_.rbegin(); it != day_mentions_.rend() && it->first >= since; ++it) {
+      for (auto it = day_mentions_.rbegin(); it != day_mentions_.rend() && it->first >= since;
+           ++it) {
         if (!latest || DaysFromCivil(it->second) > DaysFromCivil(*latest)) latest = it->second;
       }
       if (latest) return latest;
@@ -310,11 +323,20 @@ class Finder {
     return named ? named : anchor_;
   }
 
+  // The first token of the sentence holding token `at`, looking back a bounded way so
+  // that text without sentence breaks stays linear.
+  size_t SentenceStart(size_t at) const {
+    constexpr size_t kMaxSentenceTokens = 100;
+    const size_t limit = at > kMaxSentenceTokens ? at - kMaxSentenceTokens : 0;
+    while (at > limit && !StartsSentence(t_, at)) --at;
+    return at;
+  }
+
   size_t PreviousSentenceStart(size_t at) const {
     size_t start = std::min(at, t_.size() - 1);
     for (int sentences = 0; sentences < 2; ++sentences) {
       if (sentences > 0 && start > 0) --start;
-      while (start > 0 && !StartsSentence(t_, start)) --start;
+      start = SentenceStart(start);
     }
     return start;
   }
@@ -335,15 +357,20 @@ class Finder {
   std::optional<std::string> PeriodValue(std::optional<CivilDate> base, int unit, int shift) const {
     if (!base) return std::nullopt;
     switch (unit) {
-      case kDay: return FormatDay(AddDays(*base, shift));
-      case kWeek: return FormatWeek(IsoWeekOf(AddDays(*base, 7L * shift)));
+      case kDay:
+        return FormatDay(AddDays(*base, shift));
+      case kWeek:
+        return FormatWeek(IsoWeekOf(AddDays(*base, 7L * shift)));
       case kMonthUnit: {
         const CivilDate d = AddMonths(*base, shift);
         return FormatMonth(d.year, d.month);
       }
-      case kYear: return FormatYear(base->year + shift);
-      case kDecade: return DecadeValue(base->year + 10 * shift);
-      default: return std::nullopt;
+      case kYear:
+        return FormatYear(base->year + shift);
+      case kDecade:
+        return DecadeValue(base->year + 10 * shift);
+      default:
+        return std::nullopt;
     }
   }
 
@@ -387,8 +414,8 @@ class Finder {
         return DayFound(i, end, *month, *day, year);
       }
       // "8/19/2024": month first when it can be, as in American news.
-      if (Word(i + 1, "/") && Glued(i + 1) && DayNumber(i + 2) && Glued(i + 2) && Word(i + 3, "/") &&
-          Glued(i + 3) && Glued(i + 4) && SlashYear(i + 4)) {
+      if (Word(i + 1, "/") && Glued(i + 1) && DayNumber(i + 2) && Glued(i + 2) &&
+          Word(i + 3, "/") && Glued(i + 3) && Glued(i + 4) && SlashYear(i + 4)) {
         const int a = *day;
         const int b = *DayNumber(i + 2);
         const int year = *SlashYear(i + 4);
@@ -451,8 +478,8 @@ class Finder {
     }
     size_t j = SkipPeriod(i + 1);
     if (Word(j, ",")) ++j;
-    if (std::optional<Found> date = MatchAbsoluteDate(j); date && date->value &&
-                                                          date->value->size() >= 10) {
+    if (std::optional<Found> date = MatchAbsoluteDate(j);
+        date && date->value && date->value->size() >= 10) {
       date->begin = i;
       return date;
     }
@@ -486,14 +513,15 @@ class Finder {
   static bool FollowsYear(std::string_view word) {
     // Words that often follow a year: "2008 was", "the 2008 election".
     static constexpr std::string_view kAfterYear[] = {
-        "and",    "or",     "to",     "when",   "was",    "were",   "is",     "are",
-        "had",    "has",    "saw",    "season", "election", "elections", "census",
-        "olympics", "games", "budget", "levels", "level", "figures", "campaign", "edition",
-        "through", "until", "onwards", "onward", "as",   "in",     "on",     "at",
-        "with",   "after",  "before", "for",    "the",    "which",  "that",   "while",
-        "but",    "because", "he",    "she",    "it",     "they",   "we",     "i",
-        "model",  "version", "financial", "fiscal", "world", "presidential", "general",
-        "earthquake", "war", "crisis", "report", "annual", "results", "sales", "by"};
+        "and",       "or",       "to",      "when",         "was",     "were",       "is",
+        "are",       "had",      "has",     "saw",          "season",  "election",   "elections",
+        "census",    "olympics", "games",   "budget",       "levels",  "level",      "figures",
+        "campaign",  "edition",  "through", "until",        "onwards", "onward",     "as",
+        "in",        "on",       "at",      "with",         "after",   "before",     "for",
+        "the",       "which",    "that",    "while",        "but",     "because",    "he",
+        "she",       "it",       "they",    "we",           "i",       "model",      "version",
+        "financial", "fiscal",   "world",   "presidential", "general", "earthquake", "war",
+        "crisis",    "report",   "annual",  "results",      "sales",   "by"};
     for (std::string_view w : kAfterYear) {
       if (word == w) return true;
     }
@@ -516,11 +544,11 @@ class Finder {
           !FollowsYear(t_[i + 1].lower)) {
         return false;
       }
-      const bool article_year = (before == "a" || before == "an") && t_[i].number >= 1900 &&
-                                t_[i].number <= 2100;
-      if (IsLeadWord(before) || before == "year" || article_year || before == "(" || before == "fiscal" ||
-          before == "the" || before == "," || IsClass(i - 1, TimeWordClass::kMonth) ||
-          IsClass(i - 1, TimeWordClass::kSeason)) {
+      const bool article_year =
+          (before == "a" || before == "an") && t_[i].number >= 1900 && t_[i].number <= 2100;
+      if (IsLeadWord(before) || before == "year" || article_year || before == "(" ||
+          before == "fiscal" || before == "the" || before == "," ||
+          IsClass(i - 1, TimeWordClass::kMonth) || IsClass(i - 1, TimeWordClass::kSeason)) {
         return !Word(i + 1, "%");
       }
     }
@@ -540,7 +568,13 @@ class Finder {
     if (t.type == TimeTokenType::kNumber && t.plain_integer && t.digits == 4 && t.suffix == "s") {
       const int year = static_cast<int>(t.number);
       const bool century = year % 100 == 0 && year != 2000;
-      return Found{i, i + 1, kDate, century ? fmt::format("{:02d}", year / 100) : DecadeValue(year)};
+      return Found{i, i + 1, kDate,
+                   century ? fmt::format("{:02d}", year / 100) : DecadeValue(year)};
+    }
+    // "the 1980's".
+    if (YearNumber(i) && static_cast<int>(t.number) % 10 == 0 && Word(i + 1, "'") && Glued(i + 1) &&
+        Word(i + 2, "s") && Glued(i + 2)) {
+      return Found{i, i + 3, kDate, DecadeValue(static_cast<int>(t.number))};
     }
     if (t.lower == "'" && i + 1 < t_.size() && t_[i + 1].type == TimeTokenType::kNumber &&
         t_[i + 1].digits == 2 && t_[i + 1].suffix == "s" && Glued(i + 1)) {
@@ -549,7 +583,8 @@ class Finder {
     }
     if (t.type == TimeTokenType::kNumber && t.digits == 2 && t.suffix == "s" &&
         static_cast<int>(t.number) % 10 == 0 && i > 0 &&
-        AnyWord(i - 1, {"the", "and", "or", "early", "late", "mid", "-", "'"})) {
+        (AnyWord(i - 1, {"the", "and", "or", "early", "late", "mid", "'"}) ||
+         (Word(i - 1, "-") && Word(i - 2, "mid")))) {
       const int tens = static_cast<int>(t.number);
       return Found{i, i + 1, kDate, DecadeValue((tens >= 20 ? 1900 : 2000) + tens)};
     }
@@ -636,9 +671,11 @@ class Finder {
       if (unit == kDay && !from_reference && !(w == "that")) return std::nullopt;
       if (unit == kYear && from_reference) {
         const std::optional<CivilDate> ref = ReferenceFor(kYear, i);
-        return Found{i, k + 1, kDate, ref ? std::optional(FormatYear(ref->year + shift)) : std::nullopt};
+        return Found{i, k + 1, kDate,
+                     ref ? std::optional(FormatYear(ref->year + shift)) : std::nullopt};
       }
-      return Found{i, k + 1, kDate, PeriodValue(from_reference ? ReferenceFor(unit, i) : anchor_, unit, shift)};
+      return Found{i, k + 1, kDate,
+                   PeriodValue(from_reference ? ReferenceFor(unit, i) : anchor_, unit, shift)};
     }
     if (the) return std::nullopt;
     if (target.word_class == TimeWordClass::kWeekday && !target.abbreviation) {
@@ -780,7 +817,8 @@ class Finder {
     if (Word(k, "-")) ++k;
     const bool quarter = Word(k, "quarter");
     const bool half = Word(k, "half");
-    if (!(quarter && ordinal >= 1 && ordinal <= 4) && !(half && ordinal >= 1 && ordinal <= 2 && !last)) {
+    if (!(quarter && ordinal >= 1 && ordinal <= 4) &&
+        !(half && ordinal >= 1 && ordinal <= 2 && !last)) {
       return std::nullopt;
     }
     if (half && !Word(k + 1, "of")) return std::nullopt;  // "the first half" of a match
@@ -891,10 +929,9 @@ class Finder {
       clock.hour = 0;
     } else if (t.type == TimeTokenType::kNumber && t.plain_integer) {
       const int n = static_cast<int>(t.number);
-      if (t.digits <= 2 && Word(i + 1, ":") && Glued(i + 1) && Glued(i + 2) &&
-          i + 2 < t_.size() && t_[i + 2].type == TimeTokenType::kNumber &&
-          t_[i + 2].digits == 2 && t_[i + 2].plain_integer && n <= 24 && t_[i + 2].number < 60 &&
-          t.suffix.empty()) {
+      if (t.digits <= 2 && Word(i + 1, ":") && Glued(i + 1) && Glued(i + 2) && i + 2 < t_.size() &&
+          t_[i + 2].type == TimeTokenType::kNumber && t_[i + 2].digits == 2 &&
+          t_[i + 2].plain_integer && n <= 24 && t_[i + 2].number < 60 && t.suffix.empty()) {
         clock = {n, static_cast<int>(t_[i + 2].number)};
         end = i + 3;
         if (!t_[i + 2].suffix.empty()) {
@@ -908,8 +945,8 @@ class Finder {
       } else if (t.digits <= 2 && t.suffix.empty() && n >= 1 && n <= 12 &&
                  (AnyWord(i + 1, {"am", "pm"}) || AnyWord(i + 1, {"a", "p"}))) {
         clock.hour = n;
-      } else if (t.digits == 4 && t.suffix.empty() && AnyWord(i + 1, {"gmt", "utc", "hours", "hrs"}) &&
-                 n / 100 < 24 && n % 100 < 60) {
+      } else if (t.digits == 4 && t.suffix.empty() &&
+                 AnyWord(i + 1, {"gmt", "utc", "hours", "hrs"}) && n / 100 < 24 && n % 100 < 60) {
         clock = {n / 100, n % 100};
       } else {
         return std::nullopt;
@@ -980,8 +1017,8 @@ class Finder {
   std::optional<Found> MatchDuration(size_t i) const {
     size_t j = i;
     bool span_prefix = false;
-    if (Word(j, "the") &&
-        AnyWord(j + 1, {"past", "last", "next", "coming", "first", "final", "previous", "following"})) {
+    if (Word(j, "the") && AnyWord(j + 1, {"past", "last", "next", "coming", "first", "final",
+                                          "previous", "following"})) {
       j += 2;
       span_prefix = true;
     }
@@ -996,8 +1033,10 @@ class Finder {
     if (Word(end, "old") || (Word(end, "-") && Word(end + 1, "old"))) {
       return Found{i, Word(end, "old") ? end + 1 : end + 2, kDuration, std::nullopt, true};
     }
-    if (Word(end, "of") && Word(end + 1, "age")) return Found{i, end + 2, kDuration, std::nullopt, true};
-    if (!span_prefix && Word(end, "ago")) return RelativeFound(j, end + 1, *count, unit, -1, anchor_);
+    if (Word(end, "of") && Word(end + 1, "age"))
+      return Found{i, end + 2, kDuration, std::nullopt, true};
+    if (!span_prefix && Word(end, "ago"))
+      return RelativeFound(j, end + 1, *count, unit, -1, anchor_);
     if (!span_prefix && Word(end, "from") && Word(end + 1, "now")) {
       return RelativeFound(j, end + 2, *count, unit, 1, anchor_);
     }
@@ -1007,9 +1046,10 @@ class Finder {
     }
     if (count->article && !span_prefix) {
       const bool duration_lead =
-          j > 0 && AnyWord(j - 1, {"for", "over", "within", "about", "nearly", "almost", "than",
-                                   "after", "in", "least", "under", "just", "only", "whole",
-                                   "entire", "half", "roughly", "around", "lasted", "spent"});
+          j > 0 &&
+          AnyWord(j - 1, {"for",    "over", "within",  "about",  "nearly", "almost", "than",
+                          "after",  "in",   "least",   "under",  "just",   "only",   "whole",
+                          "entire", "half", "roughly", "around", "lasted", "spent"});
       if (!duration_lead) return std::nullopt;
     }
     return Found{i, end, kDuration, DurationValue(*count, unit)};
@@ -1031,7 +1071,8 @@ class Finder {
         {"hourly", "PT1H"}, {"daily", "P1D"},    {"nightly", "P1D"}, {"weekly", "P1W"},
         {"monthly", "P1M"}, {"annually", "P1Y"}, {"yearly", "P1Y"}};
     for (const auto& [adverb, value] : kAdverbs) {
-      if (w == adverb) return Found{i, i + 1, kSet, std::string(value)};
+      // Capitalized, it is usually a name: "China Daily", "Weekly Standard".
+      if (w == adverb && !t_[i].capitalized) return Found{i, i + 1, kSet, std::string(value)};
     }
     if (w == "every" || w == "each") {
       size_t j = i + 1;
@@ -1070,7 +1111,8 @@ class Finder {
         continue;
       }
       std::optional<CivilDate> day;
-      if (!settled.empty() && Adjacent(settled.back().end, f.begin, {"at", "on", ",", "around", "by"}) &&
+      if (!settled.empty() &&
+          Adjacent(settled.back().end, f.begin, {"at", "on", ",", "around", "by"}) &&
           DayOf(settled.back())) {
         day = DayOf(settled.back());
         f.begin = settled.back().begin;
@@ -1104,8 +1146,7 @@ class Finder {
   }
 
   std::optional<CivilDate> SentenceDay(const std::vector<Found>& before, size_t begin) const {
-    size_t sentence = begin;
-    while (sentence > 0 && !StartsSentence(t_, sentence)) --sentence;
+    const size_t sentence = SentenceStart(begin);
     for (auto it = before.rbegin(); it != before.rend() && it->begin >= sentence; ++it) {
       if (auto day = DayOf(*it)) return day;
     }

@@ -20,9 +20,9 @@ const WordSet& FutureWords() {
 // Words that announce a plan when "to" follows: "is expected to", "plans to".
 const WordSet& PlanWords() {
   static const WordSet* const words =
-      new WordSet{"expected", "scheduled", "slated", "set",     "due",     "planned", "plans",
-                  "plan",     "going",     "intends", "aims",   "hopes",   "hope",    "wants",
-                  "agreed",   "promised",  "vowed",   "pledged", "ready",  "poised",  "likely"};
+      new WordSet{"expected", "scheduled", "slated",  "set",     "due",   "planned", "plans",
+                  "plan",     "going",     "intends", "aims",    "hopes", "hope",    "wants",
+                  "agreed",   "promised",  "vowed",   "pledged", "ready", "poised",  "likely"};
   return *words;
 }
 
@@ -35,30 +35,32 @@ const WordSet& ScheduleWords() {
 
 const WordSet& PastWords() {
   static const WordSet* const words = new WordSet{
-      "said",   "told",   "was",    "were",   "had",    "did",    "met",    "spoke",  "went",
-      "came",   "took",   "gave",   "made",   "held",   "saw",    "began",  "won",    "lost",
-      "left",   "sent",   "found",  "got",    "led",    "fell",   "rose",   "struck", "ran",
-      "wrote",  "became", "brought", "bought", "sold",  "paid",   "kept",   "thought", "knew",
-      "felt",   "heard",  "meant",  "stood",  "fought", "flew",   "grew",   "drew",   "broke",
-      "chose",  "wore",   "built",  "spent",  "ago",    "since",  "last",   "earlier", "hit",
-      "cut",    "shot",   "laid",   "sought", "caught", "taught", "fled",   "threw",
-      "swore",  "withdrew", "understood", "forgot", "hid", "stole", "swept", "overtook",
-      "bound",  "dealt",  "fed",    "sat",    "slept",  "shut",   "split",  "spread", "quit",
-      "died",   "lied",   "tied"};
+      "said",       "told",   "was",     "were",   "had",     "did",      "met",    "spoke",
+      "went",       "came",   "took",    "gave",   "made",    "held",     "saw",    "began",
+      "won",        "lost",   "left",    "sent",   "found",   "got",      "led",    "fell",
+      "rose",       "struck", "ran",     "wrote",  "became",  "brought",  "bought", "sold",
+      "paid",       "kept",   "thought", "knew",   "felt",    "heard",    "meant",  "stood",
+      "fought",     "flew",   "grew",    "drew",   "broke",   "chose",    "wore",   "built",
+      "spent",      "ago",    "since",   "last",   "earlier", "hit",      "cut",    "shot",
+      "laid",       "sought", "caught",  "taught", "fled",    "threw",    "swore",  "withdrew",
+      "understood", "forgot", "hid",     "stole",  "swept",   "overtook", "bound",  "dealt",
+      "fed",        "sat",    "slept",   "shut",   "split",   "spread",   "quit",   "died",
+      "lied",       "tied"};
   return *words;
 }
 
 const WordSet& PresentWords() {
-  static const WordSet* const words = new WordSet{"is", "are", "am", "says", "today", "now", "has", "have"};
+  static const WordSet* const words =
+      new WordSet{"is", "are", "am", "says", "today", "now", "has", "have"};
   return *words;
 }
 
 // "-ed" words that are not verbs in the past.
 const WordSet& NotPastEd() {
-  static const WordSet* const words =
-      new WordSet{"need", "feed", "speed", "seed", "indeed", "hundred", "proceed", "exceed",
-                  "succeed", "bed", "red", "shed", "embed", "breed", "greed", "weed", "reed",
-                  "united", "limited", "based", "related", "supposed", "used"};
+  static const WordSet* const words = new WordSet{
+      "need",    "feed",   "speed",   "seed",  "indeed",  "hundred",  "proceed", "exceed",
+      "succeed", "bed",    "red",     "shed",  "embed",   "breed",    "greed",   "weed",
+      "reed",    "united", "limited", "based", "related", "supposed", "used"};
   return *words;
 }
 
@@ -119,14 +121,14 @@ bool StartsSentence(const std::vector<TimeToken>& tokens, size_t index) {
 Tense TenseAround(const std::vector<TimeToken>& tokens, size_t begin, size_t end) {
   // The verb a time expression modifies usually comes before it; words after it decide
   // only when nothing before does ("On Friday, he said...").
-  for (size_t back = begin, step = 0; step < kLookBehind && back > 0 && !StartsSentence(tokens, back);
-       ++step) {
+  for (size_t back = begin, step = 0;
+       step < kLookBehind && back > 0 && !StartsSentence(tokens, back); ++step) {
     --back;
     const Tense tense = CueAt(tokens, back);
     if (tense != Tense::kUnknown) return tense;
   }
-  for (size_t ahead = end, step = 0; step < kLookAhead && ahead < tokens.size() &&
-                                     !StartsSentence(tokens, ahead);
+  for (size_t ahead = end, step = 0;
+       step < kLookAhead && ahead < tokens.size() && !StartsSentence(tokens, ahead);
        ++step, ++ahead) {
     const Tense tense = CueAt(tokens, ahead);
     if (tense != Tense::kUnknown) return tense;

@@ -30,49 +30,52 @@ Lexicon BuildLexicon() {
               1);
   AddNumbered(lexicon, C::kWeekday,
               {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}, 0);
-  AddNumbered(lexicon, C::kNumberWord,
-              {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-               "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-               "eighteen", "nineteen"},
-              1);
+  AddNumbered(
+      lexicon, C::kNumberWord,
+      {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+       "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"},
+      1);
   AddNumbered(lexicon, C::kOrdinalWord,
-              {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-               "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+              {"first",     "second",      "third",      "fourth",     "fifth",
+               "sixth",     "seventh",     "eighth",     "ninth",      "tenth",
+               "eleventh",  "twelfth",     "thirteenth", "fourteenth", "fifteenth",
                "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"},
               1);
-  const std::pair<std::string_view, int> tens[] = {{"twenty", 20}, {"thirty", 30}, {"forty", 40},
-                                                   {"fifty", 50},  {"sixty", 60},  {"seventy", 70},
-                                                   {"eighty", 80}, {"ninety", 90}, {"hundred", 100}};
+  const std::pair<std::string_view, int> tens[] = {
+      {"twenty", 20},  {"thirty", 30}, {"forty", 40},  {"fifty", 50},   {"sixty", 60},
+      {"seventy", 70}, {"eighty", 80}, {"ninety", 90}, {"hundred", 100}};
   for (const auto& [word, value] : tens) {
     lexicon[word] = {C::kNumberWord, static_cast<int16_t>(value)};
   }
   const std::pair<std::string_view, int> month_abbreviations[] = {
-      {"jan", 1}, {"feb", 2},  {"mar", 3},  {"apr", 4},  {"jun", 6},  {"jul", 7},
+      {"jan", 1}, {"feb", 2}, {"mar", 3},  {"apr", 4},  {"jun", 6},  {"jul", 7},
       {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}};
   for (const auto& [word, value] : month_abbreviations) {
     lexicon[word] = {C::kMonth, static_cast<int16_t>(value), false, true};
   }
   const std::pair<std::string_view, int> weekday_abbreviations[] = {
-      {"mon", 0},  {"tue", 1}, {"tues", 1}, {"wed", 2}, {"thu", 3},
-      {"thur", 3}, {"thurs", 3}, {"fri", 4}, {"sat", 5}, {"sun", 6}};
+      {"mon", 0},  {"tue", 1},   {"tues", 1}, {"wed", 2}, {"thu", 3},
+      {"thur", 3}, {"thurs", 3}, {"fri", 4},  {"sat", 5}, {"sun", 6}};
   for (const auto& [word, value] : weekday_abbreviations) {
     lexicon[word] = {C::kWeekday, static_cast<int16_t>(value), false, true};
   }
   // "second" stays an ordinal: as a unit it is rare in news and clashes with "second quarter".
   const std::tuple<std::string_view, TimeUnit, bool> units[] = {
-      {"seconds", kSecond, true}, {"minute", kMinute, false}, {"minutes", kMinute, true},
-      {"hour", kHour, false},     {"hours", kHour, true},     {"day", kDay, false},
-      {"days", kDay, true},       {"week", kWeek, false},     {"weeks", kWeek, true},
+      {"seconds", kSecond, true},   {"minute", kMinute, false},   {"minutes", kMinute, true},
+      {"hour", kHour, false},       {"hours", kHour, true},       {"day", kDay, false},
+      {"days", kDay, true},         {"week", kWeek, false},       {"weeks", kWeek, true},
       {"month", kMonthUnit, false}, {"months", kMonthUnit, true}, {"year", kYear, false},
-      {"years", kYear, true},     {"decade", kDecade, false}, {"decades", kDecade, true},
+      {"years", kYear, true},       {"decade", kDecade, false},   {"decades", kDecade, true},
       {"century", kCentury, false}, {"centuries", kCentury, true}};
   for (const auto& [word, unit, plural] : units) lexicon[word] = {C::kUnit, unit, plural};
   const std::pair<std::string_view, DayPart> day_parts[] = {
       {"morning", kMorning}, {"afternoon", kAfternoon}, {"evening", kEvening}, {"night", kNight}};
   for (const auto& [word, part] : day_parts) lexicon[word] = {C::kDayPart, part};
-  const std::pair<std::string_view, Season> seasons[] = {
-      {"spring", kSpring}, {"summer", kSummer}, {"fall", kFall}, {"autumn", kFall},
-      {"winter", kWinter}};
+  const std::pair<std::string_view, Season> seasons[] = {{"spring", kSpring},
+                                                         {"summer", kSummer},
+                                                         {"fall", kFall},
+                                                         {"autumn", kFall},
+                                                         {"winter", kWinter}};
   for (const auto& [word, season] : seasons) lexicon[word] = {C::kSeason, season};
   return lexicon;
 }
@@ -93,10 +96,20 @@ char TypographicPunct(std::string_view text, size_t i) {
     return 0;
   }
   switch (static_cast<unsigned char>(text[i + 2])) {
-    case 0x90: case 0x91: case 0x92: case 0x93: case 0x94: return '-';
-    case 0x98: case 0x99: return '\'';
-    case 0x9C: case 0x9D: return '"';
-    default: return 0;
+    case 0x90:
+    case 0x91:
+    case 0x92:
+    case 0x93:
+    case 0x94:
+      return '-';
+    case 0x98:
+    case 0x99:
+      return '\'';
+    case 0x9C:
+    case 0x9D:
+      return '"';
+    default:
+      return 0;
   }
 }
 
@@ -123,7 +136,8 @@ size_t ScanNumber(std::string_view text, size_t i, TimeToken& token) {
   token.plain_integer = true;
   while (i + 3 < n && text[i] == ',' && IsDigit(text[i + 1]) && IsDigit(text[i + 2]) &&
          IsDigit(text[i + 3]) && (i + 4 >= n || !IsDigit(text[i + 4]))) {
-    value = value * 1000 + (text[i + 1] - '0') * 100 + (text[i + 2] - '0') * 10 + (text[i + 3] - '0');
+    value =
+        value * 1000 + (text[i + 1] - '0') * 100 + (text[i + 2] - '0') * 10 + (text[i + 3] - '0');
     token.plain_integer = false;
     i += 4;
   }

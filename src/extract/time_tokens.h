@@ -25,7 +25,17 @@ enum class TimeWordClass : uint8_t {
   kSeason,       // Season
 };
 
-enum TimeUnit : int16_t { kSecond, kMinute, kHour, kDay, kWeek, kMonthUnit, kYear, kDecade, kCentury };
+enum TimeUnit : int16_t {
+  kSecond,
+  kMinute,
+  kHour,
+  kDay,
+  kWeek,
+  kMonthUnit,
+  kYear,
+  kDecade,
+  kCentury
+};
 enum DayPart : int16_t { kMorning, kAfternoon, kEvening, kNight };
 enum Season : int16_t { kSpring, kSummer, kFall, kWinter };
 
@@ -44,7 +54,7 @@ struct TimeToken {
   // Numbers: digits, optionally grouped ("2,000") or decimal ("2.5"), and a letter suffix
   // glued to them ("1990s", "7th", "2pm").
   double number = 0;
-  uint8_t digits = 0;         // count of digits before any separator
+  uint8_t digits = 0;          // count of digits before any separator
   bool plain_integer = false;  // only digits: no comma, no decimal point
   std::string_view suffix;     // lowercased letters right after the digits
 

@@ -84,9 +84,26 @@ void StoryClusterer::Centroid::Add(const SparseVector& unit, int max_features) {
   squared_norm = SquaredNorm(sum);
 }
 
+void StoryClusterer::Centroids::Add(const ArticleVectors& article, int max_features) {
+  all.Add(article.all, max_features);
+  particulars.Add(article.particulars, max_features);
+}
+
 StoryClusterer::StoryClusterer(StoryClustererOptions options) : options_(options) {}
 
-SparseVector StoryClusterer::Vectorize(const StoryFeatures& features) {
+float StoryClusterer::Similarity(const Centroids& cluster, const ArticleVectors& article) const {
+  const float all = cluster.all.Cosine(article.all);
+  if (article.particulars.empty()) return all;
+  return (1 - options_.particulars_share) * all +
+         options_.particulars_share * cluster.particulars.Cosine(article.particulars);
+}
+
+float StoryClusterer::Similarity(const Centroids& a, const Centroids& b) const {
+  return (1 - options_.particulars_share) * a.all.Cosine(b.all) +
+         options_.particulars_share * a.particulars.Cosine(b.particulars);
+}
+
+StoryClusterer::ArticleVectors StoryClusterer::Vectorize(const StoryFeatures& features) {
   std::vector<uint32_t> ids;
   ids.reserve(features.counts.size());
   for (const auto& [feature, count] : features.counts) ids.push_back(vocabulary_.Intern(feature));
@@ -98,11 +115,18 @@ SparseVector StoryClusterer::Vectorize(const StoryFeatures& features) {
     unit.emplace_back(ids[i], tf * vocabulary_.Idf(ids[i]));
   }
   std::sort(unit.begin(), unit.end());
+  ArticleVectors vectors;
+  for (const auto& [id, weight] : unit) {
+    const char kind = vocabulary_.Name(id).front();
+    if (kind == 'e' || kind == 'n' || kind == 'y') vectors.particulars.emplace_back(id, weight);
+  }
   Normalize(unit);
+  Normalize(vectors.particulars);
+  vectors.all = std::move(unit);
   for (const auto& [feature, surface] : features.names) {
     display_names_.try_emplace(vocabulary_.Intern(feature), surface);
   }
-  return unit;
+  return vectors;
 }
 
 std::vector<uint32_t> StoryClusterer::QueryFeatures(const SparseVector& unit) const {
@@ -156,9 +180,12 @@ void StoryClusterer::Post(const std::vector<uint32_t>& query, int story_id) {
 }
 
 void StoryClusterer::Merge(StoryCluster& into, StoryCluster& from) {
-  AddInto(into.centroid.sum, from.centroid.sum);
-  KeepStrongest(into.centroid.sum, 2 * static_cast<size_t>(options_.centroid_features));
-  into.centroid.squared_norm = SquaredNorm(into.centroid.sum);
+  for (auto [to, add] : {std::pair{&into.centroid.all, &from.centroid.all},
+                         std::pair{&into.centroid.particulars, &from.centroid.particulars}}) {
+    AddInto(to->sum, add->sum);
+    KeepStrongest(to->sum, 2 * static_cast<size_t>(options_.centroid_features));
+    to->squared_norm = SquaredNorm(to->sum);
+  }
   into.first_day = Min(into.first_day, from.first_day);
   into.last_day = Max(into.last_day, from.last_day);
   into.articles.insert(into.articles.end(), from.articles.begin(), from.articles.end());
@@ -173,7 +200,7 @@ void StoryClusterer::MergeAlike(int story_id, const std::vector<int>& candidates
     if (live == story_id) continue;
     StoryCluster& a = story(story_id);
     StoryCluster& b = story(live);
-    if (a.centroid.Cosine(b.centroid) * TimeFactor(a, b) < options_.merge_threshold) continue;
+    if (Similarity(a.centroid, b.centroid) * TimeFactor(a, b) < options_.merge_threshold) continue;
     const int into = std::min(story_id, live);
     const int from = std::max(story_id, live);
     Merge(story(into), story(from));
@@ -182,7 +209,7 @@ void StoryClusterer::MergeAlike(int story_id, const std::vector<int>& candidates
   }
 }
 
-StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const SparseVector& unit,
+StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const ArticleVectors& vectors,
                                             const StoryFeatures& features,
                                             const std::string& article_id) {
   EventCluster* best = nullptr;
@@ -192,7 +219,7 @@ StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const SparseVec
         std::abs(*features.event_day - *event.day) > options_.event_day_tolerance) {
       continue;
     }
-    const float similarity = event.centroid.Cosine(unit);
+    const float similarity = Similarity(event.centroid, vectors);
     if (similarity >= best_similarity) best = &event, best_similarity = similarity;
   }
   StoryPlacement placement{.story = story.id};
@@ -202,7 +229,7 @@ StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const SparseVec
     best = &story.events.back();
     placement.new_event = true;
   }
-  best->centroid.Add(unit, options_.centroid_features);
+  best->centroid.Add(vectors, options_.centroid_features);
   if (!best->day) best->day = features.event_day;
   best->articles.push_back(article_id);
   if (features.event_type) ++best->types[*features.event_type];
@@ -214,8 +241,8 @@ StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const SparseVec
 
 StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analysis) {
   const StoryFeatures features = ExtractStoryFeatures(article, analysis);
-  const SparseVector unit = Vectorize(features);
-  const std::vector<uint32_t> query = QueryFeatures(unit);
+  const ArticleVectors vectors = Vectorize(features);
+  const std::vector<uint32_t> query = QueryFeatures(vectors.all);
   const std::vector<int> candidates = Candidates(query);
   ++articles_;
 
@@ -224,7 +251,7 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
   for (const int id : candidates) {
     const StoryCluster& candidate = story(id);
     const float similarity =
-        candidate.centroid.Cosine(unit) * TimeFactor(candidate, features.event_day);
+        Similarity(candidate.centroid, vectors) * TimeFactor(candidate, features.event_day);
     if (similarity >= best_similarity) chosen = id, best_similarity = similarity;
   }
   const bool new_story = chosen == 0;
@@ -233,11 +260,11 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
     chosen = stories_.back().id;
   }
   StoryCluster& target = story(chosen);
-  target.centroid.Add(unit, options_.centroid_features);
+  target.centroid.Add(vectors, options_.centroid_features);
   target.first_day = Min(target.first_day, features.event_day);
   target.last_day = Max(target.last_day, features.event_day);
   target.articles.push_back(article.id);
-  StoryPlacement placement = PlaceInEvent(target, unit, features, article.id);
+  StoryPlacement placement = PlaceInEvent(target, vectors, features, article.id);
   placement.new_story = new_story;
   Post(query, chosen);
   MergeAlike(chosen, candidates, article.id);
@@ -247,7 +274,7 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
 
 std::string StoryClusterer::Label(const StoryCluster& story) const {
   std::vector<std::pair<float, uint32_t>> names, terms;
-  for (const auto& [id, weight] : story.centroid.sum) {
+  for (const auto& [id, weight] : story.centroid.all.sum) {
     const std::string& feature = vocabulary_.Name(id);
     if (display_names_.contains(id)) {
       names.emplace_back(-weight, id);

@@ -5,14 +5,17 @@
 // happening on one date. Each article is placed once, when it arrives:
 //
 //  1. Representation: TF-IDF over the features of story_features.h (content stems,
-//     entities, numbers, years, event frames), with document frequencies counted online,
-//     sublinear tf, unit length.
+//     entities, numbers, years, event frames), with document frequencies counted online
+//     on top of optional background counts, sublinear tf, unit length. A second unit
+//     vector holds only the particulars (entities, numbers, years): two look-alike
+//     happenings share their vocabulary but not their participants, places and figures.
 //  2. Candidates: an inverted index from feature to the stories that recently took an
 //     article whose strongest features included it. Only the article's strongest (hence
 //     rarest) features are looked up and each posting list is bounded, so the cost per
 //     article stays flat however large the corpus grows.
-//  3. Story: the candidate whose centroid is most similar (cosine, damped by the gap in
-//     days between the article's happening and the story's span) joins the article when
+//  3. Story: the candidate whose centroids are most similar (the mean of the cosine over
+//     all features and the cosine over particulars, damped by the gap in days between
+//     the article's happening and the story's span) joins the article when
 //     the similarity reaches `story_threshold`; otherwise a new story starts. Stories that
 //     the new article makes alike (centroid cosine, same damping, at `merge_threshold`)
 //     are merged, older id kept, and the merge is recorded.
@@ -37,14 +40,16 @@
 namespace storyline {
 
 struct StoryClustererOptions {
-  float story_threshold = 0.2f;
-  float merge_threshold = 0.5f;
-  float event_threshold = 0.35f;
+  float story_threshold = 0.3f;
+  float merge_threshold = 0.6f;
+  float event_threshold = 0.45f;
+  float particulars_share = 0.5f;  // weight of the particulars cosine in a similarity
   int event_day_tolerance = 1;
-  // Time damping: similarity is kept whole within `time_grace_days` of a story's span and
-  // divided by 1 + (gap - grace) / time_scale_days beyond it.
-  int time_grace_days = 7;
-  float time_scale_days = 60;
+  // Time damping: a story is a thread that may run for months (a trial follows a
+  // shooting), so similarity is kept whole within `time_grace_days` of a story's span and
+  // only divided by 1 + (gap - grace) / time_scale_days beyond it.
+  int time_grace_days = 30;
+  float time_scale_days = 730;
   int query_features = 24;        // strongest article features looked up
   int postings_per_feature = 32;  // most recent stories kept per feature
   int centroid_features = 400;    // strongest features kept per centroid
@@ -61,6 +66,11 @@ struct StoryPlacement {
 class StoryClusterer {
  public:
   explicit StoryClusterer(StoryClustererOptions options = {});
+
+  // Adds background document frequencies (TfIdfVocabulary::AddBackground format).
+  // Call before the first Add.
+  void AddBackground(std::istream& in) { vocabulary_.AddBackground(in); }
+  const TfIdfVocabulary& vocabulary() const { return vocabulary_; }
 
   // Places one article (in arrival order). Not thread-safe: clustering is the one
   // sequential step of ingest.
@@ -85,9 +95,20 @@ class StoryClusterer {
     float Cosine(const Centroid& other) const;
     void Add(const SparseVector& unit, int max_features);
   };
+  // An article's two unit vectors (see step 1).
+  struct ArticleVectors {
+    SparseVector all;
+    SparseVector particulars;
+  };
+  // Centroids of the same two vectors for a story or an event.
+  struct Centroids {
+    Centroid all;
+    Centroid particulars;
+    void Add(const ArticleVectors& article, int max_features);
+  };
   struct EventCluster {
     int id = 0;
-    Centroid centroid;
+    Centroids centroid;
     std::optional<CalendarDay> day;
     std::vector<std::string> articles;
     std::map<std::string, int> types, actors, places;
@@ -96,13 +117,15 @@ class StoryClusterer {
   struct StoryCluster {
     int id = 0;
     int merged_into = 0;  // 0 while live
-    Centroid centroid;
+    Centroids centroid;
     std::optional<CalendarDay> first_day, last_day;
     std::vector<std::string> articles;
     std::vector<EventCluster> events;
   };
 
-  SparseVector Vectorize(const struct StoryFeatures& features);
+  ArticleVectors Vectorize(const struct StoryFeatures& features);
+  float Similarity(const Centroids& cluster, const ArticleVectors& article) const;
+  float Similarity(const Centroids& a, const Centroids& b) const;
   std::vector<uint32_t> QueryFeatures(const SparseVector& unit) const;
   std::vector<int> Candidates(const std::vector<uint32_t>& query);
   int Live(int story_id);
@@ -111,7 +134,7 @@ class StoryClusterer {
   void Post(const std::vector<uint32_t>& query, int story_id);
   void MergeAlike(int story_id, const std::vector<int>& candidates, const std::string& article);
   void Merge(StoryCluster& into, StoryCluster& from);
-  StoryPlacement PlaceInEvent(StoryCluster& story, const SparseVector& unit,
+  StoryPlacement PlaceInEvent(StoryCluster& story, const ArticleVectors& vectors,
                               const StoryFeatures& features, const std::string& article_id);
   std::string Label(const StoryCluster& story) const;
   StoryCluster& story(int id) { return stories_[static_cast<size_t>(id - 1)]; }

@@ -111,14 +111,16 @@ void StoryClusterer::Save(std::ostream& out) const {
   w.Pod<uint64_t>(stories_.size());
   for (const StoryCluster& s : stories_) {
     w.Pod<int32_t>(s.merged_into);
-    w.Vector(s.centroid.sum);
+    w.Vector(s.centroid.all.sum);
+    w.Vector(s.centroid.particulars.sum);
     w.Day(s.first_day);
     w.Day(s.last_day);
     w.Strings(s.articles);
     w.Pod<uint64_t>(s.events.size());
     for (const EventCluster& e : s.events) {
       w.Pod<int32_t>(e.id);
-      w.Vector(e.centroid.sum);
+      w.Vector(e.centroid.all.sum);
+      w.Vector(e.centroid.particulars.sum);
       w.Day(e.day);
       w.Strings(e.articles);
       w.Counts(e.types);
@@ -147,21 +149,25 @@ void StoryClusterer::Load(std::istream& in) {
     list.resize(r.Count());
     for (int& id : list) id = r.Pod<int32_t>();
   }
+  const auto read_centroids = [&r](Centroids& centroids) {
+    for (Centroid* part : {&centroids.all, &centroids.particulars}) {
+      part->sum = r.Vector();
+      part->squared_norm = SquaredNorm(part->sum);
+    }
+  };
   loaded.stories_.resize(r.Count());
   for (size_t i = 0; i < loaded.stories_.size(); ++i) {
     StoryCluster& s = loaded.stories_[i];
     s.id = static_cast<int>(i) + 1;
     s.merged_into = r.Pod<int32_t>();
-    s.centroid.sum = r.Vector();
-    s.centroid.squared_norm = SquaredNorm(s.centroid.sum);
+    read_centroids(s.centroid);
     s.first_day = r.Day();
     s.last_day = r.Day();
     s.articles = r.Strings();
     s.events.resize(r.Count());
     for (EventCluster& e : s.events) {
       e.id = r.Pod<int32_t>();
-      e.centroid.sum = r.Vector();
-      e.centroid.squared_norm = SquaredNorm(e.centroid.sum);
+      read_centroids(e.centroid);
       e.day = r.Day();
       e.articles = r.Strings();
       e.types = r.Counts();

@@ -227,7 +227,8 @@ void AddName(const std::string& feature, std::string_view surface,
 }
 
 constexpr uint32_t kOpeningBytes = 1000;  // where a dateline or a first-line date sits
-constexpr float kTitleWeight = 2;         // a title word counts as much as two in the body
+constexpr int kLeadLines = 2;
+constexpr float kLeadWeight = 2;
 
 class FeatureCounter {
  public:
@@ -240,15 +241,32 @@ class FeatureCounter {
   std::map<std::string, float> counts_;
 };
 
-void AddWordFeatures(std::string_view text, float weight, bool use_name_words,
+// Where the lead ends: after the first `kLeadLines` non-empty lines. Headline and lead
+// state who, what, where and when; they count double.
+size_t LeadEnd(std::string_view text) {
+  size_t end = 0;
+  for (int lines = 0; lines < kLeadLines && end < text.size();) {
+    const size_t next = text.find('\n', end);
+    const size_t line_end = next == std::string_view::npos ? text.size() : next;
+    if (text.substr(end, line_end - end).find_first_not_of(" \t\r") != std::string_view::npos) {
+      ++lines;
+    }
+    end = line_end + 1;
+  }
+  return std::min(end, text.size());
+}
+
+void AddWordFeatures(std::string_view text, float base_weight, bool use_name_words,
                      FeatureCounter& counter,
                      std::vector<std::pair<std::string, std::string>>& names,
                      std::vector<std::pair<uint32_t, CalendarDay>>* dates) {
   std::vector<Word> words = SplitWords(text);
   std::vector<std::pair<uint32_t, CalendarDay>> found = FindDates(words);
   if (dates) *dates = std::move(found);
+  const size_t lead_end = LeadEnd(text);
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
+    const float weight = w.start < lead_end ? kLeadWeight * base_weight : base_weight;
     if (w.in_date) continue;
     if (const auto year = Year(w)) {
       counter.Add("y:" + w.lower, weight);
@@ -280,7 +298,7 @@ StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& analy
   FeatureCounter counter;
   const bool have_entities = !analysis.entities.empty();
   std::vector<std::pair<uint32_t, CalendarDay>> dates;
-  AddWordFeatures(article.title, kTitleWeight, !have_entities, counter, features.names, nullptr);
+  AddWordFeatures(article.title, 1, !have_entities, counter, features.names, nullptr);
   AddWordFeatures(article.text, 1, !have_entities, counter, features.names, &dates);
 
   std::map<std::string, int> places;

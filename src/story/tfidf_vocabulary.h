@@ -25,6 +25,14 @@ class TfIdfVocabulary {
   // Counts one more document holding each of `ids` (each id once).
   void CountDocument(std::span<const uint32_t> ids);
 
+  // Adds document frequencies counted on a background corpus, so that the first
+  // articles of a stream are weighed against ordinary news language rather than
+  // against each other. Format: a line "documents<TAB>N", then "feature<TAB>df" lines.
+  // Throws std::runtime_error naming the line that is malformed.
+  void AddBackground(std::istream& in);
+  // Writes the counts so far in the format AddBackground reads.
+  void WriteCounts(std::ostream& out) const;
+
   uint64_t documents() const { return documents_; }
   size_t size() const { return names_.size(); }
   uint32_t DocumentFrequency(uint32_t id) const { return document_frequency_[id]; }

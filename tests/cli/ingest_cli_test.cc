@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <string>
 
-#include "cli/command_runner.h"
+#include "command_runner.h"
 
 namespace storyline {
 namespace {

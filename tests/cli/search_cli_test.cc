@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "cli/command_runner.h"
+#include "command_runner.h"
 
 namespace storyline {
 namespace {

@@ -81,3 +81,24 @@ TEST(EntityLinker, SlugsFoldAccentsAndPunctuation) {
 
 }  // namespace
 }  // namespace storyline
+
+namespace storyline {
+namespace {
+
+TEST(EntityLinker, OneTypePerNameWithinAnArticle) {
+  const std::string text = "Benjamin Netanyahu spoke. Netanyahu left Rafah for Rafah and Rafah.";
+  std::vector<EntityMention> mentions = {
+      Mention(text, "Benjamin Netanyahu", "PERSON"),
+      Mention(text, "Netanyahu", "PLACE", text.find("Netanyahu left")),
+      Mention(text, "Rafah", "PLACE"),
+      Mention(text, "Rafah", "PERSON", text.find("Rafah and")),
+      Mention(text, "Rafah", "PLACE", text.find("Rafah.")),
+  };
+  LinkEntitiesInArticle(text, mentions);
+  EXPECT_EQ(mentions[1].type, "PERSON");
+  EXPECT_EQ(mentions[1].entity, "benjamin-netanyahu");
+  EXPECT_EQ(mentions[3].type, "PLACE");
+}
+
+}  // namespace
+}  // namespace storyline

@@ -148,7 +148,8 @@ TEST(TimeCorpusTest, MeantimeValueAccuracy) {
           row.at("functionInDocument") == "CREATION_TIME" || value.empty() || !isdigit(value[0])) {
         continue;
       }
-      gold.push_back({bytes[std::stoul(row.at("start_char"))], bytes[std::stoul(row.at("end_char"))], value});
+      gold.push_back(
+          {bytes[std::stoul(row.at("start_char"))], bytes[std::stoul(row.at("end_char"))], value});
     }
     ScoreDocument(found, gold, PrefixMatch, score);
   }
@@ -173,8 +174,8 @@ TEST(TimeCorpusTest, GumDatedDocuments) {
     std::vector<GoldTime> gold;
     for (const auto& row : ReadTsv(dir / "docs" / (id + ".dates.tsv"))) {
       if (row.at("when").empty()) continue;
-      gold.push_back({bytes[std::stoul(row.at("start_char"))], bytes[std::stoul(row.at("end_char"))],
-                      row.at("when")});
+      gold.push_back({bytes[std::stoul(row.at("start_char"))],
+                      bytes[std::stoul(row.at("end_char"))], row.at("when")});
     }
     ScoreDocument(found, gold, GumMatch, score);
   }
