@@ -28,7 +28,7 @@ for target in $targets; do
   artifacts="$build/fuzz-artifacts/$target/"
   mkdir -p "$work" "$artifacts"
   log="$build/fuzz-$target.log"
-  if "$build/${target}_fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  if "$build/fuzz/${target}_fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts" \
       "$work" "fuzz/corpus/$target" >"$log" 2>&1; then
     echo "fuzz-smoke: $target ok: $(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}') runs"

@@ -31,7 +31,10 @@ std::vector<storyline::Story> EventsAsStories(const std::vector<storyline::Story
   std::vector<storyline::Story> out;
   for (const storyline::Story& story : stories) {
     for (const storyline::StoryEvent& event : story.events) {
-      out.push_back({.id = event.id, .label = event.summary, .articles = event.articles});
+      storyline::Story& as_story = out.emplace_back();
+      as_story.id = event.id;
+      as_story.label = event.summary;
+      as_story.articles = event.articles;
     }
   }
   return out;

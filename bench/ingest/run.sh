@@ -6,8 +6,8 @@
 #                            [--runs R] [--threads "1 2"] [--workdir DIR]
 # Without --corpus it generates one with bench/generate_corpus.py (N articles, default
 # 50000). Each configuration runs R times (default 3) into a fresh store; the median wall
-# time is reported, with peak resident memory from /usr/bin/time -v (Debian package
-# `time`). Needs: bash, python3, /usr/bin/time.
+# and CPU (user + system) times are reported, with peak resident memory, all from
+# /usr/bin/time -v (Debian package `time`). Needs: bash, python3, /usr/bin/time.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

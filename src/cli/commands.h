@@ -12,5 +12,7 @@ void AddAnalyzeCommand(CLI::App& app);
 void AddTrainCommand(CLI::App& app);
 void AddIngestCommand(CLI::App& app);
 void AddSearchCommand(CLI::App& app);
+void AddStoriesCommand(CLI::App& app);
+void AddTimelineCommand(CLI::App& app);
 
 }  // namespace storyline

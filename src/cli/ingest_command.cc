@@ -15,6 +15,7 @@
 #include "core/ordered_parallel.h"
 #include "extract/article_analyzer.h"
 #include "store/store.h"
+#include "store/story_updater.h"
 
 namespace storyline {
 namespace {
@@ -130,8 +131,10 @@ struct StoreFailed {};
 
 class Ingester {
  public:
-  Ingester(Store& store, const ArticleAnalyzer& analyzer, int threads, ProgressMeter& progress)
+  Ingester(Store& store, StoryUpdater& stories, const ArticleAnalyzer& analyzer, int threads,
+           ProgressMeter& progress)
       : store_(store),
+        stories_(stories),
         progress_(progress),
         pipeline_(
             threads,
@@ -157,6 +160,11 @@ class Ingester {
   std::optional<std::string> Finish() {
     pipeline_.Finish();
     Flush();
+    try {
+      if (!store_error_) stories_.Save();
+    } catch (const StoreError& e) {
+      store_error_ = e.what();
+    }
     return store_error_;
   }
 
@@ -173,7 +181,13 @@ class Ingester {
     if (batch_.empty() || store_error_) return;
     try {
       const std::vector<AddResult> results = store_.AddBatch(batch_);
-      for (size_t i = 0; i < results.size(); ++i) Count(batch_[i].article, results[i]);
+      for (size_t i = 0; i < results.size(); ++i) {
+        Count(batch_[i].article, results[i]);
+        // Clustering is online: new articles are placed in arrival order.
+        if (results[i].status == AddStatus::kAdded) {
+          stories_.Add(batch_[i].article, batch_[i].analysis);
+        }
+      }
     } catch (const StoreError& e) {
       store_error_ = e.what();
     }
@@ -199,6 +213,7 @@ class Ingester {
   }
 
   Store& store_;
+  StoryUpdater& stories_;
   ProgressMeter& progress_;
   IngestTally tally_;
   std::vector<PreparedArticle> batch_;
@@ -215,18 +230,21 @@ struct IngestOptions {
 void RunIngest(const IngestOptions& options) {
   std::unique_ptr<ArticleAnalyzer> analyzer;
   std::unique_ptr<Store> store;
+  std::unique_ptr<StoryUpdater> stories;
   try {
-    analyzer = std::make_unique<ArticleAnalyzer>(options.models_dir.empty()
-                                                     ? DefaultModelsDir()
-                                                     : std::filesystem::path(options.models_dir));
+    const std::filesystem::path models_dir = options.models_dir.empty()
+                                                 ? DefaultModelsDir()
+                                                 : std::filesystem::path(options.models_dir);
+    analyzer = std::make_unique<ArticleAnalyzer>(models_dir);
     store = OpenStore(options.db);
+    stories = std::make_unique<StoryUpdater>(*store, models_dir / "story-background.tsv");
   } catch (const std::exception& e) {
     std::fprintf(stderr, "storyline: %s\n", e.what());
     throw CLI::RuntimeError(1);
   }
   ProgressMeter progress(TotalInputBytes(options.input.paths), isatty(STDERR_FILENO) == 1);
   InputErrorReporter input_errors;
-  Ingester ingester(*store, *analyzer, options.input.ThreadCount(), progress);
+  Ingester ingester(*store, *stories, *analyzer, options.input.ThreadCount(), progress);
   try {
     ReadInputs(
         options.input.paths, options.input.ToReadOptions(),

@@ -10,6 +10,8 @@ int main(int argc, char** argv) {
   storyline::AddTrainCommand(app);
   storyline::AddIngestCommand(app);
   storyline::AddSearchCommand(app);
+  storyline::AddStoriesCommand(app);
+  storyline::AddTimelineCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

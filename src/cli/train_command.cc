@@ -129,8 +129,8 @@ void TrainNer(const TrainingRun& run) {
     options.hash_bits = 14;
     options.max_docs_per_corpus = 3;
   }
-  const NerScore score = TrainEntityRecognizer(
-      run.data_dir, DefaultModelsDir() / "gazetteer.tsv", run.models_dir, options, LogProgress);
+  const NerScore score = TrainEntityRecognizer(run.data_dir, DefaultModelsDir() / "gazetteer.tsv",
+                                               run.models_dir, options, LogProgress);
   const std::filesystem::path path = run.models_dir / "ner.model";
   fmt::print("{}: {:.0f} KB in {:.1f} s; GUM dev names P {:.3f} R {:.3f} F1 {:.3f} ({} names)\n",
              path.string(), Kilobytes(path), clock.Seconds(), score.Precision(), score.Recall(),
@@ -138,8 +138,7 @@ void TrainNer(const TrainingRun& run) {
 }
 
 // One trainer per model, run in this order.
-constexpr void (*kTrainers[])(const TrainingRun&) = {TrainPosTagger, TrainParser,
-                                                     TrainNer};
+constexpr void (*kTrainers[])(const TrainingRun&) = {TrainPosTagger, TrainParser, TrainNer};
 
 std::filesystem::path MakeTempDir() {
   std::string pattern =
@@ -172,7 +171,10 @@ void AddTrainCommand(CLI::App& app) {
                        : run.smoke          ? MakeTempDir()
                                             : DefaultModelsDir();
       std::filesystem::create_directories(run.models_dir);
-      for (const auto train : kTrainers) train(run);
+      for (const auto train : kTrainers) {
+        train(run);
+        std::fflush(stdout);  // each model's line as soon as it is done
+      }
     } catch (const std::exception& e) {
       std::fprintf(stderr, "storyline: train: %s\n", e.what());
       throw CLI::RuntimeError(1);

@@ -4,6 +4,7 @@
 
 #include "extract/entity_linker.h"
 #include "extract/quantity_finder.h"
+#include "extract/quote_finder.h"
 #include "extract/time_expression_finder.h"
 #include "nlp/entity_recognizer.h"
 #include "text/tokenizer.h"
@@ -30,6 +31,7 @@ Analysis ArticleAnalyzer::Analyze(const Article& article) const {
   LinkEntitiesInArticle(text, analysis.entities);
   analysis.times = FindTimeExpressions(text, article.published);
   analysis.quantities = FindQuantities(text, tokens, {}, analysis.times);
+  analysis.quotes = FindQuotes(text, tokens, {}, {}, analysis.entities);
   return analysis;
 }
 

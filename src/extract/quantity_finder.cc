@@ -95,10 +95,12 @@ class Scanner {
     std::vector<Quantity> found;
     first_ = sentence.first_token;
     end_ = sentence.end_token;
+    unclaimed_ = first_;
     for (uint32_t i = first_; i < end_; ++i) {
       if (auto quantity = ReadAt(i)) {
         found.push_back(std::move(*quantity));
         while (i + 1 < end_ && tokens_[i + 1].start < found.back().span.end) ++i;
+        unclaimed_ = i + 1;
       }
     }
     return found;
@@ -203,7 +205,7 @@ class Scanner {
   bool ReadHedge(uint32_t& start) const {
     for (const auto& hedge : kHedges) {
       const uint32_t length = hedge[2].empty() ? (hedge[1].empty() ? 1 : 2) : 3;
-      if (start < first_ + length) continue;
+      if (start < unclaimed_ + length) continue;
       bool match = true;
       for (uint32_t k = 0; k < length && match; ++k) {
         match = LowerWord(start - length + k) == hedge[k];
@@ -250,7 +252,7 @@ class Scanner {
     bool approximate = amount->approximate;
     std::string unit = amount->unit;
 
-    if (start > first_) {
+    if (start > unclaimed_) {
       if (auto currency = CurrencyOfSymbol(Word(start - 1))) {
         unit = *currency;
         --start;
@@ -301,6 +303,9 @@ class Scanner {
   std::span<const TimeExpression> exclude_;
   uint32_t first_ = 0;
   uint32_t end_ = 0;
+  // First token not inside an earlier quantity: a hedge or currency sign before a number
+  // is looked for only from here, so quantities never overlap ("seventeen nearly 1,200").
+  uint32_t unclaimed_ = 0;
 };
 
 }  // namespace

@@ -34,6 +34,7 @@ struct NameMention {
   int end = 0;
   std::string_view text;
   std::string_view type;
+  const EntityMention* linked = nullptr;  // the recognizer's mention, once the linker ran
 };
 
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -135,7 +136,8 @@ class QuoteAttributor {
       const int first = TokenAt(e.span.start);
       const int end = TokenAt(e.span.end);
       if (first >= end) continue;
-      names_.push_back({first, end, text_.substr(e.span.start, e.span.end - e.span.start), e.type});
+      names_.push_back({first, end, text_.substr(e.span.start, e.span.end - e.span.start), e.type,
+                        e.entity.empty() ? nullptr : &e});
     }
     if (entities.empty()) CollectCapitalizedRuns();
   }
@@ -352,9 +354,12 @@ class QuoteAttributor {
       if (n.type == name.type) same_type.push_back(n.text);
     }
     Speaker speaker;
-    const std::string canonical = CanonicalName(name.text, same_type);
+    // The entity linker's canonical name and id, when it ran, so quotes and entities
+    // agree; else the fullest form of the name in the article.
+    const std::string canonical =
+        name.linked ? name.linked->name : CanonicalName(name.text, same_type);
     speaker.name = canonical;
-    speaker.entity = SpeakerEntityId(canonical);
+    speaker.entity = name.linked ? name.linked->entity : SpeakerEntityId(canonical);
     if (name.type == "PERSON") {
       speaker.kind = SpeakerKind::kPerson;
     } else if (name.type == "ORG" || name.type == "PLACE") {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "extract/entity_linker.h"
 #include "extract/quote_lexicon.h"
 
 namespace storyline {
@@ -49,21 +50,7 @@ std::string Join(const std::vector<std::string_view>& words) {
 }  // namespace
 
 std::string SpeakerEntityId(std::string_view canonical_name) {
-  std::string id;
-  for (char c : canonical_name) {
-    const unsigned char byte = static_cast<unsigned char>(c);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || byte >= 0x80) {
-      id += c;
-    } else if (c >= 'A' && c <= 'Z') {
-      id += static_cast<char>(c - 'A' + 'a');
-    } else if (c == '.' || c == '\'') {
-      continue;  // "U.S." -> "us", "O'Brien" -> "obrien"
-    } else if (!id.empty() && id.back() != '-') {
-      id += '-';
-    }
-  }
-  while (!id.empty() && id.back() == '-') id.pop_back();
-  return id;
+  return EntitySlug(canonical_name);
 }
 
 std::vector<std::string_view> NameWords(std::string_view name) {

@@ -103,6 +103,9 @@ std::string ParseHttpResponse(std::string_view raw, size_t max_bytes, HttpRespon
       content_encoding == "deflate") {
     return Inflate(body, max_bytes, response.body);
   }
+  if (body.size() > max_bytes) {
+    return "HTTP body larger than the limit of " + std::to_string(max_bytes) + " bytes";
+  }
   response.body.assign(body);
   return {};
 }

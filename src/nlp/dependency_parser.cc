@@ -606,6 +606,9 @@ void DependencyParser::ParseSentence(std::span<const std::string_view> words,
 
 void DependencyParser::Parse(std::string_view text, const TokenizedText& tokens,
                              std::span<const PosTag> tags, std::vector<Dependency>& out) const {
+  if (tags.size() != tokens.tokens.size()) {
+    throw std::invalid_argument("parser: one tag per token expected");
+  }
   out.assign(tokens.tokens.size(), Dependency{-1, "root"});
   std::vector<std::string_view>& forms = ThreadWorkspace().forms;
   for (const Sentence& s : tokens.sentences) {

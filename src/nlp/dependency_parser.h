@@ -61,7 +61,8 @@ class DependencyParser {
   void Save(std::ostream& out) const;
 
   // Parses every sentence of `tokens` (from the tokenizer, for `text`) given one tag per
-  // token; `out` gets one dependency per token, heads as token indices. Thread-safe.
+  // token (std::invalid_argument otherwise); `out` gets one dependency per token, heads
+  // as token indices. Thread-safe.
   void Parse(std::string_view text, const TokenizedText& tokens, std::span<const PosTag> tags,
              std::vector<Dependency>& out) const;
 

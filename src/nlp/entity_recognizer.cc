@@ -411,6 +411,7 @@ std::vector<NerDocument> LoadNerTrainingDocuments(const std::filesystem::path& d
   DropDemonymPlaces(gazetteer, &btc);
   append(std::move(btc));
   append(LoadNerExtra(extra / "wnut17", "train"));
+  StripPersonTitles(gazetteer, &docs);
   return docs;
 }
 
@@ -437,17 +438,18 @@ NerScore TrainEntityRecognizer(const std::filesystem::path& data_dir,
                                const std::filesystem::path& models_dir,
                                const NerTrainingOptions& options,
                                const std::function<void(std::string_view)>& progress) {
-  Gazetteer gazetteer = Gazetteer::Load(gazetteer_path);
+  const Gazetteer gazetteer = Gazetteer::Load(gazetteer_path);
   const std::vector<NerDocument> docs =
       LoadNerTrainingDocuments(data_dir, gazetteer, options.max_docs_per_corpus);
   const Tokenizer tokenizer;
   const EntityRecognizer recognizer =
-      EntityRecognizer::Train(docs, tokenizer, std::move(gazetteer), options, progress);
+      EntityRecognizer::Train(docs, tokenizer, gazetteer, options, progress);
   recognizer.Save(models_dir / "ner.model");
   if (!std::filesystem::exists(models_dir / "gazetteer.tsv")) {
     std::filesystem::copy_file(gazetteer_path, models_dir / "gazetteer.tsv");
   }
   std::vector<NerDocument> dev = LoadGum(data_dir / "gum", "dev");
+  StripPersonTitles(gazetteer, &dev);
   if (options.max_docs_per_corpus >= 0 && dev.size() > size_t(options.max_docs_per_corpus)) {
     dev.resize(options.max_docs_per_corpus);
   }

@@ -33,7 +33,7 @@ inline constexpr int kNumEntityTags = 13;
 
 struct NerTrainingOptions {
   int epochs = 10;
-  int hash_bits = 20;
+  int hash_bits = 18;
   uint32_t seed = 1;  // document order shuffling; training is deterministic for a seed
   int max_docs_per_corpus = -1;  // -1: all (LoadNerTrainingDocuments)
 };
@@ -70,7 +70,8 @@ class EntityRecognizer {
 
 // The training documents, from shared/data (`data_dir`): GUM train, CrossNER politics
 // train, Wikigold, Broad Twitter Corpus train (demonyms dropped, see DropDemonymPlaces)
-// and WNUT-17 train; at most `max_docs_per_corpus` of each when that is not negative.
+// and WNUT-17 train; at most `max_docs_per_corpus` of each when that is not negative;
+// titles stripped from person names (StripPersonTitles).
 // Every dev and test split stays out. MEANTIME stays out too: it marks only some
 // mentions of a name (many "Apple"s go unmarked), which teaches the tagger to miss
 // names, and its corpus_apple part is held out for cross-document linking. re3d stays
@@ -96,7 +97,7 @@ NerScore EvaluateEntityRecognizer(const EntityRecognizer& recognizer,
 // What `storyline train` runs: trains on LoadNerTrainingDocuments with the gazetteer at
 // `gazetteer_path`, writes `models_dir`/ner.model (and a copy of the gazetteer when
 // `models_dir` has none, so the directory loads as a whole), and returns the score on
-// GUM dev names (LoadGum's view of them). `progress` gets one line per step.
+// GUM dev names (LoadGum's view of them, titles stripped). `progress` gets one line per step.
 NerScore TrainEntityRecognizer(const std::filesystem::path& data_dir,
                                const std::filesystem::path& gazetteer_path,
                                const std::filesystem::path& models_dir,

@@ -296,6 +296,42 @@ std::vector<NerDocument> LoadNerExtra(const fs::path& dir, std::string_view spli
   return docs;
 }
 
+namespace {
+
+// The length of the title that `name` starts with, including the space after it; 0 if none.
+size_t TitleLength(const Gazetteer& gazetteer, std::string_view name) {
+  constexpr GazetteerCategories kTitle = CategoryBit(GazetteerCategory::kTitle);
+  constexpr GazetteerCategories kNationality = CategoryBit(GazetteerCategory::kCountry) |
+                                               CategoryBit(GazetteerCategory::kDemonym);
+  std::vector<size_t> word_ends;
+  for (size_t i = 0; i < name.size() && word_ends.size() < 3; ++i) {
+    if (name[i] == ' ') word_ends.push_back(i);
+  }
+  for (size_t k = 0; k < word_ends.size(); ++k) {
+    if (gazetteer.Lookup(name.substr(0, word_ends[k])) & kTitle) return word_ends[k] + 1;
+  }
+  if (!word_ends.empty() && (gazetteer.Lookup(name.substr(0, word_ends[0])) & kNationality)) {
+    const size_t rest = TitleLength(gazetteer, name.substr(word_ends[0] + 1));
+    if (rest > 0) return word_ends[0] + 1 + rest;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void StripPersonTitles(const Gazetteer& gazetteer, std::vector<NerDocument>* docs) {
+  for (NerDocument& doc : *docs) {
+    for (NerSpan& span : doc.spans) {
+      if (span.type != "PERSON") continue;
+      for (size_t title; (title = TitleLength(gazetteer, std::string_view(doc.text).substr(
+                                                             span.start, span.end - span.start))) > 0 &&
+                         span.start + title < span.end;) {
+        span.start += uint32_t(title);
+      }
+    }
+  }
+}
+
 void DropDemonymPlaces(const Gazetteer& gazetteer, std::vector<NerDocument>* docs) {
   constexpr GazetteerCategories kPlaces = CategoryBit(GazetteerCategory::kCountry) |
                                           CategoryBit(GazetteerCategory::kSubdivision) |

@@ -50,6 +50,12 @@ std::vector<NerDocument> LoadNerExtra(const std::filesystem::path& dir, std::str
 // corpora and our output do not.
 void DropDemonymPlaces(const Gazetteer& gazetteer, std::vector<NerDocument>* docs);
 
+// Drops titles from the front of PERSON spans ("President Joe Biden" -> "Joe Biden",
+// "US Secretary John Kerry" -> "John Kerry"): GUM keeps them inside the mention, the
+// other corpora and our output do not. A title is a gazetteer title, optionally after a
+// country or demonym.
+void StripPersonTitles(const Gazetteer& gazetteer, std::vector<NerDocument>* docs);
+
 // Byte offset of every code point of `text`, plus one past the end, so that code point
 // offset i maps to result[i]. Throws on invalid UTF-8.
 std::vector<uint32_t> CodePointToByteOffsets(std::string_view text);

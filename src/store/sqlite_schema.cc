@@ -142,7 +142,60 @@ CREATE TABLE article_event_actors (
 CREATE INDEX article_event_actors_by_entity ON article_event_actors(entity);
 )sql";
 
-constexpr std::array<std::string_view, 1> kSteps = {kStep1};
+// Step 2: stories and their events (story/story_clusterer.h). Clustering is online, so
+// story_state keeps the clusterer's whole state to resume from; the other tables are
+// what it last reported, rewritten after each ingest, for readers (stories, timeline,
+// serve). Article references are external ids, as the JSON contract shows them.
+constexpr std::string_view kStep2 = R"sql(
+CREATE TABLE story_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  state BLOB NOT NULL
+);
+CREATE TABLE stories (
+  id INTEGER PRIMARY KEY,
+  label TEXT NOT NULL,
+  first_day TEXT,
+  last_day TEXT
+);
+CREATE TABLE story_articles (
+  story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  article TEXT NOT NULL,
+  PRIMARY KEY (story_id, ordinal)
+) WITHOUT ROWID;
+CREATE INDEX story_articles_by_article ON story_articles(article);
+CREATE TABLE story_events (
+  id INTEGER PRIMARY KEY,
+  story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  day TEXT,
+  place TEXT,
+  summary TEXT NOT NULL
+);
+CREATE INDEX story_events_by_story ON story_events(story_id, ordinal);
+CREATE TABLE story_event_articles (
+  event_id INTEGER NOT NULL REFERENCES story_events(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  article TEXT NOT NULL,
+  PRIMARY KEY (event_id, ordinal)
+) WITHOUT ROWID;
+CREATE TABLE story_event_actors (
+  event_id INTEGER NOT NULL REFERENCES story_events(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  entity TEXT NOT NULL,
+  PRIMARY KEY (event_id, ordinal)
+) WITHOUT ROWID;
+CREATE INDEX story_event_actors_by_entity ON story_event_actors(entity);
+CREATE TABLE story_merges (
+  ordinal INTEGER PRIMARY KEY,
+  into_story INTEGER NOT NULL,
+  from_story INTEGER NOT NULL,
+  article TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array<std::string_view, 2> kSteps = {kStep1, kStep2};
 
 int UserVersion(SqliteDb& db) {
   SqliteStatement query(db, "PRAGMA user_version");

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "store/sqlite_schema.h"
@@ -352,7 +353,11 @@ std::vector<SearchHit> SqliteStore::Search(std::string_view query, int limit) {
     // FTS5 reports a query it cannot parse ("fts5: syntax error near ...", "no such
     // column: x" for a bad column filter) as a plain SQLITE_ERROR.
     if (e.code() != SQLITE_ERROR) throw;
-    throw SearchQueryError(e.what());
+    // The message quotes the query, which may hold line breaks; errors are one line.
+    std::string message = e.what();
+    std::replace_if(
+        message.begin(), message.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+    throw SearchQueryError(message);
   }
   search.Reset();
   return hits;

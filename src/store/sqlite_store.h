@@ -22,6 +22,11 @@ class SqliteStore : public Store {
   std::vector<SearchHit> Search(std::string_view query, int limit) override;
   std::optional<StoredArticle> FindArticle(std::string_view external_id) override;
   StoreCounts Counts() override;
+  // In sqlite_story_tables.cc.
+  std::string LoadStoryState() override;
+  void SaveStories(std::string_view state, const std::vector<Story>& stories,
+                   const std::vector<StoryMerge>& merges) override;
+  std::vector<Story> LoadStories() override;
 
  private:
   struct Statements;

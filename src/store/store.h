@@ -24,6 +24,7 @@
 #include "core/analysis.h"
 #include "core/article.h"
 #include "story/near_duplicate.h"
+#include "story/story.h"
 
 namespace storyline {
 
@@ -121,6 +122,14 @@ class Store {
   virtual std::optional<StoredArticle> FindArticle(std::string_view external_id) = 0;
 
   virtual StoreCounts Counts() = 0;
+
+  // Story clustering (story/story_updater.h): the clusterer's saved state (empty when
+  // none yet), and the stories it reports. SaveStories replaces state, stories, events
+  // and merge history in one transaction.
+  virtual std::string LoadStoryState() = 0;
+  virtual void SaveStories(std::string_view state, const std::vector<Story>& stories,
+                           const std::vector<StoryMerge>& merges) = 0;
+  virtual std::vector<Story> LoadStories() = 0;
 };
 
 enum class OpenMode {

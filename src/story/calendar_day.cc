@@ -1,9 +1,9 @@
 #include "story/calendar_day.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <chrono>
-
-#include <fmt/format.h>
 
 namespace storyline {
 namespace {

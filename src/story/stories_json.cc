@@ -10,8 +10,8 @@ nlohmann::json OrNull(const std::optional<std::string>& value) {
 }  // namespace
 
 nlohmann::json EventToJson(const StoryEvent& event) {
-  return {{"id", event.id},         {"type", event.type},         {"date", OrNull(event.date)},
-          {"actors", event.actors}, {"place", OrNull(event.place)}, {"articles", event.articles},
+  return {{"id", event.id},          {"type", event.type},           {"date", OrNull(event.date)},
+          {"actors", event.actors},  {"place", OrNull(event.place)}, {"articles", event.articles},
           {"summary", event.summary}};
 }
 

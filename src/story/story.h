@@ -22,11 +22,11 @@ struct StoryEvent {
 // A developing real-world thread: its articles and the events they report.
 struct Story {
   int id = 0;
-  std::string label;                   // a few distinctive names or terms
-  std::vector<std::string> articles;   // in arrival order
-  std::optional<std::string> first;    // earliest and latest event day of its articles
+  std::string label;                  // a few distinctive names or terms
+  std::vector<std::string> articles;  // in arrival order
+  std::optional<std::string> first;   // earliest and latest event day of its articles
   std::optional<std::string> last;
-  std::vector<StoryEvent> events;      // in date order, undated last
+  std::vector<StoryEvent> events;  // in date order, undated last
 };
 
 // A record that story `from` was folded into story `into` when article `article` made

@@ -156,7 +156,7 @@ std::vector<int> StoryClusterer::Candidates(const std::vector<uint32_t>& query) 
 
 float StoryClusterer::TimeFactor(const StoryCluster& story, std::optional<CalendarDay> day) const {
   if (!day || !story.first_day) return 1;
-  const int gap = *day < *story.first_day ? *story.first_day - *day
+  const int gap = *day < *story.first_day  ? *story.first_day - *day
                   : *day > *story.last_day ? *day - *story.last_day
                                            : 0;
   if (gap <= options_.time_grace_days) return 1;
@@ -190,7 +190,10 @@ void StoryClusterer::Merge(StoryCluster& into, StoryCluster& from) {
   into.last_day = Max(into.last_day, from.last_day);
   into.articles.insert(into.articles.end(), from.articles.begin(), from.articles.end());
   for (EventCluster& event : from.events) into.events.push_back(std::move(event));
-  from = StoryCluster{.id = from.id, .merged_into = into.id};
+  const int from_id = from.id;
+  from = StoryCluster();
+  from.id = from_id;
+  from.merged_into = into.id;
 }
 
 void StoryClusterer::MergeAlike(int story_id, const std::vector<int>& candidates,
@@ -224,9 +227,10 @@ StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const ArticleVe
   }
   StoryPlacement placement{.story = story.id};
   if (!best) {
-    story.events.push_back({.id = next_event_id_++, .day = features.event_day,
-                            .summary = features.headline});
-    best = &story.events.back();
+    best = &story.events.emplace_back();
+    best->id = next_event_id_++;
+    best->day = features.event_day;
+    best->summary = features.headline;
     placement.new_event = true;
   }
   best->centroid.Add(vectors, options_.centroid_features);
@@ -256,8 +260,8 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
   }
   const bool new_story = chosen == 0;
   if (new_story) {
-    stories_.push_back({.id = static_cast<int>(stories_.size()) + 1});
-    chosen = stories_.back().id;
+    chosen = static_cast<int>(stories_.size()) + 1;
+    stories_.emplace_back().id = chosen;
   }
   StoryCluster& target = story(chosen);
   target.centroid.Add(vectors, options_.centroid_features);
@@ -298,7 +302,10 @@ std::vector<Story> StoryClusterer::Stories() const {
   std::vector<Story> stories;
   for (const StoryCluster& cluster : stories_) {
     if (cluster.merged_into != 0) continue;
-    Story story{.id = cluster.id, .label = Label(cluster), .articles = cluster.articles};
+    Story story;
+    story.id = cluster.id;
+    story.label = Label(cluster);
+    story.articles = cluster.articles;
     if (cluster.first_day) story.first = FormatIsoDay(*cluster.first_day);
     if (cluster.last_day) story.last = FormatIsoDay(*cluster.last_day);
     std::vector<const EventCluster*> events;
@@ -308,11 +315,12 @@ std::vector<Story> StoryClusterer::Stories() const {
       return a->day != b->day ? *a->day < *b->day : a->id < b->id;
     });
     for (const EventCluster* event : events) {
-      StoryEvent out{.id = event->id,
-                     .type = event->types.empty() ? "OTHER" : ByCount(event->types, 1).front(),
-                     .actors = ByCount(event->actors, kEventActors),
-                     .articles = event->articles,
-                     .summary = event->summary};
+      StoryEvent out;
+      out.id = event->id;
+      out.type = event->types.empty() ? "OTHER" : ByCount(event->types, 1).front();
+      out.actors = ByCount(event->actors, kEventActors);
+      out.articles = event->articles;
+      out.summary = event->summary;
       if (event->day) out.date = FormatIsoDay(*event->day);
       if (!event->places.empty()) out.place = ByCount(event->places, 1).front();
       story.events.push_back(std::move(out));

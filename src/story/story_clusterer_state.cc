@@ -86,7 +86,9 @@ class Reader {
     for (auto& [id, weight] : v) id = Pod<uint32_t>(), weight = Pod<float>();
     return v;
   }
-  [[noreturn]] static void Fail() { throw std::runtime_error("truncated or malformed story state"); }
+  [[noreturn]] static void Fail() {
+    throw std::runtime_error("truncated or malformed story state");
+  }
 
  private:
   std::istream& in_;
@@ -130,7 +132,8 @@ void StoryClusterer::Save(std::ostream& out) const {
     }
   }
   w.Pod<uint64_t>(merges_.size());
-  for (const StoryMerge& m : merges_) w.Pod<int32_t>(m.into), w.Pod<int32_t>(m.from), w.String(m.article);
+  for (const StoryMerge& m : merges_)
+    w.Pod<int32_t>(m.into), w.Pod<int32_t>(m.from), w.String(m.article);
   w.Pod<int32_t>(next_event_id_);
   w.Pod<uint64_t>(articles_);
 }

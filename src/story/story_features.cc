@@ -18,37 +18,47 @@ namespace {
 // debris of crawled URLs, and calendar words (time is a feature of its own).
 const std::unordered_set<std::string_view>& Stopwords() {
   static const std::unordered_set<std::string_view> words = {
-      "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and",
-      "any", "are", "as", "at", "be", "because", "been", "before", "being", "below",
-      "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down",
-      "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he",
-      "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in",
-      "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself",
-      "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our",
-      "ours", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than",
-      "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this",
-      "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were",
-      "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
-      "would", "you", "your", "yours", "said", "says", "say", "told", "according", "one",
-      "two", "three", "new", "last", "first", "year", "years", "week", "day", "days", "time",
-      "like", "many", "much", "may", "might", "must", "s", "t", "mr", "mrs", "ms", "dr",
-      "http", "https", "www", "com", "html", "htm", "php", "aspx", "shtml", "org", "net",
-      "co", "uk", "print", "index", "article", "news", "story", "am", "pm", "et", "gmt",
-      "posted", "published", "updated", "monday", "tuesday", "wednesday", "thursday",
-      "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "tonight", "january",
-      "february", "march", "april", "june", "july", "august", "september", "october",
-      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-      "sept", "oct", "nov", "dec"};
+      "a",         "about",     "above",    "after",     "again",     "against",  "all",
+      "also",      "am",        "an",       "and",       "any",       "are",      "as",
+      "at",        "be",        "because",  "been",      "before",    "being",    "below",
+      "between",   "both",      "but",      "by",        "can",       "could",    "did",
+      "do",        "does",      "doing",    "down",      "during",    "each",     "few",
+      "for",       "from",      "further",  "had",       "has",       "have",     "having",
+      "he",        "her",       "here",     "hers",      "herself",   "him",      "himself",
+      "his",       "how",       "i",        "if",        "in",        "into",     "is",
+      "it",        "its",       "itself",   "just",      "me",        "more",     "most",
+      "my",        "myself",    "no",       "nor",       "not",       "now",      "of",
+      "off",       "on",        "once",     "only",      "or",        "other",    "our",
+      "ours",      "out",       "over",     "own",       "same",      "she",      "should",
+      "so",        "some",      "such",     "than",      "that",      "the",      "their",
+      "theirs",    "them",      "then",     "there",     "these",     "they",     "this",
+      "those",     "through",   "to",       "too",       "under",     "until",    "up",
+      "very",      "was",       "we",       "were",      "what",      "when",     "where",
+      "which",     "while",     "who",      "whom",      "why",       "will",     "with",
+      "would",     "you",       "your",     "yours",     "said",      "says",     "say",
+      "told",      "according", "one",      "two",       "three",     "new",      "last",
+      "first",     "year",      "years",    "week",      "day",       "days",     "time",
+      "like",      "many",      "much",     "may",       "might",     "must",     "s",
+      "t",         "mr",        "mrs",      "ms",        "dr",        "http",     "https",
+      "www",       "com",       "html",     "htm",       "php",       "aspx",     "shtml",
+      "org",       "net",       "co",       "uk",        "print",     "index",    "article",
+      "news",      "story",     "am",       "pm",        "et",        "gmt",      "posted",
+      "published", "updated",   "monday",   "tuesday",   "wednesday", "thursday", "friday",
+      "saturday",  "sunday",    "today",    "yesterday", "tomorrow",  "tonight",  "january",
+      "february",  "march",     "april",    "june",      "july",      "august",   "september",
+      "october",   "november",  "december", "jan",       "feb",       "mar",      "apr",
+      "jun",       "jul",       "aug",      "sep",       "sept",      "oct",      "nov",
+      "dec"};
   return words;
 }
 
 int MonthNumber(std::string_view lower) {
   static const std::unordered_map<std::string_view, int> months = {
-      {"january", 1}, {"jan", 1},  {"february", 2}, {"feb", 2},   {"march", 3},
-      {"mar", 3},     {"april", 4}, {"apr", 4},     {"may", 5},   {"june", 6},
-      {"jun", 6},     {"july", 7},  {"jul", 7},     {"august", 8}, {"aug", 8},
-      {"september", 9}, {"sep", 9}, {"sept", 9},    {"october", 10}, {"oct", 10},
-      {"november", 11}, {"nov", 11}, {"december", 12}, {"dec", 12}};
+      {"january", 1},   {"jan", 1},   {"february", 2},  {"feb", 2},      {"march", 3},
+      {"mar", 3},       {"april", 4}, {"apr", 4},       {"may", 5},      {"june", 6},
+      {"jun", 6},       {"july", 7},  {"jul", 7},       {"august", 8},   {"aug", 8},
+      {"september", 9}, {"sep", 9},   {"sept", 9},      {"october", 10}, {"oct", 10},
+      {"november", 11}, {"nov", 11},  {"december", 12}, {"dec", 12}};
   const auto it = months.find(lower);
   return it == months.end() ? 0 : it->second;
 }
@@ -178,8 +188,9 @@ std::string Stem(const std::string& word) {
   };
   thread_local std::unique_ptr<sb_stemmer, Deleter> stemmer(sb_stemmer_new("english", nullptr));
   if (!stemmer) return word;
-  const sb_symbol* stem = sb_stemmer_stem(
-      stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+  const sb_symbol* stem =
+      sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()),
+                      static_cast<int>(word.size()));
   if (!stem) return word;
   return std::string(reinterpret_cast<const char*>(stem),
                      static_cast<size_t>(sb_stemmer_length(stemmer.get())));

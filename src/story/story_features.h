@@ -34,10 +34,10 @@ struct StoryFeatures {
 
   // Readable material for labels and event records.
   std::vector<std::pair<std::string, std::string>> names;  // (e: feature, surface) in order
-  std::vector<std::string> actors;  // entity ids (or names) of PERSON/ORG mentions
-  std::optional<std::string> place;  // most mentioned PLACE, when the analysis has one
+  std::vector<std::string> actors;        // entity ids (or names) of PERSON/ORG mentions
+  std::optional<std::string> place;       // most mentioned PLACE, when the analysis has one
   std::optional<std::string> event_type;  // most frequent Analysis event type
-  std::string headline;  // title, else the first line of the text (trimmed)
+  std::string headline;                   // title, else the first line of the text (trimmed)
 };
 
 StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& analysis);

@@ -42,7 +42,8 @@ void TfIdfVocabulary::CountDocument(std::span<const uint32_t> ids) {
 
 float TfIdfVocabulary::Idf(uint32_t id) const {
   const double df = std::max<uint32_t>(document_frequency_[id], 1);
-  return static_cast<float>(std::log1p(static_cast<double>(std::max<uint64_t>(documents_, 1)) / df));
+  return static_cast<float>(
+      std::log1p(static_cast<double>(std::max<uint64_t>(documents_, 1)) / df));
 }
 
 void TfIdfVocabulary::AddBackground(std::istream& in) {
@@ -74,7 +75,8 @@ void TfIdfVocabulary::WriteCounts(std::ostream& out) const {
   out << "documents\t" << documents_ << "\n";
   std::vector<uint32_t> order(names_.size());
   for (uint32_t id = 0; id < order.size(); ++id) order[id] = id;
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return names_[a] < names_[b]; });
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return names_[a] < names_[b]; });
   for (const uint32_t id : order) {
     if (document_frequency_[id] > 0) out << names_[id] << "\t" << document_frequency_[id] << "\n";
   }

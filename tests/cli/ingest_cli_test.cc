@@ -83,7 +83,10 @@ TEST_F(IngestCliTest, BadRecordIsOneLineAndTheGoodOnesAreStored) {
   EXPECT_NE(result.err.find("ingested 2 articles (2 new, 0 duplicates linked, 1 errors)"),
             std::string::npos)
       << result.err;
-  EXPECT_EQ(Query(Db(), "SELECT group_concat(external_id, ',') FROM articles"), "wire-1,cabinet-1");
+  EXPECT_EQ(Query(Db(),
+                  "SELECT group_concat(external_id, ',') FROM (SELECT external_id FROM articles "
+                  "ORDER BY id)"),
+            "wire-1,cabinet-1");
 }
 
 TEST_F(IngestCliTest, SameStoreWhateverTheThreadCount) {

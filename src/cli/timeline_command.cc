@@ -1,0 +1,106 @@
+// `storyline timeline --db PATH [--story ID] [--entity NAME] [--json]`: the events of
+// the store (or of one story, or those involving one entity) in date order, undated
+// events last.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <optional>
+
+#include "cli/commands.h"
+#include "store/store.h"
+#include "story/stories_json.h"
+
+namespace storyline {
+namespace {
+
+struct TimelineOptions {
+  std::string db;
+  std::optional<int> story;
+  std::string entity;
+  bool json = false;
+};
+
+// "Joe Biden", "joe-biden" and "JOE BIDEN" name the same entity id.
+std::string EntityKey(std::string_view name) {
+  std::string key;
+  for (const char c : name) {
+    key.push_back(c == ' ' || c == '_' ? '-' : static_cast<char>(std::tolower(c)));
+  }
+  return key;
+}
+
+bool Involves(const StoryEvent& event, const std::string& key) {
+  const auto matches = [&](const std::string& id) { return EntityKey(id) == key; };
+  return std::any_of(event.actors.begin(), event.actors.end(), matches) ||
+         (event.place && matches(*event.place));
+}
+
+std::vector<StoryEvent> SelectEvents(const std::vector<Story>& stories,
+                                     const TimelineOptions& options) {
+  const std::string key = EntityKey(options.entity);
+  std::vector<StoryEvent> events;
+  for (const Story& story : stories) {
+    if (options.story && story.id != *options.story) continue;
+    for (const StoryEvent& event : story.events) {
+      if (key.empty() || Involves(event, key)) events.push_back(event);
+    }
+  }
+  std::stable_sort(events.begin(), events.end(), [](const StoryEvent& a, const StoryEvent& b) {
+    if (a.date.has_value() != b.date.has_value()) return a.date.has_value();
+    return a.date != b.date ? *a.date < *b.date : a.id < b.id;
+  });
+  return events;
+}
+
+void PrintTable(const std::vector<StoryEvent>& events) {
+  std::string text;
+  for (const StoryEvent& event : events) {
+    text += fmt::format("{:<10}  {:<9}  {:>3} articles  {}\n", event.date.value_or("-"), event.type,
+                        event.articles.size(), event.summary);
+  }
+  if (events.empty()) text = "no events\n";
+  std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+void RunTimeline(const TimelineOptions& options) {
+  std::vector<Story> stories;
+  try {
+    stories = OpenStore(options.db, OpenMode::kMustExist)->LoadStories();
+  } catch (const StoreError& e) {
+    std::fprintf(stderr, "storyline: %s\n", e.what());
+    throw CLI::RuntimeError(1);
+  }
+  if (options.story && std::none_of(stories.begin(), stories.end(),
+                                    [&](const Story& s) { return s.id == *options.story; })) {
+    std::fprintf(stderr, "storyline: %s: no story %d\n", options.db.c_str(), *options.story);
+    throw CLI::RuntimeError(1);
+  }
+  const std::vector<StoryEvent> events = SelectEvents(stories, options);
+  if (options.json) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const StoryEvent& event : events) list.push_back(EventToJson(event));
+    const std::string text = nlohmann::json{{"events", std::move(list)}}.dump(
+                                 -1, ' ', false, nlohmann::json::error_handler_t::replace) +
+                             "\n";
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  } else {
+    PrintTable(events);
+  }
+  std::fflush(stdout);
+}
+
+}  // namespace
+
+void AddTimelineCommand(CLI::App& app) {
+  auto options = std::make_shared<TimelineOptions>();
+  CLI::App* command = app.add_subcommand("timeline", "List events in date order");
+  command->add_option("--db", options->db, "Store to read (SQLite file)")->required();
+  command->add_option("--story", options->story, "Only this story's events");
+  command->add_option("--entity", options->entity, "Only events involving this entity");
+  command->add_flag("--json", options->json, "Print {\"events\": [...]} instead of a table");
+  command->callback([options] { RunTimeline(*options); });
+}
+
+}  // namespace storyline

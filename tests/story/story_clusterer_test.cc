@@ -1,0 +1,218 @@
+#include "story/story_clusterer.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "store/store.h"
+#include "store/story_updater.h"
+#include "story/stories_json.h"
+
+namespace storyline {
+namespace {
+
+Article MakeArticle(std::string id, std::string published, std::string text,
+                    std::string source = "") {
+  Article article;
+  article.id = std::move(id);
+  article.published = std::move(published);
+  article.text = std::move(text);
+  article.source = std::move(source);
+  return article;
+}
+
+const char kCallMarch[] =
+    "Biden and Netanyahu speak by phone as rift over Rafah grows\n"
+    "President Joe Biden spoke with Israeli Prime Minister Benjamin Netanyahu on Monday, "
+    "the White House said, urging him not to launch a ground offensive in Rafah. The two "
+    "leaders discussed hostages held by Hamas in Gaza and humanitarian aid deliveries.";
+const char kCallAugust[] =
+    "Biden and Netanyahu speak by phone about Gaza cease-fire talks\n"
+    "President Joe Biden spoke with Israeli Prime Minister Benjamin Netanyahu on Wednesday, "
+    "the White House said, pressing for a deal to free hostages held by Hamas in Gaza and "
+    "for more humanitarian aid. Talks resume in Cairo.";
+const char kQuake[] =
+    "Earthquake of magnitude 6.1 strikes southern Peru\n"
+    "A strong earthquake shook the Arequipa region of southern Peru on Sunday, damaging "
+    "adobe homes in Chala and injuring 12 people, the geophysical institute said.";
+
+std::vector<Article> SmallStream() {
+  return {MakeArticle("a1", "2024-03-18", kCallMarch, "Reuters"),
+          MakeArticle("a2", "2024-03-18", kCallMarch, "Times of Israel"),  // wire copy
+          MakeArticle("q1", "2024-01-28", kQuake, "AP"),
+          MakeArticle("a3", "2024-08-21", kCallAugust, "The Hill")};
+}
+
+std::string StoriesJson(const StoryClusterer& clusterer) {
+  return StoriesToJson(clusterer.Stories()).dump();
+}
+
+const Story* StoryOf(const std::vector<Story>& stories, const std::string& article) {
+  for (const Story& story : stories) {
+    for (const std::string& id : story.articles) {
+      if (id == article) return &story;
+    }
+  }
+  return nullptr;
+}
+
+const StoryEvent* EventOf(const Story& story, const std::string& article) {
+  for (const StoryEvent& event : story.events) {
+    for (const std::string& id : event.articles) {
+      if (id == article) return &event;
+    }
+  }
+  return nullptr;
+}
+
+TEST(StoryClustererTest, SameInputGivesIdenticalOutput) {
+  StoryClusterer first, second;
+  for (const Article& article : SmallStream()) first.Add(article, {});
+  for (const Article& article : SmallStream()) second.Add(article, {});
+  EXPECT_EQ(StoriesJson(first), StoriesJson(second));
+  std::ostringstream state1, state2;
+  first.Save(state1);
+  second.Save(state2);
+  EXPECT_EQ(state1.str(), state2.str());
+}
+
+TEST(StoryClustererTest, LookAlikeCallsOnDifferentDatesAreSeparateEventsOfOneStory) {
+  StoryClusterer clusterer;
+  for (const Article& article : SmallStream()) clusterer.Add(article, {});
+  const std::vector<Story> stories = clusterer.Stories();
+  const Story* march = StoryOf(stories, "a1");
+  ASSERT_NE(march, nullptr);
+  EXPECT_EQ(StoryOf(stories, "a3"), march);
+  EXPECT_NE(StoryOf(stories, "q1"), march);
+  const StoryEvent* march_call = EventOf(*march, "a1");
+  const StoryEvent* august_call = EventOf(*march, "a3");
+  ASSERT_NE(march_call, nullptr);
+  ASSERT_NE(august_call, nullptr);
+  EXPECT_NE(march_call->id, august_call->id);
+  EXPECT_EQ(march_call->date, "2024-03-18");
+  EXPECT_EQ(august_call->date, "2024-08-21");
+  // Events come in date order.
+  EXPECT_EQ(march->events.front().id, march_call->id);
+  EXPECT_EQ(march->first, "2024-03-18");
+  EXPECT_EQ(march->last, "2024-08-21");
+}
+
+TEST(StoryClustererTest, WireCopiesJoinTheSameEvent) {
+  StoryClusterer clusterer;
+  for (const Article& article : SmallStream()) clusterer.Add(article, {});
+  const std::vector<Story> stories = clusterer.Stories();
+  const Story* story = StoryOf(stories, "a1");
+  ASSERT_NE(story, nullptr);
+  EXPECT_EQ(EventOf(*story, "a1"), EventOf(*story, "a2"));
+}
+
+TEST(StoryClustererTest, DatelineDateIsTheEventDay) {
+  StoryClusterer clusterer;
+  clusterer.Add(MakeArticle("k", "2014-06-16",
+                            "Shooting at Kokomo bar\nKOKOMO, Ind. (June 15, 2014) — Police in "
+                            "Kokomo are investigating a shooting at a bar."),
+                {});
+  const std::vector<Story> stories = clusterer.Stories();
+  ASSERT_EQ(stories.size(), 1u);
+  ASSERT_EQ(stories[0].events.size(), 1u);
+  EXPECT_EQ(stories[0].events[0].date, "2014-06-15");
+}
+
+TEST(StoryClustererTest, ResumingFromSavedStateMatchesOneRun) {
+  const std::vector<Article> stream = SmallStream();
+  StoryClusterer whole;
+  for (const Article& article : stream) whole.Add(article, {});
+
+  StoryClusterer before;
+  for (size_t i = 0; i < 2; ++i) before.Add(stream[i], {});
+  std::stringstream state;
+  before.Save(state);
+  StoryClusterer after;
+  after.Load(state);
+  for (size_t i = 2; i < stream.size(); ++i) after.Add(stream[i], {});
+  EXPECT_EQ(StoriesJson(after), StoriesJson(whole));
+}
+
+TEST(StoryClustererTest, MalformedStateIsRefused) {
+  StoryClusterer clusterer;
+  std::istringstream garbage("not a story state at all");
+  EXPECT_THROW(clusterer.Load(garbage), std::runtime_error);
+  std::ostringstream state;
+  for (const Article& article : SmallStream()) clusterer.Add(article, {});
+  clusterer.Save(state);
+  std::istringstream truncated(state.str().substr(0, state.str().size() / 2));
+  StoryClusterer other;
+  EXPECT_THROW(other.Load(truncated), std::runtime_error);
+}
+
+// B-cubed F1 as shared/tools/score-stories.py computes it.
+double BCubedF1(const std::vector<Story>& stories, const std::map<std::string, std::string>& gold) {
+  std::map<std::string, int> predicted;
+  for (const Story& story : stories) {
+    for (const std::string& id : story.articles) predicted.try_emplace(id, story.id);
+  }
+  double precision = 0, recall = 0;
+  for (const auto& [doc, label] : gold) {
+    int same_both = 0, same_predicted = 0, same_gold = 0;
+    for (const auto& [other, other_label] : gold) {
+      const bool p = predicted.at(other) == predicted.at(doc);
+      const bool g = other_label == label;
+      same_both += p && g, same_predicted += p, same_gold += g;
+    }
+    precision += static_cast<double>(same_both) / same_predicted;
+    recall += static_cast<double>(same_both) / same_gold;
+  }
+  precision /= gold.size(), recall /= gold.size();
+  return 2 * precision * recall / (precision + recall);
+}
+
+TEST(StoryClustererTest, GunViolenceCorpusIncidentsAreStories) {
+  std::ifstream corpus(std::string(STORYLINE_SHARED_DIR) + "/data/gvc/gvc.jsonl");
+  if (!corpus) GTEST_SKIP() << "shared/data/gvc not present";
+  StoryClusterer clusterer;
+  std::ifstream background(std::string(STORYLINE_SOURCE_DIR) + "/models/story-background.tsv");
+  ASSERT_TRUE(background);
+  clusterer.AddBackground(background);
+  std::map<std::string, std::string> gold;
+  for (std::string line; std::getline(corpus, line);) {
+    const auto record = nlohmann::json::parse(line);
+    const Article article = MakeArticle(record["doc_id"], record["dct"], record["text"]);
+    gold[article.id] = record["incident_id"];
+    clusterer.Add(article, {});
+  }
+  EXPECT_GE(BCubedF1(clusterer.Stories(), gold), 0.95);
+}
+
+TEST(StoryUpdaterTest, StoriesSurviveTheStoreAndIngestResumes) {
+  const std::filesystem::path db =
+      std::filesystem::temp_directory_path() / ("story_updater_test_" + std::to_string(getpid()));
+  std::filesystem::remove(db);
+  const std::vector<Article> stream = SmallStream();
+  StoryClusterer whole;
+  for (const Article& article : stream) whole.Add(article, {});
+  {
+    auto store = OpenStore(db.string());
+    StoryUpdater updater(*store, "/nonexistent/background.tsv");
+    updater.Add(stream[0], {});
+    updater.Add(stream[1], {});
+    updater.Save();
+  }
+  {
+    auto store = OpenStore(db.string(), OpenMode::kMustExist);
+    StoryUpdater updater(*store, "/nonexistent/background.tsv");
+    for (size_t i = 2; i < stream.size(); ++i) updater.Add(stream[i], {});
+    updater.Save();
+    EXPECT_EQ(StoriesToJson(store->LoadStories()).dump(), StoriesJson(whole));
+  }
+  std::filesystem::remove(db);
+  std::filesystem::remove(db.string() + "-wal");
+  std::filesystem::remove(db.string() + "-shm");
+}
+
+}  // namespace
+}  // namespace storyline
