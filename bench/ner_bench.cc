@@ -35,8 +35,7 @@ const Corpus& GumDev() {
 }
 
 void BM_RecognizeGumDev(benchmark::State& state) {
-  const EntityRecognizer recognizer =
-      EntityRecognizer::Load(kSourceDir / "models");
+  const EntityRecognizer recognizer = EntityRecognizer::Load(kSourceDir / "models");
   const Corpus& corpus = GumDev();
   size_t mentions = 0;
   for (auto _ : state) {
@@ -51,8 +50,7 @@ BENCHMARK(BM_RecognizeGumDev)->Unit(benchmark::kMillisecond);
 
 void BM_LoadModels(benchmark::State& state) {
   for (auto _ : state) {
-    benchmark::DoNotOptimize(
-        EntityRecognizer::Load(kSourceDir / "models"));
+    benchmark::DoNotOptimize(EntityRecognizer::Load(kSourceDir / "models"));
   }
 }
 BENCHMARK(BM_LoadModels)->Unit(benchmark::kMillisecond);

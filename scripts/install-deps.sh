@@ -11,4 +11,4 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libsimdjson-dev nlohmann-json3-dev libgumbo-dev libicu-dev libutf8proc-dev libcld2-dev \
   libre2-dev zlib1g-dev libxxhash-dev libsqlite3-dev libcli11-dev libfmt-dev \
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev \
-  iso-codes tzdata wordnet-base
+  libstemmer-dev iso-codes tzdata wordnet-base

@@ -1113,13 +1113,14 @@ class Finder {
       std::optional<CivilDate> day;
       if (!settled.empty() &&
           Adjacent(settled.back().end, f.begin, {"at", "on", ",", "around", "by"}) &&
-          DayOf(settled.back())) {
-        day = DayOf(settled.back());
+          JoinableDay(settled.back())) {
+        day = JoinableDay(settled.back());
         f.begin = settled.back().begin;
         settled.pop_back();
       } else if (n + 1 < found_.size() && !found_[n + 1].clock &&
-                 Adjacent(f.end, found_[n + 1].begin, {"on", ",", "of"}) && DayOf(found_[n + 1])) {
-        day = DayOf(found_[n + 1]);
+                 Adjacent(f.end, found_[n + 1].begin, {"on", ",", "of"}) &&
+                 JoinableDay(found_[n + 1])) {
+        day = JoinableDay(found_[n + 1]);
         f.end = found_[n + 1].end;
         ++n;
       } else {
@@ -1132,6 +1133,11 @@ class Finder {
       settled.push_back(std::move(f));
     }
     found_ = std::move(settled);
+  }
+
+  // A clock time joins only a plain day, not one that already has a time of day.
+  std::optional<CivilDate> JoinableDay(const Found& f) const {
+    return f.kind == kDate ? DayOf(f) : std::nullopt;
   }
 
   std::optional<CivilDate> DayOf(const Found& f) const {

@@ -1,5 +1,7 @@
 #include "nlp/entity_recognizer.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -9,8 +11,6 @@
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 namespace storyline {
 namespace {
@@ -112,7 +112,8 @@ TokenInfo Describe(std::string_view word) {
   }
   const std::string_view low(lower, lower_size);
   t.lower = FeatureHash(low);
-  t.shape = Pair(FeatureHash(std::string_view(shape, shape_size)), std::min<size_t>(word.size(), 4));
+  t.shape =
+      Pair(FeatureHash(std::string_view(shape, shape_size)), std::min<size_t>(word.size(), 4));
   t.prefix = FeatureHash(low.substr(0, 3));
   t.suffix3 = FeatureHash(low.substr(low.size() - std::min<size_t>(3, low.size())));
   t.suffix4 = FeatureHash(low.substr(low.size() - std::min<size_t>(4, low.size())));
@@ -364,9 +365,10 @@ EntityRecognizer EntityRecognizer::Train(const std::vector<NerDocument>& docs,
     }
   }
   if (progress) {
-    progress(fmt::format("{} documents, {} sentences, {} tokens, {} spans ({} not on token "
-                         "boundaries)",
-                         docs.size(), sentences.size(), tokens, spans, misaligned));
+    progress(
+        fmt::format("{} documents, {} sentences, {} tokens, {} spans ({} not on token "
+                    "boundaries)",
+                    docs.size(), sentences.size(), tokens, spans, misaligned));
   }
   AveragedPerceptron model(kNumEntityTags, options.hash_bits);
   std::vector<size_t> order(sentences.size());
@@ -479,7 +481,8 @@ std::vector<EntityMention> EntityRecognizer::Recognize(std::string_view text,
     while (PositionOf(tags[last]) != kL && PositionOf(tags[last]) != kU) ++last;
     EntityMention mention;
     mention.span = {tokens.tokens[i].start, tokens.tokens[last].end};
-    mention.text = std::string(text.substr(mention.span.start, mention.span.end - mention.span.start));
+    mention.text =
+        std::string(text.substr(mention.span.start, mention.span.end - mention.span.start));
     mention.type = std::string(kEntityTypes[TypeOf(tags[i])]);
     mentions.push_back(std::move(mention));
     i = last;

@@ -34,7 +34,7 @@ inline constexpr int kNumEntityTags = 13;
 struct NerTrainingOptions {
   int epochs = 10;
   int hash_bits = 18;
-  uint32_t seed = 1;  // document order shuffling; training is deterministic for a seed
+  uint32_t seed = 1;             // document order shuffling; training is deterministic for a seed
   int max_docs_per_corpus = -1;  // -1: all (LoadNerTrainingDocuments)
 };
 
@@ -85,9 +85,7 @@ struct NerScore {
   size_t predicted = 0, gold = 0, correct = 0;
   double Precision() const { return predicted ? double(correct) / predicted : 0; }
   double Recall() const { return gold ? double(correct) / gold : 0; }
-  double F1() const {
-    return correct ? 2 * Precision() * Recall() / (Precision() + Recall()) : 0;
-  }
+  double F1() const { return correct ? 2 * Precision() * Recall() / (Precision() + Recall()) : 0; }
 };
 
 // Scores `recognizer` against the spans of `docs`, tokenized by `tokenizer`.

@@ -5,13 +5,12 @@
 #include <stdexcept>
 #include <string>
 
-
 namespace storyline {
 namespace {
 
 constexpr std::array<std::string_view, size_t(GazetteerCategory::kNumCategories)> kNames = {
-    "country", "subdivision", "city",     "geo",   "person",
-    "org",     "first_name",  "org_word", "title", "demonym", "common"};
+    "country",    "subdivision", "city",  "geo",     "person", "org",
+    "first_name", "org_word",    "title", "demonym", "common"};
 
 constexpr uint64_t kSeed = 0xcbf29ce484222325ULL;
 
@@ -58,7 +57,8 @@ Gazetteer Gazetteer::Load(const std::filesystem::path& path) {
     if (line.empty() || line[0] == '#') continue;
     const size_t tab = line.find('\t');
     try {
-      if (tab == 0 || tab == std::string::npos) throw std::runtime_error("expected name<TAB>categories");
+      if (tab == 0 || tab == std::string::npos)
+        throw std::runtime_error("expected name<TAB>categories");
       gazetteer.Add(std::string_view(line).substr(0, tab),
                     ParseCategories(std::string_view(line).substr(tab + 1)));
     } catch (const std::runtime_error& e) {
@@ -96,9 +96,8 @@ GazetteerCategories Gazetteer::Lookup(std::string_view name) const {
   return it == entries_.end() ? 0 : GazetteerCategories(it->second & ~kPrefixBit);
 }
 
-void Gazetteer::FindMatches(std::string_view text, std::span<const Token> tokens,
-                            uint32_t first, uint32_t end,
-                            std::vector<GazetteerMatch>* matches) const {
+void Gazetteer::FindMatches(std::string_view text, std::span<const Token> tokens, uint32_t first,
+                            uint32_t end, std::vector<GazetteerMatch>* matches) const {
   for (uint32_t i = first; i < end; ++i) {
     uint64_t h = kSeed;
     for (uint32_t j = i; j < end && j < i + kMaxTokens; ++j) {

@@ -24,14 +24,14 @@ enum class GazetteerCategory : uint8_t {
   kCountry,
   kSubdivision,
   kCity,
-  kGeo,        // other geographic names: regions, rivers, mountains
-  kPerson,     // full names and surnames of well-known people
-  kOrg,        // well-known organizations
+  kGeo,     // other geographic names: regions, rivers, mountains
+  kPerson,  // full names and surnames of well-known people
+  kOrg,     // well-known organizations
   kFirstName,
-  kOrgWord,    // words that end or head organization names: "Inc.", "Party", "Ministry"
-  kTitle,      // words before person names: "President", "Mr."
-  kDemonym,    // "Israeli", "Egyptian": not names of places themselves
-  kCommon,     // common lower-case English words
+  kOrgWord,  // words that end or head organization names: "Inc.", "Party", "Ministry"
+  kTitle,    // words before person names: "President", "Mr."
+  kDemonym,  // "Israeli", "Egyptian": not names of places themselves
+  kCommon,   // common lower-case English words
   kNumCategories,
 };
 

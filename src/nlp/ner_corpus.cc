@@ -100,9 +100,9 @@ void StripLeadingThe(const std::string& text, NerSpan* span) {
 }
 
 bool IsNameConnector(std::string_view word) {
-  static constexpr std::string_view kConnectors[] = {"of", "the", "and", "de", "da", "di", "du",
-                                                     "del", "der", "van", "von", "al", "la",
-                                                     "le", "for", "on", "&", "-"};
+  static constexpr std::string_view kConnectors[] = {"of", "the", "and", "de",  "da",  "di",
+                                                     "du", "del", "der", "van", "von", "al",
+                                                     "la", "le",  "for", "on",  "&",   "-"};
   return std::find(std::begin(kConnectors), std::end(kConnectors), word) != std::end(kConnectors);
 }
 
@@ -187,8 +187,8 @@ std::vector<std::string> DocsWithColumn(const fs::path& docs_tsv, std::string_vi
     if (reader.Get(column) == value) ids.push_back(reader.Get(id_column));
   }
   if (ids.empty()) {
-    throw std::runtime_error(docs_tsv.string() + ": no document with " + std::string(column) +
-                             " " + std::string(value));
+    throw std::runtime_error(docs_tsv.string() + ": no document with " + std::string(column) + " " +
+                             std::string(value));
   }
   return ids;
 }
@@ -215,7 +215,8 @@ std::vector<NerDocument> LoadGum(const fs::path& gum_dir, std::string_view parti
   static const std::map<std::string, std::string> kTypes = {
       {"person", "PERSON"}, {"organization", "ORG"}, {"place", "PLACE"}};
   std::vector<NerDocument> docs;
-  for (const std::string& id : DocsWithColumn(gum_dir / "docs.tsv", "doc", "partition", partition)) {
+  for (const std::string& id :
+       DocsWithColumn(gum_dir / "docs.tsv", "doc", "partition", partition)) {
     NerDocument doc{id, ReadFile(gum_dir / "docs" / (id + ".txt")), {}};
     const std::vector<uint32_t> offsets = CodePointToByteOffsets(doc.text);
     TsvReader reader(gum_dir / "docs" / (id + ".entities.tsv"));
@@ -273,7 +274,8 @@ std::vector<NerDocument> LoadNerExtra(const fs::path& dir, std::string_view spli
     try {
       const nlohmann::json record = nlohmann::json::parse(line);
       index[record.at("doc_id").get<std::string>()] = docs.size();
-      docs.push_back({record.at("doc_id").get<std::string>(), record.at("text").get<std::string>(), {}});
+      docs.push_back(
+          {record.at("doc_id").get<std::string>(), record.at("text").get<std::string>(), {}});
     } catch (const nlohmann::json::exception& e) {
       throw ErrorAt(jsonl, number, e.what());
     }
@@ -301,8 +303,8 @@ namespace {
 // The length of the title that `name` starts with, including the space after it; 0 if none.
 size_t TitleLength(const Gazetteer& gazetteer, std::string_view name) {
   constexpr GazetteerCategories kTitle = CategoryBit(GazetteerCategory::kTitle);
-  constexpr GazetteerCategories kNationality = CategoryBit(GazetteerCategory::kCountry) |
-                                               CategoryBit(GazetteerCategory::kDemonym);
+  constexpr GazetteerCategories kNationality =
+      CategoryBit(GazetteerCategory::kCountry) | CategoryBit(GazetteerCategory::kDemonym);
   std::vector<size_t> word_ends;
   for (size_t i = 0; i < name.size() && word_ends.size() < 3; ++i) {
     if (name[i] == ' ') word_ends.push_back(i);
@@ -323,9 +325,10 @@ void StripPersonTitles(const Gazetteer& gazetteer, std::vector<NerDocument>* doc
   for (NerDocument& doc : *docs) {
     for (NerSpan& span : doc.spans) {
       if (span.type != "PERSON") continue;
-      for (size_t title; (title = TitleLength(gazetteer, std::string_view(doc.text).substr(
-                                                             span.start, span.end - span.start))) > 0 &&
-                         span.start + title < span.end;) {
+      for (size_t title;
+           (title = TitleLength(gazetteer, std::string_view(doc.text).substr(
+                                               span.start, span.end - span.start))) > 0 &&
+           span.start + title < span.end;) {
         span.start += uint32_t(title);
       }
     }
@@ -333,10 +336,9 @@ void StripPersonTitles(const Gazetteer& gazetteer, std::vector<NerDocument>* doc
 }
 
 void DropDemonymPlaces(const Gazetteer& gazetteer, std::vector<NerDocument>* docs) {
-  constexpr GazetteerCategories kPlaces = CategoryBit(GazetteerCategory::kCountry) |
-                                          CategoryBit(GazetteerCategory::kSubdivision) |
-                                          CategoryBit(GazetteerCategory::kCity) |
-                                          CategoryBit(GazetteerCategory::kGeo);
+  constexpr GazetteerCategories kPlaces =
+      CategoryBit(GazetteerCategory::kCountry) | CategoryBit(GazetteerCategory::kSubdivision) |
+      CategoryBit(GazetteerCategory::kCity) | CategoryBit(GazetteerCategory::kGeo);
   for (NerDocument& doc : *docs) {
     std::erase_if(doc.spans, [&](const NerSpan& span) {
       const std::string_view name(doc.text.data() + span.start, span.end - span.start);

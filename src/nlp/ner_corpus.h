@@ -35,8 +35,7 @@ struct NerDocument {
 };
 
 // GUM documents whose docs.tsv partition is `partition` ("train", "dev").
-std::vector<NerDocument> LoadGum(const std::filesystem::path& gum_dir,
-                                 std::string_view partition);
+std::vector<NerDocument> LoadGum(const std::filesystem::path& gum_dir, std::string_view partition);
 
 // MEANTIME documents whose docs.tsv corpus is `corpus` ("corpus_airbus", ...).
 std::vector<NerDocument> LoadMeantime(const std::filesystem::path& meantime_dir,

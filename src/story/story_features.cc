@@ -267,8 +267,7 @@ size_t LeadEnd(std::string_view text) {
   return std::min(end, text.size());
 }
 
-void AddWordFeatures(std::string_view text, float base_weight, bool use_name_words,
-                     FeatureCounter& counter,
+void AddWordFeatures(std::string_view text, float base_weight, FeatureCounter& counter,
                      std::vector<std::pair<std::string, std::string>>& names,
                      std::vector<std::pair<uint32_t, CalendarDay>>* dates) {
   std::vector<Word> words = SplitWords(text);
@@ -289,7 +288,7 @@ void AddWordFeatures(std::string_view text, float base_weight, bool use_name_wor
     }
     if (w.lower.size() < 2 || Stopwords().contains(w.lower)) continue;
     counter.Add("w:" + Stem(w.lower), weight);
-    if (use_name_words && IsNameWord(words, i)) {
+    if (IsNameWord(words, i)) {
       AddName("e:" + w.lower, text.substr(w.start, w.end - w.start), names);
       counter.Add("e:" + w.lower, weight);
     }
@@ -307,10 +306,9 @@ std::string NormalizedName(std::string_view text) {
 StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& analysis) {
   StoryFeatures features;
   FeatureCounter counter;
-  const bool have_entities = !analysis.entities.empty();
   std::vector<std::pair<uint32_t, CalendarDay>> dates;
-  AddWordFeatures(article.title, 1, !have_entities, counter, features.names, nullptr);
-  AddWordFeatures(article.text, 1, !have_entities, counter, features.names, &dates);
+  AddWordFeatures(article.title, 1, counter, features.names, nullptr);
+  AddWordFeatures(article.text, 1, counter, features.names, &dates);
 
   std::map<std::string, int> places;
   for (const EntityMention& mention : analysis.entities) {

@@ -4,8 +4,8 @@
 // Features are strings in a few namespaces, so the same surface word can count both as
 // content and as a name:
 //   "w:<stem>"    content words (lowercased, Snowball-stemmed, stopwords dropped)
-//   "e:<name>"    entity mentions: Analysis entity ids when the analysis has entities,
-//                 else the lowercased words of capitalized phrases (works before NER)
+//   "e:<name>"    entity mentions: Analysis entity ids, and the lowercased words of
+//                 capitalized phrases (which also match a surname to a full name)
 //   "n:<number>"  numbers that are not years or dates (casualty counts, scores, sums)
 //   "y:<year>"    years mentioned
 //   "v:<TYPE>"    event frames from Analysis.events

@@ -8,7 +8,7 @@
 #include <sstream>
 #include <vector>
 
-#include "cli/command_runner.h"
+#include "command_runner.h"
 
 namespace storyline {
 namespace {

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -29,15 +29,15 @@ std::vector<std::pair<std::string, std::string>> Names(std::string_view text) {
   return names;
 }
 
-// Measured with the committed model: P 0.565 R 0.548 F1 0.556 on GUM dev names (LoadGum's
-// view: PROPN-headed mentions trimmed to the name). The margin absorbs retraining noise.
+// Measured with the committed model: P 0.581 R 0.566 F1 0.573 on GUM dev names (LoadGum's
+// view: PROPN-headed mentions trimmed to the name, titles stripped). The margin absorbs
+// retraining noise.
 TEST(EntityRecognizerTest, GumDevScoreHolds) {
   std::vector<NerDocument> dev = LoadGum(kData / "gum", "dev");
   StripPersonTitles(Gazetteer::Load(kModels / "gazetteer.tsv"), &dev);
   const NerScore score = EvaluateEntityRecognizer(Committed(), dev, Tokenizer());
   EXPECT_GT(score.gold, 300u);
-  EXPECT_GE(score.F1(), 0.52) << "P " << score.Precision() << " R " << score.Recall();
-  std::printf("GUM dev names: P %.3f R %.3f F1 %.3f (%zu names)\n", score.Precision(), score.Recall(), score.F1(), score.gold);
+  EXPECT_GE(score.F1(), 0.54) << "P " << score.Precision() << " R " << score.Recall();
 }
 
 TEST(EntityRecognizerTest, FindsNewsNames) {
@@ -87,10 +87,12 @@ TEST(EntityRecognizerTest, AlignsCharacterSpansToTokens) {
 
 TEST(EntityRecognizerTest, TrainSaveLoadRoundTrip) {
   const std::vector<NerDocument> docs = {
-      {"a", "Alice Walker met Bob Stone in Paris.", {{0, 12, "PERSON"}, {17, 26, "PERSON"},
-                                                     {30, 35, "PLACE"}}},
-      {"b", "Acme Corp. hired Carol Diaz in Berlin.", {{0, 10, "ORG"}, {17, 27, "PERSON"},
-                                                      {31, 37, "PLACE"}}}};
+      {"a",
+       "Alice Walker met Bob Stone in Paris.",
+       {{0, 12, "PERSON"}, {17, 26, "PERSON"}, {30, 35, "PLACE"}}},
+      {"b",
+       "Acme Corp. hired Carol Diaz in Berlin.",
+       {{0, 10, "ORG"}, {17, 27, "PERSON"}, {31, 37, "PLACE"}}}};
   Gazetteer gazetteer;
   gazetteer.Add("Paris", CategoryBit(GazetteerCategory::kCity));
   NerTrainingOptions options;
