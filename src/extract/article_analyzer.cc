@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "extract/entity_linker.h"
+#include "extract/event_finder.h"
 #include "extract/quantity_finder.h"
 #include "extract/quote_finder.h"
 #include "extract/time_expression_finder.h"
@@ -41,6 +42,8 @@ Analysis ArticleAnalyzer::Analyze(const Article& article) const {
   // Quotes run on their word cues alone: with the tagger's tags, descriptor speakers
   // ("a senior administration official") were lost on the seeds; see quote_finder.h.
   analysis.quotes = FindQuotes(text, tokens, {}, {}, analysis.entities);
+  analysis.events =
+      FindEvents(text, tokens, tags, analysis.entities, analysis.times, analysis.quotes);
   return analysis;
 }
 

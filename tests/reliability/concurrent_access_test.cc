@@ -69,6 +69,7 @@ TEST(ConcurrentAccessTest, ReadersNeverSeeLocksOrShrinkingResultsWhileTwoIngests
     EXPECT_EQ(writer->Wait(), 0) << writer->Stderr();
     EXPECT_EQ(writer->Stderr().find("locked"), std::string::npos) << writer->Stderr();
   }
+  RecordProperty("reads_during_ingest", reads);
   EXPECT_GT(reads, 0);
   EXPECT_EQ(CountHits(db), kSeeded + kIngested);
   StoreInspector store(db);

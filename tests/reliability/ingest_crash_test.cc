@@ -84,6 +84,8 @@ TEST(IngestCrashTest, KilledIngestLosesNothingCommittedAndResumesExactlyOnce) {
     interrupted_mid_corpus += killed && state.articles > committed && state.articles < distinct;
     committed = state.articles;
   }
+  RecordProperty("full_ingest_seconds", std::to_string(full_seconds));
+  RecordProperty("kills_mid_corpus", interrupted_mid_corpus);
   EXPECT_GT(interrupted_mid_corpus, 0) << "no kill landed while articles were being written";
 
   ChildProcess resume(IngestArgs(db, input), dir / "out", dir / "err");

@@ -1,0 +1,217 @@
+#include "extract/corpus_entity_linker.h"
+
+#include <algorithm>
+#include <cctype>
+#include <stdexcept>
+
+#include "extract/entity_linker.h"
+
+namespace storyline {
+namespace {
+
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    const size_t start = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > start) words.push_back(s.substr(start, i - start));
+  }
+  return words;
+}
+
+bool IsGenerationSuffix(std::string_view word) {
+  return word == "Jr." || word == "Jr" || word == "Sr." || word == "Sr" || word == "II" ||
+         word == "III" || word == "IV";
+}
+
+// "Martin Luther King Jr." -> "King": the word a person is called by alone.
+std::string_view Surname(const std::vector<std::string_view>& words) {
+  if (words.size() > 2 && IsGenerationSuffix(words.back())) return words[words.size() - 2];
+  return words.back();
+}
+
+// True when `part` is shorter than `full` and its words occur in `full` in order
+// ("Joe Biden" in "Joe Robinette Biden").
+bool IsPartOf(const std::vector<std::string_view>& part,
+              const std::vector<std::string_view>& full) {
+  if (part.size() >= full.size()) return false;
+  size_t next = 0;
+  for (std::string_view word : part) {
+    while (next < full.size() && full[next] != word) ++next;
+    if (next == full.size()) return false;
+    ++next;
+  }
+  return true;
+}
+
+// "GAO" for "Government Accountability Office": the capitals of the content words.
+std::string Initials(std::string_view name) {
+  std::string initials;
+  for (std::string_view word : Words(name)) {
+    if (word == "of" || word == "the" || word == "and" || word == "for" || word == "&") continue;
+    if (std::isupper(static_cast<unsigned char>(word[0]))) initials += word[0];
+  }
+  return initials;
+}
+
+// "U.S." -> "US", "GAO" -> "GAO"; empty when `name` is not an acronym of 2 to 6 letters.
+std::string AcronymLetters(std::string_view name) {
+  std::string letters;
+  for (char c : name) {
+    if (std::isupper(static_cast<unsigned char>(c))) {
+      letters += c;
+    } else if (c != '.' && c != '&') {
+      return {};
+    }
+  }
+  return letters.size() >= 2 && letters.size() <= 6 ? letters : std::string();
+}
+
+// The single distinct value of `values`, or nullopt when there is none or several.
+std::optional<std::string> Unique(const std::vector<std::string>* values) {
+  if (values == nullptr || values->empty()) return std::nullopt;
+  const std::string& first = values->front();
+  if (std::any_of(values->begin(), values->end(),
+                  [&](const std::string& v) { return v != first; })) {
+    return std::nullopt;
+  }
+  return first;
+}
+
+template <typename Map>
+const std::vector<std::string>* Find(const Map& map, const std::string& key) {
+  const auto it = map.find(key);
+  return it == map.end() ? nullptr : &it->second;
+}
+
+// Names go into a tab-separated table: one with a tab or line break cannot be stored.
+bool Storable(std::string_view name) {
+  return name.find_first_of("\t\r\n") == std::string_view::npos;
+}
+
+}  // namespace
+
+CorpusEntityLinker::CorpusEntityLinker(EntityAliases aliases) : aliases_(std::move(aliases)) {}
+
+std::optional<std::string> CorpusEntityLinker::FullPersonName(std::string_view name) const {
+  const std::vector<std::string_view> part = Words(name);
+  if (part.empty()) return std::nullopt;
+  const std::vector<std::string>* candidates = Find(people_by_surname_, std::string(Surname(part)));
+  if (candidates == nullptr) return std::nullopt;
+  std::vector<std::string> containing;
+  for (const std::string& full : *candidates) {
+    if (IsPartOf(part, Words(full))) containing.push_back(full);
+  }
+  return Unique(&containing);
+}
+
+std::optional<std::string> CorpusEntityLinker::Expansion(std::string_view acronym) const {
+  const std::string letters = AcronymLetters(acronym);
+  if (letters.empty()) return std::nullopt;
+  if (const std::vector<std::string>* spelled = Find(spelled_out_, letters)) return Unique(spelled);
+  return Unique(Find(names_by_initials_, letters));
+}
+
+void CorpusEntityLinker::Link(std::vector<EntityMention>& mentions) {
+  for (EntityMention& mention : mentions) {
+    std::optional<std::string> name;
+    if (mention.type == "PERSON") {
+      name = FullPersonName(mention.name);
+    } else {
+      if (mention.type == "ORG" || mention.type == "PLACE") {
+        if (const auto canonical = aliases_.Canonical(mention.name)) name = std::string(*canonical);
+      }
+      if (!name) name = Expansion(mention.name);
+    }
+    if (!name) continue;
+    mention.name = std::move(*name);
+    mention.entity = EntitySlug(mention.name);
+  }
+  LearnFrom(mentions);
+}
+
+void CorpusEntityLinker::Link(Analysis& analysis) {
+  std::unordered_map<std::string, const EntityMention*> relinked;  // old id -> new mention
+  std::vector<std::string> old_ids;
+  old_ids.reserve(analysis.entities.size());
+  for (const EntityMention& mention : analysis.entities) old_ids.push_back(mention.entity);
+  Link(analysis.entities);
+  for (size_t i = 0; i < old_ids.size(); ++i) {
+    if (analysis.entities[i].entity != old_ids[i]) relinked[old_ids[i]] = &analysis.entities[i];
+  }
+  if (relinked.empty()) return;
+  for (Quote& quote : analysis.quotes) {
+    if (!quote.speaker_entity) continue;
+    const auto it = relinked.find(*quote.speaker_entity);
+    if (it == relinked.end()) continue;
+    quote.speaker_entity = it->second->entity;
+    quote.speaker = it->second->name;
+  }
+  for (Event& event : analysis.events) {
+    for (EventActor& actor : event.actors) {
+      const auto it = relinked.find(actor.entity);
+      if (it != relinked.end()) actor.entity = it->second->entity;
+    }
+  }
+}
+
+void CorpusEntityLinker::LearnFrom(const std::vector<EntityMention>& mentions) {
+  for (const EntityMention& mention : mentions) {
+    if (!Storable(mention.name) || !Storable(mention.text)) continue;
+    const size_t words = Words(mention.name).size();
+    if (mention.type == "PERSON") {
+      if (words > 1) Learn({"person", mention.name, ""});
+      continue;
+    }
+    if (words > 1 && Initials(mention.name).size() >= 2) Learn({"name", mention.name, ""});
+    const std::string letters = AcronymLetters(mention.text);
+    if (!letters.empty() && words > 1) Learn({"acronym", letters, mention.name});
+  }
+}
+
+void CorpusEntityLinker::Learn(const CorpusLinkRow& row) {
+  if (!known_.insert(row.kind + '\t' + row.name + '\t' + row.expansion).second) return;
+  rows_.push_back(row);
+  if (row.kind == "person") {
+    people_by_surname_[std::string(Surname(Words(row.name)))].push_back(row.name);
+  } else if (row.kind == "name") {
+    names_by_initials_[Initials(row.name)].push_back(row.name);
+  } else {
+    spelled_out_[row.name].push_back(row.expansion);
+  }
+}
+
+void CorpusEntityLinker::Restore(const std::vector<CorpusLinkRow>& rows) {
+  for (const CorpusLinkRow& row : rows) Learn(row);
+}
+
+void CorpusEntityLinker::Save(std::ostream& out) const {
+  for (const CorpusLinkRow& row : rows_) {
+    out << row.kind << '\t' << row.name << '\t' << row.expansion << '\n';
+  }
+}
+
+void CorpusEntityLinker::Load(std::istream& in, std::string_view source) {
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    const size_t first = line.find('\t');
+    const size_t second = first == std::string::npos ? first : line.find('\t', first + 1);
+    CorpusLinkRow row;
+    if (second != std::string::npos && line.find('\t', second + 1) == std::string::npos) {
+      row = {line.substr(0, first), line.substr(first + 1, second - first - 1),
+             line.substr(second + 1)};
+    }
+    const bool valid = !row.name.empty() &&
+                       (((row.kind == "person" || row.kind == "name") && row.expansion.empty()) ||
+                        (row.kind == "acronym" && !row.expansion.empty()));
+    if (!valid) {
+      throw std::runtime_error(std::string(source) + ":" + std::to_string(number) +
+                               ": expected 'person|name|acronym<TAB>name<TAB>expansion'");
+    }
+    Learn(row);
+  }
+}
+
+}  // namespace storyline

@@ -1,0 +1,81 @@
+// Gives one id to one real-world entity across articles. Within an article,
+// LinkEntitiesInArticle already ties "Biden" to "Joe Biden" when the article names him in
+// full; an article that only says "Biden" gets the id "biden". This linker remembers the
+// names the corpus has shown so far, in the order the articles arrive, and rewrites an
+// article's mentions to them:
+//   - a person's partial name ("Biden", "Joe Biden") takes the one full name seen so far
+//     whose words contain it ("Joe Robinette Biden"); when two full names contain it
+//     ("Joe Biden", "Hunter Biden") the article's own id stays;
+//   - an acronym ("GAO") takes its expansion: one an article spelled out for it
+//     ("Government Accountability Office (GAO)") or else the one organization or place
+//     seen so far with those initials;
+//   - another name of a country ("U.S.", "Britain") takes its canonical name from the
+//     alias table (ORG and PLACE mentions).
+// The result depends only on the articles and their order, never on threads or timing:
+// link articles one at a time in input order. The state is a table of rows (Rows, Save,
+// Load) so a store can keep it between runs.
+#pragma once
+
+#include <istream>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/analysis.h"
+#include "extract/entity_aliases.h"
+
+namespace storyline {
+
+// One learned fact. kind "person": `name` is a person's full name. kind "name": `name` is
+// an organization's or place's name of several words. kind "acronym": an article wrote
+// acronym `name` for `expansion`.
+struct CorpusLinkRow {
+  std::string kind;
+  std::string name;
+  std::string expansion;  // empty unless kind is "acronym"
+};
+
+class CorpusEntityLinker {
+ public:
+  explicit CorpusEntityLinker(EntityAliases aliases = {});
+
+  // Rewrites `entity` and `name` of one article's mentions (already linked within the
+  // article) to the corpus's names, then learns the article's names for later articles.
+  void Link(std::vector<EntityMention>& mentions);
+
+  // Links the analysis's entities and carries their new ids and names over to quote
+  // speakers and event actors.
+  void Link(Analysis& analysis);
+
+  // Everything learned, in the order it was learned; Restore(Rows()) on a fresh linker
+  // gives one that links exactly as this one does.
+  const std::vector<CorpusLinkRow>& Rows() const { return rows_; }
+  void Restore(const std::vector<CorpusLinkRow>& rows);
+
+  // Rows as `kind<TAB>name<TAB>expansion` lines. Load adds to the current state and throws
+  // std::runtime_error naming `source` and the line when a line is malformed.
+  void Save(std::ostream& out) const;
+  void Load(std::istream& in, std::string_view source);
+
+ private:
+  void Learn(const CorpusLinkRow& row);
+  void LearnFrom(const std::vector<EntityMention>& mentions);
+  std::optional<std::string> FullPersonName(std::string_view name) const;
+  std::optional<std::string> Expansion(std::string_view acronym) const;
+
+  EntityAliases aliases_;
+  std::vector<CorpusLinkRow> rows_;
+  std::unordered_set<std::string> known_;  // "kind\tname\texpansion" of every row
+  // Surname -> full person names ending in it.
+  std::unordered_map<std::string, std::vector<std::string>> people_by_surname_;
+  // Initials -> multi-word ORG/PLACE names with those initials.
+  std::unordered_map<std::string, std::vector<std::string>> names_by_initials_;
+  // Acronym -> expansions articles gave for it.
+  std::unordered_map<std::string, std::vector<std::string>> spelled_out_;
+};
+
+}  // namespace storyline

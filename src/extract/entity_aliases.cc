@@ -1,0 +1,47 @@
+#include "extract/entity_aliases.h"
+
+#include <fstream>
+#include <stdexcept>
+
+namespace storyline {
+namespace {
+
+std::string WithoutDots(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    if (c != '.') out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+EntityAliases EntityAliases::Load(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path.string() + ": cannot open entity alias table");
+  EntityAliases aliases;
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab == 0 || tab == std::string::npos || tab + 1 == line.size() ||
+        line.find('\t', tab + 1) != std::string::npos) {
+      throw std::runtime_error(path.string() + ":" + std::to_string(number) +
+                               ": expected 'alias<TAB>canonical name'");
+    }
+    aliases.Add(std::string_view(line).substr(0, tab), std::string_view(line).substr(tab + 1));
+  }
+  return aliases;
+}
+
+void EntityAliases::Add(std::string_view alias, std::string_view canonical) {
+  canonical_[WithoutDots(alias)] = std::string(canonical);
+}
+
+std::optional<std::string_view> EntityAliases::Canonical(std::string_view name) const {
+  const auto it = canonical_.find(WithoutDots(name));
+  if (it == canonical_.end()) return std::nullopt;
+  return std::string_view(it->second);
+}
+
+}  // namespace storyline

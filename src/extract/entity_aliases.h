@@ -1,0 +1,37 @@
+// Other names of one place, mapped to the name the engine uses for it: "U.S.", "USA",
+// "America" and "United States of America" -> "United States"; "Britain", "UK" ->
+// "United Kingdom"; "Russian Federation" -> "Russia". The table is
+// models/entity_aliases.tsv, built from Debian iso-codes by
+// scripts/build-entity-aliases.py.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace storyline {
+
+class EntityAliases {
+ public:
+  EntityAliases() = default;
+
+  // Reads `alias<TAB>canonical` lines ('#' starts a comment line). Throws
+  // std::runtime_error naming the file and line when it cannot be read or a line is bad.
+  static EntityAliases Load(const std::filesystem::path& path);
+
+  // Adds one alias; a later alias with the same spelling replaces the earlier one.
+  void Add(std::string_view alias, std::string_view canonical);
+
+  // The canonical name for `name`, matched case-sensitively, with or without the dots of
+  // an abbreviation ("U.S." and "US" alike); nullopt when `name` is no known alias.
+  std::optional<std::string_view> Canonical(std::string_view name) const;
+
+  size_t size() const { return canonical_.size(); }
+
+ private:
+  std::unordered_map<std::string, std::string> canonical_;  // alias without dots -> name
+};
+
+}  // namespace storyline

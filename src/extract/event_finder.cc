@@ -1,0 +1,352 @@
+#include "extract/event_finder.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+
+#include "extract/event_lexicon.h"
+#include "extract/event_words.h"
+
+namespace storyline {
+namespace {
+
+constexpr std::string_view kCall = "CALL";
+constexpr std::string_view kMeet = "MEET";
+constexpr std::string_view kStatement = "STATEMENT";
+
+bool OneOf(std::string_view word, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// Everything the finder needs about one sentence of the article.
+struct SentenceContext {
+  std::string_view text;
+  const TokenizedText& tokens;
+  const EventWords& words;
+  std::span<const EntityMention> entities;
+  std::span<const TimeExpression> times;
+  std::span<const Quote> quotes;
+  int first = 0;  // first token of the sentence
+  int end = 0;    // one past its last token
+  bool has_full_quote = false;
+};
+
+struct EventActors {
+  std::vector<int> agents, partners, patients;  // entity mention indices
+  std::optional<int> place;                     // a PLACE mention that modifies a noun
+};
+
+bool IsPhoneWord(const EventWords& w, int i) {
+  return w.Is(i, "phone") || w.Is(i, "telephone") || w.Is(i, "video") || w.Is(i, "videolink");
+}
+
+// Objects after which "meet" means satisfying something, not meeting someone.
+bool IsUnmetObject(std::string_view lower_word) {
+  return OneOf(lower_word, {"demands", "demand", "conditions", "needs", "requirements",
+                            "expectations", "criteria", "deadline", "target", "targets", "goals",
+                            "standards", "threshold", "obligations", "requests"});
+}
+
+// Objects after which "withdraw" is not a pull-out of forces.
+bool IsWithdrawnNonForce(std::string_view lower_word) {
+  return OneOf(lower_word, {"demand", "demands", "support", "proposal", "offer", "request",
+                            "bid", "candidacy", "nomination", "objection", "objections",
+                            "complaint", "statement", "application", "funding"});
+}
+
+bool AnyWithin(const SentenceContext& s, int from, int count, bool (*test)(std::string_view)) {
+  for (int k = from; k < s.end && k < from + count; ++k) {
+    if (test(s.words.Lower(k))) return true;
+  }
+  return false;
+}
+
+// The event type token i names in this sentence, after its cue is checked; nullopt for
+// none. `is_noun` tells which reading matched.
+std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, bool& is_noun) {
+  const EventWords& w = s.words;
+  std::optional<EventTriggerWord> word;
+  is_noun = false;
+  if (w.IsVerb(i)) word = LookupEventTrigger(w.Lower(i), TriggerWordClass::kVerb);
+  if (!word && w.IsNoun(i)) {
+    word = LookupEventTrigger(w.Lower(i), TriggerWordClass::kNoun);
+    is_noun = true;
+  }
+  if (!word) return std::nullopt;
+  const bool demand_cue = w.Is(i + 1, "for") || w.Is(i + 1, "on");
+  switch (word->cue) {
+    case TriggerCue::kNone:
+      return word->type;
+    case TriggerCue::kCallVerb:
+      if (demand_cue) return "DEMAND";
+      if (!w.PhraseEntitiesFrom(i + 1, s.end).empty()) return kCall;
+      return std::nullopt;
+    case TriggerCue::kCallNoun:
+      return demand_cue ? std::string_view("DEMAND") : kCall;
+    case TriggerCue::kSpeakVerb:
+      if ((w.Is(i + 1, "by") && IsPhoneWord(w, i + 2)) ||
+          ((w.Is(i + 1, "on") || w.Is(i + 1, "over")) && IsPhoneWord(w, i + 3))) {
+        return kCall;
+      }
+      if ((w.Is(i + 1, "with") || w.Is(i + 1, "to")) &&
+          !w.PhraseEntitiesFrom(i + 2, s.end).empty()) {
+        return kCall;
+      }
+      return std::nullopt;
+    case TriggerCue::kMeetVerb:
+      if (AnyWithin(s, i + 1, 3, IsUnmetObject)) return std::nullopt;
+      return word->type;
+    case TriggerCue::kAidNoun:
+      if (i + 1 < s.end && OneOf(w.Lower(i + 1), {"workers", "worker", "groups", "group",
+                                                  "organizations", "organisations", "agency",
+                                                  "agencies", "officials", "official"})) {
+        return std::nullopt;
+      }
+      return word->type;
+    case TriggerCue::kWithdrawVerb:
+      if (AnyWithin(s, i + 1, 3, IsWithdrawnNonForce)) return std::nullopt;
+      return word->type;
+    case TriggerCue::kPullVerb:
+      if (w.Is(i + 1, "out") || w.Is(i + 1, "back")) return word->type;
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+bool IsNegated(const SentenceContext& s, int i) {
+  for (int k = i - 1; k >= s.first && k >= i - 3 && !s.words.IsPunctuation(k); --k) {
+    if (OneOf(s.words.Lower(k), {"not", "n't", "never"})) return true;
+  }
+  return false;
+}
+
+bool InFullQuote(const SentenceContext& s, int i) {
+  const Token& token = s.tokens.tokens[i];
+  return std::any_of(s.quotes.begin(), s.quotes.end(), [&](const Quote& q) {
+    return !q.partial && q.span.start <= token.start && token.end <= q.span.end;
+  });
+}
+
+// Words between a subject and its verb that are not part of the subject: auxiliaries,
+// adverbs, "to", and raising words ("is scheduled to visit", "are set to meet").
+bool IsSubjectVerbGap(const EventWords& w, int i) {
+  const std::string_view upos = w.Upos(i);
+  if (upos == "AUX" || upos == "ADV" || upos == "PART" || w.Xpos(i) == "MD") return true;
+  return OneOf(w.Lower(i), {"to", "will", "would", "has", "have", "had", "is", "are", "was",
+                            "were", "be", "been", "also", "scheduled", "expected", "slated",
+                            "set", "due", "going", "planning", "plans", "poised", "likely",
+                            "ready", "reportedly"});
+}
+
+// The entities that head the subject of the verb at token `verb`.
+std::vector<int> SubjectEntities(const SentenceContext& s, int verb) {
+  constexpr int kMaxGap = 6;
+  int last = verb - 1;
+  while (last >= s.first && verb - last <= kMaxGap && IsSubjectVerbGap(s.words, last)) --last;
+  if (last < s.first) return {};
+  return s.words.PhraseEntitiesEndingAt(last, s.first);
+}
+
+// The entities after "with"/"to" close after token i (stopping at punctuation or a
+// verb), or the named object right after it.
+std::vector<int> PartnerEntities(const SentenceContext& s, int i) {
+  const EventWords& w = s.words;
+  constexpr int kMaxReach = 4;
+  for (int k = i + 1; k < s.end && k <= i + kMaxReach; ++k) {
+    if (w.IsPunctuation(k) || (w.HasTags() && w.Upos(k) == "VERB")) break;
+    if (w.Is(k, "with") || w.Is(k, "to") || w.Is(k, "between")) {
+      return w.PhraseEntitiesFrom(k + 1, s.end);
+    }
+  }
+  return w.PhraseEntitiesFrom(i + 1, s.end);
+}
+
+void VerbActors(const SentenceContext& s, int i, std::string_view type, EventActors& actors) {
+  const EventWords& w = s.words;
+  actors.agents = SubjectEntities(s, i);
+  if (w.Xpos(i) == "VBN" && w.Is(i + 1, "by")) {
+    actors.patients = std::move(actors.agents);
+    actors.agents = w.PhraseEntitiesFrom(i + 2, s.end);
+    return;
+  }
+  if (type == kCall || type == kMeet) {
+    actors.partners = PartnerEntities(s, i);
+    return;
+  }
+  if (type == kStatement) return;
+  int object = i + 1;
+  if (object < s.end && OneOf(w.Lower(object), {"out", "back", "off", "up"})) ++object;
+  actors.patients = w.PhraseEntitiesFrom(object, s.end);
+}
+
+void NounActors(const SentenceContext& s, int i, std::string_view type, EventActors& actors) {
+  const EventWords& w = s.words;
+  const bool meeting = type == kCall || type == kMeet;
+  const int start = w.PhraseStart(i, s.first);
+  for (int k = start; k < i; ++k) {
+    const int entity = w.EntityAt(k);
+    if (entity < 0 || w.EntityAt(k + 1) == entity) continue;  // act on the mention's last token
+    if (meeting && !w.Is(k + 1, "'s") && s.entities[entity].type == "PLACE") {
+      actors.place = entity;  // "the Doha talks"
+    } else {
+      actors.agents.push_back(entity);  // "Netanyahu's refusal", "Israeli strikes"
+    }
+  }
+  if (actors.agents.empty() && start - 1 >= s.first && w.IsVerb(start - 1) &&
+      IsLightVerb(w.Lower(start - 1))) {
+    actors.agents = SubjectEntities(s, start - 1);  // "Biden held a call"
+  }
+  const int next = i + 1;
+  if (next >= s.end) return;
+  std::vector<int> after = w.PhraseEntitiesFrom(next + 1, s.end);
+  if (w.Is(next, "between")) {
+    actors.agents.insert(actors.agents.end(), after.begin(), after.end());
+  } else if (w.Is(next, "by")) {
+    actors.agents.insert(actors.agents.end(), after.begin(), after.end());
+  } else if (meeting && w.Is(next, "with")) {
+    actors.partners = std::move(after);
+  } else if (!meeting && type != kStatement && OneOf(w.Lower(next), {"of", "on", "against"})) {
+    actors.patients = std::move(after);
+  }
+}
+
+// For CALL and MEET every agent after the first is a partner ("Biden and Netanyahu
+// met"); an entity keeps only its first role.
+void NormalizeActors(std::string_view type, EventActors& actors) {
+  if ((type == kCall || type == kMeet) && actors.agents.size() > 1) {
+    actors.partners.insert(actors.partners.begin(), actors.agents.begin() + 1,
+                           actors.agents.end());
+    actors.agents.resize(1);
+  }
+  std::vector<int> seen;
+  for (std::vector<int>* role : {&actors.agents, &actors.partners, &actors.patients}) {
+    std::erase_if(*role, [&](int e) {
+      if (std::find(seen.begin(), seen.end(), e) != seen.end()) return true;
+      seen.push_back(e);
+      return false;
+    });
+  }
+}
+
+uint32_t Distance(Span a, Span b) {
+  if (a.end <= b.start) return b.start - a.end;
+  if (b.end <= a.start) return a.start - b.end;
+  return 0;
+}
+
+Span SentenceSpan(const SentenceContext& s) {
+  return {s.tokens.tokens[s.first].start, s.tokens.tokens[s.end - 1].end};
+}
+
+// The resolved DATE or TIME in the sentence nearest the trigger.
+std::optional<std::string> NearestTime(const SentenceContext& s, Span trigger) {
+  const Span sentence = SentenceSpan(s);
+  const TimeExpression* best = nullptr;
+  for (const TimeExpression& time : s.times) {
+    if (!time.value || (time.kind != "DATE" && time.kind != "TIME")) continue;
+    if (time.span.start < sentence.start || time.span.end > sentence.end) continue;
+    if (best == nullptr || Distance(time.span, trigger) < Distance(best->span, trigger)) {
+      best = &time;
+    }
+  }
+  if (best == nullptr) return std::nullopt;
+  return best->value;
+}
+
+// The PLACE after "in"/"at" in the sentence nearest the trigger, not one of its actors.
+std::optional<int> NearestPlace(const SentenceContext& s, int trigger, const EventActors& actors) {
+  std::optional<int> best;
+  int best_distance = 0;
+  for (int k = s.first; k + 1 < s.end; ++k) {
+    if (!s.words.Is(k, "in") && !s.words.Is(k, "at")) continue;
+    for (int entity : s.words.PhraseEntitiesFrom(k + 1, s.end)) {
+      if (s.entities[entity].type != "PLACE") continue;
+      for (const std::vector<int>* role : {&actors.agents, &actors.partners, &actors.patients}) {
+        if (std::find(role->begin(), role->end(), entity) != role->end()) entity = -1;
+      }
+      if (entity < 0) continue;
+      const int distance = std::abs(k - trigger);
+      if (!best || distance < best_distance) best = entity, best_distance = distance;
+    }
+  }
+  return best;
+}
+
+Event MakeEvent(const SentenceContext& s, int i, std::string_view type,
+                const EventActors& actors) {
+  Event event;
+  event.span = {s.tokens.tokens[i].start, s.tokens.tokens[i].end};
+  event.type = std::string(type);
+  event.trigger = std::string(s.text.substr(event.span.start, event.span.end - event.span.start));
+  const auto add = [&](const std::vector<int>& role, std::string_view name) {
+    for (int e : role) event.actors.push_back({std::string(name), s.entities[e].entity});
+  };
+  add(actors.agents, "agent");
+  add(actors.partners, "partner");
+  add(actors.patients, "patient");
+  event.time = NearestTime(s, event.span);
+  std::optional<int> place = actors.place ? actors.place : NearestPlace(s, i, actors);
+  if (place) event.place = s.entities[*place].entity;
+  return event;
+}
+
+// Whether an event of the same type was just found a few words before: "delivery of
+// humanitarian aid" is one AID event.
+bool RepeatsPrevious(const SentenceContext& s, const std::vector<Event>& events, int i,
+                     std::string_view type) {
+  constexpr int kNearTokens = 3;
+  if (events.empty() || events.back().type != type) return false;
+  const int from = std::max(s.first, i - kNearTokens);
+  return events.back().span.start >= s.tokens.tokens[from].start;
+}
+
+void FindSentenceEvents(const SentenceContext& s, std::vector<Event>& events) {
+  for (int i = s.first; i < s.end; ++i) {
+    bool is_noun = false;
+    const std::optional<std::string_view> type = ResolveTrigger(s, i, is_noun);
+    if (!type || InFullQuote(s, i)) continue;
+    if (*type == kStatement && s.has_full_quote) continue;
+    if (!is_noun && IsNegated(s, i)) continue;
+    if (RepeatsPrevious(s, events, i, *type)) continue;
+    EventActors actors;
+    if (is_noun) {
+      NounActors(s, i, *type, actors);
+    } else {
+      VerbActors(s, i, *type, actors);
+    }
+    NormalizeActors(*type, actors);
+    Event event = MakeEvent(s, i, *type, actors);
+    if (is_noun && event.actors.empty() && !event.time && !event.place) continue;
+    events.push_back(std::move(event));
+  }
+}
+
+bool HasFullQuote(std::span<const Quote> quotes, Span sentence) {
+  return std::any_of(quotes.begin(), quotes.end(), [&](const Quote& q) {
+    return !q.partial && q.span.start < sentence.end && sentence.start < q.span.end;
+  });
+}
+
+}  // namespace
+
+std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens,
+                              std::span<const PosTag> tags,
+                              std::span<const EntityMention> entities,
+                              std::span<const TimeExpression> times,
+                              std::span<const Quote> quotes) {
+  std::vector<Event> events;
+  const EventWords words(text, tokens, tags, entities, times);
+  const int token_count = words.size();
+  for (const Sentence& sentence : tokens.sentences) {
+    const int first = static_cast<int>(sentence.first_token);
+    const int end = static_cast<int>(sentence.end_token);
+    if (first < 0 || end > token_count || first >= end) continue;
+    if (tokens.tokens[end - 1].end > text.size()) continue;
+    SentenceContext context{text, tokens, words, entities, times, quotes, first, end};
+    context.has_full_quote = HasFullQuote(quotes, SentenceSpan(context));
+    FindSentenceEvents(context, events);
+  }
+  return events;
+}
+
+}  // namespace storyline

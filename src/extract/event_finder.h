@@ -1,0 +1,49 @@
+// Finds the events an article reports: who called, met, said, proposed, demanded,
+// accepted, rejected, released, attacked, withdrew or delivered aid, when and where.
+//
+// Triggers are verbs and event nouns from the lexicon (event_lexicon.h), told apart by
+// their part-of-speech tags. Each trigger's actors come from the entity mentions around
+// it, by position, without a parse:
+//   - agent: the entity that heads the subject phrase right before a verb ("Hamas
+//     said"), skipping auxiliaries and adverbs ("Biden will also speak"); every entity
+//     of a coordinated subject ("Biden and Netanyahu met"); for a passive verb, the
+//     entity after "by". For a noun, a possessive ("Netanyahu's refusal"), "between X
+//     and Y", or the subject of a light verb that takes it ("Biden held a call");
+//   - partner (CALL and MEET): the entity after "with"/"to", or the named object ("met
+//     Netanyahu"); with a coordinated subject, every entity after the first;
+//   - patient (other types): the named object of the verb, or of "of"/"on"/"against"
+//     after a noun ("release of ...", "strikes on Rafah").
+// An entity counts when the phrase ends in it ("Israeli Prime Minister Benjamin
+// Netanyahu"), not when it only modifies another head ("a senior Biden official").
+//
+// The time is the resolved DATE or TIME expression in the sentence nearest the trigger;
+// the place is the nearest PLACE mention after "in"/"at" in the sentence. Neither falls
+// back to the article's date: an event the text does not date stays undated.
+//
+// Verbs of saying give a STATEMENT only for indirect speech: not in a sentence that
+// holds a full (not partial) quotation, which the quote finder reports instead. Negated
+// verbs ("did not meet", "never called") give no event, and neither does a trigger inside
+// a full quotation. Event nouns without any actor, time or place ("the upcoming call")
+// are dropped as too vague to place.
+#pragma once
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "core/analysis.h"
+#include "nlp/syntax.h"
+#include "text/token.h"
+
+namespace storyline {
+
+// `tokens` must come from the tokenizer for `text`; `tags` holds one tag per token or is
+// empty (then every lexicon word counts in either class). `entities`, `times` and
+// `quotes` are the article's, each in text order. Events come in text order.
+std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens,
+                              std::span<const PosTag> tags,
+                              std::span<const EntityMention> entities,
+                              std::span<const TimeExpression> times,
+                              std::span<const Quote> quotes);
+
+}  // namespace storyline

@@ -1,0 +1,177 @@
+#include "extract/event_lexicon.h"
+
+#include <string>
+#include <unordered_map>
+
+namespace storyline {
+namespace {
+
+struct LexiconEntry {
+  std::string_view word;
+  std::string_view type;
+  TriggerCue cue;
+};
+
+constexpr LexiconEntry kVerbs[] = {
+    {"called", "CALL", TriggerCue::kCallVerb},
+    {"call", "CALL", TriggerCue::kCallVerb},
+    {"calls", "CALL", TriggerCue::kCallVerb},
+    {"calling", "CALL", TriggerCue::kCallVerb},
+    {"phoned", "CALL", TriggerCue::kNone},
+    {"spoke", "CALL", TriggerCue::kSpeakVerb},
+    {"speak", "CALL", TriggerCue::kSpeakVerb},
+    {"speaks", "CALL", TriggerCue::kSpeakVerb},
+    {"speaking", "CALL", TriggerCue::kSpeakVerb},
+    {"spoken", "CALL", TriggerCue::kSpeakVerb},
+    {"talked", "CALL", TriggerCue::kSpeakVerb},
+    {"talk", "CALL", TriggerCue::kSpeakVerb},
+    {"met", "MEET", TriggerCue::kMeetVerb},
+    {"meet", "MEET", TriggerCue::kMeetVerb},
+    {"meets", "MEET", TriggerCue::kMeetVerb},
+    {"meeting", "MEET", TriggerCue::kMeetVerb},
+    {"visited", "MEET", TriggerCue::kNone},
+    {"visit", "MEET", TriggerCue::kNone},
+    {"visits", "MEET", TriggerCue::kNone},
+    {"visiting", "MEET", TriggerCue::kNone},
+    {"hosted", "MEET", TriggerCue::kNone},
+    {"said", "STATEMENT", TriggerCue::kNone},
+    {"says", "STATEMENT", TriggerCue::kNone},
+    {"announced", "STATEMENT", TriggerCue::kNone},
+    {"announces", "STATEMENT", TriggerCue::kNone},
+    {"stated", "STATEMENT", TriggerCue::kNone},
+    {"declared", "STATEMENT", TriggerCue::kNone},
+    {"confirmed", "STATEMENT", TriggerCue::kNone},
+    {"proposed", "PROPOSE", TriggerCue::kNone},
+    {"propose", "PROPOSE", TriggerCue::kNone},
+    {"proposes", "PROPOSE", TriggerCue::kNone},
+    {"offered", "PROPOSE", TriggerCue::kNone},
+    {"offers", "PROPOSE", TriggerCue::kNone},
+    {"demanded", "DEMAND", TriggerCue::kNone},
+    {"demand", "DEMAND", TriggerCue::kNone},
+    {"demands", "DEMAND", TriggerCue::kNone},
+    {"urged", "DEMAND", TriggerCue::kNone},
+    {"urges", "DEMAND", TriggerCue::kNone},
+    {"accepted", "ACCEPT", TriggerCue::kNone},
+    {"accept", "ACCEPT", TriggerCue::kNone},
+    {"accepts", "ACCEPT", TriggerCue::kNone},
+    {"agreed", "ACCEPT", TriggerCue::kNone},
+    {"agrees", "ACCEPT", TriggerCue::kNone},
+    {"approved", "ACCEPT", TriggerCue::kNone},
+    {"endorsed", "ACCEPT", TriggerCue::kNone},
+    {"rejected", "REJECT", TriggerCue::kNone},
+    {"reject", "REJECT", TriggerCue::kNone},
+    {"rejects", "REJECT", TriggerCue::kNone},
+    {"refused", "REJECT", TriggerCue::kNone},
+    {"refuses", "REJECT", TriggerCue::kNone},
+    {"dismissed", "REJECT", TriggerCue::kNone},
+    {"rebuffed", "REJECT", TriggerCue::kNone},
+    {"released", "RELEASE", TriggerCue::kNone},
+    {"release", "RELEASE", TriggerCue::kNone},
+    {"releases", "RELEASE", TriggerCue::kNone},
+    {"freed", "RELEASE", TriggerCue::kNone},
+    {"free", "RELEASE", TriggerCue::kNone},
+    {"struck", "ATTACK", TriggerCue::kNone},
+    {"strike", "ATTACK", TriggerCue::kNone},
+    {"killed", "ATTACK", TriggerCue::kNone},
+    {"kill", "ATTACK", TriggerCue::kNone},
+    {"kills", "ATTACK", TriggerCue::kNone},
+    {"bombed", "ATTACK", TriggerCue::kNone},
+    {"bombarded", "ATTACK", TriggerCue::kNone},
+    {"shelled", "ATTACK", TriggerCue::kNone},
+    {"destroyed", "ATTACK", TriggerCue::kNone},
+    {"attacked", "ATTACK", TriggerCue::kNone},
+    {"attack", "ATTACK", TriggerCue::kNone},
+    {"attacks", "ATTACK", TriggerCue::kNone},
+    {"raided", "ATTACK", TriggerCue::kNone},
+    {"withdrew", "WITHDRAW", TriggerCue::kWithdrawVerb},
+    {"withdraw", "WITHDRAW", TriggerCue::kWithdrawVerb},
+    {"withdraws", "WITHDRAW", TriggerCue::kWithdrawVerb},
+    {"withdrawn", "WITHDRAW", TriggerCue::kWithdrawVerb},
+    {"pulled", "WITHDRAW", TriggerCue::kPullVerb},
+    {"pull", "WITHDRAW", TriggerCue::kPullVerb},
+    {"pulls", "WITHDRAW", TriggerCue::kPullVerb},
+    {"delivered", "AID", TriggerCue::kNone},
+    {"airdropped", "AID", TriggerCue::kNone},
+};
+
+constexpr LexiconEntry kNouns[] = {
+    {"call", "CALL", TriggerCue::kCallNoun},
+    {"calls", "CALL", TriggerCue::kCallNoun},
+    {"phone-call", "CALL", TriggerCue::kNone},
+    {"phonecall", "CALL", TriggerCue::kNone},
+    {"meeting", "MEET", TriggerCue::kNone},
+    {"meetings", "MEET", TriggerCue::kNone},
+    {"talks", "MEET", TriggerCue::kNone},
+    {"visit", "MEET", TriggerCue::kNone},
+    {"summit", "MEET", TriggerCue::kNone},
+    {"proposal", "PROPOSE", TriggerCue::kNone},
+    {"proposals", "PROPOSE", TriggerCue::kNone},
+    {"offer", "PROPOSE", TriggerCue::kNone},
+    {"demand", "DEMAND", TriggerCue::kNone},
+    {"demands", "DEMAND", TriggerCue::kNone},
+    {"acceptance", "ACCEPT", TriggerCue::kNone},
+    {"rejection", "REJECT", TriggerCue::kNone},
+    {"refusal", "REJECT", TriggerCue::kNone},
+    {"release", "RELEASE", TriggerCue::kNone},
+    {"strike", "ATTACK", TriggerCue::kNone},
+    {"strikes", "ATTACK", TriggerCue::kNone},
+    {"airstrike", "ATTACK", TriggerCue::kNone},
+    {"airstrikes", "ATTACK", TriggerCue::kNone},
+    {"air-strike", "ATTACK", TriggerCue::kNone},
+    {"attack", "ATTACK", TriggerCue::kNone},
+    {"attacks", "ATTACK", TriggerCue::kNone},
+    {"bombing", "ATTACK", TriggerCue::kNone},
+    {"bombings", "ATTACK", TriggerCue::kNone},
+    {"killing", "ATTACK", TriggerCue::kNone},
+    {"killings", "ATTACK", TriggerCue::kNone},
+    {"raid", "ATTACK", TriggerCue::kNone},
+    {"raids", "ATTACK", TriggerCue::kNone},
+    {"withdrawal", "WITHDRAW", TriggerCue::kNone},
+    {"pullout", "WITHDRAW", TriggerCue::kNone},
+    {"aid", "AID", TriggerCue::kAidNoun},
+    {"delivery", "AID", TriggerCue::kNone},
+    {"deliveries", "AID", TriggerCue::kNone},
+    {"airdrop", "AID", TriggerCue::kNone},
+    {"airdrops", "AID", TriggerCue::kNone},
+    {"convoy", "AID", TriggerCue::kNone},
+    {"convoys", "AID", TriggerCue::kNone},
+    {"trucks", "AID", TriggerCue::kNone},
+};
+
+using Lexicon = std::unordered_map<std::string_view, EventTriggerWord>;
+
+template <size_t N>
+Lexicon BuildLexicon(const LexiconEntry (&entries)[N]) {
+  Lexicon lexicon;
+  for (const LexiconEntry& entry : entries) {
+    lexicon.emplace(entry.word, EventTriggerWord{entry.type, entry.cue});
+  }
+  return lexicon;
+}
+
+}  // namespace
+
+std::optional<EventTriggerWord> LookupEventTrigger(std::string_view lower_word,
+                                                   TriggerWordClass word_class) {
+  static const Lexicon verbs = BuildLexicon(kVerbs);
+  static const Lexicon nouns = BuildLexicon(kNouns);
+  const Lexicon& lexicon = word_class == TriggerWordClass::kVerb ? verbs : nouns;
+  const auto found = lexicon.find(lower_word);
+  if (found == lexicon.end()) return std::nullopt;
+  return found->second;
+}
+
+bool IsLightVerb(std::string_view lower_word) {
+  static constexpr std::string_view kLightVerbs[] = {
+      "held",    "hold",    "holds",   "holding",   "had",     "has",      "have",
+      "having",  "made",    "make",    "makes",     "making",  "conducted", "conduct",
+      "launched", "launch", "carried", "carry",     "staged",  "joined",   "join",
+      "put",     "presented", "submitted", "sent",  "allowed", "allow",    "began",
+      "started", "resumed", "announced"};
+  for (std::string_view verb : kLightVerbs) {
+    if (verb == lower_word) return true;
+  }
+  return false;
+}
+
+}  // namespace storyline

@@ -1,0 +1,43 @@
+// The words that name an event ("met", "talks", "strike", "proposal") and the event type
+// each one names. Lookups take the word lower-cased (ASCII).
+//
+// A trigger is a verb or a noun; the part of speech tells which reading is meant
+// ("strikes" the noun is an attack, "strikes a deal" the verb is not), so each entry says
+// which one it needs. A few words name an event only next to a cue that the finder checks
+// (event_finder.cc): "spoke" is a CALL only "by phone" or "with" someone, "called" is a
+// CALL with a named object and a DEMAND before "for" or "on".
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace storyline {
+
+enum class TriggerWordClass { kVerb, kNoun };
+
+// What a cue-dependent trigger needs before it counts (see the finder).
+enum class TriggerCue {
+  kNone,
+  kCallVerb,    // "called": CALL with a named object, DEMAND before "for"/"on"
+  kCallNoun,    // "call(s)": CALL, but DEMAND before "for"/"on" ("calls for a ceasefire")
+  kSpeakVerb,   // "spoke", "talked": CALL only "by phone" or with a named partner
+  kMeetVerb,    // "meet": not before "demands", "conditions", "needs" ...
+  kAidNoun,     // "aid": not before "workers", "groups", "agencies" ...
+  kWithdrawVerb,  // "withdraw": forces, not "its demands" or "support"
+  kPullVerb,    // "pulled": WITHDRAW only before "out"
+};
+
+struct EventTriggerWord {
+  std::string_view type;  // CALL, MEET, STATEMENT, ... (CONTRACT.md)
+  TriggerCue cue = TriggerCue::kNone;
+};
+
+// The event a word names in the given word class, if any.
+std::optional<EventTriggerWord> LookupEventTrigger(std::string_view lower_word,
+                                                   TriggerWordClass word_class);
+
+// Verbs that take an event noun as their object and lend it their subject: "Biden held a
+// call", "Israel carried out strikes", "Hamas made a proposal".
+bool IsLightVerb(std::string_view lower_word);
+
+}  // namespace storyline

@@ -1,0 +1,139 @@
+#include "extract/event_words.h"
+
+#include <algorithm>
+
+namespace storyline {
+namespace {
+
+// ASCII lower case, with the curly apostrophe folded to the straight one so that
+// "’s" and "'s" look alike.
+std::string FoldWord(std::string_view word) {
+  std::string folded;
+  folded.reserve(word.size());
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (word.compare(i, 3, "\xE2\x80\x99") == 0) {
+      folded += '\'';
+      i += 2;
+      continue;
+    }
+    const char c = word[i];
+    folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return folded;
+}
+
+bool IsActorType(std::string_view type) {
+  return type == "PERSON" || type == "ORG" || type == "PLACE";
+}
+
+// Heads that stand for the entity named right before them: "Hamas negotiators",
+// "Israeli forces", "Biden administration officials".
+bool IsGroupNoun(std::string_view lower_word) {
+  static constexpr std::string_view kGroupNouns[] = {
+      "officials", "official",   "negotiators", "negotiator", "representatives",
+      "delegation", "delegates", "leaders",     "leader",     "forces",
+      "troops",    "military",   "army",        "government", "administration",
+      "team",      "envoy",      "envoys",      "aides",      "advisers",
+      "advisors",  "spokesman",  "spokeswoman", "spokesperson", "ministry",
+      "office",    "cabinet",    "militants",   "fighters",   "police",
+      "authorities", "jets",     "warplanes",   "drones"};
+  return std::find(std::begin(kGroupNouns), std::end(kGroupNouns), lower_word) !=
+         std::end(kGroupNouns);
+}
+
+// Marks with `value` every token inside [start, end) and returns nothing; tokens are in
+// text order, so the first one is found by binary search.
+template <typename Marks, typename Value>
+void MarkTokens(const std::vector<Token>& tokens, Span span, Marks& marks, Value value) {
+  auto it = std::partition_point(tokens.begin(), tokens.end(),
+                                 [&](const Token& t) { return t.start < span.start; });
+  for (; it != tokens.end() && it->end <= span.end; ++it) marks[it - tokens.begin()] = value;
+}
+
+}  // namespace
+
+EventWords::EventWords(std::string_view text, const TokenizedText& tokens,
+                       std::span<const PosTag> tags, std::span<const EntityMention> entities,
+                       std::span<const TimeExpression> times)
+    : tags_(tags.size() == tokens.tokens.size() ? tags : std::span<const PosTag>()),
+      entity_of_token_(tokens.tokens.size(), -1),
+      in_time_(tokens.tokens.size(), false) {
+  lower_.reserve(tokens.tokens.size());
+  for (const Token& token : tokens.tokens) {
+    lower_.push_back(token.end <= text.size() && token.start <= token.end
+                         ? FoldWord(token.In(text))
+                         : std::string());
+  }
+  for (size_t e = 0; e < entities.size(); ++e) {
+    if (!IsActorType(entities[e].type) || entities[e].entity.empty()) continue;
+    MarkTokens(tokens.tokens, entities[e].span, entity_of_token_, static_cast<int>(e));
+  }
+  for (const TimeExpression& time : times) MarkTokens(tokens.tokens, time.span, in_time_, true);
+}
+
+bool EventWords::IsVerb(int i) const { return !HasTags() || Xpos(i).starts_with("VB"); }
+
+bool EventWords::IsNoun(int i) const {
+  return !HasTags() || Xpos(i) == "NN" || Xpos(i) == "NNS";
+}
+
+bool EventWords::IsPunctuation(int i) const {
+  if (HasTags()) return Upos(i) == "PUNCT";
+  const std::string_view w = Lower(i);
+  return w.size() == 1 && (w[0] == ',' || w[0] == ';' || w[0] == ':' || w[0] == '.');
+}
+
+bool EventWords::InNounPhrase(int i) const {
+  if (InTime(i)) return false;
+  if (EntityAt(i) >= 0 || Lower(i) == "'s") return true;
+  if (!HasTags()) return Lower(i) == "the" || Lower(i) == "a" || Lower(i) == "an";
+  const std::string_view upos = Upos(i);
+  return upos == "DET" || upos == "ADJ" || upos == "NOUN" || upos == "PROPN" || upos == "NUM" ||
+         Xpos(i) == "HYPH";
+}
+
+int EventWords::HeadEntity(int head) const {
+  if (EntityAt(head) >= 0) return EntityAt(head);
+  int i = head;
+  while (i >= 0 && head - i < 2 && IsGroupNoun(Lower(i))) --i;
+  if (i == head || i < 0) return -1;
+  return EntityAt(i);
+}
+
+std::vector<int> EventWords::PhraseEntitiesFrom(int first, int end) const {
+  std::vector<int> found;
+  constexpr int kMaxPhrase = 10;
+  while (first < end) {
+    int last = -1;
+    for (int i = first; i < end && i - first < kMaxPhrase && InNounPhrase(i); ++i) last = i;
+    if (last < 0) break;
+    const int entity = HeadEntity(last);
+    if (entity < 0 || (!found.empty() && found.back() == entity)) break;
+    found.push_back(entity);
+    if (!Is(last + 1, "and")) break;
+    first = last + 2;
+  }
+  return found;
+}
+
+std::vector<int> EventWords::PhraseEntitiesEndingAt(int last, int begin) const {
+  std::vector<int> found;
+  while (last >= begin && InNounPhrase(last)) {
+    const int entity = HeadEntity(last);
+    if (entity < 0) break;
+    found.insert(found.begin(), entity);
+    const int start = PhraseStart(last, begin);
+    if (!Is(start - 1, "and") || start - 2 < begin) break;
+    last = start - 2;
+  }
+  return found;
+}
+
+int EventWords::PhraseStart(int last, int begin) const {
+  constexpr int kMaxPhrase = 10;
+  int start = last;
+  while (start - 1 >= begin && last - start < kMaxPhrase && InNounPhrase(start - 1)) --start;
+  return start;
+}
+
+}  // namespace storyline

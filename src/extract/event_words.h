@@ -1,0 +1,67 @@
+// The words of one article as the event finder sees them: lower-cased forms, tags, which
+// entity mention (PERSON/ORG/PLACE) or time expression each token belongs to, and the
+// noun phrases around a position, found from tags alone (no parse).
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/analysis.h"
+#include "nlp/syntax.h"
+#include "text/token.h"
+
+namespace storyline {
+
+class EventWords {
+ public:
+  // `tags` holds one tag per token or is empty; any other size counts as empty.
+  EventWords(std::string_view text, const TokenizedText& tokens, std::span<const PosTag> tags,
+             std::span<const EntityMention> entities, std::span<const TimeExpression> times);
+
+  int size() const { return static_cast<int>(lower_.size()); }
+  std::string_view Lower(int i) const { return lower_[i]; }
+  bool Is(int i, std::string_view lower_word) const {
+    return i >= 0 && i < size() && lower_[i] == lower_word;
+  }
+  bool HasTags() const { return !tags_.empty(); }
+  std::string_view Upos(int i) const { return tags_.empty() ? std::string_view() : tags_[i].upos; }
+  std::string_view Xpos(int i) const { return tags_.empty() ? std::string_view() : tags_[i].xpos; }
+  bool IsVerb(int i) const;  // VB* (always true without tags)
+  bool IsNoun(int i) const;  // NN or NNS (always true without tags)
+  bool IsPunctuation(int i) const;
+
+  // Index of the entity mention (PERSON/ORG/PLACE with an id) that holds token i, or -1.
+  int EntityAt(int i) const { return entity_of_token_[i]; }
+  // Whether token i lies inside a time expression.
+  bool InTime(int i) const { return in_time_[i]; }
+
+  // Whether token i can be part of a noun phrase: determiners, adjectives, nouns,
+  // numbers, possessive "'s", hyphens and entity tokens; time expressions end a phrase.
+  bool InNounPhrase(int i) const;
+
+  // The entity a noun phrase with head token `head` names: the head's own entity, or the
+  // entity right before a group head ("Hamas negotiators", "Biden administration
+  // officials"); -1 when none.
+  int HeadEntity(int head) const;
+
+  // The entities of the noun phrase that starts at `first` (within [first, end)),
+  // coordinated ones included ("Egypt and Qatar"); empty when its head names none.
+  std::vector<int> PhraseEntitiesFrom(int first, int end) const;
+
+  // The entities of the noun phrase that ends at `last` (within [begin, last]),
+  // coordinated ones included, in text order.
+  std::vector<int> PhraseEntitiesEndingAt(int last, int begin) const;
+
+  // The first token of the noun phrase that holds token `last`, not before `begin`.
+  int PhraseStart(int last, int begin) const;
+
+ private:
+  std::vector<std::string> lower_;
+  std::span<const PosTag> tags_;
+  std::vector<int> entity_of_token_;
+  std::vector<bool> in_time_;
+};
+
+}  // namespace storyline
