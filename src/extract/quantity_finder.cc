@@ -8,16 +8,10 @@
 #include <string>
 
 #include "extract/number_words.h"
+#include "text/ascii.h"
 
 namespace storyline {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 bool IsAlphaWord(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) {
@@ -115,7 +109,7 @@ class Scanner {
   };
 
   std::string_view Word(uint32_t i) const { return tokens_[i].In(text_); }
-  std::string LowerWord(uint32_t i) const { return Lower(Word(i)); }
+  std::string LowerWord(uint32_t i) const { return AsciiLower(Word(i)); }
   bool Has(uint32_t i) const { return i >= first_ && i < end_; }
   std::string_view Xpos(uint32_t i) const { return tags_.empty() ? std::string_view() : tags_[i].xpos; }
 
@@ -135,7 +129,7 @@ class Scanner {
     const size_t hyphen = word.find('-');
     if (hyphen != std::string_view::npos) {
       digits = word.substr(0, hyphen);
-      glued = Lower(word.substr(hyphen + 1));
+      glued = AsciiLower(word.substr(hyphen + 1));
       if (!IsAlphaWord(glued)) return std::nullopt;
     }
     std::string plain;

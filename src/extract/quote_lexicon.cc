@@ -153,14 +153,6 @@ bool Contains(std::string_view word) {
 
 }  // namespace
 
-std::string AsciiLower(std::string_view word) {
-  std::string lower(word);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lower;
-}
-
 bool IsSpeechVerb(std::string_view w) { return Contains<kSpeechVerbs>(w); }
 bool IsSubjectVerbFiller(std::string_view w) { return Contains<kSubjectVerbFillers>(w); }
 bool IsSubjectBoundaryWord(std::string_view w) { return Contains<kSubjectBoundaryWords>(w); }

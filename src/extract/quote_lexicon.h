@@ -7,10 +7,9 @@
 #include <string>
 #include <string_view>
 
-namespace storyline {
+#include "text/ascii.h"
 
-// ASCII lower case; other bytes unchanged.
-std::string AsciiLower(std::string_view word);
+namespace storyline {
 
 // Inflected forms of verbs that introduce speech or writing: "said", "says", "told",
 // "added", "warned", "tweeted", "described" ...

@@ -49,7 +49,10 @@ struct Count {
 };
 
 std::string FormatNumber(double value) {
-  if (value == std::floor(value)) return fmt::format("{}", static_cast<long long>(value));
+  // Integers print without a decimal part; beyond 1e15 the cast would overflow.
+  if (value == std::floor(value) && std::abs(value) < 1e15) {
+    return fmt::format("{}", static_cast<long long>(value));
+  }
   return fmt::format("{}", value);
 }
 
@@ -1058,7 +1061,10 @@ class Finder {
   std::optional<Found> RelativeFound(size_t begin, size_t end, const Count& count, int unit,
                                      int sign, std::optional<CivilDate> base) const {
     Found f{begin, end, kDate, std::nullopt};
-    if (count.vague || count.value != std::floor(count.value)) return f;
+    // Counts too large for an int ("2,000,000,000,000 days ago") stay unresolved.
+    if (count.vague || count.value != std::floor(count.value) || std::abs(count.value) > 1e6) {
+      return f;
+    }
     const int n = static_cast<int>(count.value) * sign;
     f.value = unit <= kHour ? PeriodValue(base, kDay, 0) : PeriodValue(base, unit, n);
     return f;

@@ -133,7 +133,8 @@ size_t ScanNumber(std::string_view text, size_t i, TimeToken& token) {
     if (token.digits < 255) ++token.digits;
     ++i;
   }
-  token.plain_integer = true;
+  // Longer digit runs are not dates or clock times, and would overflow an int.
+  token.plain_integer = token.digits <= 9;
   while (i + 3 < n && text[i] == ',' && IsDigit(text[i + 1]) && IsDigit(text[i + 2]) &&
          IsDigit(text[i + 3]) && (i + 4 >= n || !IsDigit(text[i + 4]))) {
     value =

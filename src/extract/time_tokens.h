@@ -55,7 +55,7 @@ struct TimeToken {
   // glued to them ("1990s", "7th", "2pm").
   double number = 0;
   uint8_t digits = 0;          // count of digits before any separator
-  bool plain_integer = false;  // only digits: no comma, no decimal point
+  bool plain_integer = false;  // only digits (at most 9): no comma, no decimal point
   std::string_view suffix;     // lowercased letters right after the digits
 
   bool Is(std::string_view word) const { return lower == word; }

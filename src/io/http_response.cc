@@ -5,30 +5,17 @@
 #include <algorithm>
 #include <charconv>
 
+#include "text/ascii.h"
+
 namespace storyline {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 std::string Dechunk(std::string_view body, std::string& out) {
   out.clear();
   while (true) {
     const size_t line_end = body.find("\r\n");
     if (line_end == std::string_view::npos) return "truncated chunked body";
-    std::string_view size_text = Trim(body.substr(0, body.find_first_of(";\r")));
+    std::string_view size_text = TrimAsciiSpace(body.substr(0, body.find_first_of(";\r")));
     size_t size = 0;
     auto [ptr, ec] = std::from_chars(size_text.data(), size_text.data() + size_text.size(),
                                      size, 16);
@@ -87,8 +74,8 @@ std::string ParseHttpResponse(std::string_view raw, size_t max_bytes, HttpRespon
     head.remove_prefix(end == std::string_view::npos ? head.size() : end + 2);
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string name = Lower(Trim(line.substr(0, colon)));
-    const std::string value = Lower(Trim(line.substr(colon + 1)));
+    const std::string name = AsciiLower(TrimAsciiSpace(line.substr(0, colon)));
+    const std::string value = AsciiLower(TrimAsciiSpace(line.substr(colon + 1)));
     if (name == "content-type") response.content_type = value;
     if (name == "transfer-encoding") chunked = value.find("chunked") != std::string::npos;
     if (name == "content-encoding") content_encoding = value;

@@ -7,24 +7,12 @@
 #include "io/compressed_file.h"
 #include "io/http_response.h"
 #include "io/web_page_article.h"
+#include "text/ascii.h"
 
 namespace storyline {
 namespace {
 
 using Headers = std::map<std::string, std::string>;
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
-std::string Trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return std::string(s);
-}
 
 enum class HeaderStatus { kOk, kEnd, kError };
 
@@ -40,7 +28,7 @@ HeaderStatus ReadRecordHeader(ChunkReader& reader, Headers& headers, std::string
       error = "unreadable WARC header";
       return HeaderStatus::kError;
     }
-  } while (Trimmed(line).empty());
+  } while (TrimAsciiSpace(line).empty());
   if (!line.starts_with("WARC/")) {
     error = "not a WARC record (no \"WARC/\" version line)";
     return HeaderStatus::kError;
@@ -51,11 +39,11 @@ HeaderStatus ReadRecordHeader(ChunkReader& reader, Headers& headers, std::string
       error = "truncated WARC header";
       return HeaderStatus::kError;
     }
-    if (Trimmed(line).empty()) return HeaderStatus::kOk;
+    if (TrimAsciiSpace(line).empty()) return HeaderStatus::kOk;
     const size_t colon = line.find(':');
     if (colon == std::string::npos) continue;
-    headers[Lower(Trimmed(std::string_view(line).substr(0, colon)))] =
-        Trimmed(std::string_view(line).substr(colon + 1));
+    headers[AsciiLower(TrimAsciiSpace(std::string_view(line).substr(0, colon)))] =
+        std::string(TrimAsciiSpace(std::string_view(line).substr(colon + 1)));
   }
 }
 
@@ -110,8 +98,8 @@ void ReadWarc(const std::string& path, const ReadOptions& options, const Article
     if (status != ChunkReader::Status::kOk) {
       return on_error({where, file.ok() ? "truncated WARC record" : file.error()});
     }
-    if (Lower(headers["warc-type"]) != "response" ||
-        Lower(headers["content-type"]).find("application/http") == std::string::npos) {
+    if (AsciiLower(headers["warc-type"]) != "response" ||
+        AsciiLower(headers["content-type"]).find("application/http") == std::string::npos) {
       continue;
     }
     HttpResponse response;
