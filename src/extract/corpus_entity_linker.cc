@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <stdexcept>
 
 #include "extract/entity_linker.h"
@@ -69,15 +70,38 @@ std::string AcronymLetters(std::string_view name) {
   return letters.size() >= 2 && letters.size() <= 6 ? letters : std::string();
 }
 
-// The single distinct value of `values`, or nullopt when there is none or several.
-std::optional<std::string> Unique(const std::vector<std::string>* values) {
-  if (values == nullptr || values->empty()) return std::nullopt;
-  const std::string& first = values->front();
-  if (std::any_of(values->begin(), values->end(),
-                  [&](const std::string& v) { return v != first; })) {
-    return std::nullopt;
+// Words that name a company's legal form or its place in a group rather than the company:
+// "General Motors Corporation", "Apple Inc.", "Chrysler Group" and "Ford Motor Company"
+// are the companies news calls "General Motors", "Apple", "Chrysler" and "Ford".
+bool IsCompanyFormWord(std::string_view word) {
+  static constexpr std::string_view kForms[] = {
+      "Inc", "Inc.",   "Corp", "Corp.", "Corporation", "Co",    "Co.",     "Company",
+      "LLC", "L.L.C.", "Ltd",  "Ltd.",  "Limited",     "plc",   "PLC",     "AG",
+      "SA",  "S.A.",   "NV",   "N.V.",  "GmbH",        "Group", "Holding", "Holdings"};
+  return std::find(std::begin(kForms), std::end(kForms), word) != std::end(kForms);
+}
+
+// The company's name without trailing form words, and without a "Motor" that only came
+// before one ("Ford Motor Company", "Toyota Motor Corp."); nullopt when nothing is dropped.
+std::optional<std::string> WithoutCompanyForm(std::string_view name) {
+  std::vector<std::string_view> words = Words(name);
+  const size_t original = words.size();
+  while (words.size() > 1 && IsCompanyFormWord(words.back())) words.pop_back();
+  if (words.size() < original && words.size() > 1 && words.back() == "Motor") words.pop_back();
+  if (words.size() == original) return std::nullopt;
+  std::string out;
+  for (std::string_view word : words) {
+    if (!out.empty()) out += ' ';
+    out += word;
   }
-  return first;
+  return out;
+}
+
+// The one value of `values` (whose entries are distinct), or nullopt when there is none
+// or several.
+std::optional<std::string> Unique(const std::vector<std::string>* values) {
+  if (values == nullptr || values->size() != 1) return std::nullopt;
+  return values->front();
 }
 
 template <typename Map>
@@ -104,7 +128,17 @@ std::optional<std::string> CorpusEntityLinker::FullPersonName(std::string_view n
   for (const std::string& full : *candidates) {
     if (IsPartOf(part, Words(full))) containing.push_back(full);
   }
-  return Unique(&containing);
+  if (containing.empty()) return std::nullopt;
+  // "Joe Biden" and "Joe Robinette Biden" are one person: the fullest name stands for
+  // names that are parts of it, and only unrelated full names make `name` ambiguous.
+  const auto fullest = std::max_element(
+      containing.begin(), containing.end(),
+      [](const std::string& a, const std::string& b) { return Words(a).size() < Words(b).size(); });
+  const std::vector<std::string_view> fullest_words = Words(*fullest);
+  for (const std::string& full : containing) {
+    if (full != *fullest && !IsPartOf(Words(full), fullest_words)) return std::nullopt;
+  }
+  return *fullest;
 }
 
 std::optional<std::string> CorpusEntityLinker::Expansion(std::string_view acronym) const {
@@ -123,6 +157,7 @@ void CorpusEntityLinker::Link(std::vector<EntityMention>& mentions) {
       if (mention.type == "ORG" || mention.type == "PLACE") {
         if (const auto canonical = aliases_.Canonical(mention.name)) name = std::string(*canonical);
       }
+      if (!name && mention.type == "ORG") name = WithoutCompanyForm(mention.name);
       if (!name) name = Expansion(mention.name);
     }
     if (!name) continue;

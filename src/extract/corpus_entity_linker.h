@@ -10,7 +10,9 @@
 //     ("Government Accountability Office (GAO)") or else the one organization or place
 //     seen so far with those initials;
 //   - another name of a country ("U.S.", "Britain") takes its canonical name from the
-//     alias table (ORG and PLACE mentions).
+//     alias table (ORG and PLACE mentions);
+//   - a company's name drops its legal form ("Apple Inc." -> "Apple", "Ford Motor
+//     Company" -> "Ford").
 // The result depends only on the articles and their order, never on threads or timing:
 // link articles one at a time in input order. The state is a table of rows (Rows, Save,
 // Load) so a store can keep it between runs.

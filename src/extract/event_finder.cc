@@ -49,14 +49,26 @@ bool IsUnmetObject(std::string_view lower_word) {
 
 // Objects after which "withdraw" is not a pull-out of forces.
 bool IsWithdrawnNonForce(std::string_view lower_word) {
-  return OneOf(lower_word, {"demand", "demands", "support", "proposal", "offer", "request",
-                            "bid", "candidacy", "nomination", "objection", "objections",
-                            "complaint", "statement", "application", "funding"});
+  return OneOf(lower_word, {"demand", "demands", "support", "proposal", "offer", "request", "bid",
+                            "candidacy", "nomination", "objection", "objections", "complaint",
+                            "statement", "application", "funding"});
 }
 
 bool AnyWithin(const SentenceContext& s, int from, int count, bool (*test)(std::string_view)) {
   for (int k = from; k < s.end && k < from + count; ++k) {
     if (test(s.words.Lower(k))) return true;
+  }
+  return false;
+}
+
+// Whether a word for captives or a named person stands within a few words of token i:
+// "released four hostages", "prisoners Hamas wants released", "freed Edan Alexander".
+bool HasCaptiveNear(const SentenceContext& s, int i) {
+  constexpr int kReach = 6;
+  for (int k = std::max(s.first, i - kReach); k < s.end && k <= i + kReach; ++k) {
+    if (IsCaptiveWord(s.words.Lower(k))) return true;
+    const int entity = s.words.EntityAt(k);
+    if (k > i && entity >= 0 && s.entities[entity].type == "PERSON") return true;
   }
   return false;
 }
@@ -67,7 +79,9 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
   const EventWords& w = s.words;
   std::optional<EventTriggerWord> word;
   is_noun = false;
-  if (w.IsVerb(i)) word = LookupEventTrigger(w.Lower(i), TriggerWordClass::kVerb);
+  if (w.IsVerb(i) || IsUnambiguousVerbForm(w.Lower(i))) {
+    word = LookupEventTrigger(w.Lower(i), TriggerWordClass::kVerb);
+  }
   if (!word && w.IsNoun(i)) {
     word = LookupEventTrigger(w.Lower(i), TriggerWordClass::kNoun);
     is_noun = true;
@@ -97,18 +111,22 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
       if (AnyWithin(s, i + 1, 3, IsUnmetObject)) return std::nullopt;
       return word->type;
     case TriggerCue::kAidNoun:
-      if (i + 1 < s.end && OneOf(w.Lower(i + 1), {"workers", "worker", "groups", "group",
-                                                  "organizations", "organisations", "agency",
-                                                  "agencies", "officials", "official"})) {
+      if (i + 1 < s.end &&
+          OneOf(w.Lower(i + 1), {"workers", "worker", "groups", "group", "organizations",
+                                 "organisations", "agency", "agencies", "officials", "official"})) {
         return std::nullopt;
       }
       return word->type;
     case TriggerCue::kWithdrawVerb:
       if (AnyWithin(s, i + 1, 3, IsWithdrawnNonForce)) return std::nullopt;
       return word->type;
-    case TriggerCue::kPullVerb:
-      if (w.Is(i + 1, "out") || w.Is(i + 1, "back")) return word->type;
+    case TriggerCue::kCaptives:
+      if (HasCaptiveNear(s, i)) return word->type;
       return std::nullopt;
+    case TriggerCue::kPullVerb:
+      if (!w.Is(i + 1, "out") && !w.Is(i + 1, "back")) return std::nullopt;
+      if (w.Is(i + 2, "on") || AnyWithin(s, i + 2, 3, IsWithdrawnNonForce)) return std::nullopt;
+      return word->type;
   }
   return std::nullopt;
 }
@@ -118,6 +136,17 @@ bool IsNegated(const SentenceContext& s, int i) {
     if (OneOf(s.words.Lower(k), {"not", "n't", "never"})) return true;
   }
   return false;
+}
+
+// A verb in a to-infinitive that is only wished for or asked ("urged Hamas to accept",
+// "refusal to meet"), not one that is planned ("is scheduled to visit").
+bool IsUnrealizedInfinitive(const SentenceContext& s, int i) {
+  const int to = i - 1;
+  if (!s.words.Is(to, "to") || !s.words.IsVerb(i)) return false;
+  return to - 1 < s.first ||
+         !OneOf(s.words.Lower(to - 1),
+                {"scheduled", "expected", "slated", "set", "due", "going", "plans", "planning",
+                 "plan", "planned", "poised", "likely", "ready", "about", "agreed"});
 }
 
 bool InFullQuote(const SentenceContext& s, int i) {
@@ -132,17 +161,25 @@ bool InFullQuote(const SentenceContext& s, int i) {
 bool IsSubjectVerbGap(const EventWords& w, int i) {
   const std::string_view upos = w.Upos(i);
   if (upos == "AUX" || upos == "ADV" || upos == "PART" || w.Xpos(i) == "MD") return true;
-  return OneOf(w.Lower(i), {"to", "will", "would", "has", "have", "had", "is", "are", "was",
-                            "were", "be", "been", "also", "scheduled", "expected", "slated",
-                            "set", "due", "going", "planning", "plans", "poised", "likely",
-                            "ready", "reportedly"});
+  return OneOf(
+      w.Lower(i),
+      {"to",    "will",     "would", "has",    "have",      "had",      "is",        "are", "was",
+       "were",  "be",       "been",  "also",   "scheduled", "expected", "slated",    "set", "due",
+       "going", "planning", "plans", "poised", "likely",    "ready",    "reportedly"});
 }
 
-// The entities that head the subject of the verb at token `verb`.
+// The entities that head the subject of the verb at token `verb`. A name between commas
+// is an apposition ("the director of Egyptian intelligence, Abbas Kamel, are meeting"),
+// so it is still the subject; a name that only ends a clause before the comma ("Qatar,
+// which hosts ... in Doha, declared") is not.
 std::vector<int> SubjectEntities(const SentenceContext& s, int verb) {
   constexpr int kMaxGap = 6;
   int last = verb - 1;
   while (last >= s.first && verb - last <= kMaxGap && IsSubjectVerbGap(s.words, last)) --last;
+  if (s.words.Is(last, ",") && last - 1 >= s.first && s.words.EntityAt(last - 1) >= 0 &&
+      s.words.Is(s.words.PhraseStart(last - 1, s.first) - 1, ",")) {
+    --last;
+  }
   if (last < s.first) return {};
   return s.words.PhraseEntitiesEndingAt(last, s.first);
 }
@@ -214,8 +251,7 @@ void NounActors(const SentenceContext& s, int i, std::string_view type, EventAct
 // met"); an entity keeps only its first role.
 void NormalizeActors(std::string_view type, EventActors& actors) {
   if ((type == kCall || type == kMeet) && actors.agents.size() > 1) {
-    actors.partners.insert(actors.partners.begin(), actors.agents.begin() + 1,
-                           actors.agents.end());
+    actors.partners.insert(actors.partners.begin(), actors.agents.begin() + 1, actors.agents.end());
     actors.agents.resize(1);
   }
   std::vector<int> seen;
@@ -272,8 +308,7 @@ std::optional<int> NearestPlace(const SentenceContext& s, int trigger, const Eve
   return best;
 }
 
-Event MakeEvent(const SentenceContext& s, int i, std::string_view type,
-                const EventActors& actors) {
+Event MakeEvent(const SentenceContext& s, int i, std::string_view type, const EventActors& actors) {
   Event event;
   event.span = {s.tokens.tokens[i].start, s.tokens.tokens[i].end};
   event.type = std::string(type);
@@ -300,13 +335,50 @@ bool RepeatsPrevious(const SentenceContext& s, const std::vector<Event>& events,
   return events.back().span.start >= s.tokens.tokens[from].start;
 }
 
+// Events that say too little to be placed in a story: any event with neither actor,
+// time nor place ("the upcoming call"), an event noun with only a place ("rejected the
+// offer in Doha"), and a statement by no one named ("a source said").
+bool IsTooVague(const Event& event, bool is_noun) {
+  if (event.type == kStatement) return event.actors.empty();
+  if (is_noun) return event.actors.empty() && !event.time;
+  return event.actors.empty() && !event.time && !event.place;
+}
+
+// A CALL or MEET noun that points back to one already reported ("the call", "their
+// upcoming call", "the talks") with no name of its own in the phrase.
+bool IsAnaphoricMeeting(const SentenceContext& s, int i, std::string_view type) {
+  if (type != kCall && type != kMeet) return false;
+  const int start = s.words.PhraseStart(i, s.first);
+  for (int k = start; k < i; ++k) {
+    if (s.words.EntityAt(k) >= 0) return false;
+  }
+  return OneOf(s.words.Lower(start), {"the", "their", "this", "that", "its", "his", "her"});
+}
+
+// Folds an anaphoric CALL/MEET into the latest earlier one of its type with actors:
+// its actors join as partners ("Harris also joined the call") and its time fills a
+// missing one. False when there is no such event to fold into.
+bool FoldIntoAntecedent(const Event& anaphor, std::vector<Event>& events) {
+  const auto antecedent = std::find_if(events.rbegin(), events.rend(), [&](const Event& e) {
+    return e.type == anaphor.type && !e.actors.empty();
+  });
+  if (antecedent == events.rend()) return false;
+  for (const EventActor& actor : anaphor.actors) {
+    const bool known = std::any_of(antecedent->actors.begin(), antecedent->actors.end(),
+                                   [&](const EventActor& a) { return a.entity == actor.entity; });
+    if (!known) antecedent->actors.push_back({"partner", actor.entity});
+  }
+  if (!antecedent->time) antecedent->time = anaphor.time;
+  return true;
+}
+
 void FindSentenceEvents(const SentenceContext& s, std::vector<Event>& events) {
   for (int i = s.first; i < s.end; ++i) {
     bool is_noun = false;
     const std::optional<std::string_view> type = ResolveTrigger(s, i, is_noun);
     if (!type || InFullQuote(s, i)) continue;
     if (*type == kStatement && s.has_full_quote) continue;
-    if (!is_noun && IsNegated(s, i)) continue;
+    if (!is_noun && (IsNegated(s, i) || IsUnrealizedInfinitive(s, i))) continue;
     if (RepeatsPrevious(s, events, i, *type)) continue;
     EventActors actors;
     if (is_noun) {
@@ -316,7 +388,8 @@ void FindSentenceEvents(const SentenceContext& s, std::vector<Event>& events) {
     }
     NormalizeActors(*type, actors);
     Event event = MakeEvent(s, i, *type, actors);
-    if (is_noun && event.actors.empty() && !event.time && !event.place) continue;
+    if (is_noun && IsAnaphoricMeeting(s, i, *type) && FoldIntoAntecedent(event, events)) continue;
+    if (IsTooVague(event, is_noun)) continue;
     events.push_back(std::move(event));
   }
 }
@@ -330,8 +403,7 @@ bool HasFullQuote(std::span<const Quote> quotes, Span sentence) {
 }  // namespace
 
 std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens,
-                              std::span<const PosTag> tags,
-                              std::span<const EntityMention> entities,
+                              std::span<const PosTag> tags, std::span<const EntityMention> entities,
                               std::span<const TimeExpression> times,
                               std::span<const Quote> quotes) {
   std::vector<Event> events;

@@ -20,11 +20,19 @@
 // the place is the nearest PLACE mention after "in"/"at" in the sentence. Neither falls
 // back to the article's date: an event the text does not date stays undated.
 //
+// A CALL or MEET noun that only points back ("the call", "during their call", "the
+// talks") to an earlier one with actors is folded into it rather than reported again:
+// its actors join as partners ("Harris also joined the call") and its time fills a
+// missing one.
+//
+// RELEASE needs captives nearby ("released four hostages", not "released a browser").
 // Verbs of saying give a STATEMENT only for indirect speech: not in a sentence that
 // holds a full (not partial) quotation, which the quote finder reports instead. Negated
-// verbs ("did not meet", "never called") give no event, and neither does a trigger inside
-// a full quotation. Event nouns without any actor, time or place ("the upcoming call")
-// are dropped as too vague to place.
+// verbs ("did not meet", "never called") give no event, nor do verbs in a wished-for
+// infinitive ("urged Hamas to accept"; planned ones such as "is scheduled to visit"
+// stay), nor triggers inside a full quotation. Events too vague to place are dropped:
+// those without any actor, time or place ("the upcoming call"), event nouns with neither
+// actor nor time, and statements by no one named ("a source said").
 #pragma once
 
 #include <span>
@@ -41,9 +49,7 @@ namespace storyline {
 // empty (then every lexicon word counts in either class). `entities`, `times` and
 // `quotes` are the article's, each in text order. Events come in text order.
 std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens,
-                              std::span<const PosTag> tags,
-                              std::span<const EntityMention> entities,
-                              std::span<const TimeExpression> times,
-                              std::span<const Quote> quotes);
+                              std::span<const PosTag> tags, std::span<const EntityMention> entities,
+                              std::span<const TimeExpression> times, std::span<const Quote> quotes);
 
 }  // namespace storyline

@@ -33,7 +33,6 @@ constexpr LexiconEntry kVerbs[] = {
     {"visit", "MEET", TriggerCue::kNone},
     {"visits", "MEET", TriggerCue::kNone},
     {"visiting", "MEET", TriggerCue::kNone},
-    {"hosted", "MEET", TriggerCue::kNone},
     {"said", "STATEMENT", TriggerCue::kNone},
     {"says", "STATEMENT", TriggerCue::kNone},
     {"announced", "STATEMENT", TriggerCue::kNone},
@@ -65,11 +64,11 @@ constexpr LexiconEntry kVerbs[] = {
     {"refuses", "REJECT", TriggerCue::kNone},
     {"dismissed", "REJECT", TriggerCue::kNone},
     {"rebuffed", "REJECT", TriggerCue::kNone},
-    {"released", "RELEASE", TriggerCue::kNone},
-    {"release", "RELEASE", TriggerCue::kNone},
-    {"releases", "RELEASE", TriggerCue::kNone},
-    {"freed", "RELEASE", TriggerCue::kNone},
-    {"free", "RELEASE", TriggerCue::kNone},
+    {"released", "RELEASE", TriggerCue::kCaptives},
+    {"release", "RELEASE", TriggerCue::kCaptives},
+    {"releases", "RELEASE", TriggerCue::kCaptives},
+    {"freed", "RELEASE", TriggerCue::kCaptives},
+    {"free", "RELEASE", TriggerCue::kCaptives},
     {"struck", "ATTACK", TriggerCue::kNone},
     {"strike", "ATTACK", TriggerCue::kNone},
     {"killed", "ATTACK", TriggerCue::kNone},
@@ -95,46 +94,26 @@ constexpr LexiconEntry kVerbs[] = {
 };
 
 constexpr LexiconEntry kNouns[] = {
-    {"call", "CALL", TriggerCue::kCallNoun},
-    {"calls", "CALL", TriggerCue::kCallNoun},
-    {"phone-call", "CALL", TriggerCue::kNone},
-    {"phonecall", "CALL", TriggerCue::kNone},
-    {"meeting", "MEET", TriggerCue::kNone},
-    {"meetings", "MEET", TriggerCue::kNone},
-    {"talks", "MEET", TriggerCue::kNone},
-    {"visit", "MEET", TriggerCue::kNone},
-    {"summit", "MEET", TriggerCue::kNone},
-    {"proposal", "PROPOSE", TriggerCue::kNone},
-    {"proposals", "PROPOSE", TriggerCue::kNone},
-    {"offer", "PROPOSE", TriggerCue::kNone},
-    {"demand", "DEMAND", TriggerCue::kNone},
-    {"demands", "DEMAND", TriggerCue::kNone},
-    {"acceptance", "ACCEPT", TriggerCue::kNone},
-    {"rejection", "REJECT", TriggerCue::kNone},
-    {"refusal", "REJECT", TriggerCue::kNone},
-    {"release", "RELEASE", TriggerCue::kNone},
-    {"strike", "ATTACK", TriggerCue::kNone},
-    {"strikes", "ATTACK", TriggerCue::kNone},
-    {"airstrike", "ATTACK", TriggerCue::kNone},
-    {"airstrikes", "ATTACK", TriggerCue::kNone},
-    {"air-strike", "ATTACK", TriggerCue::kNone},
-    {"attack", "ATTACK", TriggerCue::kNone},
-    {"attacks", "ATTACK", TriggerCue::kNone},
-    {"bombing", "ATTACK", TriggerCue::kNone},
-    {"bombings", "ATTACK", TriggerCue::kNone},
-    {"killing", "ATTACK", TriggerCue::kNone},
-    {"killings", "ATTACK", TriggerCue::kNone},
-    {"raid", "ATTACK", TriggerCue::kNone},
-    {"raids", "ATTACK", TriggerCue::kNone},
-    {"withdrawal", "WITHDRAW", TriggerCue::kNone},
-    {"pullout", "WITHDRAW", TriggerCue::kNone},
-    {"aid", "AID", TriggerCue::kAidNoun},
-    {"delivery", "AID", TriggerCue::kNone},
-    {"deliveries", "AID", TriggerCue::kNone},
-    {"airdrop", "AID", TriggerCue::kNone},
-    {"airdrops", "AID", TriggerCue::kNone},
-    {"convoy", "AID", TriggerCue::kNone},
-    {"convoys", "AID", TriggerCue::kNone},
+    {"call", "CALL", TriggerCue::kCallNoun},     {"calls", "CALL", TriggerCue::kCallNoun},
+    {"phone-call", "CALL", TriggerCue::kNone},   {"phonecall", "CALL", TriggerCue::kNone},
+    {"meeting", "MEET", TriggerCue::kNone},      {"meetings", "MEET", TriggerCue::kNone},
+    {"talks", "MEET", TriggerCue::kNone},        {"visit", "MEET", TriggerCue::kNone},
+    {"summit", "MEET", TriggerCue::kNone},       {"proposal", "PROPOSE", TriggerCue::kNone},
+    {"proposals", "PROPOSE", TriggerCue::kNone}, {"offer", "PROPOSE", TriggerCue::kNone},
+    {"demand", "DEMAND", TriggerCue::kNone},     {"demands", "DEMAND", TriggerCue::kNone},
+    {"acceptance", "ACCEPT", TriggerCue::kNone}, {"rejection", "REJECT", TriggerCue::kNone},
+    {"refusal", "REJECT", TriggerCue::kNone},    {"release", "RELEASE", TriggerCue::kCaptives},
+    {"strike", "ATTACK", TriggerCue::kNone},     {"strikes", "ATTACK", TriggerCue::kNone},
+    {"airstrike", "ATTACK", TriggerCue::kNone},  {"airstrikes", "ATTACK", TriggerCue::kNone},
+    {"air-strike", "ATTACK", TriggerCue::kNone}, {"attack", "ATTACK", TriggerCue::kNone},
+    {"attacks", "ATTACK", TriggerCue::kNone},    {"bombing", "ATTACK", TriggerCue::kNone},
+    {"bombings", "ATTACK", TriggerCue::kNone},   {"killing", "ATTACK", TriggerCue::kNone},
+    {"killings", "ATTACK", TriggerCue::kNone},   {"raid", "ATTACK", TriggerCue::kNone},
+    {"raids", "ATTACK", TriggerCue::kNone},      {"withdrawal", "WITHDRAW", TriggerCue::kNone},
+    {"pullout", "WITHDRAW", TriggerCue::kNone},  {"aid", "AID", TriggerCue::kAidNoun},
+    {"delivery", "AID", TriggerCue::kNone},      {"deliveries", "AID", TriggerCue::kNone},
+    {"airdrop", "AID", TriggerCue::kNone},       {"airdrops", "AID", TriggerCue::kNone},
+    {"convoy", "AID", TriggerCue::kNone},        {"convoys", "AID", TriggerCue::kNone},
     {"trucks", "AID", TriggerCue::kNone},
 };
 
@@ -161,13 +140,33 @@ std::optional<EventTriggerWord> LookupEventTrigger(std::string_view lower_word,
   return found->second;
 }
 
+bool IsCaptiveWord(std::string_view lower_word) {
+  static constexpr std::string_view kCaptiveWords[] = {
+      "hostage",   "hostages", "prisoner", "prisoners", "detainee",     "detainees",
+      "captive",   "captives", "abductee", "abductees", "palestinians", "israelis",
+      "civilians", "soldiers", "women",    "children",  "journalist",   "journalists",
+      "people",    "men",      "elderly",  "wounded"};
+  for (std::string_view word : kCaptiveWords) {
+    if (word == lower_word) return true;
+  }
+  return false;
+}
+
+bool IsUnambiguousVerbForm(std::string_view lower_word) {
+  static constexpr std::string_view kIrregularForms[] = {
+      "met", "spoke", "spoken", "struck", "withdrew", "withdrawn", "said", "freed"};
+  for (std::string_view form : kIrregularForms) {
+    if (form == lower_word) return true;
+  }
+  return lower_word.size() > 4 && lower_word.ends_with("ed");
+}
+
 bool IsLightVerb(std::string_view lower_word) {
   static constexpr std::string_view kLightVerbs[] = {
-      "held",    "hold",    "holds",   "holding",   "had",     "has",      "have",
-      "having",  "made",    "make",    "makes",     "making",  "conducted", "conduct",
-      "launched", "launch", "carried", "carry",     "staged",  "joined",   "join",
-      "put",     "presented", "submitted", "sent",  "allowed", "allow",    "began",
-      "started", "resumed", "announced"};
+      "held",    "hold",    "holds",  "holding", "had",       "has",     "have",      "having",
+      "made",    "make",    "makes",  "making",  "conducted", "conduct", "launched",  "launch",
+      "carried", "carry",   "staged", "joined",  "join",      "put",     "presented", "submitted",
+      "sent",    "allowed", "allow",  "began",   "started",   "resumed", "announced"};
   for (std::string_view verb : kLightVerbs) {
     if (verb == lower_word) return true;
   }

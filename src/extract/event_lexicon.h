@@ -18,13 +18,14 @@ enum class TriggerWordClass { kVerb, kNoun };
 // What a cue-dependent trigger needs before it counts (see the finder).
 enum class TriggerCue {
   kNone,
-  kCallVerb,    // "called": CALL with a named object, DEMAND before "for"/"on"
-  kCallNoun,    // "call(s)": CALL, but DEMAND before "for"/"on" ("calls for a ceasefire")
-  kSpeakVerb,   // "spoke", "talked": CALL only "by phone" or with a named partner
-  kMeetVerb,    // "meet": not before "demands", "conditions", "needs" ...
-  kAidNoun,     // "aid": not before "workers", "groups", "agencies" ...
+  kCallVerb,      // "called": CALL with a named object, DEMAND before "for"/"on"
+  kCallNoun,      // "call(s)": CALL, but DEMAND before "for"/"on" ("calls for a ceasefire")
+  kSpeakVerb,     // "spoke", "talked": CALL only "by phone" or with a named partner
+  kMeetVerb,      // "meet": not before "demands", "conditions", "needs" ...
+  kAidNoun,       // "aid": not before "workers", "groups", "agencies" ...
   kWithdrawVerb,  // "withdraw": forces, not "its demands" or "support"
-  kPullVerb,    // "pulled": WITHDRAW only before "out"
+  kPullVerb,      // "pulled": WITHDRAW only before "out"
+  kCaptives,      // "released": RELEASE only with hostages, prisoners ... nearby, not software
 };
 
 struct EventTriggerWord {
@@ -35,6 +36,14 @@ struct EventTriggerWord {
 // The event a word names in the given word class, if any.
 std::optional<EventTriggerWord> LookupEventTrigger(std::string_view lower_word,
                                                    TriggerWordClass word_class);
+
+// Words for people who are held and set free: "hostages", "prisoners", "detainees".
+bool IsCaptiveWord(std::string_view lower_word);
+
+// Past forms that are verbs whatever the tagger says ("Israel struck Rafah" is tagged
+// as a noun by a tagger trained on little news): regular "-ed" forms and irregular ones
+// such as "met", "spoke", "struck", "withdrew".
+bool IsUnambiguousVerbForm(std::string_view lower_word);
 
 // Verbs that take an event noun as their object and lend it their subject: "Biden held a
 // call", "Israel carried out strikes", "Hamas made a proposal".

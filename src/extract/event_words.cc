@@ -5,20 +5,16 @@
 namespace storyline {
 namespace {
 
-// ASCII lower case, with the curly apostrophe folded to the straight one so that
-// "’s" and "'s" look alike.
+// ASCII lower case, with the curly apostrophe of clitics folded to the straight one so
+// that "’s" and "'s" look alike.
 std::string FoldWord(std::string_view word) {
-  std::string folded;
-  folded.reserve(word.size());
-  for (size_t i = 0; i < word.size(); ++i) {
-    if (word.compare(i, 3, "\xE2\x80\x99") == 0) {
-      folded += '\'';
-      i += 2;
-      continue;
-    }
-    const char c = word[i];
-    folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  std::string folded(word);
+  for (char& c : folded) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
+  // The tokenizer splits clitics off, so only whole clitic tokens carry the apostrophe.
+  if (folded == "\xE2\x80\x99s") return "'s";
+  if (folded == "n\xE2\x80\x99t") return "n't";
   return folded;
 }
 
@@ -30,13 +26,13 @@ bool IsActorType(std::string_view type) {
 // "Israeli forces", "Biden administration officials".
 bool IsGroupNoun(std::string_view lower_word) {
   static constexpr std::string_view kGroupNouns[] = {
-      "officials", "official",   "negotiators", "negotiator", "representatives",
-      "delegation", "delegates", "leaders",     "leader",     "forces",
-      "troops",    "military",   "army",        "government", "administration",
-      "team",      "envoy",      "envoys",      "aides",      "advisers",
-      "advisors",  "spokesman",  "spokeswoman", "spokesperson", "ministry",
-      "office",    "cabinet",    "militants",   "fighters",   "police",
-      "authorities", "jets",     "warplanes",   "drones"};
+      "officials",   "official",  "negotiators", "negotiator",   "representatives",
+      "delegation",  "delegates", "leaders",     "leader",       "forces",
+      "troops",      "military",  "army",        "government",   "administration",
+      "team",        "envoy",     "envoys",      "aides",        "advisers",
+      "advisors",    "spokesman", "spokeswoman", "spokesperson", "ministry",
+      "office",      "cabinet",   "militants",   "fighters",     "police",
+      "authorities", "jets",      "warplanes",   "drones"};
   return std::find(std::begin(kGroupNouns), std::end(kGroupNouns), lower_word) !=
          std::end(kGroupNouns);
 }
@@ -60,22 +56,23 @@ EventWords::EventWords(std::string_view text, const TokenizedText& tokens,
       in_time_(tokens.tokens.size(), false) {
   lower_.reserve(tokens.tokens.size());
   for (const Token& token : tokens.tokens) {
-    lower_.push_back(token.end <= text.size() && token.start <= token.end
-                         ? FoldWord(token.In(text))
-                         : std::string());
+    lower_.push_back(token.end <= text.size() && token.start <= token.end ? FoldWord(token.In(text))
+                                                                          : std::string());
   }
   for (size_t e = 0; e < entities.size(); ++e) {
     if (!IsActorType(entities[e].type) || entities[e].entity.empty()) continue;
     MarkTokens(tokens.tokens, entities[e].span, entity_of_token_, static_cast<int>(e));
   }
-  for (const TimeExpression& time : times) MarkTokens(tokens.tokens, time.span, in_time_, true);
+  // Durations stay inside noun phrases ("a 30-minute call"); dates and clock times end
+  // them ("met Netanyahu Monday").
+  for (const TimeExpression& time : times) {
+    if (time.kind != "DURATION") MarkTokens(tokens.tokens, time.span, in_time_, true);
+  }
 }
 
 bool EventWords::IsVerb(int i) const { return !HasTags() || Xpos(i).starts_with("VB"); }
 
-bool EventWords::IsNoun(int i) const {
-  return !HasTags() || Xpos(i) == "NN" || Xpos(i) == "NNS";
-}
+bool EventWords::IsNoun(int i) const { return !HasTags() || Xpos(i) == "NN" || Xpos(i) == "NNS"; }
 
 bool EventWords::IsPunctuation(int i) const {
   if (HasTags()) return Upos(i) == "PUNCT";

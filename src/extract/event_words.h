@@ -34,7 +34,7 @@ class EventWords {
 
   // Index of the entity mention (PERSON/ORG/PLACE with an id) that holds token i, or -1.
   int EntityAt(int i) const { return entity_of_token_[i]; }
-  // Whether token i lies inside a time expression.
+  // Whether token i lies inside a time expression other than a duration.
   bool InTime(int i) const { return in_time_[i]; }
 
   // Whether token i can be part of a noun phrase: determiners, adjectives, nouns,
