@@ -79,15 +79,15 @@ std::string TitleBefore(std::string_view text, uint32_t start) {
     size_t word_start = word_end;
     while (word_start > 0 && !IsSpace(text[word_start - 1])) --word_start;
     const std::string_view word = text.substr(word_start, word_end - word_start);
-    if (!IsTitleWord(word) && !LooksLikeDemonym(word)) break;
+    const bool demonym_of_title =
+        LooksLikeDemonym(word) && !title.empty() && IsTitleWord(title.front());
+    if (!IsTitleWord(word) && !demonym_of_title) break;
     title.insert(title.begin(), word);
     end = word_start;
   }
   while (!title.empty() && (title.front() == "of" || title.front() == "the")) {
     title.erase(title.begin());
   }
-  // A lone demonym ("Israeli Netanyahu" is rare; "Israeli" alone says nothing of a role).
-  if (title.size() == 1 && LooksLikeDemonym(title[0]) && !IsTitleWord(title[0])) return {};
   return Join(title);
 }
 
@@ -102,10 +102,18 @@ void CleanName(std::string_view text, EntityMention& mention) {
       break;
     }
   }
+  while (!name.empty() && IsSpace(name.back())) {
+    name.remove_suffix(1);
+    --mention.span.end;
+  }
   std::vector<std::string_view> words = Words(name);
   if (mention.type == "PERSON") {
+    // A nationality word belongs to the title only when a title word follows it
+    // ("Israeli Prime Minister ..."); otherwise it is likely a first name ("Joan Woodson").
     size_t titles = 0;
-    while (titles + 1 < words.size() && (IsTitleWord(words[titles]) || LooksLikeDemonym(words[titles]))) {
+    while (titles + 1 < words.size() &&
+           (IsTitleWord(words[titles]) ||
+            (LooksLikeDemonym(words[titles]) && IsTitleWord(words[titles + 1])))) {
       ++titles;
     }
     if (titles > 0) {

@@ -244,6 +244,13 @@ void TagSentence(const std::vector<TokenInfo>& infos, const AveragedPerceptron& 
   }
 }
 
+// Whether `token` holds a letter or digit (any non-ASCII byte counts as a letter).
+bool HasAlphanumeric(std::string_view token) {
+  return std::any_of(token.begin(), token.end(), [](unsigned char c) {
+    return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  });
+}
+
 // A name keeps one type throughout an article: the tagger's local view sometimes calls
 // "Netanyahu" a PLACE after "Israel's"; the type it gives the name most often (first
 // seen on ties) wins.
@@ -479,13 +486,20 @@ std::vector<EntityMention> EntityRecognizer::Recognize(std::string_view text,
     if (tags[i] == 0 || (PositionOf(tags[i]) != kB && PositionOf(tags[i]) != kU)) continue;
     size_t last = i;
     while (PositionOf(tags[last]) != kL && PositionOf(tags[last]) != kU) ++last;
+    const size_t span_end = last;
+    // The tagger sometimes runs a name into the punctuation beside it ("Alan '" of
+    // "Alan 's", "Elyse -"); no corpus puts such edges inside a name.
+    size_t first = i;
+    while (first < last && !HasAlphanumeric(tokens.tokens[first].In(text))) ++first;
+    while (last > first && !HasAlphanumeric(tokens.tokens[last].In(text))) --last;
+    i = span_end;
+    if (!HasAlphanumeric(tokens.tokens[first].In(text))) continue;
     EntityMention mention;
-    mention.span = {tokens.tokens[i].start, tokens.tokens[last].end};
+    mention.span = {tokens.tokens[first].start, tokens.tokens[last].end};
     mention.text =
         std::string(text.substr(mention.span.start, mention.span.end - mention.span.start));
-    mention.type = std::string(kEntityTypes[TypeOf(tags[i])]);
+    mention.type = std::string(kEntityTypes[TypeOf(tags[first])]);
     mentions.push_back(std::move(mention));
-    i = last;
   }
   UnifyTypes(&mentions);
   return mentions;

@@ -102,3 +102,23 @@ TEST(EntityLinker, OneTypePerNameWithinAnArticle) {
 
 }  // namespace
 }  // namespace storyline
+
+namespace storyline {
+namespace {
+
+TEST(EntityLinker, FirstNamesThatLookLikeNationalitiesStayInTheName) {
+  const std::string text = "Joan Woodson met Israeli Prime Minister Benjamin Netanyahu and Ryan Hinze.";
+  std::vector<EntityMention> mentions = {
+      Mention(text, "Joan Woodson", "PERSON"),
+      Mention(text, "Benjamin Netanyahu", "PERSON"),
+      Mention(text, "Hinze", "PERSON"),
+  };
+  LinkEntitiesInArticle(text, mentions);
+  EXPECT_EQ(mentions[0].text, "Joan Woodson");
+  EXPECT_EQ(mentions[0].title, "");
+  EXPECT_EQ(mentions[1].title, "Israeli Prime Minister");
+  EXPECT_EQ(mentions[2].title, "");
+}
+
+}  // namespace
+}  // namespace storyline

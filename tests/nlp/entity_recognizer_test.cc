@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -50,6 +51,19 @@ TEST(EntityRecognizerTest, FindsNewsNames) {
       {"Gaza", "PLACE"},
       {"State Department", "ORG"}};
   EXPECT_EQ(names, expected);
+}
+
+// The tagger runs "Alan" into the "'" of a spaced clitic ("Alan 's", as web text and
+// EWT write it); mentions must not keep such edges.
+TEST(EntityRecognizerTest, MentionsNeverStartOrEndWithPunctuation) {
+  const auto names = Names(
+      "Chuck and Gretchen were very positive, and when Alan 's refused to work on my bike, "
+      "Chuck came right out and saw the problem and did what Alan 's mechanic would n't do.");
+  ASSERT_FALSE(names.empty());
+  for (const auto& [name, type] : names) {
+    EXPECT_TRUE(std::isalnum(static_cast<unsigned char>(name.front()))) << name;
+    EXPECT_TRUE(std::isalnum(static_cast<unsigned char>(name.back()))) << name;
+  }
 }
 
 TEST(EntityRecognizerTest, TagsFormValidBilouSequencesInEverySentence) {
