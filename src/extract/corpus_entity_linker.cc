@@ -6,21 +6,10 @@
 #include <stdexcept>
 
 #include "extract/entity_linker.h"
+#include "extract/name_parts.h"
 
 namespace storyline {
 namespace {
-
-std::vector<std::string_view> Words(std::string_view s) {
-  std::vector<std::string_view> words;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    const size_t start = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i > start) words.push_back(s.substr(start, i - start));
-  }
-  return words;
-}
 
 bool IsGenerationSuffix(std::string_view word) {
   return word == "Jr." || word == "Jr" || word == "Sr." || word == "Sr" || word == "II" ||
@@ -47,29 +36,6 @@ bool IsPartOf(const std::vector<std::string_view>& part,
   return true;
 }
 
-// "GAO" for "Government Accountability Office": the capitals of the content words.
-std::string Initials(std::string_view name) {
-  std::string initials;
-  for (std::string_view word : Words(name)) {
-    if (word == "of" || word == "the" || word == "and" || word == "for" || word == "&") continue;
-    if (std::isupper(static_cast<unsigned char>(word[0]))) initials += word[0];
-  }
-  return initials;
-}
-
-// "U.S." -> "US", "GAO" -> "GAO"; empty when `name` is not an acronym of 2 to 6 letters.
-std::string AcronymLetters(std::string_view name) {
-  std::string letters;
-  for (char c : name) {
-    if (std::isupper(static_cast<unsigned char>(c))) {
-      letters += c;
-    } else if (c != '.' && c != '&') {
-      return {};
-    }
-  }
-  return letters.size() >= 2 && letters.size() <= 6 ? letters : std::string();
-}
-
 // Words that name a company's legal form or its place in a group rather than the company:
 // "General Motors Corporation", "Apple Inc.", "Chrysler Group" and "Ford Motor Company"
 // are the companies news calls "General Motors", "Apple", "Chrysler" and "Ford".
@@ -84,7 +50,7 @@ bool IsCompanyFormWord(std::string_view word) {
 // The company's name without trailing form words, and without a "Motor" that only came
 // before one ("Ford Motor Company", "Toyota Motor Corp."); nullopt when nothing is dropped.
 std::optional<std::string> WithoutCompanyForm(std::string_view name) {
-  std::vector<std::string_view> words = Words(name);
+  std::vector<std::string_view> words = SplitNameWords(name);
   const size_t original = words.size();
   while (words.size() > 1 && IsCompanyFormWord(words.back())) words.pop_back();
   if (words.size() < original && words.size() > 1 && words.back() == "Motor") words.pop_back();
@@ -120,23 +86,24 @@ bool Storable(std::string_view name) {
 CorpusEntityLinker::CorpusEntityLinker(EntityAliases aliases) : aliases_(std::move(aliases)) {}
 
 std::optional<std::string> CorpusEntityLinker::FullPersonName(std::string_view name) const {
-  const std::vector<std::string_view> part = Words(name);
+  const std::vector<std::string_view> part = SplitNameWords(name);
   if (part.empty()) return std::nullopt;
   const std::vector<std::string>* candidates = Find(people_by_surname_, std::string(Surname(part)));
   if (candidates == nullptr) return std::nullopt;
   std::vector<std::string> containing;
   for (const std::string& full : *candidates) {
-    if (IsPartOf(part, Words(full))) containing.push_back(full);
+    if (IsPartOf(part, SplitNameWords(full))) containing.push_back(full);
   }
   if (containing.empty()) return std::nullopt;
   // "Joe Biden" and "Joe Robinette Biden" are one person: the fullest name stands for
   // names that are parts of it, and only unrelated full names make `name` ambiguous.
   const auto fullest = std::max_element(
-      containing.begin(), containing.end(),
-      [](const std::string& a, const std::string& b) { return Words(a).size() < Words(b).size(); });
-  const std::vector<std::string_view> fullest_words = Words(*fullest);
+      containing.begin(), containing.end(), [](const std::string& a, const std::string& b) {
+        return SplitNameWords(a).size() < SplitNameWords(b).size();
+      });
+  const std::vector<std::string_view> fullest_words = SplitNameWords(*fullest);
   for (const std::string& full : containing) {
-    if (full != *fullest && !IsPartOf(Words(full), fullest_words)) return std::nullopt;
+    if (full != *fullest && !IsPartOf(SplitNameWords(full), fullest_words)) return std::nullopt;
   }
   return *fullest;
 }
@@ -195,12 +162,12 @@ void CorpusEntityLinker::Link(Analysis& analysis) {
 void CorpusEntityLinker::LearnFrom(const std::vector<EntityMention>& mentions) {
   for (const EntityMention& mention : mentions) {
     if (!Storable(mention.name) || !Storable(mention.text)) continue;
-    const size_t words = Words(mention.name).size();
+    const size_t words = SplitNameWords(mention.name).size();
     if (mention.type == "PERSON") {
       if (words > 1) Learn({"person", mention.name, ""});
       continue;
     }
-    if (words > 1 && Initials(mention.name).size() >= 2) Learn({"name", mention.name, ""});
+    if (words > 1 && NameInitials(mention.name).size() >= 2) Learn({"name", mention.name, ""});
     const std::string letters = AcronymLetters(mention.text);
     if (!letters.empty() && words > 1) Learn({"acronym", letters, mention.name});
   }
@@ -210,9 +177,9 @@ void CorpusEntityLinker::Learn(const CorpusLinkRow& row) {
   if (!known_.insert(row.kind + '\t' + row.name + '\t' + row.expansion).second) return;
   rows_.push_back(row);
   if (row.kind == "person") {
-    people_by_surname_[std::string(Surname(Words(row.name)))].push_back(row.name);
+    people_by_surname_[std::string(Surname(SplitNameWords(row.name)))].push_back(row.name);
   } else if (row.kind == "name") {
-    names_by_initials_[Initials(row.name)].push_back(row.name);
+    names_by_initials_[NameInitials(row.name)].push_back(row.name);
   } else {
     spelled_out_[row.name].push_back(row.expansion);
   }

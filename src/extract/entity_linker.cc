@@ -8,23 +8,28 @@
 #include <cstdlib>
 #include <optional>
 
+#include "extract/name_parts.h"
+
 namespace storyline {
 namespace {
 
 // Words that make up titles and roles before a person's name. Matched case-sensitively
 // (titles are capitalized there), so "general" in running text is never taken.
 constexpr std::array<std::string_view, 66> kTitleWords = {
-    "President",  "Vice",        "Prime",      "Minister",  "Secretary",  "State",
-    "Defense",    "Defence",     "Foreign",    "Finance",   "Interior",   "Sen.",
-    "Senator",    "Rep.",        "Representative", "Gov.",  "Governor",   "Mayor",
-    "Mr.",        "Mrs.",        "Ms.",        "Dr.",       "Gen.",       "General",
-    "Lt.",        "Col.",        "Adm.",       "Admiral",   "King",       "Queen",
-    "Prince",     "Princess",    "Pope",       "Chancellor", "Sheikh",    "Emir",
-    "Judge",      "Justice",     "Speaker",    "Leader",    "Chief",      "Ambassador",
-    "Spokesman",  "Spokeswoman", "Spokesperson", "Commissioner", "Director", "CEO",
-    "Chairman",   "Chairwoman",  "Rabbi",      "Rev.",      "Sgt.",       "Capt.",
-    "Captain",    "Attorney",    "Deputy",     "Acting",    "Former",     "former",
-    "of",         "the",         "U.S.",       "US",        "UN",         "Majority"};
+    "President",    "Vice",       "Prime",     "Minister",    "Secretary",
+    "State",        "Defense",    "Defence",   "Foreign",     "Finance",
+    "Interior",     "Sen.",       "Senator",   "Rep.",        "Representative",
+    "Gov.",         "Governor",   "Mayor",     "Mr.",         "Mrs.",
+    "Ms.",          "Dr.",        "Gen.",      "General",     "Lt.",
+    "Col.",         "Adm.",       "Admiral",   "King",        "Queen",
+    "Prince",       "Princess",   "Pope",      "Chancellor",  "Sheikh",
+    "Emir",         "Judge",      "Justice",   "Speaker",     "Leader",
+    "Chief",        "Ambassador", "Spokesman", "Spokeswoman", "Spokesperson",
+    "Commissioner", "Director",   "CEO",       "Chairman",    "Chairwoman",
+    "Rabbi",        "Rev.",       "Sgt.",      "Capt.",       "Captain",
+    "Attorney",     "Deputy",     "Acting",    "Former",      "former",
+    "of",           "the",        "U.S.",      "US",          "UN",
+    "Majority"};
 
 bool IsTitleWord(std::string_view word) {
   return std::find(kTitleWords.begin(), kTitleWords.end(), word) != kTitleWords.end();
@@ -42,27 +47,6 @@ bool LooksLikeDemonym(std::string_view word) {
     if (word.ends_with(suffix)) return true;
   }
   return false;
-}
-
-std::vector<std::string_view> Words(std::string_view s) {
-  std::vector<std::string_view> words;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    const size_t start = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i > start) words.push_back(s.substr(start, i - start));
-  }
-  return words;
-}
-
-std::string Join(const std::vector<std::string_view>& words) {
-  std::string out;
-  for (std::string_view w : words) {
-    if (!out.empty()) out += ' ';
-    out += w;
-  }
-  return out;
 }
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
@@ -88,7 +72,7 @@ std::string TitleBefore(std::string_view text, uint32_t start) {
   while (!title.empty() && (title.front() == "of" || title.front() == "the")) {
     title.erase(title.begin());
   }
-  return Join(title);
+  return JoinNameWords(title);
 }
 
 // Drops a trailing possessive and, for people, leading title words (moving the span
@@ -106,7 +90,7 @@ void CleanName(std::string_view text, EntityMention& mention) {
     name.remove_suffix(1);
     --mention.span.end;
   }
-  std::vector<std::string_view> words = Words(name);
+  std::vector<std::string_view> words = SplitNameWords(name);
   if (mention.type == "PERSON") {
     // A nationality word belongs to the title only when a title word follows it
     // ("Israeli Prime Minister ..."); otherwise it is likely a first name ("Joan Woodson").
@@ -122,7 +106,7 @@ void CleanName(std::string_view text, EntityMention& mention) {
       // ("Dr. William Glennie").
       const bool honorific_only = titles == 1 && IsHonorific(words[0]);
       if (!honorific_only) mention.span.start += uint32_t(words[titles].data() - name.data());
-      mention.title = Join({words.begin(), words.begin() + titles});
+      mention.title = JoinNameWords({words.begin(), words.begin() + titles});
       words.erase(words.begin(), words.begin() + titles);
     }
     if (mention.title.empty()) mention.title = TitleBefore(text, mention.span.start);
@@ -130,33 +114,9 @@ void CleanName(std::string_view text, EntityMention& mention) {
     words.erase(words.begin());
   }
   // `words` point into the old text: join them before replacing it.
-  mention.name = Join(words);
-  mention.text = std::string(text.substr(mention.span.start, mention.span.end - mention.span.start));
-}
-
-// "IDF" for "Israel Defense Forces", "US" for "United States": the capitals of the
-// content words.
-std::string Initials(std::string_view name) {
-  std::string initials;
-  for (std::string_view word : Words(name)) {
-    if (word == "of" || word == "the" || word == "and" || word == "for" || word == "&") continue;
-    if (std::isupper(static_cast<unsigned char>(word[0]))) initials += word[0];
-  }
-  return initials;
-}
-
-// "U.S." -> "US", "IDF" -> "IDF"; nullopt when `name` is not an acronym.
-std::optional<std::string> AcronymLetters(std::string_view name) {
-  std::string letters;
-  for (char c : name) {
-    if (std::isupper(static_cast<unsigned char>(c))) {
-      letters += c;
-    } else if (c != '.' && c != '&') {
-      return std::nullopt;
-    }
-  }
-  if (letters.size() < 2 || letters.size() > 6) return std::nullopt;
-  return letters;
+  mention.name = JoinNameWords(words);
+  mention.text =
+      std::string(text.substr(mention.span.start, mention.span.end - mention.span.start));
 }
 
 // True when every word of `short_name` occurs in `long_name` ("Biden" in "Joe Biden").
@@ -176,17 +136,17 @@ std::vector<std::string> CanonicalNames(const std::vector<EntityMention>& mentio
   for (size_t i = 0; i < mentions.size(); ++i) {
     const EntityMention& m = mentions[i];
     canonical[i] = m.name;
-    const std::vector<std::string_view> words = Words(m.name);
-    const std::optional<std::string> acronym = AcronymLetters(m.name);
+    const std::vector<std::string_view> words = SplitNameWords(m.name);
+    const std::string acronym = AcronymLetters(m.name);
     std::optional<size_t> before;  // the nearest match before mention i
     std::optional<size_t> after;   // the first match after it
     for (size_t j = 0; j < mentions.size(); ++j) {
       const EntityMention& other = mentions[j];
       bool match = false;
       if (m.type == "PERSON" && other.type == "PERSON") {
-        match = WordsContained(words, Words(other.name));
-      } else if (acronym && other.type != "PERSON" && other.name.size() > m.name.size()) {
-        match = Initials(other.name) == *acronym;
+        match = WordsContained(words, SplitNameWords(other.name));
+      } else if (!acronym.empty() && other.type != "PERSON" && other.name.size() > m.name.size()) {
+        match = NameInitials(other.name) == acronym;
       }
       if (!match) continue;
       if (j < i) {
@@ -211,7 +171,7 @@ std::vector<std::string> CanonicalNames(const std::vector<EntityMention>& mentio
 void AgreeOnTypes(std::vector<EntityMention>& mentions) {
   std::vector<std::string> surnames;
   for (const EntityMention& m : mentions) {
-    const std::vector<std::string_view> words = Words(m.name);
+    const std::vector<std::string_view> words = SplitNameWords(m.name);
     if (m.type == "PERSON" && words.size() > 1) surnames.emplace_back(words.back());
   }
   std::vector<std::string> agreed(mentions.size());
@@ -246,9 +206,8 @@ std::string EntitySlug(std::string_view name) {
   const utf8proc_ssize_t length = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(name.data()), utf8proc_ssize_t(name.size()),
       &folded, utf8proc_option_t(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD));
-  const std::string_view source = length >= 0
-                                      ? std::string_view(reinterpret_cast<char*>(folded), length)
-                                      : name;
+  const std::string_view source =
+      length >= 0 ? std::string_view(reinterpret_cast<char*>(folded), length) : name;
   std::string slug;
   for (char c : source) {
     const unsigned char u = static_cast<unsigned char>(c);

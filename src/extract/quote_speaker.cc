@@ -3,22 +3,11 @@
 #include <algorithm>
 
 #include "extract/entity_linker.h"
+#include "extract/name_parts.h"
 #include "extract/quote_lexicon.h"
 
 namespace storyline {
 namespace {
-
-std::vector<std::string_view> SplitWords(std::string_view text) {
-  std::vector<std::string_view> words;
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) ++i;
-    const size_t start = i;
-    while (i < text.size() && text[i] != ' ' && text[i] != '\n' && text[i] != '\t') ++i;
-    if (i > start) words.push_back(text.substr(start, i - start));
-  }
-  return words;
-}
 
 std::string_view WithoutPossessive(std::string_view word) {
   for (std::string_view suffix : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
@@ -49,12 +38,10 @@ std::string Join(const std::vector<std::string_view>& words) {
 
 }  // namespace
 
-std::string SpeakerEntityId(std::string_view canonical_name) {
-  return EntitySlug(canonical_name);
-}
+std::string SpeakerEntityId(std::string_view canonical_name) { return EntitySlug(canonical_name); }
 
 std::vector<std::string_view> NameWords(std::string_view name) {
-  std::vector<std::string_view> words = SplitWords(name);
+  std::vector<std::string_view> words = SplitNameWords(name);
   if (words.empty()) return words;
   words.back() = WithoutPossessive(words.back());
   // Everything up to the last title word is title ("Israeli Prime Minister ...").
