@@ -52,6 +52,7 @@ void AddAnalyzeCommand(CLI::App& app) {
     OrderedParallelMap<Article, AnalyzedArticle> pipeline(
         options->ThreadCount(),
         [&](Article& article) {
+          DetectArticleLanguage(article);
           Analysis analysis = analyzer->Analyze(article);
           return AnalyzedArticle{std::move(article), std::move(analysis)};
         },
@@ -63,7 +64,7 @@ void AddAnalyzeCommand(CLI::App& app) {
         });
     InputErrorReporter errors;
     ReadInputs(
-        options->paths, options->ToReadOptions(),
+        options->paths, options->ToReadOptionsForWorkers(),
         [&](Article&& article) { pipeline.Push(std::move(article)); }, std::ref(errors));
     pipeline.Finish();
     std::fflush(stdout);

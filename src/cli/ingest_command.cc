@@ -139,6 +139,7 @@ class Ingester {
         pipeline_(
             threads,
             [&analyzer](Article& article) {
+              DetectArticleLanguage(article);
               Analysis analysis = analyzer.Analyze(article);
               return PrepareArticle(std::move(article), std::move(analysis));
             },
@@ -247,7 +248,7 @@ void RunIngest(const IngestOptions& options) {
   Ingester ingester(*store, *stories, *analyzer, options.input.ThreadCount(), progress);
   try {
     ReadInputs(
-        options.input.paths, options.input.ToReadOptions(),
+        options.input.paths, options.input.ToReadOptionsForWorkers(),
         [&](Article&& article) { ingester.Add(std::move(article)); },
         [&](const InputError& error) {
           progress.Clear();

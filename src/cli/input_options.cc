@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <thread>
 
+#include "io/language_detector.h"
+
 namespace storyline {
 
 ReadOptions InputOptions::ToReadOptions() const {
@@ -11,6 +13,16 @@ ReadOptions InputOptions::ToReadOptions() const {
   if (!published.empty()) read.published = published;
   read.max_record_bytes = max_record_mb << 20;
   return read;
+}
+
+ReadOptions InputOptions::ToReadOptionsForWorkers() const {
+  ReadOptions read = ToReadOptions();
+  read.detect_language = false;
+  return read;
+}
+
+void DetectArticleLanguage(Article& article) {
+  article.language = DetectLanguage(article.title, article.text);
 }
 
 int InputOptions::ThreadCount() const {

@@ -19,10 +19,16 @@ struct InputOptions {
   int threads = 0;  // 0: all cores
 
   ReadOptions ToReadOptions() const;
+  // For commands that analyze in worker threads: language detection moves from the
+  // (single) reading thread into the workers, via DetectArticleLanguage.
+  ReadOptions ToReadOptionsForWorkers() const;
   int ThreadCount() const;
 };
 
 void AddInputOptions(CLI::App& command, InputOptions& options);
+
+// Sets article.language (see io/language_detector.h).
+void DetectArticleLanguage(Article& article);
 
 // Prints each bad record as "storyline: WHERE: WHAT" on stderr and counts them.
 class InputErrorReporter {
