@@ -64,6 +64,17 @@ std::vector<std::string> ByCount(const std::map<std::string, int>& counts, size_
 constexpr size_t kEventActors = 5;
 constexpr size_t kLabelNames = 3;
 
+// A day the text names beats one inferred from the article's news day.
+void TakeBetterDay(std::optional<EventFrame>& event_frame, std::optional<CalendarDay>& event_day,
+                   const EventFrame& frame) {
+  if (!event_frame || !frame.day) return;
+  if (!event_day || (event_frame->day_inferred && !frame.day_inferred)) {
+    event_day = frame.day;
+    event_frame->day = frame.day;
+    event_frame->day_inferred = frame.day_inferred;
+  }
+}
+
 }  // namespace
 
 float StoryClusterer::Centroid::Cosine(const SparseVector& unit) const {
@@ -212,9 +223,20 @@ void StoryClusterer::MergeAlike(int story_id, const std::vector<int>& candidates
   }
 }
 
-StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const ArticleVectors& vectors,
-                                            const StoryFeatures& features,
-                                            const std::string& article_id) {
+StoryClusterer::EventCluster* StoryClusterer::SameHappening(StoryCluster& story,
+                                                            const EventFrame& frame) {
+  for (EventCluster& event : story.events) {
+    if (event.frame && event.frame->SameHappening(frame, options_.event_day_tolerance)) {
+      return &event;
+    }
+  }
+  return nullptr;
+}
+
+StoryClusterer::EventCluster* StoryClusterer::MostSimilarEvent(StoryCluster& story,
+                                                               const ArticleVectors& vectors,
+                                                               const StoryFeatures& features) {
+  const std::optional<EventFrame>& frame = features.frames.main;
   EventCluster* best = nullptr;
   float best_similarity = options_.event_threshold;
   for (EventCluster& event : story.events) {
@@ -222,24 +244,71 @@ StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const ArticleVe
         std::abs(*features.event_day - *event.day) > options_.event_day_tolerance) {
       continue;
     }
+    if (frame && event.frame && event.frame->type != frame->type) continue;
     const float similarity = Similarity(event.centroid, vectors);
     if (similarity >= best_similarity) best = &event, best_similarity = similarity;
   }
+  return best;
+}
+
+StoryClusterer::EventCluster& StoryClusterer::NewEvent(StoryCluster& story,
+                                                       std::optional<EventFrame> frame,
+                                                       std::optional<CalendarDay> day,
+                                                       std::string summary) {
+  EventCluster& event = story.events.emplace_back();
+  event.id = next_event_id_++;
+  event.frame = std::move(frame);
+  event.day = day;
+  event.summary = std::move(summary);
+  return event;
+}
+
+void StoryClusterer::AddSecondaryFrame(StoryCluster& story, const EventFrame& frame,
+                                       const std::string& article_id) {
+  EventCluster* event = SameHappening(story, frame);
+  if (!event) event = &NewEvent(story, frame, frame.day, frame.summary);
+  if (std::find(event->articles.begin(), event->articles.end(), article_id) !=
+      event->articles.end()) {
+    return;
+  }
+  TakeBetterDay(event->frame, event->day, frame);
+  event->articles.push_back(article_id);
+  ++event->types[frame.type];
+  for (const std::string& actor : frame.actors) ++event->actors[actor];
+  if (frame.place) ++event->places[*frame.place];
+}
+
+StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const ArticleVectors& vectors,
+                                            const StoryFeatures& features,
+                                            const std::string& article_id) {
+  const std::optional<EventFrame>& frame = features.frames.main;
+  EventCluster* event = frame ? SameHappening(story, *frame) : nullptr;
+  if (!event) event = MostSimilarEvent(story, vectors, features);
   StoryPlacement placement{.story = story.id};
-  if (!best) {
-    best = &story.events.emplace_back();
-    best->id = next_event_id_++;
-    best->day = features.event_day;
-    best->summary = features.headline;
+  if (!event) {
+    // A frame's own sentence says what happened; the headline only what the article is about.
+    event = frame ? &NewEvent(story, frame, frame->day, frame->summary)
+                  : &NewEvent(story, std::nullopt, features.event_day, features.headline);
     placement.new_event = true;
   }
-  best->centroid.Add(vectors, options_.centroid_features);
-  if (!best->day) best->day = features.event_day;
-  best->articles.push_back(article_id);
-  if (features.event_type) ++best->types[*features.event_type];
-  for (const std::string& actor : features.actors) ++best->actors[actor];
-  if (features.place) ++best->places[*features.place];
-  placement.event = best->id;
+  event->centroid.Add(vectors, options_.centroid_features);
+  if (frame && !event->frame) event->frame = frame;
+  if (frame) TakeBetterDay(event->frame, event->day, *frame);
+  if (!event->day) event->day = features.event_day;
+  event->articles.push_back(article_id);
+  if (frame) {
+    ++event->types[frame->type];
+    for (const std::string& actor : frame->actors) ++event->actors[actor];
+    if (frame->place) ++event->places[*frame->place];
+  } else {
+    if (features.event_type) ++event->types[*features.event_type];
+    for (const std::string& actor : features.actors) ++event->actors[actor];
+    if (features.place) ++event->places[*features.place];
+  }
+  placement.event = event->id;
+  for (const EventFrame& secondary : features.frames.secondary) {
+    AddSecondaryFrame(story, secondary, article_id);
+  }
   return placement;
 }
 

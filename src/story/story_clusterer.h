@@ -19,9 +19,14 @@
 //     the similarity reaches `story_threshold`; otherwise a new story starts. Stories that
 //     the new article makes alike (centroid cosine, same damping, at `merge_threshold`)
 //     are merged, older id kept, and the merge is recorded.
-//  4. Event: inside the story, the article joins the most similar event reported on the
-//     same day (within `event_day_tolerance`; undated articles and events match any day)
-//     when the similarity reaches `event_threshold`, else it starts a new event.
+//  4. Event: inside the story, an article whose main event frame (story/event_frames.h)
+//     is the same happening as an event's frame (type, participants, day within
+//     `event_day_tolerance`) joins that event. Otherwise it joins the most similar event
+//     reported on the same day (undated articles and events match any day; an article
+//     with a frame only an event without one or of its frame's type) when the similarity
+//     reaches `event_threshold`, else it starts a new event. The article's secondary
+//     frames (happenings it reports in passing, with their own day) join the events of the
+//     same happening, or start events of their own, so the timeline holds them too.
 #pragma once
 
 #include <iosfwd>
@@ -34,6 +39,7 @@
 #include "core/analysis.h"
 #include "core/article.h"
 #include "story/calendar_day.h"
+#include "story/event_frames.h"
 #include "story/story.h"
 #include "story/tfidf_vocabulary.h"
 
@@ -109,6 +115,7 @@ class StoryClusterer {
   struct EventCluster {
     int id = 0;
     Centroids centroid;
+    std::optional<EventFrame> frame;  // type, participants, day of the happening
     std::optional<CalendarDay> day;
     std::vector<std::string> articles;
     std::map<std::string, int> types, actors, places;
@@ -136,6 +143,13 @@ class StoryClusterer {
   void Merge(StoryCluster& into, StoryCluster& from);
   StoryPlacement PlaceInEvent(StoryCluster& story, const ArticleVectors& vectors,
                               const StoryFeatures& features, const std::string& article_id);
+  EventCluster* SameHappening(StoryCluster& story, const EventFrame& frame);
+  EventCluster* MostSimilarEvent(StoryCluster& story, const ArticleVectors& vectors,
+                                 const StoryFeatures& features);
+  EventCluster& NewEvent(StoryCluster& story, std::optional<EventFrame> frame,
+                         std::optional<CalendarDay> day, std::string summary);
+  void AddSecondaryFrame(StoryCluster& story, const EventFrame& frame,
+                         const std::string& article_id);
   std::string Label(const StoryCluster& story) const;
   StoryCluster& story(int id) { return stories_[static_cast<size_t>(id - 1)]; }
   const StoryCluster& story(int id) const { return stories_[static_cast<size_t>(id - 1)]; }

@@ -9,7 +9,9 @@
 namespace storyline {
 namespace {
 
-constexpr uint32_t kStateMagic = 0x53544f31;  // "STO1"
+// Version 2 added event frames; version 1 states still load (their events have none).
+constexpr uint32_t kStateMagicV1 = 0x53544f31;  // "STO1"
+constexpr uint32_t kStateMagic = 0x53544f32;    // "STO2"
 
 class Writer {
  public:
@@ -129,6 +131,14 @@ void StoryClusterer::Save(std::ostream& out) const {
       w.Counts(e.actors);
       w.Counts(e.places);
       w.String(e.summary);
+      w.Pod<uint8_t>(e.frame.has_value());
+      if (e.frame) {
+        w.String(e.frame->type);
+        w.Strings(e.frame->actors);
+        w.Day(e.frame->day);
+        w.Pod<uint8_t>(e.frame->day_inferred);
+        w.String(e.frame->place.value_or(""));
+      }
     }
   }
   w.Pod<uint64_t>(merges_.size());
@@ -140,7 +150,9 @@ void StoryClusterer::Save(std::ostream& out) const {
 
 void StoryClusterer::Load(std::istream& in) {
   Reader r(in);
-  if (r.Pod<uint32_t>() != kStateMagic) Reader::Fail();
+  const auto magic = r.Pod<uint32_t>();
+  if (magic != kStateMagic && magic != kStateMagicV1) Reader::Fail();
+  const bool has_frames = magic == kStateMagic;
   StoryClusterer loaded(options_);
   loaded.vocabulary_.Load(in);
   for (uint64_t i = r.Count(); i > 0; --i) {
@@ -177,6 +189,14 @@ void StoryClusterer::Load(std::istream& in) {
       e.actors = r.Counts();
       e.places = r.Counts();
       e.summary = r.String();
+      if (has_frames && r.Pod<uint8_t>() != 0) {
+        EventFrame& frame = e.frame.emplace();
+        frame.type = r.String();
+        frame.actors = r.Strings();
+        frame.day = r.Day();
+        frame.day_inferred = r.Pod<uint8_t>() != 0;
+        if (std::string place = r.String(); !place.empty()) frame.place = std::move(place);
+      }
     }
   }
   for (uint64_t i = r.Count(); i > 0; --i) {

@@ -337,8 +337,11 @@ StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& analy
     if (!time.value) continue;
     if (const auto day = ParseIsoDay(*time.value)) ++analysis_days[*day];
   }
+  features.frames = FindEventFrames(article, analysis);
   if (!dates.empty() && dates.front().first < kOpeningBytes) {
     features.event_day = dates.front().second;
+  } else if (features.frames.main && features.frames.main->day) {
+    features.event_day = features.frames.main->day;
   } else if (!analysis_days.empty()) {
     features.event_day = MostFrequent(analysis_days);
   } else {

@@ -20,15 +20,18 @@
 #include "core/analysis.h"
 #include "core/article.h"
 #include "story/calendar_day.h"
+#include "story/event_frames.h"
 
 namespace storyline {
 
 struct StoryFeatures {
   std::vector<std::pair<std::string, float>> counts;  // sorted by feature, unique
 
+  // The happenings it reports (story/event_frames.h).
+  ArticleFrames frames;
   // The day of the happening: the first full date in the article's opening (dateline,
-  // first lines), else the most frequent day-precision time in the analysis, else the
-  // published day. nullopt when none is known.
+  // first lines), else the main event frame's day, else the most frequent day-precision
+  // time in the analysis, else the published day. nullopt when none is known.
   std::optional<CalendarDay> event_day;
   std::optional<CalendarDay> published_day;
 

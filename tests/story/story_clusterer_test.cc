@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "store/store.h"
 #include "store/story_updater.h"
@@ -100,6 +101,68 @@ TEST(StoryClustererTest, LookAlikeCallsOnDifferentDatesAreSeparateEventsOfOneSto
   EXPECT_EQ(march->events.front().id, march_call->id);
   EXPECT_EQ(march->first, "2024-03-18");
   EXPECT_EQ(march->last, "2024-08-21");
+}
+
+// An analysis holding one event per (trigger, type, actors, time), as the analyzer gives.
+Analysis WithEvents(const std::string& text,
+                    std::vector<std::tuple<std::string, std::string, std::vector<std::string>,
+                                           std::optional<std::string>>>
+                        events) {
+  Analysis analysis;
+  for (auto& [trigger, type, actors, time] : events) {
+    Event event;
+    const auto at = static_cast<uint32_t>(text.find(trigger));
+    event.span = {at, at + static_cast<uint32_t>(trigger.size())};
+    event.type = type;
+    event.trigger = trigger;
+    for (const std::string& actor : actors) event.actors.push_back({"agent", actor});
+    event.time = time;
+    analysis.events.push_back(std::move(event));
+  }
+  return analysis;
+}
+
+TEST(StoryClustererTest, ReportsOfOneCallShareAnEventAndLookAlikeCallsStaySeparate) {
+  const std::vector<std::string> leaders = {"joe-biden", "benjamin-netanyahu"};
+  const std::string april =
+      "Biden and Netanyahu discuss Gaza hostages and aid\nThe White House said President Joe "
+      "Biden and Israeli Prime Minister Benjamin Netanyahu held a call about hostages held by "
+      "Hamas in Gaza and humanitarian aid.";
+  const std::string july =
+      "Biden and Netanyahu discuss Hamas response on hostages\nPresident Joe Biden held a call "
+      "with Israeli Prime Minister Benjamin Netanyahu about the Hamas response on hostages in "
+      "Gaza and the cease-fire talks, the White House said.";
+  const std::string announced =
+      "Biden to speak with Netanyahu about Gaza hostages\nPresident Joe Biden will speak by "
+      "phone with Israeli Prime Minister Benjamin Netanyahu on Wednesday about hostages held "
+      "by Hamas in Gaza and the cease-fire talks.";
+  const std::string reported =
+      "Biden presses Netanyahu on Gaza cease-fire deal\nPresident Joe Biden spoke with Israeli "
+      "Prime Minister Benjamin Netanyahu on Wednesday about the hostages held by Hamas in Gaza "
+      "and the cease-fire talks. Antony Blinken met Netanyahu on Monday.";
+  StoryClusterer clusterer;
+  clusterer.Add(MakeArticle("apr", "2024-04-28", april),
+                WithEvents(april, {{"call", "CALL", leaders, {}}}));
+  clusterer.Add(MakeArticle("jul", "2024-07-04", july),
+                WithEvents(july, {{"call", "CALL", leaders, {}}}));
+  clusterer.Add(MakeArticle("aug-a", "2024-08-21", announced),
+                WithEvents(announced, {{"speak", "CALL", leaders, "2024-08-21"}}));
+  clusterer.Add(
+      MakeArticle("aug-b", "2024-08-22", reported),
+      WithEvents(reported,
+                 {{"spoke", "CALL", leaders, "2024-08-21"},
+                  {"met", "MEET", {"antony-blinken", "benjamin-netanyahu"}, "2024-08-19"}}));
+  const std::vector<Story> stories = clusterer.Stories();
+  ASSERT_EQ(stories.size(), 1u) << StoriesJson(clusterer);
+  std::vector<std::string> timeline;
+  for (const StoryEvent& event : stories[0].events) {
+    std::string line = event.type + " " + event.date.value_or("-");
+    for (const std::string& article : event.articles) line += " " + article;
+    timeline.push_back(line);
+  }
+  EXPECT_EQ(timeline,
+            (std::vector<std::string>{"CALL 2024-04-28 apr", "CALL 2024-07-04 jul",
+                                      "MEET 2024-08-19 aug-b", "CALL 2024-08-21 aug-a aug-b"}));
 }
 
 TEST(StoryClustererTest, WireCopiesJoinTheSameEvent) {

@@ -1,0 +1,51 @@
+// The seed articles' story end to end (issue: "three different Biden–Netanyahu calls read
+// almost alike; one article announces a call the day it happens, another reports it
+// afterwards; one article has no publication date. They belong to one story with three
+// separate CALL events, each backed by exactly the articles that report it.")
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "command_runner.h"
+
+namespace storyline {
+namespace {
+
+using testing::RunStoryline;
+
+TEST(SeedTimelineTest, ThreeBidenNetanyahuCallsAreThreeEventsOfOneStory) {
+  const std::filesystem::path db = std::filesystem::temp_directory_path() /
+                                   ("storyline-seeds-" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(db);
+  const std::string seeds = std::string(STORYLINE_SHARED_DIR) + "/seeds/seeds.jsonl";
+  ASSERT_EQ(RunStoryline("ingest --db " + db.string() + " " + seeds).status, 0);
+
+  const auto stories = RunStoryline("stories --db " + db.string() + " --json");
+  ASSERT_EQ(stories.status, 0) << stories.err;
+  const auto parsed = nlohmann::json::parse(stories.out);
+  ASSERT_EQ(parsed["stories"].size(), 1u) << stories.out;
+  EXPECT_EQ(parsed["stories"][0]["articles"].size(), 5u);
+
+  const auto timeline = RunStoryline("timeline --db " + db.string() + " --json");
+  ASSERT_EQ(timeline.status, 0) << timeline.err;
+  const auto events = nlohmann::json::parse(timeline.out)["events"];
+  std::map<std::string, std::set<std::string>> calls;  // date -> articles
+  for (const auto& event : events) {
+    if (event["type"] != "CALL") continue;
+    std::set<std::string> actors(event["actors"].begin(), event["actors"].end());
+    EXPECT_TRUE(actors.contains("joe-biden") && actors.contains("benjamin-netanyahu"))
+        << event.dump();
+    calls[event["date"].is_null() ? "-" : event["date"].get<std::string>()] =
+        std::set<std::string>(event["articles"].begin(), event["articles"].end());
+  }
+  const std::map<std::string, std::set<std::string>> expected = {
+      {"2024-04-28", {"001"}}, {"2024-07-04", {"004"}}, {"2024-08-21", {"000", "003"}}};
+  EXPECT_EQ(calls, expected) << timeline.out;
+  std::filesystem::remove(db);
+}
+
+}  // namespace
+}  // namespace storyline
