@@ -14,5 +14,7 @@ void AddIngestCommand(CLI::App& app);
 void AddSearchCommand(CLI::App& app);
 void AddStoriesCommand(CLI::App& app);
 void AddTimelineCommand(CLI::App& app);
+void AddQuotesCommand(CLI::App& app);
+void AddCompareCommand(CLI::App& app);
 
 }  // namespace storyline

@@ -2,6 +2,18 @@
 // and adds them to the store in batches, one transaction each. Articles the store
 // already has (same content hash) are skipped before analysis, so a re-ingest is cheap
 // and writes nothing. Prints a progress bar on a terminal and a one-line summary.
+//
+// Entities get corpus-wide ids (CorpusEntityLinker) in the single-threaded sink, in input
+// order, before the articles are stored or clustered, so the store holds the same ids
+// whatever the thread count. The linker resumes from the rows stored articles taught
+// (Store::LoadEntityLinks), so a corpus ingested in two runs gets the ids of one run.
+// Each article carries the rows it taught into its own savepoint of the batch, so the
+// stored rows are always those of the stored articles, even after a crash. An article
+// the store then does not add (failed, or already stored) may have taught the
+// in-memory linker rows the store lacks: the linker is then reloaded from the store.
+// Articles after it in the same batch were already linked knowing those rows (and teach
+// the names they were linked to): the one trace such an article can leave, accepted
+// because relinking them would mean holding the batch back until it is stored.
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -14,6 +26,7 @@
 #include "cli/input_options.h"
 #include "core/ordered_parallel.h"
 #include "extract/article_analyzer.h"
+#include "extract/corpus_entity_linker.h"
 #include "store/store.h"
 #include "store/story_updater.h"
 
@@ -131,10 +144,12 @@ struct StoreFailed {};
 
 class Ingester {
  public:
-  Ingester(Store& store, StoryUpdater& stories, const ArticleAnalyzer& analyzer, int threads,
-           ProgressMeter& progress)
+  // `linker` holds the store's saved state (Restore(store.LoadEntityLinks())).
+  Ingester(Store& store, StoryUpdater& stories, CorpusEntityLinker& linker,
+           const ArticleAnalyzer& analyzer, int threads, ProgressMeter& progress)
       : store_(store),
         stories_(stories),
+        linker_(linker),
         progress_(progress),
         pipeline_(
             threads,
@@ -174,6 +189,8 @@ class Ingester {
  private:
   void Collect(PreparedArticle&& prepared) {
     if (store_error_) return;
+    linker_.Link(prepared.analysis);
+    prepared.entity_links = CorpusEntityLinker::RowsTaughtBy(prepared.analysis.entities);
     batch_.push_back(std::move(prepared));
     if (batch_.size() >= kBatchSize) Flush();
   }
@@ -182,13 +199,17 @@ class Ingester {
     if (batch_.empty() || store_error_) return;
     try {
       const std::vector<AddResult> results = store_.AddBatch(batch_);
+      bool linker_ahead_of_store = false;
       for (size_t i = 0; i < results.size(); ++i) {
         Count(batch_[i].article, results[i]);
         // Clustering is online: new articles are placed in arrival order.
         if (results[i].status == AddStatus::kAdded) {
           stories_.Add(batch_[i].article, batch_[i].analysis);
+        } else {
+          linker_ahead_of_store |= !batch_[i].entity_links.empty();
         }
       }
+      if (linker_ahead_of_store) linker_.Restore(store_.LoadEntityLinks());
     } catch (const StoreError& e) {
       store_error_ = e.what();
     }
@@ -215,6 +236,7 @@ class Ingester {
 
   Store& store_;
   StoryUpdater& stories_;
+  CorpusEntityLinker& linker_;
   ProgressMeter& progress_;
   IngestTally tally_;
   std::vector<PreparedArticle> batch_;
@@ -232,20 +254,23 @@ void RunIngest(const IngestOptions& options) {
   std::unique_ptr<ArticleAnalyzer> analyzer;
   std::unique_ptr<Store> store;
   std::unique_ptr<StoryUpdater> stories;
+  std::unique_ptr<CorpusEntityLinker> linker;
   try {
-    const std::filesystem::path models_dir = options.models_dir.empty()
-                                                 ? DefaultModelsDir()
-                                                 : std::filesystem::path(options.models_dir);
+    const std::filesystem::path models_dir =
+        options.models_dir.empty() ? DefaultModelsDir() : std::filesystem::path(options.models_dir);
     analyzer = std::make_unique<ArticleAnalyzer>(models_dir);
     store = OpenStore(options.db);
     stories = std::make_unique<StoryUpdater>(*store, models_dir / "story-background.tsv");
+    linker = std::make_unique<CorpusEntityLinker>(
+        EntityAliases::Load(models_dir / "entity_aliases.tsv"));
+    linker->Restore(store->LoadEntityLinks());
   } catch (const std::exception& e) {
     std::fprintf(stderr, "storyline: %s\n", e.what());
     throw CLI::RuntimeError(1);
   }
   ProgressMeter progress(TotalInputBytes(options.input.paths), isatty(STDERR_FILENO) == 1);
   InputErrorReporter input_errors;
-  Ingester ingester(*store, *stories, *analyzer, options.input.ThreadCount(), progress);
+  Ingester ingester(*store, *stories, *linker, *analyzer, options.input.ThreadCount(), progress);
   try {
     ReadInputs(
         options.input.paths, options.input.ToReadOptionsForWorkers(),

@@ -12,6 +12,8 @@ int main(int argc, char** argv) {
   storyline::AddSearchCommand(app);
   storyline::AddStoriesCommand(app);
   storyline::AddTimelineCommand(app);
+  storyline::AddQuotesCommand(app);
+  storyline::AddCompareCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

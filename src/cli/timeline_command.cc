@@ -1,15 +1,12 @@
 // `storyline timeline --db PATH [--story ID] [--entity NAME] [--json]`: the events of
 // the store (or of one story, or those involving one entity) in date order, undated
 // events last.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <optional>
 
 #include "cli/commands.h"
-#include "store/store.h"
+#include "cli/read_command.h"
 #include "story/stories_json.h"
 
 namespace storyline {
@@ -56,39 +53,22 @@ std::vector<StoryEvent> SelectEvents(const std::vector<Story>& stories,
 
 void PrintTable(const std::vector<StoryEvent>& events) {
   std::string text;
-  for (const StoryEvent& event : events) {
-    text += fmt::format("{:<10}  {:<9}  {:>3} articles  {}\n", event.date.value_or("-"), event.type,
-                        event.articles.size(), event.summary);
-  }
-  if (events.empty()) text = "no events\n";
-  std::fwrite(text.data(), 1, text.size(), stdout);
+  for (const StoryEvent& event : events) text += EventRow(event);
+  WriteText(events.empty() ? "no events\n" : text);
 }
 
 void RunTimeline(const TimelineOptions& options) {
-  std::vector<Story> stories;
-  try {
-    stories = OpenStore(options.db, OpenMode::kMustExist)->LoadStories();
-  } catch (const StoreError& e) {
-    std::fprintf(stderr, "storyline: %s\n", e.what());
-    throw CLI::RuntimeError(1);
-  }
-  if (options.story && std::none_of(stories.begin(), stories.end(),
-                                    [&](const Story& s) { return s.id == *options.story; })) {
-    std::fprintf(stderr, "storyline: %s: no story %d\n", options.db.c_str(), *options.story);
-    throw CLI::RuntimeError(1);
-  }
+  const std::vector<Story> stories =
+      ReadStore(options.db, [](Store& store) { return store.LoadStories(); });
+  if (options.story) FindStoryOrExit(stories, *options.story, options.db);
   const std::vector<StoryEvent> events = SelectEvents(stories, options);
   if (options.json) {
     nlohmann::json list = nlohmann::json::array();
     for (const StoryEvent& event : events) list.push_back(EventToJson(event));
-    const std::string text = nlohmann::json{{"events", std::move(list)}}.dump(
-                                 -1, ' ', false, nlohmann::json::error_handler_t::replace) +
-                             "\n";
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    WriteJson({{"events", std::move(list)}});
   } else {
     PrintTable(events);
   }
-  std::fflush(stdout);
 }
 
 }  // namespace

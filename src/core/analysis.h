@@ -26,15 +26,15 @@ struct EntityMention {
 struct TimeExpression {
   Span span;
   std::string text;
-  std::string kind;                   // DATE, TIME, DURATION, SET
-  std::optional<std::string> value;   // ISO 8601 at the text's precision; nullopt if unresolved
+  std::string kind;                  // DATE, TIME, DURATION, SET
+  std::optional<std::string> value;  // ISO 8601 at the text's precision; nullopt if unresolved
 };
 
 struct Quantity {
   Span span;
   std::string text;
   double value = 0;
-  std::string unit;  // unit or counted noun ("tunnel"); empty when none
+  std::string unit;          // unit or counted noun ("tunnel"); empty when none
   bool approximate = false;  // "about 9 miles", "hundreds of", "more than 40"
 };
 
@@ -52,12 +52,18 @@ struct EventActor {
 };
 
 struct Event {
-  Span span;  // the trigger
+  Span span;         // the trigger
   std::string type;  // CALL, MEET, STATEMENT, ... (see CONTRACT.md)
   std::string trigger;
   std::vector<EventActor> actors;
   std::optional<std::string> time;
   std::optional<std::string> place;
+  // What was said, for a STATEMENT of indirect speech: "Hamas said [the proposal meets
+  // Netanyahu's conditions]", "[Harris also joined the call], the White House said".
+  std::optional<Span> content;
+  // Put in the future or made conditional by the text rather than reported as done:
+  // "will speak", "is scheduled to visit", "would withdraw", "the upcoming call".
+  bool planned = false;
 };
 
 struct Analysis {

@@ -131,7 +131,7 @@ void CorpusEntityLinker::Link(std::vector<EntityMention>& mentions) {
     mention.name = std::move(*name);
     mention.entity = EntitySlug(mention.name);
   }
-  LearnFrom(mentions);
+  for (const CorpusLinkRow& row : RowsTaughtBy(mentions)) Learn(row);
 }
 
 void CorpusEntityLinker::Link(Analysis& analysis) {
@@ -159,18 +159,23 @@ void CorpusEntityLinker::Link(Analysis& analysis) {
   }
 }
 
-void CorpusEntityLinker::LearnFrom(const std::vector<EntityMention>& mentions) {
+std::vector<CorpusLinkRow> CorpusEntityLinker::RowsTaughtBy(
+    const std::vector<EntityMention>& mentions) {
+  std::vector<CorpusLinkRow> rows;
   for (const EntityMention& mention : mentions) {
     if (!Storable(mention.name) || !Storable(mention.text)) continue;
     const size_t words = SplitNameWords(mention.name).size();
     if (mention.type == "PERSON") {
-      if (words > 1) Learn({"person", mention.name, ""});
+      if (words > 1) rows.push_back({"person", mention.name, ""});
       continue;
     }
-    if (words > 1 && NameInitials(mention.name).size() >= 2) Learn({"name", mention.name, ""});
+    if (words > 1 && NameInitials(mention.name).size() >= 2) {
+      rows.push_back({"name", mention.name, ""});
+    }
     const std::string letters = AcronymLetters(mention.text);
-    if (!letters.empty() && words > 1) Learn({"acronym", letters, mention.name});
+    if (!letters.empty() && words > 1) rows.push_back({"acronym", letters, mention.name});
   }
+  return rows;
 }
 
 void CorpusEntityLinker::Learn(const CorpusLinkRow& row) {
@@ -185,7 +190,12 @@ void CorpusEntityLinker::Learn(const CorpusLinkRow& row) {
   }
 }
 
-void CorpusEntityLinker::Restore(const std::vector<CorpusLinkRow>& rows) {
+void CorpusEntityLinker::Restore(std::vector<CorpusLinkRow> rows) {
+  rows_.clear();
+  known_.clear();
+  people_by_surname_.clear();
+  names_by_initials_.clear();
+  spelled_out_.clear();
   for (const CorpusLinkRow& row : rows) Learn(row);
 }
 

@@ -15,7 +15,8 @@
 //     Company" -> "Ford").
 // The result depends only on the articles and their order, never on threads or timing:
 // link articles one at a time in input order. The state is a table of rows (Rows, Save,
-// Load) so a store can keep it between runs.
+// Load) so a store can keep it between runs; RowsTaughtBy says which rows one article
+// taught, so a store can keep them with that article and drop them if it is not stored.
 #pragma once
 
 #include <istream>
@@ -28,18 +29,10 @@
 #include <vector>
 
 #include "core/analysis.h"
+#include "extract/corpus_link_row.h"
 #include "extract/entity_aliases.h"
 
 namespace storyline {
-
-// One learned fact. kind "person": `name` is a person's full name. kind "name": `name` is
-// an organization's or place's name of several words. kind "acronym": an article wrote
-// acronym `name` for `expansion`.
-struct CorpusLinkRow {
-  std::string kind;
-  std::string name;
-  std::string expansion;  // empty unless kind is "acronym"
-};
 
 class CorpusEntityLinker {
  public:
@@ -53,10 +46,14 @@ class CorpusEntityLinker {
   // speakers and event actors.
   void Link(Analysis& analysis);
 
-  // Everything learned, in the order it was learned; Restore(Rows()) on a fresh linker
-  // gives one that links exactly as this one does.
+  // The rows an article's mentions, once linked, teach: what Link learns from them, in
+  // the order it learns them, including rows already known.
+  static std::vector<CorpusLinkRow> RowsTaughtBy(const std::vector<EntityMention>& mentions);
+
+  // Everything learned, in the order it was learned. Restore replaces the state with
+  // `rows`: after other.Restore(Rows()), `other` links exactly as this linker does.
   const std::vector<CorpusLinkRow>& Rows() const { return rows_; }
-  void Restore(const std::vector<CorpusLinkRow>& rows);
+  void Restore(std::vector<CorpusLinkRow> rows);
 
   // Rows as `kind<TAB>name<TAB>expansion` lines. Load adds to the current state and throws
   // std::runtime_error naming `source` and the line when a line is malformed.
@@ -65,7 +62,6 @@ class CorpusEntityLinker {
 
  private:
   void Learn(const CorpusLinkRow& row);
-  void LearnFrom(const std::vector<EntityMention>& mentions);
   std::optional<std::string> FullPersonName(std::string_view name) const;
   std::optional<std::string> Expansion(std::string_view acronym) const;
 

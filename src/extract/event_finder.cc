@@ -4,8 +4,11 @@
 #include <cstdlib>
 #include <optional>
 
+#include "extract/event_attachment.h"
 #include "extract/event_lexicon.h"
+#include "extract/event_statement.h"
 #include "extract/event_words.h"
+#include "text/ascii.h"
 
 namespace storyline {
 namespace {
@@ -29,6 +32,7 @@ struct SentenceContext {
   int first = 0;  // first token of the sentence
   int end = 0;    // one past its last token
   bool has_full_quote = false;
+  const TriggerAttachment* attachment = nullptr;  // set once the triggers are known
 };
 
 struct EventActors {
@@ -149,10 +153,12 @@ bool IsUnrealizedInfinitive(const SentenceContext& s, int i) {
                  "plan", "planned", "poised", "likely", "ready", "about", "agreed"});
 }
 
-bool InFullQuote(const SentenceContext& s, int i) {
+// Inside a quotation, full or partial: the quotation reports those words ("his refusal
+// of a permanent cease-fire" in what Hamas said), the writer does not.
+bool InQuote(const SentenceContext& s, int i) {
   const Token& token = s.tokens.tokens[i];
   return std::any_of(s.quotes.begin(), s.quotes.end(), [&](const Quote& q) {
-    return !q.partial && q.span.start <= token.start && token.end <= q.span.end;
+    return q.span.start <= token.start && token.end <= q.span.end;
   });
 }
 
@@ -166,6 +172,36 @@ bool IsSubjectVerbGap(const EventWords& w, int i) {
       {"to",    "will",     "would", "has",    "have",      "had",      "is",        "are", "was",
        "were",  "be",       "been",  "also",   "scheduled", "expected", "slated",    "set", "due",
        "going", "planning", "plans", "poised", "likely",    "ready",    "reportedly"});
+}
+
+// Words that put the verb after them in the future or make it conditional: "will
+// speak", "would withdraw", "is scheduled to visit", "are set to meet".
+bool IsPlanningWord(std::string_view lower_word) {
+  return OneOf(lower_word, {"will", "'ll", "shall", "would", "scheduled", "expected", "slated",
+                            "set", "due", "going", "planning", "plans", "planned", "poised"});
+}
+
+// Whether the event at token i is planned rather than reported as done: a verb after a
+// planning word ("will also meet"), or a noun after "upcoming", "planned", "next" ...
+// or the object of "scheduled" ("scheduled a meeting for July 15").
+bool IsPlanned(const SentenceContext& s, int i, bool is_noun) {
+  const EventWords& w = s.words;
+  if (!is_noun) {
+    for (int k = i - 1; k >= s.first && i - k <= 4; --k) {
+      if (IsPlanningWord(w.Lower(k))) return true;
+      if (!IsSubjectVerbGap(w, k)) return false;
+    }
+    return false;
+  }
+  const int start = w.PhraseStart(i, s.first);
+  for (int k = start; k < i; ++k) {
+    if (OneOf(w.Lower(k), {"upcoming", "planned", "scheduled", "proposed", "next", "future",
+                           "expected", "possible"})) {
+      return true;
+    }
+  }
+  return start - 1 >= s.first && OneOf(w.Lower(start - 1), {"scheduled", "planned", "arranged",
+                                                            "schedule", "plan", "arrange"});
 }
 
 // The entities that head the subject of the verb at token `verb`. A name between commas
@@ -274,13 +310,31 @@ Span SentenceSpan(const SentenceContext& s) {
   return {s.tokens.tokens[s.first].start, s.tokens.tokens[s.end - 1].end};
 }
 
-// The resolved DATE or TIME in the sentence nearest the trigger.
-std::optional<std::string> NearestTime(const SentenceContext& s, Span trigger) {
+bool Contains(const std::optional<Span>& outer, Span inner) {
+  return outer && outer->start <= inner.start && inner.end <= outer->end;
+}
+
+// The first token that starts at or after byte `offset`.
+int TokenAt(const SentenceContext& s, uint32_t offset) {
+  const std::vector<Token>& tokens = s.tokens.tokens;
+  return static_cast<int>(std::partition_point(tokens.begin(), tokens.end(),
+                                               [&](const Token& t) { return t.start < offset; }) -
+                          tokens.begin());
+}
+
+// The resolved DATE or TIME of the sentence nearest the trigger at token i, among those
+// attached to it (event_attachment.h) and outside what a statement reports (`content`).
+std::optional<std::string> NearestTime(const SentenceContext& s, int i,
+                                       const std::optional<Span>& content) {
   const Span sentence = SentenceSpan(s);
+  const Span trigger = {s.tokens.tokens[i].start, s.tokens.tokens[i].end};
   const TimeExpression* best = nullptr;
   for (const TimeExpression& time : s.times) {
     if (!time.value || (time.kind != "DATE" && time.kind != "TIME")) continue;
     if (time.span.start < sentence.start || time.span.end > sentence.end) continue;
+    if (Contains(content, time.span) || s.attachment->OwnerOf(TokenAt(s, time.span.start)) != i) {
+      continue;
+    }
     if (best == nullptr || Distance(time.span, trigger) < Distance(best->span, trigger)) {
       best = &time;
     }
@@ -289,14 +343,19 @@ std::optional<std::string> NearestTime(const SentenceContext& s, Span trigger) {
   return best->value;
 }
 
-// The PLACE after "in"/"at" in the sentence nearest the trigger, not one of its actors.
-std::optional<int> NearestPlace(const SentenceContext& s, int trigger, const EventActors& actors) {
+// The PLACE after "in"/"at" in the sentence nearest the trigger, among those attached to
+// it and outside a statement's `content`, not one of its actors.
+std::optional<int> NearestPlace(const SentenceContext& s, int trigger, const EventActors& actors,
+                                const std::optional<Span>& content) {
   std::optional<int> best;
   int best_distance = 0;
   for (int k = s.first; k + 1 < s.end; ++k) {
     if (!s.words.Is(k, "in") && !s.words.Is(k, "at")) continue;
+    if (s.attachment->OwnerOf(k) != trigger) continue;
     for (int entity : s.words.PhraseEntitiesFrom(k + 1, s.end)) {
-      if (s.entities[entity].type != "PLACE") continue;
+      if (s.entities[entity].type != "PLACE" || Contains(content, s.entities[entity].span)) {
+        continue;
+      }
       for (const std::vector<int>* role : {&actors.agents, &actors.partners, &actors.patients}) {
         if (std::find(role->begin(), role->end(), entity) != role->end()) entity = -1;
       }
@@ -308,7 +367,17 @@ std::optional<int> NearestPlace(const SentenceContext& s, int trigger, const Eve
   return best;
 }
 
-Event MakeEvent(const SentenceContext& s, int i, std::string_view type, const EventActors& actors) {
+// What a STATEMENT verb reports; nullopt for other events and for nouns.
+std::optional<Span> ContentOf(const SentenceContext& s, int i, std::string_view type, bool is_noun,
+                              const EventActors& actors) {
+  if (type != kStatement || is_noun) return std::nullopt;
+  const int subject =
+      actors.agents.empty() ? -1 : TokenAt(s, s.entities[actors.agents.front()].span.start);
+  return StatementContent(s.words, s.tokens, s.first, s.end, i, subject);
+}
+
+Event MakeEvent(const SentenceContext& s, int i, std::string_view type, const EventActors& actors,
+                std::optional<Span> content) {
   Event event;
   event.span = {s.tokens.tokens[i].start, s.tokens.tokens[i].end};
   event.type = std::string(type);
@@ -319,9 +388,10 @@ Event MakeEvent(const SentenceContext& s, int i, std::string_view type, const Ev
   add(actors.agents, "agent");
   add(actors.partners, "partner");
   add(actors.patients, "patient");
-  event.time = NearestTime(s, event.span);
-  std::optional<int> place = actors.place ? actors.place : NearestPlace(s, i, actors);
+  event.time = NearestTime(s, i, content);
+  std::optional<int> place = actors.place ? actors.place : NearestPlace(s, i, actors, content);
   if (place) event.place = s.entities[*place].entity;
+  event.content = content;
   return event;
 }
 
@@ -372,25 +442,119 @@ bool FoldIntoAntecedent(const Event& anaphor, std::vector<Event>& events) {
   return true;
 }
 
-void FindSentenceEvents(const SentenceContext& s, std::vector<Event>& events) {
+// A statement by the same speakers as one already found in this sentence: "Hamas said
+// the proposal ..., Hamas said in a statement" is one statement.
+bool RepeatsStatement(const std::vector<Event>& events, size_t sentence_events,
+                      const Event& event) {
+  if (event.type != kStatement) return false;
+  return std::any_of(events.begin() + sentence_events, events.end(), [&](const Event& e) {
+    if (e.type != kStatement || e.actors.size() != event.actors.size()) return false;
+    return std::equal(
+        e.actors.begin(), e.actors.end(), event.actors.begin(),
+        [](const EventActor& a, const EventActor& b) { return a.entity == b.entity; });
+  });
+}
+
+// A trigger word of the sentence: a lexicon word read as an event, outside quotations.
+struct Trigger {
+  int token = 0;
+  std::string_view type;
+  bool is_noun = false;
+};
+
+std::vector<Trigger> SentenceTriggers(const SentenceContext& s) {
+  std::vector<Trigger> triggers;
   for (int i = s.first; i < s.end; ++i) {
     bool is_noun = false;
     const std::optional<std::string_view> type = ResolveTrigger(s, i, is_noun);
-    if (!type || InFullQuote(s, i)) continue;
-    if (*type == kStatement && s.has_full_quote) continue;
+    if (type && !InQuote(s, i)) triggers.push_back({i, *type, is_noun});
+  }
+  return triggers;
+}
+
+// Adds the sentence's events for `triggers`; returns the triggers dropped as too vague.
+std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger>& triggers,
+                                   std::vector<Event>& events) {
+  std::vector<int> trigger_tokens;
+  for (const Trigger& t : triggers) trigger_tokens.push_back(t.token);
+  const TriggerAttachment attachment(s.words, s.first, s.end, std::move(trigger_tokens));
+  s.attachment = &attachment;
+  const size_t sentence_events = events.size();
+  std::vector<int> vague;
+  for (const auto& [i, type, is_noun] : triggers) {
+    if (type == kStatement && s.has_full_quote) continue;
     if (!is_noun && (IsNegated(s, i) || IsUnrealizedInfinitive(s, i))) continue;
-    if (RepeatsPrevious(s, events, i, *type)) continue;
+    if (RepeatsPrevious(s, events, i, type)) continue;
     EventActors actors;
     if (is_noun) {
-      NounActors(s, i, *type, actors);
+      NounActors(s, i, type, actors);
     } else {
-      VerbActors(s, i, *type, actors);
+      VerbActors(s, i, type, actors);
     }
-    NormalizeActors(*type, actors);
-    Event event = MakeEvent(s, i, *type, actors);
-    if (is_noun && IsAnaphoricMeeting(s, i, *type) && FoldIntoAntecedent(event, events)) continue;
-    if (IsTooVague(event, is_noun)) continue;
-    events.push_back(std::move(event));
+    NormalizeActors(type, actors);
+    Event event = MakeEvent(s, i, type, actors, ContentOf(s, i, type, is_noun, actors));
+    event.planned = IsPlanned(s, i, is_noun);
+    if (is_noun && IsAnaphoricMeeting(s, i, type) && FoldIntoAntecedent(event, events)) continue;
+    if (IsTooVague(event, is_noun)) {
+      vague.push_back(i);
+      continue;
+    }
+    if (!RepeatsStatement(events, sentence_events, event)) events.push_back(std::move(event));
+  }
+  s.attachment = nullptr;
+  return vague;
+}
+
+// Times and places attach to triggers (event_attachment.h); a trigger too vague to be
+// an event must not hold them ("rejected the offer in Doha": Doha is nearer "offer",
+// which names no event of its own), so the sentence is read again without it.
+void FindSentenceEvents(SentenceContext& s, std::vector<Event>& events) {
+  std::vector<Trigger> triggers = SentenceTriggers(s);
+  if (triggers.empty()) return;
+  const std::vector<Event> before = events;
+  for (;;) {
+    const std::vector<int> vague = AddSentenceEvents(s, triggers, events);
+    if (vague.empty()) return;
+    std::erase_if(triggers, [&](const Trigger& t) {
+      return std::find(vague.begin(), vague.end(), t.token) != vague.end();
+    });
+    events = before;
+  }
+}
+
+// The dated statement a noun of the sentence points back to: "The announcement was made
+// after ..." refers to "The White House announced on Thursday ...". The noun follows
+// "the"/"this"/"that" and names the act of the statement's verb (the same first five
+// letters: "announced"/"announcement", "stated"/"statement"); nullptr when none does.
+const Event* ReferredStatement(const SentenceContext& s, const std::vector<Event>& events,
+                               size_t sentence_events) {
+  constexpr size_t kStem = 5;
+  for (int k = s.first + 1; k < s.end; ++k) {
+    const std::string_view noun = s.words.Lower(k);
+    if (noun.size() <= kStem || !s.words.IsNoun(k) ||
+        !OneOf(s.words.Lower(k - 1), {"the", "this", "that"})) {
+      continue;
+    }
+    for (size_t e = sentence_events; e-- > 0;) {
+      const Event& event = events[e];
+      if (event.type != kStatement || !event.time) continue;
+      const std::string lower = AsciiLower(event.trigger);
+      if (lower != noun && lower.compare(0, kStem, noun, 0, kStem) == 0) return &event;
+    }
+  }
+  return nullptr;
+}
+
+// Undated events of a sentence that points back to a dated statement take its date:
+// "The announcement was made after President Biden held a phone call" dates the call.
+void DateFromReferredStatement(const SentenceContext& s, std::vector<Event>& events,
+                               size_t sentence_events) {
+  if (sentence_events == events.size()) return;
+  const Event* statement = ReferredStatement(s, events, sentence_events);
+  if (statement == nullptr) return;
+  const std::string time = *statement->time;
+  for (size_t e = sentence_events; e < events.size(); ++e) {
+    if (!events[e].time) events[e].time = time;
   }
 }
 
@@ -416,7 +580,9 @@ std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens
     if (tokens.tokens[end - 1].end > text.size()) continue;
     SentenceContext context{text, tokens, words, entities, times, quotes, first, end};
     context.has_full_quote = HasFullQuote(quotes, SentenceSpan(context));
+    const size_t sentence_events = events.size();
     FindSentenceEvents(context, events);
+    DateFromReferredStatement(context, events, sentence_events);
   }
   return events;
 }

@@ -16,9 +16,23 @@
 // An entity counts when the phrase ends in it ("Israeli Prime Minister Benjamin
 // Netanyahu"), not when it only modifies another head ("a senior Biden official").
 //
-// The time is the resolved DATE or TIME expression in the sentence nearest the trigger;
-// the place is the nearest PLACE mention after "in"/"at" in the sentence. Neither falls
-// back to the article's date: an event the text does not date stays undated.
+// The time is the nearest resolved DATE or TIME expression of the sentence among those
+// attached to the trigger (event_attachment.h: the nearest trigger of the same clause
+// takes them, so "Israel has destroyed 150 tunnels, Gallant said Wednesday" dates only
+// the statement); the place likewise is the nearest attached PLACE after "in"/"at".
+// Neither falls back to the article's date: an event the text does not date stays
+// undated, unless its sentence points back to a dated statement with a noun for the
+// same act ("The White House announced on Thursday ... The announcement was made after
+// Biden held a phone call" dates the call).
+//
+// A STATEMENT verb carries its `content`, what was said: the clause after the verb
+// (after "that" when it comes within a few words), or the clause before the comma when
+// the subject follows it ("Harris joined the call, the White House said"). Times and
+// places inside the content belong to the words said, not to the statement. A second
+// verb of saying by the same speakers in one sentence is the same statement.
+//
+// `planned` marks an event put in the future or made conditional ("will speak", "is
+// scheduled to visit", "would withdraw", "the upcoming call").
 //
 // A CALL or MEET noun that only points back ("the call", "during their call", "the
 // talks") to an earlier one with actors is folded into it rather than reported again:
@@ -30,7 +44,8 @@
 // holds a full (not partial) quotation, which the quote finder reports instead. Negated
 // verbs ("did not meet", "never called") give no event, nor do verbs in a wished-for
 // infinitive ("urged Hamas to accept"; planned ones such as "is scheduled to visit"
-// stay), nor triggers inside a full quotation. Events too vague to place are dropped:
+// stay, marked `planned`), nor triggers inside any quotation, full or partial: those
+// words are the speaker's, and the quotation reports them. Events too vague to place are dropped:
 // those without any actor, time or place ("the upcoming call"), event nouns with neither
 // actor nor time, and statements by no one named ("a source said").
 #pragma once

@@ -55,6 +55,14 @@ bool IsFunctionWord(std::string_view lower) {
   return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
 }
 
+// Nouns a number labels rather than counts: "phase two", "round one", "Article 5".
+bool IsLabelNoun(std::string_view lower) {
+  static constexpr std::array<std::string_view, 16> kNouns = {
+      "phase", "stage",  "round", "step", "part",  "chapter", "article", "section",
+      "level", "number", "no.",   "tier", "grade", "season",  "episode", "category"};
+  return std::find(kNouns.begin(), kNouns.end(), lower) != kNouns.end();
+}
+
 std::optional<std::string_view> CurrencyOfSymbol(std::string_view token) {
   if (token == "$" || token == "US$" || token == "USD") return "USD";
   if (token == "€" || token == "EUR") return "EUR";
@@ -71,11 +79,11 @@ std::optional<std::string_view> CurrencyOfWord(std::string_view lower) {
 
 // Hedges before an amount, longest first so "more than" wins over a bare "than".
 constexpr std::array<std::array<std::string_view, 3>, 22> kHedges = {{
-    {"as", "many", "as"}, {"as", "much", "as"}, {"more", "than", ""}, {"fewer", "than", ""},
-    {"less", "than", ""}, {"at", "least", ""},  {"up", "to", ""},     {"an", "estimated", ""},
-    {"just", "over", ""}, {"just", "under", ""}, {"about", "", ""},   {"around", "", ""},
-    {"nearly", "", ""},   {"almost", "", ""},   {"roughly", "", ""},  {"approximately", "", ""},
-    {"some", "", ""},     {"over", "", ""},     {"estimated", "", ""}, {"under", "", ""},
+    {"as", "many", "as"}, {"as", "much", "as"},  {"more", "than", ""},  {"fewer", "than", ""},
+    {"less", "than", ""}, {"at", "least", ""},   {"up", "to", ""},      {"an", "estimated", ""},
+    {"just", "over", ""}, {"just", "under", ""}, {"about", "", ""},     {"around", "", ""},
+    {"nearly", "", ""},   {"almost", "", ""},    {"roughly", "", ""},   {"approximately", "", ""},
+    {"some", "", ""},     {"over", "", ""},      {"estimated", "", ""}, {"under", "", ""},
     {"approx.", "", ""},  {"circa", "", ""},
 }};
 
@@ -105,13 +113,15 @@ class Scanner {
     double value = 0;
     uint32_t last = 0;  // last token of the number (and its scale words)
     bool approximate = false;
-    std::string unit;   // a unit glued to the number: "30-minute" -> "minute"
+    std::string unit;  // a unit glued to the number: "30-minute" -> "minute"
   };
 
   std::string_view Word(uint32_t i) const { return tokens_[i].In(text_); }
   std::string LowerWord(uint32_t i) const { return AsciiLower(Word(i)); }
   bool Has(uint32_t i) const { return i >= first_ && i < end_; }
-  std::string_view Xpos(uint32_t i) const { return tags_.empty() ? std::string_view() : tags_[i].xpos; }
+  std::string_view Xpos(uint32_t i) const {
+    return tags_.empty() ? std::string_view() : tags_[i].xpos;
+  }
 
   bool Excluded(uint32_t i) const {
     const Token& t = tokens_[i];
@@ -141,9 +151,20 @@ class Scanner {
     return amount;
   }
 
-  // "seven", "twenty-five", "a dozen", "two hundred", "one million".
+  // "four-week": a number word glued to the unit it counts.
+  std::optional<Amount> ReadGluedWord(uint32_t i, std::string_view lower) const {
+    const size_t hyphen = lower.find('-');
+    if (hyphen == std::string_view::npos) return std::nullopt;
+    const std::optional<double> value = NumberWordValue(lower.substr(0, hyphen));
+    const std::string_view unit = lower.substr(hyphen + 1);
+    if (!value || !IsAlphaWord(unit) || NumberWordValue(unit)) return std::nullopt;
+    return Amount{*value, i, false, Singular(unit)};
+  }
+
+  // "seven", "twenty-five", "four-week", "a dozen", "two hundred", "one million".
   std::optional<Amount> ReadWords(uint32_t i) const {
     std::string lower = LowerWord(i);
+    if (auto glued = ReadGluedWord(i, lower)) return glued;
     uint32_t last = i;
     std::optional<double> value;
     if ((lower == "a" || lower == "one") && Has(i + 1)) {
@@ -237,8 +258,19 @@ class Scanner {
     return Singular(LowerWord(*proper));
   }
 
+  // A number that names rather than counts: after a label noun ("phase two"), or a
+  // capitalized number word inside a sentence, which is part of a name ("the Group of
+  // Seven").
+  bool IsLabel(uint32_t i) const {
+    if (i > first_ && IsLabelNoun(LowerWord(i - 1))) return true;
+    const std::string_view word = Word(i);
+    return i > first_ && IsAlphaWord(Word(i - 1)) &&
+           std::isupper(static_cast<unsigned char>(word[0])) &&
+           NumberWordValue(AsciiLower(word)).has_value();
+  }
+
   std::optional<Quantity> ReadAt(uint32_t i) const {
-    if (Excluded(i)) return std::nullopt;
+    if (Excluded(i) || IsLabel(i)) return std::nullopt;
     std::optional<Amount> amount = ReadNumber(i);
     if (!amount) return std::nullopt;
     uint32_t start = i;
@@ -279,12 +311,14 @@ class Scanner {
       }
     }
     // A bare "one" is a count only with the noun it counts ("one soldier").
-    if (unit.empty() && amount->value == 1 && !std::isdigit(static_cast<unsigned char>(Word(i)[0]))) {
+    if (unit.empty() && amount->value == 1 &&
+        !std::isdigit(static_cast<unsigned char>(Word(i)[0]))) {
       return std::nullopt;
     }
     Quantity quantity;
     quantity.span = {tokens_[start].start, tokens_[last].end};
-    quantity.text = std::string(text_.substr(quantity.span.start, quantity.span.end - quantity.span.start));
+    quantity.text =
+        std::string(text_.substr(quantity.span.start, quantity.span.end - quantity.span.start));
     quantity.value = amount->value;
     quantity.unit = std::move(unit);
     quantity.approximate = approximate;

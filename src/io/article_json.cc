@@ -76,13 +76,17 @@ Json EventsJson(const std::vector<Event>& events) {
     for (const EventActor& actor : e.actors) {
       actors.push_back(Json{{"role", actor.role}, {"entity", actor.entity}});
     }
-    out.push_back(Json{{"type", e.type},
-                       {"trigger", e.trigger},
-                       {"start", e.span.start},
-                       {"end", e.span.end},
-                       {"actors", std::move(actors)},
-                       {"time", OrNull(e.time)},
-                       {"place", OrNull(e.place)}});
+    out.push_back(
+        Json{{"type", e.type},
+             {"trigger", e.trigger},
+             {"start", e.span.start},
+             {"end", e.span.end},
+             {"actors", std::move(actors)},
+             {"time", OrNull(e.time)},
+             {"place", OrNull(e.place)},
+             {"content", e.content ? Json{{"start", e.content->start}, {"end", e.content->end}}
+                                   : Json(nullptr)},
+             {"planned", e.planned}});
   }
   return out;
 }

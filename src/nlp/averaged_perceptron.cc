@@ -71,22 +71,68 @@ void AveragedPerceptron::AddScores(std::span<const uint64_t> features,
     }
     return;
   }
-  if (row_begin_.empty()) return;
-  // Each feature costs a cache miss or two in a large model. Looking up every row's
-  // extent before reading any weights lets those misses overlap instead of queueing.
-  constexpr size_t kBatch = 64;
-  uint32_t begin[kBatch], end[kBatch];
+  if (dense_width_ > 0) {
+    AddDenseScores(features, scores);
+  } else if (!slots_.empty()) {
+    AddSlotScores(features, scores);
+  }
+}
+
+namespace {
+
+// Adds the kWidth-float rows of `features` to `sums`. The sums stay in registers and
+// every class is summed in feature order, so the result equals scalar addition.
+template <int kWidth, typename RowOf>
+void SumDenseRows(std::span<const uint64_t> features, RowOf&& row_of, float* sums) {
+  // Asking for a batch of rows before reading any lets their cache misses overlap.
+  constexpr size_t kBatch = 16;
+  const float* rows[kBatch];
   for (size_t first = 0; first < features.size(); first += kBatch) {
     const size_t n = std::min(kBatch, features.size() - first);
     for (size_t i = 0; i < n; ++i) {
-      const size_t r = Row(features[first + i]);
-      begin[i] = row_begin_[r];
-      end[i] = row_begin_[r + 1];
-      __builtin_prefetch(entries_.data() + begin[i]);
+      rows[i] = row_of(features[first + i]);
+      __builtin_prefetch(rows[i]);
     }
     for (size_t i = 0; i < n; ++i) {
-      for (const Entry* e = entries_.data() + begin[i]; e != entries_.data() + end[i]; ++e) {
-        scores[e->class_index] += e->weight;
+      for (int c = 0; c < kWidth; ++c) sums[c] += rows[i][c];
+    }
+  }
+}
+
+}  // namespace
+
+void AveragedPerceptron::AddDenseScores(std::span<const uint64_t> features,
+                                        std::span<float> scores) const {
+  const auto row_of = [this](uint64_t feature) {
+    const size_t first = Row(feature) * size_t(dense_width_);
+    return dense_[first / 16].weight + first % 16;
+  };
+  float sums[16] = {};
+  std::copy(scores.begin(), scores.begin() + num_classes_, sums);
+  if (dense_width_ == 4) {
+    SumDenseRows<4>(features, row_of, sums);
+  } else {
+    SumDenseRows<16>(features, row_of, sums);
+  }
+  std::copy(sums, sums + num_classes_, scores.begin());
+}
+
+void AveragedPerceptron::AddSlotScores(std::span<const uint64_t> features,
+                                       std::span<float> scores) const {
+  constexpr size_t kBatch = 32;
+  const Slot* slots[kBatch];
+  for (size_t first = 0; first < features.size(); first += kBatch) {
+    const size_t n = std::min(kBatch, features.size() - first);
+    for (size_t i = 0; i < n; ++i) {
+      slots[i] = &slots_[Row(features[first + i])];
+      __builtin_prefetch(slots[i]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      const Slot& slot = *slots[i];
+      for (int k = 0; k < slot.inline_count; ++k) scores[slot.class_index[k]] += slot.weight[k];
+      const Entry* overflow = overflow_.data() + slot.overflow_begin;
+      for (int k = 0; k < slot.overflow_count; ++k) {
+        scores[overflow[k].class_index] += overflow[k].weight;
       }
     }
   }
@@ -143,7 +189,7 @@ void AveragedPerceptron::Average() {
       weights_[i] = float(total / clock_);
     }
   }
-  BuildSparse(row_begin_, entries_);
+  BuildScoringForm(TrainingRows());
   weights_.clear();
   weights_.shrink_to_fit();
   totals_.clear();
@@ -152,27 +198,85 @@ void AveragedPerceptron::Average() {
   stamps_.shrink_to_fit();
 }
 
-void AveragedPerceptron::BuildSparse(std::vector<uint32_t>& row_begin,
-                                     std::vector<Entry>& entries) const {
+AveragedPerceptron::SparseRows AveragedPerceptron::TrainingRows() const {
   const size_t rows = row_mask_ + 1;
-  row_begin.assign(rows + 1, 0);
-  entries.clear();
+  SparseRows sparse;
+  sparse.row_begin.assign(rows + 1, 0);
   for (size_t r = 0; r < rows; ++r) {
-    row_begin[r] = uint32_t(entries.size());
+    sparse.row_begin[r] = uint32_t(sparse.entries.size());
     const float* row = &weights_[r * num_classes_];
     for (int c = 0; c < num_classes_; ++c) {
-      if (row[c] != 0.0f) entries.push_back({uint32_t(c), row[c]});
+      if (row[c] != 0.0f) sparse.entries.push_back({uint32_t(c), row[c]});
     }
   }
-  row_begin[rows] = uint32_t(entries.size());
+  sparse.row_begin[rows] = uint32_t(sparse.entries.size());
+  return sparse;
+}
+
+AveragedPerceptron::SparseRows AveragedPerceptron::ScoringRows() const {
+  const size_t rows = dense_width_ > 0 || !slots_.empty() ? row_mask_ + 1 : 0;
+  SparseRows sparse;
+  sparse.row_begin.assign(rows + 1, 0);
+  for (size_t r = 0; r < rows; ++r) {
+    sparse.row_begin[r] = uint32_t(sparse.entries.size());
+    if (dense_width_ > 0) {
+      const size_t first = r * size_t(dense_width_);
+      const float* row = dense_[first / 16].weight + first % 16;
+      for (int c = 0; c < num_classes_; ++c) {
+        if (row[c] != 0.0f) sparse.entries.push_back({uint32_t(c), row[c]});
+      }
+      continue;
+    }
+    const Slot& slot = slots_[r];
+    for (int k = 0; k < slot.inline_count; ++k) {
+      sparse.entries.push_back({slot.class_index[k], slot.weight[k]});
+    }
+    sparse.entries.insert(sparse.entries.end(), overflow_.begin() + slot.overflow_begin,
+                          overflow_.begin() + slot.overflow_begin + slot.overflow_count);
+  }
+  sparse.row_begin[rows] = uint32_t(sparse.entries.size());
+  return sparse;
+}
+
+void AveragedPerceptron::BuildScoringForm(const SparseRows& sparse) {
+  const size_t rows = sparse.row_begin.size() - 1;
+  dense_width_ = 0;
+  dense_.clear();
+  slots_.clear();
+  overflow_.clear();
+  if (num_classes_ <= kMaxDenseClasses) {
+    dense_width_ = num_classes_ <= 4 ? 4 : 16;
+    dense_.assign((rows * dense_width_ + 15) / 16, CacheLine{});
+    for (size_t r = 0; r < rows; ++r) {
+      const size_t first = r * size_t(dense_width_);
+      float* row = dense_[first / 16].weight + first % 16;
+      for (uint32_t i = sparse.row_begin[r]; i < sparse.row_begin[r + 1]; ++i) {
+        row[sparse.entries[i].class_index] = sparse.entries[i].weight;
+      }
+    }
+    return;
+  }
+  slots_.assign(rows, Slot{});
+  for (size_t r = 0; r < rows; ++r) {
+    Slot& slot = slots_[r];
+    const Entry* entries = sparse.entries.data() + sparse.row_begin[r];
+    const uint32_t count = sparse.row_begin[r + 1] - sparse.row_begin[r];
+    slot.inline_count = uint16_t(std::min<uint32_t>(count, kInlineEntries));
+    for (int k = 0; k < slot.inline_count; ++k) {
+      slot.class_index[k] = uint16_t(entries[k].class_index);
+      slot.weight[k] = entries[k].weight;
+    }
+    if (count <= uint32_t(kInlineEntries)) continue;
+    slot.overflow_begin = uint32_t(overflow_.size());
+    slot.overflow_count = uint16_t(count - kInlineEntries);
+    overflow_.insert(overflow_.end(), entries + kInlineEntries, entries + count);
+  }
 }
 
 void AveragedPerceptron::Save(std::ostream& out) const {
-  std::vector<uint32_t> dense_row_begin;
-  std::vector<Entry> dense_entries;
-  if (!weights_.empty()) BuildSparse(dense_row_begin, dense_entries);
-  const std::vector<uint32_t>& row_begin = weights_.empty() ? row_begin_ : dense_row_begin;
-  const std::vector<Entry>& entries = weights_.empty() ? entries_ : dense_entries;
+  const SparseRows sparse = weights_.empty() ? ScoringRows() : TrainingRows();
+  const std::vector<uint32_t>& row_begin = sparse.row_begin;
+  const std::vector<Entry>& entries = sparse.entries;
 
   std::vector<uint32_t> rows_used;
   std::vector<uint32_t> counts;
@@ -234,15 +338,14 @@ void AveragedPerceptron::Load(std::istream& in) {
   // Rows without entries start where the previous row ended.
   for (uint64_t r = 1; r <= rows; ++r) row_begin[r] = std::max(row_begin[r], row_begin[r - 1]);
 
-  std::vector<Entry> entries(num_entries);
+  SparseRows sparse{std::move(row_begin), std::vector<Entry>(num_entries)};
   for (uint64_t i = 0; i < num_entries; ++i) {
     if (classes[i] >= num_classes) throw std::runtime_error("perceptron model: class out of range");
-    entries[i] = {classes[i], weights[i]};
+    sparse.entries[i] = {classes[i], weights[i]};
   }
   num_classes_ = int(num_classes);
   row_mask_ = rows - 1;
-  row_begin_ = std::move(row_begin);
-  entries_ = std::move(entries);
+  BuildScoringForm(sparse);
   weights_.clear();
   totals_.clear();
   stamps_.clear();

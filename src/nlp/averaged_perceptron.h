@@ -8,10 +8,17 @@
 // Two forms. While training, the table is dense (rows x classes) and keeps, per weight,
 // the running total needed for averaging (the "lazy update" trick: a weight's
 // contribution is added to its total only when it changes). Average() ends training and
-// turns the table into its sparse form: per row, only the classes with a non-zero weight.
-// Most features were only ever updated for a few classes, so the sparse form is a
-// fraction of the size, loads in milliseconds, and scores a feature by touching one or
-// two cache lines instead of a whole row. Load() builds the sparse form directly.
+// turns the table into its scoring form; Load() builds the scoring form directly from
+// the file, which stores per row only the classes with a non-zero weight.
+//
+// Scoring is memory-bound (a model is megabytes, each feature a random row), so the
+// scoring form is laid out for one cache miss per feature:
+//  - at most 16 classes: every row in full, 4 or 16 floats, never straddling a cache
+//    line (the parser's 3 actions: 16 bytes a row);
+//  - more classes: one 32-byte slot per row holding its first few non-zero weights
+//    inline; the rare longer rows continue in an overflow array.
+// Both add each feature's weights in feature order, as the file's sparse rows would, so
+// scores are bit-for-bit those of the sparse form.
 #pragma once
 
 #include <cstdint>
@@ -51,7 +58,7 @@ class AveragedPerceptron {
   // Only before Average().
   void Update(std::span<const uint64_t> features, int truth, int guess);
 
-  // Replaces the weights by their average over all updates and switches to the sparse
+  // Replaces the weights by their average over all updates and switches to the scoring
   // form. Ends training.
   void Average();
 
@@ -65,10 +72,35 @@ class AveragedPerceptron {
     uint32_t class_index;
     float weight;
   };
+  // Rows as the file stores them: row r's weights are entries[row_begin[r] ..
+  // row_begin[r + 1]).
+  struct SparseRows {
+    std::vector<uint32_t> row_begin;
+    std::vector<Entry> entries;
+  };
+  // A row of a model with more than kMaxDenseClasses classes: its first kInlineEntries
+  // non-zero weights, then overflow_count more at overflow_[overflow_begin].
+  static constexpr int kInlineEntries = 4;
+  struct alignas(32) Slot {
+    uint16_t inline_count;
+    uint16_t overflow_count;
+    uint16_t class_index[kInlineEntries];
+    float weight[kInlineEntries];
+    uint32_t overflow_begin;
+  };
+  static_assert(sizeof(Slot) == 32);
+  static constexpr int kMaxDenseClasses = 16;
+  struct alignas(64) CacheLine {
+    float weight[16];
+  };
 
   size_t Row(uint64_t feature) const { return feature & row_mask_; }
   void Touch(size_t index);
-  void BuildSparse(std::vector<uint32_t>& row_begin, std::vector<Entry>& entries) const;
+  SparseRows TrainingRows() const;
+  SparseRows ScoringRows() const;
+  void BuildScoringForm(const SparseRows& rows);
+  void AddDenseScores(std::span<const uint64_t> features, std::span<float> scores) const;
+  void AddSlotScores(std::span<const uint64_t> features, std::span<float> scores) const;
 
   int num_classes_ = 0;
   uint64_t row_mask_ = 0;
@@ -78,9 +110,12 @@ class AveragedPerceptron {
   std::vector<double> totals_;
   std::vector<uint32_t> stamps_;
   uint32_t clock_ = 1;
-  // Sparse form: row r's weights are entries_[row_begin_[r] .. row_begin_[r + 1]).
-  std::vector<uint32_t> row_begin_;
-  std::vector<Entry> entries_;
+  // Scoring form, one of: dense rows of dense_width_ floats packed in cache lines, or
+  // slots with their overflow.
+  int dense_width_ = 0;
+  std::vector<CacheLine> dense_;
+  std::vector<Slot> slots_;
+  std::vector<Entry> overflow_;
 };
 
 }  // namespace storyline

@@ -1,5 +1,6 @@
 #include "nlp/gazetteer.h"
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <stdexcept>
@@ -48,6 +49,45 @@ GazetteerCategories ParseCategories(std::string_view list) {
 
 std::string_view CategoryName(GazetteerCategory c) { return kNames[size_t(c)]; }
 
+size_t Gazetteer::Table::Home(uint64_t key) const {
+  // FNV-1a's low bits are weak; the multiply spreads the high ones down.
+  return size_t((key * 0x9e3779b97f4a7c15ULL) >> 32) & (slots_.size() - 1);
+}
+
+GazetteerCategories Gazetteer::Table::Find(uint64_t key) const {
+  if (slots_.empty()) return 0;
+  for (size_t i = Home(key);; i = (i + 1) & (slots_.size() - 1)) {
+    const Slot& slot = slots_[i];
+    if (!slot.used) return 0;
+    if (slot.key == key) return slot.bits;
+  }
+}
+
+void Gazetteer::Table::AddBits(uint64_t key, GazetteerCategories bits) {
+  if (2 * (used_ + 1) > slots_.size()) Grow();
+  for (size_t i = Home(key);; i = (i + 1) & (slots_.size() - 1)) {
+    Slot& slot = slots_[i];
+    if (!slot.used) {
+      slot = {key, bits, true};
+      ++used_;
+      return;
+    }
+    if (slot.key == key) {
+      slot.bits |= bits;
+      return;
+    }
+  }
+}
+
+void Gazetteer::Table::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(std::max<size_t>(1024, 2 * old.size()), Slot{});
+  used_ = 0;
+  for (const Slot& slot : old) {
+    if (slot.used) AddBits(slot.key, slot.bits);
+  }
+}
+
 Gazetteer Gazetteer::Load(const std::filesystem::path& path) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error(path.string() + ": cannot open gazetteer");
@@ -75,15 +115,15 @@ void Gazetteer::Add(std::string_view name, GazetteerCategories categories) {
   for (size_t i = 0; i < name.size(); ++i) {
     const unsigned char c = name[i];
     const bool split_after = IsSplitPoint(c) && c != ' ';
-    if (any && IsSplitPoint(c)) entries_[h] |= kPrefixBit;  // boundary before c
+    if (any && IsSplitPoint(c)) entries_.AddBits(h, kPrefixBit);  // boundary before c
     if (c != ' ') {
       h = Extend(h, c);
       any = true;
     }
-    if (split_after && i + 1 < name.size()) entries_[h] |= kPrefixBit;
+    if (split_after && i + 1 < name.size()) entries_.AddBits(h, kPrefixBit);
   }
   if (!any) return;
-  entries_[h] |= categories;
+  entries_.AddBits(h, categories);
   ++names_;
 }
 
@@ -92,8 +132,7 @@ GazetteerCategories Gazetteer::Lookup(std::string_view name) const {
   for (unsigned char c : name) {
     if (c != ' ') h = Extend(h, c);
   }
-  const auto it = entries_.find(h);
-  return it == entries_.end() ? 0 : GazetteerCategories(it->second & ~kPrefixBit);
+  return GazetteerCategories(entries_.Find(h) & ~kPrefixBit);
 }
 
 void Gazetteer::FindMatches(std::string_view text, std::span<const Token> tokens, uint32_t first,
@@ -102,11 +141,10 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const Token> tokens
     uint64_t h = kSeed;
     for (uint32_t j = i; j < end && j < i + kMaxTokens; ++j) {
       for (unsigned char c : tokens[j].In(text)) h = Extend(h, c);
-      const auto it = entries_.find(h);
-      if (it == entries_.end()) break;
-      const GazetteerCategories categories = it->second & ~kPrefixBit;
+      const GazetteerCategories bits = entries_.Find(h);
+      const GazetteerCategories categories = bits & ~kPrefixBit;
       if (categories != 0) matches->push_back({i, j + 1, categories});
-      if ((it->second & kPrefixBit) == 0) break;
+      if ((bits & kPrefixBit) == 0) break;
     }
   }
 }

@@ -195,7 +195,36 @@ CREATE TABLE story_merges (
 );
 )sql";
 
-constexpr std::array<std::string_view, 2> kSteps = {kStep1, kStep2};
+// Step 3: the corpus entity linker's state (extract/corpus_entity_linker.h), the rows
+// it learned from stored articles, in the order it learned them. Each article's rows are
+// written in that article's own transaction, so the state never holds what an article
+// that was not stored taught; the first article to teach a row places it. Articles
+// stored before this step keep their ids and taught nothing: the store never kept the
+// canonical names the rows are made of.
+constexpr std::string_view kStep3 = R"sql(
+CREATE TABLE entity_links (
+  ordinal INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  expansion TEXT NOT NULL,
+  UNIQUE (kind, name, expansion)
+);
+)sql";
+
+// Step 4: what the analyzer added to its facts after step 1: an entity's canonical name
+// and title, a quote's partial flag, a statement's content span and a planned event's
+// flag. Rows stored before it read back as the step-1 shape (empty name and title, not
+// partial, no content, not planned).
+constexpr std::string_view kStep4 = R"sql(
+ALTER TABLE entity_mentions ADD COLUMN name TEXT NOT NULL DEFAULT '';
+ALTER TABLE entity_mentions ADD COLUMN title TEXT NOT NULL DEFAULT '';
+ALTER TABLE quotes ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE article_events ADD COLUMN content_start INTEGER;
+ALTER TABLE article_events ADD COLUMN content_end INTEGER;
+ALTER TABLE article_events ADD COLUMN planned INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<std::string_view, 4> kSteps = {kStep1, kStep2, kStep3, kStep4};
 
 int UserVersion(SqliteDb& db) {
   SqliteStatement query(db, "PRAGMA user_version");
@@ -207,9 +236,9 @@ int UserVersion(SqliteDb& db) {
 
 int SqliteSchemaVersion() { return static_cast<int>(kSteps.size()); }
 
-void MigrateSqliteSchema(SqliteDb& db) {
+void MigrateSqliteSchema(SqliteDb& db, int version) {
   const int latest = SqliteSchemaVersion();
-  if (UserVersion(db) == latest) return;
+  if (UserVersion(db) >= version && UserVersion(db) <= latest) return;
   // IMMEDIATE takes the write lock first, so of two processes opening a new database
   // at once one migrates and the other then finds the work done.
   db.Exec("BEGIN IMMEDIATE");
@@ -220,7 +249,7 @@ void MigrateSqliteSchema(SqliteDb& db) {
           "database schema version {} is newer than this storyline knows ({}): upgrade storyline",
           current, latest));
     }
-    for (int step = current; step < latest; ++step) {
+    for (int step = current; step < version; ++step) {
       db.Exec(kSteps[step]);
       db.Exec(fmt::format("PRAGMA user_version = {}", step + 1));
     }

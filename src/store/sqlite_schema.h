@@ -12,8 +12,9 @@ namespace storyline {
 // The version a fully migrated database has.
 int SqliteSchemaVersion();
 
-// Runs the steps `db` has not had yet. Throws StoreError when the database is newer
-// than this build knows.
-void MigrateSqliteSchema(SqliteDb& db);
+// Runs the steps `db` has not had yet, up to `version` (tests build a store as an
+// earlier build left it with a smaller one). Throws StoreError when the database is
+// newer than this build knows.
+void MigrateSqliteSchema(SqliteDb& db, int version = SqliteSchemaVersion());
 
 }  // namespace storyline

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "store/sqlite_schema.h"
+#include "text/ascii.h"
 
 namespace storyline {
 namespace {
@@ -51,6 +52,29 @@ std::optional<MinHashSignature> SignatureFromBytes(std::span<const uint8_t> byte
   return signature;
 }
 
+// A speaker name or id as lower-case words separated by single spaces: "Antony Blinken",
+// "antony-blinken" and " ANTONY  blinken" all become "antony blinken".
+std::string SpeakerWords(std::string_view name) {
+  std::string words;
+  for (const char c : AsciiLower(name)) {
+    const bool separator = c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n';
+    if (!separator) {
+      words.push_back(c);
+    } else if (!words.empty() && words.back() != ' ') {
+      words.push_back(' ');
+    }
+  }
+  if (!words.empty() && words.back() == ' ') words.pop_back();
+  return words;
+}
+
+// SQL for SpeakerWords(column) padded with spaces; lower() folds ASCII only, as
+// AsciiLower does.
+std::string SqlSpeakerWords(std::string_view column) {
+  return fmt::format("' ' || lower(replace(replace(coalesce({}, ''), '-', ' '), '_', ' ')) || ' '",
+                     column);
+}
+
 // Errors that belong to one article's data; anything else (disk full, I/O, corruption)
 // fails the whole batch.
 bool IsRecordError(const SqliteError& error) {
@@ -78,7 +102,7 @@ struct SqliteStore::Statements {
         insert_band(db, "INSERT OR IGNORE INTO lsh_bands(band_key, article_id) VALUES (?, ?)"),
         insert_mention(db,
                        "INSERT INTO entity_mentions(article_id, ordinal, start_byte, end_byte, "
-                       "text, type, entity) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                       "text, type, entity, name, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         insert_time(db,
                     "INSERT INTO time_expressions(article_id, ordinal, start_byte, end_byte, "
                     "text, kind, value) VALUES (?, ?, ?, ?, ?, ?, ?)"),
@@ -87,10 +111,11 @@ struct SqliteStore::Statements {
                         "value, unit, approximate) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
         insert_quote(db,
                      "INSERT INTO quotes(article_id, ordinal, start_byte, end_byte, text, "
-                     "speaker, speaker_entity) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                     "speaker, speaker_entity, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
         insert_event(db,
                      "INSERT INTO article_events(article_id, ordinal, start_byte, end_byte, "
-                     "type, trigger_text, time, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                     "type, trigger_text, time, place, content_start, content_end, planned) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         insert_actor(db,
                      "INSERT INTO article_event_actors(article_id, event_ordinal, ordinal, role, "
                      "entity) VALUES (?, ?, ?, ?, ?)"),
@@ -106,7 +131,7 @@ struct SqliteStore::Statements {
                      "FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
                      "WHERE a.external_id = ? ORDER BY a.id LIMIT 1"),
         load_mentions(db,
-                      "SELECT start_byte, end_byte, text, type, entity FROM entity_mentions "
+                      "SELECT start_byte, end_byte, text, type, entity, name, title FROM entity_mentions "
                       "WHERE article_id = ? ORDER BY ordinal"),
         load_times(db,
                    "SELECT start_byte, end_byte, text, kind, value FROM time_expressions "
@@ -116,11 +141,11 @@ struct SqliteStore::Statements {
             "SELECT start_byte, end_byte, text, value, unit, approximate FROM quantities "
             "WHERE article_id = ? ORDER BY ordinal"),
         load_quotes(db,
-                    "SELECT start_byte, end_byte, text, speaker, speaker_entity FROM quotes "
+                    "SELECT start_byte, end_byte, text, speaker, speaker_entity, partial FROM quotes "
                     "WHERE article_id = ? ORDER BY ordinal"),
         load_events(db,
-                    "SELECT ordinal, start_byte, end_byte, type, trigger_text, time, place "
-                    "FROM article_events WHERE article_id = ? ORDER BY ordinal"),
+                    "SELECT ordinal, start_byte, end_byte, type, trigger_text, time, place, "
+                    "content_start, content_end, planned FROM article_events WHERE article_id = ? ORDER BY ordinal"),
         load_actors(db,
                     "SELECT role, entity FROM article_event_actors WHERE article_id = ? AND "
                     "event_ordinal = ? ORDER BY ordinal") {}
@@ -240,6 +265,7 @@ AddResult SqliteStore::InsertArticle(const PreparedArticle& prepared) {
     }
   }
   InsertAnalysis(id, prepared.analysis);
+  InsertEntityLinks(prepared.entity_links);
   return {AddStatus::kAdded, id, family, {}};
 }
 
@@ -254,6 +280,8 @@ void SqliteStore::InsertAnalysis(int64_t id, const Analysis& analysis) {
     s.insert_mention.Bind(5, std::string_view(m.text))
         .Bind(6, std::string_view(m.type))
         .Bind(7, std::string_view(m.entity))
+        .Bind(8, std::string_view(m.name))
+        .Bind(9, std::string_view(m.title))
         .Run();
   }
   for (size_t i = 0; i < analysis.times.size(); ++i) {
@@ -279,6 +307,7 @@ void SqliteStore::InsertAnalysis(int64_t id, const Analysis& analysis) {
     s.insert_quote.Bind(5, std::string_view(q.text))
         .Bind(6, q.speaker)
         .Bind(7, q.speaker_entity)
+        .Bind(8, int64_t{q.partial})
         .Run();
   }
   for (size_t i = 0; i < analysis.events.size(); ++i) {
@@ -287,8 +316,13 @@ void SqliteStore::InsertAnalysis(int64_t id, const Analysis& analysis) {
     s.insert_event.Bind(5, std::string_view(e.type))
         .Bind(6, std::string_view(e.trigger))
         .Bind(7, e.time)
-        .Bind(8, e.place)
-        .Run();
+        .Bind(8, e.place);
+    if (e.content) {
+      s.insert_event.Bind(9, int64_t{e.content->start}).Bind(10, int64_t{e.content->end});
+    } else {
+      s.insert_event.BindNull(9).BindNull(10);
+    }
+    s.insert_event.Bind(11, int64_t{e.planned}).Run();
     for (size_t j = 0; j < e.actors.size(); ++j) {
       s.insert_actor.Bind(1, id)
           .Bind(2, static_cast<int64_t>(i))
@@ -371,7 +405,8 @@ Analysis SqliteStore::LoadAnalysis(int64_t id) {
   };
   for (s.load_mentions.Bind(1, id); s.load_mentions.Step();) {
     SqliteStatement& q = s.load_mentions;
-    analysis.entities.push_back({span(q), q.ColumnText(2), q.ColumnText(3), q.ColumnText(4)});
+    analysis.entities.push_back({span(q), q.ColumnText(2), q.ColumnText(3), q.ColumnText(4),
+                                 q.ColumnText(5), q.ColumnText(6)});
   }
   s.load_mentions.Reset();
   for (s.load_times.Bind(1, id); s.load_times.Step();) {
@@ -387,8 +422,8 @@ Analysis SqliteStore::LoadAnalysis(int64_t id) {
   s.load_quantities.Reset();
   for (s.load_quotes.Bind(1, id); s.load_quotes.Step();) {
     SqliteStatement& q = s.load_quotes;
-    analysis.quotes.push_back(
-        {span(q), q.ColumnText(2), q.ColumnOptionalText(3), q.ColumnOptionalText(4)});
+    analysis.quotes.push_back({span(q), q.ColumnText(2), q.ColumnOptionalText(3),
+                               q.ColumnOptionalText(4), q.ColumnInt(5) != 0});
   }
   s.load_quotes.Reset();
   std::vector<int64_t> ordinals;
@@ -401,6 +436,11 @@ Analysis SqliteStore::LoadAnalysis(int64_t id) {
     event.trigger = q.ColumnText(4);
     event.time = q.ColumnOptionalText(5);
     event.place = q.ColumnOptionalText(6);
+    if (!q.ColumnIsNull(7)) {
+      event.content = Span{static_cast<uint32_t>(q.ColumnInt(7)),
+                           static_cast<uint32_t>(q.ColumnInt(8))};
+    }
+    event.planned = q.ColumnInt(9) != 0;
     analysis.events.push_back(std::move(event));
   }
   s.load_events.Reset();
@@ -456,6 +496,43 @@ StoreCounts SqliteStore::Counts() {
   counts.quotes = count("SELECT count(*) FROM quotes");
   counts.events = count("SELECT count(*) FROM article_events");
   return counts;
+}
+
+std::vector<StoredQuote> SqliteStore::LoadQuotes(const QuoteQuery& query) {
+  // ?1 is the speaker asked for as " word word " (empty: any speaker); a quotation
+  // matches when its speaker's name or id, put in the same form, contains it.
+  SqliteStatement select(
+      db_, fmt::format("SELECT a.external_id, coalesce(s.name, ''), a.published, q.start_byte, "
+                       "q.end_byte, q.text, q.speaker, q.speaker_entity, q.partial FROM quotes q "
+                       "JOIN articles a ON a.id = q.article_id "
+                       "LEFT JOIN sources s ON s.id = a.source_id "
+                       "WHERE (?1 = '' OR instr({}, ?1) > 0 OR instr({}, ?1) > 0) "
+                       "AND (?2 IS NULL OR a.external_id IN "
+                       "(SELECT article FROM story_articles WHERE story_id = ?2)) "
+                       "ORDER BY q.article_id, q.ordinal LIMIT ?3",
+                       SqlSpeakerWords("q.speaker"), SqlSpeakerWords("q.speaker_entity")));
+  const std::string words = SpeakerWords(query.speaker);
+  select.Bind(1, std::string_view(words.empty() ? "" : " " + words + " "));
+  if (query.story) {
+    select.Bind(2, int64_t{*query.story});
+  } else {
+    select.BindNull(2);
+  }
+  select.Bind(3, int64_t{query.limit.value_or(-1)});  // a negative LIMIT is no limit
+  std::vector<StoredQuote> quotes;
+  while (select.Step()) {
+    StoredQuote& stored = quotes.emplace_back();
+    stored.article = select.ColumnText(0);
+    stored.source = select.ColumnText(1);
+    stored.published = select.ColumnOptionalText(2);
+    stored.quote.span = {static_cast<uint32_t>(select.ColumnInt(3)),
+                         static_cast<uint32_t>(select.ColumnInt(4))};
+    stored.quote.text = select.ColumnText(5);
+    stored.quote.speaker = select.ColumnOptionalText(6);
+    stored.quote.speaker_entity = select.ColumnOptionalText(7);
+    stored.quote.partial = select.ColumnInt(8) != 0;
+  }
+  return quotes;
 }
 
 }  // namespace storyline

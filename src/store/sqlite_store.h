@@ -19,9 +19,12 @@ class SqliteStore : public Store {
 
   bool Contains(const ContentHash& hash) override;
   std::vector<AddResult> AddBatch(std::span<const PreparedArticle> batch) override;
+  // In sqlite_entity_links.cc.
+  std::vector<CorpusLinkRow> LoadEntityLinks() override;
   std::vector<SearchHit> Search(std::string_view query, int limit) override;
   std::optional<StoredArticle> FindArticle(std::string_view external_id) override;
   StoreCounts Counts() override;
+  std::vector<StoredQuote> LoadQuotes(const QuoteQuery& query) override;
   // In sqlite_story_tables.cc.
   std::string LoadStoryState() override;
   void SaveStories(std::string_view state, const std::vector<Story>& stories,
@@ -36,6 +39,7 @@ class SqliteStore : public Store {
   int64_t SourceId(const std::string& name);
   AddResult InsertArticle(const PreparedArticle& prepared);
   void InsertAnalysis(int64_t article_id, const Analysis& analysis);
+  void InsertEntityLinks(const std::vector<CorpusLinkRow>& rows);
   Analysis LoadAnalysis(int64_t article_id);
 
   SqliteDb db_;

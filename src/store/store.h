@@ -23,6 +23,7 @@
 
 #include "core/analysis.h"
 #include "core/article.h"
+#include "extract/corpus_link_row.h"
 #include "story/near_duplicate.h"
 #include "story/story.h"
 
@@ -55,6 +56,9 @@ struct PreparedArticle {
   Analysis analysis;
   ContentHash content_hash;
   DuplicateFingerprint fingerprint;
+  // What linking this article's entities taught the corpus linker
+  // (CorpusEntityLinker::RowsTaughtBy); stored with the article, or not at all.
+  std::vector<CorpusLinkRow> entity_links;
 };
 
 PreparedArticle PrepareArticle(Article article, Analysis analysis);
@@ -92,6 +96,24 @@ struct StoreCounts {
   int64_t events = 0;
 };
 
+// A stored quotation with the article it came from.
+struct StoredQuote {
+  std::string article;  // the article's external id
+  std::string source;   // its outlet; empty when unknown
+  std::optional<std::string> published;
+  Quote quote;
+};
+
+// Which quotations LoadQuotes returns; every filter that is set must hold.
+struct QuoteQuery {
+  // Matches the speaker's canonical name or entity id, whole or a run of its words,
+  // ignoring ASCII case and '-' / '_' between words: "blinken", "Antony Blinken" and
+  // "antony-blinken" all find "Antony Blinken". Empty: every quotation.
+  std::string speaker;
+  std::optional<int> story;  // only quotations in this story's articles
+  std::optional<int> limit;  // at most this many
+};
+
 struct SearchHit {
   std::string article;  // the article's external id
   std::string title;
@@ -114,6 +136,11 @@ class Store {
   // of the batch is stored).
   virtual std::vector<AddResult> AddBatch(std::span<const PreparedArticle> batch) = 0;
 
+  // The corpus entity linker's state: the entity_links of every stored article, each row
+  // once, in the order the articles were stored. CorpusEntityLinker::Restore resumes
+  // from it.
+  virtual std::vector<CorpusLinkRow> LoadEntityLinks() = 0;
+
   // Full-text search over titles and texts, best first. Throws SearchQueryError for a
   // query that cannot be parsed.
   virtual std::vector<SearchHit> Search(std::string_view query, int limit) = 0;
@@ -122,6 +149,9 @@ class Store {
   virtual std::optional<StoredArticle> FindArticle(std::string_view external_id) = 0;
 
   virtual StoreCounts Counts() = 0;
+
+  // The quotations that match `query`, in article arrival order, then text order.
+  virtual std::vector<StoredQuote> LoadQuotes(const QuoteQuery& query) = 0;
 
   // Story clustering (story/story_updater.h): the clusterer's saved state (empty when
   // none yet), and the stories it reports. SaveStories replaces state, stories, events

@@ -45,10 +45,10 @@ std::string Describe(const Event& event) {
   return line;
 }
 
-std::vector<std::string> Find(std::string_view text, std::vector<EntitySpec> entity_specs,
-                              std::vector<TimeSpec> time_specs = {},
-                              std::vector<std::string_view> full_quotes = {},
-                              bool with_tags = true) {
+std::vector<Event> FindAll(std::string_view text, std::vector<EntitySpec> entity_specs,
+                           std::vector<TimeSpec> time_specs = {},
+                           std::vector<std::string_view> full_quotes = {}, bool with_tags = true,
+                           std::vector<std::string_view> partial_quotes = {}) {
   const TokenizedText tokens = Tokenizer().Tokenize(text);
   std::vector<PosTag> tags;
   if (with_tags) Tagger().Tag(text, tokens, tags);
@@ -72,8 +72,21 @@ std::vector<std::string> Find(std::string_view text, std::vector<EntitySpec> ent
   for (std::string_view quote : full_quotes) {
     quotes.push_back({Locate(text, quote), std::string(quote), std::nullopt, std::nullopt, false});
   }
+  for (std::string_view quote : partial_quotes) {
+    quotes.push_back({Locate(text, quote), std::string(quote), std::nullopt, std::nullopt, true});
+  }
+  std::sort(quotes.begin(), quotes.end(),
+            [](const Quote& a, const Quote& b) { return a.span.start < b.span.start; });
+  return FindEvents(text, tokens, tags, entities, times, quotes);
+}
+
+std::vector<std::string> Find(std::string_view text, std::vector<EntitySpec> entity_specs,
+                              std::vector<TimeSpec> time_specs = {},
+                              std::vector<std::string_view> full_quotes = {}, bool with_tags = true,
+                              std::vector<std::string_view> partial_quotes = {}) {
   std::vector<std::string> lines;
-  for (const Event& event : FindEvents(text, tokens, tags, entities, times, quotes)) {
+  for (const Event& event :
+       FindAll(text, entity_specs, time_specs, full_quotes, with_tags, partial_quotes)) {
     EXPECT_EQ(text.substr(event.span.start, event.span.end - event.span.start), event.trigger);
     lines.push_back(Describe(event));
   }
@@ -141,6 +154,113 @@ TEST(EventFinder, IndirectSpeechIsAStatementButQuotesAreNot) {
             Lines{});
 }
 
+std::string_view ContentOf(std::string_view text, const Event& event) {
+  if (!event.content) return "-";
+  return text.substr(event.content->start, event.content->end - event.content->start);
+}
+
+TEST(EventFinder, StatementsReportWhatWasSaid) {
+  const EntitySpec hamas{"Hamas", "ORG", "hamas"};
+  const std::string_view after =
+      "Hamas said on Friday that the proposal meets Netanyahu's demands.";
+  std::vector<Event> events =
+      FindAll(after, {hamas, kNetanyahu}, {{"Friday", "DATE", "2024-08-16"}});
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(Describe(events[0]), "STATEMENT said agent=hamas time=2024-08-16 place=-");
+  EXPECT_EQ(ContentOf(after, events[0]), "the proposal meets Netanyahu's demands");
+
+  const std::string_view before =
+      "Vice President Harris also joined the call, the White House said.";
+  events = FindAll(before, {{"Harris", "PERSON", "kamala-harris"}, {"White House", "ORG", "wh"}});
+  ASSERT_EQ(events.size(), 2u);  // the call Harris joined, and the statement
+  EXPECT_EQ(Describe(events[1]), "STATEMENT said agent=wh time=- place=-");
+  EXPECT_EQ(ContentOf(before, events[1]), "Vice President Harris also joined the call");
+
+  // A fronted time is not what was said; an addressee before "that" is skipped.
+  const std::string_view told =
+      "On Tuesday, Osama Hamdan told Al Jazeera that Hamas has no demands.";
+  events = FindAll(
+      told,
+      {{"Osama Hamdan", "PERSON", "osama-hamdan"}, {"Al Jazeera", "ORG", "al-jazeera"}, hamas},
+      {{"Tuesday", "DATE", "2024-02-13"}});
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(Describe(events[0]).substr(0, 50),
+            "STATEMENT told agent=osama-hamdan time=2024-02-13 ");
+  EXPECT_EQ(ContentOf(told, events[0]), "Hamas has no demands");
+
+  // A time inside what was said dates the words, not the statement.
+  const std::string_view inside =
+      "The team reviewed the response Hamas sent earlier this week, "
+      "the White House said.";
+  events = FindAll(inside, {hamas, {"White House", "ORG", "wh"}},
+                   {{"earlier this week", "DATE", "2024-W27"}});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(Describe(events[0]), "STATEMENT said agent=wh time=- place=-");
+  EXPECT_FALSE(FindAll("Hamas met Israel.", {hamas, {"Israel", "PLACE", "israel"}})[0].content);
+}
+
+TEST(EventFinder, OneStatementPerSpeakerAndSentenceAndNoneInsideQuotations) {
+  const std::string_view text =
+      "Hamas said the newly announced \"proposal meets his refusal of a permanent cease-fire and a "
+      "withdrawal from Gaza,\" Hamas said in a statement.";
+  EXPECT_EQ(
+      Find(text, {{"Hamas", "ORG", "hamas"}, {"Gaza", "PLACE", "gaza"}}, {}, {}, true,
+           {"proposal meets his refusal of a permanent cease-fire and a withdrawal from Gaza,"}),
+      (Lines{"STATEMENT said agent=hamas time=- place=-"}));
+}
+
+TEST(EventFinder, TimesAndPlacesGoToTheTriggerOfTheirClause) {
+  EXPECT_EQ(Find("Israel has destroyed 150 tunnels in Rafah, Yoav Gallant said Wednesday.",
+                 {{"Israel", "PLACE", "israel"},
+                  {"Rafah", "PLACE", "rafah"},
+                  {"Yoav Gallant", "PERSON", "yoav-gallant"}},
+                 {{"Wednesday", "DATE", "2024-08-21"}}),
+            (Lines{"ATTACK destroyed agent=israel time=- place=rafah",
+                   "STATEMENT said agent=yoav-gallant time=2024-08-21 place=-"}));
+  EXPECT_EQ(Find("Earlier this month, Hamas proposed a six-week ceasefire.",
+                 {{"Hamas", "ORG", "hamas"}}, {{"Earlier this month", "DATE", "2024-04"}}),
+            (Lines{"PROPOSE proposed agent=hamas time=2024-04 place=-"}));
+  // A trailing clause without a trigger of its own lends nothing.
+  EXPECT_EQ(Find("Hamas rejected the plan, saying its fighters will remain in Gaza.",
+                 {{"Hamas", "ORG", "hamas"}, {"Gaza", "PLACE", "gaza"}}),
+            (Lines{"REJECT rejected agent=hamas time=- place=-"}));
+  // Two triggers of one clause: each date goes to the nearer one.
+  EXPECT_EQ(Find("Israel continued after a Hamas attack on Oct. 7, 2023, despite a resolution "
+                 "calling for a cease-fire.",
+                 {{"Hamas", "ORG", "hamas"}}, {{"Oct. 7, 2023", "DATE", "2023-10-07"}}),
+            (Lines{"ATTACK attack agent=hamas time=2023-10-07 place=-"}));
+}
+
+TEST(EventFinder, AnEventInASentenceThatPointsBackToADatedAnnouncementTakesItsDate) {
+  const std::vector<EntitySpec> entities = {
+      {"White House", "ORG", "wh"}, kBiden, {"Netanyahu", "PERSON", "benjamin-netanyahu"}};
+  EXPECT_EQ(
+      Find("The White House announced on Thursday a breakthrough. The announcement was made "
+           "after Biden held a phone call with Netanyahu.",
+           entities, {{"Thursday", "DATE", "2024-07-04"}}),
+      (Lines{"STATEMENT announced agent=wh time=2024-07-04 place=-",
+             "CALL call agent=joe-biden partner=benjamin-netanyahu time=2024-07-04 place=-"}));
+  // Without the pointing noun the call stays undated: no guessing.
+  EXPECT_EQ(Find("The White House announced on Thursday a breakthrough. Earlier, Biden held a "
+                 "phone call with Netanyahu.",
+                 entities, {{"Thursday", "DATE", "2024-07-04"}}),
+            (Lines{"STATEMENT announced agent=wh time=2024-07-04 place=-",
+                   "CALL call agent=joe-biden partner=benjamin-netanyahu time=- place=-"}));
+}
+
+TEST(EventFinder, MarksPlannedEvents) {
+  const auto planned = [](std::string_view text) {
+    const std::vector<Event> events = FindAll(text, {kBiden, kNetanyahu});
+    EXPECT_EQ(events.size(), 1u) << text;
+    return !events.empty() && events[0].planned;
+  };
+  EXPECT_TRUE(planned("Biden will speak by phone with Netanyahu."));
+  EXPECT_TRUE(planned("Biden is scheduled to visit Netanyahu."));
+  EXPECT_TRUE(planned("Biden has an upcoming meeting with Netanyahu."));
+  EXPECT_FALSE(planned("Biden spoke by phone with Netanyahu."));
+  EXPECT_FALSE(planned("Biden has met Netanyahu."));
+}
+
 TEST(EventFinder, OtherTypesWithPatientsAndPassives) {
   const EntitySpec israel{"Israel", "PLACE", "israel"};
   const EntitySpec hamas{"Hamas", "ORG", "hamas"};
@@ -159,6 +279,12 @@ TEST(EventFinder, OtherTypesWithPatientsAndPassives) {
             (Lines{"REJECT rejected agent=hamas time=- place=doha"}));
   EXPECT_EQ(Find("Netanyahu's refusal angered Hamas.", {kNetanyahu, hamas}),
             (Lines{"REJECT refusal agent=benjamin-netanyahu time=- place=-"}));
+  EXPECT_EQ(Find("Hamas is demanding the release of 100 prisoners.", {hamas}),
+            (Lines{"DEMAND demanding agent=hamas time=- place=-"}));
+  EXPECT_EQ(
+      Find("Israel denies the July 31 assassination of a Hamas leader in Tehran.",
+           {israel, hamas, {"Tehran", "PLACE", "tehran"}}, {{"July 31", "DATE", "2024-07-31"}}),
+      (Lines{"ATTACK assassination patient=hamas time=2024-07-31 place=tehran"}));
   EXPECT_EQ(Find("Hamas's calls for a ceasefire in Gaza have grown louder.",
                  {hamas, {"Gaza", "PLACE", "gaza"}}),
             (Lines{"DEMAND calls agent=hamas time=- place=gaza"}));

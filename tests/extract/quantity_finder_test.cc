@@ -31,13 +31,14 @@ TEST(QuantityFinder, ReadsValuesUnitsAndHedges) {
       {"Congress approved $5 million in aid.", "$5 million", 5e6, "USD", false},
       {"Turnout fell 12 percent this year.", "12 percent", 12, "percent", false},
       {"Turnout fell 12% this year.", "12%", 12, "percent", false},
-      {"More than 1.5 million people fled.", "More than 1.5 million people", 1.5e6, "person",
-       true},
+      {"More than 1.5 million people fled.", "More than 1.5 million people", 1.5e6, "person", true},
       {"Officials counted twenty-five casualties.", "twenty-five casualties", 25, "casualty",
        false},
       {"Tens of thousands of residents lost power.", "Tens of thousands of residents", 1e4,
        "resident", true},
       {"They bought a dozen eggs.", "a dozen eggs", 12, "egg", false},
+      {"Work resumed after a four-week suspension.", "four-week", 4, "week", false},
+      {"Seven hostages were freed.", "Seven hostages", 7, "hostage", false},
   };
   for (const Case& c : cases) {
     const auto found = Find(c.text);
@@ -56,6 +57,8 @@ TEST(QuantityFinder, SkipsPronounsNamesAndMalformedNumbers) {
   EXPECT_TRUE(Find("No one was hurt, and one of the guards left.").empty());
   EXPECT_TRUE(Find("The Boeing 737 landed safely.").empty());
   EXPECT_TRUE(Find("The meeting starts at 3:30 sharp.").empty());
+  EXPECT_TRUE(Find("Hamas resisted phase one, a prerequisite to phase two.").empty());
+  EXPECT_TRUE(Find("The plan was endorsed by the leaders of the Group of Seven.").empty());
 }
 
 TEST(QuantityFinder, NumbersInsideDatesAreNotQuantities) {

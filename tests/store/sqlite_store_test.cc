@@ -270,10 +270,10 @@ TEST_F(SqliteStoreTest, AnalysisRoundTripsWithItsSpans) {
   auto store = OpenStore(path_);
   Article a = MakeArticle("r", "Reuters", "Call", "Biden spoke with Netanyahu on Monday.");
   Analysis analysis;
-  analysis.entities.push_back({{0, 5}, "Biden", "PERSON", "joe-biden"});
+  analysis.entities.push_back({{0, 5}, "Biden", "PERSON", "joe-biden", "Joe Biden", "President"});
   analysis.times.push_back({{31, 37}, "Monday", "DATE", std::string("2024-08-19")});
   analysis.quantities.push_back({{0, 3}, "about 150 tunnels", 150, "tunnel", true});
-  analysis.quotes.push_back({{1, 4}, "Time", std::nullopt, std::nullopt});
+  analysis.quotes.push_back({{1, 4}, "Time", std::nullopt, std::nullopt, true});
   Event event{{6, 11},
               "CALL",
               "spoke",
@@ -281,6 +281,11 @@ TEST_F(SqliteStoreTest, AnalysisRoundTripsWithItsSpans) {
               std::string("2024-08-19"),
               std::nullopt};
   analysis.events.push_back(event);
+  Event statement = event;
+  statement.type = "STATEMENT";
+  statement.content = Span{12, 37};
+  statement.planned = true;
+  analysis.events.push_back(statement);
   store->AddBatch(std::vector{PrepareArticle(a, analysis)});
 
   const auto stored = store->FindArticle("r");
@@ -292,6 +297,8 @@ TEST_F(SqliteStoreTest, AnalysisRoundTripsWithItsSpans) {
   ASSERT_EQ(back.entities.size(), 1u);
   EXPECT_EQ(back.entities[0].entity, "joe-biden");
   EXPECT_EQ(back.entities[0].span.end, 5u);
+  EXPECT_EQ(back.entities[0].name, "Joe Biden");
+  EXPECT_EQ(back.entities[0].title, "President");
   ASSERT_EQ(back.times.size(), 1u);
   EXPECT_EQ(back.times[0].value, "2024-08-19");
   ASSERT_EQ(back.quantities.size(), 1u);
@@ -299,7 +306,14 @@ TEST_F(SqliteStoreTest, AnalysisRoundTripsWithItsSpans) {
   EXPECT_TRUE(back.quantities[0].approximate);
   ASSERT_EQ(back.quotes.size(), 1u);
   EXPECT_FALSE(back.quotes[0].speaker.has_value());
-  ASSERT_EQ(back.events.size(), 1u);
+  EXPECT_TRUE(back.quotes[0].partial);
+  ASSERT_EQ(back.events.size(), 2u);
+  EXPECT_FALSE(back.events[0].content.has_value());
+  EXPECT_FALSE(back.events[0].planned);
+  ASSERT_TRUE(back.events[1].content.has_value());
+  EXPECT_EQ(back.events[1].content->start, 12u);
+  EXPECT_EQ(back.events[1].content->end, 37u);
+  EXPECT_TRUE(back.events[1].planned);
   EXPECT_EQ(back.events[0].type, "CALL");
   ASSERT_EQ(back.events[0].actors.size(), 2u);
   EXPECT_EQ(back.events[0].actors[1].entity, "benjamin-netanyahu");

@@ -1,0 +1,48 @@
+#include "cli/read_command.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace storyline {
+
+const Story& FindStoryOrExit(const std::vector<Story>& stories, int id, const std::string& db) {
+  const auto it =
+      std::find_if(stories.begin(), stories.end(), [id](const Story& s) { return s.id == id; });
+  if (it == stories.end()) {
+    std::fprintf(stderr, "storyline: %s: no story %d\n", db.c_str(), id);
+    throw CLI::RuntimeError(1);
+  }
+  return *it;
+}
+
+void WriteJson(const nlohmann::json& json) {
+  WriteText(json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+}
+
+void WriteText(std::string_view text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fflush(stdout);
+}
+
+std::string EventRow(const StoryEvent& event) {
+  return fmt::format("{:<10}  {:<9}  {:>3} articles  {}\n", event.date.value_or("-"), event.type,
+                     event.articles.size(), event.summary);
+}
+
+std::string Truncate(std::string_view text, size_t width) {
+  size_t characters = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool starts_character = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (starts_character && ++characters == width) {
+      // `width` characters fit only if this is the last one.
+      size_t next = i + 1;
+      while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+      if (next == text.size()) return std::string(text);
+      return std::string(text.substr(0, i)) + "\u2026";
+    }
+  }
+  return std::string(text);
+}
+
+}  // namespace storyline

@@ -1,0 +1,43 @@
+// What the read commands (stories, timeline, quotes) share: reading a store that must
+// exist, with a failure reported as one line on stderr and exit status 1, and writing
+// their output.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/store.h"
+#include "story/story.h"
+
+namespace storyline {
+
+// Opens the store at `db` and returns read(store); a StoreError on the way exits 1.
+template <typename Read>
+auto ReadStore(const std::string& db, Read&& read) {
+  try {
+    const std::unique_ptr<Store> store = OpenStore(db, OpenMode::kMustExist);
+    return read(*store);
+  } catch (const StoreError& e) {
+    std::fprintf(stderr, "storyline: %s\n", e.what());
+    throw CLI::RuntimeError(1);
+  }
+}
+
+// The story with this id; when there is none, says so and exits 1.
+const Story& FindStoryOrExit(const std::vector<Story>& stories, int id, const std::string& db);
+
+// `json` on one line; invalid UTF-8 in stored text is replaced rather than fatal.
+void WriteJson(const nlohmann::json& json);
+void WriteText(std::string_view text);
+
+// One line of a timeline table: date, type, article count, summary.
+std::string EventRow(const StoryEvent& event);
+
+// `text` cut to at most `width` characters (code points), ending in "…" when cut.
+std::string Truncate(std::string_view text, size_t width);
+
+}  // namespace storyline

@@ -1,0 +1,76 @@
+#include "synth/word_keys.h"
+
+#include <algorithm>
+#include <array>
+
+#include "text/ascii.h"
+
+namespace storyline {
+namespace {
+
+constexpr std::array<std::string_view, 96> kFunctionWords = {
+    "a",      "an",      "the",   "this",      "that",   "these",  "those", "and",   "or",
+    "but",    "nor",     "of",    "in",        "on",     "at",     "to",    "for",   "from",
+    "by",     "with",    "into",  "over",      "after",  "before", "as",    "than",  "about",
+    "around", "roughly", "some",  "any",       "all",    "more",   "most",  "less",  "least",
+    "nearly", "almost",  "up",    "down",      "out",    "off",    "is",    "are",   "was",
+    "were",   "be",      "been",  "being",     "has",    "have",   "had",   "do",    "does",
+    "did",    "will",    "would", "could",     "should", "may",    "might", "can",   "it",
+    "its",    "he",      "she",   "they",      "them",   "his",    "her",   "their", "we",
+    "our",    "you",     "i",     "who",       "whom",   "which",  "what",  "there", "said",
+    "says",   "say",     "told",  "according", "also",   "per",    "cent",  "while", "when",
+    "if",     "so",      "such",  "other",     "only",   "just"};
+
+constexpr std::array<std::string_view, 12> kNegationCues = {
+    "not", "n't",    "no",     "never", "none",    "without",
+    "yet", "denied", "denies", "deny",  "neither", "nobody"};
+
+bool IsFunctionWord(std::string_view lower) {
+  return std::find(kFunctionWords.begin(), kFunctionWords.end(), lower) != kFunctionWords.end();
+}
+
+bool HasLetter(std::string_view word) {
+  return std::any_of(word.begin(), word.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+bool EndsWith(std::string_view word, std::string_view suffix) {
+  return word.size() >= suffix.size() && word.substr(word.size() - suffix.size()) == suffix;
+}
+
+std::string StripPossessive(std::string word) {
+  for (const std::string_view ending : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
+    if (EndsWith(word, ending)) return word.substr(0, word.size() - ending.size());
+  }
+  return word;
+}
+
+std::string StripPlural(std::string word) {
+  if (word.size() > 4 && EndsWith(word, "ies")) return word.substr(0, word.size() - 3) + "y";
+  if (word.size() > 4 && (EndsWith(word, "sses") || EndsWith(word, "ches") ||
+                          EndsWith(word, "shes") || EndsWith(word, "xes"))) {
+    return word.substr(0, word.size() - 2);
+  }
+  if (word.size() > 3 && EndsWith(word, "s") && !EndsWith(word, "ss") && !EndsWith(word, "us") &&
+      !EndsWith(word, "is")) {
+    return word.substr(0, word.size() - 1);
+  }
+  return word;
+}
+
+}  // namespace
+
+std::string ContentKey(std::string_view word) {
+  std::string lower = StripPossessive(AsciiLower(word));
+  if (!HasLetter(lower) || IsFunctionWord(lower) || IsNegationCue(lower)) return {};
+  return StripPlural(std::move(lower));
+}
+
+bool IsNegationCue(std::string_view word) {
+  const std::string lower = AsciiLower(word);
+  return std::find(kNegationCues.begin(), kNegationCues.end(), lower) != kNegationCues.end() ||
+         lower == "n\xE2\x80\x99t";
+}
+
+}  // namespace storyline

@@ -1,0 +1,20 @@
+// Lemma-ish keys for comparing the words two outlets use about the same thing, without a
+// lemmatizer: lower-cased, possessive and plural endings stripped ("Hamas'" -> "hamas",
+// "demands" -> "demand", "casualties" -> "casualty"). Function words, reporting verbs and
+// numbers carry no claim of their own and have no key.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace storyline {
+
+// The key of `word`; empty when the word is a function word, a reporting verb, a number
+// or punctuation.
+std::string ContentKey(std::string_view word);
+
+// True for "not", "n't", "no", "never", "denied", "without", "yet" ... : a word that turns
+// what follows into its opposite.
+bool IsNegationCue(std::string_view word);
+
+}  // namespace storyline

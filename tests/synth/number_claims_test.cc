@@ -1,0 +1,117 @@
+#include "synth/number_claims.h"
+
+#include <gtest/gtest.h>
+
+#include "synth_test_articles.h"
+
+namespace storyline {
+namespace {
+
+using testing::AddQuantity;
+using testing::MakeArticle;
+
+std::vector<NumberClaim> Claims(const std::vector<StoredArticle>& articles) {
+  return FindNumberClaims(TokenizeArticles(articles));
+}
+
+TEST(NumberClaimsTest, DifferentCountsOfTheSameStrikeDisagree) {
+  std::vector<StoredArticle> articles = {
+      MakeArticle("ledger", "Harbor City Ledger", "2024-05-06",
+                  "The cranes stood still on Monday as roughly 3,200 dockworkers began an "
+                  "open-ended strike at the port."),
+      MakeArticle("wire", "Meridian Wire Service", "2024-05-06",
+                  "About 3,400 dockworkers walked off the job on Monday, starting a strike at "
+                  "the container port.")};
+  AddQuantity(articles[0], "roughly 3,200 dockworkers", 3200, "dockworker", true);
+  AddQuantity(articles[1], "About 3,400 dockworkers", 3400, "dockworker", true);
+  const std::vector<NumberClaim> claims = Claims(articles);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_TRUE(claims[0].disagreement);
+  EXPECT_TRUE(claims[0].same_day);
+  EXPECT_EQ(claims[0].unit, "dockworker");
+  ASSERT_EQ(claims[0].reports.size(), 2u);
+  EXPECT_EQ(claims[0].reports[0].where.source, "Harbor City Ledger");
+  EXPECT_EQ(claims[0].reports[0].where.text, "roughly 3,200 dockworkers");
+  EXPECT_EQ(claims[0].reports[1].value, 3400);
+  EXPECT_NE(claims[0].reports[1].sentence.find("walked off the job"), std::string::npos);
+}
+
+TEST(NumberClaimsTest, SameNumberAndAboutTheSameNumberAgree) {
+  std::vector<StoredArticle> articles = {
+      MakeArticle("a", "Anadolu Agency", "2024-08-21",
+                  "Hamas proposed the release of 40 civilian hostages held in Gaza. Israel has "
+                  "destroyed 150 tunnels near Rafah."),
+      MakeArticle("b", "The Hill", "2024-08-21",
+                  "The group offered to release about 40 hostages held since October. Israel "
+                  "said it destroyed 150 tunnels in the area.")};
+  AddQuantity(articles[0], "40 civilian hostages", 40, "hostage");
+  AddQuantity(articles[0], "150 tunnels", 150, "tunnel");
+  AddQuantity(articles[1], "about 40 hostages", 40, "hostage", true);
+  AddQuantity(articles[1], "150 tunnels", 150, "tunnel");
+  const std::vector<NumberClaim> claims = Claims(articles);
+  ASSERT_EQ(claims.size(), 2u);
+  for (const NumberClaim& claim : claims) EXPECT_FALSE(claim.disagreement) << claim.unit;
+}
+
+TEST(NumberClaimsTest, RoundingToleranceOnlyForApproximateFigures) {
+  const NumberReport exact_40{{}, 40, false, ""};
+  const NumberReport exact_41{{}, 41, false, ""};
+  const NumberReport about_41{{}, 41, true, ""};
+  const NumberReport about_50{{}, 50, true, ""};
+  EXPECT_FALSE(SameNumber(exact_40, exact_41));
+  EXPECT_TRUE(SameNumber(exact_40, about_41));
+  EXPECT_FALSE(SameNumber(exact_40, about_50));
+}
+
+TEST(NumberClaimsTest, PercentagesOfDifferentThingsAreNotOneClaim) {
+  std::vector<StoredArticle> articles = {
+      MakeArticle("a", "The Morning Dispatch", "2024-06-21", "Kestrel shares rose 4 percent."),
+      MakeArticle("b", "Valley Sentinel", "2024-06-15",
+                  "The fire was 40 percent contained on Saturday morning.")};
+  AddQuantity(articles[0], "4 percent", 4, "percent");
+  AddQuantity(articles[1], "40 percent", 40, "percent");
+  EXPECT_TRUE(Claims(articles).empty());
+}
+
+TEST(NumberClaimsTest, AFigureThatGrowsOverDaysIsNotASameDayDisagreement) {
+  std::vector<StoredArticle> articles = {
+      MakeArticle("a", "Valley Sentinel", "2024-06-12", "The fire has destroyed 43 homes."),
+      MakeArticle("b", "The Morning Dispatch", "2024-06-13", "The fire has destroyed 57 homes.")};
+  AddQuantity(articles[0], "43 homes", 43, "home");
+  AddQuantity(articles[1], "57 homes", 57, "home");
+  const std::vector<NumberClaim> claims = Claims(articles);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_TRUE(claims[0].disagreement);
+  EXPECT_FALSE(claims[0].same_day);
+}
+
+TEST(NumberClaimsTest, TwoFiguresInOneArticleAreTwoClaims) {
+  std::vector<StoredArticle> articles = {
+      MakeArticle("a", "Continental Press Agency", "2024-05-31",
+                  "Valdoria released 215 prisoners and Ostrava released 120 prisoners at the "
+                  "bridge."),
+      MakeArticle("b", "Coastal Herald", "2024-06-01",
+                  "Valdoria released 215 prisoners and Ostrava released 120 prisoners at the "
+                  "bridge.")};
+  for (StoredArticle& article : articles) {
+    AddQuantity(article, "215 prisoners", 215, "prisoner");
+    AddQuantity(article, "120 prisoners", 120, "prisoner");
+  }
+  const std::vector<NumberClaim> claims = Claims(articles);
+  ASSERT_EQ(claims.size(), 2u);
+  for (const NumberClaim& claim : claims) EXPECT_FALSE(claim.disagreement);
+}
+
+TEST(NumberClaimsTest, OneOutletIsNotACrossSourceClaim) {
+  std::vector<StoredArticle> articles = {
+      MakeArticle("a", "The Morning Dispatch", "2024-06-12",
+                  "The fire has destroyed 43 homes in Pellham."),
+      MakeArticle("b", "The Morning Dispatch", "2024-06-13",
+                  "The fire has destroyed 57 homes in Pellham.")};
+  AddQuantity(articles[0], "43 homes", 43, "home");
+  AddQuantity(articles[1], "57 homes", 57, "home");
+  EXPECT_TRUE(Claims(articles).empty());
+}
+
+}  // namespace
+}  // namespace storyline
