@@ -50,8 +50,11 @@ void RunSearch(const SearchOptions& options) {
   try {
     hits = OpenStore(options.db, OpenMode::kMustExist)->Search(options.query, options.limit);
   } catch (const SearchQueryError& e) {
-    std::fprintf(stderr, "storyline: cannot parse search query \"%s\": %s\n", options.query.c_str(),
-                 e.what());
+    // The query is shown as a JSON string: a line break or control character in it
+    // would otherwise split the one-line error.
+    const std::string shown = nlohmann::json(options.query)
+                                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::fprintf(stderr, "storyline: cannot parse search query %s: %s\n", shown.c_str(), e.what());
     throw CLI::RuntimeError(1);
   } catch (const StoreError& e) {
     std::fprintf(stderr, "storyline: %s\n", e.what());

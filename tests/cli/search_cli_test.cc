@@ -78,6 +78,14 @@ TEST_F(SearchCliTest, UnparsableQueryIsOneLineNamingItWithExitOne) {
   EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
 }
 
+TEST_F(SearchCliTest, UnparsableMultiLineQueryStaysOneLine) {
+  const auto result =
+      RunStoryline("search --db " + db_ + " \"$(printf 'ceasefire\\n\\r(AND')\" --json");
+  EXPECT_EQ(result.status, 1);
+  EXPECT_NE(result.err.find("ceasefire\\n\\r(AND"), std::string::npos) << result.err;
+  EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+}
+
 TEST_F(SearchCliTest, MissingStoreIsAnErrorNotANewFile) {
   const std::string missing = db_ + ".missing";
   const auto result = RunStoryline("search --db " + missing + " gaza");
