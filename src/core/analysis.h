@@ -17,10 +17,11 @@ struct Span {
 struct EntityMention {
   Span span;
   std::string text;
-  std::string type;    // PERSON, ORG, PLACE (other types allowed)
-  std::string entity;  // stable id of the real-world entity, e.g. "joe-biden"
-  std::string name;    // its canonical name, e.g. "Joe Biden"
-  std::string title;   // title or role given before a person's name, e.g. "U.S. President"
+  std::string type;     // PERSON, ORG, PLACE (other types allowed)
+  std::string entity;   // stable id of the real-world entity, e.g. "joe-biden"
+  std::string name;     // its canonical name, e.g. "Joe Biden"
+  std::string title;    // title or role given before a person's name, e.g. "U.S. President"
+  std::string country;  // entity id of the country a demonym or title gives, e.g. "israel"
 };
 
 struct TimeExpression {

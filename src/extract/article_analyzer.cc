@@ -2,7 +2,11 @@
 
 #include <cstdlib>
 
+#include "extract/country_lexicon.h"
+#include "extract/demonyms.h"
 #include "extract/entity_linker.h"
+#include "extract/entity_senses.h"
+#include "extract/entity_type_rules.h"
 #include "extract/event_finder.h"
 #include "extract/quantity_finder.h"
 #include "extract/quote_finder.h"
@@ -18,13 +22,15 @@ struct ArticleAnalyzer::Models {
   Tokenizer tokenizer;
   PosTagger tagger;
   EntityRecognizer entity_recognizer;
+  CountryLexicon countries;
 };
 
 // The dependency parser (models/parser.model) is not loaded yet: no extractor relies on
 // it so far, and it would cost more than the rest of the pipeline together.
 ArticleAnalyzer::ArticleAnalyzer(const std::filesystem::path& models_dir)
-    : models_(std::make_unique<Models>(Models{Tokenizer(), PosTagger::Load(models_dir / "pos.model"),
-                                              EntityRecognizer::Load(models_dir)})) {}
+    : models_(std::make_unique<Models>(
+          Models{Tokenizer(), PosTagger::Load(models_dir / "pos.model"),
+                 EntityRecognizer::Load(models_dir), CountryLexicon::Load(models_dir)})) {}
 
 ArticleAnalyzer::~ArticleAnalyzer() = default;
 
@@ -36,7 +42,10 @@ Analysis ArticleAnalyzer::Analyze(const Article& article) const {
   std::vector<PosTag> tags;
   models_->tagger.Tag(text, tokens, tags);
   analysis.entities = models_->entity_recognizer.Recognize(text, tokens);
+  ApplyEntityTypeRules(text, tokens, analysis.entities);
   LinkEntitiesInArticle(text, analysis.entities);
+  ApplyDemonyms(text, tokens, tags, models_->countries, analysis.entities);
+  ResolveCapitalSenses(text, tokens, tags, models_->countries, analysis.entities);
   analysis.times = FindTimeExpressions(text, article.published);
   analysis.quantities = FindQuantities(text, tokens, tags, analysis.times);
   // Quotes run on their word cues alone: with the tagger's tags, descriptor speakers

@@ -52,8 +52,10 @@ bool LooksLikeDemonym(std::string_view word) {
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
 // The title written just before a person's name: "U.S. President" in "U.S. President Joe
-// Biden", "Secretary of State" in "Secretary of State Antony Blinken".
-std::string TitleBefore(std::string_view text, uint32_t start) {
+// Biden", "Secretary of State" in "Secretary of State Antony Blinken". `title_follows` when
+// the words from `start` on are already a title, so a demonym may begin this one ("Israeli"
+// before a mention "Defense Minister Yoav Gallant").
+std::string TitleBefore(std::string_view text, uint32_t start, bool title_follows) {
   std::vector<std::string_view> title;
   size_t end = start;
   for (int k = 0; k < 6; ++k) {
@@ -64,7 +66,7 @@ std::string TitleBefore(std::string_view text, uint32_t start) {
     while (word_start > 0 && !IsSpace(text[word_start - 1])) --word_start;
     const std::string_view word = text.substr(word_start, word_end - word_start);
     const bool demonym_of_title =
-        LooksLikeDemonym(word) && !title.empty() && IsTitleWord(title.front());
+        LooksLikeDemonym(word) && (title.empty() ? title_follows : IsTitleWord(title.front()));
     if (!IsTitleWord(word) && !demonym_of_title) break;
     title.insert(title.begin(), word);
     end = word_start;
@@ -92,6 +94,7 @@ void CleanName(std::string_view text, EntityMention& mention) {
   }
   std::vector<std::string_view> words = SplitNameWords(name);
   if (mention.type == "PERSON") {
+    const uint32_t written_start = mention.span.start;
     // A nationality word belongs to the title only when a title word follows it
     // ("Israeli Prime Minister ..."); otherwise it is likely a first name ("Joan Woodson").
     size_t titles = 0;
@@ -109,7 +112,12 @@ void CleanName(std::string_view text, EntityMention& mention) {
       mention.title = JoinNameWords({words.begin(), words.begin() + titles});
       words.erase(words.begin(), words.begin() + titles);
     }
-    if (mention.title.empty()) mention.title = TitleBefore(text, mention.span.start);
+    // A title may begin before the mention ("U.S." of "U.S. Secretary of State Antony
+    // Blinken" when the recognizer tagged only from "Secretary").
+    const std::string before = TitleBefore(text, written_start, !mention.title.empty());
+    if (!before.empty()) {
+      mention.title = mention.title.empty() ? before : before + " " + mention.title;
+    }
   } else if (words.size() > 1 && (words[0] == "the" || words[0] == "The")) {
     words.erase(words.begin());
   }

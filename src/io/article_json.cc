@@ -29,6 +29,7 @@ Json EntitiesJson(const std::vector<EntityMention>& entities) {
     item["entity"] = e.entity;
     item["name"] = e.name;
     if (!e.title.empty()) item["title"] = e.title;
+    if (!e.country.empty()) item["country"] = e.country;
     out.push_back(std::move(item));
   }
   return out;

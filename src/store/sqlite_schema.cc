@@ -224,7 +224,13 @@ ALTER TABLE article_events ADD COLUMN content_end INTEGER;
 ALTER TABLE article_events ADD COLUMN planned INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-constexpr std::array<std::string_view, 4> kSteps = {kStep1, kStep2, kStep3, kStep4};
+// Step 5: an entity's country (extract/demonyms.h, extract/entity_senses.h): "israel"
+// for "Israeli Prime Minister Benjamin Netanyahu". Rows stored before it have none.
+constexpr std::string_view kStep5 = R"sql(
+ALTER TABLE entity_mentions ADD COLUMN country TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<std::string_view, 5> kSteps = {kStep1, kStep2, kStep3, kStep4, kStep5};
 
 int UserVersion(SqliteDb& db) {
   SqliteStatement query(db, "PRAGMA user_version");

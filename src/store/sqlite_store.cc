@@ -102,7 +102,8 @@ struct SqliteStore::Statements {
         insert_band(db, "INSERT OR IGNORE INTO lsh_bands(band_key, article_id) VALUES (?, ?)"),
         insert_mention(db,
                        "INSERT INTO entity_mentions(article_id, ordinal, start_byte, end_byte, "
-                       "text, type, entity, name, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "text, type, entity, name, title, country) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         insert_time(db,
                     "INSERT INTO time_expressions(article_id, ordinal, start_byte, end_byte, "
                     "text, kind, value) VALUES (?, ?, ?, ?, ?, ?, ?)"),
@@ -131,7 +132,8 @@ struct SqliteStore::Statements {
                      "FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
                      "WHERE a.external_id = ? ORDER BY a.id LIMIT 1"),
         load_mentions(db,
-                      "SELECT start_byte, end_byte, text, type, entity, name, title FROM entity_mentions "
+                      "SELECT start_byte, end_byte, text, type, entity, name, title, country "
+                      "FROM entity_mentions "
                       "WHERE article_id = ? ORDER BY ordinal"),
         load_times(db,
                    "SELECT start_byte, end_byte, text, kind, value FROM time_expressions "
@@ -140,12 +142,14 @@ struct SqliteStore::Statements {
             db,
             "SELECT start_byte, end_byte, text, value, unit, approximate FROM quantities "
             "WHERE article_id = ? ORDER BY ordinal"),
-        load_quotes(db,
-                    "SELECT start_byte, end_byte, text, speaker, speaker_entity, partial FROM quotes "
-                    "WHERE article_id = ? ORDER BY ordinal"),
+        load_quotes(
+            db,
+            "SELECT start_byte, end_byte, text, speaker, speaker_entity, partial FROM quotes "
+            "WHERE article_id = ? ORDER BY ordinal"),
         load_events(db,
                     "SELECT ordinal, start_byte, end_byte, type, trigger_text, time, place, "
-                    "content_start, content_end, planned FROM article_events WHERE article_id = ? ORDER BY ordinal"),
+                    "content_start, content_end, planned FROM article_events WHERE article_id = ? "
+                    "ORDER BY ordinal"),
         load_actors(db,
                     "SELECT role, entity FROM article_event_actors WHERE article_id = ? AND "
                     "event_ordinal = ? ORDER BY ordinal") {}
@@ -282,6 +286,7 @@ void SqliteStore::InsertAnalysis(int64_t id, const Analysis& analysis) {
         .Bind(7, std::string_view(m.entity))
         .Bind(8, std::string_view(m.name))
         .Bind(9, std::string_view(m.title))
+        .Bind(10, std::string_view(m.country))
         .Run();
   }
   for (size_t i = 0; i < analysis.times.size(); ++i) {
@@ -406,7 +411,7 @@ Analysis SqliteStore::LoadAnalysis(int64_t id) {
   for (s.load_mentions.Bind(1, id); s.load_mentions.Step();) {
     SqliteStatement& q = s.load_mentions;
     analysis.entities.push_back({span(q), q.ColumnText(2), q.ColumnText(3), q.ColumnText(4),
-                                 q.ColumnText(5), q.ColumnText(6)});
+                                 q.ColumnText(5), q.ColumnText(6), q.ColumnText(7)});
   }
   s.load_mentions.Reset();
   for (s.load_times.Bind(1, id); s.load_times.Step();) {
@@ -437,8 +442,8 @@ Analysis SqliteStore::LoadAnalysis(int64_t id) {
     event.time = q.ColumnOptionalText(5);
     event.place = q.ColumnOptionalText(6);
     if (!q.ColumnIsNull(7)) {
-      event.content = Span{static_cast<uint32_t>(q.ColumnInt(7)),
-                           static_cast<uint32_t>(q.ColumnInt(8))};
+      event.content =
+          Span{static_cast<uint32_t>(q.ColumnInt(7)), static_cast<uint32_t>(q.ColumnInt(8))};
     }
     event.planned = q.ColumnInt(9) != 0;
     analysis.events.push_back(std::move(event));

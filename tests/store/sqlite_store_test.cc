@@ -270,7 +270,8 @@ TEST_F(SqliteStoreTest, AnalysisRoundTripsWithItsSpans) {
   auto store = OpenStore(path_);
   Article a = MakeArticle("r", "Reuters", "Call", "Biden spoke with Netanyahu on Monday.");
   Analysis analysis;
-  analysis.entities.push_back({{0, 5}, "Biden", "PERSON", "joe-biden", "Joe Biden", "President"});
+  analysis.entities.push_back(
+      {{0, 5}, "Biden", "PERSON", "joe-biden", "Joe Biden", "President", "united-states"});
   analysis.times.push_back({{31, 37}, "Monday", "DATE", std::string("2024-08-19")});
   analysis.quantities.push_back({{0, 3}, "about 150 tunnels", 150, "tunnel", true});
   analysis.quotes.push_back({{1, 4}, "Time", std::nullopt, std::nullopt, true});
@@ -299,6 +300,7 @@ TEST_F(SqliteStoreTest, AnalysisRoundTripsWithItsSpans) {
   EXPECT_EQ(back.entities[0].span.end, 5u);
   EXPECT_EQ(back.entities[0].name, "Joe Biden");
   EXPECT_EQ(back.entities[0].title, "President");
+  EXPECT_EQ(back.entities[0].country, "united-states");
   ASSERT_EQ(back.times.size(), 1u);
   EXPECT_EQ(back.times[0].value, "2024-08-19");
   ASSERT_EQ(back.quantities.size(), 1u);

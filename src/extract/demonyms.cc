@@ -1,0 +1,168 @@
+#include "extract/demonyms.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/entity_linker.h"
+#include "extract/name_parts.h"
+
+namespace storyline {
+namespace {
+
+// At most this many common nouns between a demonym and the name it describes
+// ("Egyptian intelligence chief Abbas Kamel").
+constexpr int kMaxNounsBetween = 3;
+
+bool IsVowel(char c) { return std::string_view("aeiouy").find(c) != std::string_view::npos; }
+
+// True when `word` is a demonym formed from `place`: "Ostravan" from "Ostrava", "Israeli"
+// from "Israel", "Italian" from "Italy" (the place's final vowel dropped).
+bool IsFormedFrom(std::string_view word, std::string_view place) {
+  if (place.size() < 4 || word.size() <= place.size()) return false;
+  std::vector<std::string_view> stems = {place};
+  if (IsVowel(place.back())) stems.push_back(place.substr(0, place.size() - 1));
+  for (std::string_view stem : stems) {
+    if (!word.starts_with(stem)) continue;
+    const std::string_view ending = word.substr(stem.size());
+    if (ending == "n" || ending == "an" || ending == "ian" || ending == "i" || ending == "ese") {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Resolves words to the entity id of the country they stand for, from the lexicon and,
+// failing it, from the places and organizations the article names.
+class CountryWords {
+ public:
+  CountryWords(const CountryLexicon& lexicon, const std::vector<EntityMention>& mentions)
+      : lexicon_(lexicon) {
+    for (const EntityMention& m : mentions) {
+      const std::vector<std::string_view> words = SplitNameWords(m.name);
+      if ((m.type == "PLACE" || m.type == "ORG") && !words.empty()) {
+        places_.push_back({words.front(), m.entity, words.size() == 1});
+      }
+    }
+    // A place named by that word alone gives the id ("Ostrava", not "Ostrava Republic").
+    std::stable_partition(places_.begin(), places_.end(),
+                          [](const Place& place) { return place.whole_name; });
+  }
+
+  // "Israeli", "Israelis", "Ostravan" -> the country's id.
+  std::optional<std::string> OfDemonym(std::string_view word) const {
+    if (const auto country = lexicon_.CountryOfDemonym(word)) return EntitySlug(*country);
+    if (word.size() < 5 || !std::isupper(static_cast<unsigned char>(word[0]))) return std::nullopt;
+    const std::string_view singular = word.ends_with('s') ? word.substr(0, word.size() - 1) : word;
+    for (const Place& place : places_) {
+      if (IsFormedFrom(singular, place.word)) return place.entity;
+    }
+    return std::nullopt;
+  }
+
+  // A demonym or another name of a country as the first word of a title ("U.S. President").
+  std::optional<std::string> OfTitleWord(std::string_view word) const {
+    if (auto country = OfDemonym(word)) return country;
+    if (const auto country = lexicon_.CountryOfAlias(word)) return EntitySlug(*country);
+    return std::nullopt;
+  }
+
+ private:
+  // The first word of a place or organization the article names ("Ostrava" of "Ostrava
+  // Republic"; the recognizer tags a country as either), pointing into the mention.
+  struct Place {
+    std::string_view word;
+    std::string entity;
+    bool whole_name;  // `word` is the whole name
+  };
+
+  const CountryLexicon& lexicon_;
+  std::vector<Place> places_;
+};
+
+// The demonym before a mention, across at most kMaxNounsBetween lower-case common nouns.
+std::optional<std::string> DemonymBefore(std::string_view text, const TokenizedText& tokens,
+                                         const std::vector<PosTag>& tags, const CountryWords& words,
+                                         uint32_t start) {
+  const auto first =
+      std::lower_bound(tokens.tokens.begin(), tokens.tokens.end(), start,
+                       [](const Token& token, uint32_t offset) { return token.start < offset; });
+  size_t k = size_t(first - tokens.tokens.begin());
+  for (int nouns = 0; k > 0; ++nouns) {
+    --k;
+    const std::string_view word = tokens.tokens[k].In(text);
+    const bool common_noun = k < tags.size() && tags[k].upos == "NOUN" &&
+                             std::islower(static_cast<unsigned char>(word[0]));
+    if (!common_noun || nouns == kMaxNounsBetween) return words.OfDemonym(word);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> CountryOf(std::string_view text, const TokenizedText& tokens,
+                                     const std::vector<PosTag>& tags, const CountryWords& words,
+                                     const EntityMention& mention) {
+  if (!mention.title.empty()) return words.OfTitleWord(SplitNameWords(mention.title).front());
+  const std::vector<std::string_view> name = SplitNameWords(mention.name);
+  if (name.size() > 1) {
+    if (auto country = words.OfDemonym(name.front())) return country;
+  }
+  return DemonymBefore(text, tokens, tags, words, mention.span.start);
+}
+
+// True when `part`'s words end `whole`'s ("Foreign Minister" in "Valdorian Foreign Minister").
+bool EndsWithWords(std::string_view whole, std::string_view part) {
+  const std::vector<std::string_view> w = SplitNameWords(whole);
+  const std::vector<std::string_view> p = SplitNameWords(part);
+  return !p.empty() && p.size() <= w.size() && std::equal(p.begin(), p.end(), w.end() - p.size());
+}
+
+// A demonym alone, or the part of a demonym-led title that the recognizer split from the
+// PERSON mention `next` it belongs to.
+bool IsDemonymMention(std::string_view text, const CountryWords& words,
+                      const EntityMention& mention, const EntityMention* next) {
+  const std::vector<std::string_view> own = SplitNameWords(mention.text);
+  if (own.size() == 1 && words.OfDemonym(own.front())) return true;
+  if (next == nullptr || next->type != "PERSON" || next->title.empty() ||
+      mention.span.end > next->span.start) {
+    return false;
+  }
+  if (!words.OfDemonym(SplitNameWords(next->title).front())) return false;
+  return EndsWithWords(next->title,
+                       text.substr(mention.span.start, next->span.start - mention.span.start));
+}
+
+}  // namespace
+
+void ApplyDemonyms(std::string_view text, const TokenizedText& tokens,
+                   const std::vector<PosTag>& tags, const CountryLexicon& lexicon,
+                   std::vector<EntityMention>& mentions) {
+  const CountryWords words(lexicon, mentions);
+  std::vector<bool> dropped(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const EntityMention* next = i + 1 < mentions.size() ? &mentions[i + 1] : nullptr;
+    dropped[i] = IsDemonymMention(text, words, mentions[i], next);
+  }
+  std::unordered_map<std::string, std::string> country_of_entity;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    EntityMention& m = mentions[i];
+    if (dropped[i] || (m.type != "PERSON" && m.type != "ORG")) continue;
+    if (auto country = CountryOf(text, tokens, tags, words, m)) {
+      m.country = std::move(*country);
+      country_of_entity.emplace(m.entity, m.country);
+    }
+  }
+  std::vector<EntityMention> kept;
+  kept.reserve(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (dropped[i]) continue;
+    EntityMention& m = kept.emplace_back(std::move(mentions[i]));
+    const auto it = country_of_entity.find(m.entity);
+    if (m.country.empty() && it != country_of_entity.end()) m.country = it->second;
+  }
+  mentions = std::move(kept);
+}
+
+}  // namespace storyline

@@ -1,0 +1,145 @@
+#include "extract/entity_senses.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_map>
+
+#include "extract/entity_linker.h"
+#include "extract/name_parts.h"
+#include "text/ascii.h"
+
+namespace storyline {
+namespace {
+
+constexpr std::array<std::string_view, 16> kLocativePrepositions = {
+    "in",     "to",     "from",    "at",     "near",    "into", "outside", "inside",
+    "around", "across", "through", "toward", "towards", "via",  "within",  "throughout"};
+
+bool IsLocative(std::string_view word) {
+  const std::string lower = AsciiLower(word);
+  return std::find(kLocativePrepositions.begin(), kLocativePrepositions.end(), lower) !=
+         kLocativePrepositions.end();
+}
+
+// Index of the first token that starts at or after `offset`.
+size_t TokenAt(const TokenizedText& tokens, uint32_t offset) {
+  return size_t(std::lower_bound(tokens.tokens.begin(), tokens.tokens.end(), offset,
+                                 [](const Token& token, uint32_t at) { return token.start < at; }) -
+                tokens.tokens.begin());
+}
+
+// Reads the words after a mention to tell whether it is the subject of a verb.
+class Clause {
+ public:
+  Clause(std::string_view text, const TokenizedText& tokens, const std::vector<PosTag>& tags,
+         const std::vector<EntityMention>& mentions)
+      : text_(text), tokens_(tokens), tags_(tags) {
+    for (const EntityMention& m : mentions) mention_end_[m.span.start] = m.span.end;
+  }
+
+  // "Washington's proposal".
+  bool PossessiveAt(uint32_t offset) const {
+    const std::string_view rest = text_.substr(offset);
+    return rest.starts_with("'s") || rest.starts_with("’s");
+  }
+
+  // True when the mention ending at `offset` is followed, across a list of other
+  // mentions ("and Moscow", ", Moscow and Tehran"), adverbs and auxiliaries, by a verb
+  // that has it as subject.
+  bool SubjectEndingAt(uint32_t offset) const {
+    size_t k = SkipListedMentions(TokenAt(tokens_, offset));
+    k = Skip(k, {"ADV", "PART"});
+    if (k >= tokens_.tokens.size() || k >= tags_.size()) return false;
+    if (tags_[k].upos == "AUX") {
+      k = Skip(k, {"AUX", "ADV", "PART"});
+      return k < tags_.size() && tags_[k].upos == "VERB";
+    }
+    const std::string_view xpos = tags_[k].xpos;
+    return tags_[k].upos == "VERB" && (xpos == "VBD" || xpos == "VBZ" || xpos == "VBP");
+  }
+
+ private:
+  std::string_view Word(size_t k) const { return tokens_.tokens[k].In(text_); }
+
+  size_t Skip(size_t k, std::initializer_list<std::string_view> upos) const {
+    while (k < tags_.size() && std::find(upos.begin(), upos.end(), tags_[k].upos) != upos.end()) {
+      ++k;
+    }
+    return k;
+  }
+
+  size_t SkipListedMentions(size_t k) const {
+    while (k + 1 < tokens_.tokens.size() && (Word(k) == "and" || Word(k) == ",")) {
+      const auto next = mention_end_.find(tokens_.tokens[k + 1].start);
+      if (next == mention_end_.end()) break;
+      k = TokenAt(tokens_, next->second);
+    }
+    return k;
+  }
+
+  std::string_view text_;
+  const TokenizedText& tokens_;
+  const std::vector<PosTag>& tags_;
+  std::unordered_map<uint32_t, uint32_t> mention_end_;  // start -> end of each mention
+};
+
+// "in Washington", "to Moscow": the city.
+bool AfterLocative(std::string_view text, const TokenizedText& tokens, uint32_t start) {
+  const size_t k = TokenAt(tokens, start);
+  return k > 0 && IsLocative(tokens.tokens[k - 1].In(text));
+}
+
+// "Denzel Washington" with only the surname tagged.
+bool AfterProperNoun(const TokenizedText& tokens, const std::vector<PosTag>& tags, uint32_t start) {
+  const size_t k = TokenAt(tokens, start);
+  return k > 0 && k - 1 < tags.size() && tags[k - 1].upos == "PROPN";
+}
+
+// "a plan rejected by Tehran": the agent of a passive verb.
+bool PassiveAgent(std::string_view text, const TokenizedText& tokens,
+                  const std::vector<PosTag>& tags, uint32_t start) {
+  const size_t k = TokenAt(tokens, start);
+  return k > 1 && k - 2 < tags.size() && tokens.tokens[k - 1].In(text) == "by" &&
+         tags[k - 2].xpos == "VBN";
+}
+
+// Last words of the people the article names in full ("Washington" of "George Washington").
+std::vector<std::string_view> Surnames(const std::vector<EntityMention>& mentions) {
+  std::vector<std::string_view> surnames;
+  for (const EntityMention& m : mentions) {
+    const std::vector<std::string_view> words = SplitNameWords(m.name);
+    if (m.type == "PERSON" && words.size() > 1) surnames.push_back(words.back());
+  }
+  return surnames;
+}
+
+}  // namespace
+
+void ResolveCapitalSenses(std::string_view text, const TokenizedText& tokens,
+                          const std::vector<PosTag>& tags, const CountryLexicon& lexicon,
+                          std::vector<EntityMention>& mentions) {
+  const Clause clause(text, tokens, tags, mentions);
+  const std::vector<std::string_view> surnames = Surnames(mentions);
+  for (EntityMention& m : mentions) {
+    const auto country = lexicon.CountryOfCapital(m.text);
+    if (!country || AfterProperNoun(tokens, tags, m.span.start)) continue;
+    // A capital alone is a person only as the surname of someone the article names in
+    // full; otherwise the recognizer's PERSON tag comes from the word's shape.
+    if (m.type == "PERSON" &&
+        std::find(surnames.begin(), surnames.end(), m.text) != surnames.end()) {
+      continue;
+    }
+    if (AfterLocative(text, tokens, m.span.start)) {
+      m.type = "PLACE";
+    } else if (clause.PossessiveAt(m.span.end) || clause.SubjectEndingAt(m.span.end) ||
+               PassiveAgent(text, tokens, tags, m.span.start)) {
+      m.type = "ORG";
+      m.name = std::string(*country);
+      m.entity = EntitySlug(m.name);
+      m.country = m.entity;
+    }
+  }
+}
+
+}  // namespace storyline

@@ -1,0 +1,83 @@
+#include "extract/entity_senses.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "extract/entity_linker.h"
+#include "nlp/pos_tagger.h"
+#include "text/tokenizer.h"
+
+namespace storyline {
+namespace {
+
+const std::filesystem::path kModels = std::filesystem::path(STORYLINE_SOURCE_DIR) / "models";
+
+// "type entity country" of each mention after linking and resolving senses; mentions as
+// (surface, type) at their first occurrence after the previous one.
+std::vector<std::string> Senses(std::string_view text,
+                                std::vector<std::pair<std::string, std::string>> specs) {
+  static const PosTagger tagger = PosTagger::Load(kModels / "pos.model");
+  static const CountryLexicon lexicon = CountryLexicon::Load(kModels);
+  const TokenizedText tokens = Tokenizer().Tokenize(text);
+  std::vector<PosTag> tags;
+  tagger.Tag(text, tokens, tags);
+  std::vector<EntityMention> mentions;
+  size_t from = 0;
+  for (auto& [surface, type] : specs) {
+    const size_t start = text.find(surface, from);
+    EXPECT_NE(start, std::string_view::npos) << surface;
+    EntityMention& m = mentions.emplace_back();
+    m.span = {uint32_t(start), uint32_t(start + surface.size())};
+    m.text = surface;
+    m.type = type;
+    from = start + surface.size();
+  }
+  LinkEntitiesInArticle(text, mentions);
+  ResolveCapitalSenses(text, tokens, tags, lexicon, mentions);
+  std::vector<std::string> out;
+  for (const EntityMention& m : mentions) out.push_back(m.type + " " + m.entity + " " + m.country);
+  return out;
+}
+
+using Lines = std::vector<std::string>;
+
+TEST(EntitySenses, CapitalThatSpeaksOrActsIsItsCountrysGovernment) {
+  EXPECT_EQ(Senses("Washington said on Tuesday that it would send aid.", {{"Washington", "PLACE"}}),
+            Lines{"ORG united-states united-states"});
+  EXPECT_EQ(Senses("Washington has pressed Israel to accept.",
+                   {{"Washington", "PLACE"}, {"Israel", "PLACE"}}),
+            (Lines{"ORG united-states united-states", "PLACE israel "}));
+  EXPECT_EQ(
+      Senses("Beijing and Moscow agreed to abstain.", {{"Beijing", "PLACE"}, {"Moscow", "PLACE"}}),
+      (Lines{"ORG china china", "ORG russia russia"}));
+  EXPECT_EQ(Senses("Washington's proposal was rejected by Tehran.",
+                   {{"Washington's", "PLACE"}, {"Tehran", "PLACE"}}),
+            (Lines{"ORG united-states united-states", "ORG iran iran"}));
+}
+
+TEST(EntitySenses, CapitalAfterALocativePrepositionIsTheCity) {
+  EXPECT_EQ(Senses("Officials in Washington said the delegation flew to Moscow.",
+                   {{"Washington", "PLACE"}, {"Moscow", "PLACE"}}),
+            (Lines{"PLACE washington ", "PLACE moscow "}));
+  // Tagged PERSON by its shape, a lone capital is still read by its context.
+  EXPECT_EQ(Senses("Talks in Washington ended. Washington said it was hopeful.",
+                   {{"Washington", "PERSON"}, {"Washington", "PERSON"}}),
+            (Lines{"PLACE washington ", "ORG united-states united-states"}));
+  EXPECT_EQ(Senses("The Washington skyline is lit.", {{"Washington", "PLACE"}}),
+            Lines{"PLACE washington "});
+}
+
+TEST(EntitySenses, PeopleNamedLikeCapitalsStayPeople) {
+  EXPECT_EQ(Senses("George Washington crossed the river. Washington said nothing.",
+                   {{"George Washington", "PERSON"}, {"Washington", "PERSON"}}),
+            (Lines{"PERSON george-washington ", "PERSON george-washington "}));
+  EXPECT_EQ(Senses("The actor Denzel Washington said he was proud.", {{"Washington", "PLACE"}}),
+            Lines{"PLACE washington "});
+}
+
+}  // namespace
+}  // namespace storyline
