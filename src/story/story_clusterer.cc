@@ -36,6 +36,7 @@ void KeepStrongest(SparseVector& v, size_t keep) {
                      return a.second != b.second ? a.second > b.second : a.first < b.first;
                    });
   v.resize(keep);
+  v.shrink_to_fit();  // centroids live as long as their stories: give the memory back
   std::sort(v.begin(), v.end());
 }
 
@@ -154,14 +155,22 @@ int StoryClusterer::Live(int story_id) {
 }
 
 std::vector<int> StoryClusterer::Candidates(const std::vector<uint32_t>& query) {
-  std::vector<int> candidates;
+  std::unordered_map<int, int> hits;  // live story -> query features it is posted under
   for (const uint32_t feature : query) {
     const auto it = postings_.find(feature);
     if (it == postings_.end()) continue;
-    for (const int id : it->second) candidates.push_back(Live(id));
+    for (const int id : it->second) ++hits[Live(id)];
   }
+  // Most shared features first, then the newer story; only the best are scored, so the
+  // cost per article stays flat however full the posting lists get.
+  std::vector<std::pair<int, int>> ranked;  // (-hits, -id)
+  ranked.reserve(hits.size());
+  for (const auto& [id, count] : hits) ranked.emplace_back(-count, -id);
+  const size_t keep = std::min(ranked.size(), static_cast<size_t>(options_.max_candidates));
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(keep), ranked.end());
+  std::vector<int> candidates;
+  for (size_t i = 0; i < keep; ++i) candidates.push_back(-ranked[i].second);
   std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   return candidates;
 }
 
@@ -291,7 +300,7 @@ StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const ArticleVe
                   : &NewEvent(story, std::nullopt, features.event_day, features.headline);
     placement.new_event = true;
   }
-  event->centroid.Add(vectors, options_.centroid_features);
+  event->centroid.Add(vectors, options_.event_centroid_features);
   if (frame && !event->frame) event->frame = frame;
   if (frame) TakeBetterDay(event->frame, event->day, *frame);
   if (!event->day) event->day = features.event_day;
@@ -321,10 +330,13 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
 
   int chosen = 0;
   float best_similarity = options_.story_threshold;
+  std::vector<int> alike;  // candidates that could have taken the article
   for (const int id : candidates) {
     const StoryCluster& candidate = story(id);
     const float similarity =
         Similarity(candidate.centroid, vectors) * TimeFactor(candidate, features.event_day);
+    if (similarity < options_.story_threshold) continue;
+    alike.push_back(id);
     if (similarity >= best_similarity) chosen = id, best_similarity = similarity;
   }
   const bool new_story = chosen == 0;
@@ -340,7 +352,7 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
   StoryPlacement placement = PlaceInEvent(target, vectors, features, article.id);
   placement.new_story = new_story;
   Post(query, chosen);
-  MergeAlike(chosen, candidates, article.id);
+  MergeAlike(chosen, alike, article.id);
   placement.story = Live(chosen);
   return placement;
 }

@@ -11,14 +11,16 @@
 //     happenings share their vocabulary but not their participants, places and figures.
 //  2. Candidates: an inverted index from feature to the stories that recently took an
 //     article whose strongest features included it. Only the article's strongest (hence
-//     rarest) features are looked up and each posting list is bounded, so the cost per
-//     article stays flat however large the corpus grows.
+//     rarest) features are looked up, each posting list is bounded, and only the
+//     `max_candidates` stories posted under the most of them are scored, so the cost per
+//     article stays flat however large the corpus grows (bench/story_scale).
 //  3. Story: the candidate whose centroids are most similar (the mean of the cosine over
 //     all features and the cosine over particulars, damped by the gap in days between
 //     the article's happening and the story's span) joins the article when
-//     the similarity reaches `story_threshold`; otherwise a new story starts. Stories that
-//     the new article makes alike (centroid cosine, same damping, at `merge_threshold`)
-//     are merged, older id kept, and the merge is recorded.
+//     the similarity reaches `story_threshold`; otherwise a new story starts. Of the
+//     candidates that could have taken the article too, those the new article makes
+//     alike to its story (centroid cosine, same damping, at `merge_threshold`) are
+//     merged into it, older id kept, and the merge is recorded.
 //  4. Event: inside the story, an article whose main event frame (story/event_frames.h)
 //     is the same happening as an event's frame (type, participants, day within
 //     `event_day_tolerance`) joins that event. Otherwise it joins the most similar event
@@ -58,7 +60,11 @@ struct StoryClustererOptions {
   float time_scale_days = 730;
   int query_features = 24;        // strongest article features looked up
   int postings_per_feature = 32;  // most recent stories kept per feature
-  int centroid_features = 400;    // strongest features kept per centroid
+  int max_candidates = 64;        // stories scored per article, those sharing most features
+  int centroid_features = 400;    // strongest features kept per story centroid
+  // Per event centroid: events are many (about one per article) and only need to tell a
+  // happening's own reports from other days' reports within one story.
+  int event_centroid_features = 64;
 };
 
 // Where an article went.
