@@ -25,9 +25,25 @@ void WriteText(std::string_view text) {
   std::fflush(stdout);
 }
 
-std::string EventRow(const StoryEvent& event) {
-  return fmt::format("{:<10}  {:<9}  {:>3} articles  {}\n", event.date.value_or("-"), event.type,
-                     event.articles.size(), event.summary);
+std::string EventRow(const StoryEvent& event, const std::map<std::string, std::string>& sources,
+                     std::string_view indent) {
+  std::string reports;
+  for (const std::string& article : event.articles) {
+    const auto source = sources.find(article);
+    reports += (reports.empty() ? "" : ", ") + article +
+               (source == sources.end() ? "" : " (" + source->second + ")");
+  }
+  return fmt::format("{0}{1:<10}  {2:<9}  {3}\n{0}{4:<10}  {4:<9}  reported by {5}\n", indent,
+                     event.date.value_or("-"), event.type, event.summary, "", reports);
+}
+
+std::map<std::string, std::string> EventSources(Store& store,
+                                                const std::vector<StoryEvent>& events) {
+  std::vector<std::string> articles;
+  for (const StoryEvent& event : events) {
+    articles.insert(articles.end(), event.articles.begin(), event.articles.end());
+  }
+  return store.ArticleSources(articles);
 }
 
 std::string Truncate(std::string_view text, size_t width) {

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -34,8 +35,15 @@ const Story& FindStoryOrExit(const std::vector<Story>& stories, int id, const st
 void WriteJson(const nlohmann::json& json);
 void WriteText(std::string_view text);
 
-// One line of a timeline table: date, type, article count, summary.
-std::string EventRow(const StoryEvent& event);
+// The lines of a timeline table for one event: date, type and summary, then the articles
+// that report it with their outlets (`sources`: external id -> outlet), each line after
+// `indent`.
+std::string EventRow(const StoryEvent& event, const std::map<std::string, std::string>& sources,
+                     std::string_view indent = "");
+
+// The outlets of every article the events cite.
+std::map<std::string, std::string> EventSources(Store& store,
+                                                const std::vector<StoryEvent>& events);
 
 // `text` cut to at most `width` characters (code points), ending in "…" when cut.
 std::string Truncate(std::string_view text, size_t width);

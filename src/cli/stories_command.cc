@@ -42,10 +42,11 @@ struct StoryDetail {
   Story story;
   std::vector<SummarySentence> summary;
   std::vector<SpeakerQuotes> quotes_by_speaker;
+  std::map<std::string, std::string> sources;  // article -> outlet, for the timeline
 };
 
 StoryDetail LoadDetail(Store& store, int id, const std::string& db) {
-  StoryDetail detail{FindStoryOrExit(store.LoadStories(), id, db), {}, {}};
+  StoryDetail detail{FindStoryOrExit(store.LoadStories(), id, db), {}, {}, {}};
   std::vector<StoredArticle> articles;
   for (const std::string& article : detail.story.articles) {
     if (auto stored = store.FindArticle(article)) articles.push_back(std::move(*stored));
@@ -54,6 +55,7 @@ StoryDetail LoadDetail(Store& store, int id, const std::string& db) {
   QuoteQuery quotes;
   quotes.story = id;
   detail.quotes_by_speaker = GroupQuotesBySpeaker(store.LoadQuotes(quotes));
+  detail.sources = EventSources(store, detail.story.events);
   return detail;
 }
 
@@ -72,7 +74,7 @@ void PrintDetail(const StoryDetail& detail) {
     text += fmt::format("  {} {}\n", s.text, Citation(s.article, s.source, s.published));
   }
   text += "\nTimeline\n";
-  for (const StoryEvent& event : story.events) text += "  " + EventRow(event);
+  for (const StoryEvent& event : story.events) text += EventRow(event, detail.sources, "  ");
   text += "\nQuotes\n";
   for (const SpeakerQuotes& group : detail.quotes_by_speaker) {
     text += fmt::format("  {}\n", group.speaker.value_or("(unknown speaker)"));

@@ -51,23 +51,29 @@ std::vector<StoryEvent> SelectEvents(const std::vector<Story>& stories,
   return events;
 }
 
-void PrintTable(const std::vector<StoryEvent>& events) {
+void PrintTable(const std::vector<StoryEvent>& events,
+                const std::map<std::string, std::string>& sources) {
   std::string text;
-  for (const StoryEvent& event : events) text += EventRow(event);
+  for (const StoryEvent& event : events) text += EventRow(event, sources);
   WriteText(events.empty() ? "no events\n" : text);
 }
 
 void RunTimeline(const TimelineOptions& options) {
-  const std::vector<Story> stories =
-      ReadStore(options.db, [](Store& store) { return store.LoadStories(); });
-  if (options.story) FindStoryOrExit(stories, *options.story, options.db);
-  const std::vector<StoryEvent> events = SelectEvents(stories, options);
+  std::vector<StoryEvent> events;
+  std::map<std::string, std::string> sources;
+  ReadStore(options.db, [&](Store& store) {
+    const std::vector<Story> stories = store.LoadStories();
+    if (options.story) FindStoryOrExit(stories, *options.story, options.db);
+    events = SelectEvents(stories, options);
+    if (!options.json) sources = EventSources(store, events);
+    return 0;
+  });
   if (options.json) {
     nlohmann::json list = nlohmann::json::array();
     for (const StoryEvent& event : events) list.push_back(EventToJson(event));
     WriteJson({{"events", std::move(list)}});
   } else {
-    PrintTable(events);
+    PrintTable(events, sources);
   }
 }
 

@@ -459,6 +459,20 @@ Analysis SqliteStore::LoadAnalysis(int64_t id) {
   return analysis;
 }
 
+std::map<std::string, std::string> SqliteStore::ArticleSources(
+    const std::vector<std::string>& external_ids) {
+  SqliteStatement select(db_,
+                         "SELECT s.name FROM articles a JOIN sources s ON s.id = a.source_id "
+                         "WHERE a.external_id = ? ORDER BY a.id LIMIT 1");
+  std::map<std::string, std::string> sources;
+  for (const std::string& id : external_ids) {
+    select.Bind(1, std::string_view(id));
+    if (select.Step()) sources.emplace(id, select.ColumnText(0));
+    select.Reset();
+  }
+  return sources;
+}
+
 std::optional<StoredArticle> SqliteStore::FindArticle(std::string_view external_id) {
   SqliteStatement& q = statements_->find_article;
   q.Bind(1, external_id);

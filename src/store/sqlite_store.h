@@ -23,6 +23,8 @@ class SqliteStore : public Store {
   std::vector<CorpusLinkRow> LoadEntityLinks() override;
   std::vector<SearchHit> Search(std::string_view query, int limit) override;
   std::optional<StoredArticle> FindArticle(std::string_view external_id) override;
+  std::map<std::string, std::string> ArticleSources(
+      const std::vector<std::string>& external_ids) override;
   StoreCounts Counts() override;
   std::vector<StoredQuote> LoadQuotes(const QuoteQuery& query) override;
   // In sqlite_story_tables.cc.

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -147,6 +148,10 @@ class Store {
 
   // The first-stored article with this external id, with its analysis.
   virtual std::optional<StoredArticle> FindArticle(std::string_view external_id) = 0;
+
+  // The outlet of each of these articles (external ids) that is stored with one.
+  virtual std::map<std::string, std::string> ArticleSources(
+      const std::vector<std::string>& external_ids) = 0;
 
   virtual StoreCounts Counts() = 0;
 

@@ -44,6 +44,12 @@ TEST(SeedTimelineTest, ThreeBidenNetanyahuCallsAreThreeEventsOfOneStory) {
   const std::map<std::string, std::set<std::string>> expected = {
       {"2024-04-28", {"001"}}, {"2024-07-04", {"004"}}, {"2024-08-21", {"000", "003"}}};
   EXPECT_EQ(calls, expected) << timeline.out;
+
+  // The table names each event's articles with their outlets.
+  const auto table = RunStoryline("timeline --db " + db.string());
+  ASSERT_EQ(table.status, 0) << table.err;
+  EXPECT_NE(table.out.find("reported by 000 (Anadolu Agency), 003 (The Hill)"), std::string::npos)
+      << table.out;
   std::filesystem::remove(db);
 }
 
