@@ -25,27 +25,9 @@ struct Statement {
 };
 
 bool EndsClause(std::string_view word) {
-  static const std::set<std::string, std::less<>> kEnds = {",",
-                                                           ".",
-                                                           ";",
-                                                           ":",
-                                                           "(",
-                                                           ")",
-                                                           "\"",
-                                                           "\xE2\x80\x9C",
-                                                           "\xE2\x80\x9D",
-                                                           "\xE2\x80\x94",
-                                                           "?",
-                                                           "!",
-                                                           "and",
-                                                           "but",
-                                                           "while",
-                                                           "because",
-                                                           "although",
-                                                           "who",
-                                                           "which",
-                                                           "whereas"};
-  return kEnds.count(AsciiLower(word)) > 0;
+  static const std::set<std::string, std::less<>> kConjunctions = {
+      "and", "but", "while", "because", "although", "who", "which", "whereas"};
+  return IsClausePunctuation(word) || kConjunctions.contains(AsciiLower(word));
 }
 
 bool IsPossessiveMark(std::string_view word) {

@@ -65,25 +65,9 @@ bool IsAppositiveOpener(std::string_view word) {
 }
 
 bool IsAppositiveEnd(std::string_view word) {
-  static const std::set<std::string, std::less<>> kEnds = {",",
-                                                           ".",
-                                                           ";",
-                                                           ":",
-                                                           "(",
-                                                           ")",
-                                                           "\"",
-                                                           "\xE2\x80\x9C",
-                                                           "\xE2\x80\x9D",
-                                                           "\xE2\x80\x94",
-                                                           "who",
-                                                           "whom",
-                                                           "which",
-                                                           "that",
-                                                           "where",
-                                                           "when",
-                                                           "said",
-                                                           "says"};
-  return kEnds.count(AsciiLower(word)) > 0;
+  static const std::set<std::string, std::less<>> kClauseWords = {"who",   "whom", "which", "that",
+                                                                  "where", "when", "said",  "says"};
+  return IsClausePunctuation(word) || kClauseWords.contains(AsciiLower(word));
 }
 
 // A word that can modify a head noun: letters (with hyphens, dots, apostrophes inside),

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
+#include <string>
 
 #include "text/ascii.h"
 
@@ -71,6 +73,12 @@ bool IsNegationCue(std::string_view word) {
   const std::string lower = AsciiLower(word);
   return std::find(kNegationCues.begin(), kNegationCues.end(), lower) != kNegationCues.end() ||
          lower == "n\xE2\x80\x99t";
+}
+
+bool IsClausePunctuation(std::string_view word) {
+  static const std::set<std::string, std::less<>> kPunctuation = {
+      ",", ".", ";", ":", "(", ")", "?", "!", "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94"};
+  return kPunctuation.contains(word);
 }
 
 }  // namespace storyline

@@ -17,4 +17,8 @@ std::string ContentKey(std::string_view word);
 // what follows into its opposite.
 bool IsNegationCue(std::string_view word);
 
+// True for a token of punctuation that closes a clause or phrase: , . ; : ( ) ? ! quotes
+// and dashes.
+bool IsClausePunctuation(std::string_view word);
+
 }  // namespace storyline
