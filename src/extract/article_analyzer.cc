@@ -8,6 +8,7 @@
 #include "extract/entity_senses.h"
 #include "extract/entity_type_rules.h"
 #include "extract/event_finder.h"
+#include "extract/mention_propagation.h"
 #include "extract/quantity_finder.h"
 #include "extract/quote_finder.h"
 #include "extract/time_expression_finder.h"
@@ -43,6 +44,7 @@ Analysis ArticleAnalyzer::Analyze(const Article& article) const {
   models_->tagger.Tag(text, tokens, tags);
   analysis.entities = models_->entity_recognizer.Recognize(text, tokens);
   ApplyEntityTypeRules(text, tokens, analysis.entities);
+  PropagateMentions(text, tokens, analysis.entities);
   LinkEntitiesInArticle(text, analysis.entities);
   ApplyDemonyms(text, tokens, tags, models_->countries, analysis.entities);
   ResolveCapitalSenses(text, tokens, tags, models_->countries, analysis.entities);

@@ -1,0 +1,124 @@
+#include "extract/mention_propagation.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+namespace storyline {
+namespace {
+
+constexpr size_t kMinSurnameBytes = 3;  // "Li" and initials are too ambiguous alone
+
+// A name to look for: its words, and the type the article gave it ("" when two types).
+using NameTypes = std::map<std::vector<std::string_view>, std::string>;
+
+bool StartsUpper(std::string_view word) {
+  return !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
+}
+
+// Tokens [first, end) inside the byte span, found by binary search (tokens are in order).
+std::pair<size_t, size_t> TokensIn(const TokenizedText& tokens, Span span) {
+  const auto begin = tokens.tokens.begin();
+  const auto first = std::lower_bound(begin, tokens.tokens.end(), span.start,
+                                      [](const Token& t, uint32_t at) { return t.start < at; });
+  auto end = first;
+  while (end != tokens.tokens.end() && end->end <= span.end) ++end;
+  return {static_cast<size_t>(first - begin), static_cast<size_t>(end - begin)};
+}
+
+std::vector<std::string_view> Words(std::string_view text, const TokenizedText& tokens, Span span) {
+  const auto [first, end] = TokensIn(tokens, span);
+  std::vector<std::string_view> words;
+  for (size_t i = first; i < end; ++i) words.push_back(tokens.tokens[i].In(text));
+  return words;
+}
+
+void AddName(NameTypes& names, std::vector<std::string_view> words, const std::string& type) {
+  if (words.empty() || !StartsUpper(words.front())) return;
+  const auto [it, added] = names.try_emplace(std::move(words), type);
+  if (!added && it->second != type) it->second.clear();
+}
+
+NameTypes ArticleNames(std::string_view text, const TokenizedText& tokens,
+                       const std::vector<EntityMention>& mentions) {
+  NameTypes names;
+  for (const EntityMention& mention : mentions) {
+    std::vector<std::string_view> words = Words(text, tokens, mention.span);
+    if (mention.type == "PERSON" && words.size() >= 2 && words.back().size() >= kMinSurnameBytes) {
+      AddName(names, {words.back()}, mention.type);
+    }
+    AddName(names, std::move(words), mention.type);
+  }
+  return names;
+}
+
+// The longest name with a type that starts at token `first`; its length in tokens (0 if
+// none). `by_first_word` indexes `names` by their first word.
+size_t LongestNameAt(
+    std::string_view text, const TokenizedText& tokens, size_t first,
+    const std::multimap<std::string_view, const NameTypes::value_type*>& by_first_word,
+    const std::string** type) {
+  size_t best = 0;
+  const auto [from, to] = by_first_word.equal_range(tokens.tokens[first].In(text));
+  for (auto it = from; it != to; ++it) {
+    const auto& [words, name_type] = *it->second;
+    if (name_type.empty() || words.size() <= best || first + words.size() > tokens.tokens.size()) {
+      continue;
+    }
+    bool match = true;
+    for (size_t i = 1; i < words.size() && match; ++i) {
+      match = tokens.tokens[first + i].In(text) == words[i];
+    }
+    if (match) best = words.size(), *type = &name_type;
+  }
+  return best;
+}
+
+}  // namespace
+
+void PropagateMentions(std::string_view text, const TokenizedText& tokens,
+                       std::vector<EntityMention>& mentions) {
+  const NameTypes names = ArticleNames(text, tokens, mentions);
+  if (names.empty()) return;
+  std::multimap<std::string_view, const NameTypes::value_type*> by_first_word;
+  for (const auto& name : names) by_first_word.emplace(name.first.front(), &name);
+  std::vector<bool> covered(tokens.tokens.size(), false);
+  for (const EntityMention& mention : mentions) {
+    const auto [first, end] = TokensIn(tokens, mention.span);
+    std::fill(covered.begin() + static_cast<long>(first), covered.begin() + static_cast<long>(end),
+              true);
+  }
+  std::vector<EntityMention> found;
+  for (size_t i = 0; i < tokens.tokens.size(); ++i) {
+    if (covered[i] || !StartsUpper(tokens.tokens[i].In(text))) continue;
+    const std::string* type = nullptr;
+    const size_t length = LongestNameAt(text, tokens, i, by_first_word, &type);
+    if (length == 0) continue;
+    const size_t end = i + length;
+    if (std::any_of(covered.begin() + static_cast<long>(i),
+                    covered.begin() + static_cast<long>(end), [](bool c) { return c; })) {
+      continue;
+    }
+    // A name inside a longer capitalized phrase ("Biden Foundation") is another name.
+    if ((i > 0 && StartsUpper(tokens.tokens[i - 1].In(text)) &&
+         tokens.tokens[i - 1].end + 1 == tokens.tokens[i].start) ||
+        (end < tokens.tokens.size() && StartsUpper(tokens.tokens[end].In(text)) &&
+         tokens.tokens[end - 1].end + 1 == tokens.tokens[end].start)) {
+      continue;
+    }
+    EntityMention mention;
+    mention.span = {tokens.tokens[i].start, tokens.tokens[end - 1].end};
+    mention.text =
+        std::string(text.substr(mention.span.start, mention.span.end - mention.span.start));
+    mention.type = *type;
+    found.push_back(std::move(mention));
+    i = end - 1;
+  }
+  if (found.empty()) return;
+  mentions.insert(mentions.end(), found.begin(), found.end());
+  std::sort(mentions.begin(), mentions.end(), [](const EntityMention& a, const EntityMention& b) {
+    return a.span.start < b.span.start;
+  });
+}
+
+}  // namespace storyline
