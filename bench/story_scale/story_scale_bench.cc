@@ -400,7 +400,12 @@ class ArticleWriter {
     const bool again = std::find(mentioned_.begin(), mentioned_.end(), name.id) != mentioned_.end();
     const std::string& text = again ? name.short_form : name.surface;
     const uint32_t start = Append(text);
-    analysis_->entities.push_back({{start, End()}, text, name.type, name.id, name.surface, ""});
+    EntityMention& mention = analysis_->entities.emplace_back();
+    mention.span = {start, End()};
+    mention.text = text;
+    mention.type = name.type;
+    mention.entity = name.id;
+    mention.name = name.surface;
     if (!again) mentioned_.push_back(name.id);
   }
 
