@@ -400,7 +400,7 @@ class ArticleWriter {
     const bool again = std::find(mentioned_.begin(), mentioned_.end(), name.id) != mentioned_.end();
     const std::string& text = again ? name.short_form : name.surface;
     const uint32_t start = Append(text);
-    EntityMention& mention = analysis_->entities.emplace_back();
+    storyline::EntityMention& mention = analysis_->entities.emplace_back();
     mention.span = {start, End()};
     mention.text = text;
     mention.type = name.type;
