@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/analysis.h"
+#include "extract/article_analyzer.h"
 #include "extract/quantity_finder.h"
 #include "extract/time_expression_finder.h"
 #include "io/compressed_file.h"
@@ -237,6 +238,47 @@ inline void CheckQuantities(Bytes data) {
   }
 }
 
+// Spans that may nest or repeat (quotes, event triggers): each inside the text, on
+// character boundaries.
+template <typename Item>
+void CheckInside(std::string_view text, const std::vector<Item>& items) {
+  const bool utf8 = IsUtf8(text);
+  for (const Item& item : items) {
+    STORYLINE_FUZZ_CHECK(item.span.start < item.span.end);
+    STORYLINE_FUZZ_CHECK(item.span.end <= text.size());
+    if (utf8) {
+      STORYLINE_FUZZ_CHECK(OnCharBoundary(text, item.span.start));
+      STORYLINE_FUZZ_CHECK(OnCharBoundary(text, item.span.end));
+    }
+  }
+}
+
+// The whole analyzer (entities and their linking, times, quantities, quotes, events)
+// with the committed models, loaded once per process.
+inline void CheckAnalysis(Bytes data) {
+  static const ArticleAnalyzer analyzer(std::string(STORYLINE_SOURCE_DIR) + "/models");
+  Article article;
+  std::string_view text;
+  SplitPublished(data, article.published, text);
+  article.text = std::string(text);
+  article.language = "en";
+  const Analysis analysis = analyzer.Analyze(article);
+  CheckSpans(text, analysis.entities);
+  for (const EntityMention& mention : analysis.entities) {
+    STORYLINE_FUZZ_CHECK(mention.text ==
+                         text.substr(mention.span.start, mention.span.end - mention.span.start));
+    STORYLINE_FUZZ_CHECK(!mention.type.empty() && !mention.entity.empty());
+  }
+  CheckTimeExpressions(text, analysis.times);
+  CheckSpans(text, analysis.quantities);
+  CheckInside(text, analysis.quotes);
+  CheckInside(text, analysis.events);
+  for (const Event& event : analysis.events) {
+    STORYLINE_FUZZ_CHECK(!event.type.empty());
+    if (event.content) STORYLINE_FUZZ_CHECK(event.content->end <= text.size());
+  }
+}
+
 // An in-memory store with a few articles, built once per process.
 inline SqliteStore& SearchStore() {
   static SqliteStore* store = [] {
@@ -290,10 +332,10 @@ struct Target {
 // Every target, by the name of its folder under fuzz/corpus and fuzz/regressions.
 inline const std::vector<Target>& AllTargets() {
   static const std::vector<Target> targets = {
-      {"jsonl", CheckJsonLines},     {"text", CheckPlainText}, {"html", CheckHtml},
-      {"warc", CheckWarc},           {"gzip", CheckGzip},      {"http", CheckHttpResponse},
-      {"tokenizer", CheckTokenizer}, {"time", CheckTimes},     {"quantity", CheckQuantities},
-      {"search", CheckSearch},
+      {"jsonl", CheckJsonLines},     {"text", CheckPlainText},   {"html", CheckHtml},
+      {"warc", CheckWarc},           {"gzip", CheckGzip},        {"http", CheckHttpResponse},
+      {"tokenizer", CheckTokenizer}, {"time", CheckTimes},       {"quantity", CheckQuantities},
+      {"search", CheckSearch},       {"analyze", CheckAnalysis},
   };
   return targets;
 }
