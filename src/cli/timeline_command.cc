@@ -28,8 +28,12 @@ std::string EntityKey(std::string_view name) {
   return key;
 }
 
+// An entity matches when the name asked for is whole words of its id: "netanyahu" and
+// "Benjamin Netanyahu" both find "benjamin-netanyahu", "yahu" does not.
 bool Involves(const StoryEvent& event, const std::string& key) {
-  const auto matches = [&](const std::string& id) { return EntityKey(id) == key; };
+  const auto matches = [&](const std::string& id) {
+    return ("-" + EntityKey(id) + "-").find("-" + key + "-") != std::string::npos;
+  };
   return std::any_of(event.actors.begin(), event.actors.end(), matches) ||
          (event.place && matches(*event.place));
 }

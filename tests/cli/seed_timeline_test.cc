@@ -45,6 +45,15 @@ TEST(SeedTimelineTest, ThreeBidenNetanyahuCallsAreThreeEventsOfOneStory) {
       {"2024-04-28", {"001"}}, {"2024-07-04", {"004"}}, {"2024-08-21", {"000", "003"}}};
   EXPECT_EQ(calls, expected) << timeline.out;
 
+  // --entity takes a name or a surname, in any case, and keeps that entity's events.
+  for (const std::string name : {"netanyahu", "'Benjamin Netanyahu'"}) {
+    const auto his = RunStoryline("timeline --db " + db.string() + " --entity " + name + " --json");
+    ASSERT_EQ(his.status, 0) << his.err;
+    EXPECT_EQ(nlohmann::json::parse(his.out)["events"].size(), 4u) << name << his.out;
+  }
+  const auto nobody = RunStoryline("timeline --db " + db.string() + " --entity yahu --json");
+  EXPECT_TRUE(nlohmann::json::parse(nobody.out)["events"].empty()) << nobody.out;
+
   // The table names each event's articles with their outlets.
   const auto table = RunStoryline("timeline --db " + db.string());
   ASSERT_EQ(table.status, 0) << table.err;
