@@ -55,6 +55,7 @@ std::optional<CalendarDay> Max(std::optional<CalendarDay> a, std::optional<Calen
 // Keys by count, most frequent first, ties alphabetical.
 std::vector<std::string> ByCount(const std::map<std::string, int>& counts, size_t limit) {
   std::vector<std::pair<int, std::string>> ranked;
+  ranked.reserve(counts.size());
   for (const auto& [key, count] : counts) ranked.emplace_back(-count, key);
   std::sort(ranked.begin(), ranked.end());
   std::vector<std::string> keys;

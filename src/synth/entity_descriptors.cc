@@ -140,10 +140,11 @@ class DescriptorFinder {
     std::string key;
     for (const char c : AsciiLower(Bytes(text_.SpanOf(first, end)))) {
       const bool space = c == ' ' || c == '\n' || c == '\t';
-      if (!space)
+      if (!space) {
         key.push_back(c);
-      else if (!key.empty() && key.back() != ' ')
+      } else if (!key.empty() && key.back() != ' ') {
         key.push_back(' ');
+      }
     }
     return key;
   }
