@@ -11,8 +11,13 @@
 namespace storyline {
 namespace {
 
-constexpr size_t kContextWindow = 6;  // tokens each side of the quantity, in its sentence
+// Tokens each side of the quantity, in its sentence, read for its near context. A count
+// of a noun ("3,200 members of the Dockworkers' Guild ... began an open-ended strike")
+// may also match on its whole sentence, with one shared word more; a measure ("9
+// percent", "seven hours") is about what stands next to it only.
+constexpr size_t kContextWindow = 6;
 constexpr double kApproximateTolerance = 0.05;
+constexpr size_t kOfPhraseWords = 3;  // nouns read after "of"
 
 // Units that measure, or count anything at all: a shared unit says little about what.
 bool IsMeasureUnit(const std::string& unit) {
@@ -27,18 +32,49 @@ struct Mention {
   size_t article = 0;
   NumberReport report;
   std::string unit;
-  std::set<std::string> context;
+  std::set<std::string> units;     // `unit` and the nouns its "of" phrase names
+  std::set<std::string> context;   // content words near it
+  std::set<std::string> sentence;  // content words of its whole sentence
 };
 
-std::set<std::string> ContextKeys(const ArticleTokens& text, Span span, const std::string& unit) {
+// Words that may stand between "of" and the noun it names: "members of [the]
+// Dockworkers' Guild", "117 of [its] citizens".
+bool IsDeterminer(std::string_view word) {
+  static const std::set<std::string, std::less<>> kDeterminers = {
+      "the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "this", "that"};
+  return kDeterminers.contains(AsciiLower(word));
+}
+
+// The content keys of the phrase after "of" right behind the quantity, up to the next
+// function word or punctuation: a count of a group's members counts the group's people
+// ("3,200 members of the Dockworkers' Guild" counts dockworkers, guild members), and a
+// bare number counts what its "of" names ("117 of its citizens").
+// In text order: the last is the phrase's head noun.
+std::vector<std::string> OfPhraseKeys(const ArticleTokens& text, Span span) {
+  const auto [first, end] = text.TokensOf(span);
+  const size_t sentence_end = text.SentenceOf(first).second;
+  std::vector<std::string> keys;
+  size_t t = end;
+  if (t >= sentence_end || AsciiLower(text.Word(t)) != "of") return keys;
+  for (++t; t < sentence_end && IsDeterminer(text.Word(t)); ++t) {
+  }
+  for (size_t taken = 0; t < sentence_end && taken < kOfPhraseWords; ++t, ++taken) {
+    std::string key = ContentKey(text.Word(t));
+    if (key.empty()) break;
+    keys.push_back(std::move(key));
+  }
+  return keys;
+}
+
+std::set<std::string> ContextKeys(const ArticleTokens& text, Span span, const std::string& unit,
+                                  size_t window) {
   const auto [first, end] = text.TokensOf(span);
   const auto [sentence_first, sentence_end] = text.SentenceOf(first);
-  const size_t from =
-      std::max(sentence_first, first >= kContextWindow ? first - kContextWindow : 0);
-  const size_t to = std::min(sentence_end, end + kContextWindow);
+  const size_t from = std::max(sentence_first, first >= window ? first - window : 0);
+  const size_t to = std::min(sentence_end, end + window);
   std::set<std::string> keys;
   for (size_t t = from; t < to; ++t) {
-    if (t >= first && t < end) continue;
+    if ((t >= first && t < end) || IsClausePunctuation(text.Word(t))) continue;
     std::string key = ContentKey(text.Word(t));
     if (!key.empty() && key != unit) keys.insert(std::move(key));
   }
@@ -58,13 +94,23 @@ std::vector<Mention> CollectMentions(const std::vector<ArticleTokens>& articles)
   for (size_t a = 0; a < articles.size(); ++a) {
     const ArticleTokens& text = articles[a];
     for (const Quantity& quantity : text.stored().analysis.quantities) {
-      const std::string unit = ContentKey(quantity.unit);
+      const std::vector<std::string> of_phrase = OfPhraseKeys(text, quantity.span);
+      std::string unit = ContentKey(quantity.unit);
+      if (unit.empty() && !of_phrase.empty()) unit = of_phrase.back();
       if (unit.empty()) continue;
+      std::set<std::string> units(of_phrase.begin(), of_phrase.end());
+      units.insert(unit);
       Mention mention{a,
                       {Cite(text.stored(), quantity.span), quantity.value, quantity.approximate,
                        SentenceText(text, quantity.span)},
                       unit,
-                      ContextKeys(text, quantity.span, unit)};
+                      units,
+                      ContextKeys(text, quantity.span, unit, kContextWindow),
+                      ContextKeys(text, quantity.span, unit, text.size())};
+      for (const std::string& key : mention.units) {
+        mention.context.erase(key);
+        mention.sentence.erase(key);
+      }
       mentions.push_back(std::move(mention));
     }
   }
@@ -78,9 +124,13 @@ size_t SharedCount(const std::set<std::string>& a, const std::set<std::string>& 
 }
 
 bool SameClaim(const Mention& a, const Mention& b) {
-  if (a.article == b.article || a.unit != b.unit) return false;
-  const size_t needed = IsMeasureUnit(a.unit) ? 2 : 1;
-  return SharedCount(a.context, b.context) >= needed;
+  if (a.article == b.article) return false;
+  if (a.unit != b.unit && !std::any_of(a.units.begin(), a.units.end(),
+                                       [&](const std::string& u) { return b.units.count(u); })) {
+    return false;
+  }
+  if (IsMeasureUnit(a.unit)) return SharedCount(a.context, b.context) >= 2;
+  return SharedCount(a.context, b.context) >= 1 || SharedCount(a.sentence, b.sentence) >= 2;
 }
 
 // How well `mention` fits `claim`: the members it is linked to and the context words it
@@ -143,12 +193,13 @@ void JudgeValues(NumberClaim& claim) {
   }
 }
 
-// Words at least half the reports have around them, most shared first.
+// Words at least half the reports have in `context`, most shared first.
 std::vector<std::string> SharedContext(const std::vector<Mention>& mentions,
-                                       const std::vector<size_t>& members) {
+                                       const std::vector<size_t>& members,
+                                       std::set<std::string> Mention::*context) {
   std::map<std::string, size_t> counts;
   for (const size_t m : members) {
-    for (const std::string& key : mentions[m].context) ++counts[key];
+    for (const std::string& key : mentions[m].*context) ++counts[key];
   }
   std::vector<std::pair<std::string, size_t>> shared;
   for (const auto& [key, count] : counts) {
@@ -176,7 +227,8 @@ std::vector<NumberClaim> FindNumberClaims(const std::vector<ArticleTokens>& arti
   for (const std::vector<size_t>& members : GroupClaims(mentions)) {
     NumberClaim claim;
     claim.unit = mentions[members.front()].unit;
-    claim.context = SharedContext(mentions, members);
+    claim.context = SharedContext(mentions, members, &Mention::context);
+    if (claim.context.empty()) claim.context = SharedContext(mentions, members, &Mention::sentence);
     for (const size_t m : members) claim.reports.push_back(mentions[m].report);
     if (OutletCount(claim) < 2) continue;
     JudgeValues(claim);

@@ -1,9 +1,11 @@
 // Numbers the outlets of a story give for the same thing, and where they disagree.
 //
 // Two quantities from different articles make one claim when they count the same unit
-// or noun ("dockworker", "percent", "home") and share at least two content words in the
-// words around them in their sentence ("strike", "walked", "destroyed"), or one when the
-// unit is a counted noun rather than a measure. A claim takes one figure per article, each
+// or noun ("dockworker", "percent", "home"; a count of "members of the Dockworkers'
+// Guild" also counts dockworkers, and "117 of its citizens" counts citizens) and share at
+// least two content words in the words around them in their sentence ("strike",
+// "walked", "destroyed"), or, when the unit is a counted noun rather than a measure, one
+// word around them or two anywhere in their sentences. A claim takes one figure per article, each
 // linked to at least half of the claim's others; it needs two outlets. A claim is a disagreement
 // when two of its outlets give values that differ beyond rounding: exactly different, or more than
 // 5% apart when either says "about", "more than" or the like.

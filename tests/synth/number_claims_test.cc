@@ -36,6 +36,29 @@ TEST(NumberClaimsTest, DifferentCountsOfTheSameStrikeDisagree) {
   EXPECT_NE(claims[0].reports[1].sentence.find("walked off the job"), std::string::npos);
 }
 
+// A count of a group's members counts what the group is named for, and a bare number
+// counts what its "of" phrase names.
+TEST(NumberClaimsTest, MembersOfAGroupCountWhatTheGroupIsNamedFor) {
+  std::vector<StoredArticle> articles = {
+      MakeArticle("ledger", "Harbor City Ledger", "2024-05-06",
+                  "The cranes stood still on Monday as roughly 3,200 members of the "
+                  "Dockworkers' Guild began an open-ended strike at the port."),
+      MakeArticle("wire", "Meridian Wire Service", "2024-05-06",
+                  "About 3,400 dockworkers walked off the job on Monday, starting a strike at "
+                  "the container port."),
+      MakeArticle("herald", "Coastal Herald", "2024-05-07",
+                  "On Monday, 3,300 of its dockworkers walked off the job, the union said.")};
+  AddQuantity(articles[0], "roughly 3,200 members", 3200, "member", true);
+  AddQuantity(articles[1], "About 3,400 dockworkers", 3400, "dockworker", true);
+  AddQuantity(articles[2], "3,300", 3300, "");
+  const std::vector<NumberClaim> claims = Claims(articles);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_TRUE(claims[0].disagreement);
+  ASSERT_EQ(claims[0].reports.size(), 3u);
+  EXPECT_EQ(claims[0].reports[0].value, 3200);
+  EXPECT_EQ(claims[0].reports[2].value, 3300);
+}
+
 TEST(NumberClaimsTest, SameNumberAndAboutTheSameNumberAgree) {
   std::vector<StoredArticle> articles = {
       MakeArticle("a", "Anadolu Agency", "2024-08-21",
