@@ -20,11 +20,17 @@ constexpr double kMaxQuotedShare = 0.5;
 constexpr double kLeadBonus = 0.4;        // a score is scaled by 1 + kLeadBonus / (1 + position)
 constexpr double kRelevanceWeight = 0.7;  // MMR's lambda: relevance against redundancy
 constexpr double kMaxSimilarity = 0.5;    // closer to a chosen sentence: a restatement
+// Redundancy a sentence carries, at the least, from a chosen sentence of the same article,
+// or of another article published the same day: a summary should span the story's
+// outlets and days, not retell one report.
+constexpr double kSameArticleRedundancy = 0.4;
+constexpr double kSameDayRedundancy = 0.2;
 constexpr size_t kDatelineBytes = 48;
 
 struct SentenceInfo {
-  size_t article = 0;  // index into the story's articles
-  int position = 0;    // index among its article's prose sentences
+  size_t article = 0;              // index into the story's articles
+  std::optional<std::string> day;  // its article's published day
+  int position = 0;                // index among its article's prose sentences
   Span span;
   SparseVector words;  // unit length; empty when the sentence has no content words
   bool candidate = false;
@@ -122,6 +128,7 @@ void AddSentences(const StoredArticle& stored, size_t index, const Tokenizer& to
     if (sentence.first_token == sentence.end_token) continue;
     SentenceInfo info;
     info.article = index;
+    if (stored.article.published) info.day = stored.article.published->substr(0, 10);
     info.span = {tokens.tokens[sentence.first_token].start,
                  tokens.tokens[sentence.end_token - 1].end};
     if (info.span.start == 0 || text[info.span.start - 1] == '\n') {
@@ -190,6 +197,13 @@ SparseVector Centroid(const std::vector<SentenceInfo>& sentences) {
   return centroid;
 }
 
+// How much `b` already covers of `a` by where it comes from rather than what it says.
+double SourceRedundancy(const SentenceInfo& a, const SentenceInfo& b) {
+  if (a.article == b.article) return kSameArticleRedundancy;
+  if (a.day && a.day == b.day) return kSameDayRedundancy;
+  return 0;
+}
+
 // Indices of the chosen sentences, best first.
 std::vector<size_t> SelectMmr(const std::vector<SentenceInfo>& sentences, int wanted) {
   std::vector<size_t> chosen;
@@ -199,11 +213,14 @@ std::vector<size_t> SelectMmr(const std::vector<SentenceInfo>& sentences, int wa
     double best_value = 0;
     for (size_t i = 0; i < sentences.size(); ++i) {
       if (taken[i] || !sentences[i].candidate || sentences[i].score <= 0) continue;
+      double similarity = 0;
       double redundancy = 0;
       for (size_t j : chosen) {
-        redundancy = std::max<double>(redundancy, Dot(sentences[i].words, sentences[j].words));
+        similarity = std::max<double>(similarity, Dot(sentences[i].words, sentences[j].words));
+        redundancy = std::max(redundancy, SourceRedundancy(sentences[i], sentences[j]));
       }
-      if (redundancy > kMaxSimilarity) continue;
+      if (similarity > kMaxSimilarity) continue;
+      redundancy = std::max(redundancy, similarity);
       const double value =
           kRelevanceWeight * sentences[i].score - (1 - kRelevanceWeight) * redundancy;
       if (!best || value > best_value) best = i, best_value = value;

@@ -7,8 +7,10 @@
 // equally. Lead sentences get a bonus, since news writing puts the who, what and when
 // first. Sentences that are mostly quotation, very short, very long, or lack final
 // punctuation (headlines, captions) are not candidates. Selection is MMR-style: the next
-// sentence is the best by score less its similarity to those already chosen, and one
-// too close to a chosen sentence (a reprint, a paraphrase) is skipped. Articles that are
+// sentence is the best by score less its redundancy with those already chosen (its
+// similarity, or at least a fixed share when it comes from the same article or the same
+// published day, so the summary spans the story's outlets and days), and one too close
+// to a chosen sentence (a reprint, a paraphrase) is skipped. Articles that are
 // near-duplicates of another article of the story are read once.
 //
 // The result is in date order (article published day, then arrival, then position), so

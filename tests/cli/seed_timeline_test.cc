@@ -54,6 +54,17 @@ TEST(SeedTimelineTest, ThreeBidenNetanyahuCallsAreThreeEventsOfOneStory) {
   const auto nobody = RunStoryline("timeline --db " + db.string() + " --entity yahu --json");
   EXPECT_TRUE(nlohmann::json::parse(nobody.out)["events"].empty()) << nobody.out;
 
+  // The story's summary spans its reports: three sentences from three articles, not one
+  // report retold.
+  const auto detail = RunStoryline("stories --db " + db.string() + " --story 1 --json");
+  ASSERT_EQ(detail.status, 0) << detail.err;
+  const auto story = nlohmann::json::parse(detail.out)["story"];
+  std::set<std::string> cited;
+  for (const auto& sentence : story["summary"]) {
+    cited.insert(sentence["article"].get<std::string>());
+  }
+  EXPECT_EQ(cited.size(), 3u) << detail.out;
+
   // The table names each event's articles with their outlets.
   const auto table = RunStoryline("timeline --db " + db.string());
   ASSERT_EQ(table.status, 0) << table.err;
