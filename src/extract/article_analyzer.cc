@@ -9,8 +9,12 @@
 #include "extract/entity_type_rules.h"
 #include "extract/event_finder.h"
 #include "extract/mention_propagation.h"
+#include "extract/name_particles.h"
+#include "extract/news_outlets.h"
+#include "extract/organization_heads.h"
 #include "extract/quantity_finder.h"
 #include "extract/quote_finder.h"
+#include "extract/role_named_people.h"
 #include "extract/time_expression_finder.h"
 #include "nlp/entity_recognizer.h"
 #include "nlp/pos_tagger.h"
@@ -24,6 +28,7 @@ struct ArticleAnalyzer::Models {
   PosTagger tagger;
   EntityRecognizer entity_recognizer;
   CountryLexicon countries;
+  NewsOutletLexicon news_outlets;
 };
 
 // The dependency parser (models/parser.model) is not loaded yet: no extractor relies on
@@ -31,7 +36,8 @@ struct ArticleAnalyzer::Models {
 ArticleAnalyzer::ArticleAnalyzer(const std::filesystem::path& models_dir)
     : models_(std::make_unique<Models>(
           Models{Tokenizer(), PosTagger::Load(models_dir / "pos.model"),
-                 EntityRecognizer::Load(models_dir), CountryLexicon::Load(models_dir)})) {}
+                 EntityRecognizer::Load(models_dir), CountryLexicon::Load(models_dir),
+                 NewsOutletLexicon::Load(models_dir)})) {}
 
 ArticleAnalyzer::~ArticleAnalyzer() = default;
 
@@ -44,6 +50,10 @@ Analysis ArticleAnalyzer::Analyze(const Article& article) const {
   models_->tagger.Tag(text, tokens, tags);
   analysis.entities = models_->entity_recognizer.Recognize(text, tokens);
   ApplyEntityTypeRules(text, tokens, analysis.entities);
+  TagNewsOutlets(text, tokens, models_->news_outlets, article.source, analysis.entities);
+  JoinOrganizationNames(text, tokens, tags, analysis.entities);
+  TagRoleNamedPeople(text, tokens, tags, analysis.entities);
+  JoinNameParticles(text, tokens, tags, analysis.entities);
   PropagateMentions(text, tokens, analysis.entities);
   LinkEntitiesInArticle(text, analysis.entities);
   ApplyDemonyms(text, tokens, tags, models_->countries, analysis.entities);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 
 namespace storyline {
@@ -33,21 +34,28 @@ std::vector<std::string_view> Words(std::string_view text, const TokenizedText& 
   return words;
 }
 
-void AddName(NameTypes& names, std::vector<std::string_view> words, const std::string& type) {
-  if (words.empty() || !StartsUpper(words.front())) return;
-  const auto [it, added] = names.try_emplace(std::move(words), type);
-  if (!added && it->second != type) it->second.clear();
-}
-
 NameTypes ArticleNames(std::string_view text, const TokenizedText& tokens,
                        const std::vector<EntityMention>& mentions) {
-  NameTypes names;
+  std::map<std::vector<std::string_view>, std::set<std::string_view>> types;
+  std::set<std::string_view> surnames;
   for (const EntityMention& mention : mentions) {
     std::vector<std::string_view> words = Words(text, tokens, mention.span);
+    if (words.empty() || !StartsUpper(words.front())) continue;
     if (mention.type == "PERSON" && words.size() >= 2 && words.back().size() >= kMinSurnameBytes) {
-      AddName(names, {words.back()}, mention.type);
+      types[{words.back()}].insert(mention.type);
+      surnames.insert(words.back());
     }
-    AddName(names, std::move(words), mention.type);
+    types[std::move(words)].insert(mention.type);
+  }
+  NameTypes names;
+  for (auto& [words, seen] : types) {
+    // The recognizer reads a lone surname by its shape and often calls it an ORG
+    // ("Netanyahu has"); the article named the person in full, so the person wins.
+    const bool surname_read_as_org = words.size() == 1 && surnames.contains(words.front()) &&
+                                     seen == std::set<std::string_view>{"ORG", "PERSON"};
+    const bool one_type = seen.size() == 1 || surname_read_as_org;
+    names.emplace(words, one_type ? std::string(surname_read_as_org ? "PERSON" : *seen.begin())
+                                  : std::string());
   }
   return names;
 }

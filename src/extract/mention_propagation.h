@@ -6,7 +6,9 @@
 //   - the surface of every mention, matched token by token on capitalized words;
 //   - the last word of a PERSON named in two or more words (the surname), alone.
 // Occurrences inside an existing mention are left alone, and a surface the article tags
-// with two different types is not spread (which reading would be a guess).
+// with two different types is not spread (which reading would be a guess), except a
+// surname tagged both PERSON and ORG: the person named in full wins ("Benjamin Netanyahu
+// ... Netanyahu has", the lone surname read as an ORG by its shape).
 #pragma once
 
 #include <string_view>

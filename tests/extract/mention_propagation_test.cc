@@ -43,6 +43,14 @@ TEST(MentionPropagationTest, NamesInsideLongerNamesAndAmbiguousOnesAreLeftAlone)
             (std::vector<std::string>{"0:Denzel Washington/PERSON", "26:Washington/PLACE"}));
 }
 
+TEST(MentionPropagationTest, ASurnameAlsoReadAsAnOrganizationStaysThePersons) {
+  const std::string text = "Marta Kowalczyk spoke. Kowalczyk has agreed. She said Kowalczyk left.";
+  EXPECT_EQ(Propagated(text, {Mention(text, "Marta Kowalczyk", "PERSON"),
+                              Mention(text, "Kowalczyk", "ORG", 20)}),
+            (std::vector<std::string>{"0:Marta Kowalczyk/PERSON", "23:Kowalczyk/ORG",
+                                      "54:Kowalczyk/PERSON"}));
+}
+
 TEST(MentionPropagationTest, LowerCaseWordsAreNotNames) {
   const std::string text = "Apple said the apple harvest was poor. Apple shares fell.";
   EXPECT_EQ(Propagated(text, {Mention(text, "Apple", "ORG")}),

@@ -1,0 +1,108 @@
+#include "extract/role_named_people.h"
+
+#include <algorithm>
+#include <array>
+
+#include "extract/mention_edits.h"
+
+namespace storyline {
+namespace {
+
+constexpr std::array<std::string_view, 44> kRoleNouns = {
+    "official",    "spokesperson",  "spokesman", "spokeswoman", "minister",   "leader",
+    "chief",       "commander",     "envoy",     "adviser",     "advisor",    "negotiator",
+    "ambassador",  "director",      "secretary", "president",   "senator",    "lawmaker",
+    "congressman", "congresswoman", "analyst",   "professor",   "researcher", "correspondent",
+    "journalist",  "mediator",      "diplomat",  "officer",     "founder",    "chairman",
+    "chairwoman",  "mayor",         "governor",  "prosecutor",  "judge",      "lawyer",
+    "attorney",    "activist",      "aide",      "deputy",      "executive",  "economist",
+    "negotiators", "counterpart"};
+constexpr std::array<std::string_view, 3> kArticles = {"a", "an", "the"};
+constexpr size_t kMinNameWords = 2, kMaxNameWords = 3, kMaxModifiers = 4;
+
+template <size_t N>
+bool Contains(const std::array<std::string_view, N>& words, std::string_view word) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+class Reader {
+ public:
+  Reader(std::string_view text, const TokenizedText& tokens, const std::vector<PosTag>& tags)
+      : text_(text), tokens_(tokens), tags_(tags) {}
+
+  size_t size() const { return tokens_.tokens.size(); }
+  std::string_view Word(size_t i) const { return tokens_.tokens[i].In(text_); }
+
+  bool IsNameWord(size_t i) const {
+    return StartsUpper(Word(i)) &&
+           (tags_[i].upos == "PROPN" || tags_[i].xpos == "NNP" || tags_[i].xpos == "NNPS");
+  }
+
+  // The run of name words one space apart that starts at `first`; its end.
+  size_t RunFrom(size_t first) const {
+    size_t end = first;
+    while (end < size() && IsNameWord(end) && (end == first || FollowsBySpace(text_, tokens_, end)))
+      ++end;
+    return end;
+  }
+
+  // The run of name words one space apart that ends before `end`; its first token.
+  size_t RunTo(size_t end) const {
+    size_t first = end;
+    while (first > 0 && IsNameWord(first - 1) &&
+           (first == end || FollowsBySpace(text_, tokens_, first))) {
+      --first;
+    }
+    return first;
+  }
+
+  // Whether tokens from `comma` read ", [a|an|the] <up to four modifiers> <role noun>".
+  bool IsRoleAppositive(size_t comma) const {
+    if (comma >= size() || Word(comma) != ",") return false;
+    size_t i = comma + 1;
+    if (i < size() && Contains(kArticles, Word(i))) ++i;
+    for (size_t modifiers = 0; i < size() && modifiers <= kMaxModifiers; ++i, ++modifiers) {
+      if (Contains(kRoleNouns, Word(i))) return true;
+      if (tags_[i].upos == "PUNCT" || tags_[i].upos == "VERB" || tags_[i].upos == "AUX") break;
+    }
+    return false;
+  }
+
+ private:
+  std::string_view text_;
+  const TokenizedText& tokens_;
+  const std::vector<PosTag>& tags_;
+};
+
+bool FitsAsPerson(const TokenizedText& tokens, size_t first, size_t end,
+                  const std::vector<EntityMention>& mentions) {
+  if (end - first < kMinNameWords || end - first > kMaxNameWords) return false;
+  const uint32_t start = tokens.tokens[first].start, stop = tokens.tokens[end - 1].end;
+  const bool other_kind =
+      std::any_of(mentions.begin(), mentions.end(), [&](const EntityMention& m) {
+        return m.span.start < stop && start < m.span.end && m.type != "PERSON";
+      });
+  return !other_kind && !MentionReachesOutside(tokens, first, end, mentions);
+}
+
+}  // namespace
+
+void TagRoleNamedPeople(std::string_view text, const TokenizedText& tokens,
+                        const std::vector<PosTag>& tags, std::vector<EntityMention>& mentions) {
+  const Reader reader(text, tokens, tags);
+  for (size_t i = 0; i < reader.size(); ++i) {
+    size_t first = i, end = i;
+    if (Contains(kRoleNouns, reader.Word(i)) && i + 1 < reader.size() &&
+        FollowsBySpace(text, tokens, i + 1)) {
+      first = i + 1;
+      end = reader.RunFrom(first);
+    } else if (reader.IsRoleAppositive(i)) {
+      end = i;
+      first = reader.RunTo(end);
+    }
+    if (!FitsAsPerson(tokens, first, end, mentions)) continue;
+    PutMention(text, tokens, first, end, "PERSON", mentions);
+  }
+}
+
+}  // namespace storyline

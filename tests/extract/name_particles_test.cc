@@ -1,0 +1,64 @@
+#include "extract/name_particles.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "nlp/pos_tagger.h"
+#include "text/tokenizer.h"
+
+namespace storyline {
+namespace {
+
+EntityMention Mention(const std::string& text, const std::string& words, std::string type) {
+  EntityMention mention;
+  const auto at = static_cast<uint32_t>(text.find(words));
+  mention.span = {at, at + static_cast<uint32_t>(words.size())};
+  mention.text = words;
+  mention.type = std::move(type);
+  return mention;
+}
+
+std::vector<std::string> Joined(const std::string& text, std::vector<EntityMention> mentions) {
+  static const PosTagger tagger =
+      PosTagger::Load(std::filesystem::path(STORYLINE_SOURCE_DIR) / "models" / "pos.model");
+  const TokenizedText tokens = Tokenizer().Tokenize(text);
+  std::vector<PosTag> tags;
+  tagger.Tag(text, tokens, tags);
+  JoinNameParticles(text, tokens, tags, mentions);
+  std::vector<std::string> out;
+  for (const EntityMention& m : mentions) out.push_back(m.text + "/" + m.type);
+  return out;
+}
+
+TEST(NameParticlesTest, APersonContinuesThroughParticles) {
+  const std::string text = "Crown Prince Faisal bin Khalid Al Rashid met the envoy.";
+  EXPECT_EQ(Joined(text, {Mention(text, "Faisal", "PERSON"), Mention(text, "Al Rashid", "PERSON")}),
+            (std::vector<std::string>{"Faisal bin Khalid Al Rashid/PERSON"}));
+  const std::string dutch = "The report by Pieter van der Berg was late.";
+  EXPECT_EQ(Joined(dutch, {Mention(dutch, "Pieter", "PERSON")}),
+            (std::vector<std::string>{"Pieter van der Berg/PERSON"}));
+}
+
+TEST(NameParticlesTest, AMissedNameWithAStrongParticleIsAPerson) {
+  EXPECT_EQ(Joined("Later, Tariq al-Hassan from the foreign ministry spoke.", {}),
+            (std::vector<std::string>{"Tariq al-Hassan/PERSON"}));
+  EXPECT_EQ(Joined("Yesterday Khalid ibn Walid arrived.", {}),
+            (std::vector<std::string>{"Khalid ibn Walid/PERSON"}));
+}
+
+TEST(NameParticlesTest, PlacesAndOtherNamesAreLeftAlone) {
+  EXPECT_EQ(Joined("Strikes hit homes in Deir al-Balah overnight.", {}),
+            (std::vector<std::string>{}));
+  const std::string text = "Omar told Al Jazeera that talks failed.";
+  EXPECT_EQ(Joined(text, {Mention(text, "Omar", "PERSON"), Mention(text, "Al Jazeera", "ORG")}),
+            (std::vector<std::string>{"Omar/PERSON", "Al Jazeera/ORG"}));
+  const std::string shop = "We bought bread from Ahmed al-Bakery Co.";
+  EXPECT_EQ(Joined(shop, {Mention(shop, "Ahmed al-Bakery Co.", "ORG")}),
+            (std::vector<std::string>{"Ahmed al-Bakery Co./ORG"}));
+}
+
+}  // namespace
+}  // namespace storyline
