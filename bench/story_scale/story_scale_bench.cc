@@ -24,7 +24,7 @@
 // names in the text, the dateline's date, and one event naming the story's participants.
 // Generation is outside the timed region.
 //
-// usage: story_scale_bench [--articles N] [--seed S] [--block B]
+// usage: story_scale_bench [--articles N] [--seed S] [--block B] [--retire-after N]
 #include <malloc.h>
 #include <time.h>
 
@@ -621,13 +621,14 @@ std::vector<size_t> Checkpoints(size_t articles) {
 // Feeds the stream to the clusterer, timing Add alone, and prints the table.
 class ScaleRun {
  public:
-  ScaleRun(uint64_t seed, size_t block) : stream_(seed), block_(block) {}
+  ScaleRun(uint64_t seed, size_t block, storyline::StoryClustererOptions options)
+      : stream_(seed), block_(block), clusterer_(options) {}
 
   void Run(size_t articles) {
-    std::cout << "| articles | days | stories alive (generator) | live clusters | vocabulary "
-                 "| Add µs/article | articles/s | vs first | VmHWM MiB | VmRSS MiB | heap MiB "
-                 "| state MiB | B3 P | B3 R | B3 F1 |\n"
-              << "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+    std::cout << "| articles | days | stories alive (generator) | live clusters | retired "
+                 "| vocabulary | Add µs/article | articles/s | vs first | VmHWM MiB | VmRSS MiB "
+                 "| heap MiB | state MiB | B3 P | B3 R | B3 F1 |\n"
+              << "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
     for (const size_t checkpoint : Checkpoints(articles)) {
       const size_t block_start = checkpoint - std::min(block_, checkpoint);
       AddUntil(block_start);
@@ -672,10 +673,11 @@ class ScaleRun {
     const BCubed b3 = ScoreBCubed(resolved, labels_);
     const struct mallinfo2 heap = mallinfo2();
     std::cout << "| " << clusters_.size() << " | " << stream_.day() << " | " << stream_.alive()
-              << " | " << new_stories_ - clusterer_.merges().size() << " | "
-              << clusterer_.vocabulary().size() << " | " << Fixed(1e6 * cpu_seconds / block, 1)
-              << " | " << Fixed(rate, 0) << " | " << Fixed(rate / first_rate_, 2) << " | "
-              << Fixed(StatusMiB("VmHWM"), 0) << " | " << Fixed(StatusMiB("VmRSS"), 0) << " | "
+              << " | " << new_stories_ + clusterer_.splits().size() - clusterer_.merges().size()
+              << " | " << clusterer_.retired_stories() << " | " << clusterer_.vocabulary().size()
+              << " | " << Fixed(1e6 * cpu_seconds / block, 1) << " | " << Fixed(rate, 0) << " | "
+              << Fixed(rate / first_rate_, 2) << " | " << Fixed(StatusMiB("VmHWM"), 0) << " | "
+              << Fixed(StatusMiB("VmRSS"), 0) << " | "
               << Fixed(static_cast<double>(heap.uordblks + heap.hblkhd) / (1 << 20), 0) << " | "
               << Fixed(static_cast<double>(StateBytes(clusterer_)) / (1 << 20), 1) << " | "
               << Fixed(b3.precision, 3) << " | " << Fixed(b3.recall, 3) << " | "
@@ -711,7 +713,10 @@ int main(int argc, char** argv) {
   app.add_option("--seed", seed, "generator seed");
   app.add_option("--block", block, "articles timed before each checkpoint")
       ->check(CLI::Range(size_t{1}, size_t{1000000}));
+  storyline::StoryClustererOptions options;
+  app.add_option("--retire-after", options.retire_after_articles,
+                 "articles after which a quiet story retires (0: never)");
   CLI11_PARSE(app, argc, argv);
-  ScaleRun(seed, block).Run(articles);
+  ScaleRun(seed, block, options).Run(articles);
   return 0;
 }

@@ -65,6 +65,9 @@ struct Event {
   // Put in the future or made conditional by the text rather than reported as done:
   // "will speak", "is scheduled to visit", "would withdraw", "the upcoming call".
   bool planned = false;
+  // Denied by the text: "did not meet", "never called", "has not released". Reported so
+  // that readers see the denial; it is not a happening.
+  bool negated = false;
 };
 
 struct Analysis {

@@ -8,6 +8,7 @@
 #include "extract/event_lexicon.h"
 #include "extract/event_statement.h"
 #include "extract/event_words.h"
+#include "extract/pronoun_antecedents.h"
 #include "text/ascii.h"
 
 namespace storyline {
@@ -16,6 +17,11 @@ namespace {
 constexpr std::string_view kCall = "CALL";
 constexpr std::string_view kMeet = "MEET";
 constexpr std::string_view kStatement = "STATEMENT";
+constexpr int kMaxSubjectGap = 6;  // words between a subject and its verb
+
+bool IsPossessivePronoun(std::string_view lower_word) {
+  return lower_word == "his" || lower_word == "her" || lower_word == "its" || lower_word == "their";
+}
 
 bool OneOf(std::string_view word, std::initializer_list<std::string_view> words) {
   return std::find(words.begin(), words.end(), word) != words.end();
@@ -33,11 +39,13 @@ struct SentenceContext {
   int end = 0;    // one past its last token
   bool has_full_quote = false;
   const TriggerAttachment* attachment = nullptr;  // set once the triggers are known
+  const PronounAntecedents* antecedents = nullptr;
 };
 
 struct EventActors {
   std::vector<int> agents, partners, patients;  // entity mention indices
   std::optional<int> place;                     // a PLACE mention that modifies a noun
+  int pronoun = -1;  // the subject pronoun the agents were resolved from ("He said")
 };
 
 bool IsPhoneWord(const EventWords& w, int i) {
@@ -135,13 +143,6 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
   return std::nullopt;
 }
 
-bool IsNegated(const SentenceContext& s, int i) {
-  for (int k = i - 1; k >= s.first && k >= i - 3 && !s.words.IsPunctuation(k); --k) {
-    if (OneOf(s.words.Lower(k), {"not", "n't", "never"})) return true;
-  }
-  return false;
-}
-
 // A verb in a to-infinitive that is only wished for or asked ("urged Hamas to accept",
 // "refusal to meet"), not one that is planned ("is scheduled to visit").
 bool IsUnrealizedInfinitive(const SentenceContext& s, int i) {
@@ -172,6 +173,27 @@ bool IsSubjectVerbGap(const EventWords& w, int i) {
       {"to",    "will",     "would", "has",    "have",      "had",      "is",        "are", "was",
        "were",  "be",       "been",  "also",   "scheduled", "expected", "slated",    "set", "due",
        "going", "planning", "plans", "poised", "likely",    "ready",    "reportedly"});
+}
+
+// Whether the verb at token i is denied: "did not meet", "has never been attacked",
+// "won't release". The negation must stand among the verb's auxiliaries and adverbs, so
+// "whether or not Hamas accepted" is not a denial.
+bool IsNegatedVerb(const SentenceContext& s, int i) {
+  constexpr int kReach = 4;
+  for (int k = i - 1; k >= s.first && i - k <= kReach; --k) {
+    if (OneOf(s.words.Lower(k), {"not", "n't", "never"})) return true;
+    if (!IsSubjectVerbGap(s.words, k)) return false;
+  }
+  return false;
+}
+
+// Whether the event at token i is denied: a negated verb, or a noun taken by a negated
+// light verb ("did not hold a call").
+bool IsNegated(const SentenceContext& s, int i, bool is_noun) {
+  if (!is_noun) return IsNegatedVerb(s, i);
+  const int verb = s.words.PhraseStart(i, s.first) - 1;
+  return verb >= s.first && s.words.IsVerb(verb) && IsLightVerb(s.words.Lower(verb)) &&
+         IsNegatedVerb(s, verb);
 }
 
 // Words that put the verb after them in the future or make it conditional: "will
@@ -209,15 +231,41 @@ bool IsPlanned(const SentenceContext& s, int i, bool is_noun) {
 // so it is still the subject; a name that only ends a clause before the comma ("Qatar,
 // which hosts ... in Doha, declared") is not.
 std::vector<int> SubjectEntities(const SentenceContext& s, int verb) {
-  constexpr int kMaxGap = 6;
   int last = verb - 1;
-  while (last >= s.first && verb - last <= kMaxGap && IsSubjectVerbGap(s.words, last)) --last;
+  while (last >= s.first && verb - last <= kMaxSubjectGap && IsSubjectVerbGap(s.words, last)) {
+    --last;
+  }
   if (s.words.Is(last, ",") && last - 1 >= s.first && s.words.EntityAt(last - 1) >= 0 &&
       s.words.Is(s.words.PhraseStart(last - 1, s.first) - 1, ",")) {
     --last;
   }
   if (last < s.first) return {};
   return s.words.PhraseEntitiesEndingAt(last, s.first);
+}
+
+// Whether the verb at token `verb` is passive: a past participle after a form of "be"
+// among its auxiliaries ("was killed", "has been attacked").
+bool IsPassive(const SentenceContext& s, int verb) {
+  if (s.words.Xpos(verb) != "VBN") return false;
+  for (int k = verb - 1; k >= s.first && IsSubjectVerbGap(s.words, k); --k) {
+    if (OneOf(s.words.Lower(k), {"is", "are", "was", "were", "be", "been", "being"})) return true;
+  }
+  return false;
+}
+
+// The agents of the verb at token `verb`: its named subject, else the antecedent of a
+// pronoun subject of an active verb ("He spoke with Netanyahu"), recorded in `actors`.
+std::vector<int> SubjectActors(const SentenceContext& s, int verb, EventActors& actors) {
+  std::vector<int> named = SubjectEntities(s, verb);
+  if (!named.empty() || IsPassive(s, verb)) return named;
+  int last = verb - 1;
+  while (last >= s.first && verb - last <= kMaxSubjectGap && IsSubjectVerbGap(s.words, last)) {
+    --last;
+  }
+  if (last < s.first || !IsResolvablePronoun(s.words.Lower(last))) return {};
+  std::vector<int> resolved = s.antecedents->Resolve(last);
+  if (!resolved.empty()) actors.pronoun = last;
+  return resolved;
 }
 
 // The entities after "with"/"to" close after token i (stopping at punctuation or a
@@ -236,7 +284,7 @@ std::vector<int> PartnerEntities(const SentenceContext& s, int i) {
 
 void VerbActors(const SentenceContext& s, int i, std::string_view type, EventActors& actors) {
   const EventWords& w = s.words;
-  actors.agents = SubjectEntities(s, i);
+  actors.agents = SubjectActors(s, i, actors);
   if (w.Xpos(i) == "VBN" && w.Is(i + 1, "by")) {
     actors.patients = std::move(actors.agents);
     actors.agents = w.PhraseEntitiesFrom(i + 2, s.end);
@@ -267,7 +315,14 @@ void NounActors(const SentenceContext& s, int i, std::string_view type, EventAct
   }
   if (actors.agents.empty() && start - 1 >= s.first && w.IsVerb(start - 1) &&
       IsLightVerb(w.Lower(start - 1))) {
-    actors.agents = SubjectEntities(s, start - 1);  // "Biden held a call"
+    actors.agents = SubjectActors(s, start - 1, actors);  // "Biden held a call"
+  }
+  // "its attack on", "their demands"; a meeting noun after a possessive points back to
+  // an earlier meeting instead (IsAnaphoricMeeting).
+  const int owner = IsPossessivePronoun(w.Lower(start)) ? start : start - 1;
+  if (actors.agents.empty() && !meeting && owner >= s.first &&
+      IsPossessivePronoun(w.Lower(owner))) {
+    actors.agents = s.antecedents->Resolve(owner);
   }
   const int next = i + 1;
   if (next >= s.end) return;
@@ -371,8 +426,10 @@ std::optional<int> NearestPlace(const SentenceContext& s, int trigger, const Eve
 std::optional<Span> ContentOf(const SentenceContext& s, int i, std::string_view type, bool is_noun,
                               const EventActors& actors) {
   if (type != kStatement || is_noun) return std::nullopt;
-  const int subject =
-      actors.agents.empty() ? -1 : TokenAt(s, s.entities[actors.agents.front()].span.start);
+  int subject = actors.pronoun;
+  if (subject < 0 && !actors.agents.empty()) {
+    subject = TokenAt(s, s.entities[actors.agents.front()].span.start);
+  }
   return StatementContent(s.words, s.tokens, s.first, s.end, i, subject);
 }
 
@@ -430,7 +487,7 @@ bool IsAnaphoricMeeting(const SentenceContext& s, int i, std::string_view type) 
 // missing one. False when there is no such event to fold into.
 bool FoldIntoAntecedent(const Event& anaphor, std::vector<Event>& events) {
   const auto antecedent = std::find_if(events.rbegin(), events.rend(), [&](const Event& e) {
-    return e.type == anaphor.type && !e.actors.empty();
+    return e.type == anaphor.type && !e.actors.empty() && !e.negated;
   });
   if (antecedent == events.rend()) return false;
   for (const EventActor& actor : anaphor.actors) {
@@ -448,7 +505,8 @@ bool RepeatsStatement(const std::vector<Event>& events, size_t sentence_events,
                       const Event& event) {
   if (event.type != kStatement) return false;
   return std::any_of(events.begin() + sentence_events, events.end(), [&](const Event& e) {
-    if (e.type != kStatement || e.actors.size() != event.actors.size()) return false;
+    if (e.type != kStatement || e.negated != event.negated) return false;
+    if (e.actors.size() != event.actors.size()) return false;
     return std::equal(
         e.actors.begin(), e.actors.end(), event.actors.begin(),
         [](const EventActor& a, const EventActor& b) { return a.entity == b.entity; });
@@ -483,7 +541,7 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
   std::vector<int> vague;
   for (const auto& [i, type, is_noun] : triggers) {
     if (type == kStatement && s.has_full_quote) continue;
-    if (!is_noun && (IsNegated(s, i) || IsUnrealizedInfinitive(s, i))) continue;
+    if (!is_noun && IsUnrealizedInfinitive(s, i)) continue;
     if (RepeatsPrevious(s, events, i, type)) continue;
     EventActors actors;
     if (is_noun) {
@@ -494,7 +552,11 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
     NormalizeActors(type, actors);
     Event event = MakeEvent(s, i, type, actors, ContentOf(s, i, type, is_noun, actors));
     event.planned = IsPlanned(s, i, is_noun);
-    if (is_noun && IsAnaphoricMeeting(s, i, type) && FoldIntoAntecedent(event, events)) continue;
+    event.negated = IsNegated(s, i, is_noun);
+    if (is_noun && !event.negated && IsAnaphoricMeeting(s, i, type) &&
+        FoldIntoAntecedent(event, events)) {
+      continue;
+    }
     if (IsTooVague(event, is_noun)) {
       vague.push_back(i);
       continue;
@@ -572,6 +634,7 @@ std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens
                               std::span<const Quote> quotes) {
   std::vector<Event> events;
   const EventWords words(text, tokens, tags, entities, times);
+  const PronounAntecedents antecedents(text, tokens, words, entities, quotes);
   const int token_count = words.size();
   for (const Sentence& sentence : tokens.sentences) {
     const int first = static_cast<int>(sentence.first_token);
@@ -579,6 +642,7 @@ std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens
     if (first < 0 || end > token_count || first >= end) continue;
     if (tokens.tokens[end - 1].end > text.size()) continue;
     SentenceContext context{text, tokens, words, entities, times, quotes, first, end};
+    context.antecedents = &antecedents;
     context.has_full_quote = HasFullQuote(quotes, SentenceSpan(context));
     const size_t sentence_events = events.size();
     FindSentenceEvents(context, events);

@@ -8,7 +8,10 @@
 //     said"), skipping auxiliaries and adverbs ("Biden will also speak"); every entity
 //     of a coordinated subject ("Biden and Netanyahu met"); for a passive verb, the
 //     entity after "by". For a noun, a possessive ("Netanyahu's refusal"), "between X
-//     and Y", or the subject of a light verb that takes it ("Biden held a call");
+//     and Y", or the subject of a light verb that takes it ("Biden held a call").
+//     A pronoun subject of an active verb ("He spoke with Netanyahu") or a possessive
+//     pronoun before a noun other than a call or meeting ("its strikes") stands for its
+//     antecedent (pronoun_antecedents.h), when one is found;
 //   - partner (CALL and MEET): the entity after "with"/"to", or the named object ("met
 //     Netanyahu"); with a coordinated subject, every entity after the first;
 //   - patient (other types): the named object of the verb, or of "of"/"on"/"against"
@@ -39,13 +42,19 @@
 // its actors join as partners ("Harris also joined the call") and its time fills a
 // missing one.
 //
+// `negated` marks an event the text denies: a verb with "not", "n't" or "never" among
+// its auxiliaries and adverbs ("did not meet", "has never called", not "whether or not
+// Hamas accepted"), or a noun taken by such a light verb ("did not hold a call"). It is
+// reported like any other, but a denied call or meeting is never folded into an
+// earlier one (above), nor is one folded into it.
+//
 // RELEASE needs captives nearby ("released four hostages", not "released a browser").
 // Verbs of saying give a STATEMENT only for indirect speech: not in a sentence that
-// holds a full (not partial) quotation, which the quote finder reports instead. Negated
-// verbs ("did not meet", "never called") give no event, nor do verbs in a wished-for
-// infinitive ("urged Hamas to accept"; planned ones such as "is scheduled to visit"
-// stay, marked `planned`), nor triggers inside any quotation, full or partial: those
-// words are the speaker's, and the quotation reports them. Events too vague to place are dropped:
+// holds a full (not partial) quotation, which the quote finder reports instead. Verbs
+// in a wished-for infinitive give no event ("urged Hamas to accept"; planned ones such
+// as "is scheduled to visit" stay, marked `planned`), nor do triggers inside any
+// quotation, full or partial: those words are the speaker's, and the quotation reports
+// them. Events too vague to place are dropped:
 // those without any actor, time or place ("the upcoming call"), event nouns with neither
 // actor nor time, and statements by no one named ("a source said").
 #pragma once

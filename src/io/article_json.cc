@@ -77,17 +77,19 @@ Json EventsJson(const std::vector<Event>& events) {
     for (const EventActor& actor : e.actors) {
       actors.push_back(Json{{"role", actor.role}, {"entity", actor.entity}});
     }
-    out.push_back(
-        Json{{"type", e.type},
-             {"trigger", e.trigger},
-             {"start", e.span.start},
-             {"end", e.span.end},
-             {"actors", std::move(actors)},
-             {"time", OrNull(e.time)},
-             {"place", OrNull(e.place)},
-             {"content", e.content ? Json{{"start", e.content->start}, {"end", e.content->end}}
-                                   : Json(nullptr)},
-             {"planned", e.planned}});
+    Json item{{"type", e.type},
+              {"trigger", e.trigger},
+              {"start", e.span.start},
+              {"end", e.span.end},
+              {"actors", std::move(actors)},
+              {"time", OrNull(e.time)},
+              {"place", OrNull(e.place)},
+              {"content", e.content ? Json{{"start", e.content->start}, {"end", e.content->end}}
+                                    : Json(nullptr)},
+              {"planned", e.planned}};
+    // Only when true: a denied event is rare, and older readers know no such field.
+    if (e.negated) item["negated"] = true;
+    out.push_back(std::move(item));
   }
   return out;
 }

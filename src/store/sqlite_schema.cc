@@ -230,7 +230,25 @@ constexpr std::string_view kStep5 = R"sql(
 ALTER TABLE entity_mentions ADD COLUMN country TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr std::array<std::string_view, 5> kSteps = {kStep1, kStep2, kStep3, kStep4, kStep5};
+// Step 6: a denied event's flag (extract/event_finder.h: "did not meet"). Rows stored
+// before it read back as not denied; the analyzer dropped denied events then.
+constexpr std::string_view kStep6 = R"sql(
+ALTER TABLE article_events ADD COLUMN negated INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+// Step 7: story splits (story/story_clusterer.h, step 6), kept like story_merges: in the
+// order they happened, rewritten with the stories. Stores before it had none.
+constexpr std::string_view kStep7 = R"sql(
+CREATE TABLE story_splits (
+  ordinal INTEGER PRIMARY KEY,
+  from_story INTEGER NOT NULL,
+  into_story INTEGER NOT NULL,
+  article TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array<std::string_view, 7> kSteps = {kStep1, kStep2, kStep3, kStep4,
+                                                    kStep5, kStep6, kStep7};
 
 int UserVersion(SqliteDb& db) {
   SqliteStatement query(db, "PRAGMA user_version");

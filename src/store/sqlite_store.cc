@@ -115,8 +115,8 @@ struct SqliteStore::Statements {
                      "speaker, speaker_entity, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
         insert_event(db,
                      "INSERT INTO article_events(article_id, ordinal, start_byte, end_byte, "
-                     "type, trigger_text, time, place, content_start, content_end, planned) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     "type, trigger_text, time, place, content_start, content_end, planned, "
+                     "negated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         insert_actor(db,
                      "INSERT INTO article_event_actors(article_id, event_ordinal, ordinal, role, "
                      "entity) VALUES (?, ?, ?, ?, ?)"),
@@ -148,8 +148,8 @@ struct SqliteStore::Statements {
             "WHERE article_id = ? ORDER BY ordinal"),
         load_events(db,
                     "SELECT ordinal, start_byte, end_byte, type, trigger_text, time, place, "
-                    "content_start, content_end, planned FROM article_events WHERE article_id = ? "
-                    "ORDER BY ordinal"),
+                    "content_start, content_end, planned, negated FROM article_events "
+                    "WHERE article_id = ? ORDER BY ordinal"),
         load_actors(db,
                     "SELECT role, entity FROM article_event_actors WHERE article_id = ? AND "
                     "event_ordinal = ? ORDER BY ordinal") {}
@@ -327,7 +327,7 @@ void SqliteStore::InsertAnalysis(int64_t id, const Analysis& analysis) {
     } else {
       s.insert_event.BindNull(9).BindNull(10);
     }
-    s.insert_event.Bind(11, int64_t{e.planned}).Run();
+    s.insert_event.Bind(11, int64_t{e.planned}).Bind(12, int64_t{e.negated}).Run();
     for (size_t j = 0; j < e.actors.size(); ++j) {
       s.insert_actor.Bind(1, id)
           .Bind(2, static_cast<int64_t>(i))
@@ -446,6 +446,7 @@ Analysis SqliteStore::LoadAnalysis(int64_t id) {
           Span{static_cast<uint32_t>(q.ColumnInt(7)), static_cast<uint32_t>(q.ColumnInt(8))};
     }
     event.planned = q.ColumnInt(9) != 0;
+    event.negated = q.ColumnInt(10) != 0;
     analysis.events.push_back(std::move(event));
   }
   s.load_events.Reset();

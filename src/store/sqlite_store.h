@@ -30,8 +30,10 @@ class SqliteStore : public Store {
   // In sqlite_story_tables.cc.
   std::string LoadStoryState() override;
   void SaveStories(std::string_view state, const std::vector<Story>& stories,
-                   const std::vector<StoryMerge>& merges) override;
+                   const std::vector<StoryMerge>& merges,
+                   const std::vector<StorySplit>& splits) override;
   std::vector<Story> LoadStories() override;
+  std::vector<StorySplit> LoadStorySplits() override;
 
  private:
   struct Statements;

@@ -1,5 +1,5 @@
-// SqliteStore's story tables (schema step 2): the clusterer state blob, and the stories,
-// events and merges it reports, rewritten together after each ingest.
+// SqliteStore's story tables (schema steps 2 and 7): the clusterer state blob, and the
+// stories, events, merges and splits it reports, rewritten together after each ingest.
 #include <map>
 
 #include "store/sqlite_store.h"
@@ -27,9 +27,10 @@ std::vector<std::string> SelectStrings(SqliteDb& db, std::string_view sql, int64
 }
 
 void WriteStories(SqliteDb& db, std::string_view state, const std::vector<Story>& stories,
-                  const std::vector<StoryMerge>& merges) {
-  for (const char* table : {"story_event_actors", "story_event_articles", "story_events",
-                            "story_articles", "stories", "story_merges", "story_state"}) {
+                  const std::vector<StoryMerge>& merges, const std::vector<StorySplit>& splits) {
+  for (const char* table :
+       {"story_event_actors", "story_event_articles", "story_events", "story_articles", "stories",
+        "story_merges", "story_splits", "story_state"}) {
     db.Exec(std::string("DELETE FROM ") + table);
   }
   SqliteStatement(db, "INSERT INTO story_state (id, state) VALUES (1, ?)")
@@ -72,6 +73,15 @@ void WriteStories(SqliteDb& db, std::string_view state, const std::vector<Story>
         .Bind(4, std::string_view(merges[i].article))
         .Run();
   }
+  SqliteStatement insert_split(
+      db,
+      "INSERT INTO story_splits (ordinal, from_story, into_story, article) VALUES (?, ?, ?, ?)");
+  for (size_t i = 0; i < splits.size(); ++i) {
+    insert_split.Bind(1, static_cast<int64_t>(i)).Bind(2, int64_t{splits[i].from});
+    insert_split.Bind(3, int64_t{splits[i].into})
+        .Bind(4, std::string_view(splits[i].article))
+        .Run();
+  }
 }
 
 }  // namespace
@@ -84,10 +94,11 @@ std::string SqliteStore::LoadStoryState() {
 }
 
 void SqliteStore::SaveStories(std::string_view state, const std::vector<Story>& stories,
-                              const std::vector<StoryMerge>& merges) {
+                              const std::vector<StoryMerge>& merges,
+                              const std::vector<StorySplit>& splits) {
   db_.Exec("BEGIN IMMEDIATE");
   try {
-    WriteStories(db_, state, stories, merges);
+    WriteStories(db_, state, stories, merges, splits);
     db_.Exec("COMMIT");
   } catch (...) {
     db_.Exec("ROLLBACK");
@@ -129,6 +140,17 @@ std::vector<Story> SqliteStore::LoadStories() {
     stories.push_back(std::move(story));
   }
   return stories;
+}
+
+std::vector<StorySplit> SqliteStore::LoadStorySplits() {
+  SqliteStatement select(
+      db_, "SELECT from_story, into_story, article FROM story_splits ORDER BY ordinal");
+  std::vector<StorySplit> splits;
+  while (select.Step()) {
+    splits.push_back({static_cast<int>(select.ColumnInt(0)), static_cast<int>(select.ColumnInt(1)),
+                      select.ColumnText(2)});
+  }
+  return splits;
 }
 
 }  // namespace storyline

@@ -160,11 +160,14 @@ class Store {
 
   // Story clustering (story/story_updater.h): the clusterer's saved state (empty when
   // none yet), and the stories it reports. SaveStories replaces state, stories, events
-  // and merge history in one transaction.
+  // and merge and split history in one transaction.
   virtual std::string LoadStoryState() = 0;
   virtual void SaveStories(std::string_view state, const std::vector<Story>& stories,
-                           const std::vector<StoryMerge>& merges) = 0;
+                           const std::vector<StoryMerge>& merges,
+                           const std::vector<StorySplit>& splits) = 0;
   virtual std::vector<Story> LoadStories() = 0;
+  // Splits in the order they happened.
+  virtual std::vector<StorySplit> LoadStorySplits() = 0;
 };
 
 enum class OpenMode {

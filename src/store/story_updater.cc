@@ -27,7 +27,7 @@ void StoryUpdater::Save() {
   if (clusterer_.articles() == saved_articles_) return;
   std::ostringstream state;
   clusterer_.Save(state);
-  store_.SaveStories(state.str(), clusterer_.Stories(), clusterer_.merges());
+  store_.SaveStories(state.str(), clusterer_.Stories(), clusterer_.merges(), clusterer_.splits());
   saved_articles_ = clusterer_.articles();
 }
 

@@ -17,6 +17,10 @@ constexpr size_t kSummaryBytes = 300;
 
 bool IsHappening(const std::string& type) { return type != "STATEMENT" && type != "OTHER"; }
 
+// A denied event ("Biden did not call Netanyahu") happened no more than a statement
+// about nothing; the frames leave it out altogether.
+bool Reported(const Event& event) { return !event.negated; }
+
 std::vector<std::string> ActorIds(const Event& event) {
   std::vector<std::string> ids;
   for (const EventActor& actor : event.actors) ids.push_back(actor.entity);
@@ -111,6 +115,7 @@ ArticleFrames FindEventFrames(const Article& article, const Analysis& analysis) 
   const Event* main = nullptr;
   float best = 0;
   for (const Event& event : analysis.events) {
+    if (!Reported(event)) continue;
     const float score = MainScore(event, ActorIds(event).size(), published, text_size);
     if (score > best) best = score, main = &event;
   }
@@ -123,7 +128,8 @@ ArticleFrames FindEventFrames(const Article& article, const Analysis& analysis) 
     }
   }
   for (const Event& event : analysis.events) {
-    if (&event == main || !IsHappening(event.type) || event.actors.empty() || !OwnDay(event)) {
+    if (&event == main || !Reported(event) || !IsHappening(event.type) || event.actors.empty() ||
+        !OwnDay(event)) {
       continue;
     }
     EventFrame frame = MakeFrame(event, article.text, tokens);

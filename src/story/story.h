@@ -37,4 +37,12 @@ struct StoryMerge {
   std::string article;
 };
 
+// A record that article `article` showed one of story `from`'s events (with the articles
+// that report it) to be another thread, moved out into the new story `into`.
+struct StorySplit {
+  int from = 0;
+  int into = 0;
+  std::string article;
+};
+
 }  // namespace storyline

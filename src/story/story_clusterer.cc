@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <stdexcept>
 
 #include "story/story_features.h"
@@ -52,6 +53,28 @@ std::optional<CalendarDay> Max(std::optional<CalendarDay> a, std::optional<Calen
   return std::max(*a, *b);
 }
 
+// `sum` less `remove` (both sorted by id), keeping only what stays positive.
+SparseVector Subtract(const SparseVector& sum, const SparseVector& remove) {
+  constexpr float kRoundOff = 1e-5f;
+  SparseVector out;
+  out.reserve(sum.size());
+  auto j = remove.begin();
+  for (const auto& [id, weight] : sum) {
+    while (j != remove.end() && j->first < id) ++j;
+    const float left = j != remove.end() && j->first == id ? weight - j->second : weight;
+    if (left > kRoundOff) out.emplace_back(id, left);
+  }
+  return out;
+}
+
+// The span of the days of `events`.
+template <typename Events>
+std::pair<std::optional<CalendarDay>, std::optional<CalendarDay>> DaySpan(const Events& events) {
+  std::optional<CalendarDay> first, last;
+  for (const auto& event : events) first = Min(first, event.day), last = Max(last, event.day);
+  return {first, last};
+}
+
 // Keys by count, most frequent first, ties alphabetical.
 std::vector<std::string> ByCount(const std::map<std::string, int>& counts, size_t limit) {
   std::vector<std::pair<int, std::string>> ranked;
@@ -65,6 +88,20 @@ std::vector<std::string> ByCount(const std::map<std::string, int>& counts, size_
 
 constexpr size_t kEventActors = 5;
 constexpr size_t kLabelNames = 3;
+
+// Keeps the `keep` keys ByCount ranks first, with their counts, so that ByCount still
+// answers the same.
+void KeepMostFrequent(std::map<std::string, int>& counts, size_t keep) {
+  if (counts.size() <= keep) return;
+  std::map<std::string, int> kept;
+  for (const std::string& key : ByCount(counts, keep)) kept.emplace(key, counts.at(key));
+  counts = std::move(kept);
+}
+
+// Label's order of a centroid's features: strongest first, ties to the lower id.
+bool LabelOrder(const std::pair<uint32_t, float>& a, const std::pair<uint32_t, float>& b) {
+  return a.second != b.second ? a.second > b.second : a.first < b.first;
+}
 
 // A day the text names beats one inferred from the article's news day.
 void TakeBetterDay(std::optional<EventFrame>& event_frame, std::optional<CalendarDay>& event_day,
@@ -160,7 +197,10 @@ std::vector<int> StoryClusterer::Candidates(const std::vector<uint32_t>& query) 
   for (const uint32_t feature : query) {
     const auto it = postings_.find(feature);
     if (it == postings_.end()) continue;
-    for (const int id : it->second) ++hits[Live(id)];
+    for (const int id : it->second) {
+      const int live = Live(id);
+      if (!story(live).retired) ++hits[live];
+    }
   }
   // Most shared features first, then the newer story; only the best are scored, so the
   // cost per article stays flat however full the posting lists get.
@@ -191,13 +231,93 @@ float StoryClusterer::TimeFactor(const StoryCluster& a, const StoryCluster& b) c
   return 1;
 }
 
-void StoryClusterer::Post(const std::vector<uint32_t>& query, int story_id) {
+// Returns the stories whose last posting-list entry it pushed out.
+std::vector<int> StoryClusterer::Post(const std::vector<uint32_t>& query, int story_id) {
+  std::vector<int> unposted;
   for (const uint32_t feature : query) {
     std::vector<int>& list = postings_[feature];
-    std::erase(list, story_id);
+    // Quiet stories' entries leave the lists they are found in.
+    std::erase_if(list, [&](int id) { return id != story_id && story(Live(id)).retired; });
+    story(story_id).postings -= static_cast<int>(std::erase(list, story_id));
     list.push_back(story_id);
-    if (list.size() > static_cast<size_t>(options_.postings_per_feature)) list.erase(list.begin());
+    ++story(story_id).postings;
+    if (list.size() > static_cast<size_t>(options_.postings_per_feature)) {
+      const int dropped = Live(list.front());
+      list.erase(list.begin());
+      if (--story(dropped).postings == 0) unposted.push_back(dropped);
+    }
   }
+  return unposted;
+}
+
+// The features of the story's centroid that Label could still pick. Display names are
+// only ever added, and only to "e:" features, so no feature ranked below the third one
+// already named can rise into the label; terms count only while no name does.
+SparseVector StoryClusterer::LabelFeatures(const StoryCluster& story) const {
+  SparseVector ranked = story.centroid.all.sum;
+  std::sort(ranked.begin(), ranked.end(), LabelOrder);
+  SparseVector kept;
+  size_t names = 0, terms = 0;
+  for (const auto& feature : ranked) {
+    const std::string& name = vocabulary_.Name(feature.first);
+    const bool named = display_names_.contains(feature.first);
+    if (named || name.starts_with("e:")) {
+      if (names < kLabelNames) kept.push_back(feature), names += named;
+    } else if (name.starts_with("w:") && terms < kLabelNames) {
+      kept.push_back(feature), ++terms;
+    }
+  }
+  std::sort(kept.begin(), kept.end());
+  return kept;
+}
+
+void StoryClusterer::RetireIfUnreachable(int story_id) {
+  StoryCluster& s = story(story_id);
+  if (!options_.retire_unreachable || s.merged_into != 0 || s.retired || s.postings > 0) return;
+  Retire(s);
+}
+
+void StoryClusterer::RetireQuiet() {
+  if (options_.retire_after_articles == 0) return;
+  while (!arrivals_.empty() &&
+         arrivals_.front().first + options_.retire_after_articles <= articles_) {
+    const auto [arrival, id] = arrivals_.front();
+    arrivals_.pop_front();
+    StoryCluster& s = story(Live(id));
+    if (!s.retired && s.last_article == arrival) Retire(s);
+  }
+}
+
+void StoryClusterer::Retire(StoryCluster& s) {
+  s.centroid.all.sum = LabelFeatures(s);
+  s.centroid.all.squared_norm = 0;
+  s.centroid.particulars = {};
+  for (EventCluster& event : s.events) {
+    event.centroid = {};
+    event.frame.reset();
+    KeepMostFrequent(event.types, 1);
+    KeepMostFrequent(event.actors, kEventActors);
+    KeepMostFrequent(event.places, 1);
+  }
+  s.retired = true;
+  ++retired_;
+}
+
+void StoryClusterer::Resume() {
+  for (StoryCluster& s : stories_) s.postings = 0;
+  for (const auto& [feature, list] : postings_) {
+    for (const int id : list) ++story(Live(id)).postings;
+  }
+  retired_ = 0;
+  std::vector<std::pair<size_t, int>> arrivals;
+  for (StoryCluster& s : stories_) {
+    if (s.merged_into != 0) continue;
+    retired_ += s.retired;
+    RetireIfUnreachable(s.id);
+    if (!s.retired) arrivals.emplace_back(s.last_article, s.id);
+  }
+  std::sort(arrivals.begin(), arrivals.end());
+  arrivals_.assign(arrivals.begin(), arrivals.end());
 }
 
 void StoryClusterer::Merge(StoryCluster& into, StoryCluster& from) {
@@ -209,6 +329,8 @@ void StoryClusterer::Merge(StoryCluster& into, StoryCluster& from) {
   }
   into.first_day = Min(into.first_day, from.first_day);
   into.last_day = Max(into.last_day, from.last_day);
+  into.postings += from.postings;
+  into.last_article = std::max(into.last_article, from.last_article);
   into.articles.insert(into.articles.end(), from.articles.begin(), from.articles.end());
   for (EventCluster& event : from.events) into.events.push_back(std::move(event));
   const int from_id = from.id;
@@ -231,6 +353,66 @@ void StoryClusterer::MergeAlike(int story_id, const std::vector<int>& candidates
     merges_.push_back({into, from, article});
     story_id = into;
   }
+}
+
+float StoryClusterer::SplitSimilarity(const Centroids& event, const Centroids& rest) const {
+  const float all = event.all.Cosine(rest.all);
+  if (event.particulars.sum.empty()) return all;
+  return (1 - options_.particulars_share) * all +
+         options_.particulars_share * event.particulars.Cosine(rest.particulars);
+}
+
+void StoryClusterer::MoveEvent(StoryCluster& from, size_t event, StoryCluster& into) {
+  into.events.push_back(std::move(from.events[event]));
+  from.events.erase(from.events.begin() + static_cast<long>(event));
+}
+
+// Returns the new story, or 0 when the event stays.
+int StoryClusterer::SplitOff(int story_id, int event_id, const std::string& article,
+                             std::vector<int>& unposted) {
+  const StoryCluster& s = story(story_id);
+  if (options_.split_threshold <= 0 || s.events.size() < options_.split_min_events) return 0;
+  const auto event = std::find_if(s.events.begin(), s.events.end(),
+                                  [&](const EventCluster& e) { return e.id == event_id; });
+  if (event == s.events.end()) return 0;
+  const std::set<std::string> moved(event->articles.begin(), event->articles.end());
+  if (moved.size() < options_.split_min_articles ||
+      s.articles.size() < moved.size() + options_.split_min_articles) {
+    return 0;
+  }
+  Centroids rest = s.centroid;
+  for (auto [part, remove] : {std::pair{&rest.all, &event->centroid.all},
+                              std::pair{&rest.particulars, &event->centroid.particulars}}) {
+    part->sum = Subtract(part->sum, remove->sum);
+    part->squared_norm = SquaredNorm(part->sum);
+  }
+  if (SplitSimilarity(event->centroid, rest) >= options_.split_threshold) return 0;
+
+  const size_t event_index = static_cast<size_t>(event - s.events.begin());
+  const int into_id = static_cast<int>(stories_.size()) + 1;
+  stories_.emplace_back().id = into_id;
+  StoryCluster& from = story(story_id);
+  StoryCluster& into = story(into_id);
+  into.centroid = from.events[event_index].centroid;
+  from.centroid = std::move(rest);
+  MoveEvent(from, event_index, into);
+  // The moved articles leave the events they report in passing; an event only they
+  // report goes with them.
+  for (size_t i = from.events.size(); i-- > 0;) {
+    std::erase_if(from.events[i].articles, [&](const auto& id) { return moved.contains(id); });
+    if (from.events[i].articles.empty()) MoveEvent(from, i, into);
+  }
+  for (const std::string& id : from.articles) {
+    if (moved.contains(id)) into.articles.push_back(id);
+  }
+  std::erase_if(from.articles, [&](const auto& id) { return moved.contains(id); });
+  std::tie(from.first_day, from.last_day) = DaySpan(from.events);
+  std::tie(into.first_day, into.last_day) = DaySpan(into.events);
+  into.last_article = articles_;
+  arrivals_.emplace_back(articles_, into_id);
+  splits_.push_back({story_id, into_id, article});
+  for (const int id : Post(QueryFeatures(into.centroid.all.sum), into_id)) unposted.push_back(id);
+  return into_id;
 }
 
 StoryClusterer::EventCluster* StoryClusterer::SameHappening(StoryCluster& story,
@@ -350,11 +532,20 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
   target.first_day = Min(target.first_day, features.event_day);
   target.last_day = Max(target.last_day, features.event_day);
   target.articles.push_back(article.id);
+  target.last_article = articles_;
+  arrivals_.emplace_back(articles_, chosen);
   StoryPlacement placement = PlaceInEvent(target, vectors, features, article.id);
   placement.new_story = new_story;
-  Post(query, chosen);
+  std::vector<int> unposted = Post(query, chosen);
   MergeAlike(chosen, alike, article.id);
   placement.story = Live(chosen);
+  if (const int into = SplitOff(placement.story, placement.event, article.id, unposted)) {
+    placement.story = into;
+  }
+  // Only now: a candidate pushed out of its last list could still be merged above.
+  unposted.push_back(placement.story);
+  for (const int id : unposted) RetireIfUnreachable(id);
+  RetireQuiet();
   return placement;
 }
 

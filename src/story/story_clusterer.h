@@ -29,8 +29,24 @@
 //     reaches `event_threshold`, else it starts a new event. The article's secondary
 //     frames (happenings it reports in passing, with their own day) join the events of the
 //     same happening, or start events of their own, so the timeline holds them too.
+//  5. Retirement: a story is only ever a candidate through the posting lists, so once
+//     newer stories have pushed it out of every list it can never take an article or a
+//     merge again. Its centroids, its events' centroids and frames are then dropped and
+//     their counts cut to what Stories() reports; placements are exactly those of a
+//     clusterer that kept everything. A story posted under a feature no later story
+//     shares (a private person's name) would stay reachable for ever, so a story that
+//     took none of the last `retire_after_articles` articles retires too, and its
+//     posting entries go when a list is next touched: memory follows the stories alive,
+//     not the corpus. Retired stories keep their articles and events.
+//  6. Splits: stories merge as evidence arrives, and can split too. When the event an
+//     article joined (with the articles that report it) no longer resembles the rest of
+//     its story (centroids as in step 3, the event's against the story's less the
+//     event's, below `split_threshold`), and both sides hold `split_min_articles`, the
+//     event moves out into a new story with the events only its articles report, and
+//     the split is recorded.
 #pragma once
 
+#include <deque>
 #include <iosfwd>
 #include <map>
 #include <optional>
@@ -65,6 +81,16 @@ struct StoryClustererOptions {
   // Per event centroid: events are many (about one per article) and only need to tell a
   // happening's own reports from other days' reports within one story.
   int event_centroid_features = 64;
+  // Step 5. Retiring unreachable stories changes no placement; off keeps every story's
+  // placement state, to check just that.
+  bool retire_unreachable = true;
+  // Quiet stories (step 5); 0 never retires one. About three months of a large feed:
+  // time damping already weighs a story's similarity by 0.9 after such a gap.
+  size_t retire_after_articles = 100000;
+  // Step 6; a threshold of 0 never splits.
+  float split_threshold = 0.2f;
+  size_t split_min_events = 3;  // in the story before the split
+  size_t split_min_articles = 2;
 };
 
 // Where an article went.
@@ -92,7 +118,11 @@ class StoryClusterer {
   std::vector<Story> Stories() const;
   // Merges in the order they happened.
   const std::vector<StoryMerge>& merges() const { return merges_; }
+  // Splits in the order they happened.
+  const std::vector<StorySplit>& splits() const { return splits_; }
   size_t articles() const { return articles_; }
+  // Live stories retired by step 5.
+  size_t retired_stories() const { return retired_; }
 
   // The whole state, to resume clustering in a later run. Load throws
   // std::runtime_error on malformed input.
@@ -130,6 +160,9 @@ class StoryClusterer {
   struct StoryCluster {
     int id = 0;
     int merged_into = 0;  // 0 while live
+    int postings = 0;     // posting-list entries that resolve to this story
+    bool retired = false;
+    size_t last_article = 0;  // arrival number (articles()) of its latest article
     Centroids centroid;
     std::optional<CalendarDay> first_day, last_day;
     std::vector<std::string> articles;
@@ -144,9 +177,18 @@ class StoryClusterer {
   int Live(int story_id);
   float TimeFactor(const StoryCluster& story, std::optional<CalendarDay> day) const;
   float TimeFactor(const StoryCluster& a, const StoryCluster& b) const;
-  void Post(const std::vector<uint32_t>& query, int story_id);
+  std::vector<int> Post(const std::vector<uint32_t>& query, int story_id);
+  void RetireIfUnreachable(int story_id);
+  void RetireQuiet();
+  void Retire(StoryCluster& story);
+  SparseVector LabelFeatures(const StoryCluster& story) const;
+  // After Load: posting counts, retirement of the unreachable, arrivals_.
+  void Resume();
   void MergeAlike(int story_id, const std::vector<int>& candidates, const std::string& article);
   void Merge(StoryCluster& into, StoryCluster& from);
+  int SplitOff(int story_id, int event_id, const std::string& article, std::vector<int>& unposted);
+  void MoveEvent(StoryCluster& from, size_t event, StoryCluster& into);
+  float SplitSimilarity(const Centroids& event, const Centroids& rest) const;
   StoryPlacement PlaceInEvent(StoryCluster& story, const ArticleVectors& vectors,
                               const StoryFeatures& features, const std::string& article_id);
   EventCluster* SameHappening(StoryCluster& story, const EventFrame& frame);
@@ -166,8 +208,12 @@ class StoryClusterer {
   std::unordered_map<uint32_t, std::vector<int>> postings_;
   std::vector<StoryCluster> stories_;  // story id = index + 1
   std::vector<StoryMerge> merges_;
+  std::vector<StorySplit> splits_;
   int next_event_id_ = 1;
   size_t articles_ = 0;
+  size_t retired_ = 0;
+  // (arrival number, story) per article placed, oldest first, for RetireQuiet.
+  std::deque<std::pair<size_t, int>> arrivals_;
 };
 
 }  // namespace storyline

@@ -9,9 +9,12 @@
 namespace storyline {
 namespace {
 
-// Version 2 added event frames; version 1 states still load (their events have none).
+// Version 2 added event frames, version 3 retirement and splits; older states still
+// load (events without frames, every story unretired until CountPostings retires the
+// unreachable, each story's latest article taken to be the last one counted, no splits).
 constexpr uint32_t kStateMagicV1 = 0x53544f31;  // "STO1"
-constexpr uint32_t kStateMagic = 0x53544f32;    // "STO2"
+constexpr uint32_t kStateMagicV2 = 0x53544f32;  // "STO2"
+constexpr uint32_t kStateMagic = 0x53544f33;    // "STO3"
 
 class Writer {
  public:
@@ -115,6 +118,8 @@ void StoryClusterer::Save(std::ostream& out) const {
   w.Pod<uint64_t>(stories_.size());
   for (const StoryCluster& s : stories_) {
     w.Pod<int32_t>(s.merged_into);
+    w.Pod<uint8_t>(s.retired);
+    w.Pod<uint64_t>(s.last_article);
     w.Vector(s.centroid.all.sum);
     w.Vector(s.centroid.particulars.sum);
     w.Day(s.first_day);
@@ -144,6 +149,9 @@ void StoryClusterer::Save(std::ostream& out) const {
   w.Pod<uint64_t>(merges_.size());
   for (const StoryMerge& m : merges_)
     w.Pod<int32_t>(m.into), w.Pod<int32_t>(m.from), w.String(m.article);
+  w.Pod<uint64_t>(splits_.size());
+  for (const StorySplit& split : splits_)
+    w.Pod<int32_t>(split.from), w.Pod<int32_t>(split.into), w.String(split.article);
   w.Pod<int32_t>(next_event_id_);
   w.Pod<uint64_t>(articles_);
 }
@@ -151,8 +159,9 @@ void StoryClusterer::Save(std::ostream& out) const {
 void StoryClusterer::Load(std::istream& in) {
   Reader r(in);
   const auto magic = r.Pod<uint32_t>();
-  if (magic != kStateMagic && magic != kStateMagicV1) Reader::Fail();
-  const bool has_frames = magic == kStateMagic;
+  if (magic != kStateMagic && magic != kStateMagicV2 && magic != kStateMagicV1) Reader::Fail();
+  const bool has_frames = magic != kStateMagicV1;
+  const bool has_splits = magic == kStateMagic;
   StoryClusterer loaded(options_);
   loaded.vocabulary_.Load(in);
   for (uint64_t i = r.Count(); i > 0; --i) {
@@ -175,6 +184,10 @@ void StoryClusterer::Load(std::istream& in) {
     StoryCluster& s = loaded.stories_[i];
     s.id = static_cast<int>(i) + 1;
     s.merged_into = r.Pod<int32_t>();
+    if (has_splits) {
+      s.retired = r.Pod<uint8_t>() != 0;
+      s.last_article = r.Pod<uint64_t>();
+    }
     read_centroids(s.centroid);
     s.first_day = r.Day();
     s.last_day = r.Day();
@@ -206,14 +219,29 @@ void StoryClusterer::Load(std::istream& in) {
     m.article = r.String();
     loaded.merges_.push_back(std::move(m));
   }
+  for (uint64_t i = has_splits ? r.Count() : 0; i > 0; --i) {
+    StorySplit split;
+    split.from = r.Pod<int32_t>();
+    split.into = r.Pod<int32_t>();
+    split.article = r.String();
+    loaded.splits_.push_back(std::move(split));
+  }
   loaded.next_event_id_ = r.Pod<int32_t>();
   loaded.articles_ = r.Pod<uint64_t>();
+  if (!has_splits) {
+    for (StoryCluster& s : loaded.stories_) s.last_article = loaded.articles_;
+  }
   // Ids that point outside the story table would be followed blindly later.
   const auto valid = [&](int id, int lowest) {
     return id >= lowest && static_cast<size_t>(id) <= loaded.stories_.size();
   };
+  // A story is only ever merged into an older one, so merge chains end.
   for (const StoryCluster& s : loaded.stories_) {
-    if (!valid(s.merged_into, 0)) Reader::Fail();
+    if (!valid(s.merged_into, 0) || s.merged_into >= s.id) Reader::Fail();
+    if (s.last_article > loaded.articles_) Reader::Fail();
+  }
+  for (const StorySplit& split : loaded.splits_) {
+    if (!valid(split.from, 1) || !valid(split.into, 1)) Reader::Fail();
   }
   for (const auto& [feature, list] : loaded.postings_) {
     if (feature >= loaded.vocabulary_.size()) Reader::Fail();
@@ -221,6 +249,7 @@ void StoryClusterer::Load(std::istream& in) {
       if (!valid(id, 1)) Reader::Fail();
     }
   }
+  loaded.Resume();
   *this = std::move(loaded);
 }
 

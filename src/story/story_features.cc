@@ -326,6 +326,7 @@ StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& analy
 
   std::map<std::string, int> event_types;
   for (const Event& event : analysis.events) {
+    if (event.negated) continue;  // "did not meet" is no meeting to group articles by
     counter.Add("v:" + event.type, 1);
     ++event_types[event.type];
   }

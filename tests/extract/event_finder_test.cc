@@ -36,12 +36,14 @@ Span Locate(std::string_view text, std::string_view part) {
   return {static_cast<uint32_t>(at), static_cast<uint32_t>(at + part.size())};
 }
 
-// One line per event: "TYPE trigger agent=a partner=b patient=c time=T place=P".
+// One line per event: "TYPE trigger agent=a partner=b patient=c time=T place=P", and
+// " negated" for a denied one.
 std::string Describe(const Event& event) {
   std::string line = event.type + " " + event.trigger;
   for (const EventActor& actor : event.actors) line += " " + actor.role + "=" + actor.entity;
   line += " time=" + event.time.value_or("-");
   line += " place=" + event.place.value_or("-");
+  if (event.negated) line += " negated";
   return line;
 }
 
@@ -290,8 +292,58 @@ TEST(EventFinder, OtherTypesWithPatientsAndPassives) {
             (Lines{"DEMAND calls agent=hamas time=- place=gaza"}));
 }
 
-TEST(EventFinder, SkipsNegatedWishedForAndNonEventReadings) {
-  EXPECT_EQ(Find("Netanyahu did not meet Biden.", {kNetanyahu, kBiden}), Lines{});
+TEST(EventFinder, ReportsDeniedEventsAsNegated) {
+  EXPECT_EQ(Find("Netanyahu did not meet Biden.", {kNetanyahu, kBiden}),
+            (Lines{"MEET meet agent=benjamin-netanyahu partner=joe-biden time=- place=- negated"}));
+  EXPECT_EQ(
+      Find("Biden never called Netanyahu.", {kBiden, kNetanyahu}),
+      (Lines{"CALL called agent=joe-biden partner=benjamin-netanyahu time=- place=- negated"}));
+  EXPECT_EQ(Find("Hamas has not released the hostages.", {{"Hamas", "ORG", "hamas"}}),
+            (Lines{"RELEASE released agent=hamas time=- place=- negated"}));
+  EXPECT_EQ(Find("Biden did not hold a call with Netanyahu.", {kBiden, kNetanyahu}),
+            (Lines{"CALL call agent=joe-biden partner=benjamin-netanyahu time=- place=- negated"}));
+  // A "not" outside the verb's auxiliaries denies something else.
+  EXPECT_EQ(
+      Find("Nobody knows whether or not Hamas accepted the offer.", {{"Hamas", "ORG", "hamas"}}),
+      (Lines{"ACCEPT accepted agent=hamas time=- place=-"}));
+  // Who did not join a call is no partner of it.
+  EXPECT_EQ(Find("Biden spoke with Netanyahu. Harris did not join the call.",
+                 {kBiden, kNetanyahu, {"Harris", "PERSON", "kamala-harris"}}),
+            (Lines{"CALL spoke agent=joe-biden partner=benjamin-netanyahu time=- place=-",
+                   "CALL call agent=kamala-harris time=- place=- negated"}));
+}
+
+TEST(EventFinder, PronounSubjectsAndPossessivesTakeTheirAntecedents) {
+  const EntitySpec blinken{"Blinken", "PERSON", "antony-blinken"};
+  EXPECT_EQ(Find("Blinken landed in Tel Aviv. He spoke with Netanyahu on Monday.",
+                 {blinken, {"Tel Aviv", "PLACE", "tel-aviv"}, kNetanyahu},
+                 {{"Monday", "DATE", "2024-08-19"}}),
+            (Lines{"CALL spoke agent=antony-blinken partner=benjamin-netanyahu time=2024-08-19 "
+                   "place=-"}));
+  EXPECT_EQ(
+      Find("Egypt and Qatar hosted the delegations. They met in Doha on Sunday.",
+           {{"Egypt", "PLACE", "egypt"}, {"Qatar", "PLACE", "qatar"}, {"Doha", "PLACE", "doha"}},
+           {{"Sunday", "DATE", "2024-08-18"}}),
+      (Lines{"MEET met agent=egypt partner=qatar time=2024-08-18 place=doha"}));
+  const std::string_view said =
+      "The European Commission reviewed the plan. It said the proposal needs more work.";
+  const std::vector<Event> events = FindAll(said, {{"European Commission", "ORG", "ec"}});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(Describe(events[0]), "STATEMENT said agent=ec time=- place=-");
+  EXPECT_EQ(ContentOf(said, events[0]), "the proposal needs more work");
+  EXPECT_EQ(Find("Israel said on Monday that its strikes on Rafah would go on.",
+                 {{"Israel", "PLACE", "israel"}, {"Rafah", "PLACE", "rafah"}},
+                 {{"Monday", "DATE", "2024-05-06"}}),
+            (Lines{"STATEMENT said agent=israel time=2024-05-06 place=-",
+                   "ATTACK strikes agent=israel patient=rafah time=- place=-"}));
+  // Two people equally near: no agent, so no statement.
+  EXPECT_EQ(Find("Biden and Netanyahu met on Monday. He said the talks went well.",
+                 {kBiden, kNetanyahu}, {{"Monday", "DATE", "2024-08-19"}}),
+            (Lines{"MEET met agent=joe-biden partner=benjamin-netanyahu time=2024-08-19 "
+                   "place=-"}));
+}
+
+TEST(EventFinder, SkipsWishedForAndNonEventReadings) {
   // Only the demand happened; the acceptance is asked for.
   EXPECT_EQ(Find("Qatar urged Hamas to accept the deal.",
                  {{"Qatar", "PLACE", "qatar"}, {"Hamas", "ORG", "hamas"}}),

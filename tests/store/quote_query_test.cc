@@ -76,7 +76,7 @@ class QuoteQueryTest : public ::testing::Test {
     strike.id = 8;
     strike.label = "strike";
     strike.articles = {"b1"};
-    store_->SaveStories("", {truce, strike}, {});
+    store_->SaveStories("", {truce, strike}, {}, {});
   }
   void TearDown() override {
     store_.reset();

@@ -73,7 +73,7 @@ Article MakeArticle(std::string id, std::string source, std::string title, std::
 
 PreparedArticle Prepare(Article a) {
   Analysis analysis;
-  analysis.entities.push_back({{0, 6}, a.text.substr(0, 6), "PLACE", "geneva"});
+  analysis.entities.push_back({{0, 6}, a.text.substr(0, 6), "PLACE", "geneva", "Geneva", "", ""});
   analysis.quotes.push_back({{10, 20}, "quoted", std::string("an official"), std::nullopt});
   return PrepareArticle(std::move(a), std::move(analysis));
 }
@@ -97,6 +97,32 @@ TEST_F(SqliteStoreTest, MigratesAnEmptyDatabaseAndReopensIt) {
   auto reopened = OpenStore(path_);
   EXPECT_EQ(reopened->Counts().articles, 1);
   EXPECT_EQ(QueryInt("PRAGMA user_version"), SqliteSchemaVersion());
+}
+
+TEST_F(SqliteStoreTest, EventsStoredBeforeTheNegatedFlagReadBackAsNotNegated) {
+  Article a = MakeArticle("old", "Reuters", "Call", "Biden spoke with Netanyahu on Monday.");
+  Analysis analysis;
+  Event call;
+  call.span = {6, 11};
+  call.type = "CALL";
+  call.trigger = "spoke";
+  call.actors = {{"agent", "joe-biden"}};
+  analysis.events.push_back(call);
+  {
+    auto store = OpenStore(path_);
+    store->AddBatch(std::vector{PrepareArticle(a, analysis)});
+  }
+  // The store as the build before schema step 6 (the flag) left it: steps 6 and 7 undone.
+  ExecRaw(
+      "ALTER TABLE article_events DROP COLUMN negated; DROP TABLE story_splits; "
+      "PRAGMA user_version = 5;");
+  auto store = OpenStore(path_);
+  EXPECT_EQ(QueryInt("PRAGMA user_version"), SqliteSchemaVersion());
+  const auto stored = store->FindArticle("old");
+  ASSERT_TRUE(stored.has_value());
+  ASSERT_EQ(stored->analysis.events.size(), 1u);
+  EXPECT_FALSE(stored->analysis.events[0].negated);
+  EXPECT_EQ(stored->analysis.events[0].trigger, "spoke");
 }
 
 TEST_F(SqliteStoreTest, UsesWriteAheadLogging) {
@@ -280,12 +306,14 @@ TEST_F(SqliteStoreTest, AnalysisRoundTripsWithItsSpans) {
               "spoke",
               {{"agent", "joe-biden"}, {"partner", "benjamin-netanyahu"}},
               std::string("2024-08-19"),
+              std::nullopt,
               std::nullopt};
   analysis.events.push_back(event);
   Event statement = event;
   statement.type = "STATEMENT";
   statement.content = Span{12, 37};
   statement.planned = true;
+  statement.negated = true;
   analysis.events.push_back(statement);
   store->AddBatch(std::vector{PrepareArticle(a, analysis)});
 
@@ -316,6 +344,8 @@ TEST_F(SqliteStoreTest, AnalysisRoundTripsWithItsSpans) {
   EXPECT_EQ(back.events[1].content->start, 12u);
   EXPECT_EQ(back.events[1].content->end, 37u);
   EXPECT_TRUE(back.events[1].planned);
+  EXPECT_FALSE(back.events[0].negated);
+  EXPECT_TRUE(back.events[1].negated);
   EXPECT_EQ(back.events[0].type, "CALL");
   ASSERT_EQ(back.events[0].actors.size(), 2u);
   EXPECT_EQ(back.events[0].actors[1].entity, "benjamin-netanyahu");

@@ -116,6 +116,33 @@ TEST(EventFramesTest, NoMainFrameWithoutANamedParticipant) {
   EXPECT_FALSE(FindEventFrames(article, analysis).main);
 }
 
+TEST(EventFramesTest, ADeniedEventIsNoHappening) {
+  const std::string text =
+      "Biden did not call Netanyahu on Monday. Blinken met Netanyahu on Tuesday. Hamas said "
+      "on Sunday it would reply.";
+  Article article;
+  article.text = text;
+  article.published = "2024-08-21";
+  Event denied = MakeEvent(text, "call", "CALL", {"joe-biden", "benjamin-netanyahu"}, "2024-08-19");
+  denied.negated = true;
+  Analysis analysis;
+  analysis.events = {denied, MakeEvent(text, "met", "MEET",
+                                       {"antony-blinken", "benjamin-netanyahu"}, "2024-08-20")};
+  ArticleFrames frames = FindEventFrames(article, analysis);
+  ASSERT_TRUE(frames.main);
+  EXPECT_EQ(frames.main->type, "MEET");
+  EXPECT_TRUE(frames.secondary.empty());
+  // Alone it gives no frame at all, though a statement would.
+  analysis.events = {denied};
+  frames = FindEventFrames(article, analysis);
+  EXPECT_FALSE(frames.main);
+  EXPECT_TRUE(frames.secondary.empty());
+  analysis.events.push_back(MakeEvent(text, "said", "STATEMENT", {"hamas"}, "2024-08-18"));
+  frames = FindEventFrames(article, analysis);
+  ASSERT_TRUE(frames.main);
+  EXPECT_EQ(frames.main->type, "STATEMENT");
+}
+
 TEST(EventFramesTest, SameHappeningNeedsTypeSharedParticipantsAndCloseDays) {
   EventFrame call{.type = "CALL", .actors = {"benjamin-netanyahu", "joe-biden"}, .day = 100};
   EventFrame with_harris = call;

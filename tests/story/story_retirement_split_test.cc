@@ -1,0 +1,235 @@
+// Story retirement (step 5 of story_clusterer.h) changes no placement, and splits
+// (step 6) move an unrelated happening out of a story, with the history kept.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+#include "store/story_updater.h"
+#include "story/stories_json.h"
+#include "story/story_clusterer.h"
+
+namespace storyline {
+namespace {
+
+Article MakeArticle(std::string id, std::string published, std::string text) {
+  Article article;
+  article.id = std::move(id);
+  article.published = std::move(published);
+  article.text = std::move(text);
+  return article;
+}
+
+const std::vector<std::string> kSyllables = {"ka", "lo", "mi", "ren", "tu", "sal", "vo", "dre"};
+
+// A made-up word, distinct per n < 512.
+std::string Word(size_t n) {
+  std::string word;
+  for (size_t i = 0; i < 3; ++i, n /= kSyllables.size()) word += kSyllables[n % kSyllables.size()];
+  return word;
+}
+
+constexpr size_t kTopics = 200;
+constexpr size_t kTopicWords = 8;
+constexpr size_t kPool = 100;
+
+// Topic t's words: a few of a pool the later topics draw from too, so that newer topics
+// keep pushing older ones out of the posting lists of every word they have, while any
+// two topics share too little to be one story.
+Article TopicArticle(size_t topic, size_t report) {
+  std::vector<std::string> words;
+  for (size_t j = 0; j < kTopicWords; ++j) {
+    words.push_back(Word((topic * 7919 + j * j * 104729 + j * 31) % kPool));
+  }
+  std::string text = words[0] + " " + words[1] + "\n";
+  for (size_t i = 0; i < kTopicWords; ++i) {
+    text += words[i] + " " + words[(i + report + 1) % kTopicWords] + ". ";
+  }
+  return MakeArticle("t" + std::to_string(topic) + "-" + std::to_string(report), "", text);
+}
+
+std::vector<Article> TopicStream() {
+  std::vector<Article> stream;
+  for (size_t topic = 0; topic < kTopics; ++topic) {
+    for (size_t report = 0; report < 2; ++report) stream.push_back(TopicArticle(topic, report));
+  }
+  return stream;
+}
+
+StoryClustererOptions TinyPostings(bool retire) {
+  StoryClustererOptions options;
+  options.story_threshold = 0.6f;  // the topics' few shared words never make one story
+  options.postings_per_feature = 1;
+  options.max_candidates = 4;
+  options.retire_unreachable = retire;
+  options.retire_after_articles = 0;
+  return options;
+}
+
+std::string Placements(StoryClusterer& clusterer, const std::vector<Article>& stream) {
+  std::string out;
+  for (const Article& article : stream) {
+    const StoryPlacement p = clusterer.Add(article, {});
+    out += std::to_string(p.story) + "/" + std::to_string(p.event) + " ";
+  }
+  return out;
+}
+
+TEST(StoryRetirementTest, RetiringUnreachableStoriesChangesNoPlacement) {
+  const std::vector<Article> stream = TopicStream();
+  StoryClusterer reference(TinyPostings(false)), retiring(TinyPostings(true));
+  EXPECT_EQ(Placements(retiring, stream), Placements(reference, stream));
+  EXPECT_EQ(reference.retired_stories(), 0u);
+  EXPECT_GT(retiring.retired_stories(), 10u);
+  // Retired stories are still listed, with their events and labels.
+  EXPECT_EQ(StoriesToJson(retiring.Stories()).dump(), StoriesToJson(reference.Stories()).dump());
+  EXPECT_EQ(retiring.merges().size(), reference.merges().size());
+}
+
+TEST(StoryRetirementTest, ResumingAfterRetirementMatchesOneRun) {
+  const std::vector<Article> stream = TopicStream();
+  StoryClusterer whole(TinyPostings(true));
+  const std::string placements = Placements(whole, stream);
+  StoryClusterer before(TinyPostings(true));
+  const std::vector<Article> first(stream.begin(), stream.begin() + 200);
+  const std::vector<Article> rest(stream.begin() + 200, stream.end());
+  std::string resumed = Placements(before, first);
+  std::stringstream state;
+  before.Save(state);
+  StoryClusterer after(TinyPostings(true));
+  after.Load(state);
+  EXPECT_EQ(after.retired_stories(), before.retired_stories());
+  resumed += Placements(after, rest);
+  EXPECT_EQ(resumed, placements);
+  EXPECT_EQ(StoriesToJson(after.Stories()).dump(), StoriesToJson(whole.Stories()).dump());
+}
+
+TEST(StoryRetirementTest, QuietStoriesRetireAndKeepTheirArticles) {
+  StoryClustererOptions options;
+  options.retire_after_articles = 20;
+  StoryClusterer clusterer(options);
+  const std::vector<Article> stream = TopicStream();
+  for (const Article& article : stream) clusterer.Add(article, {});
+  EXPECT_GT(clusterer.retired_stories(), 10u);
+  size_t articles = 0;
+  for (const Story& story : clusterer.Stories()) {
+    articles += story.articles.size();
+    EXPECT_FALSE(story.events.empty());
+  }
+  EXPECT_EQ(articles, stream.size());
+}
+
+// A Peru earthquake story that took in, through a report naming both, a mine collapse
+// in Chile; the collapse's own reports then show it to be a thread of its own.
+const char kQuake1[] =
+    "Earthquake of magnitude 6.1 strikes southern Peru\n"
+    "A strong earthquake shook the Arequipa region of southern Peru on Sunday, damaging "
+    "adobe homes in Chala and injuring 12 people, the geophysical institute said.";
+const char kQuake2[] =
+    "Aftershocks rattle Arequipa after Peru earthquake\n"
+    "Aftershocks shook the Arequipa region of southern Peru, where the earthquake damaged "
+    "adobe homes in Chala. The geophysical institute recorded 40 aftershocks.";
+const char kQuake3[] =
+    "Peru sends aid to earthquake victims in Arequipa\n"
+    "Peru sent tents and food to Chala and other towns of the Arequipa region damaged by the "
+    "earthquake, and engineers inspected adobe homes for cracks.";
+const char kBridge[] =
+    "Rescuers dig for miners after collapse in Atacama as Peru counts quake damage\n"
+    "A copper mine collapsed in the Atacama desert of Chile, trapping 33 miners in the San "
+    "Jose mine near Copiapo, rescuers said. In Peru, the earthquake damaged adobe homes in "
+    "Chala in the Arequipa region.";
+const char kMine1[] =
+    "Rescuers drill toward 33 trapped miners in Chile\n"
+    "Rescuers drilled toward the 33 miners trapped in the San Jose copper mine near Copiapo "
+    "in the Atacama desert of Chile, mining minister Laurence Golborne said. Peru offered "
+    "rescuers, as Chile had after the Arequipa earthquake.";
+const char kMine2[] =
+    "Families of trapped miners wait at San Jose mine\n"
+    "Families of the 33 miners trapped in the San Jose copper mine near Copiapo camped at the "
+    "mine in the Atacama desert as rescuers drilled, Laurence Golborne said. Peru offered "
+    "rescuers, as Chile had after the Arequipa earthquake.";
+
+std::vector<Article> QuakeThenMine() {
+  return {MakeArticle("q1", "2024-01-28", kQuake1), MakeArticle("q2", "2024-01-30", kQuake2),
+          MakeArticle("q3", "2024-02-02", kQuake3), MakeArticle("b", "2024-02-06", kBridge),
+          MakeArticle("m1", "2024-02-06", kMine1),  MakeArticle("m2", "2024-02-06", kMine2)};
+}
+
+const Story* StoryOf(const std::vector<Story>& stories, const std::string& article) {
+  for (const Story& story : stories) {
+    for (const std::string& id : story.articles) {
+      if (id == article) return &story;
+    }
+  }
+  return nullptr;
+}
+
+StoryClustererOptions SplitOptions() {
+  StoryClustererOptions options;
+  options.split_threshold = 0.2f;
+  return options;
+}
+
+TEST(StorySplitTest, AnUnrelatedHappeningSplitsOut) {
+  StoryClusterer clusterer(SplitOptions());
+  for (const Article& article : QuakeThenMine()) clusterer.Add(article, {});
+  const std::vector<Story> stories = clusterer.Stories();
+  ASSERT_EQ(clusterer.splits().size(), 1u) << StoriesToJson(stories).dump(1);
+  const StorySplit& split = clusterer.splits()[0];
+  const Story* quake = StoryOf(stories, "q1");
+  const Story* mine = StoryOf(stories, "m1");
+  ASSERT_NE(quake, nullptr);
+  ASSERT_NE(mine, nullptr);
+  EXPECT_EQ(quake->id, split.from);
+  EXPECT_EQ(mine->id, split.into);
+  EXPECT_EQ(StoryOf(stories, "q2"), quake);
+  EXPECT_EQ(StoryOf(stories, "q3"), quake);
+  EXPECT_EQ(StoryOf(stories, "m2"), mine);
+  // Every article is in exactly one story, and in its story's events.
+  size_t articles = 0;
+  for (const Story& story : stories) {
+    articles += story.articles.size();
+    for (const StoryEvent& event : story.events) {
+      for (const std::string& id : event.articles) EXPECT_EQ(StoryOf(stories, id), &story);
+    }
+  }
+  EXPECT_EQ(articles, QuakeThenMine().size());
+}
+
+TEST(StorySplitTest, SplitsSurviveSavedStateAndTheStore) {
+  const std::filesystem::path db =
+      std::filesystem::temp_directory_path() / ("story_split_test_" + std::to_string(getpid()));
+  std::filesystem::remove(db);
+  const std::vector<Article> stream = QuakeThenMine();
+  StoryClusterer whole(SplitOptions());
+  for (const Article& article : stream) whole.Add(article, {});
+  ASSERT_FALSE(whole.splits().empty());
+  {
+    auto store = OpenStore(db.string());
+    StoryUpdater updater(*store, "/nonexistent/background.tsv", SplitOptions());
+    for (size_t i = 0; i < 4; ++i) updater.Add(stream[i], {});
+    updater.Save();
+  }
+  auto store = OpenStore(db.string(), OpenMode::kMustExist);
+  StoryUpdater updater(*store, "/nonexistent/background.tsv", SplitOptions());
+  for (size_t i = 4; i < stream.size(); ++i) updater.Add(stream[i], {});
+  updater.Save();
+  EXPECT_EQ(StoriesToJson(store->LoadStories()).dump(), StoriesToJson(whole.Stories()).dump());
+  const std::vector<StorySplit> splits = store->LoadStorySplits();
+  ASSERT_EQ(splits.size(), whole.splits().size());
+  for (size_t i = 0; i < splits.size(); ++i) {
+    EXPECT_EQ(splits[i].from, whole.splits()[i].from);
+    EXPECT_EQ(splits[i].into, whole.splits()[i].into);
+    EXPECT_EQ(splits[i].article, whole.splits()[i].article);
+  }
+  store.reset();
+  for (const std::string suffix : {"", "-wal", "-shm"}) {
+    std::filesystem::remove(db.string() + suffix);
+  }
+}
+
+}  // namespace
+}  // namespace storyline
