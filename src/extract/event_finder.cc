@@ -91,10 +91,15 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
   const EventWords& w = s.words;
   std::optional<EventTriggerWord> word;
   is_noun = false;
-  if (w.IsVerb(i) || IsUnambiguousVerbForm(w.Lower(i))) {
+  // After a determiner the word heads a noun phrase whatever its tag ("knowledge of the
+  // meeting told Axios": the tagger may read "meeting" as a verb there).
+  const bool after_determiner =
+      i > s.first && OneOf(w.Lower(i - 1), {"the", "a", "an", "this", "that", "these", "those",
+                                            "their", "his", "her", "its", "our"});
+  if (!after_determiner && (w.IsVerb(i) || IsUnambiguousVerbForm(w.Lower(i)))) {
     word = LookupEventTrigger(w.Lower(i), TriggerWordClass::kVerb);
   }
-  if (!word && w.IsNoun(i)) {
+  if (!word && (w.IsNoun(i) || after_determiner)) {
     word = LookupEventTrigger(w.Lower(i), TriggerWordClass::kNoun);
     is_noun = true;
   }
@@ -269,12 +274,17 @@ std::vector<int> SubjectActors(const SentenceContext& s, int verb, EventActors& 
 }
 
 // The entities after "with"/"to" close after token i (stopping at punctuation or a
-// verb), or the named object right after it.
+// verb), or the named object right after it; none when a verb or punctuation follows
+// ("sources with knowledge of the meeting told Axios": Axios is told, not met).
 std::vector<int> PartnerEntities(const SentenceContext& s, int i) {
   const EventWords& w = s.words;
   constexpr int kMaxReach = 4;
+  const auto ends_phrase = [&](int k) {
+    return w.IsPunctuation(k) || (w.HasTags() && w.Upos(k) == "VERB");
+  };
+  if (i + 1 < s.end && ends_phrase(i + 1)) return {};
   for (int k = i + 1; k < s.end && k <= i + kMaxReach; ++k) {
-    if (w.IsPunctuation(k) || (w.HasTags() && w.Upos(k) == "VERB")) break;
+    if (ends_phrase(k)) break;
     if (w.Is(k, "with") || w.Is(k, "to") || w.Is(k, "between")) {
       return w.PhraseEntitiesFrom(k + 1, s.end);
     }

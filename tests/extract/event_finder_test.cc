@@ -361,6 +361,17 @@ TEST(EventFinder, SkipsWishedForAndNonEventReadings) {
             Lines{});
 }
 
+// After a determiner a trigger word heads a noun phrase, whatever the tagger says: the
+// meeting is not something Axios was met at, and "the proposed exchange" proposes nothing.
+TEST(EventFinder, ATriggerAfterADeterminerIsANoun) {
+  EXPECT_EQ(
+      Find("Three sources with knowledge of the meeting told Axios.", {{"Axios", "ORG", "axios"}}),
+      Lines{});
+  EXPECT_EQ(Find("Marsh will discuss the proposed prisoner exchange with Ferreira.",
+                 {{"Marsh", "PERSON", "julian-marsh"}, {"Ferreira", "PERSON", "nadia-ferreira"}}),
+            Lines{});
+}
+
 TEST(EventFinder, WorksWithoutTags) {
   EXPECT_EQ(Find("Biden met Netanyahu.", {kBiden, kNetanyahu}, {}, {}, /*with_tags=*/false),
             (Lines{"MEET met agent=joe-biden partner=benjamin-netanyahu time=- place=-"}));
