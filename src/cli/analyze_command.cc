@@ -40,8 +40,7 @@ void AddAnalyzeCommand(CLI::App& app) {
           models_dir->empty() ? DefaultModelsDir() : std::filesystem::path(*models_dir);
       analyzer = std::make_unique<ArticleAnalyzer>(models);
       if (!*article_local_ids) {
-        corpus_linker = std::make_unique<CorpusEntityLinker>(
-            EntityAliases::Load(models / "entity_aliases.tsv"));
+        corpus_linker = std::make_unique<CorpusEntityLinker>(EntityAliases::LoadNames(models));
       }
     } catch (const std::exception& e) {
       std::fprintf(stderr, "storyline: %s\n", e.what());

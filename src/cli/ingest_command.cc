@@ -261,8 +261,7 @@ void RunIngest(const IngestOptions& options) {
     analyzer = std::make_unique<ArticleAnalyzer>(models_dir);
     store = OpenStore(options.db);
     stories = std::make_unique<StoryUpdater>(*store, models_dir / "story-background.tsv");
-    linker = std::make_unique<CorpusEntityLinker>(
-        EntityAliases::Load(models_dir / "entity_aliases.tsv"));
+    linker = std::make_unique<CorpusEntityLinker>(EntityAliases::LoadNames(models_dir));
     linker->Restore(store->LoadEntityLinks());
   } catch (const std::exception& e) {
     std::fprintf(stderr, "storyline: %s\n", e.what());

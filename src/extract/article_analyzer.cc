@@ -3,7 +3,10 @@
 #include <cstdlib>
 
 #include "extract/country_lexicon.h"
+#include "extract/datelines.h"
+#include "extract/defined_acronyms.h"
 #include "extract/demonyms.h"
+#include "extract/descriptor_organizations.h"
 #include "extract/entity_linker.h"
 #include "extract/entity_senses.h"
 #include "extract/entity_type_rules.h"
@@ -12,9 +15,12 @@
 #include "extract/name_particles.h"
 #include "extract/news_outlets.h"
 #include "extract/organization_heads.h"
+#include "extract/photo_credits.h"
+#include "extract/place_contexts.h"
 #include "extract/quantity_finder.h"
 #include "extract/quote_finder.h"
 #include "extract/role_named_people.h"
+#include "extract/speaker_names.h"
 #include "extract/time_expression_finder.h"
 #include "nlp/entity_recognizer.h"
 #include "nlp/pos_tagger.h"
@@ -49,11 +55,18 @@ Analysis ArticleAnalyzer::Analyze(const Article& article) const {
   std::vector<PosTag> tags;
   models_->tagger.Tag(text, tokens, tags);
   analysis.entities = models_->entity_recognizer.Recognize(text, tokens);
+  const Gazetteer& gazetteer = models_->entity_recognizer.gazetteer();
   ApplyEntityTypeRules(text, tokens, analysis.entities);
+  TagDatelines(text, tokens, gazetteer, analysis.entities);
+  TagPhotoCredits(text, tokens, analysis.entities);
   TagNewsOutlets(text, tokens, models_->news_outlets, article.source, analysis.entities);
   JoinOrganizationNames(text, tokens, tags, analysis.entities);
+  TagDescriptorOrganizations(text, tokens, tags, gazetteer, analysis.entities);
   TagRoleNamedPeople(text, tokens, tags, analysis.entities);
   JoinNameParticles(text, tokens, tags, analysis.entities);
+  TagPlacesInContext(text, tokens, gazetteer, analysis.entities);
+  TagSpeakerNames(text, tokens, tags, gazetteer, analysis.entities);
+  TagDefinedAcronyms(text, tokens, analysis.entities);
   PropagateMentions(text, tokens, analysis.entities);
   LinkEntitiesInArticle(text, analysis.entities);
   ApplyDemonyms(text, tokens, tags, models_->countries, analysis.entities);

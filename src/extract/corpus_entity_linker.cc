@@ -7,6 +7,7 @@
 
 #include "extract/entity_linker.h"
 #include "extract/name_parts.h"
+#include "extract/organization_heads.h"
 
 namespace storyline {
 namespace {
@@ -60,6 +61,21 @@ std::optional<std::string> WithoutCompanyForm(std::string_view name) {
     if (!out.empty()) out += ' ';
     out += word;
   }
+  return out;
+}
+
+// "UN Security Council" -> "United Nations Security Council", "U.S. Army" -> "United
+// States Army": a name that opens with another name of a country or organization and
+// ends in an organization's head noun (not "US Airways") takes the canonical form of its
+// first word; nullopt when it does not.
+std::optional<std::string> WithCanonicalPrefix(const EntityAliases& aliases,
+                                               std::string_view name) {
+  const std::vector<std::string_view> words = SplitNameWords(name);
+  if (words.size() < 2 || !IsOrganizationHeadNoun(words.back())) return std::nullopt;
+  const std::optional<std::string_view> prefix = aliases.Canonical(words.front());
+  if (!prefix) return std::nullopt;
+  std::string out(*prefix);
+  for (size_t i = 1; i < words.size(); ++i) out.append(" ").append(words[i]);
   return out;
 }
 
@@ -123,6 +139,7 @@ void CorpusEntityLinker::Link(std::vector<EntityMention>& mentions) {
     } else {
       if (mention.type == "ORG" || mention.type == "PLACE") {
         if (const auto canonical = aliases_.Canonical(mention.name)) name = std::string(*canonical);
+        if (!name) name = WithCanonicalPrefix(aliases_, mention.name);
       }
       if (!name && mention.type == "ORG") name = WithoutCompanyForm(mention.name);
       if (!name) name = Expansion(mention.name);

@@ -9,8 +9,10 @@
 //   - an acronym ("GAO") takes its expansion: one an article spelled out for it
 //     ("Government Accountability Office (GAO)") or else the one organization or place
 //     seen so far with those initials;
-//   - another name of a country ("U.S.", "Britain") takes its canonical name from the
-//     alias table (ORG and PLACE mentions);
+//   - another name of a country or international organization ("U.S.", "Britain",
+//     "U.N.", "EU") takes its canonical name from the alias tables (ORG and PLACE
+//     mentions), and so does such a name opening an organization's name ("UN Security
+//     Council" -> "United Nations Security Council");
 //   - a company's name drops its legal form ("Apple Inc." -> "Apple", "Ford Motor
 //     Company" -> "Ford").
 // The result depends only on the articles and their order, never on threads or timing:

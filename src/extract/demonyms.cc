@@ -134,6 +134,48 @@ bool IsDemonymMention(std::string_view text, const CountryWords& words,
                        text.substr(mention.span.start, next->span.start - mention.span.start));
 }
 
+// Where the title written right before `person` starts in the text, when it is there
+// word for word ("U.S. President" before "Joe Biden").
+std::optional<uint32_t> TitleStart(std::string_view text, const EntityMention& person) {
+  const size_t length = person.title.size() + 1;
+  if (person.title.empty() || person.span.start < length) return std::nullopt;
+  const uint32_t start = person.span.start - uint32_t(length);
+  if (text.substr(start, length) != person.title + " ") return std::nullopt;
+  return start;
+}
+
+// The country a title opens with is named there: "U.S." of "U.S. President Joe Biden" is
+// a PLACE mention of its own, with the id the article's other mentions of it have.
+void AddTitleCountries(std::string_view text, const CountryLexicon& lexicon,
+                       std::vector<EntityMention>& mentions) {
+  std::vector<EntityMention> found;
+  for (const EntityMention& m : mentions) {
+    if (m.type != "PERSON") continue;
+    const std::optional<uint32_t> start = TitleStart(text, m);
+    if (!start) continue;
+    const std::string_view word = SplitNameWords(m.title).front();
+    if (!lexicon.CountryOfAlias(word)) continue;
+    const Span span{*start, *start + uint32_t(word.size())};
+    const bool covered = std::any_of(mentions.begin(), mentions.end(), [&](const EntityMention& o) {
+      return o.span.start < span.end && span.start < o.span.end;
+    });
+    if (covered) continue;
+    EntityMention& place = found.emplace_back();
+    place.span = span;
+    place.text = std::string(word);
+    place.type = "PLACE";
+    place.name = place.text;
+    place.entity = EntitySlug(word);
+    for (const EntityMention& o : mentions) {
+      if (o.text == place.text && o.type != "PERSON") place.name = o.name, place.entity = o.entity;
+    }
+  }
+  mentions.insert(mentions.end(), found.begin(), found.end());
+  std::stable_sort(
+      mentions.begin(), mentions.end(),
+      [](const EntityMention& a, const EntityMention& b) { return a.span.start < b.span.start; });
+}
+
 }  // namespace
 
 void ApplyDemonyms(std::string_view text, const TokenizedText& tokens,
@@ -163,6 +205,7 @@ void ApplyDemonyms(std::string_view text, const TokenizedText& tokens,
     if (m.country.empty() && it != country_of_entity.end()) m.country = it->second;
   }
   mentions = std::move(kept);
+  AddTitleCountries(text, lexicon, mentions);
 }
 
 }  // namespace storyline

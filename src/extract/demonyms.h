@@ -6,6 +6,8 @@
 //     starts with a demonym ("Israeli Defense Forces"), or that follows a demonym and a
 //     few common nouns ("the Egyptian intelligence chief Abbas Kamel"); every other
 //     mention of the same entity in the article gets the same country;
+//   - adds a PLACE mention for another name of a country that opens a person's title
+//     ("U.S." of "U.S. President Joe Biden": the text names the country there);
 //   - drops mentions that are a demonym alone, singular or plural ("Israeli officials",
 //     "the Israelis"), and fragments of a demonym-led title the recognizer split off
 //     the name ("Valdorian President" before "Julian Marsh").

@@ -17,9 +17,21 @@ std::string WithoutDots(std::string_view name) {
 }  // namespace
 
 EntityAliases EntityAliases::Load(const std::filesystem::path& path) {
+  EntityAliases aliases;
+  aliases.AddTable(path);
+  return aliases;
+}
+
+EntityAliases EntityAliases::LoadNames(const std::filesystem::path& models_dir) {
+  EntityAliases aliases;
+  aliases.AddTable(models_dir / "entity_aliases.tsv");
+  aliases.AddTable(models_dir / "organization_aliases.tsv");
+  return aliases;
+}
+
+void EntityAliases::AddTable(const std::filesystem::path& path) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error(path.string() + ": cannot open entity alias table");
-  EntityAliases aliases;
   std::string line;
   for (int number = 1; std::getline(in, line); ++number) {
     if (line.empty() || line[0] == '#') continue;
@@ -29,9 +41,8 @@ EntityAliases EntityAliases::Load(const std::filesystem::path& path) {
       throw std::runtime_error(path.string() + ":" + std::to_string(number) +
                                ": expected 'alias<TAB>canonical name'");
     }
-    aliases.Add(std::string_view(line).substr(0, tab), std::string_view(line).substr(tab + 1));
+    Add(std::string_view(line).substr(0, tab), std::string_view(line).substr(tab + 1));
   }
-  return aliases;
 }
 
 void EntityAliases::Add(std::string_view alias, std::string_view canonical) {

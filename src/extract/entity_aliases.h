@@ -1,8 +1,10 @@
-// Other names of one place, mapped to the name the engine uses for it: "U.S.", "USA",
-// "America" and "United States of America" -> "United States"; "Britain", "UK" ->
-// "United Kingdom"; "Russian Federation" -> "Russia". The table is
+// Other names of one place or international organization, mapped to the name the engine
+// uses for it: "U.S.", "USA", "America" and "United States of America" -> "United
+// States"; "Britain", "UK" -> "United Kingdom"; "Russian Federation" -> "Russia"; "U.N."
+// -> "United Nations"; "EU" -> "European Union". Country names are
 // models/entity_aliases.tsv, built from Debian iso-codes by
-// scripts/build-entity-aliases.py.
+// scripts/build-entity-aliases.py; organizations are models/organization_aliases.tsv, a
+// short hand list (see its header).
 #pragma once
 
 #include <filesystem>
@@ -21,6 +23,10 @@ class EntityAliases {
   // std::runtime_error naming the file and line when it cannot be read or a line is bad.
   static EntityAliases Load(const std::filesystem::path& path);
 
+  // The tables the entity linkers read from `models_dir`: entity_aliases.tsv (countries)
+  // and organization_aliases.tsv. Throws as Load does.
+  static EntityAliases LoadNames(const std::filesystem::path& models_dir);
+
   // Adds one alias; a later alias with the same spelling replaces the earlier one.
   void Add(std::string_view alias, std::string_view canonical);
 
@@ -31,6 +37,8 @@ class EntityAliases {
   size_t size() const { return canonical_.size(); }
 
  private:
+  void AddTable(const std::filesystem::path& path);
+
   std::unordered_map<std::string, std::string> canonical_;  // alias without dots -> name
 };
 

@@ -1,6 +1,7 @@
 #include "extract/mention_propagation.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <string>
@@ -15,6 +16,19 @@ using NameTypes = std::map<std::vector<std::string_view>, std::string>;
 
 bool StartsUpper(std::string_view word) {
   return !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
+}
+
+// Conjunctions and adverbs capitalized only because they open a sentence ("But Netanyahu
+// has"): never a word of a name, so the name after them stands alone.
+constexpr std::array<std::string_view, 30> kSentenceOpeners = {
+    "But",       "And",     "Or",     "So",    "Yet",  "When",     "While",  "If",
+    "As",        "After",   "Before", "Since", "Then", "Although", "Though", "Because",
+    "Meanwhile", "However", "Still",  "Also",  "Now",  "Once",     "Until",  "Unless",
+    "Whether",   "Where",   "Why",    "How",   "What", "Instead"};
+
+bool IsSentenceOpener(std::string_view word) {
+  return std::find(kSentenceOpeners.begin(), kSentenceOpeners.end(), word) !=
+         kSentenceOpeners.end();
 }
 
 // Tokens [first, end) inside the byte span, found by binary search (tokens are in order).
@@ -109,6 +123,7 @@ void PropagateMentions(std::string_view text, const TokenizedText& tokens,
     }
     // A name inside a longer capitalized phrase ("Biden Foundation") is another name.
     if ((i > 0 && StartsUpper(tokens.tokens[i - 1].In(text)) &&
+         !IsSentenceOpener(tokens.tokens[i - 1].In(text)) &&
          tokens.tokens[i - 1].end + 1 == tokens.tokens[i].start) ||
         (end < tokens.tokens.size() && StartsUpper(tokens.tokens[end].In(text)) &&
          tokens.tokens[end - 1].end + 1 == tokens.tokens[end].start)) {

@@ -17,10 +17,6 @@ constexpr std::array<std::string_view, 42> kHeadNouns = {
     "Network",      "Association", "Federation", "Coalition",   "Alliance",   "Assembly",
     "Parliament",   "Guard",       "Bureau",     "Fund",        "Society",    "League"};
 
-bool IsHeadNoun(std::string_view word) {
-  return std::find(kHeadNouns.begin(), kHeadNouns.end(), word) != kHeadNouns.end();
-}
-
 bool IsProperNoun(std::string_view text, const TokenizedText& tokens,
                   const std::vector<PosTag>& tags, size_t i) {
   // Either tag will do: the tagger's two heads disagree on name words ("National" ADJ
@@ -50,10 +46,14 @@ bool IsOneMention(const TokenizedText& tokens, size_t first, size_t end,
 
 }  // namespace
 
+bool IsOrganizationHeadNoun(std::string_view word) {
+  return std::find(kHeadNouns.begin(), kHeadNouns.end(), word) != kHeadNouns.end();
+}
+
 void JoinOrganizationNames(std::string_view text, const TokenizedText& tokens,
                            const std::vector<PosTag>& tags, std::vector<EntityMention>& mentions) {
   for (size_t head = 1; head < tokens.tokens.size(); ++head) {
-    if (!IsHeadNoun(tokens.tokens[head].In(text))) continue;
+    if (!IsOrganizationHeadNoun(tokens.tokens[head].In(text))) continue;
     const size_t end = head + 1;
     if (FollowsBySpace(text, tokens, end) && IsProperNoun(text, tokens, tags, end)) continue;
     const size_t first = NameStart(text, tokens, tags, head);

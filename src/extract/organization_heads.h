@@ -26,6 +26,9 @@
 
 namespace storyline {
 
+// Whether `word` is one of the head nouns above ("Council", "Forces"), case-sensitively.
+bool IsOrganizationHeadNoun(std::string_view word);
+
 // `tags` are the tagger's, one per token; `mentions` in text order, kept in text order.
 void JoinOrganizationNames(std::string_view text, const TokenizedText& tokens,
                            const std::vector<PosTag>& tags, std::vector<EntityMention>& mentions);

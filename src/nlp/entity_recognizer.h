@@ -60,6 +60,9 @@ class EntityRecognizer {
   // The tag of every token, exposed for tests: always a valid BILOU sequence per sentence.
   std::vector<int> Tag(std::string_view text, const TokenizedText& tokens) const;
 
+  // The name lists the recognizer reads as features, for rules that check a name.
+  const Gazetteer& gazetteer() const { return gazetteer_; }
+
  private:
   EntityRecognizer(Gazetteer gazetteer, AveragedPerceptron model)
       : gazetteer_(std::move(gazetteer)), model_(std::move(model)) {}

@@ -131,6 +131,25 @@ TEST(CorpusEntityLinker, CountryAliasesFromTheModelTable) {
   EXPECT_EQ(ids[0][7], "can");  // case-sensitive: the code CAN is not the word
 }
 
+TEST(CorpusEntityLinker, AbbreviationsAndExpansionsOfOrganizationsAreOneEntity) {
+  CorpusEntityLinker linker(
+      EntityAliases::LoadNames(std::filesystem::path(STORYLINE_SOURCE_DIR) / "models"));
+  const auto ids = LinkAll(
+      linker,
+      {{Linked("U.N. Security Council", "ORG"), Linked("EU", "ORG"), Linked("U.S. Army", "ORG")},
+       {Linked("United Nations Security Council", "ORG"), Linked("European Union", "ORG"),
+        Linked("United States Army", "ORG"), Linked("UN", "ORG")},
+       {Linked("UN Security Council", "ORG"), Linked("US Airways", "ORG"),
+        Linked("U.K.", "PLACE")}});
+  EXPECT_EQ(ids[0], (std::vector<std::string>{"united-nations-security-council", "european-union",
+                                              "united-states-army"}));
+  EXPECT_EQ(ids[1], (std::vector<std::string>{"united-nations-security-council", "european-union",
+                                              "united-states-army", "united-nations"}));
+  // A company whose name only starts with a country's initials keeps its own name.
+  EXPECT_EQ(ids[2], (std::vector<std::string>{"united-nations-security-council", "us-airways",
+                                              "united-kingdom"}));
+}
+
 TEST(CorpusEntityLinker, SameArticlesInSameOrderGiveSameIds) {
   const std::vector<std::vector<EntityMention>> articles = {
       {Linked("Biden", "PERSON")},
@@ -191,7 +210,7 @@ TEST(CorpusEntityLinker, QuoteSpeakersFollowTheirEntity) {
   Analysis analysis;
   analysis.entities = {Linked("Biden", "PERSON")};
   analysis.quotes.push_back(Quote{{0, 5}, "We will", "Biden", "biden", false});
-  analysis.events.push_back(Event{{0, 4}, "CALL", "call", {{"agent", "biden"}}, {}, {}});
+  analysis.events.push_back(Event{{0, 4}, "CALL", "call", {{"agent", "biden"}}, {}, {}, {}});
   linker.Link(analysis);
   EXPECT_EQ(analysis.quotes[0].speaker_entity, "joe-biden");
   EXPECT_EQ(analysis.quotes[0].speaker, "Joe Biden");

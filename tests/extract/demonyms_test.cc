@@ -66,12 +66,28 @@ TEST(Demonyms, TitlesGiveThePersonsCountryToAllItsMentions) {
                                                     {"Mohammed bin Abdulrahman", "PERSON"},
                                                     {"Netanyahu", "PERSON"},
                                                     {"Isaac Herzog", "PERSON"}});
-  ASSERT_EQ(m.size(), 5u);
-  EXPECT_EQ(m[0].country, "united-states");
-  EXPECT_EQ(m[1].country, "israel");
-  EXPECT_EQ(m[2].country, "qatar");
-  EXPECT_EQ(m[3].country, "israel");  // from the full name's mention
-  EXPECT_EQ(m[4].country, "");        // "President" names no country
+  ASSERT_EQ(m.size(), 6u);
+  EXPECT_EQ(m[0].text + "/" + m[0].type, "U.S./PLACE");  // the title names the country
+  EXPECT_EQ(m[1].country, "united-states");
+  EXPECT_EQ(m[2].country, "israel");
+  EXPECT_EQ(m[3].country, "qatar");
+  EXPECT_EQ(m[4].country, "israel");  // from the full name's mention
+  EXPECT_EQ(m[5].country, "");        // "President" names no country
+}
+
+TEST(Demonyms, ACountryOpeningATitleIsAPlaceWithTheArticlesIdForIt) {
+  const std::string text =
+      "U.S. Secretary of State Maria Ostrova flew home. The U.S. said little. Israeli Foreign "
+      "Minister Dan Rell stayed.";
+  const std::vector<EntityMention> m =
+      Apply(text, {{"U.S. Secretary of State Maria Ostrova", "PERSON"},
+                   {"U.S.", "PLACE"},
+                   {"Foreign Minister Dan Rell", "PERSON"}});
+  std::vector<std::string> out;
+  for (const EntityMention& e : m) out.push_back(e.text + "/" + e.type + "/" + e.entity);
+  // A demonym opening a title is no place.
+  EXPECT_EQ(out, (std::vector<std::string>{"U.S./PLACE/us", "Maria Ostrova/PERSON/maria-ostrova",
+                                           "U.S./PLACE/us", "Dan Rell/PERSON/dan-rell"}));
 }
 
 TEST(Demonyms, DemonymBeforeCommonNounsOrInTheNameGivesTheCountry) {

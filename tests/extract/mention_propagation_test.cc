@@ -57,5 +57,14 @@ TEST(MentionPropagationTest, LowerCaseWordsAreNotNames) {
             (std::vector<std::string>{"0:Apple/ORG", "39:Apple/ORG"}));
 }
 
+TEST(MentionPropagationTest, ASurnameAfterASentenceOpeningConjunctionStandsAlone) {
+  const std::string text =
+      "Prime Minister Maria Ostrova spoke. But Ostrova has refused. Then Ostrova left. "
+      "The Ostrova Institute was closed.";
+  EXPECT_EQ(Propagated(text, {Mention(text, "Maria Ostrova", "PERSON")}),
+            (std::vector<std::string>{"15:Maria Ostrova/PERSON", "40:Ostrova/PERSON",
+                                      "66:Ostrova/PERSON"}));
+}
+
 }  // namespace
 }  // namespace storyline

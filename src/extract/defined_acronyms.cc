@@ -1,0 +1,27 @@
+#include "extract/defined_acronyms.h"
+
+#include "extract/mention_edits.h"
+#include "extract/name_parts.h"
+
+namespace storyline {
+
+void TagDefinedAcronyms(std::string_view text, const TokenizedText& tokens,
+                        std::vector<EntityMention>& mentions) {
+  const std::vector<EntityMention> named = mentions;
+  for (const EntityMention& name : named) {
+    if (name.type != "ORG" && name.type != "PLACE") continue;
+    const auto [first, end] = TokensInSpan(tokens, name.span);
+    // "<name> ( <acronym> )", the bracket right after the name.
+    const size_t acronym = end + 1;
+    if (first == end || acronym + 1 >= tokens.tokens.size() || tokens.tokens[end].In(text) != "(" ||
+        tokens.tokens[acronym + 1].In(text) != ")") {
+      continue;
+    }
+    const std::string letters = AcronymLetters(tokens.tokens[acronym].In(text));
+    if (letters.empty() || letters != NameInitials(name.text)) continue;
+    if (MentionReachesOutside(tokens, acronym, acronym + 1, mentions)) continue;
+    PutMention(text, tokens, acronym, acronym + 1, name.type, mentions);
+  }
+}
+
+}  // namespace storyline

@@ -1,0 +1,99 @@
+#include "extract/place_contexts.h"
+
+#include <algorithm>
+#include <array>
+
+#include "extract/mention_edits.h"
+#include "text/ascii.h"
+
+namespace storyline {
+namespace {
+
+constexpr size_t kMaxPlaceWords = 4;
+
+constexpr GazetteerCategories kPlaceCategories =
+    CategoryBit(GazetteerCategory::kCountry) | CategoryBit(GazetteerCategory::kSubdivision) |
+    CategoryBit(GazetteerCategory::kCity) | CategoryBit(GazetteerCategory::kGeo);
+
+// A name filed under any of these is as often something else than a place.
+constexpr GazetteerCategories kOtherReadings =
+    CategoryBit(GazetteerCategory::kFirstName) | CategoryBit(GazetteerCategory::kPerson) |
+    CategoryBit(GazetteerCategory::kOrg) | CategoryBit(GazetteerCategory::kCommon) |
+    CategoryBit(GazetteerCategory::kTitle) | CategoryBit(GazetteerCategory::kDemonym);
+
+constexpr std::array<std::string_view, 9> kLocatives = {
+    "in", "at", "near", "outside", "inside", "into", "across", "towards", "toward"};
+
+constexpr std::array<std::string_view, 17> kPlaceNouns = {
+    "city",     "town",     "village", "port",         "harbor",   "harbour",
+    "border",   "crossing", "airport", "camp",         "province", "region",
+    "district", "area",     "coast",   "neighborhood", "suburb"};
+
+template <size_t N>
+bool Contains(const std::array<std::string_view, N>& words, std::string_view word) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+std::string_view Word(std::string_view text, const TokenizedText& tokens, size_t i) {
+  return i < tokens.tokens.size() ? tokens.tokens[i].In(text) : std::string_view();
+}
+
+// The end of the longest run from `first` that the gazetteer files only as a place;
+// `first` when there is none.
+size_t PlaceEnd(std::string_view text, const TokenizedText& tokens, size_t first,
+                const Gazetteer& gazetteer) {
+  size_t end = first;
+  while (end < tokens.tokens.size() && end - first < kMaxPlaceWords &&
+         StartsUpper(Word(text, tokens, end)) &&
+         (end == first || FollowsBySpace(text, tokens, end))) {
+    ++end;
+  }
+  for (; end > first; --end) {
+    const uint32_t start = tokens.tokens[first].start;
+    const GazetteerCategories categories =
+        gazetteer.Lookup(text.substr(start, tokens.tokens[end - 1].end - start));
+    if ((categories & kPlaceCategories) != 0 && (categories & kOtherReadings) == 0) return end;
+  }
+  return first;
+}
+
+// The words before token `first` make it a place: "in", "in the", "port of".
+bool PlaceBefore(std::string_view text, const TokenizedText& tokens, size_t first) {
+  if (first == 0) return false;
+  size_t k = first - 1;
+  if (Word(text, tokens, k) == "the" && k > 0) --k;
+  if (Contains(kLocatives, AsciiLower(Word(text, tokens, k)))) return true;
+  return first >= 2 && Word(text, tokens, first - 1) == "of" &&
+         Contains(kPlaceNouns, Word(text, tokens, first - 2));
+}
+
+// A mention over tokens [first, end) that the rule may replace: none, or a PERSON over
+// exactly those tokens.
+bool Replaceable(const TokenizedText& tokens, size_t first, size_t end,
+                 const std::vector<EntityMention>& mentions) {
+  const uint32_t start = tokens.tokens[first].start;
+  const uint32_t stop = tokens.tokens[end - 1].end;
+  return std::none_of(mentions.begin(), mentions.end(), [&](const EntityMention& m) {
+    const bool overlaps = m.span.start < stop && start < m.span.end;
+    const bool person_here = m.type == "PERSON" && m.span.start == start && m.span.end == stop;
+    return overlaps && !person_here;
+  });
+}
+
+}  // namespace
+
+void TagPlacesInContext(std::string_view text, const TokenizedText& tokens,
+                        const Gazetteer& gazetteer, std::vector<EntityMention>& mentions) {
+  for (size_t first = 0; first < tokens.tokens.size(); ++first) {
+    const size_t end = PlaceEnd(text, tokens, first, gazetteer);
+    if (end == first) continue;
+    const bool place_after = Contains(kPlaceNouns, Word(text, tokens, end));
+    if ((place_after || PlaceBefore(text, tokens, first)) &&
+        Replaceable(tokens, first, end, mentions)) {
+      PutMention(text, tokens, first, end, "PLACE", mentions);
+    }
+    first = end - 1;
+  }
+}
+
+}  // namespace storyline
