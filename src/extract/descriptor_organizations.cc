@@ -24,11 +24,6 @@ constexpr std::array<std::string_view, 19> kDates = {
     "January", "February",  "March",     "April",    "May",     "June",     "July",
     "August",  "September", "October",   "November", "December"};
 
-template <size_t N>
-bool Contains(const std::array<std::string_view, N>& words, std::string_view word) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
-
 bool IsProperNoun(std::string_view text, const TokenizedText& tokens,
                   const std::vector<PosTag>& tags, size_t i) {
   return StartsUpper(tokens.tokens[i].In(text)) &&
@@ -61,7 +56,7 @@ void TagDescriptorOrganizations(std::string_view text, const TokenizedText& toke
                                 const std::vector<PosTag>& tags, const Gazetteer& gazetteer,
                                 std::vector<EntityMention>& mentions) {
   for (size_t noun = 0; noun + 1 < tokens.tokens.size(); ++noun) {
-    if (!Contains(kOrganizationNouns, tokens.tokens[noun].In(text))) continue;
+    if (!InWordList(kOrganizationNouns, tokens.tokens[noun].In(text))) continue;
     size_t first = NameStart(text, tokens, noun);
     if (first >= tokens.tokens.size() || !IsProperNoun(text, tokens, tags, first)) continue;
     if (Has(gazetteer, tokens.tokens[first].In(text), GazetteerCategory::kDemonym)) ++first;
@@ -72,7 +67,7 @@ void TagDescriptorOrganizations(std::string_view text, const TokenizedText& toke
            (end == first || FollowsBySpace(text, tokens, end))) {
       const std::string_view word = tokens.tokens[end].In(text);
       blocked =
-          blocked || Contains(kDates, word) || Has(gazetteer, word, GazetteerCategory::kTitle);
+          blocked || InWordList(kDates, word) || Has(gazetteer, word, GazetteerCategory::kTitle);
       ++end;
     }
     if (end == first || end - first > kMaxNameWords || blocked ||

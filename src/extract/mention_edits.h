@@ -3,6 +3,8 @@
 // mention covers, and putting a new mention in place of those it overlaps.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -12,6 +14,12 @@
 #include "text/token.h"
 
 namespace storyline {
+
+// Whether `word` is one of `words` (a rule's list of cue words).
+template <size_t N>
+bool InWordList(const std::array<std::string_view, N>& words, std::string_view word) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
 
 // Starts with an ASCII capital ("Gaza", "U.S.", "AP").
 bool StartsUpper(std::string_view word);

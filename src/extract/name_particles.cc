@@ -22,11 +22,6 @@ constexpr std::array<std::string_view, 9> kLocatives = {
 constexpr std::array<std::string_view, 12> kClosedClasses = {
     "DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "ADV", "NUM", "PUNCT", "SYM", "INTJ"};
 
-template <size_t N>
-bool Contains(const std::array<std::string_view, N>& words, std::string_view word) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
-
 class Reader {
  public:
   Reader(std::string_view text, const TokenizedText& tokens, const std::vector<PosTag>& tags)
@@ -38,7 +33,7 @@ class Reader {
 
   bool IsParticle(size_t i) const {
     const std::string_view word = Word(i);
-    return Contains(kParticlesAnyCase, AsciiLower(word)) || Contains(kLowerCaseParticles, word);
+    return InWordList(kParticlesAnyCase, AsciiLower(word)) || InWordList(kLowerCaseParticles, word);
   }
   bool IsPrefixed(size_t i, bool lower_case_only) const {
     const std::string_view word = Word(i);
@@ -50,7 +45,7 @@ class Reader {
     return false;
   }
   bool IsNameWord(size_t i) const {
-    return StartsUpper(Word(i)) && !IsParticle(i) && !Contains(kClosedClasses, tags_[i].upos);
+    return StartsUpper(Word(i)) && !IsParticle(i) && !InWordList(kClosedClasses, tags_[i].upos);
   }
 
   // The end of a particle bridge starting at token `from` (particles, then one name word
@@ -59,7 +54,7 @@ class Reader {
     size_t k = from;
     bool strong = false;
     while (k < size() && Adjacent(k) && IsParticle(k)) {
-      strong = strong || Contains(kStrongParticles, AsciiLower(Word(k)));
+      strong = strong || InWordList(kStrongParticles, AsciiLower(Word(k)));
       ++k;
     }
     if (k >= size() || !Adjacent(k)) return from;
@@ -116,7 +111,7 @@ void ExtendPerson(const Reader& reader, const TokenizedText& tokens, size_t& fir
 // A name the recognizer missed that starts at token `first`: its end, or `first`.
 size_t MissedNameAt(const Reader& reader, size_t first) {
   if (!reader.IsNameWord(first) || reader.IsPrefixed(first, false)) return first;
-  if (first > 0 && Contains(kLocatives, AsciiLower(reader.Word(first - 1)))) return first;
+  if (first > 0 && InWordList(kLocatives, AsciiLower(reader.Word(first - 1)))) return first;
   size_t end = reader.BridgeRight(first + 1, true);
   if (end == first + 1) return first;
   for (size_t next; (next = reader.BridgeRight(end, false)) > end;) end = next;

@@ -29,11 +29,6 @@ constexpr std::array<std::string_view, 19> kCalendarWords = {
     "January", "February",  "March",     "April",    "May",     "June",     "July",
     "August",  "September", "October",   "November", "December"};
 
-template <size_t N>
-bool Contains(const std::array<std::string_view, N>& words, std::string_view word) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
-
 NewsOutlet OutletOf(std::string_view name, bool needs_reporting_context) {
   NewsOutlet outlet;
   outlet.needs_reporting_context = needs_reporting_context;
@@ -70,17 +65,17 @@ std::pair<size_t, size_t> OutletAt(std::string_view text, const TokenizedText& t
   // capitalized "With", "From" or "A" opening a sentence or a credit line is no name.
   const std::string previous_lower =
       before > 0 ? AsciiLower(tokens.tokens[before - 1].In(text)) : std::string();
-  const bool reporting_before = Contains(kReportingBefore, previous_lower);
+  const bool reporting_before = InWordList(kReportingBefore, previous_lower);
   if (before > 0 && FollowsBySpace(text, tokens, before) &&
       StartsUpper(tokens.tokens[before - 1].In(text)) && !reporting_before &&
-      !Contains(kDeterminers, previous_lower)) {
+      !InWordList(kDeterminers, previous_lower)) {
     return {at, at};
   }
   const std::string_view next = end < tokens.tokens.size() ? tokens.tokens[end].In(text) : "";
   const std::string next_lower = AsciiLower(next);
-  const bool reporting_after = Contains(kReportingAfter, next_lower);
+  const bool reporting_after = InWordList(kReportingAfter, next_lower);
   if (FollowsBySpace(text, tokens, end) && StartsUpper(next) && !reporting_after &&
-      !Contains(kCalendarWords, next)) {
+      !InWordList(kCalendarWords, next)) {
     return {at, at};
   }
   if (outlet.needs_reporting_context && !reporting_after && !reporting_before) return {at, at};

@@ -29,11 +29,6 @@ constexpr std::array<std::string_view, 17> kPlaceNouns = {
     "border",   "crossing", "airport", "camp",         "province", "region",
     "district", "area",     "coast",   "neighborhood", "suburb"};
 
-template <size_t N>
-bool Contains(const std::array<std::string_view, N>& words, std::string_view word) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
-
 std::string_view Word(std::string_view text, const TokenizedText& tokens, size_t i) {
   return i < tokens.tokens.size() ? tokens.tokens[i].In(text) : std::string_view();
 }
@@ -62,9 +57,9 @@ bool PlaceBefore(std::string_view text, const TokenizedText& tokens, size_t firs
   if (first == 0) return false;
   size_t k = first - 1;
   if (Word(text, tokens, k) == "the" && k > 0) --k;
-  if (Contains(kLocatives, AsciiLower(Word(text, tokens, k)))) return true;
+  if (InWordList(kLocatives, AsciiLower(Word(text, tokens, k)))) return true;
   return first >= 2 && Word(text, tokens, first - 1) == "of" &&
-         Contains(kPlaceNouns, Word(text, tokens, first - 2));
+         InWordList(kPlaceNouns, Word(text, tokens, first - 2));
 }
 
 // A mention over tokens [first, end) that the rule may replace: none, or a PERSON over
@@ -87,7 +82,7 @@ void TagPlacesInContext(std::string_view text, const TokenizedText& tokens,
   for (size_t first = 0; first < tokens.tokens.size(); ++first) {
     const size_t end = PlaceEnd(text, tokens, first, gazetteer);
     if (end == first) continue;
-    const bool place_after = Contains(kPlaceNouns, Word(text, tokens, end));
+    const bool place_after = InWordList(kPlaceNouns, Word(text, tokens, end));
     if ((place_after || PlaceBefore(text, tokens, first)) &&
         Replaceable(tokens, first, end, mentions)) {
       PutMention(text, tokens, first, end, "PLACE", mentions);

@@ -20,11 +20,6 @@ constexpr std::array<std::string_view, 44> kRoleNouns = {
 constexpr std::array<std::string_view, 3> kArticles = {"a", "an", "the"};
 constexpr size_t kMinNameWords = 2, kMaxNameWords = 3, kMaxModifiers = 4;
 
-template <size_t N>
-bool Contains(const std::array<std::string_view, N>& words, std::string_view word) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
-
 class Reader {
  public:
   Reader(std::string_view text, const TokenizedText& tokens, const std::vector<PosTag>& tags)
@@ -60,9 +55,9 @@ class Reader {
   bool IsRoleAppositive(size_t comma) const {
     if (comma >= size() || Word(comma) != ",") return false;
     size_t i = comma + 1;
-    if (i < size() && Contains(kArticles, Word(i))) ++i;
+    if (i < size() && InWordList(kArticles, Word(i))) ++i;
     for (size_t modifiers = 0; i < size() && modifiers <= kMaxModifiers; ++i, ++modifiers) {
-      if (Contains(kRoleNouns, Word(i))) return true;
+      if (InWordList(kRoleNouns, Word(i))) return true;
       if (tags_[i].upos == "PUNCT" || tags_[i].upos == "VERB" || tags_[i].upos == "AUX") break;
     }
     return false;
@@ -92,7 +87,7 @@ void TagRoleNamedPeople(std::string_view text, const TokenizedText& tokens,
   const Reader reader(text, tokens, tags);
   for (size_t i = 0; i < reader.size(); ++i) {
     size_t first = i, end = i;
-    if (Contains(kRoleNouns, reader.Word(i)) && i + 1 < reader.size() &&
+    if (InWordList(kRoleNouns, reader.Word(i)) && i + 1 < reader.size() &&
         FollowsBySpace(text, tokens, i + 1)) {
       first = i + 1;
       end = reader.RunFrom(first);

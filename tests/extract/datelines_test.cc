@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "mention_test_support.h"
 #include "text/tokenizer.h"
 
 namespace storyline {
@@ -25,9 +26,7 @@ const Gazetteer& Places() {
 
 std::vector<std::string> Tagged(const std::string& text, std::vector<EntityMention> mentions) {
   TagDatelines(text, Tokenizer().Tokenize(text), Places(), mentions);
-  std::vector<std::string> out;
-  for (const EntityMention& m : mentions) out.push_back(m.text + "/" + m.type);
-  return out;
+  return testing::TextsAndTypes(mentions);
 }
 
 EntityMention Person(const std::string& text, const std::string& words) {

@@ -2,25 +2,17 @@
 
 #include <gtest/gtest.h>
 
+#include "mention_test_support.h"
 #include "text/tokenizer.h"
 
 namespace storyline {
 namespace {
 
-EntityMention Mention(const std::string& text, const std::string& words, std::string type) {
-  EntityMention mention;
-  const auto at = static_cast<uint32_t>(text.find(words));
-  mention.span = {at, at + static_cast<uint32_t>(words.size())};
-  mention.text = words;
-  mention.type = std::move(type);
-  return mention;
-}
+using testing::Mention;
 
 std::vector<std::string> Described(const std::string& text, std::vector<EntityMention> mentions) {
   ApplyEntityTypeRules(text, Tokenizer().Tokenize(text), mentions);
-  std::vector<std::string> out;
-  for (const EntityMention& m : mentions) out.push_back(m.text + "/" + m.type);
-  return out;
+  return testing::TextsAndTypes(mentions);
 }
 
 TEST(EntityTypeRulesTest, SeatsOfPowerAreTheInstitutions) {

@@ -2,35 +2,25 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
+#include "mention_test_support.h"
 #include "nlp/pos_tagger.h"
 #include "text/tokenizer.h"
 
 namespace storyline {
 namespace {
 
-EntityMention Mention(const std::string& text, const std::string& words, std::string type) {
-  EntityMention mention;
-  const auto at = static_cast<uint32_t>(text.find(words));
-  mention.span = {at, at + static_cast<uint32_t>(words.size())};
-  mention.text = words;
-  mention.type = std::move(type);
-  return mention;
-}
+using testing::Mention;
 
 std::vector<std::string> Joined(const std::string& text, std::vector<EntityMention> mentions) {
-  static const PosTagger tagger =
-      PosTagger::Load(std::filesystem::path(STORYLINE_SOURCE_DIR) / "models" / "pos.model");
+  const PosTagger& tagger = testing::CommittedTagger();
   const TokenizedText tokens = Tokenizer().Tokenize(text);
   std::vector<PosTag> tags;
   tagger.Tag(text, tokens, tags);
   JoinNameParticles(text, tokens, tags, mentions);
-  std::vector<std::string> out;
-  for (const EntityMention& m : mentions) out.push_back(m.text + "/" + m.type);
-  return out;
+  return testing::TextsAndTypes(mentions);
 }
 
 TEST(NameParticlesTest, APersonContinuesThroughParticles) {

@@ -6,19 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "mention_test_support.h"
 #include "text/tokenizer.h"
 
 namespace storyline {
 namespace {
 
-EntityMention Mention(const std::string& text, const std::string& words, std::string type) {
-  EntityMention mention;
-  const auto at = static_cast<uint32_t>(text.find(words));
-  mention.span = {at, at + static_cast<uint32_t>(words.size())};
-  mention.text = words;
-  mention.type = std::move(type);
-  return mention;
-}
+using testing::Mention;
 
 NewsOutletLexicon SmallLexicon() {
   NewsOutletLexicon lexicon;
@@ -33,9 +27,7 @@ NewsOutletLexicon SmallLexicon() {
 std::vector<std::string> Outlets(const std::string& text, std::vector<EntityMention> mentions = {},
                                  std::string_view source = "") {
   TagNewsOutlets(text, Tokenizer().Tokenize(text), SmallLexicon(), source, mentions);
-  std::vector<std::string> out;
-  for (const EntityMention& m : mentions) out.push_back(m.text + "/" + m.type);
-  return out;
+  return testing::TextsAndTypes(mentions);
 }
 
 TEST(NewsOutletsTest, OutletsAreOrganizationsWhateverTheRecognizerSaid) {

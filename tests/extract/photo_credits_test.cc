@@ -5,25 +5,17 @@
 #include <string>
 #include <vector>
 
+#include "mention_test_support.h"
 #include "text/tokenizer.h"
 
 namespace storyline {
 namespace {
 
-EntityMention Mention(const std::string& text, const std::string& words, std::string type) {
-  EntityMention mention;
-  const auto at = static_cast<uint32_t>(text.find(words));
-  mention.span = {at, at + static_cast<uint32_t>(words.size())};
-  mention.text = words;
-  mention.type = std::move(type);
-  return mention;
-}
+using testing::Mention;
 
 std::vector<std::string> Tagged(const std::string& text, std::vector<EntityMention> mentions = {}) {
   TagPhotoCredits(text, Tokenizer().Tokenize(text), mentions);
-  std::vector<std::string> out;
-  for (const EntityMention& m : mentions) out.push_back(m.text + "/" + m.type);
-  return out;
+  return testing::TextsAndTypes(mentions);
 }
 
 TEST(PhotoCreditsTest, PhotographerBeforeTheSlashIsAPerson) {

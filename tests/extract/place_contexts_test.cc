@@ -5,21 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "mention_test_support.h"
 #include "text/tokenizer.h"
 
 namespace storyline {
 namespace {
 
-constexpr GazetteerCategories kCity = CategoryBit(GazetteerCategory::kCity);
+using testing::Mention;
 
-EntityMention Mention(const std::string& text, const std::string& words, std::string type) {
-  EntityMention mention;
-  const auto at = static_cast<uint32_t>(text.find(words));
-  mention.span = {at, at + static_cast<uint32_t>(words.size())};
-  mention.text = words;
-  mention.type = std::move(type);
-  return mention;
-}
+constexpr GazetteerCategories kCity = CategoryBit(GazetteerCategory::kCity);
 
 std::vector<std::string> Tagged(const std::string& text, std::vector<EntityMention> mentions = {}) {
   static const Gazetteer gazetteer = [] {
@@ -30,9 +24,7 @@ std::vector<std::string> Tagged(const std::string& text, std::vector<EntityMenti
     return g;
   }();
   TagPlacesInContext(text, Tokenizer().Tokenize(text), gazetteer, mentions);
-  std::vector<std::string> out;
-  for (const EntityMention& m : mentions) out.push_back(m.text + "/" + m.type);
-  return out;
+  return testing::TextsAndTypes(mentions);
 }
 
 TEST(PlaceContextsTest, AKnownPlaceBeforeAPlaceNounOrAfterALocativeIsAPlace) {

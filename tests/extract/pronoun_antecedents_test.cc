@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "mention_test_support.h"
 #include "nlp/pos_tagger.h"
 #include "text/tokenizer.h"
 
@@ -24,19 +25,13 @@ struct Quoted {
   std::optional<std::string> speaker_entity;
 };
 
-const PosTagger& Tagger() {
-  static const PosTagger tagger =
-      PosTagger::Load(std::filesystem::path(STORYLINE_SOURCE_DIR) / "models" / "pos.model");
-  return tagger;
-}
-
 // The entity ids the pronoun that starts `at` (the first occurrence of that text)
 // stands for, joined by ","; "-" for none.
 std::string Antecedent(std::string_view text, std::string_view at, const std::vector<Name>& names,
                        const std::vector<Quoted>& quoted = {}) {
   const TokenizedText tokens = Tokenizer().Tokenize(text);
   std::vector<PosTag> tags;
-  Tagger().Tag(text, tokens, tags);
+  testing::CommittedTagger().Tag(text, tokens, tags);
   std::vector<EntityMention> entities;
   for (const Name& name : names) {
     for (size_t from = text.find(name.text); from != std::string_view::npos;

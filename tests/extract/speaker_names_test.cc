@@ -2,10 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
+#include "mention_test_support.h"
 #include "nlp/pos_tagger.h"
 #include "text/tokenizer.h"
 
@@ -13,8 +13,7 @@ namespace storyline {
 namespace {
 
 std::vector<std::string> Tagged(const std::string& text) {
-  static const PosTagger tagger =
-      PosTagger::Load(std::filesystem::path(STORYLINE_SOURCE_DIR) / "models" / "pos.model");
+  const PosTagger& tagger = testing::CommittedTagger();
   static const Gazetteer gazetteer = [] {
     Gazetteer g;
     g.Add("Mara", CategoryBit(GazetteerCategory::kFirstName));
@@ -25,9 +24,7 @@ std::vector<std::string> Tagged(const std::string& text) {
   tagger.Tag(text, tokens, tags);
   std::vector<EntityMention> mentions;
   TagSpeakerNames(text, tokens, tags, gazetteer, mentions);
-  std::vector<std::string> out;
-  for (const EntityMention& m : mentions) out.push_back(m.text + "/" + m.type);
-  return out;
+  return testing::TextsAndTypes(mentions);
 }
 
 TEST(SpeakerNamesTest, AProperNounRunBeforeASpeechVerbIsAName) {
