@@ -7,10 +7,6 @@ namespace {
 
 constexpr size_t kMaxPlaceWords = 4;
 
-constexpr GazetteerCategories kPlaceCategories =
-    CategoryBit(GazetteerCategory::kCountry) | CategoryBit(GazetteerCategory::kSubdivision) |
-    CategoryBit(GazetteerCategory::kCity) | CategoryBit(GazetteerCategory::kGeo);
-
 // "WASHINGTON", "U.S.", "AL-MAWASI": capitals with at least two letters and no lower case.
 bool IsAllCapitals(std::string_view word) {
   size_t letters = 0;

@@ -6,6 +6,8 @@
 #include <set>
 #include <string>
 
+#include "extract/mention_edits.h"
+
 namespace storyline {
 namespace {
 
@@ -13,10 +15,6 @@ constexpr size_t kMinSurnameBytes = 3;  // "Li" and initials are too ambiguous a
 
 // A name to look for: its words, and the type the article gave it ("" when two types).
 using NameTypes = std::map<std::vector<std::string_view>, std::string>;
-
-bool StartsUpper(std::string_view word) {
-  return !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
-}
 
 // Conjunctions and adverbs capitalized only because they open a sentence ("But Netanyahu
 // has"): never a word of a name, so the name after them stands alone.
@@ -31,18 +29,8 @@ bool IsSentenceOpener(std::string_view word) {
          kSentenceOpeners.end();
 }
 
-// Tokens [first, end) inside the byte span, found by binary search (tokens are in order).
-std::pair<size_t, size_t> TokensIn(const TokenizedText& tokens, Span span) {
-  const auto begin = tokens.tokens.begin();
-  const auto first = std::lower_bound(begin, tokens.tokens.end(), span.start,
-                                      [](const Token& t, uint32_t at) { return t.start < at; });
-  auto end = first;
-  while (end != tokens.tokens.end() && end->end <= span.end) ++end;
-  return {static_cast<size_t>(first - begin), static_cast<size_t>(end - begin)};
-}
-
 std::vector<std::string_view> Words(std::string_view text, const TokenizedText& tokens, Span span) {
-  const auto [first, end] = TokensIn(tokens, span);
+  const auto [first, end] = TokensInSpan(tokens, span);
   std::vector<std::string_view> words;
   for (size_t i = first; i < end; ++i) words.push_back(tokens.tokens[i].In(text));
   return words;
@@ -106,7 +94,7 @@ void PropagateMentions(std::string_view text, const TokenizedText& tokens,
   for (const auto& name : names) by_first_word.emplace(name.first.front(), &name);
   std::vector<bool> covered(tokens.tokens.size(), false);
   for (const EntityMention& mention : mentions) {
-    const auto [first, end] = TokensIn(tokens, mention.span);
+    const auto [first, end] = TokensInSpan(tokens, mention.span);
     std::fill(covered.begin() + static_cast<long>(first), covered.begin() + static_cast<long>(end),
               true);
   }

@@ -11,10 +11,6 @@ namespace {
 
 constexpr size_t kMaxPlaceWords = 4;
 
-constexpr GazetteerCategories kPlaceCategories =
-    CategoryBit(GazetteerCategory::kCountry) | CategoryBit(GazetteerCategory::kSubdivision) |
-    CategoryBit(GazetteerCategory::kCity) | CategoryBit(GazetteerCategory::kGeo);
-
 // A name filed under any of these is as often something else than a place.
 constexpr GazetteerCategories kOtherReadings =
     CategoryBit(GazetteerCategory::kFirstName) | CategoryBit(GazetteerCategory::kPerson) |

@@ -41,6 +41,11 @@ constexpr GazetteerCategories CategoryBit(GazetteerCategory c) {
   return GazetteerCategories(1u << unsigned(c));
 }
 
+// The categories that name a place.
+constexpr GazetteerCategories kPlaceCategories =
+    CategoryBit(GazetteerCategory::kCountry) | CategoryBit(GazetteerCategory::kSubdivision) |
+    CategoryBit(GazetteerCategory::kCity) | CategoryBit(GazetteerCategory::kGeo);
+
 // "country", "city", ...: the names used in the gazetteer file.
 std::string_view CategoryName(GazetteerCategory c);
 

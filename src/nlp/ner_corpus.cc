@@ -336,15 +336,12 @@ void StripPersonTitles(const Gazetteer& gazetteer, std::vector<NerDocument>* doc
 }
 
 void DropDemonymPlaces(const Gazetteer& gazetteer, std::vector<NerDocument>* docs) {
-  constexpr GazetteerCategories kPlaces =
-      CategoryBit(GazetteerCategory::kCountry) | CategoryBit(GazetteerCategory::kSubdivision) |
-      CategoryBit(GazetteerCategory::kCity) | CategoryBit(GazetteerCategory::kGeo);
   for (NerDocument& doc : *docs) {
     std::erase_if(doc.spans, [&](const NerSpan& span) {
       const std::string_view name(doc.text.data() + span.start, span.end - span.start);
       const GazetteerCategories categories = gazetteer.Lookup(name);
       return span.type == "PLACE" && (categories & CategoryBit(GazetteerCategory::kDemonym)) &&
-             !(categories & kPlaces);
+             !(categories & kPlaceCategories);
     });
   }
 }
