@@ -11,6 +11,7 @@
 #include "extract/entity_senses.h"
 #include "extract/entity_type_rules.h"
 #include "extract/event_finder.h"
+#include "extract/event_lexicon.h"
 #include "extract/mention_propagation.h"
 #include "extract/name_particles.h"
 #include "extract/news_outlets.h"
@@ -22,28 +23,69 @@
 #include "extract/role_named_people.h"
 #include "extract/speaker_names.h"
 #include "extract/time_expression_finder.h"
+#include "nlp/dependency_parser.h"
 #include "nlp/entity_recognizer.h"
 #include "nlp/pos_tagger.h"
+#include "text/ascii.h"
 #include "text/tokenizer.h"
 
 namespace storyline {
+namespace {
+
+bool IsTriggerWord(std::string_view word) {
+  const std::string lower = AsciiLower(word);
+  return LookupEventTrigger(lower, TriggerWordClass::kVerb) ||
+         LookupEventTrigger(lower, TriggerWordClass::kNoun);
+}
+
+// Parses the sentences the event finder can use a parse in: those with an event word of
+// the lexicon and an entity mention. The parser costs more than the rest of the analysis
+// together, and most sentences of news hold no event. Tokens of other sentences get an
+// empty label (event_words.h).
+std::vector<Dependency> ParseEventSentences(const DependencyParser& parser, std::string_view text,
+                                            const TokenizedText& tokens,
+                                            std::span<const PosTag> tags,
+                                            std::span<const EntityMention> entities) {
+  std::vector<Dependency> deps(tokens.tokens.size());
+  std::vector<std::string_view> forms;
+  auto entity = entities.begin();
+  for (const Sentence& s : tokens.sentences) {
+    if (s.first_token >= s.end_token) continue;
+    const uint32_t start = tokens.tokens[s.first_token].start;
+    const uint32_t end = tokens.tokens[s.end_token - 1].end;
+    while (entity != entities.end() && entity->span.start < start) ++entity;
+    if (entity == entities.end() || entity->span.start >= end) continue;
+    forms.clear();
+    for (uint32_t t = s.first_token; t < s.end_token; ++t)
+      forms.push_back(tokens.tokens[t].In(text));
+    if (std::none_of(forms.begin(), forms.end(), IsTriggerWord)) continue;
+    const std::span<Dependency> out =
+        std::span<Dependency>(deps).subspan(s.first_token, forms.size());
+    parser.ParseSentence(forms, tags.subspan(s.first_token, forms.size()), out);
+    for (Dependency& d : out) {
+      if (d.head >= 0) d.head += static_cast<int32_t>(s.first_token);
+    }
+  }
+  return deps;
+}
+
+}  // namespace
 
 // Every model the pipeline loads, shared read-only by all threads.
 struct ArticleAnalyzer::Models {
   Tokenizer tokenizer;
   PosTagger tagger;
+  DependencyParser parser;
   EntityRecognizer entity_recognizer;
   CountryLexicon countries;
   NewsOutletLexicon news_outlets;
 };
 
-// The dependency parser (models/parser.model) is not loaded yet: no extractor relies on
-// it so far, and it would cost more than the rest of the pipeline together.
 ArticleAnalyzer::ArticleAnalyzer(const std::filesystem::path& models_dir)
-    : models_(std::make_unique<Models>(
-          Models{Tokenizer(), PosTagger::Load(models_dir / "pos.model"),
-                 EntityRecognizer::Load(models_dir), CountryLexicon::Load(models_dir),
-                 NewsOutletLexicon::Load(models_dir)})) {}
+    : models_(std::make_unique<Models>(Models{
+          Tokenizer(), PosTagger::Load(models_dir / "pos.model"),
+          DependencyParser::Load(models_dir / "parser.model"), EntityRecognizer::Load(models_dir),
+          CountryLexicon::Load(models_dir), NewsOutletLexicon::Load(models_dir)})) {}
 
 ArticleAnalyzer::~ArticleAnalyzer() = default;
 
@@ -76,8 +118,10 @@ Analysis ArticleAnalyzer::Analyze(const Article& article) const {
   // Quotes run on their word cues alone: with the tagger's tags, descriptor speakers
   // ("a senior administration official") were lost on the seeds; see quote_finder.h.
   analysis.quotes = FindQuotes(text, tokens, {}, {}, analysis.entities);
+  const std::vector<Dependency> deps =
+      ParseEventSentences(models_->parser, text, tokens, tags, analysis.entities);
   analysis.events =
-      FindEvents(text, tokens, tags, analysis.entities, analysis.times, analysis.quotes);
+      FindEvents(text, tokens, tags, deps, analysis.entities, analysis.times, analysis.quotes);
   return analysis;
 }
 

@@ -348,6 +348,131 @@ void NounActors(const SentenceContext& s, int i, std::string_view type, EventAct
   }
 }
 
+// The entities of the first dependent of `head` with relation `label`; none when the
+// sentence was not parsed.
+std::vector<int> DependentEntities(const SentenceContext& s, int head, std::string_view label) {
+  const int d = s.words.Dependent(head, label, s.first, s.end);
+  return d < 0 ? std::vector<int>() : s.words.DependentEntities(d, s.first, s.end);
+}
+
+// The entities of an oblique or nominal dependent of `head` marked by one of `markers`
+// ("spoke with Netanyahu", "talks between Egypt and Qatar").
+std::vector<int> MarkedEntities(const SentenceContext& s, int head, std::string_view label,
+                                std::initializer_list<std::string_view> markers) {
+  for (int k = s.first; k < s.end; ++k) {
+    if (!s.words.Parsed(k) || s.words.Head(k) != head || s.words.Label(k) != label) continue;
+    if (OneOf(s.words.CaseOf(k, s.first, s.end), markers)) {
+      return s.words.DependentEntities(k, s.first, s.end);
+    }
+  }
+  return {};
+}
+
+// Whether a dash or colon lies between tokens a and b: what comes before it is a
+// dateline or a heading ("SAINT AUBIN, Temsa (CPA) — Valdoria on Friday accepted").
+bool DashBetween(const SentenceContext& s, int a, int b) {
+  for (int k = std::min(a, b) + 1; k < std::max(a, b); ++k) {
+    if (OneOf(s.words.Lower(k), {"\xE2\x80\x94", "\xE2\x80\x93", "--", ":"})) return true;
+  }
+  return false;
+}
+
+bool IsRelativePronoun(std::string_view lower_word) {
+  return OneOf(lower_word, {"who", "which", "that"});
+}
+
+// A relative pronoun among the subjects of verb `verb`, or -1: it wins over a second
+// subject the parser may give the verb ("The Red Cross, which visits ...").
+int RelativePronounSubject(const SentenceContext& s, int verb) {
+  for (int k = s.words.Dependent(verb, "nsubj", s.first, s.end); k >= 0;
+       k = s.words.Dependent(verb, "nsubj", k + 1, s.end)) {
+    if (IsRelativePronoun(s.words.Lower(k))) return k;
+  }
+  return -1;
+}
+
+// The agents of the subject of verb `verb` in the parse: its named nsubj, or the
+// antecedent of a pronoun nsubj (recorded in `actors`). A relative pronoun stands for
+// the noun its clause modifies ("Hamas, which rejected ..."); a verb coordinated with an
+// earlier one, or taken by a planning word, shares its subject, found by position first
+// ("Biden arrived in Cairo and met Sisi", "Israel is expected to release"), unless that
+// word has an object, which is then the subject ("urged Hamas to release").
+std::vector<int> ParsedSubject(const SentenceContext& s, int verb, EventActors& actors) {
+  constexpr int kMaxHops = 3;
+  const EventWords& w = s.words;
+  int v = verb;
+  for (int hop = 0; hop < kMaxHops; ++hop) {
+    if (hop > 0) {
+      std::vector<int> shared = SubjectActors(s, v, actors);
+      if (!shared.empty()) return shared;
+    }
+    int subject = RelativePronounSubject(s, v);
+    if (subject < 0) subject = w.Dependent(v, "nsubj", s.first, s.end);
+    if (subject < 0 && hop > 0) subject = w.Dependent(v, "nsubj:pass", s.first, s.end);
+    if (subject >= 0 && DashBetween(s, subject, v)) return {};
+    if (subject >= 0 && IsRelativePronoun(w.Lower(subject))) {
+      // A present tense describes what the noun habitually does ("the committee, which
+      // visits detainees"), not an event.
+      const int noun = w.Head(v);
+      const bool past = w.Xpos(v) == "VBD" || w.Xpos(v) == "VBN";
+      return w.Label(v) == "acl:relcl" && past && noun >= 0
+                 ? w.DependentEntities(noun, s.first, s.end)
+                 : std::vector<int>();
+    }
+    if (subject >= 0 && IsResolvablePronoun(w.Lower(subject))) {
+      std::vector<int> resolved = s.antecedents->Resolve(subject);
+      if (!resolved.empty()) actors.pronoun = subject;
+      return resolved;
+    }
+    if (subject >= 0) return w.DependentEntities(subject, s.first, s.end);
+    const std::string_view label = w.Label(v);
+    v = w.Head(v);
+    if ((label != "conj" && label != "xcomp") || v < 0) return {};
+    if (label == "xcomp" && w.Dependent(v, "obj", s.first, s.end) >= 0) return {};
+  }
+  return {};
+}
+
+// Roles the position rules left empty, filled from the parse of the sentence (when it
+// was parsed): the subject of a verb far from it ("Biden, who returned from Cairo on
+// Monday, spoke with ..."), the patient of a passive, partners marked by "with", objects
+// (not places, for meetings), and the owner and "of"/"between"/"with" phrases of a noun.
+void ParsedActors(const SentenceContext& s, int i, std::string_view type, bool is_noun,
+                  EventActors& actors) {
+  const EventWords& w = s.words;
+  if (!w.Parsed(i)) return;
+  const bool meeting = type == kCall || type == kMeet;
+  const auto fill = [](std::vector<int>& role, std::vector<int> found) {
+    if (role.empty()) role = std::move(found);
+  };
+  if (is_noun) {
+    fill(actors.agents, DependentEntities(s, i, "nmod:poss"));
+    fill(actors.agents, MarkedEntities(s, i, "nmod", {"by", "between"}));
+    if (meeting) {
+      fill(actors.partners, MarkedEntities(s, i, "nmod", {"with"}));
+    } else if (type != kStatement) {
+      fill(actors.patients, MarkedEntities(s, i, "nmod", {"of", "on", "against"}));
+    }
+    return;
+  }
+  if (w.Dependent(i, "nsubj:pass", s.first, s.end) >= 0) {
+    fill(actors.patients, DependentEntities(s, i, "nsubj:pass"));
+    fill(actors.agents, DependentEntities(s, i, "obl:agent"));
+    fill(actors.agents, MarkedEntities(s, i, "obl", {"by"}));
+    return;
+  }
+  fill(actors.agents, ParsedSubject(s, i, actors));
+  if (meeting) {
+    // The object of "visit" may be where the meeting is, not who is met.
+    std::vector<int> objects = DependentEntities(s, i, "obj");
+    std::erase_if(objects, [&](int e) { return s.entities[e].type == "PLACE"; });
+    fill(actors.partners, MarkedEntities(s, i, "obl", {"with"}));
+    fill(actors.partners, std::move(objects));
+  } else if (type != kStatement) {
+    fill(actors.patients, DependentEntities(s, i, "obj"));
+  }
+}
+
 // For CALL and MEET every agent after the first is a partner ("Biden and Netanyahu
 // met"); an entity keeps only its first role.
 void NormalizeActors(std::string_view type, EventActors& actors) {
@@ -387,6 +512,24 @@ int TokenAt(const SentenceContext& s, uint32_t offset) {
                           tokens.begin());
 }
 
+// Whether token k lies in a relative clause that does not hold the trigger: "Qatar,
+// which hosts Hamas' headquarters in Doha, declared ..." does not place the declaration
+// in Doha. False when the sentence was not parsed.
+bool InOtherRelativeClause(const SentenceContext& s, int k, int trigger) {
+  const EventWords& w = s.words;
+  if (!w.Parsed(k)) return false;
+  const int limit = s.end - s.first;  // a tree has no longer path; guards against cycles
+  for (int a = k, steps = 0; a >= 0 && steps < limit; a = w.Head(a), ++steps) {
+    if (a == trigger) return false;
+    if (w.Label(a) != "acl:relcl") continue;
+    for (int t = trigger, up = 0; t >= 0 && up < limit; t = w.Head(t), ++up) {
+      if (t == a) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
 // The resolved DATE or TIME of the sentence nearest the trigger at token i, among those
 // attached to it (event_attachment.h) and outside what a statement reports (`content`).
 std::optional<std::string> NearestTime(const SentenceContext& s, int i,
@@ -397,7 +540,9 @@ std::optional<std::string> NearestTime(const SentenceContext& s, int i,
   for (const TimeExpression& time : s.times) {
     if (!time.value || (time.kind != "DATE" && time.kind != "TIME")) continue;
     if (time.span.start < sentence.start || time.span.end > sentence.end) continue;
-    if (Contains(content, time.span) || s.attachment->OwnerOf(TokenAt(s, time.span.start)) != i) {
+    const int first_token = TokenAt(s, time.span.start);
+    if (Contains(content, time.span) || s.attachment->OwnerOf(first_token) != i ||
+        InOtherRelativeClause(s, first_token, i)) {
       continue;
     }
     if (best == nullptr || Distance(time.span, trigger) < Distance(best->span, trigger)) {
@@ -416,7 +561,7 @@ std::optional<int> NearestPlace(const SentenceContext& s, int trigger, const Eve
   int best_distance = 0;
   for (int k = s.first; k + 1 < s.end; ++k) {
     if (!s.words.Is(k, "in") && !s.words.Is(k, "at")) continue;
-    if (s.attachment->OwnerOf(k) != trigger) continue;
+    if (s.attachment->OwnerOf(k) != trigger || InOtherRelativeClause(s, k, trigger)) continue;
     for (int entity : s.words.PhraseEntitiesFrom(k + 1, s.end)) {
       if (s.entities[entity].type != "PLACE" || Contains(content, s.entities[entity].span)) {
         continue;
@@ -559,6 +704,7 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
     } else {
       VerbActors(s, i, type, actors);
     }
+    ParsedActors(s, i, type, is_noun, actors);
     NormalizeActors(type, actors);
     Event event = MakeEvent(s, i, type, actors, ContentOf(s, i, type, is_noun, actors));
     event.planned = IsPlanned(s, i, is_noun);
@@ -639,11 +785,12 @@ bool HasFullQuote(std::span<const Quote> quotes, Span sentence) {
 }  // namespace
 
 std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens,
-                              std::span<const PosTag> tags, std::span<const EntityMention> entities,
+                              std::span<const PosTag> tags, std::span<const Dependency> deps,
+                              std::span<const EntityMention> entities,
                               std::span<const TimeExpression> times,
                               std::span<const Quote> quotes) {
   std::vector<Event> events;
-  const EventWords words(text, tokens, tags, entities, times);
+  const EventWords words(text, tokens, tags, entities, times, deps);
   const PronounAntecedents antecedents(text, tokens, words, entities, quotes);
   const int token_count = words.size();
   for (const Sentence& sentence : tokens.sentences) {

@@ -2,8 +2,8 @@
 // accepted, rejected, released, attacked, withdrew or delivered aid, when and where.
 //
 // Triggers are verbs and event nouns from the lexicon (event_lexicon.h), told apart by
-// their part-of-speech tags. Each trigger's actors come from the entity mentions around
-// it, by position, without a parse:
+// their part-of-speech tags. Each trigger's actors come first from the entity mentions
+// around it, by position:
 //   - agent: the entity that heads the subject phrase right before a verb ("Hamas
 //     said"), skipping auxiliaries and adverbs ("Biden will also speak"); every entity
 //     of a coordinated subject ("Biden and Netanyahu met"); for a passive verb, the
@@ -18,6 +18,16 @@
 //     after a noun ("release of ...", "strikes on Rafah").
 // An entity counts when the phrase ends in it ("Israeli Prime Minister Benjamin
 // Netanyahu"), not when it only modifies another head ("a senior Biden official").
+// A role the position rules leave empty is filled from the dependency parse, where the
+// sentence has one: the nsubj of a verb past words the position rules stop at ("The
+// Union on Monday rejected", "Brennan, chief negotiator for ..., said"), the noun a
+// past-tense relative clause modifies ("Ruiz, who met Okafor"), the subject a
+// coordinated or planned verb shares; for a passive, nsubj:pass (patient) and obl:agent;
+// obl "with" or a non-place obj (partner), obj (patient); for a noun, nmod:poss and nmod
+// "by"/"between"/"with"/"of"/"on"/"against". Conjuncts count only with "and"/"or", and a
+// subject before a dash (a dateline) never does. A time or place inside a relative
+// clause that does not hold the trigger is not the event's ("Qatar, which hosts ... in
+// Doha, declared").
 //
 // The time is the nearest resolved DATE or TIME expression of the sentence among those
 // attached to the trigger (event_attachment.h: the nearest trigger of the same clause
@@ -70,10 +80,12 @@
 namespace storyline {
 
 // `tokens` must come from the tokenizer for `text`; `tags` holds one tag per token or is
-// empty (then every lexicon word counts in either class). `entities`, `times` and
-// `quotes` are the article's, each in text order. Events come in text order.
+// empty (then every lexicon word counts in either class); `deps` one dependency per
+// token or is empty (no parse), with an empty label for tokens of unparsed sentences. `entities`,
+// `times` and `quotes` are the article's, each in text order. Events come in text order.
 std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens,
-                              std::span<const PosTag> tags, std::span<const EntityMention> entities,
+                              std::span<const PosTag> tags, std::span<const Dependency> deps,
+                              std::span<const EntityMention> entities,
                               std::span<const TimeExpression> times, std::span<const Quote> quotes);
 
 }  // namespace storyline

@@ -50,8 +50,9 @@ void MarkTokens(const std::vector<Token>& tokens, Span span, Marks& marks, Value
 
 EventWords::EventWords(std::string_view text, const TokenizedText& tokens,
                        std::span<const PosTag> tags, std::span<const EntityMention> entities,
-                       std::span<const TimeExpression> times)
+                       std::span<const TimeExpression> times, std::span<const Dependency> deps)
     : tags_(tags.size() == tokens.tokens.size() ? tags : std::span<const PosTag>()),
+      deps_(deps.size() == tokens.tokens.size() ? deps : std::span<const Dependency>()),
       entity_of_token_(tokens.tokens.size(), -1),
       in_time_(tokens.tokens.size(), false) {
   lower_.reserve(tokens.tokens.size());
@@ -68,6 +69,43 @@ EventWords::EventWords(std::string_view text, const TokenizedText& tokens,
   for (const TimeExpression& time : times) {
     if (time.kind != "DURATION") MarkTokens(tokens.tokens, time.span, in_time_, true);
   }
+}
+
+int EventWords::Dependent(int head, std::string_view label, int first, int end) const {
+  for (int k = first; k < end; ++k) {
+    if (Parsed(k) && Head(k) == head && Label(k) == label) return k;
+  }
+  return -1;
+}
+
+std::string_view EventWords::CaseOf(int d, int first, int end) const {
+  const int marker = Dependent(d, "case", first, end);
+  return marker < 0 ? std::string_view() : Lower(marker);
+}
+
+std::vector<int> EventWords::DependentEntities(int d, int first, int end) const {
+  std::vector<int> found;
+  const auto add_head = [&](int head) {
+    int entity = HeadEntity(head);
+    for (std::string_view label : {"appos", "flat"}) {
+      if (entity >= 0) break;
+      if (const int name = Dependent(head, label, first, end); name >= 0) entity = EntityAt(name);
+    }
+    if (entity >= 0 && std::find(found.begin(), found.end(), entity) == found.end()) {
+      found.push_back(entity);
+    }
+  };
+  add_head(d);
+  if (found.empty()) return found;
+  // Conjuncts count only in a coordination with "and"/"or" on its last conjunct: a
+  // parser may join a dateline to the subject by conj ("SAINT AUBIN, Temsa — Valdoria").
+  std::vector<int> conjuncts;
+  for (int k = d + 1; k < end; ++k) {
+    if (Parsed(k) && Head(k) == d && Label(k) == "conj") conjuncts.push_back(k);
+  }
+  if (conjuncts.empty() || Dependent(conjuncts.back(), "cc", first, end) < 0) return found;
+  for (int k : conjuncts) add_head(k);
+  return found;
 }
 
 bool EventWords::IsVerb(int i) const { return !HasTags() || Xpos(i).starts_with("VB"); }

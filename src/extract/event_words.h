@@ -1,6 +1,7 @@
 // The words of one article as the event finder sees them: lower-cased forms, tags, which
-// entity mention (PERSON/ORG/PLACE) or time expression each token belongs to, and the
-// noun phrases around a position, found from tags alone (no parse).
+// entity mention (PERSON/ORG/PLACE) or time expression each token belongs to, the noun
+// phrases around a position, found from tags alone, and, where the sentence was parsed,
+// each word's head and relation.
 #pragma once
 
 #include <span>
@@ -16,9 +17,11 @@ namespace storyline {
 
 class EventWords {
  public:
-  // `tags` holds one tag per token or is empty; any other size counts as empty.
+  // `tags` and `deps` hold one entry per token or are empty; any other size counts as
+  // empty. A token of a sentence left unparsed has an empty relation label.
   EventWords(std::string_view text, const TokenizedText& tokens, std::span<const PosTag> tags,
-             std::span<const EntityMention> entities, std::span<const TimeExpression> times);
+             std::span<const EntityMention> entities, std::span<const TimeExpression> times,
+             std::span<const Dependency> deps = {});
 
   int size() const { return static_cast<int>(lower_.size()); }
   std::string_view Lower(int i) const { return lower_[i]; }
@@ -31,6 +34,20 @@ class EventWords {
   bool IsVerb(int i) const;  // VB* (always true without tags)
   bool IsNoun(int i) const;  // NN or NNS (always true without tags)
   bool IsPunctuation(int i) const;
+
+  // Whether token i's sentence was parsed; Head and Label are meaningful only then.
+  bool Parsed(int i) const { return !deps_.empty() && !deps_[i].label.empty(); }
+  int Head(int i) const { return deps_[i].head; }
+  std::string_view Label(int i) const { return deps_[i].label; }
+  // The first dependent of `head` in [first, end) with relation `label`, or -1.
+  int Dependent(int head, std::string_view label, int first, int end) const;
+  // The preposition that marks dependent d ("with" for "with Netanyahu"), lower-cased;
+  // empty when none.
+  std::string_view CaseOf(int d, int first, int end) const;
+  // The entities the phrase headed by dependent d names: its HeadEntity, else that of a
+  // name in apposition or flat after it ("the director, Abbas Kamel"), and those of its
+  // conjuncts ("Egypt and Qatar"), in text order; empty when its head names none.
+  std::vector<int> DependentEntities(int d, int first, int end) const;
 
   // Index of the entity mention (PERSON/ORG/PLACE with an id) that holds token i, or -1.
   int EntityAt(int i) const { return entity_of_token_[i]; }
@@ -60,6 +77,7 @@ class EventWords {
  private:
   std::vector<std::string> lower_;
   std::span<const PosTag> tags_;
+  std::span<const Dependency> deps_;
   std::vector<int> entity_of_token_;
   std::vector<bool> in_time_;
 };

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "nlp/dependency_parser.h"
 #include "nlp/pos_tagger.h"
 #include "text/tokenizer.h"
 
@@ -30,6 +31,12 @@ const PosTagger& Tagger() {
   return tagger;
 }
 
+const DependencyParser& Parser() {
+  static const DependencyParser parser = DependencyParser::Load(
+      std::filesystem::path(STORYLINE_SOURCE_DIR) / "models" / "parser.model");
+  return parser;
+}
+
 Span Locate(std::string_view text, std::string_view part) {
   const size_t at = text.find(part);
   EXPECT_NE(at, std::string_view::npos) << part;
@@ -50,10 +57,13 @@ std::string Describe(const Event& event) {
 std::vector<Event> FindAll(std::string_view text, std::vector<EntitySpec> entity_specs,
                            std::vector<TimeSpec> time_specs = {},
                            std::vector<std::string_view> full_quotes = {}, bool with_tags = true,
-                           std::vector<std::string_view> partial_quotes = {}) {
+                           std::vector<std::string_view> partial_quotes = {},
+                           bool with_parse = false) {
   const TokenizedText tokens = Tokenizer().Tokenize(text);
   std::vector<PosTag> tags;
   if (with_tags) Tagger().Tag(text, tokens, tags);
+  std::vector<Dependency> deps;
+  if (with_parse) Parser().Parse(text, tokens, tags, deps);
   std::vector<EntityMention> entities;
   for (const EntitySpec& spec : entity_specs) {
     EntityMention& mention = entities.emplace_back();
@@ -79,7 +89,7 @@ std::vector<Event> FindAll(std::string_view text, std::vector<EntitySpec> entity
   }
   std::sort(quotes.begin(), quotes.end(),
             [](const Quote& a, const Quote& b) { return a.span.start < b.span.start; });
-  return FindEvents(text, tokens, tags, entities, times, quotes);
+  return FindEvents(text, tokens, tags, deps, entities, times, quotes);
 }
 
 std::vector<std::string> Find(std::string_view text, std::vector<EntitySpec> entity_specs,
@@ -96,6 +106,16 @@ std::vector<std::string> Find(std::string_view text, std::vector<EntitySpec> ent
 }
 
 using Lines = std::vector<std::string>;
+
+// The events of `text` with the sentence parsed, as Find describes them.
+Lines FindParsed(std::string_view text, std::vector<EntitySpec> entity_specs,
+                 std::vector<TimeSpec> time_specs = {}) {
+  Lines lines;
+  for (const Event& event : FindAll(text, entity_specs, time_specs, {}, true, {}, true)) {
+    lines.push_back(Describe(event));
+  }
+  return lines;
+}
 
 constexpr EntitySpec kBiden{"Biden", "PERSON", "joe-biden"};
 constexpr EntitySpec kNetanyahu{"Netanyahu", "PERSON", "benjamin-netanyahu"};
@@ -393,14 +413,56 @@ TEST(EventFinder, GarbageInputIsSafe) {
     std::vector<TimeExpression> times{{{5, 2}, "", "DATE", "2024"}};
     std::vector<Quote> quotes{{{0, 1000}, "", std::nullopt, std::nullopt, round % 4 == 0}};
     std::vector<PosTag> tags(round % 5, PosTag{"VERB", "VBD"});  // wrong sizes are ignored
-    for (const Event& event : FindEvents(text, tokens, tags, entities, times, quotes)) {
+    for (const Event& event : FindEvents(text, tokens, tags, {}, entities, times, quotes)) {
       EXPECT_LE(event.span.end, text.size());
     }
   }
   TokenizedText broken;
   broken.tokens = {{0, 3}, {4, 400}};
   broken.sentences = {{0, 9}, {1, 0}, {0, 2}};
-  EXPECT_TRUE(FindEvents("met x", broken, {}, {}, {}, {}).empty());
+  EXPECT_TRUE(FindEvents("met x", broken, {}, {}, {}, {}, {}).empty());
+}
+
+// With a parse, the subject of a verb counts when words stand between them that the
+// position rules do not skip: a time ("on Monday"), an apposition, a relative clause.
+TEST(EventFinder, ParseFindsSubjectsBeyondTheWordsBeforeTheVerb) {
+  constexpr EntitySpec kUnion{"The Northern Farmers Union", "ORG", "northern-farmers-union"};
+  const TimeSpec monday{"Monday", "DATE", "2025-03-03"};
+  EXPECT_EQ(Find("The Northern Farmers Union on Monday rejected the offer.", {kUnion}, {monday}),
+            (Lines{"REJECT rejected time=2025-03-03 place=-"}));
+  EXPECT_EQ(
+      FindParsed("The Northern Farmers Union on Monday rejected the offer.", {kUnion}, {monday}),
+      (Lines{"REJECT rejected agent=northern-farmers-union time=2025-03-03 place=-"}));
+  constexpr EntitySpec kBrennan{"Helena Brennan", "PERSON", "helena-brennan"};
+  const std::string_view apposition =
+      "Helena Brennan, chief negotiator for the shipping association, said the employers would "
+      "bring new ideas.";
+  EXPECT_EQ(Find(apposition, {kBrennan}), Lines{});
+  EXPECT_EQ(FindParsed(apposition, {kBrennan}),
+            (Lines{"STATEMENT said agent=helena-brennan time=- place=-"}));
+  EXPECT_EQ(FindParsed("Mayor Elena Ruiz, who met Okafor on Wednesday, said she was hopeful.",
+                       {{"Elena Ruiz", "PERSON", "elena-ruiz"}, {"Okafor", "PERSON", "okafor"}},
+                       {{"Wednesday", "DATE", "2025-03-05"}}),
+            (Lines{"MEET met agent=elena-ruiz partner=okafor time=2025-03-05 place=-",
+                   "STATEMENT said agent=elena-ruiz time=- place=-"}));
+}
+
+// A dateline the parser joins to the subject is no actor, nor is the noun a present-tense
+// relative clause describes, and a place inside a relative clause is not the event's.
+TEST(EventFinder, ParseKeepsDatelinesAndRelativeClausesOut) {
+  EXPECT_EQ(FindParsed("GENEVA, Switzerland — Iran on Friday accepted the proposal.",
+                       {{"GENEVA", "PLACE", "geneva"},
+                        {"Switzerland", "PLACE", "switzerland"},
+                        {"Iran", "PLACE", "iran"}},
+                       {{"Friday", "DATE", "2025-03-07"}}),
+            (Lines{"ACCEPT accepted time=2025-03-07 place=-"}));
+  EXPECT_EQ(FindParsed("The Red Cross, which visits prisoners in both countries, said the talks "
+                       "had stalled.",
+                       {{"The Red Cross", "ORG", "red-cross"}}),
+            Lines{});
+  EXPECT_EQ(FindParsed("Qatar, which has a large base in Doha, declared its support for the plan.",
+                       {{"Qatar", "PLACE", "qatar"}, {"Doha", "PLACE", "doha"}}),
+            (Lines{"STATEMENT declared agent=qatar time=- place=-"}));
 }
 
 }  // namespace
