@@ -15,6 +15,8 @@
 
 #include "story/stories_json.h"
 #include "story/story_clusterer.h"
+#include "story/story_features.h"
+#include "story/tfidf_vocabulary.h"
 
 namespace {
 
@@ -80,6 +82,8 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
+  // The clusterer hashes its features; background counts are written by name.
+  storyline::TfIdfVocabulary counts;
   int status = 0;
   std::string line;
   for (int line_number = 1; std::getline(in, line); ++line_number) {
@@ -98,11 +102,20 @@ int main(int argc, char** argv) {
     if (std::string published = StringField(record, "published", "dct"); !published.empty()) {
       article.published = std::move(published);
     }
+    if (!write_counts.empty()) {
+      std::vector<uint32_t> ids;
+      for (const auto& [feature, count] :
+           storyline::ExtractStoryFeatures(article, storyline::Analysis{}).counts) {
+        ids.push_back(counts.Intern(feature));
+      }
+      counts.CountDocument(ids);
+      continue;
+    }
     clusterer.Add(article, storyline::Analysis{});
   }
   if (!write_counts.empty()) {
     std::ofstream out(write_counts);
-    clusterer.vocabulary().WriteCounts(out);
+    counts.WriteCounts(out);
     return out ? status : 1;
   }
   const auto stories = clusterer.Stories();

@@ -24,9 +24,15 @@
 // names in the text, the dateline's date, and one event naming the story's participants.
 // Generation is outside the timed region.
 //
+// --collisions also counts, outside the timed region and at the cost of memory (so
+// VmHWM is not the clusterer's then), the distinct features of the stream and how many
+// share their hashed id (story/feature_hashing.h) with another.
+//
 // usage: story_scale_bench [--articles N] [--seed S] [--block B] [--retire-after N]
+//                          [--collisions]
 #include <malloc.h>
 #include <time.h>
+#include <xxhash.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -40,12 +46,15 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/analysis.h"
 #include "core/article.h"
 #include "story/calendar_day.h"
+#include "story/feature_hashing.h"
 #include "story/story_clusterer.h"
+#include "story/story_features.h"
 
 namespace {
 
@@ -608,6 +617,25 @@ BCubed ScoreBCubed(const std::vector<int>& clusters, const std::vector<int>& sto
   return score;
 }
 
+// Distinct features of a stream, and those whose hashed id another distinct feature has.
+class CollisionCounter {
+ public:
+  void Add(const Article& article, const Analysis& analysis) {
+    for (const auto& [feature, count] : storyline::ExtractStoryFeatures(article, analysis).counts) {
+      if (!seen_.insert(XXH3_64bits(feature.data(), feature.size())).second) continue;
+      const int sharing = ++features_per_id_[storyline::FeatureId(feature)];
+      sharing_ += sharing == 2 ? 2 : sharing > 2 ? 1 : 0;
+    }
+  }
+  size_t features() const { return seen_.size(); }
+  size_t sharing() const { return sharing_; }
+
+ private:
+  std::unordered_set<uint64_t> seen_;  // 64-bit hashes of the features seen
+  std::unordered_map<uint32_t, int> features_per_id_;
+  size_t sharing_ = 0;
+};
+
 // Checkpoints 10k, 30k, 100k, 300k, 1M up to `articles`, and `articles` itself.
 std::vector<size_t> Checkpoints(size_t articles) {
   std::vector<size_t> points;
@@ -621,14 +649,14 @@ std::vector<size_t> Checkpoints(size_t articles) {
 // Feeds the stream to the clusterer, timing Add alone, and prints the table.
 class ScaleRun {
  public:
-  ScaleRun(uint64_t seed, size_t block, storyline::StoryClustererOptions options)
-      : stream_(seed), block_(block), clusterer_(options) {}
+  ScaleRun(uint64_t seed, size_t block, storyline::StoryClustererOptions options, bool collisions)
+      : stream_(seed), block_(block), clusterer_(options), collisions_(collisions) {}
 
   void Run(size_t articles) {
     std::cout << "| articles | days | stories alive (generator) | live clusters | retired "
-                 "| vocabulary | Add µs/article | articles/s | vs first | VmHWM MiB | VmRSS MiB "
-                 "| heap MiB | state MiB | B3 P | B3 R | B3 F1 |\n"
-              << "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+                 "| ids used | features | sharing an id | Add µs/article | articles/s | vs first "
+                 "| VmHWM MiB | VmRSS MiB | heap MiB | state MiB | B3 P | B3 R | B3 F1 |\n"
+              << "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
     for (const size_t checkpoint : Checkpoints(articles)) {
       const size_t block_start = checkpoint - std::min(block_, checkpoint);
       AddUntil(block_start);
@@ -657,6 +685,10 @@ class ScaleRun {
         new_stories_ += placement.new_story;
       }
       add_cpu_seconds_ += ProcessCpuSeconds() - start;
+      if (collisions_) {
+        for (const LabeledArticle& item : batch)
+          collision_counter_.Add(item.article, item.analysis);
+      }
       for (size_t i = 0; i < batch.size(); ++i) {
         clusters_.push_back(placed[i]);
         labels_.push_back(batch[i].label);
@@ -674,7 +706,14 @@ class ScaleRun {
     const struct mallinfo2 heap = mallinfo2();
     std::cout << "| " << clusters_.size() << " | " << stream_.day() << " | " << stream_.alive()
               << " | " << new_stories_ + clusterer_.splits().size() - clusterer_.merges().size()
-              << " | " << clusterer_.retired_stories() << " | " << clusterer_.vocabulary().size()
+              << " | " << clusterer_.retired_stories() << " | "
+              << clusterer_.document_frequencies().ids_used() << " | "
+              << (collisions_ ? std::to_string(collision_counter_.features()) : "-") << " | "
+              << (collisions_ ? Fixed(100.0 * static_cast<double>(collision_counter_.sharing()) /
+                                          static_cast<double>(collision_counter_.features()),
+                                      2) +
+                                    "%"
+                              : "-")
               << " | " << Fixed(1e6 * cpu_seconds / block, 1) << " | " << Fixed(rate, 0) << " | "
               << Fixed(rate / first_rate_, 2) << " | " << Fixed(StatusMiB("VmHWM"), 0) << " | "
               << Fixed(StatusMiB("VmRSS"), 0) << " | "
@@ -699,6 +738,8 @@ class ScaleRun {
   size_t new_stories_ = 0;
   double add_cpu_seconds_ = 0;
   double first_rate_ = 0;
+  bool collisions_;
+  CollisionCounter collision_counter_;
 };
 
 }  // namespace
@@ -716,7 +757,10 @@ int main(int argc, char** argv) {
   storyline::StoryClustererOptions options;
   app.add_option("--retire-after", options.retire_after_articles,
                  "articles after which a quiet story retires (0: never)");
+  bool collisions = false;
+  app.add_flag("--collisions", collisions,
+               "count distinct features and those sharing a hashed id (costs memory)");
   CLI11_PARSE(app, argc, argv);
-  ScaleRun(seed, block, options).Run(articles);
+  ScaleRun(seed, block, options, collisions).Run(articles);
   return 0;
 }

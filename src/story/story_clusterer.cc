@@ -4,6 +4,8 @@
 #include <cmath>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
+#include <utility>
 
 #include "story/story_features.h"
 
@@ -88,6 +90,15 @@ std::vector<std::string> ByCount(const std::map<std::string, int>& counts, size_
 
 constexpr size_t kEventActors = 5;
 constexpr size_t kLabelNames = 3;
+// Names and words whose surfaces a story keeps, each: twice the label's, so that two
+// stories merging, or a split, still find their label among them.
+constexpr size_t kLabelCandidates = 2 * kLabelNames;
+
+// The weight of feature `id` in `v` (sorted by id), 0 when absent.
+float WeightOf(const SparseVector& v, uint32_t id) {
+  const auto it = std::lower_bound(v.begin(), v.end(), std::pair<uint32_t, float>{id, -INFINITY});
+  return it != v.end() && it->first == id ? it->second : 0;
+}
 
 // Keeps the `keep` keys ByCount ranks first, with their counts, so that ByCount still
 // answers the same.
@@ -139,7 +150,8 @@ void StoryClusterer::Centroids::Add(const ArticleVectors& article, int max_featu
   particulars.Add(article.particulars, max_features);
 }
 
-StoryClusterer::StoryClusterer(StoryClustererOptions options) : options_(options) {}
+StoryClusterer::StoryClusterer(StoryClustererOptions options)
+    : options_(options), postings_(options.postings_per_feature) {}
 
 float StoryClusterer::Similarity(const Centroids& cluster, const ArticleVectors& article) const {
   const float all = cluster.all.Cosine(article.all);
@@ -153,53 +165,89 @@ float StoryClusterer::Similarity(const Centroids& a, const Centroids& b) const {
          options_.particulars_share * a.particulars.Cosine(b.particulars);
 }
 
-StoryClusterer::ArticleVectors StoryClusterer::Vectorize(const StoryFeatures& features) {
-  std::vector<uint32_t> ids;
-  ids.reserve(features.counts.size());
-  for (const auto& [feature, count] : features.counts) ids.push_back(vocabulary_.Intern(feature));
-  vocabulary_.CountDocument(ids);
-  SparseVector unit;
-  unit.reserve(ids.size());
-  for (size_t i = 0; i < ids.size(); ++i) {
-    const float tf = 1 + std::log(std::max(features.counts[i].second, 1.0f));
-    unit.emplace_back(ids[i], tf * vocabulary_.Idf(ids[i]));
+StoryClusterer::ArticleVectors StoryClusterer::Vectorize(
+    const StoryFeatures& features, std::vector<LabelFeature>& label_features) {
+  struct Hashed {
+    uint32_t id;
+    float count;
+    bool particular;
+    auto operator<=>(const Hashed&) const = default;
+  };
+  std::vector<Hashed> hashed;
+  hashed.reserve(features.counts.size());
+  for (const auto& [feature, count] : features.counts) {
+    const uint32_t id = FeatureId(feature);
+    const char kind = feature.front();
+    hashed.push_back({id, count, kind == 'e' || kind == 'n' || kind == 'y'});
+    if (feature.starts_with("w:")) label_features.push_back({id, false, feature.substr(2)});
   }
-  std::sort(unit.begin(), unit.end());
-  ArticleVectors vectors;
-  for (const auto& [id, weight] : unit) {
-    const char kind = vocabulary_.Name(id).front();
-    if (kind == 'e' || kind == 'n' || kind == 'y') vectors.particulars.emplace_back(id, weight);
-  }
-  Normalize(unit);
-  Normalize(vectors.particulars);
-  vectors.all = std::move(unit);
   for (const auto& [feature, surface] : features.names) {
-    display_names_.try_emplace(vocabulary_.Intern(feature), surface);
+    label_features.push_back({FeatureId(feature), true, surface});
   }
+  // Features that share an id count as one.
+  std::sort(hashed.begin(), hashed.end());
+  size_t unique = 0;
+  for (const Hashed& h : hashed) {
+    if (unique > 0 && hashed[unique - 1].id == h.id) {
+      hashed[unique - 1].count += h.count;
+      hashed[unique - 1].particular |= h.particular;
+    } else {
+      hashed[unique++] = h;
+    }
+  }
+  hashed.resize(unique);
+  std::vector<uint32_t> ids;
+  ids.reserve(hashed.size());
+  for (const Hashed& h : hashed) ids.push_back(h.id);
+  document_frequencies_.CountDocument(ids);
+  ArticleVectors vectors;
+  vectors.all.reserve(hashed.size());
+  for (const Hashed& h : hashed) {
+    const float tf = 1 + std::log(std::max(h.count, 1.0f));
+    const float weight = tf * document_frequencies_.Idf(h.id);
+    vectors.all.emplace_back(h.id, weight);
+    if (h.particular) vectors.particulars.emplace_back(h.id, weight);
+  }
+  Normalize(vectors.all);
+  Normalize(vectors.particulars);
   return vectors;
 }
 
-std::vector<uint32_t> StoryClusterer::QueryFeatures(const SparseVector& unit) const {
+// The posting lists of the unit vector's strongest features, each once.
+std::vector<uint32_t> StoryClusterer::QueryLists(const SparseVector& unit) const {
   SparseVector strongest = unit;
   KeepStrongest(strongest, static_cast<size_t>(options_.query_features));
-  std::vector<uint32_t> ids;
-  for (const auto& [id, weight] : strongest) ids.push_back(id);
-  return ids;
+  std::vector<uint32_t> lists;
+  for (const auto& [id, weight] : strongest) lists.push_back(PostingTable::ListOf(id));
+  std::sort(lists.begin(), lists.end());
+  lists.erase(std::unique(lists.begin(), lists.end()), lists.end());
+  return lists;
 }
 
-int StoryClusterer::Live(int story_id) {
-  while (story(story_id).merged_into != 0) story_id = story(story_id).merged_into;
+int StoryClusterer::Live(int story_id) const {
+  while (links_[static_cast<size_t>(story_id - 1)] > 0) {
+    story_id = links_[static_cast<size_t>(story_id - 1)];
+  }
   return story_id;
 }
 
-std::vector<int> StoryClusterer::Candidates(const std::vector<uint32_t>& query) {
-  std::unordered_map<int, int> hits;  // live story -> query features it is posted under
-  for (const uint32_t feature : query) {
-    const auto it = postings_.find(feature);
-    if (it == postings_.end()) continue;
-    for (const int id : it->second) {
+bool StoryClusterer::Retired(int live_story) const {
+  return links_[static_cast<size_t>(live_story - 1)] == kRetiredLink;
+}
+
+int StoryClusterer::NewStory() {
+  const int id = static_cast<int>(stories_.size()) + 1;
+  stories_.emplace_back().id = id;
+  links_.push_back(0);
+  return id;
+}
+
+std::vector<int> StoryClusterer::Candidates(const std::vector<uint32_t>& lists) {
+  std::unordered_map<int, int> hits;  // live story -> query lists it is posted in
+  for (const uint32_t list : lists) {
+    for (const int id : postings_.List(list)) {
       const int live = Live(id);
-      if (!story(live).retired) ++hits[live];
+      if (!Retired(live)) ++hits[live];
     }
   }
   // Most shared features first, then the newer story; only the best are scored, so the
@@ -232,43 +280,45 @@ float StoryClusterer::TimeFactor(const StoryCluster& a, const StoryCluster& b) c
 }
 
 // Returns the stories whose last posting-list entry it pushed out.
-std::vector<int> StoryClusterer::Post(const std::vector<uint32_t>& query, int story_id) {
+std::vector<int> StoryClusterer::Post(const std::vector<uint32_t>& lists, int story_id) {
   std::vector<int> unposted;
-  for (const uint32_t feature : query) {
-    std::vector<int>& list = postings_[feature];
+  for (const uint32_t list : lists) {
     // Quiet stories' entries leave the lists they are found in.
-    std::erase_if(list, [&](int id) { return id != story_id && story(Live(id)).retired; });
-    story(story_id).postings -= static_cast<int>(std::erase(list, story_id));
-    list.push_back(story_id);
+    postings_.EraseIf(list, [&](int id) { return id != story_id && Retired(Live(id)); });
+    story(story_id).postings -=
+        static_cast<int>(postings_.EraseIf(list, [&](int id) { return id == story_id; }));
     ++story(story_id).postings;
-    if (list.size() > static_cast<size_t>(options_.postings_per_feature)) {
-      const int dropped = Live(list.front());
-      list.erase(list.begin());
+    if (const int pushed_out = postings_.Append(list, story_id)) {
+      const int dropped = Live(pushed_out);
       if (--story(dropped).postings == 0) unposted.push_back(dropped);
     }
   }
   return unposted;
 }
 
-// The features of the story's centroid that Label could still pick. Display names are
-// only ever added, and only to "e:" features, so no feature ranked below the third one
-// already named can rise into the label; terms count only while no name does.
-SparseVector StoryClusterer::LabelFeatures(const StoryCluster& story) const {
-  SparseVector ranked = story.centroid.all.sum;
-  std::sort(ranked.begin(), ranked.end(), LabelOrder);
-  SparseVector kept;
-  size_t names = 0, terms = 0;
-  for (const auto& feature : ranked) {
-    const std::string& name = vocabulary_.Name(feature.first);
-    const bool named = display_names_.contains(feature.first);
-    if (named || name.starts_with("e:")) {
-      if (names < kLabelNames) kept.push_back(feature), names += named;
-    } else if (name.starts_with("w:") && terms < kLabelNames) {
-      kept.push_back(feature), ++terms;
+// Ranks the story's label features and `more` (new surfaces for its features) by their
+// weight in its centroid, and keeps the strongest names and words. A story's own surface
+// for a feature stays.
+void StoryClusterer::KeepLabelFeatures(StoryCluster& story,
+                                       const std::vector<LabelFeature>& more) const {
+  std::vector<std::pair<std::pair<uint32_t, float>, const LabelFeature*>> ranked;
+  for (const std::vector<LabelFeature>* features : {&std::as_const(story.label_features), &more}) {
+    for (const LabelFeature& feature : *features) {
+      const float weight = WeightOf(story.centroid.all.sum, feature.id);
+      if (weight > 0) ranked.push_back({{feature.id, weight}, &feature});
     }
   }
-  std::sort(kept.begin(), kept.end());
-  return kept;
+  // Stable: of a feature's surfaces, the story's own (listed first) comes first.
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return LabelOrder(a.first, b.first); });
+  std::vector<LabelFeature> kept;
+  size_t names = 0, words = 0;
+  for (size_t i = 0; i < ranked.size(); ++i) {
+    if (i > 0 && ranked[i].first.first == ranked[i - 1].first.first) continue;
+    size_t& count = ranked[i].second->name ? names : words;
+    if (count < kLabelCandidates) kept.push_back(*ranked[i].second), ++count;
+  }
+  story.label_features = std::move(kept);
 }
 
 void StoryClusterer::RetireIfUnreachable(int story_id) {
@@ -289,9 +339,9 @@ void StoryClusterer::RetireQuiet() {
 }
 
 void StoryClusterer::Retire(StoryCluster& s) {
-  s.centroid.all.sum = LabelFeatures(s);
-  s.centroid.all.squared_norm = 0;
-  s.centroid.particulars = {};
+  s.label = Label(s);
+  s.label_features = {};
+  s.centroid = {};
   for (EventCluster& event : s.events) {
     event.centroid = {};
     event.frame.reset();
@@ -300,13 +350,18 @@ void StoryClusterer::Retire(StoryCluster& s) {
     KeepMostFrequent(event.places, 1);
   }
   s.retired = true;
+  links_[static_cast<size_t>(s.id - 1)] = kRetiredLink;
   ++retired_;
 }
 
 void StoryClusterer::Resume() {
+  links_.clear();
+  for (const StoryCluster& s : stories_) {
+    links_.push_back(s.merged_into != 0 ? s.merged_into : s.retired ? kRetiredLink : 0);
+  }
   for (StoryCluster& s : stories_) s.postings = 0;
-  for (const auto& [feature, list] : postings_) {
-    for (const int id : list) ++story(Live(id)).postings;
+  for (uint32_t list = 0; list < PostingTable::kLists; ++list) {
+    for (const int id : postings_.List(list)) ++story(Live(id)).postings;
   }
   retired_ = 0;
   std::vector<std::pair<size_t, int>> arrivals;
@@ -327,6 +382,7 @@ void StoryClusterer::Merge(StoryCluster& into, StoryCluster& from) {
     KeepStrongest(to->sum, 2 * static_cast<size_t>(options_.centroid_features));
     to->squared_norm = SquaredNorm(to->sum);
   }
+  KeepLabelFeatures(into, from.label_features);
   into.first_day = Min(into.first_day, from.first_day);
   into.last_day = Max(into.last_day, from.last_day);
   into.postings += from.postings;
@@ -337,6 +393,7 @@ void StoryClusterer::Merge(StoryCluster& into, StoryCluster& from) {
   from = StoryCluster();
   from.id = from_id;
   from.merged_into = into.id;
+  links_[static_cast<size_t>(from_id - 1)] = into.id;
 }
 
 void StoryClusterer::MergeAlike(int story_id, const std::vector<int>& candidates,
@@ -369,6 +426,7 @@ void StoryClusterer::MoveEvent(StoryCluster& from, size_t event, StoryCluster& i
 
 // Returns the new story, or 0 when the event stays.
 int StoryClusterer::SplitOff(int story_id, int event_id, const std::string& article,
+                             const std::vector<LabelFeature>& label_features,
                              std::vector<int>& unposted) {
   const StoryCluster& s = story(story_id);
   if (options_.split_threshold <= 0 || s.events.size() < options_.split_min_events) return 0;
@@ -389,12 +447,15 @@ int StoryClusterer::SplitOff(int story_id, int event_id, const std::string& arti
   if (SplitSimilarity(event->centroid, rest) >= options_.split_threshold) return 0;
 
   const size_t event_index = static_cast<size_t>(event - s.events.begin());
-  const int into_id = static_cast<int>(stories_.size()) + 1;
-  stories_.emplace_back().id = into_id;
+  const int into_id = NewStory();
   StoryCluster& from = story(story_id);
   StoryCluster& into = story(into_id);
   into.centroid = from.events[event_index].centroid;
   from.centroid = std::move(rest);
+  // The article that split them reports the moved event.
+  into.label_features = from.label_features;
+  KeepLabelFeatures(into, label_features);
+  KeepLabelFeatures(from, {});
   MoveEvent(from, event_index, into);
   // The moved articles leave the events they report in passing; an event only they
   // report goes with them.
@@ -411,7 +472,7 @@ int StoryClusterer::SplitOff(int story_id, int event_id, const std::string& arti
   into.last_article = articles_;
   arrivals_.emplace_back(articles_, into_id);
   splits_.push_back({story_id, into_id, article});
-  for (const int id : Post(QueryFeatures(into.centroid.all.sum), into_id)) unposted.push_back(id);
+  for (const int id : Post(QueryLists(into.centroid.all.sum), into_id)) unposted.push_back(id);
   return into_id;
 }
 
@@ -506,8 +567,9 @@ StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const ArticleVe
 
 StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analysis) {
   const StoryFeatures features = ExtractStoryFeatures(article, analysis);
-  const ArticleVectors vectors = Vectorize(features);
-  const std::vector<uint32_t> query = QueryFeatures(vectors.all);
+  std::vector<LabelFeature> label_features;
+  const ArticleVectors vectors = Vectorize(features, label_features);
+  const std::vector<uint32_t> query = QueryLists(vectors.all);
   const std::vector<int> candidates = Candidates(query);
   ++articles_;
 
@@ -524,11 +586,11 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
   }
   const bool new_story = chosen == 0;
   if (new_story) {
-    chosen = static_cast<int>(stories_.size()) + 1;
-    stories_.emplace_back().id = chosen;
+    chosen = NewStory();
   }
   StoryCluster& target = story(chosen);
   target.centroid.Add(vectors, options_.centroid_features);
+  KeepLabelFeatures(target, label_features);
   target.first_day = Min(target.first_day, features.event_day);
   target.last_day = Max(target.last_day, features.event_day);
   target.articles.push_back(article.id);
@@ -539,7 +601,8 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
   std::vector<int> unposted = Post(query, chosen);
   MergeAlike(chosen, alike, article.id);
   placement.story = Live(chosen);
-  if (const int into = SplitOff(placement.story, placement.event, article.id, unposted)) {
+  if (const int into =
+          SplitOff(placement.story, placement.event, article.id, label_features, unposted)) {
     placement.story = into;
   }
   // Only now: a candidate pushed out of its last list could still be merged above.
@@ -550,23 +613,19 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
 }
 
 std::string StoryClusterer::Label(const StoryCluster& story) const {
-  std::vector<std::pair<float, uint32_t>> names, terms;
-  for (const auto& [id, weight] : story.centroid.all.sum) {
-    const std::string& feature = vocabulary_.Name(id);
-    if (display_names_.contains(id)) {
-      names.emplace_back(-weight, id);
-    } else if (feature.starts_with("w:")) {
-      terms.emplace_back(-weight, id);
-    }
-  }
-  std::sort(names.begin(), names.end());
-  std::sort(terms.begin(), terms.end());
+  return story.retired ? story.label : LabelText(story.label_features);
+}
+
+// The three strongest names, else the three strongest words.
+std::string StoryClusterer::LabelText(const std::vector<LabelFeature>& features) {
   std::string label;
-  for (size_t i = 0; i < names.size() && i < kLabelNames; ++i) {
-    label += (label.empty() ? "" : ", ") + display_names_.at(names[i].second);
-  }
-  for (size_t i = 0; label.empty() && i < terms.size() && i < kLabelNames; ++i) {
-    label += (i == 0 ? "" : ", ") + vocabulary_.Name(terms[i].second).substr(2);
+  for (const bool names : {true, false}) {
+    size_t shown = 0;
+    for (const LabelFeature& feature : features) {
+      if (feature.name != names || shown == kLabelNames) continue;
+      label += (shown++ == 0 ? "" : ", ") + feature.surface;
+    }
+    if (!label.empty()) break;
   }
   return label;
 }

@@ -9,11 +9,15 @@
 //     on top of optional background counts, sublinear tf, unit length. A second unit
 //     vector holds only the particulars (entities, numbers, years): two look-alike
 //     happenings share their vocabulary but not their participants, places and figures.
+//     Features are hashed into a fixed id space, and their document frequencies kept
+//     in an array of fixed size (story/feature_hashing.h): there is no vocabulary to
+//     grow with the corpus.
 //  2. Candidates: an inverted index from feature to the stories that recently took an
 //     article whose strongest features included it. Only the article's strongest (hence
-//     rarest) features are looked up, each posting list is bounded, and only the
-//     `max_candidates` stories posted under the most of them are scored, so the cost per
-//     article stays flat however large the corpus grows (bench/story_scale).
+//     rarest) features are looked up, each posting list is bounded, the lists live in a
+//     table of fixed size (story/posting_table.h), and only the `max_candidates` stories
+//     posted under the most of them are scored, so the cost per article and the memory
+//     of the index stay flat however large the corpus grows (bench/story_scale).
 //  3. Story: the candidate whose centroids are most similar (the mean of the cosine over
 //     all features and the cosine over particulars, damped by the gap in days between
 //     the article's happening and the story's span) joins the article when
@@ -31,19 +35,26 @@
 //     same happening, or start events of their own, so the timeline holds them too.
 //  5. Retirement: a story is only ever a candidate through the posting lists, so once
 //     newer stories have pushed it out of every list it can never take an article or a
-//     merge again. Its centroids, its events' centroids and frames are then dropped and
-//     their counts cut to what Stories() reports; placements are exactly those of a
-//     clusterer that kept everything. A story posted under a feature no later story
-//     shares (a private person's name) would stay reachable for ever, so a story that
-//     took none of the last `retire_after_articles` articles retires too, and its
-//     posting entries go when a list is next touched: memory follows the stories alive,
-//     not the corpus. Retired stories keep their articles and events.
+//     merge again. Its centroids, its events' centroids and frames are then dropped,
+//     their counts cut to what Stories() reports and its label fixed; placements are
+//     exactly those of a clusterer that kept everything. A story posted under a feature
+//     no later story shares (a private person's name) would stay reachable for ever, so
+//     a story that took none of the last `retire_after_articles` articles retires too,
+//     and its posting entries go when a list is next touched: the state that placing an
+//     article reads follows the stories alive, not the corpus. Retired stories keep
+//     their articles and events (what Stories() reports), which do grow with it.
 //  6. Splits: stories merge as evidence arrives, and can split too. When the event an
 //     article joined (with the articles that report it) no longer resembles the rest of
 //     its story (centroids as in step 3, the event's against the story's less the
 //     event's, below `split_threshold`), and both sides hold `split_min_articles`, the
 //     event moves out into a new story with the events only its articles report, and
 //     the split is recorded.
+//
+// Labels: a story is labelled by the surfaces of its three strongest names (else of its
+// three strongest content words). Each story keeps the surfaces of its few strongest
+// names and words only, taking new ones from the articles it takes and the stories it
+// merges, so no global feature -> surface map grows with the corpus; a name is shown as
+// one of the story's articles wrote it.
 #pragma once
 
 #include <deque>
@@ -51,13 +62,14 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/analysis.h"
 #include "core/article.h"
 #include "story/calendar_day.h"
 #include "story/event_frames.h"
+#include "story/feature_hashing.h"
+#include "story/posting_table.h"
 #include "story/story.h"
 #include "story/tfidf_vocabulary.h"
 
@@ -105,10 +117,10 @@ class StoryClusterer {
  public:
   explicit StoryClusterer(StoryClustererOptions options = {});
 
-  // Adds background document frequencies (TfIdfVocabulary::AddBackground format).
+  // Adds background document frequencies (TfIdfVocabulary::WriteCounts format).
   // Call before the first Add.
-  void AddBackground(std::istream& in) { vocabulary_.AddBackground(in); }
-  const TfIdfVocabulary& vocabulary() const { return vocabulary_; }
+  void AddBackground(std::istream& in) { document_frequencies_.AddBackground(in); }
+  const HashedDocumentFrequencies& document_frequencies() const { return document_frequencies_; }
 
   // Places one article (in arrival order). Not thread-safe: clustering is the one
   // sequential step of ingest.
@@ -125,7 +137,9 @@ class StoryClusterer {
   size_t retired_stories() const { return retired_; }
 
   // The whole state, to resume clustering in a later run. Load throws
-  // std::runtime_error on malformed input.
+  // std::runtime_error on malformed input. States saved before features were hashed
+  // (versions 1 to 3) load re-hashed: their vocabulary's names give each feature its id,
+  // and their display names the stories' label surfaces.
   void Save(std::ostream& out) const;
   void Load(std::istream& in);
 
@@ -141,6 +155,12 @@ class StoryClusterer {
   struct ArticleVectors {
     SparseVector all;
     SparseVector particulars;
+  };
+  // A name ("e:" feature) or content word a label may show, with its surface.
+  struct LabelFeature {
+    uint32_t id = 0;
+    bool name = false;
+    std::string surface;
   };
   // Centroids of the same two vectors for a story or an event.
   struct Centroids {
@@ -164,29 +184,40 @@ class StoryClusterer {
     bool retired = false;
     size_t last_article = 0;  // arrival number (articles()) of its latest article
     Centroids centroid;
+    // The strongest names and words of the centroid whose surfaces are known, strongest
+    // first, while live; the label once retired.
+    std::vector<LabelFeature> label_features;
+    std::string label;
     std::optional<CalendarDay> first_day, last_day;
     std::vector<std::string> articles;
     std::vector<EventCluster> events;
   };
+  struct LegacyFeatures;
 
-  ArticleVectors Vectorize(const struct StoryFeatures& features);
+  ArticleVectors Vectorize(const struct StoryFeatures& features,
+                           std::vector<LabelFeature>& label_features);
   float Similarity(const Centroids& cluster, const ArticleVectors& article) const;
   float Similarity(const Centroids& a, const Centroids& b) const;
-  std::vector<uint32_t> QueryFeatures(const SparseVector& unit) const;
-  std::vector<int> Candidates(const std::vector<uint32_t>& query);
-  int Live(int story_id);
+  std::vector<uint32_t> QueryLists(const SparseVector& unit) const;
+  std::vector<int> Candidates(const std::vector<uint32_t>& lists);
+  int Live(int story_id) const;
+  bool Retired(int live_story) const;
+  int NewStory();
   float TimeFactor(const StoryCluster& story, std::optional<CalendarDay> day) const;
   float TimeFactor(const StoryCluster& a, const StoryCluster& b) const;
-  std::vector<int> Post(const std::vector<uint32_t>& query, int story_id);
+  std::vector<int> Post(const std::vector<uint32_t>& lists, int story_id);
   void RetireIfUnreachable(int story_id);
   void RetireQuiet();
   void Retire(StoryCluster& story);
-  SparseVector LabelFeatures(const StoryCluster& story) const;
+  void KeepLabelFeatures(StoryCluster& story, const std::vector<LabelFeature>& more) const;
   // After Load: posting counts, retirement of the unreachable, arrivals_.
   void Resume();
   void MergeAlike(int story_id, const std::vector<int>& candidates, const std::string& article);
+  void LoadLegacyFeatures(std::istream& in, LegacyFeatures& legacy);
+  void Rehash(const LegacyFeatures& legacy, StoryCluster& story) const;
   void Merge(StoryCluster& into, StoryCluster& from);
-  int SplitOff(int story_id, int event_id, const std::string& article, std::vector<int>& unposted);
+  int SplitOff(int story_id, int event_id, const std::string& article,
+               const std::vector<LabelFeature>& label_features, std::vector<int>& unposted);
   void MoveEvent(StoryCluster& from, size_t event, StoryCluster& into);
   float SplitSimilarity(const Centroids& event, const Centroids& rest) const;
   StoryPlacement PlaceInEvent(StoryCluster& story, const ArticleVectors& vectors,
@@ -199,14 +230,19 @@ class StoryClusterer {
   void AddSecondaryFrame(StoryCluster& story, const EventFrame& frame,
                          const std::string& article_id);
   std::string Label(const StoryCluster& story) const;
+  static std::string LabelText(const std::vector<LabelFeature>& features);
   StoryCluster& story(int id) { return stories_[static_cast<size_t>(id - 1)]; }
   const StoryCluster& story(int id) const { return stories_[static_cast<size_t>(id - 1)]; }
 
   StoryClustererOptions options_;
-  TfIdfVocabulary vocabulary_;
-  std::unordered_map<uint32_t, std::string> display_names_;  // e: feature -> surface
-  std::unordered_map<uint32_t, std::vector<int>> postings_;
+  HashedDocumentFrequencies document_frequencies_;
+  PostingTable postings_;
   std::vector<StoryCluster> stories_;  // story id = index + 1
+  // Per story: the story it was merged into (> 0), kRetiredLink once retired, 0 while
+  // live. A dense copy of StoryCluster::merged_into and retired, so that scanning the
+  // posting lists (Candidates, Post) stays in cache however many stories stories_ holds.
+  static constexpr int32_t kRetiredLink = -1;
+  std::vector<int32_t> links_;
   std::vector<StoryMerge> merges_;
   std::vector<StorySplit> splits_;
   int next_event_id_ = 1;

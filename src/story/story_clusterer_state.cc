@@ -1,20 +1,27 @@
 // StoryClusterer::Save and Load: the clusterer's whole state in a compact binary form,
 // so that ingest can resume online clustering where the previous run stopped.
+#include <algorithm>
 #include <istream>
 #include <ostream>
+#include <sstream>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "story/story_clusterer.h"
+#include "story/tfidf_vocabulary.h"
 
 namespace storyline {
 namespace {
 
-// Version 2 added event frames, version 3 retirement and splits; older states still
-// load (events without frames, every story unretired until CountPostings retires the
-// unreachable, each story's latest article taken to be the last one counted, no splits).
+// Version 2 added event frames, version 3 retirement and splits, version 4 hashed
+// features (document frequencies by id, a posting table, label surfaces per story).
+// Older states still load (events without frames, every story unretired until Resume
+// retires the unreachable, each story's latest article taken to be the last one
+// counted, no splits; features re-hashed by their names).
 constexpr uint32_t kStateMagicV1 = 0x53544f31;  // "STO1"
 constexpr uint32_t kStateMagicV2 = 0x53544f32;  // "STO2"
-constexpr uint32_t kStateMagic = 0x53544f33;    // "STO3"
+constexpr uint32_t kStateMagicV3 = 0x53544f33;  // "STO3"
+constexpr uint32_t kStateMagic = 0x53544f34;    // "STO4"
 
 class Writer {
  public:
@@ -101,19 +108,98 @@ class Reader {
 
 }  // namespace
 
+// What a state saved before hashing names by interned id: the vocabulary, the display
+// names and the posting lists.
+struct StoryClusterer::LegacyFeatures {
+  TfIdfVocabulary vocabulary;
+  std::unordered_map<uint32_t, std::string> display_names;  // e: feature -> surface
+  std::vector<uint32_t> ids;                                // interned id -> hashed id
+
+  // `v` by hashed ids: those that share one summed.
+  SparseVector Rehash(const SparseVector& v) const {
+    SparseVector out;
+    for (const auto& [id, weight] : v) out.emplace_back(ids.at(id), weight);
+    std::sort(out.begin(), out.end());
+    size_t unique = 0;
+    for (const auto& [id, weight] : out) {
+      if (unique > 0 && out[unique - 1].first == id) {
+        out[unique - 1].second += weight;
+      } else {
+        out[unique++] = {id, weight};
+      }
+    }
+    out.resize(unique);
+    return out;
+  }
+};
+
+void StoryClusterer::LoadLegacyFeatures(std::istream& in, LegacyFeatures& legacy) {
+  Reader r(in);
+  legacy.vocabulary.Load(in);
+  for (uint64_t i = r.Count(); i > 0; --i) {
+    const auto id = r.Pod<uint32_t>();
+    legacy.display_names[id] = r.String();
+  }
+  for (uint32_t id = 0; id < legacy.vocabulary.size(); ++id) {
+    legacy.ids.push_back(FeatureId(legacy.vocabulary.Name(id)));
+  }
+  std::stringstream counts;
+  legacy.vocabulary.WriteCounts(counts);
+  document_frequencies_.AddBackground(counts);
+  // Each list appended in feature order; lists that now share a slot keep the latest.
+  for (uint64_t i = r.Count(); i > 0; --i) {
+    const auto feature = r.Pod<uint32_t>();
+    if (feature >= legacy.ids.size()) Reader::Fail();
+    const uint32_t list = PostingTable::ListOf(legacy.ids[feature]);
+    for (uint64_t n = r.Count(); n > 0; --n) {
+      const auto id = r.Pod<int32_t>();
+      postings_.EraseIf(list, [id](int32_t posted) { return posted == id; });
+      postings_.Append(list, id);
+    }
+  }
+}
+
+// A story read with interned ids: centroids re-hashed, label surfaces from the display
+// names (a retired story's kept features give its label).
+void StoryClusterer::Rehash(const LegacyFeatures& legacy, StoryCluster& s) const {
+  std::vector<LabelFeature> label_features;
+  for (const auto& [id, weight] : s.centroid.all.sum) {
+    const std::string& name = legacy.vocabulary.Name(id);
+    if (const auto surface = legacy.display_names.find(id); surface != legacy.display_names.end()) {
+      label_features.push_back({legacy.ids[id], true, surface->second});
+    } else if (name.starts_with("w:")) {
+      label_features.push_back({legacy.ids[id], false, name.substr(2)});
+    }
+  }
+  std::vector<Centroid*> parts = {&s.centroid.all, &s.centroid.particulars};
+  for (EventCluster& e : s.events)
+    parts.push_back(&e.centroid.all), parts.push_back(&e.centroid.particulars);
+  for (Centroid* part : parts) {
+    part->sum = legacy.Rehash(part->sum);
+    part->squared_norm = SquaredNorm(part->sum);
+  }
+  KeepLabelFeatures(s, label_features);
+  if (s.retired) {
+    s.label = LabelText(s.label_features);
+    s.label_features = {};
+    s.centroid = {};
+  }
+}
+
 void StoryClusterer::Save(std::ostream& out) const {
   Writer w(out);
   w.Pod<uint32_t>(kStateMagic);
-  vocabulary_.Save(out);
-  w.Pod<uint64_t>(display_names_.size());
-  std::map<uint32_t, std::string> names(display_names_.begin(), display_names_.end());
-  for (const auto& [id, name] : names) w.Pod<uint32_t>(id), w.String(name);
-  std::map<uint32_t, std::vector<int>> postings(postings_.begin(), postings_.end());
-  w.Pod<uint64_t>(postings.size());
-  for (const auto& [feature, list] : postings) {
-    w.Pod<uint32_t>(feature);
-    w.Pod<uint64_t>(list.size());
-    for (const int id : list) w.Pod<int32_t>(id);
+  document_frequencies_.Save(out);
+  w.Pod<uint32_t>(PostingTable::kListBits);
+  uint64_t lists = 0;
+  for (uint32_t list = 0; list < PostingTable::kLists; ++list)
+    lists += !postings_.List(list).empty();
+  w.Pod<uint64_t>(lists);
+  for (uint32_t list = 0; list < PostingTable::kLists; ++list) {
+    if (postings_.List(list).empty()) continue;
+    w.Pod<uint32_t>(list);
+    w.Pod<uint64_t>(postings_.List(list).size());
+    for (const int id : postings_.List(list)) w.Pod<int32_t>(id);
   }
   w.Pod<uint64_t>(stories_.size());
   for (const StoryCluster& s : stories_) {
@@ -122,6 +208,11 @@ void StoryClusterer::Save(std::ostream& out) const {
     w.Pod<uint64_t>(s.last_article);
     w.Vector(s.centroid.all.sum);
     w.Vector(s.centroid.particulars.sum);
+    w.String(s.label);
+    w.Pod<uint64_t>(s.label_features.size());
+    for (const LabelFeature& f : s.label_features) {
+      w.Pod<uint32_t>(f.id), w.Pod<uint8_t>(f.name), w.String(f.surface);
+    }
     w.Day(s.first_day);
     w.Day(s.last_day);
     w.Strings(s.articles);
@@ -159,19 +250,31 @@ void StoryClusterer::Save(std::ostream& out) const {
 void StoryClusterer::Load(std::istream& in) {
   Reader r(in);
   const auto magic = r.Pod<uint32_t>();
-  if (magic != kStateMagic && magic != kStateMagicV2 && magic != kStateMagicV1) Reader::Fail();
-  const bool has_frames = magic != kStateMagicV1;
-  const bool has_splits = magic == kStateMagic;
-  StoryClusterer loaded(options_);
-  loaded.vocabulary_.Load(in);
-  for (uint64_t i = r.Count(); i > 0; --i) {
-    const auto id = r.Pod<uint32_t>();
-    loaded.display_names_[id] = r.String();
+  if (magic != kStateMagic && magic != kStateMagicV3 && magic != kStateMagicV2 &&
+      magic != kStateMagicV1) {
+    Reader::Fail();
   }
-  for (uint64_t i = r.Count(); i > 0; --i) {
-    std::vector<int>& list = loaded.postings_[r.Pod<uint32_t>()];
-    list.resize(r.Count());
-    for (int& id : list) id = r.Pod<int32_t>();
+  const bool hashed = magic == kStateMagic;
+  const bool has_frames = magic != kStateMagicV1;
+  const bool has_splits = magic == kStateMagic || magic == kStateMagicV3;
+  StoryClusterer loaded(options_);
+  LegacyFeatures legacy;
+  if (hashed) {
+    loaded.document_frequencies_.Load(in);
+    if (r.Pod<uint32_t>() != PostingTable::kListBits) {
+      throw std::runtime_error("story state: posting table of another size");
+    }
+    std::vector<int32_t> ids;
+    for (uint64_t i = r.Count(); i > 0; --i) {
+      const auto list = r.Pod<uint32_t>();
+      if (list >= PostingTable::kLists || !loaded.postings_.List(list).empty()) Reader::Fail();
+      ids.resize(r.Count());
+      for (int32_t& id : ids) id = r.Pod<int32_t>();
+      // A state saved with longer lists keeps their latest entries.
+      for (const int32_t id : ids) loaded.postings_.Append(list, id);
+    }
+  } else {
+    loaded.LoadLegacyFeatures(in, legacy);
   }
   const auto read_centroids = [&r](Centroids& centroids) {
     for (Centroid* part : {&centroids.all, &centroids.particulars}) {
@@ -189,6 +292,15 @@ void StoryClusterer::Load(std::istream& in) {
       s.last_article = r.Pod<uint64_t>();
     }
     read_centroids(s.centroid);
+    if (hashed) {
+      s.label = r.String();
+      s.label_features.resize(r.Count());
+      for (LabelFeature& f : s.label_features) {
+        f.id = r.Pod<uint32_t>();
+        f.name = r.Pod<uint8_t>() != 0;
+        f.surface = r.String();
+      }
+    }
     s.first_day = r.Day();
     s.last_day = r.Day();
     s.articles = r.Strings();
@@ -243,11 +355,26 @@ void StoryClusterer::Load(std::istream& in) {
   for (const StorySplit& split : loaded.splits_) {
     if (!valid(split.from, 1) || !valid(split.into, 1)) Reader::Fail();
   }
-  for (const auto& [feature, list] : loaded.postings_) {
-    if (feature >= loaded.vocabulary_.size()) Reader::Fail();
-    for (const int id : list) {
+  for (uint32_t list = 0; list < PostingTable::kLists; ++list) {
+    for (const int id : loaded.postings_.List(list)) {
       if (!valid(id, 1)) Reader::Fail();
     }
+  }
+  // Hashed ids index the document frequencies; interned ids name the vocabulary.
+  const uint64_t ids = hashed ? kFeatureIds : legacy.ids.size();
+  const auto valid_vector = [ids](const SparseVector& v) {
+    return std::all_of(v.begin(), v.end(), [ids](const auto& f) { return f.first < ids; });
+  };
+  for (StoryCluster& s : loaded.stories_) {
+    for (const SparseVector* v : {&s.centroid.all.sum, &s.centroid.particulars.sum}) {
+      if (!valid_vector(*v)) Reader::Fail();
+    }
+    for (const EventCluster& e : s.events) {
+      if (!valid_vector(e.centroid.all.sum) || !valid_vector(e.centroid.particulars.sum)) {
+        Reader::Fail();
+      }
+    }
+    if (!hashed) loaded.Rehash(legacy, s);
   }
   loaded.Resume();
   *this = std::move(loaded);

@@ -1,7 +1,6 @@
 #include "story/tfidf_vocabulary.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <istream>
 #include <ostream>
@@ -44,31 +43,6 @@ float TfIdfVocabulary::Idf(uint32_t id) const {
   const double df = std::max<uint32_t>(document_frequency_[id], 1);
   return static_cast<float>(
       std::log1p(static_cast<double>(std::max<uint64_t>(documents_, 1)) / df));
-}
-
-void TfIdfVocabulary::AddBackground(std::istream& in) {
-  std::string line;
-  uint64_t documents = 0;
-  for (int line_number = 1; std::getline(in, line); ++line_number) {
-    const size_t tab = line.rfind('\t');
-    uint64_t count = 0;
-    if (tab == std::string::npos ||
-        std::from_chars(line.data() + tab + 1, line.data() + line.size(), count).ec !=
-            std::errc()) {
-      throw std::runtime_error("background counts line " + std::to_string(line_number) +
-                               ": expected feature<TAB>count");
-    }
-    const std::string_view feature(line.data(), tab);
-    if (line_number == 1) {
-      if (feature != "documents") {
-        throw std::runtime_error("background counts line 1: expected documents<TAB>N");
-      }
-      documents = count;
-      continue;
-    }
-    document_frequency_[Intern(feature)] += static_cast<uint32_t>(count);
-  }
-  documents_ += documents;
 }
 
 void TfIdfVocabulary::WriteCounts(std::ostream& out) const {

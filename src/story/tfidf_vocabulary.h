@@ -25,12 +25,8 @@ class TfIdfVocabulary {
   // Counts one more document holding each of `ids` (each id once).
   void CountDocument(std::span<const uint32_t> ids);
 
-  // Adds document frequencies counted on a background corpus, so that the first
-  // articles of a stream are weighed against ordinary news language rather than
-  // against each other. Format: a line "documents<TAB>N", then "feature<TAB>df" lines.
-  // Throws std::runtime_error naming the line that is malformed.
-  void AddBackground(std::istream& in);
-  // Writes the counts so far in the format AddBackground reads.
+  // Writes the counts so far as background counts: a line "documents<TAB>N", then
+  // "feature<TAB>df" lines (HashedDocumentFrequencies::AddBackground reads them).
   void WriteCounts(std::ostream& out) const;
 
   uint64_t documents() const { return documents_; }

@@ -201,6 +201,34 @@ TEST(StoryClustererTest, ResumingFromSavedStateMatchesOneRun) {
   EXPECT_EQ(StoriesJson(after), StoriesJson(whole));
 }
 
+// Labels show the story's strongest names as its articles wrote them, and stay once a
+// story has retired (its centroid gone) and across a saved state.
+TEST(StoryClustererTest, LabelsNameTheStrongestNamesAndOutliveRetirement) {
+  const std::vector<Article> stream = SmallStream();
+  StoryClusterer reference;  // the first three articles: nothing retires
+  for (size_t i = 0; i < 3; ++i) reference.Add(stream[i], {});
+  const std::vector<Story> expected = reference.Stories();
+  EXPECT_EQ(StoryOf(expected, "q1")->label, "Peru, Arequipa, Chala");
+  EXPECT_NE(StoryOf(expected, "a1")->label.find("Netanyahu"), std::string::npos);
+
+  StoryClustererOptions options;
+  options.retire_after_articles = 1;  // each story retires once another article came
+  StoryClusterer clusterer(options);
+  for (const Article& article : stream) clusterer.Add(article, {});
+  EXPECT_GE(clusterer.retired_stories(), 2u);
+  std::stringstream state;
+  clusterer.Save(state);
+  StoryClusterer loaded(options);
+  loaded.Load(state);
+  for (const StoryClusterer* c : {&clusterer, &loaded}) {
+    const std::vector<Story> stories = c->Stories();
+    for (const char* article : {"a1", "q1"}) {
+      ASSERT_NE(StoryOf(stories, article), nullptr);
+      EXPECT_EQ(StoryOf(stories, article)->label, StoryOf(expected, article)->label);
+    }
+  }
+}
+
 TEST(StoryClustererTest, MalformedStateIsRefused) {
   StoryClusterer clusterer;
   std::istringstream garbage("not a story state at all");
