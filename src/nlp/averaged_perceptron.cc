@@ -5,8 +5,12 @@
 #include <ostream>
 #include <stdexcept>
 
+#include "core/binary_io.h"
+
 namespace storyline {
 namespace {
+
+constexpr std::string_view kFileKind = "perceptron model";  // for errors
 
 constexpr uint32_t kMagic = 0x50415453;  // "STAP"
 // Version 2: sparse rows, stored as whole arrays so that loading is a few bulk reads.
@@ -15,23 +19,9 @@ constexpr int kMaxHashBits = 26;
 constexpr int kMaxClasses = 65536;
 
 template <typename T>
-void WritePod(std::ostream& out, const T& value) {
-  out.write(reinterpret_cast<const char*>(&value), sizeof(T));
-}
-
-template <typename T>
 void WriteArray(std::ostream& out, const std::vector<T>& values) {
   out.write(reinterpret_cast<const char*>(values.data()),
             std::streamsize(sizeof(T) * values.size()));
-}
-
-template <typename T>
-T ReadPod(std::istream& in) {
-  T value{};
-  if (!in.read(reinterpret_cast<char*>(&value), sizeof(T))) {
-    throw std::runtime_error("perceptron model: truncated file");
-  }
-  return value;
 }
 
 // Reads `count` values in bounded chunks, so that a corrupt count in the header fails
@@ -306,14 +296,15 @@ void AveragedPerceptron::Save(std::ostream& out) const {
 }
 
 void AveragedPerceptron::Load(std::istream& in) {
-  if (ReadPod<uint32_t>(in) != kMagic) throw std::runtime_error("perceptron model: bad magic");
-  if (ReadPod<uint32_t>(in) != kVersion) {
+  if (ReadPod<uint32_t>(in, kFileKind) != kMagic)
+    throw std::runtime_error("perceptron model: bad magic");
+  if (ReadPod<uint32_t>(in, kFileKind) != kVersion) {
     throw std::runtime_error("perceptron model: unsupported version");
   }
-  const uint32_t num_classes = ReadPod<uint32_t>(in);
-  const uint64_t rows = ReadPod<uint64_t>(in);
-  const uint64_t used_rows = ReadPod<uint64_t>(in);
-  const uint64_t num_entries = ReadPod<uint64_t>(in);
+  const uint32_t num_classes = ReadPod<uint32_t>(in, kFileKind);
+  const uint64_t rows = ReadPod<uint64_t>(in, kFileKind);
+  const uint64_t used_rows = ReadPod<uint64_t>(in, kFileKind);
+  const uint64_t num_entries = ReadPod<uint64_t>(in, kFileKind);
   if (num_classes == 0 || num_classes > uint32_t(kMaxClasses) || rows == 0 ||
       (rows & (rows - 1)) != 0 || rows > (uint64_t{1} << kMaxHashBits) || used_rows > rows ||
       num_entries > used_rows * num_classes) {

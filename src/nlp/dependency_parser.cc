@@ -9,10 +9,13 @@
 #include <random>
 #include <stdexcept>
 
+#include "core/binary_io.h"
 #include "nlp/feature_hashing.h"
 
 namespace storyline {
 namespace {
+
+constexpr std::string_view kFileKind = "parser model";  // for errors
 
 constexpr uint32_t kMagic = 0x50525053;  // "SPRP"
 constexpr uint32_t kVersion = 1;
@@ -361,20 +364,6 @@ Workspace& ThreadWorkspace() {
   return workspace;
 }
 
-template <typename T>
-void WritePod(std::ostream& out, const T& value) {
-  out.write(reinterpret_cast<const char*>(&value), sizeof(T));
-}
-
-template <typename T>
-T ReadPod(std::istream& in) {
-  T value{};
-  if (!in.read(reinterpret_cast<char*>(&value), sizeof(T))) {
-    throw std::runtime_error("truncated file");
-  }
-  return value;
-}
-
 // Heads of a sentence's words, 1-based with 0 the root, at index 1..n (index 0 unused).
 using Heads = std::vector<int>;
 
@@ -643,15 +632,16 @@ void DependencyParser::Save(const std::filesystem::path& path) const {
 }
 
 DependencyParser DependencyParser::Load(std::istream& in) {
-  if (ReadPod<uint32_t>(in) != kMagic) throw std::runtime_error("not a parser model");
-  if (ReadPod<uint32_t>(in) != kVersion) throw std::runtime_error("unsupported parser version");
+  if (ReadPod<uint32_t>(in, kFileKind) != kMagic) throw std::runtime_error("not a parser model");
+  if (ReadPod<uint32_t>(in, kFileKind) != kVersion)
+    throw std::runtime_error("unsupported parser version");
   // The label classes are positions in kDeprels; the file names them so that a model
   // trained with a different table is refused rather than mislabelled.
-  if (ReadPod<uint32_t>(in) != uint32_t(kNumLabels)) {
+  if (ReadPod<uint32_t>(in, kFileKind) != uint32_t(kNumLabels)) {
     throw std::runtime_error("relation table differs from this build's");
   }
   for (std::string_view label : kDeprels) {
-    std::string name(ReadPod<uint8_t>(in), '\0');
+    std::string name(ReadPod<uint8_t>(in, kFileKind), '\0');
     if (!in.read(name.data(), std::streamsize(name.size())) || name != label) {
       throw std::runtime_error("relation table differs from this build's");
     }

@@ -10,10 +10,13 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/binary_io.h"
 #include "nlp/feature_hashing.h"
 
 namespace storyline {
 namespace {
+
+constexpr std::string_view kFileKind = "POS model";  // for errors
 
 constexpr uint32_t kMagic = 0x534f5053;  // "SPOS"
 constexpr uint32_t kVersion = 1;
@@ -100,27 +103,13 @@ void HashSentence(std::span<const std::string_view> words, std::vector<WordHashe
   for (int i = 0; i < kWindow; ++i) out.push_back(kAfter);
 }
 
-template <typename T>
-void WritePod(std::ostream& out, const T& value) {
-  out.write(reinterpret_cast<const char*>(&value), sizeof(T));
-}
-
-template <typename T>
-T ReadPod(std::istream& in) {
-  T value{};
-  if (!in.read(reinterpret_cast<char*>(&value), sizeof(T))) {
-    throw std::runtime_error("truncated file");
-  }
-  return value;
-}
-
 void WriteName(std::ostream& out, std::string_view name) {
   WritePod(out, uint8_t(name.size()));
   out.write(name.data(), std::streamsize(name.size()));
 }
 
 std::string ReadName(std::istream& in) {
-  std::string name(ReadPod<uint8_t>(in), '\0');
+  std::string name(ReadPod<uint8_t>(in, kFileKind), '\0');
   if (!in.read(name.data(), std::streamsize(name.size())))
     throw std::runtime_error("truncated file");
   return name;
@@ -296,10 +285,11 @@ void PosTagger::Save(const std::filesystem::path& path) const {
 }
 
 PosTagger PosTagger::Load(std::istream& in) {
-  if (ReadPod<uint32_t>(in) != kMagic) throw std::runtime_error("not a tagger model");
-  if (ReadPod<uint32_t>(in) != kVersion) throw std::runtime_error("unsupported tagger version");
+  if (ReadPod<uint32_t>(in, kFileKind) != kMagic) throw std::runtime_error("not a tagger model");
+  if (ReadPod<uint32_t>(in, kFileKind) != kVersion)
+    throw std::runtime_error("unsupported tagger version");
   PosTagger tagger;
-  const uint32_t num_classes = ReadPod<uint32_t>(in);
+  const uint32_t num_classes = ReadPod<uint32_t>(in, kFileKind);
   if (num_classes == 0 || num_classes > 1024) throw std::runtime_error("bad number of tags");
   for (uint32_t c = 0; c < num_classes; ++c) {
     const std::string upos = ReadName(in), xpos = ReadName(in);
@@ -307,12 +297,12 @@ PosTagger PosTagger::Load(std::istream& in) {
     if (u < 0 || x < 0) throw std::runtime_error(fmt::format("unknown tag {}/{}", upos, xpos));
     tagger.classes_.push_back({kUposTags[u], kXposTags[x]});
   }
-  const uint32_t dictionary_size = ReadPod<uint32_t>(in);
+  const uint32_t dictionary_size = ReadPod<uint32_t>(in, kFileKind);
   if (dictionary_size > (1u << 24)) throw std::runtime_error("bad tag dictionary size");
   std::vector<std::pair<uint64_t, uint16_t>> dictionary;
   for (uint32_t i = 0; i < dictionary_size; ++i) {
-    const uint64_t key = ReadPod<uint64_t>(in);
-    const uint16_t tag_class = ReadPod<uint16_t>(in);
+    const uint64_t key = ReadPod<uint64_t>(in, kFileKind);
+    const uint16_t tag_class = ReadPod<uint16_t>(in, kFileKind);
     if (key == 0 || tag_class >= num_classes) throw std::runtime_error("bad tag dictionary entry");
     dictionary.emplace_back(key, tag_class);
   }

@@ -11,22 +11,12 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/binary_io.h"
+
 namespace storyline {
 namespace {
 
-template <typename T>
-void WritePod(std::ostream& out, T value) {
-  out.write(reinterpret_cast<const char*>(&value), sizeof value);
-}
-
-template <typename T>
-T ReadPod(std::istream& in) {
-  T value{};
-  if (!in.read(reinterpret_cast<char*>(&value), sizeof value)) {
-    throw std::runtime_error("truncated document frequencies");
-  }
-  return value;
-}
+constexpr std::string_view kFileKind = "document frequencies";  // for errors
 
 }  // namespace
 
@@ -90,16 +80,16 @@ void HashedDocumentFrequencies::Save(std::ostream& out) const {
 }
 
 void HashedDocumentFrequencies::Load(std::istream& in) {
-  if (ReadPod<uint32_t>(in) != kFeatureIdBits) {
+  if (ReadPod<uint32_t>(in, kFileKind) != kFeatureIdBits) {
     throw std::runtime_error("document frequencies hashed to another number of ids");
   }
   HashedDocumentFrequencies loaded;
-  loaded.documents_ = ReadPod<uint64_t>(in);
-  const auto used = ReadPod<uint64_t>(in);
+  loaded.documents_ = ReadPod<uint64_t>(in, kFileKind);
+  const auto used = ReadPod<uint64_t>(in, kFileKind);
   if (used > kFeatureIds) throw std::runtime_error("malformed document frequencies");
   for (uint64_t i = 0; i < used; ++i) {
-    const auto id = ReadPod<uint32_t>(in);
-    const auto df = ReadPod<uint32_t>(in);
+    const auto id = ReadPod<uint32_t>(in, kFileKind);
+    const auto df = ReadPod<uint32_t>(in, kFileKind);
     if (id >= kFeatureIds || df == 0 || loaded.document_frequency_[id] != 0) {
       throw std::runtime_error("malformed document frequencies");
     }

@@ -6,22 +6,12 @@
 #include <ostream>
 #include <stdexcept>
 
+#include "core/binary_io.h"
+
 namespace storyline {
 namespace {
 
-template <typename T>
-void WritePod(std::ostream& out, T value) {
-  out.write(reinterpret_cast<const char*>(&value), sizeof value);
-}
-
-template <typename T>
-T ReadPod(std::istream& in) {
-  T value{};
-  if (!in.read(reinterpret_cast<char*>(&value), sizeof value)) {
-    throw std::runtime_error("truncated vocabulary");
-  }
-  return value;
-}
+constexpr std::string_view kFileKind = "vocabulary";  // for errors
 
 }  // namespace
 
@@ -68,15 +58,15 @@ void TfIdfVocabulary::Save(std::ostream& out) const {
 
 void TfIdfVocabulary::Load(std::istream& in) {
   TfIdfVocabulary loaded;
-  loaded.documents_ = ReadPod<uint64_t>(in);
-  const auto count = ReadPod<uint64_t>(in);
+  loaded.documents_ = ReadPod<uint64_t>(in, kFileKind);
+  const auto count = ReadPod<uint64_t>(in, kFileKind);
   for (uint64_t i = 0; i < count; ++i) {
-    std::string name(ReadPod<uint32_t>(in), '\0');
+    std::string name(ReadPod<uint32_t>(in, kFileKind), '\0');
     if (!in.read(name.data(), static_cast<std::streamsize>(name.size()))) {
       throw std::runtime_error("truncated vocabulary");
     }
     const uint32_t id = loaded.Intern(name);
-    loaded.document_frequency_[id] = ReadPod<uint32_t>(in);
+    loaded.document_frequency_[id] = ReadPod<uint32_t>(in, kFileKind);
   }
   *this = std::move(loaded);
 }
