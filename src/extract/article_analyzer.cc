@@ -56,8 +56,9 @@ std::vector<Dependency> ParseEventSentences(const DependencyParser& parser, std:
     while (entity != entities.end() && entity->span.start < start) ++entity;
     if (entity == entities.end() || entity->span.start >= end) continue;
     forms.clear();
-    for (uint32_t t = s.first_token; t < s.end_token; ++t)
+    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
       forms.push_back(tokens.tokens[t].In(text));
+    }
     if (std::none_of(forms.begin(), forms.end(), IsTriggerWord)) continue;
     const std::span<Dependency> out =
         std::span<Dependency>(deps).subspan(s.first_token, forms.size());

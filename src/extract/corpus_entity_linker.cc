@@ -207,7 +207,7 @@ void CorpusEntityLinker::Learn(const CorpusLinkRow& row) {
   }
 }
 
-void CorpusEntityLinker::Restore(std::vector<CorpusLinkRow> rows) {
+void CorpusEntityLinker::Restore(const std::vector<CorpusLinkRow>& rows) {
   rows_.clear();
   known_.clear();
   people_by_surname_.clear();

@@ -55,7 +55,7 @@ class CorpusEntityLinker {
   // Everything learned, in the order it was learned. Restore replaces the state with
   // `rows`: after other.Restore(Rows()), `other` links exactly as this linker does.
   const std::vector<CorpusLinkRow>& Rows() const { return rows_; }
-  void Restore(std::vector<CorpusLinkRow> rows);
+  void Restore(const std::vector<CorpusLinkRow>& rows);
 
   // Rows as `kind<TAB>name<TAB>expansion` lines. Load adds to the current state and throws
   // std::runtime_error naming `source` and the line when a line is malformed.

@@ -337,9 +337,7 @@ void NounActors(const SentenceContext& s, int i, std::string_view type, EventAct
   const int next = i + 1;
   if (next >= s.end) return;
   std::vector<int> after = w.PhraseEntitiesFrom(next + 1, s.end);
-  if (w.Is(next, "between")) {
-    actors.agents.insert(actors.agents.end(), after.begin(), after.end());
-  } else if (w.Is(next, "by")) {
+  if (w.Is(next, "between") || w.Is(next, "by")) {
     actors.agents.insert(actors.agents.end(), after.begin(), after.end());
   } else if (meeting && w.Is(next, "with")) {
     actors.partners = std::move(after);
@@ -689,6 +687,7 @@ std::vector<Trigger> SentenceTriggers(const SentenceContext& s) {
 std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger>& triggers,
                                    std::vector<Event>& events) {
   std::vector<int> trigger_tokens;
+  trigger_tokens.reserve(triggers.size());
   for (const Trigger& t : triggers) trigger_tokens.push_back(t.token);
   const TriggerAttachment attachment(s.words, s.first, s.end, std::move(trigger_tokens));
   s.attachment = &attachment;

@@ -36,8 +36,10 @@ class Reader {
   // The run of name words one space apart that starts at `first`; its end.
   size_t RunFrom(size_t first) const {
     size_t end = first;
-    while (end < size() && IsNameWord(end) && (end == first || FollowsBySpace(text_, tokens_, end)))
+    while (end < size() && IsNameWord(end) &&
+           (end == first || FollowsBySpace(text_, tokens_, end))) {
       ++end;
+    }
     return end;
   }
 

@@ -171,6 +171,7 @@ StoryClusterer::ArticleVectors StoryClusterer::Vectorize(
     uint32_t id;
     float count;
     bool particular;
+    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy misreads a defaulted <=>
     auto operator<=>(const Hashed&) const = default;
   };
   std::vector<Hashed> hashed;

@@ -172,8 +172,10 @@ void StoryClusterer::Rehash(const LegacyFeatures& legacy, StoryCluster& s) const
     }
   }
   std::vector<Centroid*> parts = {&s.centroid.all, &s.centroid.particulars};
-  for (EventCluster& e : s.events)
-    parts.push_back(&e.centroid.all), parts.push_back(&e.centroid.particulars);
+  for (EventCluster& e : s.events) {
+    parts.push_back(&e.centroid.all);
+    parts.push_back(&e.centroid.particulars);
+  }
   for (Centroid* part : parts) {
     part->sum = legacy.Rehash(part->sum);
     part->squared_norm = SquaredNorm(part->sum);
@@ -192,8 +194,9 @@ void StoryClusterer::Save(std::ostream& out) const {
   document_frequencies_.Save(out);
   w.Pod<uint32_t>(PostingTable::kListBits);
   uint64_t lists = 0;
-  for (uint32_t list = 0; list < PostingTable::kLists; ++list)
+  for (uint32_t list = 0; list < PostingTable::kLists; ++list) {
     lists += !postings_.List(list).empty();
+  }
   w.Pod<uint64_t>(lists);
   for (uint32_t list = 0; list < PostingTable::kLists; ++list) {
     if (postings_.List(list).empty()) continue;
@@ -238,11 +241,17 @@ void StoryClusterer::Save(std::ostream& out) const {
     }
   }
   w.Pod<uint64_t>(merges_.size());
-  for (const StoryMerge& m : merges_)
-    w.Pod<int32_t>(m.into), w.Pod<int32_t>(m.from), w.String(m.article);
+  for (const StoryMerge& m : merges_) {
+    w.Pod<int32_t>(m.into);
+    w.Pod<int32_t>(m.from);
+    w.String(m.article);
+  }
   w.Pod<uint64_t>(splits_.size());
-  for (const StorySplit& split : splits_)
-    w.Pod<int32_t>(split.from), w.Pod<int32_t>(split.into), w.String(split.article);
+  for (const StorySplit& split : splits_) {
+    w.Pod<int32_t>(split.from);
+    w.Pod<int32_t>(split.into);
+    w.String(split.article);
+  }
   w.Pod<int32_t>(next_event_id_);
   w.Pod<uint64_t>(articles_);
 }
