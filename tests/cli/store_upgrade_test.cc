@@ -1,0 +1,97 @@
+// A store the previous release wrote goes on working: tests/data/store/
+// seeds-000-002.step5.db.gz is `storyline ingest` of the first three seed articles by the
+// build of commit caba098 (schema step 5, story clustering state version 2, features
+// interned as strings). Opened by this build it is upgraded (schema steps 6 and 7, the
+// state re-hashed) and clustering resumes where it stopped: after the last two seeds are
+// added, its stories and events are those of one run of this build over all five.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "command_runner.h"
+#include "io/compressed_file.h"
+
+namespace storyline {
+namespace {
+
+using testing::RunStoryline;
+
+std::filesystem::path TempPath(const std::string& name) {
+  return std::filesystem::temp_directory_path() /
+         ("storyline-upgrade-" + std::to_string(::getpid()) + "-" + name);
+}
+
+void Gunzip(const std::string& from, const std::filesystem::path& to) {
+  CompressedFile in(from);
+  ASSERT_TRUE(in.ok()) << in.error();
+  std::ofstream out(to, std::ios::binary);
+  char buffer[1 << 16];
+  for (size_t n; (n = in.Read(buffer, sizeof buffer)) > 0;) out.write(buffer, std::streamsize(n));
+  ASSERT_TRUE(in.ok()) << in.error();
+}
+
+// Lines [first, end) of the seeds file, written to `to`.
+void WriteSeedLines(size_t first, size_t end, const std::filesystem::path& to) {
+  std::ifstream in(std::string(STORYLINE_SHARED_DIR) + "/seeds/seeds.jsonl");
+  std::ofstream out(to);
+  std::string line;
+  for (size_t i = 0; std::getline(in, line); ++i) {
+    if (i >= first && i < end) out << line << '\n';
+  }
+}
+
+// What the stories hold, without ids or labels: each story's articles, and each event's
+// type, date and articles.
+using EventShape = std::tuple<std::string, std::string, std::set<std::string>>;
+using StoryShape = std::pair<std::set<std::string>, std::set<EventShape>>;
+
+std::set<StoryShape> Shapes(const std::filesystem::path& db) {
+  const auto result = RunStoryline("stories --db " + db.string() + " --json");
+  EXPECT_EQ(result.status, 0) << result.err;
+  const auto parsed = nlohmann::json::parse(result.out);
+  std::set<StoryShape> shapes;
+  for (const auto& story : parsed["stories"]) {
+    StoryShape shape;
+    for (const auto& article : story["articles"]) shape.first.insert(article.get<std::string>());
+    for (const auto& event : story["events"]) {
+      std::set<std::string> articles;
+      for (const auto& article : event["articles"]) articles.insert(article.get<std::string>());
+      shape.second.emplace(event["type"].get<std::string>(),
+                           event["date"].is_null() ? "" : event["date"].get<std::string>(),
+                           std::move(articles));
+    }
+    shapes.insert(std::move(shape));
+  }
+  return shapes;
+}
+
+TEST(StoreUpgradeTest, APreviousReleasesStoreUpgradesAndResumesClustering) {
+  const std::filesystem::path old_store = TempPath("old.db");
+  const std::filesystem::path fresh_store = TempPath("fresh.db");
+  const std::filesystem::path last_two = TempPath("last-two.jsonl");
+  std::filesystem::remove(fresh_store);
+  Gunzip(std::string(STORYLINE_SOURCE_DIR) + "/tests/data/store/seeds-000-002.step5.db.gz",
+         old_store);
+  WriteSeedLines(3, 5, last_two);
+
+  const auto resumed = RunStoryline("ingest --db " + old_store.string() + " " + last_two.string());
+  ASSERT_EQ(resumed.status, 0) << resumed.err;
+  const std::string seeds = std::string(STORYLINE_SHARED_DIR) + "/seeds/seeds.jsonl";
+  ASSERT_EQ(RunStoryline("ingest --db " + fresh_store.string() + " " + seeds).status, 0);
+
+  const std::set<StoryShape> upgraded = Shapes(old_store);
+  ASSERT_EQ(upgraded.size(), 1u);
+  EXPECT_EQ(upgraded.begin()->first.size(), 5u);
+  EXPECT_EQ(upgraded, Shapes(fresh_store));
+
+  for (const auto& path : {old_store, fresh_store, last_two}) std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace storyline
