@@ -88,7 +88,7 @@ struct StoryClustererOptions {
   float time_scale_days = 730;
   int query_features = 24;        // strongest article features looked up
   int postings_per_feature = 32;  // most recent stories kept per feature
-  int max_candidates = 64;        // stories scored per article, those sharing most features
+  int max_candidates = 32;        // stories scored per article, those sharing most features
   int centroid_features = 400;    // strongest features kept per story centroid
   // Per event centroid: events are many (about one per article) and only need to tell a
   // happening's own reports from other days' reports within one story.
