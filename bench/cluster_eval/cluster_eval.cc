@@ -118,6 +118,7 @@ int main(int argc, char** argv) {
     counts.WriteCounts(out);
     return out ? status : 1;
   }
+  // Its changes are never taken, so it still holds every story, retired ones too.
   const auto stories = clusterer.Stories();
   std::cout << storyline::StoriesToJson(events ? EventsAsStories(stories) : stories).dump(1)
             << "\n";

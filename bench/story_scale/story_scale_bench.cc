@@ -24,12 +24,21 @@
 // names in the text, the dateline's date, and one event naming the story's participants.
 // Generation is outside the timed region.
 //
+// After each batch of 1,000 articles the driver takes the clusterer's changes
+// (StoryClusterer::TakeChanges), as StoryUpdater does at the end of an ingest run, so
+// retired stories leave memory; the CPU time of that is its own column. --hold-changes
+// never takes them: every story stays held, as before changes were tracked.
+//
+// --store PATH (which holds the changes) then saves every story to a new SQLite store at
+// PATH in one go, adds --then more articles (100) and saves again, as a small ingest run
+// into a large store does, and prints the wall time of each step of each save.
+//
 // --collisions also counts, outside the timed region and at the cost of memory (so
 // VmHWM is not the clusterer's then), the distinct features of the stream and how many
 // share their hashed id (story/feature_hashing.h) with another.
 //
 // usage: story_scale_bench [--articles N] [--seed S] [--block B] [--retire-after N]
-//                          [--collisions]
+//                          [--hold-changes] [--store PATH [--then N]] [--collisions]
 #include <malloc.h>
 #include <time.h>
 #include <xxhash.h>
@@ -37,12 +46,14 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <queue>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -51,6 +62,7 @@
 
 #include "core/analysis.h"
 #include "core/article.h"
+#include "store/store.h"
 #include "story/calendar_day.h"
 #include "story/feature_hashing.h"
 #include "story/story_clusterer.h"
@@ -572,11 +584,12 @@ uint64_t StateBytes(const storyline::StoryClusterer& clusterer) {
 // Story ids as the clusterer's merges left them (a merged story lives on in another).
 class MergeResolver {
  public:
-  void Update(const std::vector<storyline::StoryMerge>& merges) {
-    for (; seen_ < merges.size(); ++seen_) {
-      const auto from = static_cast<size_t>(merges[seen_].from);
+  // Merges after those added before.
+  void Add(const std::vector<storyline::StoryMerge>& merges) {
+    for (const storyline::StoryMerge& merge : merges) {
+      const auto from = static_cast<size_t>(merge.from);
       if (into_.size() <= from) into_.resize(from + 1);
-      into_[from] = merges[seen_].into;
+      into_[from] = merge.into;
     }
   }
   int Resolve(int id) const {
@@ -588,7 +601,6 @@ class MergeResolver {
 
  private:
   std::vector<int> into_;
-  size_t seen_ = 0;
 };
 
 struct BCubed {
@@ -649,21 +661,43 @@ std::vector<size_t> Checkpoints(size_t articles) {
 // Feeds the stream to the clusterer, timing Add alone, and prints the table.
 class ScaleRun {
  public:
-  ScaleRun(uint64_t seed, size_t block, storyline::StoryClustererOptions options, bool collisions)
-      : stream_(seed), block_(block), clusterer_(options), collisions_(collisions) {}
+  ScaleRun(uint64_t seed, size_t block, storyline::StoryClustererOptions options, bool hold_changes,
+           bool collisions)
+      : stream_(seed),
+        block_(block),
+        clusterer_(options),
+        hold_changes_(hold_changes),
+        collisions_(collisions) {}
 
   void Run(size_t articles) {
     std::cout << "| articles | days | stories alive (generator) | live clusters | retired "
                  "| ids used | features | sharing an id | Add µs/article | articles/s | vs first "
-                 "| VmHWM MiB | VmRSS MiB | heap MiB | state MiB | B3 P | B3 R | B3 F1 |\n"
-              << "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+                 "| take µs/article | VmHWM MiB | VmRSS MiB | heap MiB | state MiB | B3 P | B3 R "
+                 "| B3 F1 |\n"
+              << "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
     for (const size_t checkpoint : Checkpoints(articles)) {
       const size_t block_start = checkpoint - std::min(block_, checkpoint);
       AddUntil(block_start);
-      const double cpu_before = add_cpu_seconds_;
+      const double add_before = add_cpu_seconds_;
+      const double take_before = take_cpu_seconds_;
       AddUntil(checkpoint);
-      Report(checkpoint - block_start, add_cpu_seconds_ - cpu_before);
+      Report(checkpoint - block_start, add_cpu_seconds_ - add_before,
+             take_cpu_seconds_ - take_before);
     }
+  }
+
+  // Saves every story so far to a new store at `path`, then adds `more` articles and
+  // saves their changes.
+  void SaveToStore(const std::string& path, size_t more) {
+    auto store = storyline::OpenStore(path);
+    std::cout << "\n| save | articles in store | stories written | take ms | state ms | "
+                 "store ms |\n|---|---|---|---|---|---|\n";
+    SaveChanges(*store, "all at once");
+    for (size_t i = 0; i < more; ++i) {
+      const LabeledArticle item = stream_.Next();
+      clusterer_.Add(item.article, item.analysis);
+    }
+    SaveChanges(*store, std::to_string(more) + " more articles");
   }
 
  private:
@@ -685,6 +719,7 @@ class ScaleRun {
         new_stories_ += placement.new_story;
       }
       add_cpu_seconds_ += ProcessCpuSeconds() - start;
+      if (!hold_changes_) TakeChanges();
       if (collisions_) {
         for (const LabeledArticle& item : batch)
           collision_counter_.Add(item.article, item.analysis);
@@ -696,18 +731,50 @@ class ScaleRun {
     }
   }
 
-  void Report(size_t block, double cpu_seconds) {
+  void SaveChanges(storyline::Store& store, const std::string& what) {
+    using Clock = std::chrono::steady_clock;
+    const auto ms = [](Clock::duration d) {
+      return Fixed(std::chrono::duration<double, std::milli>(d).count(), 1);
+    };
+    const auto start = Clock::now();
+    const storyline::StoryChanges changes = clusterer_.TakeChanges();
+    const auto taken = Clock::now();
+    std::ostringstream state;
+    clusterer_.Save(state);
+    const auto serialized = Clock::now();
+    store.SaveStoryChanges(state.str(), changes);
+    const auto saved = Clock::now();
+    std::cout << "| " << what << " | " << clusterer_.articles() << " | "
+              << changes.changed.size() + changes.retired.size() << " | " << ms(taken - start)
+              << " | " << ms(serialized - taken) << " | " << ms(saved - serialized) << " |"
+              << std::endl;
+  }
+
+  void TakeChanges() {
+    const double start = ProcessCpuSeconds();
+    const storyline::StoryChanges changes = clusterer_.TakeChanges();
+    take_cpu_seconds_ += ProcessCpuSeconds() - start;
+    resolver_.Add(changes.merges);
+    merges_ += changes.merges.size();
+    splits_ += changes.splits.size();
+  }
+
+  void Report(size_t block, double cpu_seconds, double take_cpu_seconds) {
     const double rate = static_cast<double>(block) / cpu_seconds;
     if (first_rate_ == 0) first_rate_ = rate;
-    resolver_.Update(clusterer_.merges());
+    if (hold_changes_) {
+      resolver_ = MergeResolver();
+      resolver_.Add(clusterer_.merges());
+      merges_ = clusterer_.merges().size();
+      splits_ = clusterer_.splits().size();
+    }
     std::vector<int> resolved(clusters_.size());
     for (size_t i = 0; i < clusters_.size(); ++i) resolved[i] = resolver_.Resolve(clusters_[i]);
     const BCubed b3 = ScoreBCubed(resolved, labels_);
     const struct mallinfo2 heap = mallinfo2();
     std::cout << "| " << clusters_.size() << " | " << stream_.day() << " | " << stream_.alive()
-              << " | " << new_stories_ + clusterer_.splits().size() - clusterer_.merges().size()
-              << " | " << clusterer_.retired_stories() << " | "
-              << clusterer_.document_frequencies().ids_used() << " | "
+              << " | " << new_stories_ + splits_ - merges_ << " | " << clusterer_.retired_stories()
+              << " | " << clusterer_.document_frequencies().ids_used() << " | "
               << (collisions_ ? std::to_string(collision_counter_.features()) : "-") << " | "
               << (collisions_ ? Fixed(100.0 * static_cast<double>(collision_counter_.sharing()) /
                                           static_cast<double>(collision_counter_.features()),
@@ -715,8 +782,9 @@ class ScaleRun {
                                     "%"
                               : "-")
               << " | " << Fixed(1e6 * cpu_seconds / block, 1) << " | " << Fixed(rate, 0) << " | "
-              << Fixed(rate / first_rate_, 2) << " | " << Fixed(StatusMiB("VmHWM"), 0) << " | "
-              << Fixed(StatusMiB("VmRSS"), 0) << " | "
+              << Fixed(rate / first_rate_, 2) << " | "
+              << Fixed(1e6 * take_cpu_seconds / static_cast<double>(block), 1) << " | "
+              << Fixed(StatusMiB("VmHWM"), 0) << " | " << Fixed(StatusMiB("VmRSS"), 0) << " | "
               << Fixed(static_cast<double>(heap.uordblks + heap.hblkhd) / (1 << 20), 0) << " | "
               << Fixed(static_cast<double>(StateBytes(clusterer_)) / (1 << 20), 1) << " | "
               << Fixed(b3.precision, 3) << " | " << Fixed(b3.recall, 3) << " | "
@@ -736,8 +804,12 @@ class ScaleRun {
   std::vector<int> clusters_;  // per article, the story Add placed it in
   std::vector<int> labels_;    // per article, the generated story
   size_t new_stories_ = 0;
+  size_t merges_ = 0;
+  size_t splits_ = 0;
   double add_cpu_seconds_ = 0;
+  double take_cpu_seconds_ = 0;
   double first_rate_ = 0;
+  bool hold_changes_;
   bool collisions_;
   CollisionCounter collision_counter_;
 };
@@ -757,10 +829,20 @@ int main(int argc, char** argv) {
   storyline::StoryClustererOptions options;
   app.add_option("--retire-after", options.retire_after_articles,
                  "articles after which a quiet story retires (0: never)");
+  bool hold_changes = false;
+  app.add_flag("--hold-changes", hold_changes,
+               "never take the clusterer's changes: every story stays held");
   bool collisions = false;
   app.add_flag("--collisions", collisions,
                "count distinct features and those sharing a hashed id (costs memory)");
+  std::string store;
+  app.add_option("--store", store,
+                 "then save every story to a new SQLite store at this path (holds the changes)");
+  size_t then = 100;
+  app.add_option("--then", then, "with --store: articles added and saved after the first save");
   CLI11_PARSE(app, argc, argv);
-  ScaleRun(seed, block, options, collisions).Run(articles);
+  ScaleRun run(seed, block, options, hold_changes || !store.empty(), collisions);
+  run.Run(articles);
+  if (!store.empty()) run.SaveToStore(store, then);
   return 0;
 }

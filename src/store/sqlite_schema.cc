@@ -144,8 +144,9 @@ CREATE INDEX article_event_actors_by_entity ON article_event_actors(entity);
 
 // Step 2: stories and their events (story/story_clusterer.h). Clustering is online, so
 // story_state keeps the clusterer's whole state to resume from; the other tables are
-// what it last reported, rewritten after each ingest, for readers (stories, timeline,
-// serve). Article references are external ids, as the JSON contract shows them.
+// what it reported, the stories it changed brought up to date after each ingest, for
+// readers (stories, timeline, serve). Article references are external ids, as the JSON
+// contract shows them.
 constexpr std::string_view kStep2 = R"sql(
 CREATE TABLE story_state (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -237,7 +238,7 @@ ALTER TABLE article_events ADD COLUMN negated INTEGER NOT NULL DEFAULT 0;
 )sql";
 
 // Step 7: story splits (story/story_clusterer.h, step 6), kept like story_merges: in the
-// order they happened, rewritten with the stories. Stores before it had none.
+// order they happened, appended as the stories are saved. Stores before it had none.
 constexpr std::string_view kStep7 = R"sql(
 CREATE TABLE story_splits (
   ordinal INTEGER PRIMARY KEY,

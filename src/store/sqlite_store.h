@@ -29,9 +29,7 @@ class SqliteStore : public Store {
   std::vector<StoredQuote> LoadQuotes(const QuoteQuery& query) override;
   // In sqlite_story_tables.cc.
   std::string LoadStoryState() override;
-  void SaveStories(std::string_view state, const std::vector<Story>& stories,
-                   const std::vector<StoryMerge>& merges,
-                   const std::vector<StorySplit>& splits) override;
+  void SaveStoryChanges(std::string_view state, const StoryChanges& changes) override;
   std::vector<Story> LoadStories() override;
   std::vector<StorySplit> LoadStorySplits() override;
 

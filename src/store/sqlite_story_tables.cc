@@ -1,5 +1,6 @@
 // SqliteStore's story tables (schema steps 2 and 7): the clusterer state blob, and the
-// stories, events, merges and splits it reports, rewritten together after each ingest.
+// stories, events, merges and splits it reports, brought up to date together after each
+// ingest by the changes it reports (StoryChanges).
 #include <map>
 
 #include "store/sqlite_store.h"
@@ -7,15 +8,121 @@
 namespace storyline {
 namespace {
 
-void InsertStrings(SqliteDb& db, std::string_view sql, int64_t owner,
-                   const std::vector<std::string>& values) {
-  SqliteStatement insert(db, sql);
-  for (size_t i = 0; i < values.size(); ++i) {
-    insert.Bind(1, owner)
-        .Bind(2, static_cast<int64_t>(i))
-        .Bind(3, std::string_view(values[i]))
-        .Run();
+// The statements that write stories' rows, prepared once per change set.
+class StoryRows {
+ public:
+  explicit StoryRows(SqliteDb& db) : db_(db) {}
+
+  // Every row of story `id`: its events' articles and actors, its events, its articles.
+  void Delete(int id) {
+    for (SqliteStatement* remove : {&delete_event_articles_, &delete_event_actors_, &delete_events_,
+                                    &delete_articles_, &delete_story_}) {
+      remove->Bind(1, int64_t{id}).Run();
+    }
   }
+
+  void Insert(const Story& story) {
+    insert_story_.Bind(1, int64_t{story.id})
+        .Bind(2, std::string_view(story.label))
+        .Bind(3, story.first);
+    insert_story_.Bind(4, story.last).Run();
+    InsertStrings(insert_article_, story.id, story.articles);
+    for (size_t i = 0; i < story.events.size(); ++i) {
+      const StoryEvent& event = story.events[i];
+      insert_event_.Bind(1, int64_t{event.id}).Bind(2, int64_t{story.id});
+      insert_event_.Bind(3, static_cast<int64_t>(i))
+          .Bind(4, std::string_view(event.type))
+          .Bind(5, event.date);
+      insert_event_.Bind(6, event.place).Bind(7, std::string_view(event.summary)).Run();
+      InsertStrings(insert_event_article_, event.id, event.articles);
+      InsertStrings(insert_event_actor_, event.id, event.actors);
+    }
+  }
+
+  // Merges and splits after those already stored, in order.
+  void Append(const std::vector<StoryMerge>& merges, const std::vector<StorySplit>& splits) {
+    int64_t ordinal = NextOrdinal("story_merges");
+    for (const StoryMerge& merge : merges) {
+      insert_merge_.Bind(1, ordinal++).Bind(2, int64_t{merge.into});
+      insert_merge_.Bind(3, int64_t{merge.from}).Bind(4, std::string_view(merge.article)).Run();
+    }
+    ordinal = NextOrdinal("story_splits");
+    for (const StorySplit& split : splits) {
+      insert_split_.Bind(1, ordinal++).Bind(2, int64_t{split.from});
+      insert_split_.Bind(3, int64_t{split.into}).Bind(4, std::string_view(split.article)).Run();
+    }
+  }
+
+ private:
+  static void InsertStrings(SqliteStatement& insert, int64_t owner,
+                            const std::vector<std::string>& values) {
+    for (size_t i = 0; i < values.size(); ++i) {
+      insert.Bind(1, owner)
+          .Bind(2, static_cast<int64_t>(i))
+          .Bind(3, std::string_view(values[i]))
+          .Run();
+    }
+  }
+
+  int64_t NextOrdinal(const std::string& table) {
+    SqliteStatement select(db_, "SELECT COALESCE(MAX(ordinal) + 1, 0) FROM " + table);
+    select.Step();
+    return select.ColumnInt(0);
+  }
+
+  SqliteDb& db_;
+  SqliteStatement delete_event_articles_{db_,
+                                         "DELETE FROM story_event_articles WHERE event_id IN "
+                                         "(SELECT id FROM story_events WHERE story_id = ?)"};
+  SqliteStatement delete_event_actors_{db_,
+                                       "DELETE FROM story_event_actors WHERE event_id IN "
+                                       "(SELECT id FROM story_events WHERE story_id = ?)"};
+  SqliteStatement delete_events_{db_, "DELETE FROM story_events WHERE story_id = ?"};
+  SqliteStatement delete_articles_{db_, "DELETE FROM story_articles WHERE story_id = ?"};
+  SqliteStatement delete_story_{db_, "DELETE FROM stories WHERE id = ?"};
+  SqliteStatement insert_story_{
+      db_, "INSERT INTO stories (id, label, first_day, last_day) VALUES (?, ?, ?, ?)"};
+  SqliteStatement insert_article_{
+      db_, "INSERT INTO story_articles (story_id, ordinal, article) VALUES (?, ?, ?)"};
+  SqliteStatement insert_event_{db_,
+                                "INSERT INTO story_events (id, story_id, ordinal, type, day, "
+                                "place, summary) VALUES (?, ?, ?, ?, ?, ?, ?)"};
+  SqliteStatement insert_event_article_{
+      db_, "INSERT INTO story_event_articles (event_id, ordinal, article) VALUES (?, ?, ?)"};
+  SqliteStatement insert_event_actor_{
+      db_, "INSERT INTO story_event_actors (event_id, ordinal, entity) VALUES (?, ?, ?)"};
+  SqliteStatement insert_merge_{
+      db_,
+      "INSERT INTO story_merges (ordinal, into_story, from_story, article) VALUES (?, ?, ?, ?)"};
+  SqliteStatement insert_split_{
+      db_,
+      "INSERT INTO story_splits (ordinal, from_story, into_story, article) VALUES (?, ?, ?, ?)"};
+};
+
+// Every story's rows are deleted before any is inserted: an event that moved between two
+// changed stories (a merge, a split) keeps its id.
+void WriteChanges(SqliteDb& db, std::string_view state, const StoryChanges& changes) {
+  if (changes.complete) {
+    for (const char* table : {"story_event_actors", "story_event_articles", "story_events",
+                              "story_articles", "stories", "story_merges", "story_splits"}) {
+      db.Exec(std::string("DELETE FROM ") + table);
+    }
+  }
+  StoryRows rows(db);
+  for (const int id : changes.merged_away) rows.Delete(id);
+  for (const std::vector<Story>* stories : {&changes.changed, &changes.retired}) {
+    for (const Story& story : *stories) rows.Delete(story.id);
+  }
+  for (const std::vector<Story>* stories : {&changes.changed, &changes.retired}) {
+    for (const Story& story : *stories) rows.Insert(story);
+  }
+  rows.Append(changes.merges, changes.splits);
+  // Deleted, then inserted: the old blob's pages are reused at once, where INSERT OR
+  // REPLACE leaves them free and grows the file by a state's size.
+  db.Exec("DELETE FROM story_state");
+  SqliteStatement(db, "INSERT INTO story_state (id, state) VALUES (1, ?)")
+      .BindBlob(1, {reinterpret_cast<const uint8_t*>(state.data()), state.size()})
+      .Run();
 }
 
 std::vector<std::string> SelectStrings(SqliteDb& db, std::string_view sql, int64_t owner) {
@@ -24,64 +131,6 @@ std::vector<std::string> SelectStrings(SqliteDb& db, std::string_view sql, int64
   std::vector<std::string> values;
   while (select.Step()) values.push_back(select.ColumnText(0));
   return values;
-}
-
-void WriteStories(SqliteDb& db, std::string_view state, const std::vector<Story>& stories,
-                  const std::vector<StoryMerge>& merges, const std::vector<StorySplit>& splits) {
-  for (const char* table :
-       {"story_event_actors", "story_event_articles", "story_events", "story_articles", "stories",
-        "story_merges", "story_splits", "story_state"}) {
-    db.Exec(std::string("DELETE FROM ") + table);
-  }
-  SqliteStatement(db, "INSERT INTO story_state (id, state) VALUES (1, ?)")
-      .BindBlob(1, {reinterpret_cast<const uint8_t*>(state.data()), state.size()})
-      .Run();
-  SqliteStatement insert_story(
-      db, "INSERT INTO stories (id, label, first_day, last_day) VALUES (?, ?, ?, ?)");
-  SqliteStatement insert_event(db,
-                               "INSERT INTO story_events (id, story_id, ordinal, type, day, "
-                               "place, summary) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  for (const Story& story : stories) {
-    insert_story.Bind(1, int64_t{story.id})
-        .Bind(2, std::string_view(story.label))
-        .Bind(3, story.first);
-    insert_story.Bind(4, story.last).Run();
-    InsertStrings(db, "INSERT INTO story_articles (story_id, ordinal, article) VALUES (?, ?, ?)",
-                  story.id, story.articles);
-    for (size_t i = 0; i < story.events.size(); ++i) {
-      const StoryEvent& event = story.events[i];
-      insert_event.Bind(1, int64_t{event.id}).Bind(2, int64_t{story.id});
-      insert_event.Bind(3, static_cast<int64_t>(i))
-          .Bind(4, std::string_view(event.type))
-          .Bind(5, event.date);
-      insert_event.Bind(6, event.place).Bind(7, std::string_view(event.summary)).Run();
-      InsertStrings(db,
-                    "INSERT INTO story_event_articles (event_id, ordinal, article) "
-                    "VALUES (?, ?, ?)",
-                    event.id, event.articles);
-      InsertStrings(db,
-                    "INSERT INTO story_event_actors (event_id, ordinal, entity) VALUES (?, ?, ?)",
-                    event.id, event.actors);
-    }
-  }
-  SqliteStatement insert_merge(
-      db,
-      "INSERT INTO story_merges (ordinal, into_story, from_story, article) VALUES (?, ?, ?, ?)");
-  for (size_t i = 0; i < merges.size(); ++i) {
-    insert_merge.Bind(1, static_cast<int64_t>(i)).Bind(2, int64_t{merges[i].into});
-    insert_merge.Bind(3, int64_t{merges[i].from})
-        .Bind(4, std::string_view(merges[i].article))
-        .Run();
-  }
-  SqliteStatement insert_split(
-      db,
-      "INSERT INTO story_splits (ordinal, from_story, into_story, article) VALUES (?, ?, ?, ?)");
-  for (size_t i = 0; i < splits.size(); ++i) {
-    insert_split.Bind(1, static_cast<int64_t>(i)).Bind(2, int64_t{splits[i].from});
-    insert_split.Bind(3, int64_t{splits[i].into})
-        .Bind(4, std::string_view(splits[i].article))
-        .Run();
-  }
 }
 
 }  // namespace
@@ -93,12 +142,10 @@ std::string SqliteStore::LoadStoryState() {
   return std::string(reinterpret_cast<const char*>(blob.data()), blob.size());
 }
 
-void SqliteStore::SaveStories(std::string_view state, const std::vector<Story>& stories,
-                              const std::vector<StoryMerge>& merges,
-                              const std::vector<StorySplit>& splits) {
+void SqliteStore::SaveStoryChanges(std::string_view state, const StoryChanges& changes) {
   db_.Exec("BEGIN IMMEDIATE");
   try {
-    WriteStories(db_, state, stories, merges, splits);
+    WriteChanges(db_, state, changes);
     db_.Exec("COMMIT");
   } catch (...) {
     db_.Exec("ROLLBACK");

@@ -159,12 +159,13 @@ class Store {
   virtual std::vector<StoredQuote> LoadQuotes(const QuoteQuery& query) = 0;
 
   // Story clustering (story/story_updater.h): the clusterer's saved state (empty when
-  // none yet), and the stories it reports. SaveStories replaces state, stories, events
-  // and merge and split history in one transaction.
+  // none yet), and the stories it reports. SaveStoryChanges applies a change set in one
+  // transaction: the changed and retired stories' rows replaced, the merged-away stories'
+  // rows deleted, the new merges and splits appended (everything replaced when the
+  // changes are complete), and the state replaced by `state`. Its cost follows the
+  // changes, not the stories stored.
   virtual std::string LoadStoryState() = 0;
-  virtual void SaveStories(std::string_view state, const std::vector<Story>& stories,
-                           const std::vector<StoryMerge>& merges,
-                           const std::vector<StorySplit>& splits) = 0;
+  virtual void SaveStoryChanges(std::string_view state, const StoryChanges& changes) = 0;
   virtual std::vector<Story> LoadStories() = 0;
   // Splits in the order they happened.
   virtual std::vector<StorySplit> LoadStorySplits() = 0;

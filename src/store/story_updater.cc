@@ -25,9 +25,11 @@ StoryUpdater::StoryUpdater(Store& store, const std::filesystem::path& background
 
 void StoryUpdater::Save() {
   if (clusterer_.articles() == saved_articles_) return;
+  // Taken first: the state saved is the one after the changes were handed out.
+  const StoryChanges changes = clusterer_.TakeChanges();
   std::ostringstream state;
   clusterer_.Save(state);
-  store_.SaveStories(state.str(), clusterer_.Stories(), clusterer_.merges(), clusterer_.splits());
+  store_.SaveStoryChanges(state.str(), changes);
   saved_articles_ = clusterer_.articles();
 }
 

@@ -1,6 +1,6 @@
 // Runs story clustering during ingest: resumes the clusterer from the state the store
-// keeps, places each newly stored article in arrival order, and saves state, stories
-// and events back in one transaction.
+// keeps, places each newly stored article in arrival order, and saves the state with the
+// stories and events it changed in one transaction.
 //
 //   StoryUpdater stories(*store, DefaultModelsDir() / "story-background.tsv");
 //   for each article AddBatch reports as kAdded: stories.Add(article, analysis);
@@ -26,7 +26,10 @@ class StoryUpdater {
     return clusterer_.Add(article, analysis);
   }
 
-  // Writes the state and the stories; a no-op when nothing was added since loading.
+  // Writes the state and the clusterer's changes since the last save (or since loading);
+  // a no-op when nothing was added since. Throws StoreError when the store refuses them:
+  // the store then holds the previous save, and the changes taken are lost to this
+  // updater, so it must not save again (a new one resumes from the store).
   void Save();
 
   const StoryClusterer& clusterer() const { return clusterer_; }

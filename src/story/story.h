@@ -45,4 +45,25 @@ struct StorySplit {
   std::string article;
 };
 
+// What clustering changed since the changes were last taken
+// (StoryClusterer::TakeChanges): what a store applies to bring its copy up to date, at a
+// cost that follows the articles added, not the corpus.
+struct StoryChanges {
+  // Live stories that took an article, merged another in, split or were split off: each
+  // whole, to replace its saved copy. By id.
+  std::vector<Story> changed;
+  // Stories retired since (story_clusterer.h, step 5), in their final form, by id. Each
+  // is handed out once: they never change again, and the clusterer no longer holds them.
+  std::vector<Story> retired;
+  // Stories folded into another (ids, ascending): their saved copies go.
+  std::vector<int> merged_away;
+  // Merges and splits since, in the order they happened, to append to those saved.
+  std::vector<StoryMerge> merges;
+  std::vector<StorySplit> splits;
+  // True when these are not changes but every story, merge and split there is, to replace
+  // all that was saved: the first changes of a clusterer resumed from a state saved before
+  // changes were tracked (version 1 to 4), whose store copy it cannot vouch for.
+  bool complete = false;
+};
+
 }  // namespace storyline

@@ -353,6 +353,25 @@ void StoryClusterer::Retire(StoryCluster& s) {
   s.retired = true;
   links_[static_cast<size_t>(s.id - 1)] = kRetiredLink;
   ++retired_;
+  MarkChanged(s);
+}
+
+void StoryClusterer::MarkChanged(StoryCluster& s) {
+  if (s.changed) return;
+  s.changed = true;
+  changed_.push_back(s.id);
+}
+
+// Its articles, events and label are in the change set just taken, and no placement
+// reads a retired story: only its slot stays, for its id and posting count.
+void StoryClusterer::HandOut(StoryCluster& s) {
+  const int id = s.id;
+  const int postings = s.postings;
+  s = StoryCluster();
+  s.id = id;
+  s.postings = postings;
+  s.retired = true;
+  s.handed_out = true;
 }
 
 void StoryClusterer::Resume() {
@@ -390,10 +409,13 @@ void StoryClusterer::Merge(StoryCluster& into, StoryCluster& from) {
   into.last_article = std::max(into.last_article, from.last_article);
   into.articles.insert(into.articles.end(), from.articles.begin(), from.articles.end());
   for (EventCluster& event : from.events) into.events.push_back(std::move(event));
+  MarkChanged(into);
+  MarkChanged(from);
   const int from_id = from.id;
   from = StoryCluster();
   from.id = from_id;
   from.merged_into = into.id;
+  from.changed = true;  // still listed in changed_, for its saved copy to go
   links_[static_cast<size_t>(from_id - 1)] = into.id;
 }
 
@@ -451,6 +473,8 @@ int StoryClusterer::SplitOff(int story_id, int event_id, const std::string& arti
   const int into_id = NewStory();
   StoryCluster& from = story(story_id);
   StoryCluster& into = story(into_id);
+  MarkChanged(from);
+  MarkChanged(into);
   into.centroid = from.events[event_index].centroid;
   from.centroid = std::move(rest);
   // The article that split them reports the moved event.
@@ -590,6 +614,7 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
     chosen = NewStory();
   }
   StoryCluster& target = story(chosen);
+  MarkChanged(target);
   target.centroid.Add(vectors, options_.centroid_features);
   KeepLabelFeatures(target, label_features);
   target.first_day = Min(target.first_day, features.event_day);
@@ -631,36 +656,76 @@ std::string StoryClusterer::LabelText(const std::vector<LabelFeature>& features)
   return label;
 }
 
+Story StoryClusterer::ToStory(const StoryCluster& cluster) const {
+  Story story;
+  story.id = cluster.id;
+  story.label = Label(cluster);
+  story.articles = cluster.articles;
+  if (cluster.first_day) story.first = FormatIsoDay(*cluster.first_day);
+  if (cluster.last_day) story.last = FormatIsoDay(*cluster.last_day);
+  std::vector<const EventCluster*> events;
+  for (const EventCluster& event : cluster.events) events.push_back(&event);
+  std::stable_sort(events.begin(), events.end(), [](const auto* a, const auto* b) {
+    if (a->day.has_value() != b->day.has_value()) return a->day.has_value();
+    return a->day != b->day ? *a->day < *b->day : a->id < b->id;
+  });
+  for (const EventCluster* event : events) {
+    StoryEvent out;
+    out.id = event->id;
+    out.type = event->types.empty() ? "OTHER" : ByCount(event->types, 1).front();
+    out.actors = ByCount(event->actors, kEventActors);
+    out.articles = event->articles;
+    out.summary = event->summary;
+    if (event->day) out.date = FormatIsoDay(*event->day);
+    if (!event->places.empty()) out.place = ByCount(event->places, 1).front();
+    story.events.push_back(std::move(out));
+  }
+  return story;
+}
+
 std::vector<Story> StoryClusterer::Stories() const {
   std::vector<Story> stories;
   for (const StoryCluster& cluster : stories_) {
-    if (cluster.merged_into != 0) continue;
-    Story story;
-    story.id = cluster.id;
-    story.label = Label(cluster);
-    story.articles = cluster.articles;
-    if (cluster.first_day) story.first = FormatIsoDay(*cluster.first_day);
-    if (cluster.last_day) story.last = FormatIsoDay(*cluster.last_day);
-    std::vector<const EventCluster*> events;
-    for (const EventCluster& event : cluster.events) events.push_back(&event);
-    std::stable_sort(events.begin(), events.end(), [](const auto* a, const auto* b) {
-      if (a->day.has_value() != b->day.has_value()) return a->day.has_value();
-      return a->day != b->day ? *a->day < *b->day : a->id < b->id;
-    });
-    for (const EventCluster* event : events) {
-      StoryEvent out;
-      out.id = event->id;
-      out.type = event->types.empty() ? "OTHER" : ByCount(event->types, 1).front();
-      out.actors = ByCount(event->actors, kEventActors);
-      out.articles = event->articles;
-      out.summary = event->summary;
-      if (event->day) out.date = FormatIsoDay(*event->day);
-      if (!event->places.empty()) out.place = ByCount(event->places, 1).front();
-      story.events.push_back(std::move(out));
-    }
-    stories.push_back(std::move(story));
+    if (cluster.merged_into == 0 && !cluster.handed_out) stories.push_back(ToStory(cluster));
   }
   return stories;
+}
+
+size_t StoryClusterer::HeldArticles() const {
+  size_t held = 0;
+  for (const StoryCluster& cluster : stories_) held += cluster.articles.size();
+  return held;
+}
+
+StoryChanges StoryClusterer::TakeChanges() {
+  StoryChanges changes;
+  changes.complete = complete_changes_;
+  std::vector<int> ids;
+  if (complete_changes_) {
+    for (const StoryCluster& s : stories_) {
+      if (s.merged_into == 0 && !s.handed_out) ids.push_back(s.id);
+    }
+  } else {
+    ids = changed_;
+    std::sort(ids.begin(), ids.end());
+  }
+  for (const int id : changed_) story(id).changed = false;
+  changed_.clear();
+  for (const int id : ids) {
+    StoryCluster& s = story(id);
+    if (s.merged_into != 0) {
+      changes.merged_away.push_back(id);
+    } else if (s.retired) {
+      changes.retired.push_back(ToStory(s));
+      HandOut(s);
+    } else {
+      changes.changed.push_back(ToStory(s));
+    }
+  }
+  changes.merges = std::exchange(merges_, {});
+  changes.splits = std::exchange(splits_, {});
+  complete_changes_ = false;
+  return changes;
 }
 
 }  // namespace storyline

@@ -41,8 +41,12 @@
 //     no later story shares (a private person's name) would stay reachable for ever, so
 //     a story that took none of the last `retire_after_articles` articles retires too,
 //     and its posting entries go when a list is next touched: the state that placing an
-//     article reads follows the stories alive, not the corpus. Retired stories keep
-//     their articles and events (what Stories() reports), which do grow with it.
+//     article reads follows the stories alive, not the corpus. A retired story never
+//     changes again: TakeChanges hands it out once, in its final form, for the store to
+//     keep, and from then on the clusterer keeps only its id's slot (208 bytes) and link,
+//     so neither its memory nor its saved state holds retired stories' articles and
+//     events (bench/story_scale/README.md: at 300k articles, taking changes every 1,000,
+//     peak RSS 414 MiB where holding every story took 526).
 //  6. Splits: stories merge as evidence arrives, and can split too. When the event an
 //     article joined (with the articles that report it) no longer resembles the rest of
 //     its story (centroids as in step 3, the event's against the story's less the
@@ -126,20 +130,31 @@ class StoryClusterer {
   // sequential step of ingest.
   StoryPlacement Add(const Article& article, const Analysis& analysis);
 
-  // Every live story, by id, with its events in date order.
+  // Every story the clusterer holds, by id, with its events in date order: the live ones,
+  // and those retired since changes were last taken (TakeChanges hands a retired story
+  // out once, then drops it). A clusterer whose changes are never taken holds them all.
   std::vector<Story> Stories() const;
-  // Merges in the order they happened.
+  // Merges and splits since changes were last taken, in the order they happened.
   const std::vector<StoryMerge>& merges() const { return merges_; }
-  // Splits in the order they happened.
   const std::vector<StorySplit>& splits() const { return splits_; }
   size_t articles() const { return articles_; }
-  // Live stories retired by step 5.
+  // Stories retired by step 5 and not merged away, handed out or not.
   size_t retired_stories() const { return retired_; }
+  // Article ids held in stories' article lists: those of the stories Stories() reports.
+  // Scans every story slot; for tests and benches.
+  size_t HeldArticles() const;
 
-  // The whole state, to resume clustering in a later run. Load throws
-  // std::runtime_error on malformed input. States saved before features were hashed
-  // (versions 1 to 3) load re-hashed: their vocabulary's names give each feature its id,
-  // and their display names the stories' label surfaces.
+  // What changed since the last call (or since Load, for the changes saved with the
+  // state), and forgets it: stories retired since are dropped from memory. Stories()
+  // with every set of changes taken, in order, gives the stories as they are.
+  StoryChanges TakeChanges();
+
+  // The whole state, to resume clustering in a later run, changes not yet taken included.
+  // Load throws std::runtime_error on malformed input. States saved before features were
+  // hashed (versions 1 to 3) load re-hashed: their vocabulary's names give each feature
+  // its id, and their display names the stories' label surfaces. States saved before
+  // changes were tracked (versions 1 to 4) hold retired stories whole; the first changes
+  // taken after loading one are complete (StoryChanges::complete).
   void Save(std::ostream& out) const;
   void Load(std::istream& in);
 
@@ -182,6 +197,10 @@ class StoryClusterer {
     int merged_into = 0;  // 0 while live
     int postings = 0;     // posting-list entries that resolve to this story
     bool retired = false;
+    // Retired and handed out by TakeChanges: nothing but the id, the flags and the
+    // posting count is kept.
+    bool handed_out = false;
+    bool changed = false;     // since changes were last taken; listed in changed_
     size_t last_article = 0;  // arrival number (articles()) of its latest article
     Centroids centroid;
     // The strongest names and words of the centroid whose surfaces are known, strongest
@@ -209,6 +228,9 @@ class StoryClusterer {
   void RetireIfUnreachable(int story_id);
   void RetireQuiet();
   void Retire(StoryCluster& story);
+  void MarkChanged(StoryCluster& story);
+  void HandOut(StoryCluster& story);
+  Story ToStory(const StoryCluster& cluster) const;
   void KeepLabelFeatures(StoryCluster& story, const std::vector<LabelFeature>& more) const;
   // After Load: posting counts, retirement of the unreachable, arrivals_.
   void Resume();
@@ -243,8 +265,10 @@ class StoryClusterer {
   // posting lists (Candidates, Post) stays in cache however many stories stories_ holds.
   static constexpr int32_t kRetiredLink = -1;
   std::vector<int32_t> links_;
-  std::vector<StoryMerge> merges_;
-  std::vector<StorySplit> splits_;
+  std::vector<StoryMerge> merges_;  // since changes were last taken
+  std::vector<StorySplit> splits_;  // since changes were last taken
+  std::vector<int> changed_;        // stories changed since, each once
+  bool complete_changes_ = false;   // resumed from a state of version 1 to 4, not yet taken
   int next_event_id_ = 1;
   size_t articles_ = 0;
   size_t retired_ = 0;

@@ -14,14 +14,22 @@ namespace storyline {
 namespace {
 
 // Version 2 added event frames, version 3 retirement and splits, version 4 hashed
-// features (document frequencies by id, a posting table, label surfaces per story).
-// Older states still load (events without frames, every story unretired until Resume
-// retires the unreachable, each story's latest article taken to be the last one
-// counted, no splits; features re-hashed by their names).
+// features (document frequencies by id, a posting table, label surfaces per story),
+// version 5 changes not yet taken (per story a changed flag, the merges and splits since)
+// and retired stories handed out, kept as their id's slot alone. Older states still load
+// (events without frames, every story unretired until Resume retires the unreachable,
+// each story's latest article taken to be the last one counted, no splits; features
+// re-hashed by their names; their next changes complete).
 constexpr uint32_t kStateMagicV1 = 0x53544f31;  // "STO1"
 constexpr uint32_t kStateMagicV2 = 0x53544f32;  // "STO2"
 constexpr uint32_t kStateMagicV3 = 0x53544f33;  // "STO3"
-constexpr uint32_t kStateMagic = 0x53544f34;    // "STO4"
+constexpr uint32_t kStateMagicV4 = 0x53544f34;  // "STO4"
+constexpr uint32_t kStateMagic = 0x53544f35;    // "STO5"
+
+// A story's flags in a version 5 state.
+constexpr uint8_t kRetiredFlag = 1;
+constexpr uint8_t kHandedOutFlag = 2;
+constexpr uint8_t kChangedFlag = 4;
 
 class Writer {
  public:
@@ -207,7 +215,9 @@ void StoryClusterer::Save(std::ostream& out) const {
   w.Pod<uint64_t>(stories_.size());
   for (const StoryCluster& s : stories_) {
     w.Pod<int32_t>(s.merged_into);
-    w.Pod<uint8_t>(s.retired);
+    w.Pod<uint8_t>((s.retired ? kRetiredFlag : 0) | (s.handed_out ? kHandedOutFlag : 0) |
+                   (s.changed ? kChangedFlag : 0));
+    if (s.merged_into != 0 || s.handed_out) continue;  // nothing else is kept
     w.Pod<uint64_t>(s.last_article);
     w.Vector(s.centroid.all.sum);
     w.Vector(s.centroid.particulars.sum);
@@ -254,18 +264,20 @@ void StoryClusterer::Save(std::ostream& out) const {
   }
   w.Pod<int32_t>(next_event_id_);
   w.Pod<uint64_t>(articles_);
+  w.Pod<uint8_t>(complete_changes_);
 }
 
 void StoryClusterer::Load(std::istream& in) {
   Reader r(in);
   const auto magic = r.Pod<uint32_t>();
-  if (magic != kStateMagic && magic != kStateMagicV3 && magic != kStateMagicV2 &&
-      magic != kStateMagicV1) {
+  if (magic != kStateMagic && magic != kStateMagicV4 && magic != kStateMagicV3 &&
+      magic != kStateMagicV2 && magic != kStateMagicV1) {
     Reader::Fail();
   }
-  const bool hashed = magic == kStateMagic;
+  const bool tracked = magic == kStateMagic;
+  const bool hashed = tracked || magic == kStateMagicV4;
   const bool has_frames = magic != kStateMagicV1;
-  const bool has_splits = magic == kStateMagic || magic == kStateMagicV3;
+  const bool has_splits = hashed || magic == kStateMagicV3;
   StoryClusterer loaded(options_);
   LegacyFeatures legacy;
   if (hashed) {
@@ -296,7 +308,16 @@ void StoryClusterer::Load(std::istream& in) {
     StoryCluster& s = loaded.stories_[i];
     s.id = static_cast<int>(i) + 1;
     s.merged_into = r.Pod<int32_t>();
-    if (has_splits) {
+    if (tracked) {
+      const auto flags = r.Pod<uint8_t>();
+      s.retired = (flags & kRetiredFlag) != 0;
+      s.handed_out = (flags & kHandedOutFlag) != 0;
+      s.changed = (flags & kChangedFlag) != 0;
+      if (s.changed) loaded.changed_.push_back(s.id);
+      if (s.handed_out && (!s.retired || s.merged_into != 0)) Reader::Fail();
+      if (s.merged_into != 0 || s.handed_out) continue;
+      s.last_article = r.Pod<uint64_t>();
+    } else if (has_splits) {
       s.retired = r.Pod<uint8_t>() != 0;
       s.last_article = r.Pod<uint64_t>();
     }
@@ -349,6 +370,9 @@ void StoryClusterer::Load(std::istream& in) {
   }
   loaded.next_event_id_ = r.Pod<int32_t>();
   loaded.articles_ = r.Pod<uint64_t>();
+  // What an older state's store holds, this build cannot vouch for: its next changes
+  // replace it all.
+  loaded.complete_changes_ = tracked ? r.Pod<uint8_t>() != 0 : true;
   if (!has_splits) {
     for (StoryCluster& s : loaded.stories_) s.last_article = loaded.articles_;
   }

@@ -76,7 +76,9 @@ class QuoteQueryTest : public ::testing::Test {
     strike.id = 8;
     strike.label = "strike";
     strike.articles = {"b1"};
-    store_->SaveStories("", {truce, strike}, {}, {});
+    StoryChanges changes;
+    changes.changed = {truce, strike};
+    store_->SaveStoryChanges("", changes);
   }
   void TearDown() override {
     store_.reset();
