@@ -260,6 +260,10 @@ void RunIngest(const IngestOptions& options) {
         options.models_dir.empty() ? DefaultModelsDir() : std::filesystem::path(options.models_dir);
     analyzer = std::make_unique<ArticleAnalyzer>(models_dir);
     store = OpenStore(options.db);
+    store->ClaimStories([&] {
+      std::fprintf(stderr, "storyline: another ingest is writing %s; waiting for it to finish\n",
+                   options.db.c_str());
+    });
     stories = std::make_unique<StoryUpdater>(*store, models_dir / "story-background.tsv");
     linker = std::make_unique<CorpusEntityLinker>(EntityAliases::LoadNames(models_dir));
     linker->Restore(store->LoadEntityLinks());

@@ -160,7 +160,7 @@ struct SqliteStore::Statements {
       load_quantities, load_quotes, load_events, load_actors;
 };
 
-SqliteStore::SqliteStore(const std::string& path) : db_(path, kBusyTimeoutMs) {
+SqliteStore::SqliteStore(const std::string& path) : path_(path), db_(path, kBusyTimeoutMs) {
   try {
     // WAL lets readers run beside one writer; NORMAL sync keeps every commit atomic
     // and loses at most the last commits on power failure, never consistency.

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "store/file_lock.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 
@@ -29,6 +30,8 @@ class SqliteStore : public Store {
   std::vector<StoredQuote> LoadQuotes(const QuoteQuery& query) override;
   // In sqlite_story_tables.cc.
   std::string LoadStoryState() override;
+  // Locks the file `<path>-stories.lock` beside the database (none for ":memory:").
+  void ClaimStories(const std::function<void()>& on_wait) override;
   void SaveStoryChanges(std::string_view state, const StoryChanges& changes) override;
   std::vector<Story> LoadStories() override;
   std::vector<StorySplit> LoadStorySplits() override;
@@ -44,8 +47,10 @@ class SqliteStore : public Store {
   void InsertEntityLinks(const std::vector<CorpusLinkRow>& rows);
   Analysis LoadAnalysis(int64_t article_id);
 
+  std::string path_;
   SqliteDb db_;
   std::unique_ptr<Statements> statements_;
+  std::unique_ptr<ExclusiveFileLock> stories_claim_;
 };
 
 }  // namespace storyline

@@ -135,6 +135,11 @@ std::vector<std::string> SelectStrings(SqliteDb& db, std::string_view sql, int64
 
 }  // namespace
 
+void SqliteStore::ClaimStories(const std::function<void()>& on_wait) {
+  if (stories_claim_ || path_ == ":memory:") return;
+  stories_claim_ = std::make_unique<ExclusiveFileLock>(path_ + "-stories.lock", on_wait);
+}
+
 std::string SqliteStore::LoadStoryState() {
   SqliteStatement select(db_, "SELECT state FROM story_state WHERE id = 1");
   if (!select.Step()) return "";

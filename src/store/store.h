@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -165,6 +166,12 @@ class Store {
   // changes are complete), and the state replaced by `state`. Its cost follows the
   // changes, not the stories stored.
   virtual std::string LoadStoryState() = 0;
+  // Makes this store the one that clusters into its database until it is closed: one
+  // state is loaded, added to and saved at a time, so a second ingest into the same
+  // database waits here (after `on_wait`, when set, says so) for the first to finish and
+  // then clusters on top of what it saved. Without the claim, two ingests would each save
+  // stories the other never saw. Taking it again through the same store is a no-op.
+  virtual void ClaimStories(const std::function<void()>& on_wait) = 0;
   virtual void SaveStoryChanges(std::string_view state, const StoryChanges& changes) = 0;
   virtual std::vector<Story> LoadStories() = 0;
   // Splits in the order they happened.

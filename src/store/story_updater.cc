@@ -8,6 +8,7 @@ namespace storyline {
 StoryUpdater::StoryUpdater(Store& store, const std::filesystem::path& background,
                            StoryClustererOptions options)
     : store_(store), clusterer_(options) {
+  store_.ClaimStories({});
   const std::string state = store_.LoadStoryState();
   try {
     if (!state.empty()) {

@@ -16,9 +16,10 @@ namespace storyline {
 
 class StoryUpdater {
  public:
-  // Loads the saved state, or starts a new clusterer seeded with the background counts
-  // at `background` when that file exists. Throws StoreError when the saved state or
-  // the background file is malformed.
+  // Claims the store's stories (Store::ClaimStories, waiting for another process that
+  // holds them), then loads the saved state, or starts a new clusterer seeded with the
+  // background counts at `background` when that file exists. Throws StoreError when the
+  // saved state or the background file is malformed.
   StoryUpdater(Store& store, const std::filesystem::path& background,
                StoryClustererOptions options = {});
 

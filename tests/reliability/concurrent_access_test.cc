@@ -78,5 +78,35 @@ TEST(ConcurrentAccessTest, ReadersNeverSeeLocksOrShrinkingResultsWhileTwoIngests
   if (has_stories) CheckStories(db);
 }
 
+// Two ingests of different articles at once: the second to claim the store's stories
+// waits for the first and clusters on top of what it saved, so every article stored ends
+// up in exactly one story (without the claim, the last save would drop the other's).
+TEST(ConcurrentAccessTest, TwoIngestsOfDifferentArticlesClusterEveryArticleOnce) {
+  ScratchDir dir("storyline-concurrent-stories");
+  const fs::path db = dir / "store.db";
+  constexpr int kEach = 400;
+  WriteCorpus(dir / "seed.jsonl", kSeeded);
+  WriteCorpus(dir / "first.jsonl", kEach, kSeeded);
+  WriteCorpus(dir / "second.jsonl", kEach, kSeeded + kEach);
+  const CommandResult seeded =
+      RunStoryline("ingest --db " + db.string() + " " + (dir / "seed.jsonl").string());
+  ASSERT_EQ(seeded.status, 0) << seeded.err;
+
+  auto ingest = [&](const std::string& input) {
+    return std::vector<std::string>{"ingest",    "--db", db.string(),
+                                    "--threads", "1",    (dir / input).string()};
+  };
+  ChildProcess first(ingest("first.jsonl"), dir / "out1", dir / "err1");
+  ChildProcess second(ingest("second.jsonl"), dir / "out2", dir / "err2");
+  for (ChildProcess* writer : {&first, &second}) {
+    EXPECT_EQ(writer->Wait(), 0) << writer->Stderr();
+  }
+  StoreInspector store(db);
+  const long articles = store.Count("SELECT count(*) FROM articles");
+  EXPECT_EQ(articles, kSeeded + 2 * kEach);
+  EXPECT_EQ(store.Count("SELECT count(*) FROM story_articles"), articles);
+  EXPECT_EQ(store.Count("SELECT count(DISTINCT article) FROM story_articles"), articles);
+}
+
 }  // namespace
 }  // namespace storyline::reliability
