@@ -81,7 +81,8 @@ class QuotesCliTest : public ::testing::Test {
     ASSERT_EQ(result.status, 0) << result.err;
   }
   static void TearDownTestSuite() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_ + suffix);
+    for (const char* suffix : {"", "-wal", "-shm", "-stories.lock"})
+      std::filesystem::remove(db_ + suffix);
     std::filesystem::remove(input_);
   }
 

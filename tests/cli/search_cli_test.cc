@@ -26,7 +26,8 @@ class SearchCliTest : public ::testing::Test {
     ASSERT_EQ(result.status, 0) << result.err;
   }
   static void TearDownTestSuite() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_ + suffix);
+    for (const char* suffix : {"", "-wal", "-shm", "-stories.lock"})
+      std::filesystem::remove(db_ + suffix);
   }
   static std::string db_;
 };

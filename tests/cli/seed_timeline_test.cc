@@ -70,7 +70,7 @@ TEST(SeedTimelineTest, ThreeBidenNetanyahuCallsAreThreeEventsOfOneStory) {
   ASSERT_EQ(table.status, 0) << table.err;
   EXPECT_NE(table.out.find("reported by 000 (Anadolu Agency), 003 (The Hill)"), std::string::npos)
       << table.out;
-  std::filesystem::remove(db);
+  for (const char* suffix : {"", "-stories.lock"}) std::filesystem::remove(db.string() + suffix);
 }
 
 }  // namespace

@@ -90,7 +90,10 @@ TEST(StoreUpgradeTest, APreviousReleasesStoreUpgradesAndResumesClustering) {
   EXPECT_EQ(upgraded.begin()->first.size(), 5u);
   EXPECT_EQ(upgraded, Shapes(fresh_store));
 
-  for (const auto& path : {old_store, fresh_store, last_two}) std::filesystem::remove(path);
+  for (const auto& path : {old_store, fresh_store, last_two}) {
+    for (const char* suffix : {"", "-stories.lock"})
+      std::filesystem::remove(path.string() + suffix);
+  }
 }
 
 }  // namespace

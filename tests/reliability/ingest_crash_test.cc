@@ -52,7 +52,7 @@ long StoredArticles(const fs::path& db) {
 
 // Deletes a store with its write-ahead log and shared-memory index.
 void RemoveDatabase(const fs::path& db) {
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
+  for (const char* suffix : {"", "-wal", "-shm", "-stories.lock"}) fs::remove(db.string() + suffix);
 }
 
 std::vector<std::string> IngestArgs(const fs::path& db, const fs::path& input) {

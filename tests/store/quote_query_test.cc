@@ -85,7 +85,8 @@ class QuoteQueryTest : public ::testing::Test {
     Remove();
   }
   void Remove() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+    for (const char* suffix : {"", "-wal", "-shm", "-stories.lock"})
+      std::filesystem::remove(path_ + suffix);
   }
 
   std::string path_;

@@ -97,7 +97,8 @@ class TempStore {
 
  private:
   void Remove() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+    for (const char* suffix : {"", "-wal", "-shm", "-stories.lock"})
+      std::filesystem::remove(path_ + suffix);
   }
   std::string path_;
 };

@@ -303,6 +303,7 @@ TEST(StoryUpdaterTest, StoriesSurviveTheStoreAndIngestResumes) {
   std::filesystem::remove(db);
   std::filesystem::remove(db.string() + "-wal");
   std::filesystem::remove(db.string() + "-shm");
+  std::filesystem::remove(db.string() + "-stories.lock");
 }
 
 }  // namespace

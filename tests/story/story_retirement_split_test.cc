@@ -226,7 +226,7 @@ TEST(StorySplitTest, SplitsSurviveSavedStateAndTheStore) {
     EXPECT_EQ(splits[i].article, whole.splits()[i].article);
   }
   store.reset();
-  for (const std::string suffix : {"", "-wal", "-shm"}) {
+  for (const std::string suffix : {"", "-wal", "-shm", "-stories.lock"}) {
     std::filesystem::remove(db.string() + suffix);
   }
 }
