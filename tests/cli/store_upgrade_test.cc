@@ -14,26 +14,18 @@
 #include <tuple>
 #include <vector>
 
+#include "../store/gunzip_fixture.h"
 #include "command_runner.h"
-#include "io/compressed_file.h"
 
 namespace storyline {
 namespace {
 
+using testing::GunzipFixture;
 using testing::RunStoryline;
 
 std::filesystem::path TempPath(const std::string& name) {
   return std::filesystem::temp_directory_path() /
          ("storyline-upgrade-" + std::to_string(::getpid()) + "-" + name);
-}
-
-void Gunzip(const std::string& from, const std::filesystem::path& to) {
-  CompressedFile in(from);
-  ASSERT_TRUE(in.ok()) << in.error();
-  std::ofstream out(to, std::ios::binary);
-  char buffer[1 << 16];
-  for (size_t n; (n = in.Read(buffer, sizeof buffer)) > 0;) out.write(buffer, std::streamsize(n));
-  ASSERT_TRUE(in.ok()) << in.error();
 }
 
 // Lines [first, end) of the seeds file, written to `to`.
@@ -76,8 +68,8 @@ TEST(StoreUpgradeTest, APreviousReleasesStoreUpgradesAndResumesClustering) {
   const std::filesystem::path fresh_store = TempPath("fresh.db");
   const std::filesystem::path last_two = TempPath("last-two.jsonl");
   std::filesystem::remove(fresh_store);
-  Gunzip(std::string(STORYLINE_SOURCE_DIR) + "/tests/data/store/seeds-000-002.step5.db.gz",
-         old_store);
+  GunzipFixture(std::string(STORYLINE_SOURCE_DIR) + "/tests/data/store/seeds-000-002.step5.db.gz",
+                old_store);
   WriteSeedLines(3, 5, last_two);
 
   const auto resumed = RunStoryline("ingest --db " + old_store.string() + " " + last_two.string());

@@ -13,7 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "io/compressed_file.h"
+#include "../story/topic_stream.h"
+#include "gunzip_fixture.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 #include "store/story_updater.h"
@@ -23,48 +24,10 @@
 namespace storyline {
 namespace {
 
-Article MakeArticle(std::string id, std::string published, std::string text) {
-  Article article;
-  article.id = std::move(id);
-  article.published = std::move(published);
-  article.text = std::move(text);
-  return article;
-}
-
-const std::vector<std::string> kSyllables = {"ka", "lo", "mi", "ren", "tu", "sal", "vo", "dre"};
-
-// A made-up word, distinct per n < 512.
-std::string Word(size_t n) {
-  std::string word;
-  for (size_t i = 0; i < 3; ++i, n /= kSyllables.size()) word += kSyllables[n % kSyllables.size()];
-  return word;
-}
-
-// Report `report` of topic `topic`: the topic's eight words, paired by the report. The
-// stream of story_retirement_split_test.cc, which tests/data/store's version 4 store holds
-// the first half of.
-Article TopicArticle(size_t topic, size_t report) {
-  constexpr size_t kTopicWords = 8;
-  constexpr size_t kPool = 100;
-  std::vector<std::string> words;
-  for (size_t j = 0; j < kTopicWords; ++j) {
-    words.push_back(Word((topic * 7919 + j * j * 104729 + j * 31) % kPool));
-  }
-  std::string text = words[0] + " " + words[1] + "\n";
-  for (size_t i = 0; i < kTopicWords; ++i) {
-    text += words[i] + " " + words[(i + report + 1) % kTopicWords] + ". ";
-  }
-  return MakeArticle("t" + std::to_string(topic) + "-" + std::to_string(report), "", text);
-}
-
-// 200 topics of two reports each, in topic order.
-std::vector<Article> TopicStream() {
-  std::vector<Article> stream;
-  for (size_t topic = 0; topic < 200; ++topic) {
-    for (size_t report = 0; report < 2; ++report) stream.push_back(TopicArticle(topic, report));
-  }
-  return stream;
-}
+using testing::GunzipFixture;
+using testing::MakeArticle;
+using testing::TopicArticle;
+using testing::TopicStream;
 
 // Quiet stories retire 20 articles on: most of TopicStream's stories retire.
 StoryClustererOptions QuickRetirement() {
@@ -182,7 +145,7 @@ StoryClustererOptions EcbPlusChurn() {
 
 TEST(StoryChangesTest, IngestOfEcbPlusInRunsWritesTheTablesOfOneRun) {
   const std::vector<Article> stream = EcbPlus();
-  if (stream.empty()) GTEST_SKIP() << "shared/data/ecbplus not present";
+  ASSERT_FALSE(stream.empty()) << "shared/data/ecbplus/ecbplus.jsonl is missing";
   StoryClusterer whole(EcbPlusChurn());
   for (const Article& article : stream) whole.Add(article, {});
   ASSERT_GT(whole.merges().size(), 0u);
@@ -245,7 +208,7 @@ TEST(StoryChangesTest, RetiredStoriesAreHandedOutOnceAndDropped) {
 // they rebuild what a clusterer that never let go of a story holds.
 TEST(StoryChangesTest, ChangesAfterEveryArticleRebuildTheStories) {
   const std::vector<Article> stream = EcbPlus();
-  if (stream.empty()) GTEST_SKIP() << "shared/data/ecbplus not present";
+  ASSERT_FALSE(stream.empty()) << "shared/data/ecbplus/ecbplus.jsonl is missing";
   StoryClusterer whole(EcbPlusChurn()), taking(EcbPlusChurn());
   std::map<int, Story> applied;
   size_t merges = 0, splits = 0;
@@ -310,15 +273,6 @@ TEST(StoryChangesTest, ASaveAfterOneArticleWritesOnlyItsStory) {
   EXPECT_EQ(Count(store_file.path(), "SELECT COUNT(*) FROM story_articles"), 101);
 }
 
-void Gunzip(const std::string& from, const std::string& to) {
-  CompressedFile in(from);
-  ASSERT_TRUE(in.ok()) << in.error();
-  std::ofstream out(to, std::ios::binary);
-  char buffer[1 << 16];
-  for (size_t n; (n = in.Read(buffer, sizeof buffer)) > 0;) out.write(buffer, std::streamsize(n));
-  ASSERT_TRUE(in.ok()) << in.error();
-}
-
 // tests/data/store/topics-000-199.state4.db.gz: the story tables and state (version 4,
 // the last before changes were tracked) that StoryUpdater of commit 5f76b48 saved after
 // the first 200 articles of TopicStream with QuickRetirement: 72 stories, 62 of them
@@ -327,7 +281,7 @@ const char kVersion4Store[] = "/tests/data/store/topics-000-199.state4.db.gz";
 
 TEST(StoryChangesTest, AVersion4StateLoadsWithItsRetiredStories) {
   TempStore store_file("v4-state");
-  Gunzip(std::string(STORYLINE_SOURCE_DIR) + kVersion4Store, store_file.path());
+  GunzipFixture(std::string(STORYLINE_SOURCE_DIR) + kVersion4Store, store_file.path());
   auto store = OpenStore(store_file.path(), OpenMode::kMustExist);
   std::istringstream state(store->LoadStoryState());
   StoryClusterer clusterer(QuickRetirement());
@@ -343,7 +297,7 @@ TEST(StoryChangesTest, AVersion4StateLoadsWithItsRetiredStories) {
 
 TEST(StoryChangesTest, AVersion4StoreResumesToTheTablesOfOneRun) {
   TempStore resumed("v4-resumed"), one_run("v4-one-run");
-  Gunzip(std::string(STORYLINE_SOURCE_DIR) + kVersion4Store, resumed.path());
+  GunzipFixture(std::string(STORYLINE_SOURCE_DIR) + kVersion4Store, resumed.path());
   const std::vector<Article> stream = TopicStream();
   IngestInRuns(resumed.path(), {stream.begin() + 200, stream.end()}, 100, QuickRetirement());
   IngestInRuns(one_run.path(), stream, stream.size(), QuickRetirement());
