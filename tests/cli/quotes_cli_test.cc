@@ -81,8 +81,9 @@ class QuotesCliTest : public ::testing::Test {
     ASSERT_EQ(result.status, 0) << result.err;
   }
   static void TearDownTestSuite() {
-    for (const char* suffix : {"", "-wal", "-shm", "-stories.lock"})
+    for (const char* suffix : {"", "-wal", "-shm", "-stories.lock"}) {
       std::filesystem::remove(db_ + suffix);
+    }
     std::filesystem::remove(input_);
   }
 

@@ -26,8 +26,9 @@ class SearchCliTest : public ::testing::Test {
     ASSERT_EQ(result.status, 0) << result.err;
   }
   static void TearDownTestSuite() {
-    for (const char* suffix : {"", "-wal", "-shm", "-stories.lock"})
+    for (const char* suffix : {"", "-wal", "-shm", "-stories.lock"}) {
       std::filesystem::remove(db_ + suffix);
+    }
   }
   static std::string db_;
 };

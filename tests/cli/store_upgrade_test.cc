@@ -83,8 +83,9 @@ TEST(StoreUpgradeTest, APreviousReleasesStoreUpgradesAndResumesClustering) {
   EXPECT_EQ(upgraded, Shapes(fresh_store));
 
   for (const auto& path : {old_store, fresh_store, last_two}) {
-    for (const char* suffix : {"", "-stories.lock"})
+    for (const char* suffix : {"", "-stories.lock"}) {
       std::filesystem::remove(path.string() + suffix);
+    }
   }
 }
 

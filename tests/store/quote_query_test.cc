@@ -85,8 +85,9 @@ class QuoteQueryTest : public ::testing::Test {
     Remove();
   }
   void Remove() {
-    for (const char* suffix : {"", "-wal", "-shm", "-stories.lock"})
+    for (const char* suffix : {"", "-wal", "-shm", "-stories.lock"}) {
       std::filesystem::remove(path_ + suffix);
+    }
   }
 
   std::string path_;

@@ -60,8 +60,9 @@ class TempStore {
 
  private:
   void Remove() {
-    for (const char* suffix : {"", "-wal", "-shm", "-stories.lock"})
+    for (const char* suffix : {"", "-wal", "-shm", "-stories.lock"}) {
       std::filesystem::remove(path_ + suffix);
+    }
   }
   std::string path_;
 };
@@ -165,6 +166,7 @@ void Apply(const StoryChanges& changes, std::map<int, Story>& stories) {
 
 std::string Json(const std::map<int, Story>& stories) {
   std::vector<Story> list;
+  list.reserve(stories.size());
   for (const auto& [id, story] : stories) list.push_back(story);
   return StoriesToJson(list).dump();
 }
