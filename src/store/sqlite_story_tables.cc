@@ -21,21 +21,21 @@ class StoryRows {
     }
   }
 
+  // A story whose rows are gone (Delete) or never were.
   void Insert(const Story& story) {
-    insert_story_.Bind(1, int64_t{story.id})
-        .Bind(2, std::string_view(story.label))
-        .Bind(3, story.first);
-    insert_story_.Bind(4, story.last).Run();
-    InsertStrings(insert_article_, story.id, story.articles);
-    for (size_t i = 0; i < story.events.size(); ++i) {
-      const StoryEvent& event = story.events[i];
-      insert_event_.Bind(1, int64_t{event.id}).Bind(2, int64_t{story.id});
-      insert_event_.Bind(3, static_cast<int64_t>(i))
-          .Bind(4, std::string_view(event.type))
-          .Bind(5, event.date);
-      insert_event_.Bind(6, event.place).Bind(7, std::string_view(event.summary)).Run();
-      InsertStrings(insert_event_article_, event.id, event.articles);
-      InsertStrings(insert_event_actor_, event.id, event.actors);
+    Upsert(story.id, story.label, story.first, story.last);
+    InsertStrings(insert_article_, story.id, 0, story.articles);
+    for (size_t i = 0; i < story.events.size(); ++i) Upsert(story.id, i, story.events[i]);
+  }
+
+  // Brings the rows of story `update.id` up to date (StoryUpdate::ApplyTo); a replacing
+  // update after Delete.
+  void Apply(const StoryUpdate& update) {
+    Upsert(update.id, update.label, update.first, update.last);
+    InsertStrings(insert_article_, update.id, update.first_new_article, update.new_articles);
+    for (const auto& [place, event] : update.changed_events) Upsert(update.id, place, event);
+    for (const auto& [place, event_id] : update.moved_events) {
+      move_event_.Bind(1, static_cast<int64_t>(place)).Bind(2, int64_t{event_id}).Run();
     }
   }
 
@@ -54,14 +54,34 @@ class StoryRows {
   }
 
  private:
-  static void InsertStrings(SqliteStatement& insert, int64_t owner,
+  static void InsertStrings(SqliteStatement& insert, int64_t owner, size_t first_ordinal,
                             const std::vector<std::string>& values) {
     for (size_t i = 0; i < values.size(); ++i) {
       insert.Bind(1, owner)
-          .Bind(2, static_cast<int64_t>(i))
+          .Bind(2, static_cast<int64_t>(first_ordinal + i))
           .Bind(3, std::string_view(values[i]))
           .Run();
     }
+  }
+
+  void Upsert(int id, std::string_view label, const std::optional<std::string>& first,
+              const std::optional<std::string>& last) {
+    upsert_story_.Bind(1, int64_t{id}).Bind(2, label).Bind(3, first);
+    upsert_story_.Bind(4, last).Run();
+  }
+
+  // The event's row at `place` of story `story_id`, and its articles and actors anew.
+  void Upsert(int story_id, size_t place, const StoryEvent& event) {
+    for (SqliteStatement* remove : {&delete_articles_of_event_, &delete_actors_of_event_}) {
+      remove->Bind(1, int64_t{event.id}).Run();
+    }
+    upsert_event_.Bind(1, int64_t{event.id}).Bind(2, int64_t{story_id});
+    upsert_event_.Bind(3, static_cast<int64_t>(place))
+        .Bind(4, std::string_view(event.type))
+        .Bind(5, event.date);
+    upsert_event_.Bind(6, event.place).Bind(7, std::string_view(event.summary)).Run();
+    InsertStrings(insert_event_article_, event.id, 0, event.articles);
+    InsertStrings(insert_event_actor_, event.id, 0, event.actors);
   }
 
   int64_t NextOrdinal(const std::string& table) {
@@ -80,13 +100,23 @@ class StoryRows {
   SqliteStatement delete_events_{db_, "DELETE FROM story_events WHERE story_id = ?"};
   SqliteStatement delete_articles_{db_, "DELETE FROM story_articles WHERE story_id = ?"};
   SqliteStatement delete_story_{db_, "DELETE FROM stories WHERE id = ?"};
-  SqliteStatement insert_story_{
-      db_, "INSERT INTO stories (id, label, first_day, last_day) VALUES (?, ?, ?, ?)"};
+  SqliteStatement upsert_story_{
+      db_,
+      "INSERT INTO stories (id, label, first_day, last_day) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT (id) DO UPDATE SET label = excluded.label, first_day = excluded.first_day, "
+      "last_day = excluded.last_day"};
   SqliteStatement insert_article_{
       db_, "INSERT INTO story_articles (story_id, ordinal, article) VALUES (?, ?, ?)"};
-  SqliteStatement insert_event_{db_,
-                                "INSERT INTO story_events (id, story_id, ordinal, type, day, "
-                                "place, summary) VALUES (?, ?, ?, ?, ?, ?, ?)"};
+  SqliteStatement upsert_event_{
+      db_,
+      "INSERT INTO story_events (id, story_id, ordinal, type, day, place, summary) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET story_id = "
+      "excluded.story_id, ordinal = excluded.ordinal, type = excluded.type, day = excluded.day, "
+      "place = excluded.place, summary = excluded.summary"};
+  SqliteStatement move_event_{db_, "UPDATE story_events SET ordinal = ? WHERE id = ?"};
+  SqliteStatement delete_articles_of_event_{db_,
+                                            "DELETE FROM story_event_articles WHERE event_id = ?"};
+  SqliteStatement delete_actors_of_event_{db_, "DELETE FROM story_event_actors WHERE event_id = ?"};
   SqliteStatement insert_event_article_{
       db_, "INSERT INTO story_event_articles (event_id, ordinal, article) VALUES (?, ?, ?)"};
   SqliteStatement insert_event_actor_{
@@ -99,8 +129,8 @@ class StoryRows {
       "INSERT INTO story_splits (ordinal, from_story, into_story, article) VALUES (?, ?, ?, ?)"};
 };
 
-// Every story's rows are deleted before any is inserted: an event that moved between two
-// changed stories (a merge, a split) keeps its id.
+// Every deletion comes before any insertion: an event that moved between two stories (a
+// merge, a split) keeps its id, and its rows under the story it left go first.
 void WriteChanges(SqliteDb& db, std::string_view state, const StoryChanges& changes) {
   if (changes.complete) {
     for (const char* table : {"story_event_actors", "story_event_articles", "story_events",
@@ -110,12 +140,12 @@ void WriteChanges(SqliteDb& db, std::string_view state, const StoryChanges& chan
   }
   StoryRows rows(db);
   for (const int id : changes.merged_away) rows.Delete(id);
-  for (const std::vector<Story>* stories : {&changes.changed, &changes.retired}) {
-    for (const Story& story : *stories) rows.Delete(story.id);
+  for (const Story& story : changes.retired) rows.Delete(story.id);
+  for (const StoryUpdate& update : changes.changed) {
+    if (update.replace) rows.Delete(update.id);
   }
-  for (const std::vector<Story>* stories : {&changes.changed, &changes.retired}) {
-    for (const Story& story : *stories) rows.Insert(story);
-  }
+  for (const Story& story : changes.retired) rows.Insert(story);
+  for (const StoryUpdate& update : changes.changed) rows.Apply(update);
   rows.Append(changes.merges, changes.splits);
   // Deleted, then inserted: the old blob's pages are reused at once, where INSERT OR
   // REPLACE leaves them free and grows the file by a state's size.

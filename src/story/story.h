@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace storyline {
@@ -45,24 +46,49 @@ struct StorySplit {
   std::string article;
 };
 
+// What a live story gained since its saved copy: enough to bring that copy up to date
+// without rewriting what it already holds (a story of years is copied once, not at every
+// save it takes an article in).
+struct StoryUpdate {
+  int id = 0;
+  std::string label;
+  std::optional<std::string> first, last;
+  // The saved copy goes first, and `new_articles` and `changed_events` are then the whole
+  // story: a new story, or one a split took articles from.
+  bool replace = false;
+  // Articles after the `first_new_article` the saved copy holds, in arrival order.
+  size_t first_new_article = 0;
+  std::vector<std::string> new_articles;
+  // Events that took an article or moved into this story, whole, with their place in the
+  // story's date order; then every other event whose place in that order moved.
+  std::vector<std::pair<size_t, StoryEvent>> changed_events;
+  std::vector<std::pair<size_t, int>> moved_events;  // (place, event id)
+
+  // What `saved` (the story as last saved, or empty for a new story) becomes. The
+  // reference for stores: `saved` after every update since equals the story as
+  // StoryClusterer::Stories reports it.
+  void ApplyTo(Story& saved) const;
+};
+
 // What clustering changed since the changes were last taken
 // (StoryClusterer::TakeChanges): what a store applies to bring its copy up to date, at a
 // cost that follows the articles added, not the corpus.
 struct StoryChanges {
-  // Live stories that took an article, merged another in, split or were split off: each
-  // whole, to replace its saved copy. By id.
-  std::vector<Story> changed;
+  // Live stories that took an article, merged another in, split or were split off, by id.
+  std::vector<StoryUpdate> changed;
   // Stories retired since (story_clusterer.h, step 5), in their final form, by id. Each
   // is handed out once: they never change again, and the clusterer no longer holds them.
   std::vector<Story> retired;
-  // Stories folded into another (ids, ascending): their saved copies go.
+  // Stories folded into another (ids, ascending): their saved copies go. Their events
+  // are among the changed events of the story they were folded into.
   std::vector<int> merged_away;
   // Merges and splits since, in the order they happened, to append to those saved.
   std::vector<StoryMerge> merges;
   std::vector<StorySplit> splits;
   // True when these are not changes but every story, merge and split there is, to replace
   // all that was saved: the first changes of a clusterer resumed from a state saved before
-  // changes were tracked (version 1 to 4), whose store copy it cannot vouch for.
+  // changes were tracked (version 1 to 4), whose store copy it cannot vouch for. Every
+  // update then replaces.
   bool complete = false;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
@@ -408,7 +409,10 @@ void StoryClusterer::Merge(StoryCluster& into, StoryCluster& from) {
   into.postings += from.postings;
   into.last_article = std::max(into.last_article, from.last_article);
   into.articles.insert(into.articles.end(), from.articles.begin(), from.articles.end());
-  for (EventCluster& event : from.events) into.events.push_back(std::move(event));
+  for (EventCluster& event : from.events) {
+    event.changed = true;  // its saved copy is from's, which goes
+    into.events.push_back(std::move(event));
+  }
   MarkChanged(into);
   MarkChanged(from);
   const int from_id = from.id;
@@ -475,6 +479,7 @@ int StoryClusterer::SplitOff(int story_id, int event_id, const std::string& arti
   StoryCluster& into = story(into_id);
   MarkChanged(from);
   MarkChanged(into);
+  from.replace = true;  // articles leave from the middle of its list
   into.centroid = from.events[event_index].centroid;
   from.centroid = std::move(rest);
   // The article that split them reports the moved event.
@@ -549,6 +554,7 @@ void StoryClusterer::AddSecondaryFrame(StoryCluster& story, const EventFrame& fr
       event->articles.end()) {
     return;
   }
+  event->changed = true;
   TakeBetterDay(event->frame, event->day, frame);
   event->articles.push_back(article_id);
   ++event->types[frame.type];
@@ -569,6 +575,7 @@ StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const ArticleVe
                   : &NewEvent(story, std::nullopt, features.event_day, features.headline);
     placement.new_event = true;
   }
+  event->changed = true;
   event->centroid.Add(vectors, options_.event_centroid_features);
   if (frame && !event->frame) event->frame = frame;
   if (frame) TakeBetterDay(event->frame, event->day, *frame);
@@ -656,6 +663,31 @@ std::string StoryClusterer::LabelText(const std::vector<LabelFeature>& features)
   return label;
 }
 
+// Indices into the story's events, dated first, by day, then by id.
+std::vector<size_t> StoryClusterer::DateOrder(const StoryCluster& cluster) {
+  std::vector<size_t> order(cluster.events.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t i, size_t j) {
+    const EventCluster& a = cluster.events[i];
+    const EventCluster& b = cluster.events[j];
+    if (a.day.has_value() != b.day.has_value()) return a.day.has_value();
+    return a.day != b.day ? *a.day < *b.day : a.id < b.id;
+  });
+  return order;
+}
+
+StoryEvent StoryClusterer::ToStoryEvent(const EventCluster& event) {
+  StoryEvent out;
+  out.id = event.id;
+  out.type = event.types.empty() ? "OTHER" : ByCount(event.types, 1).front();
+  out.actors = ByCount(event.actors, kEventActors);
+  out.articles = event.articles;
+  out.summary = event.summary;
+  if (event.day) out.date = FormatIsoDay(*event.day);
+  if (!event.places.empty()) out.place = ByCount(event.places, 1).front();
+  return out;
+}
+
 Story StoryClusterer::ToStory(const StoryCluster& cluster) const {
   Story story;
   story.id = cluster.id;
@@ -663,24 +695,36 @@ Story StoryClusterer::ToStory(const StoryCluster& cluster) const {
   story.articles = cluster.articles;
   if (cluster.first_day) story.first = FormatIsoDay(*cluster.first_day);
   if (cluster.last_day) story.last = FormatIsoDay(*cluster.last_day);
-  std::vector<const EventCluster*> events;
-  for (const EventCluster& event : cluster.events) events.push_back(&event);
-  std::stable_sort(events.begin(), events.end(), [](const auto* a, const auto* b) {
-    if (a->day.has_value() != b->day.has_value()) return a->day.has_value();
-    return a->day != b->day ? *a->day < *b->day : a->id < b->id;
-  });
-  for (const EventCluster* event : events) {
-    StoryEvent out;
-    out.id = event->id;
-    out.type = event->types.empty() ? "OTHER" : ByCount(event->types, 1).front();
-    out.actors = ByCount(event->actors, kEventActors);
-    out.articles = event->articles;
-    out.summary = event->summary;
-    if (event->day) out.date = FormatIsoDay(*event->day);
-    if (!event->places.empty()) out.place = ByCount(event->places, 1).front();
-    story.events.push_back(std::move(out));
-  }
+  for (const size_t i : DateOrder(cluster)) story.events.push_back(ToStoryEvent(cluster.events[i]));
   return story;
+}
+
+// What the story gained since its changes were last taken; from now on its saved copy is
+// taken to be up to date.
+StoryUpdate StoryClusterer::TakeUpdate(StoryCluster& cluster) const {
+  StoryUpdate update;
+  update.id = cluster.id;
+  update.label = Label(cluster);
+  if (cluster.first_day) update.first = FormatIsoDay(*cluster.first_day);
+  if (cluster.last_day) update.last = FormatIsoDay(*cluster.last_day);
+  update.replace = cluster.replace;
+  update.first_new_article = cluster.replace ? 0 : cluster.saved_articles;
+  update.new_articles.assign(cluster.articles.begin() + static_cast<long>(update.first_new_article),
+                             cluster.articles.end());
+  const std::vector<size_t> order = DateOrder(cluster);
+  for (size_t place = 0; place < order.size(); ++place) {
+    EventCluster& event = cluster.events[order[place]];
+    if (cluster.replace || event.changed) {
+      update.changed_events.emplace_back(place, ToStoryEvent(event));
+    } else if (event.saved_place != static_cast<int>(place)) {
+      update.moved_events.emplace_back(place, event.id);
+    }
+    event.changed = false;
+    event.saved_place = static_cast<int>(place);
+  }
+  cluster.saved_articles = cluster.articles.size();
+  cluster.replace = false;
+  return update;
 }
 
 std::vector<Story> StoryClusterer::Stories() const {
@@ -719,7 +763,8 @@ StoryChanges StoryClusterer::TakeChanges() {
       changes.retired.push_back(ToStory(s));
       HandOut(s);
     } else {
-      changes.changed.push_back(ToStory(s));
+      if (complete_changes_) s.replace = true;
+      changes.changed.push_back(TakeUpdate(s));
     }
   }
   changes.merges = std::exchange(merges_, {});

@@ -191,6 +191,10 @@ class StoryClusterer {
     std::vector<std::string> articles;
     std::map<std::string, int> types, actors, places;
     std::string summary;
+    // Since changes were last taken: whether it took an article or moved stories, and
+    // its place in its story's date order then (-1 before its first change is taken).
+    bool changed = true;
+    int saved_place = -1;
   };
   struct StoryCluster {
     int id = 0;
@@ -200,7 +204,11 @@ class StoryClusterer {
     // Retired and handed out by TakeChanges: nothing but the id, the flags and the
     // posting count is kept.
     bool handed_out = false;
-    bool changed = false;     // since changes were last taken; listed in changed_
+    bool changed = false;  // since changes were last taken; listed in changed_
+    // The leading articles its saved copy holds, unless that copy is to be replaced whole
+    // (a new story, or one a split took articles from).
+    size_t saved_articles = 0;
+    bool replace = true;
     size_t last_article = 0;  // arrival number (articles()) of its latest article
     Centroids centroid;
     // The strongest names and words of the centroid whose surfaces are known, strongest
@@ -231,6 +239,9 @@ class StoryClusterer {
   void MarkChanged(StoryCluster& story);
   void HandOut(StoryCluster& story);
   Story ToStory(const StoryCluster& cluster) const;
+  StoryUpdate TakeUpdate(StoryCluster& cluster) const;
+  static std::vector<size_t> DateOrder(const StoryCluster& cluster);
+  static StoryEvent ToStoryEvent(const EventCluster& event);
   void KeepLabelFeatures(StoryCluster& story, const std::vector<LabelFeature>& more) const;
   // After Load: posting counts, retirement of the unreachable, arrivals_.
   void Resume();

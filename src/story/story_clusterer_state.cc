@@ -15,8 +15,9 @@ namespace {
 
 // Version 2 added event frames, version 3 retirement and splits, version 4 hashed
 // features (document frequencies by id, a posting table, label surfaces per story),
-// version 5 changes not yet taken (per story a changed flag, the merges and splits since)
-// and retired stories handed out, kept as their id's slot alone. Older states still load
+// version 5 changes not yet taken (per story a changed and a replace flag and the
+// articles saved, per event a changed flag and its saved place, the merges and splits
+// since) and retired stories handed out, kept as their id's slot alone. Older states still load
 // (events without frames, every story unretired until Resume retires the unreachable,
 // each story's latest article taken to be the last one counted, no splits; features
 // re-hashed by their names; their next changes complete).
@@ -30,6 +31,7 @@ constexpr uint32_t kStateMagic = 0x53544f35;    // "STO5"
 constexpr uint8_t kRetiredFlag = 1;
 constexpr uint8_t kHandedOutFlag = 2;
 constexpr uint8_t kChangedFlag = 4;
+constexpr uint8_t kReplaceFlag = 8;
 
 class Writer {
  public:
@@ -216,9 +218,10 @@ void StoryClusterer::Save(std::ostream& out) const {
   for (const StoryCluster& s : stories_) {
     w.Pod<int32_t>(s.merged_into);
     w.Pod<uint8_t>((s.retired ? kRetiredFlag : 0) | (s.handed_out ? kHandedOutFlag : 0) |
-                   (s.changed ? kChangedFlag : 0));
+                   (s.changed ? kChangedFlag : 0) | (s.replace ? kReplaceFlag : 0));
     if (s.merged_into != 0 || s.handed_out) continue;  // nothing else is kept
     w.Pod<uint64_t>(s.last_article);
+    w.Pod<uint64_t>(s.saved_articles);
     w.Vector(s.centroid.all.sum);
     w.Vector(s.centroid.particulars.sum);
     w.String(s.label);
@@ -232,6 +235,8 @@ void StoryClusterer::Save(std::ostream& out) const {
     w.Pod<uint64_t>(s.events.size());
     for (const EventCluster& e : s.events) {
       w.Pod<int32_t>(e.id);
+      w.Pod<uint8_t>(e.changed);
+      w.Pod<int32_t>(e.saved_place);
       w.Vector(e.centroid.all.sum);
       w.Vector(e.centroid.particulars.sum);
       w.Day(e.day);
@@ -313,10 +318,12 @@ void StoryClusterer::Load(std::istream& in) {
       s.retired = (flags & kRetiredFlag) != 0;
       s.handed_out = (flags & kHandedOutFlag) != 0;
       s.changed = (flags & kChangedFlag) != 0;
+      s.replace = (flags & kReplaceFlag) != 0;
       if (s.changed) loaded.changed_.push_back(s.id);
       if (s.handed_out && (!s.retired || s.merged_into != 0)) Reader::Fail();
       if (s.merged_into != 0 || s.handed_out) continue;
       s.last_article = r.Pod<uint64_t>();
+      s.saved_articles = r.Pod<uint64_t>();
     } else if (has_splits) {
       s.retired = r.Pod<uint8_t>() != 0;
       s.last_article = r.Pod<uint64_t>();
@@ -337,6 +344,10 @@ void StoryClusterer::Load(std::istream& in) {
     s.events.resize(r.Count());
     for (EventCluster& e : s.events) {
       e.id = r.Pod<int32_t>();
+      if (tracked) {
+        e.changed = r.Pod<uint8_t>() != 0;
+        e.saved_place = r.Pod<int32_t>();
+      }
       read_centroids(e.centroid);
       e.day = r.Day();
       e.articles = r.Strings();
@@ -384,6 +395,7 @@ void StoryClusterer::Load(std::istream& in) {
   for (const StoryCluster& s : loaded.stories_) {
     if (!valid(s.merged_into, 0) || s.merged_into >= s.id) Reader::Fail();
     if (s.last_article > loaded.articles_) Reader::Fail();
+    if (s.saved_articles > s.articles.size()) Reader::Fail();  // TakeUpdate slices there
   }
   for (const StorySplit& split : loaded.splits_) {
     if (!valid(split.from, 1) || !valid(split.into, 1)) Reader::Fail();

@@ -68,14 +68,14 @@ class QuoteQueryTest : public ::testing::Test {
                      MakeQuote({0, 0}, "", std::nullopt, std::nullopt)}),
     };
     store_->AddBatch(batch);
-    Story truce;
+    StoryUpdate truce;
     truce.id = 7;
     truce.label = "truce";
-    truce.articles = {"a1", "a2"};
-    Story strike;
+    truce.new_articles = {"a1", "a2"};
+    StoryUpdate strike;
     strike.id = 8;
     strike.label = "strike";
-    strike.articles = {"b1"};
+    strike.new_articles = {"b1"};
     StoryChanges changes;
     changes.changed = {truce, strike};
     store_->SaveStoryChanges("", changes);

@@ -159,9 +159,8 @@ TEST(StoryChangesTest, IngestOfEcbPlusInRunsWritesTheTablesOfOneRun) {
 void Apply(const StoryChanges& changes, std::map<int, Story>& stories) {
   if (changes.complete) stories.clear();
   for (const int id : changes.merged_away) stories.erase(id);
-  for (const auto* list : {&changes.changed, &changes.retired}) {
-    for (const Story& story : *list) stories[story.id] = story;
-  }
+  for (const Story& story : changes.retired) stories[story.id] = story;
+  for (const StoryUpdate& update : changes.changed) update.ApplyTo(stories[update.id]);
 }
 
 std::string Json(const std::map<int, Story>& stories) {
@@ -182,7 +181,9 @@ TEST(StoryChangesTest, RetiredStoriesAreHandedOutOnceAndDropped) {
     if (i % 25 != 24 && i + 1 != stream.size()) continue;
     const StoryChanges changes = taking.TakeChanges();
     EXPECT_FALSE(changes.complete);
-    for (const Story& story : changes.changed) EXPECT_FALSE(handed_out.contains(story.id));
+    for (const StoryUpdate& update : changes.changed) {
+      EXPECT_FALSE(handed_out.contains(update.id));
+    }
     for (const Story& story : changes.retired) {
       EXPECT_TRUE(handed_out.insert(story.id).second) << "story " << story.id << " twice";
     }
@@ -251,15 +252,20 @@ TEST(StoryChangesTest, ASaveAfterOneArticleWritesOnlyItsStory) {
   TempStore store_file("one-article");
   const std::vector<Article> stream = TopicStream();
   IngestInRuns(store_file.path(), {stream.begin(), stream.begin() + 100}, 100, {});
-  {
-    SqliteDb db(store_file.path(), 1000);
-    db.Exec("UPDATE stories SET label = 'untouched'");
-  }
   const std::string topic_story = "(SELECT story_id FROM story_articles WHERE article = 't10-0')";
   const int64_t topic_articles = Count(
       store_file.path(), "SELECT COUNT(*) FROM story_articles WHERE story_id = " + topic_story);
+  const int64_t topic_events =
+      Count(store_file.path(), "SELECT COUNT(*) FROM story_events WHERE story_id = " + topic_story);
+  {
+    // Marks on every row a save would write again, where the clusterer never reads them.
+    SqliteDb db(store_file.path(), 1000);
+    db.Exec("UPDATE stories SET label = 'untouched'");
+    db.Exec("UPDATE story_events SET summary = 'untouched'");
+  }
   IngestInRuns(store_file.path(), {TopicArticle(10, 2)}, 1, {});
-  // The story that took it is written again, whole, and no other.
+  // The story that took it is updated, and no other; of its rows, only the new article's
+  // and those of the event it joined or opened.
   EXPECT_EQ(Count(store_file.path(), "SELECT COUNT(*) FROM stories WHERE label != 'untouched'"), 1);
   EXPECT_EQ(
       Count(store_file.path(),
@@ -273,6 +279,19 @@ TEST(StoryChangesTest, ASaveAfterOneArticleWritesOnlyItsStory) {
                   "SELECT COUNT(*) FROM story_articles WHERE story_id = " + topic_story),
             topic_articles + 1);
   EXPECT_EQ(Count(store_file.path(), "SELECT COUNT(*) FROM story_articles"), 101);
+  EXPECT_EQ(Count(store_file.path(),
+                  "SELECT COUNT(*) FROM story_events WHERE summary != "
+                  "'untouched' AND story_id = " +
+                      topic_story),
+            1);
+  EXPECT_GE(Count(store_file.path(),
+                  "SELECT COUNT(*) FROM story_events WHERE summary = "
+                  "'untouched' AND story_id = " +
+                      topic_story),
+            topic_events - 1);
+  EXPECT_EQ(
+      Count(store_file.path(), "SELECT COUNT(*) FROM story_events WHERE summary != 'untouched'"),
+      1);
 }
 
 // tests/data/store/topics-000-199.state4.db.gz: the story tables and state (version 4,
