@@ -161,10 +161,10 @@ class Store {
 
   // Story clustering (story/story_updater.h): the clusterer's saved state (empty when
   // none yet), and the stories it reports. SaveStoryChanges applies a change set in one
-  // transaction: the changed and retired stories' rows replaced, the merged-away stories'
-  // rows deleted, the new merges and splits appended (everything replaced when the
-  // changes are complete), and the state replaced by `state`. Its cost follows the
-  // changes, not the stories stored.
+  // transaction: each changed story's rows brought up to date as StoryUpdate::ApplyTo
+  // says, retired stories' rows replaced, merged-away stories' rows deleted, the new
+  // merges and splits appended (everything replaced when the changes are complete), and
+  // the state replaced by `state`. Its cost follows what changed, not what is stored.
   virtual std::string LoadStoryState() = 0;
   // Makes this store the one that clusters into its database until it is closed: one
   // state is loaded, added to and saved at a time, so a second ingest into the same

@@ -145,8 +145,11 @@ class StoryClusterer {
   size_t HeldArticles() const;
 
   // What changed since the last call (or since Load, for the changes saved with the
-  // state), and forgets it: stories retired since are dropped from memory. Stories()
-  // with every set of changes taken, in order, gives the stories as they are.
+  // state), and forgets it: stories retired since are dropped from memory, and a live
+  // story is handed out as what it gained (StoryUpdate: its new articles, the events
+  // that changed), so a save costs what the articles added changed, not the size of the
+  // stories they joined. The saved copies with every set of changes applied in order
+  // are the stories as Stories() reports them.
   StoryChanges TakeChanges();
 
   // The whole state, to resume clustering in a later run, changes not yet taken included.
