@@ -37,6 +37,7 @@ PreparedArticle MakeArticle(std::string id, std::string source,
 
 std::vector<std::string> Texts(const std::vector<StoredQuote>& quotes) {
   std::vector<std::string> texts;
+  texts.reserve(quotes.size());
   for (const StoredQuote& q : quotes) texts.push_back(q.quote.text);
   return texts;
 }
