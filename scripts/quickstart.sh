@@ -8,7 +8,7 @@ scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build -j"$(nproc)"
 db=sample.db
-rm -f "$db" "$db-wal" "$db-shm"
+rm -f "$db" "$db-wal" "$db-shm" "$db-stories.lock"
 build/storyline ingest --db "$db" data/sample/articles.jsonl
 build/storyline stories --db "$db"
 busiest=$(build/storyline stories --db "$db" --json |
