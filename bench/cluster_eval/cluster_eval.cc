@@ -56,6 +56,9 @@ int main(int argc, char** argv) {
   app.add_option("--event-threshold", options.event_threshold);
   app.add_option("--time-scale-days", options.time_scale_days);
   app.add_option("--particulars-share", options.particulars_share);
+  app.add_option("--split-threshold", options.split_threshold);
+  app.add_option("--split-min-events", options.split_min_events);
+  app.add_option("--split-min-articles", options.split_min_articles);
   std::string background;
   app.add_option("--background", background, "background document frequencies (TSV)");
   std::string write_counts;

@@ -829,6 +829,8 @@ int main(int argc, char** argv) {
   storyline::StoryClustererOptions options;
   app.add_option("--retire-after", options.retire_after_articles,
                  "articles after which a quiet story retires (0: never)");
+  app.add_option("--split-threshold", options.split_threshold,
+                 "similarity below which an event splits off its story (0: never)");
   bool hold_changes = false;
   app.add_flag("--hold-changes", hold_changes,
                "never take the clusterer's changes: every story stays held");

@@ -5,7 +5,6 @@
 #include <numeric>
 #include <set>
 #include <stdexcept>
-#include <unordered_map>
 #include <utility>
 
 #include "story/story_features.h"
@@ -13,23 +12,32 @@
 namespace storyline {
 namespace {
 
-// Merges `add` (sorted by id) into `sum` (sorted by id).
+// Merges `add` (sorted by id) into `sum` (sorted by id) in place, from the back into the
+// room the new ids need: a centroid grows in steps of a quarter, not one allocation per
+// article it takes.
 void AddInto(SparseVector& sum, const SparseVector& add) {
-  SparseVector out;
-  out.reserve(sum.size() + add.size());
-  auto i = sum.begin();
-  auto j = add.begin();
-  while (i != sum.end() || j != add.end()) {
-    if (j == add.end() || (i != sum.end() && i->first < j->first)) {
-      out.push_back(*i++);
-    } else if (i == sum.end() || j->first < i->first) {
-      out.push_back(*j++);
+  size_t new_ids = 0;
+  auto at = sum.begin();
+  for (const auto& [id, weight] : add) {
+    at = std::lower_bound(at, sum.end(), std::pair<uint32_t, float>{id, -INFINITY});
+    if (at == sum.end() || at->first != id) ++new_ids;
+  }
+  size_t read = sum.size();
+  const size_t size = read + new_ids;
+  if (size > sum.capacity()) sum.reserve(size + size / 4);
+  sum.resize(size);
+  size_t write = size;
+  for (size_t j = add.size(); j > 0;) {
+    const auto& [id, weight] = add[j - 1];
+    if (read > 0 && sum[read - 1].first > id) {
+      sum[--write] = sum[--read];
+    } else if (read > 0 && sum[read - 1].first == id) {
+      --read, --j;
+      sum[--write] = {id, sum[read].second + weight};
     } else {
-      out.emplace_back(i->first, i->second + j->second);
-      ++i, ++j;
+      sum[--write] = add[--j];
     }
   }
-  sum = std::move(out);
 }
 
 // Keeps the `keep` largest weights (ties to the lower id), still sorted by id.
@@ -57,8 +65,11 @@ std::optional<CalendarDay> Max(std::optional<CalendarDay> a, std::optional<Calen
 }
 
 // `sum` less `remove` (both sorted by id), keeping only what stays positive.
+// What is left of a centroid's sum once a part of it is taken out: weights at round-off
+// level are gone.
+constexpr float kRoundOff = 1e-5f;
+
 SparseVector Subtract(const SparseVector& sum, const SparseVector& remove) {
-  constexpr float kRoundOff = 1e-5f;
   SparseVector out;
   out.reserve(sum.size());
   auto j = remove.begin();
@@ -68,6 +79,25 @@ SparseVector Subtract(const SparseVector& sum, const SparseVector& remove) {
     if (left > kRoundOff) out.emplace_back(id, left);
   }
   return out;
+}
+
+// The cosine of `part` against Subtract(whole, part), as the centroids would give it,
+// without building the difference: the split test runs for most articles a story takes.
+float CosineAgainstRest(const SparseVector& whole, const SparseVector& part,
+                        float part_squared_norm) {
+  float dot = 0;
+  float rest_squared_norm = 0;
+  auto j = part.begin();
+  for (const auto& [id, weight] : whole) {
+    while (j != part.end() && j->first < id) ++j;
+    const bool shared = j != part.end() && j->first == id;
+    const float left = shared ? weight - j->second : weight;
+    if (left <= kRoundOff) continue;
+    rest_squared_norm += left * left;
+    if (shared) dot += j->second * left;
+  }
+  const float norms = std::sqrt(part_squared_norm * rest_squared_norm);
+  return norms > 0 ? dot / norms : 0;
 }
 
 // The span of the days of `events`.
@@ -245,18 +275,27 @@ int StoryClusterer::NewStory() {
 }
 
 std::vector<int> StoryClusterer::Candidates(const std::vector<uint32_t>& lists) {
-  std::unordered_map<int, int> hits;  // live story -> query lists it is posted in
+  // Each live story once per entry that resolves to it, counted by sorting: a hash map
+  // here cost a node allocation per entry, hundreds an article once the lists are full.
+  std::vector<int> posted;
+  posted.reserve(lists.size() * static_cast<size_t>(options_.postings_per_feature));
   for (const uint32_t list : lists) {
     for (const int id : postings_.List(list)) {
       const int live = Live(id);
-      if (!Retired(live)) ++hits[live];
+      if (!Retired(live)) posted.push_back(live);
     }
   }
+  std::sort(posted.begin(), posted.end());
   // Most shared features first, then the newer story; only the best are scored, so the
   // cost per article stays flat however full the posting lists get.
   std::vector<std::pair<int, int>> ranked;  // (-hits, -id)
-  ranked.reserve(hits.size());
-  for (const auto& [id, count] : hits) ranked.emplace_back(-count, -id);
+  for (size_t i = 0; i < posted.size();) {
+    const size_t run_end = static_cast<size_t>(
+        std::upper_bound(posted.begin() + static_cast<long>(i), posted.end(), posted[i]) -
+        posted.begin());
+    ranked.emplace_back(-static_cast<int>(run_end - i), -posted[i]);
+    i = run_end;
+  }
   const size_t keep = std::min(ranked.size(), static_cast<size_t>(options_.max_candidates));
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(keep), ranked.end());
   std::vector<int> candidates;
@@ -439,11 +478,13 @@ void StoryClusterer::MergeAlike(int story_id, const std::vector<int>& candidates
   }
 }
 
-float StoryClusterer::SplitSimilarity(const Centroids& event, const Centroids& rest) const {
-  const float all = event.all.Cosine(rest.all);
+float StoryClusterer::SplitSimilarity(const Centroids& event, const Centroids& story) const {
+  const float all = CosineAgainstRest(story.all.sum, event.all.sum, event.all.squared_norm);
   if (event.particulars.sum.empty()) return all;
   return (1 - options_.particulars_share) * all +
-         options_.particulars_share * event.particulars.Cosine(rest.particulars);
+         options_.particulars_share * CosineAgainstRest(story.particulars.sum,
+                                                        event.particulars.sum,
+                                                        event.particulars.squared_norm);
 }
 
 void StoryClusterer::MoveEvent(StoryCluster& from, size_t event, StoryCluster& into) {
@@ -460,9 +501,11 @@ int StoryClusterer::SplitOff(int story_id, int event_id, const std::string& arti
   const auto event = std::find_if(s.events.begin(), s.events.end(),
                                   [&](const EventCluster& e) { return e.id == event_id; });
   if (event == s.events.end()) return 0;
-  const std::set<std::string> moved(event->articles.begin(), event->articles.end());
-  if (moved.size() < options_.split_min_articles ||
-      s.articles.size() < moved.size() + options_.split_min_articles) {
+  // An event lists each of its articles once.
+  const size_t event_articles = event->articles.size();
+  if (event_articles < options_.split_min_articles ||
+      s.articles.size() < event_articles + options_.split_min_articles ||
+      SplitSimilarity(event->centroid, s.centroid) >= options_.split_threshold) {
     return 0;
   }
   Centroids rest = s.centroid;
@@ -471,7 +514,7 @@ int StoryClusterer::SplitOff(int story_id, int event_id, const std::string& arti
     part->sum = Subtract(part->sum, remove->sum);
     part->squared_norm = SquaredNorm(part->sum);
   }
-  if (SplitSimilarity(event->centroid, rest) >= options_.split_threshold) return 0;
+  const std::set<std::string> moved(event->articles.begin(), event->articles.end());
 
   const size_t event_index = static_cast<size_t>(event - s.events.begin());
   const int into_id = NewStory();

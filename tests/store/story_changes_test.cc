@@ -135,7 +135,7 @@ TEST(StoryChangesTest, IngestInRunsWritesTheTablesOfOneRun) {
   ExpectRunsWriteTheTablesOfOneRun(TopicStream(), 25, StoryClustererOptions());
 }
 
-// Thresholds with which ECB+ merges stories (5 merges), splits them (4) and retires them.
+// Thresholds with which ECB+ merges, splits and retires stories (the test asserts it does).
 StoryClustererOptions EcbPlusChurn() {
   StoryClustererOptions options;
   options.retire_after_articles = 150;
@@ -300,6 +300,13 @@ TEST(StoryChangesTest, ASaveAfterOneArticleWritesOnlyItsStory) {
 // retired and held whole in the state.
 const char kVersion4Store[] = "/tests/data/store/topics-000-199.state4.db.gz";
 
+// The options that commit wrote it with: QuickRetirement under that commit's defaults.
+StoryClustererOptions Version4Options() {
+  StoryClustererOptions options = QuickRetirement();
+  options.split_threshold = 0.2f;
+  return options;
+}
+
 TEST(StoryChangesTest, AVersion4StateLoadsWithItsRetiredStories) {
   TempStore store_file("v4-state");
   GunzipFixture(std::string(STORYLINE_SOURCE_DIR) + kVersion4Store, store_file.path());
@@ -320,8 +327,8 @@ TEST(StoryChangesTest, AVersion4StoreResumesToTheTablesOfOneRun) {
   TempStore resumed("v4-resumed"), one_run("v4-one-run");
   GunzipFixture(std::string(STORYLINE_SOURCE_DIR) + kVersion4Store, resumed.path());
   const std::vector<Article> stream = TopicStream();
-  IngestInRuns(resumed.path(), {stream.begin() + 200, stream.end()}, 100, QuickRetirement());
-  IngestInRuns(one_run.path(), stream, stream.size(), QuickRetirement());
+  IngestInRuns(resumed.path(), {stream.begin() + 200, stream.end()}, 100, Version4Options());
+  IngestInRuns(one_run.path(), stream, stream.size(), Version4Options());
   EXPECT_EQ(StoryTables(resumed.path()), StoryTables(one_run.path()));
   EXPECT_EQ(Count(resumed.path(), "SELECT COUNT(*) FROM story_articles"), 400);
   EXPECT_EQ(Count(resumed.path(), "SELECT COUNT(DISTINCT article) FROM story_articles"), 400);
