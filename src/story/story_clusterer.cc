@@ -182,7 +182,10 @@ void StoryClusterer::Centroids::Add(const ArticleVectors& article, int max_featu
 }
 
 StoryClusterer::StoryClusterer(StoryClustererOptions options)
-    : options_(options), postings_(options.postings_per_feature) {}
+    : options_(options),
+      postings_(options.postings_per_feature),
+      tally_(static_cast<size_t>(options.query_features) *
+             static_cast<size_t>(options.postings_per_feature)) {}
 
 float StoryClusterer::Similarity(const Centroids& cluster, const ArticleVectors& article) const {
   const float all = cluster.all.Cosine(article.all);
@@ -275,27 +278,17 @@ int StoryClusterer::NewStory() {
 }
 
 std::vector<int> StoryClusterer::Candidates(const std::vector<uint32_t>& lists) {
-  // Each live story once per entry that resolves to it, counted by sorting: a hash map
-  // here cost a node allocation per entry, hundreds an article once the lists are full.
-  std::vector<int> posted;
-  posted.reserve(lists.size() * static_cast<size_t>(options_.postings_per_feature));
   for (const uint32_t list : lists) {
     for (const int id : postings_.List(list)) {
       const int live = Live(id);
-      if (!Retired(live)) posted.push_back(live);
+      if (!Retired(live)) tally_.Add(live);
     }
   }
-  std::sort(posted.begin(), posted.end());
   // Most shared features first, then the newer story; only the best are scored, so the
   // cost per article stays flat however full the posting lists get.
-  std::vector<std::pair<int, int>> ranked;  // (-hits, -id)
-  for (size_t i = 0; i < posted.size();) {
-    const size_t run_end = static_cast<size_t>(
-        std::upper_bound(posted.begin() + static_cast<long>(i), posted.end(), posted[i]) -
-        posted.begin());
-    ranked.emplace_back(-static_cast<int>(run_end - i), -posted[i]);
-    i = run_end;
-  }
+  std::vector<std::pair<int, int32_t>> ranked;  // (-hits, -id)
+  tally_.Drain(ranked);
+  for (auto& [hits, id] : ranked) hits = -hits, id = -id;
   const size_t keep = std::min(ranked.size(), static_cast<size_t>(options_.max_candidates));
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(keep), ranked.end());
   std::vector<int> candidates;

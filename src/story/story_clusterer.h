@@ -75,6 +75,7 @@
 #include "story/feature_hashing.h"
 #include "story/posting_table.h"
 #include "story/story.h"
+#include "story/story_tally.h"
 #include "story/tfidf_vocabulary.h"
 
 namespace storyline {
@@ -275,6 +276,7 @@ class StoryClusterer {
   StoryClustererOptions options_;
   HashedDocumentFrequencies document_frequencies_;
   PostingTable postings_;
+  StoryTally tally_;  // Candidates' counts, kept to spare an allocation per article
   std::vector<StoryCluster> stories_;  // story id = index + 1
   // Per story: the story it was merged into (> 0), kRetiredLink once retired, 0 while
   // live. A dense copy of StoryCluster::merged_into and retired, so that scanning the
