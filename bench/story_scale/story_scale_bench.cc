@@ -672,12 +672,15 @@ class ScaleRun {
   void Run(size_t articles) {
     std::cout << "| articles | days | stories alive (generator) | live clusters | retired "
                  "| ids used | features | sharing an id | Add µs/article | articles/s | vs first "
+                 "| median batch µs/article | vs first (median) "
                  "| take µs/article | VmHWM MiB | VmRSS MiB | heap MiB | state MiB | B3 P | B3 R "
                  "| B3 F1 |\n"
-              << "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+              << "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+                 "---|---|\n";
     for (const size_t checkpoint : Checkpoints(articles)) {
       const size_t block_start = checkpoint - std::min(block_, checkpoint);
       AddUntil(block_start);
+      batch_us_per_article_.clear();
       const double add_before = add_cpu_seconds_;
       const double take_before = take_cpu_seconds_;
       AddUntil(checkpoint);
@@ -718,7 +721,9 @@ class ScaleRun {
         placed.push_back(placement.story);
         new_stories_ += placement.new_story;
       }
-      add_cpu_seconds_ += ProcessCpuSeconds() - start;
+      const double seconds = ProcessCpuSeconds() - start;
+      add_cpu_seconds_ += seconds;
+      batch_us_per_article_.push_back(1e6 * seconds / static_cast<double>(batch.size()));
       if (!hold_changes_) TakeChanges();
       if (collisions_) {
         for (const LabeledArticle& item : batch)
@@ -759,9 +764,20 @@ class ScaleRun {
     splits_ += changes.splits.size();
   }
 
+  // The median of the block's batches: a load that comes and goes on a shared machine
+  // moves a few batches, not the median.
+  double MedianBatchCost() const {
+    std::vector<double> costs = batch_us_per_article_;
+    const auto middle = costs.begin() + static_cast<long>(costs.size() / 2);
+    std::nth_element(costs.begin(), middle, costs.end());
+    return *middle;
+  }
+
   void Report(size_t block, double cpu_seconds, double take_cpu_seconds) {
     const double rate = static_cast<double>(block) / cpu_seconds;
     if (first_rate_ == 0) first_rate_ = rate;
+    const double median_cost = MedianBatchCost();
+    if (first_median_cost_ == 0) first_median_cost_ = median_cost;
     if (hold_changes_) {
       resolver_ = MergeResolver();
       resolver_.Add(clusterer_.merges());
@@ -782,7 +798,8 @@ class ScaleRun {
                                     "%"
                               : "-")
               << " | " << Fixed(1e6 * cpu_seconds / block, 1) << " | " << Fixed(rate, 0) << " | "
-              << Fixed(rate / first_rate_, 2) << " | "
+              << Fixed(rate / first_rate_, 2) << " | " << Fixed(median_cost, 1) << " | "
+              << Fixed(first_median_cost_ / median_cost, 2) << " | "
               << Fixed(1e6 * take_cpu_seconds / static_cast<double>(block), 1) << " | "
               << Fixed(StatusMiB("VmHWM"), 0) << " | " << Fixed(StatusMiB("VmRSS"), 0) << " | "
               << Fixed(static_cast<double>(heap.uordblks + heap.hblkhd) / (1 << 20), 0) << " | "
@@ -809,6 +826,8 @@ class ScaleRun {
   double add_cpu_seconds_ = 0;
   double take_cpu_seconds_ = 0;
   double first_rate_ = 0;
+  std::vector<double> batch_us_per_article_;  // Add, per batch of the block being timed
+  double first_median_cost_ = 0;
   bool hold_changes_;
   bool collisions_;
   CollisionCounter collision_counter_;
