@@ -673,19 +673,21 @@ class ScaleRun {
     std::cout << "| articles | days | stories alive (generator) | live clusters | retired "
                  "| ids used | features | sharing an id | Add µs/article | articles/s | vs first "
                  "| median batch µs/article | vs first (median) "
+                 "| candidates/article | centroid entries/article | events/article "
                  "| take µs/article | VmHWM MiB | VmRSS MiB | heap MiB | state MiB | B3 P | B3 R "
                  "| B3 F1 |\n"
               << "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
-                 "---|---|\n";
+                 "---|---|---|---|---|\n";
     for (const size_t checkpoint : Checkpoints(articles)) {
       const size_t block_start = checkpoint - std::min(block_, checkpoint);
       AddUntil(block_start);
       batch_us_per_article_.clear();
+      const storyline::StoryClusterer::Work work_before = clusterer_.work();
       const double add_before = add_cpu_seconds_;
       const double take_before = take_cpu_seconds_;
       AddUntil(checkpoint);
       Report(checkpoint - block_start, add_cpu_seconds_ - add_before,
-             take_cpu_seconds_ - take_before);
+             take_cpu_seconds_ - take_before, work_before);
     }
   }
 
@@ -773,7 +775,12 @@ class ScaleRun {
     return *middle;
   }
 
-  void Report(size_t block, double cpu_seconds, double take_cpu_seconds) {
+  void Report(size_t block, double cpu_seconds, double take_cpu_seconds,
+              const storyline::StoryClusterer::Work& work_before) {
+    const storyline::StoryClusterer::Work& work = clusterer_.work();
+    const auto per_article = [block](uint64_t now, uint64_t before) {
+      return Fixed(static_cast<double>(now - before) / static_cast<double>(block), 1);
+    };
     const double rate = static_cast<double>(block) / cpu_seconds;
     if (first_rate_ == 0) first_rate_ = rate;
     const double median_cost = MedianBatchCost();
@@ -800,6 +807,9 @@ class ScaleRun {
               << " | " << Fixed(1e6 * cpu_seconds / block, 1) << " | " << Fixed(rate, 0) << " | "
               << Fixed(rate / first_rate_, 2) << " | " << Fixed(median_cost, 1) << " | "
               << Fixed(first_median_cost_ / median_cost, 2) << " | "
+              << per_article(work.candidates, work_before.candidates) << " | "
+              << per_article(work.centroid_entries, work_before.centroid_entries) << " | "
+              << per_article(work.events, work_before.events) << " | "
               << Fixed(1e6 * take_cpu_seconds / static_cast<double>(block), 1) << " | "
               << Fixed(StatusMiB("VmHWM"), 0) << " | " << Fixed(StatusMiB("VmRSS"), 0) << " | "
               << Fixed(static_cast<double>(heap.uordblks + heap.hblkhd) / (1 << 20), 0) << " | "

@@ -76,11 +76,11 @@ std::optional<CalendarDay> Max(std::optional<CalendarDay> a, std::optional<Calen
   return std::max(*a, *b);
 }
 
-// `sum` less `remove` (both sorted by id), keeping only what stays positive.
 // What is left of a centroid's sum once a part of it is taken out: weights at round-off
 // level are gone.
 constexpr float kRoundOff = 1e-5f;
 
+// `sum` less `remove` (both sorted by id), keeping only what stays positive.
 SparseVector Subtract(const SparseVector& sum, const SparseVector& remove) {
   SparseVector out;
   out.reserve(sum.size());
@@ -179,8 +179,8 @@ float StoryClusterer::Centroid::Cosine(const Centroid& other) const {
   return norms > 0 ? Dot(sum, other.sum) / norms : 0;
 }
 
-void StoryClusterer::Centroid::Add(const SparseVector& unit, size_t keep, size_t prune_above) {
-  AddInto(sum, unit);
+void StoryClusterer::Centroid::Add(const SparseVector& member, size_t keep, size_t prune_above) {
+  AddInto(sum, member);
   if (sum.size() > prune_above) {
     KeepStrongest(sum, keep);
     // Centroids live as long as their stories: room a prune left unused goes back.
@@ -612,6 +612,7 @@ void StoryClusterer::AddSecondaryFrame(StoryCluster& story, const EventFrame& fr
 StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const ArticleVectors& vectors,
                                             const StoryFeatures& features,
                                             const std::string& article_id) {
+  work_.events += story.events.size();
   const std::optional<EventFrame>& frame = features.frames.main;
   EventCluster* event = frame ? SameHappening(story, *frame) : nullptr;
   if (!event) event = MostSimilarEvent(story, vectors, features);
@@ -658,8 +659,11 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
   int chosen = 0;
   float best_similarity = options_.story_threshold;
   std::vector<int> alike;  // candidates that could have taken the article
+  work_.candidates += candidates.size();
   for (const int id : candidates) {
     const StoryCluster& candidate = story(id);
+    work_.centroid_entries +=
+        candidate.centroid.all.sum.size() + candidate.centroid.particulars.sum.size();
     const float similarity =
         Similarity(candidate.centroid, vectors) * TimeFactor(candidate, features.event_day);
     if (similarity < options_.story_threshold) continue;

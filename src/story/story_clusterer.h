@@ -145,6 +145,15 @@ class StoryClusterer {
   size_t articles() const { return articles_; }
   // Stories retired by step 5 and not merged away, handed out or not.
   size_t retired_stories() const { return retired_; }
+  // What placing the articles so far read, summed: what bounds the cost of an article
+  // (bench/story_scale prints it per article, to tell a structure filling up from one
+  // growing with the corpus).
+  struct Work {
+    uint64_t candidates = 0;        // stories scored
+    uint64_t centroid_entries = 0;  // features of the scored stories' centroids
+    uint64_t events = 0;            // events of the chosen stories looked through
+  };
+  const Work& work() const { return work_; }
   // Article ids held in stories' article lists: those of the stories Stories() reports.
   // Scans every story slot; for tests and benches.
   size_t HeldArticles() const;
@@ -172,8 +181,9 @@ class StoryClusterer {
     float squared_norm = 0;
     float Cosine(const SparseVector& unit) const;
     float Cosine(const Centroid& other) const;
-    // Adds a member; once more than `prune_above` features, keeps the `keep` strongest.
-    void Add(const SparseVector& unit, size_t keep, size_t prune_above);
+    // Adds a member (an article's unit vector, or the sum of a story merged in); once
+    // more than `prune_above` features, keeps the `keep` strongest.
+    void Add(const SparseVector& member, size_t keep, size_t prune_above);
   };
   // An article's two unit vectors (see step 1).
   struct ArticleVectors {
@@ -294,6 +304,7 @@ class StoryClusterer {
   int next_event_id_ = 1;
   size_t articles_ = 0;
   size_t retired_ = 0;
+  Work work_;
   // (arrival number, story) per article placed, oldest first, for RetireQuiet.
   std::deque<std::pair<size_t, int>> arrivals_;
 };
