@@ -104,7 +104,7 @@ class Random {
   double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }  // [0, 1)
   size_t Below(size_t n) { return static_cast<size_t>(Next() % n); }
   int Between(int low, int high) {
-    return low + static_cast<int>(Below(static_cast<size_t>(high - low + 1)));
+    return low + static_cast<int>(Below(static_cast<size_t>(high - low) + 1));
   }
   bool Chance(double p) { return Uniform() < p; }
 
@@ -118,8 +118,9 @@ class Zipf {
  public:
   Zipf(size_t n, double exponent) : cdf_(n) {
     double total = 0;
-    for (size_t i = 0; i < n; ++i)
+    for (size_t i = 0; i < n; ++i) {
       cdf_[i] = total += std::pow(static_cast<double>(i + 1), -exponent);
+    }
   }
   size_t Draw(Random& random) const {
     const double u = random.Uniform() * cdf_.back();
@@ -731,8 +732,9 @@ class ScaleRun {
       batch_us_per_article_.push_back(1e6 * seconds / static_cast<double>(batch.size()));
       if (!hold_changes_) TakeChanges();
       if (collisions_) {
-        for (const LabeledArticle& item : batch)
+        for (const LabeledArticle& item : batch) {
           collision_counter_.Add(item.article, item.analysis);
+        }
       }
       for (size_t i = 0; i < batch.size(); ++i) {
         clusters_.push_back(placed[i]);
