@@ -6,7 +6,8 @@
 namespace storyline {
 
 StoryTally::StoryTally(size_t max_ids)
-    : slots_(std::bit_ceil(2 * max_ids + 2)),
+    : max_ids_(max_ids),
+      slots_(std::bit_ceil(2 * max_ids + 2)),
       shift_(32 - std::countr_zero(static_cast<uint32_t>(slots_.size()))) {
   filled_.reserve(max_ids);
 }
@@ -18,7 +19,7 @@ void StoryTally::Add(int32_t id) {
   while (slots_[at].id != 0 && slots_[at].id != id) at = (at + 1) & mask;
   Slot& slot = slots_[at];
   if (slot.id == 0) {
-    if (filled_.size() == filled_.capacity()) throw std::logic_error("StoryTally is full");
+    if (filled_.size() == max_ids_) throw std::logic_error("StoryTally is full");
     slot.id = id;
     filled_.push_back(static_cast<uint32_t>(at));
   }

@@ -27,6 +27,7 @@ class StoryTally {
     int32_t id = 0;  // 0: empty
     int count = 0;
   };
+  size_t max_ids_;
   std::vector<Slot> slots_;       // a power of two
   int shift_;                     // 32 - log2(slots_.size())
   std::vector<uint32_t> filled_;  // indices of the slots in use
