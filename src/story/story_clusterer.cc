@@ -13,57 +13,6 @@
 namespace storyline {
 namespace {
 
-// Merges `add` (sorted by id) into `sum` (sorted by id) in place, from the back into the
-// room the new ids need: a centroid grows in steps of a quarter, not one allocation per
-// article it takes.
-void AddInto(SparseVector& sum, const SparseVector& add) {
-  size_t new_ids = 0;
-  auto at = sum.begin();
-  for (const auto& [id, weight] : add) {
-    at = std::lower_bound(at, sum.end(), std::pair<uint32_t, float>{id, -INFINITY});
-    if (at == sum.end() || at->first != id) ++new_ids;
-  }
-  size_t read = sum.size();
-  const size_t size = read + new_ids;
-  if (size > sum.capacity()) sum.reserve(size + size / 4);
-  sum.resize(size);
-  size_t write = size;
-  for (size_t j = add.size(); j > 0;) {
-    const auto& [id, weight] = add[j - 1];
-    if (read > 0 && sum[read - 1].first > id) {
-      sum[--write] = sum[--read];
-    } else if (read > 0 && sum[read - 1].first == id) {
-      --read, --j;
-      sum[--write] = {id, sum[read].second + weight};
-    } else {
-      sum[--write] = add[--j];
-    }
-  }
-}
-
-// Keeps the `keep` largest weights (ties to the lower id), still sorted by id: the
-// keep-th largest weight is found on a copy of the weights, and the entries above it,
-// and the lowest-id ones equal to it, stay in place. No sort.
-void KeepStrongest(SparseVector& v, size_t keep) {
-  if (v.size() <= keep) return;
-  if (keep == 0) return v.clear();
-  std::vector<float> weights(v.size());
-  std::transform(v.begin(), v.end(), weights.begin(),
-                 [](const auto& entry) { return entry.second; });
-  std::nth_element(weights.begin(), weights.begin() + static_cast<long>(keep - 1), weights.end(),
-                   std::greater<>());
-  const float cut = weights[keep - 1];
-  size_t ties =
-      keep - static_cast<size_t>(std::count_if(
-                 v.begin(), v.end(), [cut](const auto& entry) { return entry.second > cut; }));
-  std::erase_if(v, [&](const auto& entry) {
-    if (entry.second > cut) return false;
-    if (entry.second < cut || ties == 0) return true;
-    --ties;
-    return false;
-  });
-}
-
 std::optional<CalendarDay> Min(std::optional<CalendarDay> a, std::optional<CalendarDay> b) {
   if (!a) return b;
   if (!b) return a;
@@ -74,42 +23,6 @@ std::optional<CalendarDay> Max(std::optional<CalendarDay> a, std::optional<Calen
   if (!a) return b;
   if (!b) return a;
   return std::max(*a, *b);
-}
-
-// What is left of a centroid's sum once a part of it is taken out: weights at round-off
-// level are gone.
-constexpr float kRoundOff = 1e-5f;
-
-// `sum` less `remove` (both sorted by id), keeping only what stays positive.
-SparseVector Subtract(const SparseVector& sum, const SparseVector& remove) {
-  SparseVector out;
-  out.reserve(sum.size());
-  auto j = remove.begin();
-  for (const auto& [id, weight] : sum) {
-    while (j != remove.end() && j->first < id) ++j;
-    const float left = j != remove.end() && j->first == id ? weight - j->second : weight;
-    if (left > kRoundOff) out.emplace_back(id, left);
-  }
-  return out;
-}
-
-// The cosine of `part` against Subtract(whole, part), as the centroids would give it,
-// without building the difference: the split test runs for most articles a story takes.
-float CosineAgainstRest(const SparseVector& whole, const SparseVector& part,
-                        float part_squared_norm) {
-  float dot = 0;
-  float rest_squared_norm = 0;
-  auto j = part.begin();
-  for (const auto& [id, weight] : whole) {
-    while (j != part.end() && j->first < id) ++j;
-    const bool shared = j != part.end() && j->first == id;
-    const float left = shared ? weight - j->second : weight;
-    if (left <= kRoundOff) continue;
-    rest_squared_norm += left * left;
-    if (shared) dot += j->second * left;
-  }
-  const float norms = std::sqrt(part_squared_norm * rest_squared_norm);
-  return norms > 0 ? dot / norms : 0;
 }
 
 // The span of the days of `events`.
@@ -136,12 +49,6 @@ constexpr size_t kLabelNames = 3;
 // Names and words whose surfaces a story keeps, each: twice the label's, so that two
 // stories merging, or a split, still find their label among them.
 constexpr size_t kLabelCandidates = 2 * kLabelNames;
-
-// The weight of feature `id` in `v` (sorted by id), 0 when absent.
-float WeightOf(const SparseVector& v, uint32_t id) {
-  const auto it = std::lower_bound(v.begin(), v.end(), std::pair<uint32_t, float>{id, -INFINITY});
-  return it != v.end() && it->first == id ? it->second : 0;
-}
 
 // Keeps the `keep` keys ByCount ranks first, with their counts, so that ByCount still
 // answers the same.
@@ -170,25 +77,6 @@ void TakeBetterDay(std::optional<EventFrame>& event_frame, std::optional<Calenda
 
 }  // namespace
 
-float StoryClusterer::Centroid::Cosine(const SparseVector& unit) const {
-  return squared_norm > 0 ? Dot(sum, unit) / std::sqrt(squared_norm) : 0;
-}
-
-float StoryClusterer::Centroid::Cosine(const Centroid& other) const {
-  const float norms = std::sqrt(squared_norm * other.squared_norm);
-  return norms > 0 ? Dot(sum, other.sum) / norms : 0;
-}
-
-void StoryClusterer::Centroid::Add(const SparseVector& member, size_t keep, size_t prune_above) {
-  AddInto(sum, member);
-  if (sum.size() > prune_above) {
-    KeepStrongest(sum, keep);
-    // Centroids live as long as their stories: room a prune left unused goes back.
-    if (sum.capacity() > 2 * sum.size()) sum.shrink_to_fit();
-  }
-  squared_norm = SquaredNorm(sum);
-}
-
 void StoryClusterer::Centroids::Add(const ArticleVectors& article, size_t keep,
                                     size_t prune_above) {
   all.Add(article.all, keep, prune_above);
@@ -201,9 +89,15 @@ StoryClusterer::StoryClusterer(StoryClustererOptions options)
       tally_(static_cast<size_t>(options.query_features) *
              static_cast<size_t>(options.postings_per_feature)) {}
 
-float StoryClusterer::Similarity(const Centroids& cluster, const ArticleVectors& article) const {
+void StoryClusterer::ArticleTables::Assign(const ArticleVectors& article) {
+  all.Assign(article.all);
+  particulars.Assign(article.particulars);
+  has_particulars = !article.particulars.empty();
+}
+
+float StoryClusterer::Similarity(const Centroids& cluster, const ArticleTables& article) const {
   const float all = cluster.all.Cosine(article.all);
-  if (article.particulars.empty()) return all;
+  if (!article.has_particulars) return all;
   return (1 - options_.particulars_share) * all +
          options_.particulars_share * cluster.particulars.Cosine(article.particulars);
 }
@@ -352,7 +246,7 @@ void StoryClusterer::KeepLabelFeatures(StoryCluster& story,
   std::vector<std::pair<std::pair<uint32_t, float>, const LabelFeature*>> ranked;
   for (const std::vector<LabelFeature>* features : {&std::as_const(story.label_features), &more}) {
     for (const LabelFeature& feature : *features) {
-      const float weight = WeightOf(story.centroid.all.sum, feature.id);
+      const float weight = story.centroid.all.WeightOf(feature.id);
       if (weight > 0) ranked.push_back({{feature.id, weight}, &feature});
     }
   }
@@ -444,8 +338,8 @@ void StoryClusterer::Resume() {
 
 void StoryClusterer::Merge(StoryCluster& into, StoryCluster& from) {
   const auto kept = static_cast<size_t>(options_.centroid_features);
-  into.centroid.all.Add(from.centroid.all.sum, kept, kept);
-  into.centroid.particulars.Add(from.centroid.particulars.sum, kept, kept);
+  into.centroid.all.Add(from.centroid.all.sum(), kept, kept);
+  into.centroid.particulars.Add(from.centroid.particulars.sum(), kept, kept);
   KeepLabelFeatures(into, from.label_features);
   into.first_day = Min(into.first_day, from.first_day);
   into.last_day = Max(into.last_day, from.last_day);
@@ -483,12 +377,10 @@ void StoryClusterer::MergeAlike(int story_id, const std::vector<int>& candidates
 }
 
 float StoryClusterer::SplitSimilarity(const Centroids& event, const Centroids& story) const {
-  const float all = CosineAgainstRest(story.all.sum, event.all.sum, event.all.squared_norm);
-  if (event.particulars.sum.empty()) return all;
+  const float all = story.all.CosineAgainstRest(event.all);
+  if (event.particulars.sum().empty()) return all;
   return (1 - options_.particulars_share) * all +
-         options_.particulars_share * CosineAgainstRest(story.particulars.sum,
-                                                        event.particulars.sum,
-                                                        event.particulars.squared_norm);
+         options_.particulars_share * story.particulars.CosineAgainstRest(event.particulars);
 }
 
 void StoryClusterer::MoveEvent(StoryCluster& from, size_t event, StoryCluster& into) {
@@ -513,11 +405,8 @@ int StoryClusterer::SplitOff(int story_id, int event_id, const std::string& arti
     return 0;
   }
   Centroids rest = s.centroid;
-  for (auto [part, remove] : {std::pair{&rest.all, &event->centroid.all},
-                              std::pair{&rest.particulars, &event->centroid.particulars}}) {
-    part->sum = Subtract(part->sum, remove->sum);
-    part->squared_norm = SquaredNorm(part->sum);
-  }
+  rest.all.Subtract(event->centroid.all);
+  rest.particulars.Subtract(event->centroid.particulars);
   const std::set<std::string> moved(event->articles.begin(), event->articles.end());
 
   const size_t event_index = static_cast<size_t>(event - s.events.begin());
@@ -549,7 +438,7 @@ int StoryClusterer::SplitOff(int story_id, int event_id, const std::string& arti
   into.last_article = articles_;
   arrivals_.emplace_back(articles_, into_id);
   splits_.push_back({story_id, into_id, article});
-  for (const int id : Post(QueryLists(into.centroid.all.sum), into_id)) unposted.push_back(id);
+  for (const int id : Post(QueryLists(into.centroid.all.sum()), into_id)) unposted.push_back(id);
   return into_id;
 }
 
@@ -564,7 +453,6 @@ StoryClusterer::EventCluster* StoryClusterer::SameHappening(StoryCluster& story,
 }
 
 StoryClusterer::EventCluster* StoryClusterer::MostSimilarEvent(StoryCluster& story,
-                                                               const ArticleVectors& vectors,
                                                                const StoryFeatures& features) {
   const std::optional<EventFrame>& frame = features.frames.main;
   EventCluster* best = nullptr;
@@ -575,7 +463,7 @@ StoryClusterer::EventCluster* StoryClusterer::MostSimilarEvent(StoryCluster& sto
       continue;
     }
     if (frame && event.frame && event.frame->type != frame->type) continue;
-    const float similarity = Similarity(event.centroid, vectors);
+    const float similarity = Similarity(event.centroid, article_tables_);
     if (similarity >= best_similarity) best = &event, best_similarity = similarity;
   }
   return best;
@@ -615,7 +503,7 @@ StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const ArticleVe
   work_.events += story.events.size();
   const std::optional<EventFrame>& frame = features.frames.main;
   EventCluster* event = frame ? SameHappening(story, *frame) : nullptr;
-  if (!event) event = MostSimilarEvent(story, vectors, features);
+  if (!event) event = MostSimilarEvent(story, features);
   StoryPlacement placement{.story = story.id};
   if (!event) {
     // A frame's own sentence says what happened; the headline only what the article is about.
@@ -652,6 +540,7 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
   const StoryFeatures features = ExtractStoryFeatures(article, analysis);
   std::vector<LabelFeature> label_features;
   const ArticleVectors vectors = Vectorize(features, label_features);
+  article_tables_.Assign(vectors);
   const std::vector<uint32_t> query = QueryLists(vectors.all);
   const std::vector<int> candidates = Candidates(query);
   ++articles_;
@@ -663,9 +552,9 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
   for (const int id : candidates) {
     const StoryCluster& candidate = story(id);
     work_.centroid_entries +=
-        candidate.centroid.all.sum.size() + candidate.centroid.particulars.sum.size();
+        candidate.centroid.all.sum().size() + candidate.centroid.particulars.sum().size();
     const float similarity =
-        Similarity(candidate.centroid, vectors) * TimeFactor(candidate, features.event_day);
+        Similarity(candidate.centroid, article_tables_) * TimeFactor(candidate, features.event_day);
     if (similarity < options_.story_threshold) continue;
     alike.push_back(id);
     if (similarity >= best_similarity) chosen = id, best_similarity = similarity;

@@ -71,8 +71,10 @@
 #include "core/analysis.h"
 #include "core/article.h"
 #include "story/calendar_day.h"
+#include "story/centroid.h"
 #include "story/event_frames.h"
 #include "story/feature_hashing.h"
+#include "story/feature_table.h"
 #include "story/posting_table.h"
 #include "story/story.h"
 #include "story/story_tally.h"
@@ -176,19 +178,17 @@ class StoryClusterer {
   void Load(std::istream& in);
 
  private:
-  struct Centroid {
-    SparseVector sum;  // sum of the members' unit vectors, pruned to the strongest
-    float squared_norm = 0;
-    float Cosine(const SparseVector& unit) const;
-    float Cosine(const Centroid& other) const;
-    // Adds a member (an article's unit vector, or the sum of a story merged in); once
-    // more than `prune_above` features, keeps the `keep` strongest.
-    void Add(const SparseVector& member, size_t keep, size_t prune_above);
-  };
   // An article's two unit vectors (see step 1).
   struct ArticleVectors {
     SparseVector all;
     SparseVector particulars;
+  };
+  // The same two vectors in tables, to score centroids against (feature_table.h).
+  struct ArticleTables {
+    FeatureTable all;
+    FeatureTable particulars;
+    bool has_particulars = false;
+    void Assign(const ArticleVectors& article);
   };
   // A name ("e:" feature) or content word a label may show, with its surface.
   struct LabelFeature {
@@ -242,7 +242,7 @@ class StoryClusterer {
 
   ArticleVectors Vectorize(const struct StoryFeatures& features,
                            std::vector<LabelFeature>& label_features);
-  float Similarity(const Centroids& cluster, const ArticleVectors& article) const;
+  float Similarity(const Centroids& cluster, const ArticleTables& article) const;
   float Similarity(const Centroids& a, const Centroids& b) const;
   std::vector<uint32_t> QueryLists(const SparseVector& unit) const;
   std::vector<int> Candidates(const std::vector<uint32_t>& lists);
@@ -276,8 +276,7 @@ class StoryClusterer {
   StoryPlacement PlaceInEvent(StoryCluster& story, const ArticleVectors& vectors,
                               const StoryFeatures& features, const std::string& article_id);
   EventCluster* SameHappening(StoryCluster& story, const EventFrame& frame);
-  EventCluster* MostSimilarEvent(StoryCluster& story, const ArticleVectors& vectors,
-                                 const StoryFeatures& features);
+  EventCluster* MostSimilarEvent(StoryCluster& story, const StoryFeatures& features);
   EventCluster& NewEvent(StoryCluster& story, std::optional<EventFrame> frame,
                          std::optional<CalendarDay> day, std::string summary);
   void AddSecondaryFrame(StoryCluster& story, const EventFrame& frame,
@@ -290,7 +289,8 @@ class StoryClusterer {
   StoryClustererOptions options_;
   HashedDocumentFrequencies document_frequencies_;
   PostingTable postings_;
-  StoryTally tally_;  // Candidates' counts, kept to spare an allocation per article
+  StoryTally tally_;              // Candidates' counts, kept to spare an allocation per article
+  ArticleTables article_tables_;  // the article being placed, kept likewise
   std::vector<StoryCluster> stories_;  // story id = index + 1
   // Per story: the story it was merged into (> 0), kRetiredLink once retired, 0 while
   // live. A dense copy of StoryCluster::merged_into and retired, so that scanning the

@@ -173,7 +173,7 @@ void StoryClusterer::LoadLegacyFeatures(std::istream& in, LegacyFeatures& legacy
 // names (a retired story's kept features give its label).
 void StoryClusterer::Rehash(const LegacyFeatures& legacy, StoryCluster& s) const {
   std::vector<LabelFeature> label_features;
-  for (const auto& [id, weight] : s.centroid.all.sum) {
+  for (const auto& [id, weight] : s.centroid.all.sum()) {
     const std::string& name = legacy.vocabulary.Name(id);
     if (const auto surface = legacy.display_names.find(id); surface != legacy.display_names.end()) {
       label_features.push_back({legacy.ids[id], true, surface->second});
@@ -186,10 +186,7 @@ void StoryClusterer::Rehash(const LegacyFeatures& legacy, StoryCluster& s) const
     parts.push_back(&e.centroid.all);
     parts.push_back(&e.centroid.particulars);
   }
-  for (Centroid* part : parts) {
-    part->sum = legacy.Rehash(part->sum);
-    part->squared_norm = SquaredNorm(part->sum);
-  }
+  for (Centroid* part : parts) part->Assign(legacy.Rehash(part->sum()));
   KeepLabelFeatures(s, label_features);
   if (s.retired) {
     s.label = LabelText(s.label_features);
@@ -222,8 +219,8 @@ void StoryClusterer::Save(std::ostream& out) const {
     if (s.merged_into != 0 || s.handed_out) continue;  // nothing else is kept
     w.Pod<uint64_t>(s.last_article);
     w.Pod<uint64_t>(s.saved_articles);
-    w.Vector(s.centroid.all.sum);
-    w.Vector(s.centroid.particulars.sum);
+    w.Vector(s.centroid.all.sum());
+    w.Vector(s.centroid.particulars.sum());
     w.String(s.label);
     w.Pod<uint64_t>(s.label_features.size());
     for (const LabelFeature& f : s.label_features) {
@@ -237,8 +234,8 @@ void StoryClusterer::Save(std::ostream& out) const {
       w.Pod<int32_t>(e.id);
       w.Pod<uint8_t>(e.changed);
       w.Pod<int32_t>(e.saved_place);
-      w.Vector(e.centroid.all.sum);
-      w.Vector(e.centroid.particulars.sum);
+      w.Vector(e.centroid.all.sum());
+      w.Vector(e.centroid.particulars.sum());
       w.Day(e.day);
       w.Strings(e.articles);
       w.Counts(e.types);
@@ -303,10 +300,7 @@ void StoryClusterer::Load(std::istream& in) {
     loaded.LoadLegacyFeatures(in, legacy);
   }
   const auto read_centroids = [&r](Centroids& centroids) {
-    for (Centroid* part : {&centroids.all, &centroids.particulars}) {
-      part->sum = r.Vector();
-      part->squared_norm = SquaredNorm(part->sum);
-    }
+    for (Centroid* part : {&centroids.all, &centroids.particulars}) part->Assign(r.Vector());
   };
   loaded.stories_.resize(r.Count());
   for (size_t i = 0; i < loaded.stories_.size(); ++i) {
@@ -411,11 +405,11 @@ void StoryClusterer::Load(std::istream& in) {
     return std::all_of(v.begin(), v.end(), [ids](const auto& f) { return f.first < ids; });
   };
   for (StoryCluster& s : loaded.stories_) {
-    for (const SparseVector* v : {&s.centroid.all.sum, &s.centroid.particulars.sum}) {
+    for (const SparseVector* v : {&s.centroid.all.sum(), &s.centroid.particulars.sum()}) {
       if (!valid_vector(*v)) Reader::Fail();
     }
     for (const EventCluster& e : s.events) {
-      if (!valid_vector(e.centroid.all.sum) || !valid_vector(e.centroid.particulars.sum)) {
+      if (!valid_vector(e.centroid.all.sum()) || !valid_vector(e.centroid.particulars.sum())) {
         Reader::Fail();
       }
     }
