@@ -59,6 +59,7 @@ int main(int argc, char** argv) {
   app.add_option("--split-threshold", options.split_threshold);
   app.add_option("--split-min-events", options.split_min_events);
   app.add_option("--split-min-articles", options.split_min_articles);
+  app.add_option("--max-scored-entries", options.max_scored_entries);
   std::string background;
   app.add_option("--background", background, "background document frequencies (TSV)");
   std::string write_counts;

@@ -865,6 +865,8 @@ int main(int argc, char** argv) {
                  "articles after which a quiet story retires (0: never)");
   app.add_option("--split-threshold", options.split_threshold,
                  "similarity below which an event splits off its story (0: never)");
+  app.add_option("--max-scored-entries", options.max_scored_entries,
+                 "centroid entries scored per article (0: no limit)");
   bool hold_changes = false;
   app.add_flag("--hold-changes", hold_changes,
                "never take the clusterer's changes: every story stays held");

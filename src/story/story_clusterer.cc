@@ -200,7 +200,14 @@ std::vector<int> StoryClusterer::Candidates(const std::vector<uint32_t>& lists) 
   const size_t keep = std::min(ranked.size(), static_cast<size_t>(options_.max_candidates));
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(keep), ranked.end());
   std::vector<int> candidates;
-  for (size_t i = 0; i < keep; ++i) candidates.push_back(-ranked[i].second);
+  size_t entries = 0;
+  for (size_t i = 0; i < keep; ++i) {
+    const int id = -ranked[i].second;
+    const Centroids& centroid = story(id).centroid;
+    entries += centroid.all.sum().size() + centroid.particulars.sum().size();
+    if (i > 0 && options_.max_scored_entries > 0 && entries > options_.max_scored_entries) break;
+    candidates.push_back(id);
+  }
   std::sort(candidates.begin(), candidates.end());
   return candidates;
 }

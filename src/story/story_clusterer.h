@@ -15,9 +15,11 @@
 //  2. Candidates: an inverted index from feature to the stories that recently took an
 //     article whose strongest features included it. Only the article's strongest (hence
 //     rarest) features are looked up, each posting list is bounded, the lists live in a
-//     table of fixed size (story/posting_table.h), and only the `max_candidates` stories
-//     posted under the most of them are scored, so the cost per article and the memory
-//     of the index stay flat however large the corpus grows (bench/story_scale).
+//     table of fixed size (story/posting_table.h), and of the `max_candidates` stories
+//     posted under the most of them, only as many are scored, best first, as have
+//     `max_scored_entries` centroid features between them (a long-running story's
+//     centroid is full, a young one's is not), so the cost per article and the memory of
+//     the index stay flat however large and old the corpus grows (bench/story_scale).
 //  3. Story: the candidate whose centroids are most similar (the mean of the cosine over
 //     all features and the cosine over particulars, damped by the gap in days between
 //     the article's happening and the story's span) joins the article when
@@ -96,6 +98,11 @@ struct StoryClustererOptions {
   int query_features = 24;        // strongest article features looked up
   int postings_per_feature = 32;  // most recent stories kept per feature
   int max_candidates = 32;        // stories scored per article, those sharing most features
+  // Centroid entries scored per article: candidates are scored from the best-ranked on
+  // until their centroids' features would pass it (the first always is), so that an
+  // article costs the same when its candidates are long-running stories, their centroids
+  // full, as when they are young ones. 0: no limit.
+  size_t max_scored_entries = 8192;
   // Strongest features a story centroid keeps, exactly, after every article: so that
   // scoring a story costs the same however long it has run. 250, 300 and 400 give ECB+
   // 0.907 and GVC 0.967 through ingest (200: 0.901; bench/cluster_eval); fewer is cheaper.

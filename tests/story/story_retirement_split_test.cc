@@ -1,7 +1,9 @@
-// Story retirement (step 5 of story_clusterer.h) changes no placement, and splits
-// (step 6) move an unrelated happening out of a story, with the history kept.
+// Story retirement (step 5 of story_clusterer.h) changes no placement, splits (step 6)
+// move an unrelated happening out of a story, with the history kept, and what placing an
+// article reads stays within the bounds the options set.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -47,6 +49,36 @@ TEST(StoryRetirementTest, RetiringUnreachableStoriesChangesNoPlacement) {
   // Retired stories are still listed, with their events and labels.
   EXPECT_EQ(StoriesToJson(retiring.Stories()).dump(), StoriesToJson(reference.Stories()).dump());
   EXPECT_EQ(retiring.merges().size(), reference.merges().size());
+}
+
+// Candidates are scored best-ranked first until their centroids' entries would pass
+// max_scored_entries; the first always is.
+TEST(StoryScoringBoundTest, ScoringStopsAtTheEntryBudget) {
+  const std::vector<Article> stream = TopicStream();
+  size_t most_scored_unbounded = 0;
+  for (const size_t budget : {size_t{0}, size_t{1}, size_t{40}}) {
+    StoryClustererOptions options;
+    options.max_scored_entries = budget;
+    StoryClusterer clusterer(options);
+    size_t most_scored = 0;
+    for (const Article& article : stream) {
+      const StoryClusterer::Work before = clusterer.work();
+      clusterer.Add(article, {});
+      const uint64_t scored = clusterer.work().candidates - before.candidates;
+      const uint64_t entries = clusterer.work().centroid_entries - before.centroid_entries;
+      if (budget > 0 && scored > 1) {
+        EXPECT_LE(entries, budget) << article.id;
+      }
+      most_scored = std::max<size_t>(most_scored, scored);
+    }
+    if (budget == 0) most_scored_unbounded = most_scored;
+    if (budget == 1) {
+      EXPECT_EQ(most_scored, 1u);
+    } else if (budget == 40) {
+      EXPECT_LT(most_scored, most_scored_unbounded);
+    }
+  }
+  EXPECT_GE(most_scored_unbounded, 4u);
 }
 
 TEST(StoryRetirementTest, ResumingAfterRetirementMatchesOneRun) {
