@@ -291,6 +291,7 @@ void StoryClusterer::Retire(StoryCluster& s) {
   s.label = Label(s);
   s.label_features = {};
   s.centroid = {};
+  s.event_days.Clear();
   for (EventCluster& event : s.events) {
     event.centroid = {};
     event.frame.reset();
@@ -336,6 +337,7 @@ void StoryClusterer::Resume() {
   for (StoryCluster& s : stories_) {
     if (s.merged_into != 0) continue;
     retired_ += s.retired;
+    if (!s.retired) ReindexEvents(s);
     RetireIfUnreachable(s.id);
     if (!s.retired) arrivals.emplace_back(s.last_article, s.id);
   }
@@ -356,6 +358,7 @@ void StoryClusterer::Merge(StoryCluster& into, StoryCluster& from) {
   for (EventCluster& event : from.events) {
     event.changed = true;  // its saved copy is from's, which goes
     into.events.push_back(std::move(event));
+    IndexEvent(into, into.events.size() - 1);
   }
   MarkChanged(into);
   MarkChanged(from);
@@ -396,13 +399,16 @@ void StoryClusterer::MoveEvent(StoryCluster& from, size_t event, StoryCluster& i
 }
 
 // Returns the new story, or 0 when the event stays.
-int StoryClusterer::SplitOff(int story_id, int event_id, const std::string& article,
+int StoryClusterer::SplitOff(int story_id, int event_id, std::optional<CalendarDay> event_day,
+                             const std::string& article,
                              const std::vector<LabelFeature>& label_features,
                              std::vector<int>& unposted) {
   const StoryCluster& s = story(story_id);
   if (options_.split_threshold <= 0 || s.events.size() < options_.split_min_events) return 0;
-  const auto event = std::find_if(s.events.begin(), s.events.end(),
-                                  [&](const EventCluster& e) { return e.id == event_id; });
+  auto event = s.events.end();
+  for (const uint32_t i : EventsNear(story(story_id), event_day)) {
+    if (s.events[i].id == event_id) event = s.events.begin() + i;
+  }
   if (event == s.events.end()) return 0;
   // An event lists each of its articles once.
   const size_t event_articles = event->articles.size();
@@ -442,6 +448,8 @@ int StoryClusterer::SplitOff(int story_id, int event_id, const std::string& arti
   std::erase_if(from.articles, [&](const auto& id) { return moved.contains(id); });
   std::tie(from.first_day, from.last_day) = DaySpan(from.events);
   std::tie(into.first_day, into.last_day) = DaySpan(into.events);
+  ReindexEvents(from);
+  ReindexEvents(into);
   into.last_article = articles_;
   arrivals_.emplace_back(articles_, into_id);
   splits_.push_back({story_id, into_id, article});
@@ -449,9 +457,41 @@ int StoryClusterer::SplitOff(int story_id, int event_id, const std::string& arti
   return into_id;
 }
 
+std::vector<uint32_t> StoryClusterer::EventsNear(const StoryCluster& story,
+                                                 std::optional<CalendarDay> day) {
+  std::vector<uint32_t> near;
+  if (day) {
+    story.event_days.Near(*day, options_.event_day_tolerance, near);
+  } else {
+    near.resize(story.events.size());
+    std::iota(near.begin(), near.end(), 0u);
+  }
+  work_.events += near.size();
+  return near;
+}
+
+void StoryClusterer::IndexEvent(StoryCluster& story, size_t event) {
+  if (story.event_days.Stale(story.events.size())) return ReindexEvents(story);
+  const EventCluster& e = story.events[event];
+  const auto index = static_cast<uint32_t>(event);
+  story.event_days.Add(index, e.day);
+  if (e.frame) story.event_days.Add(index, e.frame->day);
+}
+
+void StoryClusterer::ReindexEvents(StoryCluster& story) {
+  story.event_days.Clear();
+  for (size_t i = 0; i < story.events.size(); ++i) {
+    const EventCluster& e = story.events[i];
+    story.event_days.Add(static_cast<uint32_t>(i), e.day);
+    if (e.frame) story.event_days.Add(static_cast<uint32_t>(i), e.frame->day);
+  }
+}
+
+// The first event, in the story's order, of the same happening as `frame`.
 StoryClusterer::EventCluster* StoryClusterer::SameHappening(StoryCluster& story,
                                                             const EventFrame& frame) {
-  for (EventCluster& event : story.events) {
+  for (const uint32_t i : EventsNear(story, frame.day)) {
+    EventCluster& event = story.events[i];
     if (event.frame && event.frame->SameHappening(frame, options_.event_day_tolerance)) {
       return &event;
     }
@@ -464,7 +504,8 @@ StoryClusterer::EventCluster* StoryClusterer::MostSimilarEvent(StoryCluster& sto
   const std::optional<EventFrame>& frame = features.frames.main;
   EventCluster* best = nullptr;
   float best_similarity = options_.event_threshold;
-  for (EventCluster& event : story.events) {
+  for (const uint32_t i : EventsNear(story, features.event_day)) {
+    EventCluster& event = story.events[i];
     if (features.event_day && event.day &&
         std::abs(*features.event_day - *event.day) > options_.event_day_tolerance) {
       continue;
@@ -502,12 +543,13 @@ void StoryClusterer::AddSecondaryFrame(StoryCluster& story, const EventFrame& fr
   ++event->types[frame.type];
   for (const std::string& actor : frame.actors) ++event->actors[actor];
   if (frame.place) ++event->places[*frame.place];
+  IndexEvent(story, static_cast<size_t>(event - story.events.data()));
 }
 
 StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const ArticleVectors& vectors,
                                             const StoryFeatures& features,
-                                            const std::string& article_id) {
-  work_.events += story.events.size();
+                                            const std::string& article_id,
+                                            std::optional<CalendarDay>& event_day) {
   const std::optional<EventFrame>& frame = features.frames.main;
   EventCluster* event = frame ? SameHappening(story, *frame) : nullptr;
   if (!event) event = MostSimilarEvent(story, features);
@@ -537,9 +579,13 @@ StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const ArticleVe
     if (features.place) ++event->places[*features.place];
   }
   placement.event = event->id;
+  const auto index = static_cast<size_t>(event - story.events.data());
+  IndexEvent(story, index);
+  // Secondary frames may add events (moving the list) and change this one's day.
   for (const EventFrame& secondary : features.frames.secondary) {
     AddSecondaryFrame(story, secondary, article_id);
   }
+  event_day = story.events[index].day;
   return placement;
 }
 
@@ -582,13 +628,14 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
   target.articles.push_back(article.id);
   target.last_article = articles_;
   arrivals_.emplace_back(articles_, chosen);
-  StoryPlacement placement = PlaceInEvent(target, vectors, features, article.id);
+  std::optional<CalendarDay> event_day;
+  StoryPlacement placement = PlaceInEvent(target, vectors, features, article.id, event_day);
   placement.new_story = new_story;
   std::vector<int> unposted = Post(query, chosen);
   MergeAlike(chosen, alike, article.id);
   placement.story = Live(chosen);
-  if (const int into =
-          SplitOff(placement.story, placement.event, article.id, label_features, unposted)) {
+  if (const int into = SplitOff(placement.story, placement.event, event_day, article.id,
+                                label_features, unposted)) {
     placement.story = into;
   }
   // Only now: a candidate pushed out of its last list could still be merged above.

@@ -74,6 +74,7 @@
 #include "core/article.h"
 #include "story/calendar_day.h"
 #include "story/centroid.h"
+#include "story/event_day_index.h"
 #include "story/event_frames.h"
 #include "story/feature_hashing.h"
 #include "story/feature_table.h"
@@ -244,6 +245,7 @@ class StoryClusterer {
     std::optional<CalendarDay> first_day, last_day;
     std::vector<std::string> articles;
     std::vector<EventCluster> events;
+    EventDayIndex event_days;  // of events, while live; not saved, rebuilt on resuming
   };
   struct LegacyFeatures;
 
@@ -275,13 +277,22 @@ class StoryClusterer {
   void LoadLegacyFeatures(std::istream& in, LegacyFeatures& legacy);
   void Rehash(const LegacyFeatures& legacy, StoryCluster& story) const;
   void Merge(StoryCluster& into, StoryCluster& from);
-  int SplitOff(int story_id, int event_id, const std::string& article,
-               const std::vector<LabelFeature>& label_features, std::vector<int>& unposted);
+  int SplitOff(int story_id, int event_id, std::optional<CalendarDay> event_day,
+               const std::string& article, const std::vector<LabelFeature>& label_features,
+               std::vector<int>& unposted);
   void MoveEvent(StoryCluster& from, size_t event, StoryCluster& into);
   // The event's centroids against the rest of its story's.
   float SplitSimilarity(const Centroids& event, const Centroids& story) const;
+  // Also gives the day of the event the article joined.
   StoryPlacement PlaceInEvent(StoryCluster& story, const ArticleVectors& vectors,
-                              const StoryFeatures& features, const std::string& article_id);
+                              const StoryFeatures& features, const std::string& article_id,
+                              std::optional<CalendarDay>& event_day);
+  // Indices of the story's events that may be on `day` or within the tolerance of it
+  // (every event when there is no day), in increasing order.
+  std::vector<uint32_t> EventsNear(const StoryCluster& story, std::optional<CalendarDay> day);
+  // Lists the event's days in its story's index (after the event changed), or rebuilds it.
+  void IndexEvent(StoryCluster& story, size_t event);
+  static void ReindexEvents(StoryCluster& story);
   EventCluster* SameHappening(StoryCluster& story, const EventFrame& frame);
   EventCluster* MostSimilarEvent(StoryCluster& story, const StoryFeatures& features);
   EventCluster& NewEvent(StoryCluster& story, std::optional<EventFrame> frame,

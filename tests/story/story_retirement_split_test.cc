@@ -11,6 +11,7 @@
 
 #include "store/store.h"
 #include "store/story_updater.h"
+#include "story/calendar_day.h"
 #include "story/stories_json.h"
 #include "story/story_clusterer.h"
 #include "topic_stream.h"
@@ -79,6 +80,28 @@ TEST(StoryScoringBoundTest, ScoringStopsAtTheEntryBudget) {
     }
   }
   EXPECT_GE(most_scored_unbounded, 4u);
+}
+
+// A story that gathers an event every few days: an article looks through the events near
+// its own day, not all of them.
+TEST(StoryScoringBoundTest, AnArticleReadsTheEventsNearItsDay) {
+  StoryClusterer clusterer;
+  const std::string text =
+      "Flood waters rose along the Meramec river in Valley Park on Tuesday, and the "
+      "mayor of Valley Park ordered the riverside homes evacuated.";
+  constexpr int kDays = 40;
+  uint64_t events_read = 0;
+  for (int i = 0; i < kDays; ++i) {
+    const CalendarDay day = *ParseIsoDay("2024-01-01") + 3 * i;
+    const Article article = MakeArticle("a" + std::to_string(i), FormatIsoDay(day), text);
+    const uint64_t before = clusterer.work().events;
+    clusterer.Add(article, {});
+    events_read = clusterer.work().events - before;
+  }
+  const std::vector<Story> stories = clusterer.Stories();
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(stories[0].events.size(), static_cast<size_t>(kDays));
+  EXPECT_LE(events_read, 2u);
 }
 
 TEST(StoryRetirementTest, ResumingAfterRetirementMatchesOneRun) {
