@@ -8,10 +8,11 @@
 // articles per CPU second of Add over the last --block articles, that rate against the
 // rate at the first checkpoint (the flatness figure), the same from the median batch of
 // 1,000 articles (less moved by passing load), what an article read on average
-// (StoryClusterer::work(): candidates, their centroid entries, the chosen story's
-// events: a structure filling up to its cap shows there), peak and current resident memory,
-// the size of the clusterer's saved state, and B-cubed of the clusters against the
-// generated story labels (a check that the stream is neither trivial nor hopeless).
+// (StoryClusterer::work(): posting entries read, candidates scored, their centroid entries, the
+// events near the article's day it looked through: a structure filling up to its cap shows there),
+// peak and current resident memory, the size of the clusterer's saved state, and B-cubed of the
+// clusters against the generated story labels (a check that the stream is neither trivial nor
+// hopeless).
 //
 // The stream: stories are born at a steady rate (250 a day), each with its own people,
 // organization, places and figures, and a category (one of 48: event type, common words,
@@ -677,10 +678,11 @@ class ScaleRun {
     std::cout << "| articles | days | stories alive (generator) | live clusters | retired "
                  "| ids used | features | sharing an id | Add µs/article | articles/s | vs first "
                  "| median batch µs/article | vs first (median) "
-                 "| candidates/article | centroid entries/article | events/article "
+                 "| postings/article | candidates/article | centroid entries/article "
+                 "| events/article "
                  "| take µs/article | VmHWM MiB | VmRSS MiB | heap MiB | state MiB | B3 P | B3 R "
                  "| B3 F1 |\n"
-              << "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+              << "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
                  "---|---|---|---|---|\n";
     for (const size_t checkpoint : Checkpoints(articles)) {
       const size_t block_start = checkpoint - std::min(block_, checkpoint);
@@ -812,6 +814,7 @@ class ScaleRun {
               << " | " << Fixed(1e6 * cpu_seconds / block, 1) << " | " << Fixed(rate, 0) << " | "
               << Fixed(rate / first_rate_, 2) << " | " << Fixed(median_cost, 1) << " | "
               << Fixed(first_median_cost_ / median_cost, 2) << " | "
+              << per_article(work.postings, work_before.postings) << " | "
               << per_article(work.candidates, work_before.candidates) << " | "
               << per_article(work.centroid_entries, work_before.centroid_entries) << " | "
               << per_article(work.events, work_before.events) << " | "

@@ -187,6 +187,7 @@ int StoryClusterer::NewStory() {
 
 std::vector<int> StoryClusterer::Candidates(const std::vector<uint32_t>& lists) {
   for (const uint32_t list : lists) {
+    work_.postings += postings_.List(list).size();
     for (const int id : postings_.List(list)) {
       const int live = Live(id);
       if (!Retired(live)) tally_.Add(live);

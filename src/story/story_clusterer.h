@@ -159,9 +159,10 @@ class StoryClusterer {
   // (bench/story_scale prints it per article, to tell a structure filling up from one
   // growing with the corpus).
   struct Work {
+    uint64_t postings = 0;          // posting-list entries read for candidates
     uint64_t candidates = 0;        // stories scored
     uint64_t centroid_entries = 0;  // features of the scored stories' centroids
-    uint64_t events = 0;            // events of the chosen stories looked through
+    uint64_t events = 0;            // events looked through, near the days of the frames placed
   };
   const Work& work() const { return work_; }
   // Article ids held in stories' article lists: those of the stories Stories() reports.
