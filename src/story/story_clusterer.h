@@ -34,7 +34,9 @@
 //     with a frame only an event without one or of its frame's type) when the similarity
 //     reaches `event_threshold`, else it starts a new event. The article's secondary
 //     frames (happenings it reports in passing, with their own day) join the events of the
-//     same happening, or start events of their own, so the timeline holds them too.
+//     same happening, or start events of their own, so the timeline holds them too. Only
+//     the events near the day in question, and the undated, are looked through
+//     (story/event_day_index.h): a story that has run for years costs what a new one does.
 //  5. Retirement: a story is only ever a candidate through the posting lists, so once
 //     newer stories have pushed it out of every list it can never take an article or a
 //     merge again. Its centroids, its events' centroids and frames are then dropped,
