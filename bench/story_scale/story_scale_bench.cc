@@ -851,9 +851,7 @@ class ScaleRun {
   CollisionCounter collision_counter_;
 };
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int Main(int argc, char** argv) {
   CLI::App app{"Story clustering cost per article on a generated stream of growing size"};
   size_t articles = 1000000;
   uint64_t seed = 1;
@@ -886,4 +884,15 @@ int main(int argc, char** argv) {
   run.Run(articles);
   if (!store.empty()) run.SaveToStore(store, then);
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Main(argc, argv);
+  } catch (const std::exception& error) {
+    std::cerr << "story_scale_bench: " << error.what() << "\n";
+    return 1;
+  }
 }
