@@ -73,6 +73,42 @@ bool AnyWithin(const SentenceContext& s, int from, int count, bool (*test)(std::
   return false;
 }
 
+// Words for people who stop work, and for stopping it.
+bool IsLabourWord(std::string_view lower_word) {
+  return OneOf(lower_word, {"workers", "worker", "dockworkers", "employees", "staff", "union",
+                            "unions", "guild", "walkout", "walkouts", "picket", "pickets",
+                            "picketing", "wage", "wages", "bargaining", "strikers"});
+}
+
+// Words that say people were hurt or weapons used.
+bool IsViolenceWord(std::string_view lower_word) {
+  return OneOf(lower_word,
+               {"killed",  "kill",    "killing",   "dead",     "deaths",    "wounded",
+                "injured", "missile", "missiles",  "drone",    "drones",    "bomb",
+                "bombs",   "rocket",  "rockets",   "air",      "military",  "army",
+                "troops",  "forces",  "militants", "targeted", "warplanes", "artillery"});
+}
+
+// Whether the "strike" at token i is workers stopping work: after "on" or a word that
+// names the strike's kind ("went on strike", "the port strike"), before one of its
+// procedures ("strike action"), or with workers in the sentence and no one hurt or armed.
+bool IsLabourStrike(const SentenceContext& s, int i) {
+  const EventWords& w = s.words;
+  if (i > s.first &&
+      OneOf(w.Lower(i - 1),
+            {"on", "general", "hunger", "labor", "labour", "port", "rail", "dock", "transport",
+             "nationwide", "national", "teachers", "workers", "union", "sympathy", "wildcat"})) {
+    return true;
+  }
+  if (i + 1 < s.end && OneOf(w.Lower(i + 1), {"action", "ballot", "vote", "pay", "fund", "leaders",
+                                              "committee", "notice"})) {
+    return true;
+  }
+  const int length = s.end - s.first;
+  return AnyWithin(s, s.first, length, IsLabourWord) &&
+         !AnyWithin(s, s.first, length, IsViolenceWord);
+}
+
 // Whether a word for captives or a named person stands within a few words of token i:
 // "released four hostages", "prisoners Hamas wants released", "freed Edan Alexander".
 bool HasCaptiveNear(const SentenceContext& s, int i) {
@@ -140,6 +176,9 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
     case TriggerCue::kCaptives:
       if (HasCaptiveNear(s, i)) return word->type;
       return std::nullopt;
+    case TriggerCue::kStrike:
+      if (IsLabourStrike(s, i)) return std::nullopt;
+      return word->type;
     case TriggerCue::kPullVerb:
       if (!w.Is(i + 1, "out") && !w.Is(i + 1, "back")) return std::nullopt;
       if (w.Is(i + 2, "on") || AnyWithin(s, i + 2, 3, IsWithdrawnNonForce)) return std::nullopt;

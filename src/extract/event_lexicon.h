@@ -5,7 +5,8 @@
 // ("strikes" the noun is an attack, "strikes a deal" the verb is not), so each entry says
 // which one it needs. A few words name an event only next to a cue that the finder checks
 // (event_finder.cc): "spoke" is a CALL only "by phone" or "with" someone, "called" is a
-// CALL with a named object and a DEMAND before "for" or "on".
+// CALL with a named object and a DEMAND before "for" or "on", a "strike" is no attack
+// when workers walk out.
 #pragma once
 
 #include <optional>
@@ -26,6 +27,7 @@ enum class TriggerCue {
   kWithdrawVerb,  // "withdraw": forces, not "its demands" or "support"
   kPullVerb,      // "pulled": WITHDRAW only before "out"
   kCaptives,      // "released": RELEASE only with hostages, prisoners ... nearby, not software
+  kStrike,        // "strike(s)": ATTACK, not a labour strike ("went on strike", "port strike")
 };
 
 struct EventTriggerWord {

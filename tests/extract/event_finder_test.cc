@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -281,6 +282,29 @@ TEST(EventFinder, MarksPlannedEvents) {
   EXPECT_TRUE(planned("Biden has an upcoming meeting with Netanyahu."));
   EXPECT_FALSE(planned("Biden spoke by phone with Netanyahu."));
   EXPECT_FALSE(planned("Biden has met Netanyahu."));
+}
+
+// A strike is an attack unless workers walk out.
+TEST(EventFinder, LabourStrikesAreNoAttacks) {
+  const EntitySpec israel{"Israel", "PLACE", "israel"};
+  const EntitySpec guild{"Dockworkers' Guild", "ORG", "guild"};
+  const auto attacks = [](const Lines& lines) {
+    return std::count_if(lines.begin(), lines.end(),
+                         [](const std::string& line) { return line.starts_with("ATTACK"); });
+  };
+  EXPECT_EQ(
+      attacks(Find("Israel carried out strikes on Rafah.", {israel, {"Rafah", "PLACE", "rafah"}})),
+      1);
+  EXPECT_EQ(attacks(Find("Israel launched a drone strike on the port of Hodeidah.", {israel})), 1);
+  // Workers in the sentence, but people were hurt: still an attack.
+  EXPECT_EQ(attacks(Find("An Israel strike on the convoy wounded three aid workers.", {israel})),
+            1);
+  EXPECT_EQ(attacks(Find("The Dockworkers' Guild began a general strike.", {guild})), 0);
+  EXPECT_EQ(attacks(Find("The Dockworkers' Guild extended its port strike.", {guild})), 0);
+  EXPECT_EQ(
+      attacks(Find("The Dockworkers' Guild ended its strike and the workers went back.", {guild})),
+      0);
+  EXPECT_EQ(attacks(Find("The Dockworkers' Guild held a strike vote.", {guild})), 0);
 }
 
 TEST(EventFinder, OtherTypesWithPatientsAndPassives) {
