@@ -64,10 +64,6 @@ void KeepStrongest(SparseVector& v, size_t keep) {
   });
 }
 
-float Centroid::Cosine(const SparseVector& unit) const {
-  return squared_norm_ > 0 ? Dot(sum_, unit) / std::sqrt(squared_norm_) : 0;
-}
-
 float Centroid::Cosine(const FeatureTable& unit) const {
   return squared_norm_ > 0 ? unit.Dot(sum_) / std::sqrt(squared_norm_) : 0;
 }

@@ -19,9 +19,7 @@ class Centroid {
   const SparseVector& sum() const { return sum_; }  // sorted by id
   float squared_norm() const { return squared_norm_; }
 
-  // Cosine with a unit vector (sorted by id), held in a table or not; with another
-  // centroid.
-  float Cosine(const SparseVector& unit) const;
+  // Cosine with a unit vector held in a table; with another centroid.
   float Cosine(const FeatureTable& unit) const;
   float Cosine(const Centroid& other) const;
   // The cosine of `part` (a centroid of some of this one's members) against this centroid

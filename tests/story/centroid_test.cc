@@ -27,18 +27,17 @@ TEST(CentroidTest, PrunesOnlyPastItsBandAndTiesKeepTheLowerId) {
   EXPECT_EQ(centroid.sum(), (SparseVector{{1, 0.5f}, {2, 0.5f}}));
 }
 
-TEST(CentroidTest, CosinesWithVectorsTablesAndCentroids) {
+TEST(CentroidTest, CosinesWithTablesAndCentroids) {
   Centroid centroid;
   centroid.Add({{1, 0.6f}, {2, 0.8f}}, 10, 10);
   const SparseVector unit = {{2, 1.0f}};
   FeatureTable table;
   table.Assign(unit);
-  EXPECT_FLOAT_EQ(centroid.Cosine(unit), 0.8f);
-  EXPECT_EQ(centroid.Cosine(table), centroid.Cosine(unit));
+  EXPECT_FLOAT_EQ(centroid.Cosine(table), 0.8f);
   Centroid other;
   other.Add(unit, 10, 10);
-  EXPECT_FLOAT_EQ(centroid.Cosine(other), 0.8f);
-  EXPECT_EQ(Centroid().Cosine(unit), 0.0f);
+  EXPECT_EQ(centroid.Cosine(other), centroid.Cosine(table));
+  EXPECT_EQ(Centroid().Cosine(table), 0.0f);
 }
 
 // The split test's cosine against the rest equals the cosine against what Subtract leaves.
