@@ -756,7 +756,7 @@ class ScaleRun {
     std::ostringstream state;
     clusterer_.Save(state);
     const auto serialized = Clock::now();
-    store.SaveStoryChanges(state.str(), changes);
+    store.SaveStoryChanges({.blob = state.str()}, changes);
     const auto saved = Clock::now();
     std::cout << "| " << what << " | " << clusterer_.articles() << " | "
               << changes.changed.size() + changes.retired.size() << " | " << ms(taken - start)

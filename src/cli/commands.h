@@ -16,5 +16,6 @@ void AddStoriesCommand(CLI::App& app);
 void AddTimelineCommand(CLI::App& app);
 void AddQuotesCommand(CLI::App& app);
 void AddCompareCommand(CLI::App& app);
+void AddUpgradeCommand(CLI::App& app);
 
 }  // namespace storyline

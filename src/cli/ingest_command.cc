@@ -14,11 +14,18 @@
 // Articles after it in the same batch were already linked knowing those rows (and teach
 // the names they were linked to): the one trace such an article can leave, accepted
 // because relinking them would mean holding the batch back until it is stored.
+//
+// SIGINT and SIGTERM stop the reading; the articles in hand are stored and placed and
+// the stories saved before the run exits with 128 + the signal's number. A run that ends
+// any other way (SIGKILL, a full disk) leaves its stored articles for the next ingest to
+// place (store/story_updater.h).
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <stdexcept>
 
@@ -142,6 +149,26 @@ class ProgressMeter {
 // Thrown out of the reader's callback to stop reading once the store has failed.
 struct StoreFailed {};
 
+// Thrown out of the reader's callback to stop reading after SIGINT or SIGTERM.
+struct StopRequested {};
+
+// The signal that asked the run to stop (SIGINT, SIGTERM), 0 while none has. The
+// handler only records it; the reader's callback sees it before the next article, so the
+// articles in hand are analyzed, stored and placed, and the run ends as a finished one
+// would. The handler is installed once (SA_RESETHAND): a second signal ends the process
+// at once, and the next ingest places what that one stored.
+volatile std::sig_atomic_t stop_signal = 0;
+
+void RecordStopSignal(int signal) { stop_signal = signal; }
+
+void StopOnSignals() {
+  struct sigaction action {};
+  action.sa_handler = RecordStopSignal;
+  action.sa_flags = SA_RESETHAND;
+  sigemptyset(&action.sa_mask);
+  for (const int signal : {SIGINT, SIGTERM}) sigaction(signal, &action, nullptr);
+}
+
 class Ingester {
  public:
   // `linker` holds the store's saved state (Restore(store.LoadEntityLinks())).
@@ -162,6 +189,7 @@ class Ingester {
 
   void Add(Article&& article) {
     if (store_error_) throw StoreFailed{};
+    if (stop_signal != 0) throw StopRequested{};
     ++tally_.read;
     progress_.Saw(article);
     if (store_.Contains(HashArticleContent(article))) {
@@ -204,12 +232,13 @@ class Ingester {
         Count(batch_[i].article, results[i]);
         // Clustering is online: new articles are placed in arrival order.
         if (results[i].status == AddStatus::kAdded) {
-          stories_.Add(batch_[i].article, batch_[i].analysis);
+          stories_.Add(results[i].article_id, batch_[i].article, batch_[i].analysis);
         } else {
           linker_ahead_of_store |= !batch_[i].entity_links.empty();
         }
       }
       if (linker_ahead_of_store) linker_.Restore(store_.LoadEntityLinks());
+      stories_.SaveIfDue();
     } catch (const StoreError& e) {
       store_error_ = e.what();
     }
@@ -248,6 +277,7 @@ struct IngestOptions {
   InputOptions input;
   std::string db;
   std::string models_dir;
+  int lock_timeout_seconds = 600;
 };
 
 void RunIngest(const IngestOptions& options) {
@@ -260,17 +290,28 @@ void RunIngest(const IngestOptions& options) {
         options.models_dir.empty() ? DefaultModelsDir() : std::filesystem::path(options.models_dir);
     analyzer = std::make_unique<ArticleAnalyzer>(models_dir);
     store = OpenStore(options.db);
-    store->ClaimStories([&] {
-      std::fprintf(stderr, "storyline: another ingest is writing %s; waiting for it to finish\n",
-                   options.db.c_str());
-    });
+    store->ClaimStories(
+        [&](const std::string& holder) {
+          std::fprintf(stderr,
+                       "storyline: %s is being written by another ingest (%s); waiting up to %d s "
+                       "for it to finish\n",
+                       options.db.c_str(), holder.c_str(), options.lock_timeout_seconds);
+        },
+        std::chrono::seconds(options.lock_timeout_seconds));
     stories = std::make_unique<StoryUpdater>(*store, models_dir / "story-background.tsv");
+    if (stories->replayed() > 0) {
+      std::fprintf(stderr,
+                   "storyline: placed %zu stored articles an interrupted ingest left out of the "
+                   "stories\n",
+                   stories->replayed());
+    }
     linker = std::make_unique<CorpusEntityLinker>(EntityAliases::LoadNames(models_dir));
     linker->Restore(store->LoadEntityLinks());
   } catch (const std::exception& e) {
     std::fprintf(stderr, "storyline: %s\n", e.what());
     throw CLI::RuntimeError(1);
   }
+  StopOnSignals();
   ProgressMeter progress(TotalInputBytes(options.input.paths), isatty(STDERR_FILENO) == 1);
   InputErrorReporter input_errors;
   Ingester ingester(*store, *stories, *linker, *analyzer, options.input.ThreadCount(), progress);
@@ -284,6 +325,8 @@ void RunIngest(const IngestOptions& options) {
         });
   } catch (const StoreFailed&) {
     // Reported below with the store's own message.
+  } catch (const StopRequested&) {
+    // Reported below, once what was read is stored.
   }
   const std::optional<std::string> store_error = ingester.Finish();
   progress.Clear();
@@ -294,6 +337,11 @@ void RunIngest(const IngestOptions& options) {
   std::fprintf(stderr,
                "ingested %zu articles (%zu new, %zu duplicates linked, %zu errors) in %.1f s\n",
                t.read, t.added, t.linked, input_errors.count() + t.failed, progress.Seconds());
+  if (stop_signal != 0) {
+    std::fprintf(stderr, "storyline: stopped by %s: run the same ingest again to add the rest\n",
+                 strsignal(stop_signal));
+    throw CLI::RuntimeError(128 + stop_signal);
+  }
   if (store_error || t.failed > 0) throw CLI::RuntimeError(1);
   input_errors.ExitIfAny();
 }
@@ -308,6 +356,10 @@ void AddIngestCommand(CLI::App& app) {
   AddInputOptions(*command, options->input);
   command->add_option("--models", options->models_dir,
                       "Model directory (default: $STORYLINE_MODELS or models/)");
+  command
+      ->add_option("--lock-timeout", options->lock_timeout_seconds,
+                   "Seconds to wait for another ingest into the same store before giving up")
+      ->check(CLI::Range(0, 86400 * 365));
   command->callback([options] { RunIngest(*options); });
 }
 

@@ -20,7 +20,7 @@ namespace storyline {
 template <typename Read>
 auto ReadStore(const std::string& db, Read&& read) {
   try {
-    const std::unique_ptr<Store> store = OpenStore(db, OpenMode::kMustExist);
+    const std::unique_ptr<Store> store = OpenStore(db, OpenMode::kReadOnly);
     return read(*store);
   } catch (const StoreError& e) {
     std::fprintf(stderr, "storyline: %s\n", e.what());

@@ -48,7 +48,7 @@ void PrintTable(const std::vector<SearchHit>& hits) {
 void RunSearch(const SearchOptions& options) {
   std::vector<SearchHit> hits;
   try {
-    hits = OpenStore(options.db, OpenMode::kMustExist)->Search(options.query, options.limit);
+    hits = OpenStore(options.db, OpenMode::kReadOnly)->Search(options.query, options.limit);
   } catch (const SearchQueryError& e) {
     // The query is shown as a JSON string: a line break or control character in it
     // would otherwise split the one-line error.

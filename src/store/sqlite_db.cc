@@ -5,6 +5,19 @@
 namespace storyline {
 namespace {
 
+// `path` as an SQLite URI with `immutable=1`: '?', '#' and '%' would end or escape the path.
+std::string ImmutableUri(const std::string& path) {
+  std::string uri = "file:";
+  for (const char c : path) {
+    if (c == '?' || c == '#' || c == '%') {
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      uri.push_back(c);
+    }
+  }
+  return uri + "?immutable=1";
+}
+
 [[noreturn]] void Fail(sqlite3* db, int code, std::string_view context) {
   throw SqliteError(code & 0xff,
                     fmt::format("{}: {}", context, db ? sqlite3_errmsg(db) : sqlite3_errstr(code)));
@@ -12,9 +25,22 @@ namespace {
 
 }  // namespace
 
-SqliteDb::SqliteDb(const std::string& path, int busy_timeout_ms) {
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+SqliteDb::SqliteDb(const std::string& path, int busy_timeout_ms, Access access) {
+  int flags = SQLITE_OPEN_NOMUTEX;
+  std::string name = path;
+  switch (access) {
+    case Access::kReadWrite:
+      flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+      break;
+    case Access::kReadOnly:
+      flags |= SQLITE_OPEN_READONLY;
+      break;
+    case Access::kImmutable:
+      flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+      name = ImmutableUri(path);
+      break;
+  }
+  const int rc = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     const std::string message = fmt::format("cannot open database {}: {}", path,
                                             db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));

@@ -16,9 +16,16 @@ namespace storyline {
 
 class SqliteDb {
  public:
-  // Opens (creating if needed) the database file; waits up to `busy_timeout_ms` for a
-  // lock held by another connection instead of failing with SQLITE_BUSY.
-  SqliteDb(const std::string& path, int busy_timeout_ms);
+  enum class Access {
+    kReadWrite,  // creating the file if needed
+    kReadOnly,   // never writes the database file
+    kImmutable,  // read-only on read-only media: no locks, no -wal or -shm files (nobody
+                 // may be writing it)
+  };
+
+  // Opens the database file; waits up to `busy_timeout_ms` for a lock held by another
+  // connection instead of failing with SQLITE_BUSY.
+  SqliteDb(const std::string& path, int busy_timeout_ms, Access access = Access::kReadWrite);
   ~SqliteDb();
   SqliteDb(const SqliteDb&) = delete;
   SqliteDb& operator=(const SqliteDb&) = delete;

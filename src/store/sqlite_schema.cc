@@ -248,8 +248,19 @@ CREATE TABLE story_splits (
 );
 )sql";
 
-constexpr std::array<std::string_view, 7> kSteps = {kStep1, kStep2, kStep3, kStep4,
-                                                    kStep5, kStep6, kStep7};
+// Step 8: how far into the stored articles the saved story state reaches
+// (store/store.h, SavedStoryState), so that articles an interrupted ingest stored but
+// never placed are placed by the next one. A store from before it is taken to have
+// placed every article up to the last one its stories name; later ones were stored by
+// an ingest that stopped before saving its stories, and are placed on the next ingest.
+constexpr std::string_view kStep8 = R"sql(
+ALTER TABLE story_state ADD COLUMN placed_through INTEGER NOT NULL DEFAULT 0;
+UPDATE story_state SET placed_through = coalesce(
+  (SELECT max(id) FROM articles WHERE external_id IN (SELECT article FROM story_articles)), 0);
+)sql";
+
+constexpr std::array<std::string_view, 8> kSteps = {kStep1, kStep2, kStep3, kStep4,
+                                                    kStep5, kStep6, kStep7, kStep8};
 
 int UserVersion(SqliteDb& db) {
   SqliteStatement query(db, "PRAGMA user_version");
@@ -282,6 +293,36 @@ void MigrateSqliteSchema(SqliteDb& db, int version) {
   } catch (...) {
     db.Exec("ROLLBACK");
     throw;
+  }
+}
+
+void RefuseForeignDatabase(SqliteDb& db) {
+  if (UserVersion(db) != 0) return;
+  SqliteStatement tables(db, "SELECT count(*) FROM sqlite_master");
+  tables.Step();
+  if (tables.ColumnInt(0) > 0) {
+    throw StoreError("holds another application's tables, not a storyline store: give a new path");
+  }
+}
+
+void CheckReadableSchema(SqliteDb& db, const std::string& path) {
+  const int version = UserVersion(db);
+  const int latest = SqliteSchemaVersion();
+  SqliteStatement articles(db, "SELECT count(*) FROM sqlite_master WHERE name = 'articles'");
+  articles.Step();
+  if (version == 0 || articles.ColumnInt(0) == 0) {
+    throw StoreError("not a storyline store (no articles table): ingest into a new path instead");
+  }
+  if (version > latest) {
+    throw StoreError(fmt::format(
+        "database schema version {} is newer than this storyline knows ({}): upgrade storyline",
+        version, latest));
+  }
+  if (version < latest) {
+    throw StoreError(fmt::format(
+        "written by an older storyline (schema {}, this one reads {}): upgrade it once with "
+        "`storyline upgrade --db {}`",
+        version, latest, path));
   }
 }
 

@@ -17,4 +17,12 @@ int SqliteSchemaVersion();
 // newer than this build knows.
 void MigrateSqliteSchema(SqliteDb& db, int version = SqliteSchemaVersion());
 
+// Throws StoreError when `db` is neither empty nor a storyline store (another
+// application's database): a writer must not add its schema or change its journal mode.
+void RefuseForeignDatabase(SqliteDb& db);
+
+// For readers, who never migrate: throws StoreError unless `db` is a storyline store of
+// exactly this build's schema (saying how to upgrade an older one).
+void CheckReadableSchema(SqliteDb& db, const std::string& path);
+
 }  // namespace storyline

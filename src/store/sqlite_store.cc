@@ -82,6 +82,27 @@ bool IsRecordError(const SqliteError& error) {
          error.code() == SQLITE_MISMATCH;
 }
 
+// The columns SqliteStore::ReadArticle reads, in its order.
+constexpr std::string_view kSelectArticle =
+    "SELECT a.id, a.external_id, coalesce(s.name, ''), a.published, a.url, a.title, a.author, "
+    "a.language, a.text, a.origin, a.dup_of, a.family_id "
+    "FROM articles a LEFT JOIN sources s ON s.id = a.source_id ";
+
+// How a reader opens `path`: read-only, or immutable when even reading fails because the
+// WAL's shared-memory file cannot be made (a read-only directory with no writer in it).
+SqliteDb::Access ReadOnlyAccess(const std::string& path) {
+  try {
+    SqliteDb probe(path, kBusyTimeoutMs, SqliteDb::Access::kReadOnly);
+    probe.Exec("SELECT count(*) FROM sqlite_master");
+    return SqliteDb::Access::kReadOnly;
+  } catch (const SqliteError& e) {
+    if (e.code() == SQLITE_CANTOPEN || e.code() == SQLITE_READONLY) {
+      return SqliteDb::Access::kImmutable;
+    }
+    throw StoreError(fmt::format("cannot open store {}: {}", path, e.what()));
+  }
+}
+
 }  // namespace
 
 struct SqliteStore::Statements {
@@ -127,10 +148,8 @@ struct SqliteStore::Statements {
                                "WHERE articles_fts MATCH ? ORDER BY {0}, a.id LIMIT ?",
                                kBm25)),
         find_article(db,
-                     "SELECT a.id, a.external_id, coalesce(s.name, ''), a.published, a.url, "
-                     "a.title, a.author, a.language, a.text, a.origin, a.dup_of, a.family_id "
-                     "FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
-                     "WHERE a.external_id = ? ORDER BY a.id LIMIT 1"),
+                     std::string(kSelectArticle) + "WHERE a.external_id = ? ORDER BY a.id LIMIT 1"),
+        article_after(db, std::string(kSelectArticle) + "WHERE a.id > ? ORDER BY a.id LIMIT 1"),
         load_mentions(db,
                       "SELECT start_byte, end_byte, text, type, entity, name, title, country "
                       "FROM entity_mentions "
@@ -156,16 +175,23 @@ struct SqliteStore::Statements {
 
   SqliteStatement find_by_hash, find_exact, find_band, candidate, insert_source, find_source,
       insert_article, set_own_family, insert_band, insert_mention, insert_time, insert_quantity,
-      insert_quote, insert_event, insert_actor, search, find_article, load_mentions, load_times,
-      load_quantities, load_quotes, load_events, load_actors;
+      insert_quote, insert_event, insert_actor, search, find_article, article_after, load_mentions,
+      load_times, load_quantities, load_quotes, load_events, load_actors;
 };
 
-SqliteStore::SqliteStore(const std::string& path) : path_(path), db_(path, kBusyTimeoutMs) {
+SqliteStore::SqliteStore(const std::string& path, bool read_only)
+    : path_(path),
+      db_(path, kBusyTimeoutMs, read_only ? ReadOnlyAccess(path) : SqliteDb::Access::kReadWrite) {
   try {
-    // WAL lets readers run beside one writer; NORMAL sync keeps every commit atomic
-    // and loses at most the last commits on power failure, never consistency.
-    db_.Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
-    MigrateSqliteSchema(db_);
+    if (read_only) {
+      CheckReadableSchema(db_, path);
+    } else {
+      RefuseForeignDatabase(db_);
+      // WAL lets readers run beside one writer; NORMAL sync keeps every commit atomic
+      // and loses at most the last commits on power failure, never consistency.
+      db_.Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
+      MigrateSqliteSchema(db_);
+    }
   } catch (const StoreError& e) {
     throw StoreError(fmt::format("cannot open store {}: {}", path, e.what()));
   }
@@ -474,9 +500,7 @@ std::map<std::string, std::string> SqliteStore::ArticleSources(
   return sources;
 }
 
-std::optional<StoredArticle> SqliteStore::FindArticle(std::string_view external_id) {
-  SqliteStatement& q = statements_->find_article;
-  q.Bind(1, external_id);
+std::optional<StoredArticle> SqliteStore::ReadArticle(SqliteStatement& q) {
   if (!q.Step()) {
     q.Reset();
     return std::nullopt;
@@ -498,6 +522,23 @@ std::optional<StoredArticle> SqliteStore::FindArticle(std::string_view external_
   q.Reset();
   stored.analysis = LoadAnalysis(stored.id);
   return stored;
+}
+
+std::optional<StoredArticle> SqliteStore::FindArticle(std::string_view external_id) {
+  statements_->find_article.Bind(1, external_id);
+  return ReadArticle(statements_->find_article);
+}
+
+void SqliteStore::ForEachArticleAfter(int64_t after,
+                                      const std::function<void(StoredArticle&&)>& visit) {
+  // One article at a time, by id, so the articles never sit in memory together.
+  for (int64_t id = after;;) {
+    statements_->article_after.Bind(1, id);
+    std::optional<StoredArticle> stored = ReadArticle(statements_->article_after);
+    if (!stored) return;
+    id = stored->id;
+    visit(std::move(*stored));
+  }
 }
 
 StoreCounts SqliteStore::Counts() {

@@ -14,8 +14,9 @@ namespace storyline {
 
 class SqliteStore : public Store {
  public:
-  // Opens or creates the file and migrates its schema. Throws StoreError.
-  explicit SqliteStore(const std::string& path);
+  // Opens or creates the file and migrates its schema; or, `read_only`, opens an
+  // existing store of this build's schema without writing to it. Throws StoreError.
+  SqliteStore(const std::string& path, bool read_only);
   ~SqliteStore() override;
 
   bool Contains(const ContentHash& hash) override;
@@ -29,10 +30,13 @@ class SqliteStore : public Store {
   StoreCounts Counts() override;
   std::vector<StoredQuote> LoadQuotes(const QuoteQuery& query) override;
   // In sqlite_story_tables.cc.
-  std::string LoadStoryState() override;
-  // Locks the file `<path>-stories.lock` beside the database (none for ":memory:").
-  void ClaimStories(const std::function<void()>& on_wait) override;
-  void SaveStoryChanges(std::string_view state, const StoryChanges& changes) override;
+  SavedStoryState LoadStoryState() override;
+  // Locks the file `<path>-stories.lock` beside the database.
+  void ClaimStories(const std::function<void(const std::string& holder)>& on_wait,
+                    std::chrono::seconds timeout) override;
+  void SaveStoryChanges(const SavedStoryState& state, const StoryChanges& changes) override;
+  void ForEachArticleAfter(int64_t after,
+                           const std::function<void(StoredArticle&&)>& visit) override;
   std::vector<Story> LoadStories() override;
   std::vector<StorySplit> LoadStorySplits() override;
 
@@ -46,6 +50,8 @@ class SqliteStore : public Store {
   void InsertAnalysis(int64_t article_id, const Analysis& analysis);
   void InsertEntityLinks(const std::vector<CorpusLinkRow>& rows);
   Analysis LoadAnalysis(int64_t article_id);
+  // The article `query` (bound, not stepped) finds first, with its analysis.
+  std::optional<StoredArticle> ReadArticle(SqliteStatement& query);
 
   std::string path_;
   SqliteDb db_;

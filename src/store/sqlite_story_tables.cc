@@ -131,7 +131,7 @@ class StoryRows {
 
 // Every deletion comes before any insertion: an event that moved between two stories (a
 // merge, a split) keeps its id, and its rows under the story it left go first.
-void WriteChanges(SqliteDb& db, std::string_view state, const StoryChanges& changes) {
+void WriteChanges(SqliteDb& db, const SavedStoryState& state, const StoryChanges& changes) {
   if (changes.complete) {
     for (const char* table : {"story_event_actors", "story_event_articles", "story_events",
                               "story_articles", "stories", "story_merges", "story_splits"}) {
@@ -150,8 +150,9 @@ void WriteChanges(SqliteDb& db, std::string_view state, const StoryChanges& chan
   // Deleted, then inserted: the old blob's pages are reused at once, where INSERT OR
   // REPLACE leaves them free and grows the file by a state's size.
   db.Exec("DELETE FROM story_state");
-  SqliteStatement(db, "INSERT INTO story_state (id, state) VALUES (1, ?)")
-      .BindBlob(1, {reinterpret_cast<const uint8_t*>(state.data()), state.size()})
+  SqliteStatement(db, "INSERT INTO story_state (id, state, placed_through) VALUES (1, ?, ?)")
+      .BindBlob(1, {reinterpret_cast<const uint8_t*>(state.blob.data()), state.blob.size()})
+      .Bind(2, state.placed_through)
       .Run();
 }
 
@@ -165,19 +166,23 @@ std::vector<std::string> SelectStrings(SqliteDb& db, std::string_view sql, int64
 
 }  // namespace
 
-void SqliteStore::ClaimStories(const std::function<void()>& on_wait) {
-  if (stories_claim_ || path_ == ":memory:") return;
-  stories_claim_ = std::make_unique<ExclusiveFileLock>(path_ + "-stories.lock", on_wait);
+void SqliteStore::ClaimStories(const std::function<void(const std::string&)>& on_wait,
+                               std::chrono::seconds timeout) {
+  if (stories_claim_) return;
+  stories_claim_ = std::make_unique<ExclusiveFileLock>(path_ + "-stories.lock", on_wait, timeout);
 }
 
-std::string SqliteStore::LoadStoryState() {
-  SqliteStatement select(db_, "SELECT state FROM story_state WHERE id = 1");
-  if (!select.Step()) return "";
+SavedStoryState SqliteStore::LoadStoryState() {
+  SavedStoryState saved;
+  SqliteStatement select(db_, "SELECT state, placed_through FROM story_state WHERE id = 1");
+  if (!select.Step()) return saved;
   const auto blob = select.ColumnBlob(0);
-  return std::string(reinterpret_cast<const char*>(blob.data()), blob.size());
+  saved.blob.assign(reinterpret_cast<const char*>(blob.data()), blob.size());
+  saved.placed_through = select.ColumnInt(1);
+  return saved;
 }
 
-void SqliteStore::SaveStoryChanges(std::string_view state, const StoryChanges& changes) {
+void SqliteStore::SaveStoryChanges(const SavedStoryState& state, const StoryChanges& changes) {
   db_.Exec("BEGIN IMMEDIATE");
   try {
     WriteChanges(db_, state, changes);

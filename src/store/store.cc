@@ -50,12 +50,16 @@ std::unique_ptr<Store> OpenStore(const std::string& db, OpenMode mode) {
     throw StoreError("the PostgreSQL back end is not built yet: use a SQLite file path for --db");
   }
   if (db.empty()) throw StoreError("--db is empty: give a SQLite file path");
+  if (db == ":memory:" || StartsWith(db, "file::memory:")) {
+    throw StoreError(fmt::format(
+        "an in-memory database ({}) keeps nothing after the command: give --db a file path", db));
+  }
   std::error_code error;
-  if (mode == OpenMode::kMustExist && !std::filesystem::exists(db, error)) {
+  if (mode != OpenMode::kCreateIfMissing && !std::filesystem::exists(db, error)) {
     throw StoreError(
         fmt::format("no store at {}: run `storyline ingest --db {} INPUT...` first", db, db));
   }
-  return std::make_unique<SqliteStore>(db);
+  return std::make_unique<SqliteStore>(db, mode == OpenMode::kReadOnly);
 }
 
 }  // namespace storyline

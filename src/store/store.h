@@ -12,6 +12,7 @@
 // Several processes may use one database at once: readers never wait for writers.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -87,6 +88,15 @@ struct StoredArticle {
   int64_t family_id = 0;  // id of the family's first-seen member (its own id when first)
 };
 
+// The story clusterer's state as saved with the stories it reported. Placement is as
+// durable as the articles: every stored article with a store id above `placed_through`
+// is one the state has not seen (an ingest stopped before its save), and the next
+// StoryUpdater places it from what the store holds.
+struct SavedStoryState {
+  std::string blob;  // StoryClusterer::Save's bytes; empty when nothing was saved yet
+  int64_t placed_through = 0;
+};
+
 struct StoreCounts {
   int64_t articles = 0;
   int64_t sources = 0;
@@ -159,33 +169,44 @@ class Store {
   // The quotations that match `query`, in article arrival order, then text order.
   virtual std::vector<StoredQuote> LoadQuotes(const QuoteQuery& query) = 0;
 
-  // Story clustering (story/story_updater.h): the clusterer's saved state (empty when
-  // none yet), and the stories it reports. SaveStoryChanges applies a change set in one
-  // transaction: each changed story's rows brought up to date as StoryUpdate::ApplyTo
+  // Story clustering (story/story_updater.h): the clusterer's saved state (an empty blob
+  // when none yet), and the stories it reports. SaveStoryChanges applies a change set in
+  // one transaction: each changed story's rows brought up to date as StoryUpdate::ApplyTo
   // says, retired stories' rows replaced, merged-away stories' rows deleted, the new
   // merges and splits appended (everything replaced when the changes are complete), and
   // the state replaced by `state`. Its cost follows what changed, not what is stored.
-  virtual std::string LoadStoryState() = 0;
+  virtual SavedStoryState LoadStoryState() = 0;
   // Makes this store the one that clusters into its database until it is closed: one
   // state is loaded, added to and saved at a time, so a second ingest into the same
-  // database waits here (after `on_wait`, when set, says so) for the first to finish and
-  // then clusters on top of what it saved. Without the claim, two ingests would each save
-  // stories the other never saw. Taking it again through the same store is a no-op.
-  virtual void ClaimStories(const std::function<void()>& on_wait) = 0;
-  virtual void SaveStoryChanges(std::string_view state, const StoryChanges& changes) = 0;
+  // database waits here (after `on_wait`, when set, says so and who holds the claim) for
+  // the first to finish and then clusters on top of what it saved. Without the claim, two
+  // ingests would each save stories the other never saw. Throws StoreError when the claim
+  // is still held by another process after `timeout`. Taking it again through the same
+  // store is a no-op.
+  virtual void ClaimStories(const std::function<void(const std::string& holder)>& on_wait,
+                            std::chrono::seconds timeout) = 0;
+  virtual void SaveStoryChanges(const SavedStoryState& state, const StoryChanges& changes) = 0;
+  // Calls `visit` with every stored article whose store id is above `after`, with its
+  // analysis, in the order they were stored: the articles a saved story state has not
+  // placed yet (SavedStoryState::placed_through).
+  virtual void ForEachArticleAfter(int64_t after,
+                                   const std::function<void(StoredArticle&&)>& visit) = 0;
   virtual std::vector<Story> LoadStories() = 0;
   // Splits in the order they happened.
   virtual std::vector<StorySplit> LoadStorySplits() = 0;
 };
 
 enum class OpenMode {
-  kCreateIfMissing,  // ingest: a new path starts an empty store
-  kMustExist,        // readers: a mistyped path is an error, not a new empty store
+  kCreateIfMissing,  // ingest: a new path starts an empty store, an older one is upgraded
+  kMustExist,        // upgrade: as kCreateIfMissing, but a mistyped path is an error
+  kReadOnly,         // readers: an existing storyline store, opened without writing to it
 };
 
-// Opens the store named by `db` and brings its schema up to date. Throws StoreError
-// when it cannot (missing with kMustExist, not a database, schema newer than this
-// build, back end not available).
+// Opens the store named by `db`; the writing modes bring its schema up to date. Throws
+// StoreError when it cannot: missing (but with kCreateIfMissing), not a database, not a
+// storyline store or of an older schema (kReadOnly: readers never write schema into a
+// file they read), schema newer than this build, `:memory:` (nothing would be kept),
+// back end not available.
 std::unique_ptr<Store> OpenStore(const std::string& db, OpenMode mode = OpenMode::kCreateIfMissing);
 
 }  // namespace storyline

@@ -8,30 +8,50 @@ namespace storyline {
 StoryUpdater::StoryUpdater(Store& store, const std::filesystem::path& background,
                            StoryClustererOptions options)
     : store_(store), clusterer_(options) {
-  store_.ClaimStories({});
-  const std::string state = store_.LoadStoryState();
+  store_.ClaimStories({}, std::chrono::seconds::max());
+  const SavedStoryState saved = store_.LoadStoryState();
   try {
-    if (!state.empty()) {
-      std::istringstream in(state);
+    if (!saved.blob.empty()) {
+      std::istringstream in(saved.blob);
       clusterer_.Load(in);
     } else if (std::ifstream counts(background); counts) {
       clusterer_.AddBackground(counts);
     }
   } catch (const std::runtime_error& e) {
-    throw StoreError(state.empty() ? background.string() + ": " + e.what()
-                                   : std::string("saved story state: ") + e.what());
+    throw StoreError(saved.blob.empty() ? background.string() + ": " + e.what()
+                                        : std::string("saved story state: ") + e.what());
   }
   saved_articles_ = clusterer_.articles();
+  placed_through_ = saved.placed_through;
+  store_.ForEachArticleAfter(placed_through_, [this](StoredArticle&& stored) {
+    Add(stored.id, stored.article, stored.analysis);
+    ++replayed_;
+  });
+}
+
+StoryPlacement StoryUpdater::Add(int64_t article_id, const Article& article,
+                                 const Analysis& analysis) {
+  StoryPlacement placement = clusterer_.Add(article, analysis);
+  placed_through_ = article_id;
+  return placement;
 }
 
 void StoryUpdater::Save() {
   if (clusterer_.articles() == saved_articles_) return;
   // Taken first: the state saved is the one after the changes were handed out.
   const StoryChanges changes = clusterer_.TakeChanges();
-  std::ostringstream state;
-  clusterer_.Save(state);
-  store_.SaveStoryChanges(state.str(), changes);
+  SavedStoryState state;
+  std::ostringstream blob;
+  clusterer_.Save(blob);
+  state.blob = std::move(blob).str();
+  state.placed_through = placed_through_;
+  store_.SaveStoryChanges(state, changes);
   saved_articles_ = clusterer_.articles();
+}
+
+void StoryUpdater::SaveIfDue(size_t min_unsaved) {
+  const size_t unsaved = clusterer_.articles() - saved_articles_;
+  if (unsaved >= min_unsaved && unsaved >= saved_articles_ / 4) Save();
 }
 
 }  // namespace storyline

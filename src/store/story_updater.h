@@ -1,13 +1,22 @@
 // Runs story clustering during ingest: resumes the clusterer from the state the store
-// keeps, places each newly stored article in arrival order, and saves the state with the
-// stories and events it changed in one transaction.
+// keeps, places each newly stored article in the order stored, and saves the state with
+// the stories and events it changed in one transaction.
 //
 //   StoryUpdater stories(*store, DefaultModelsDir() / "story-background.tsv");
-//   for each article AddBatch reports as kAdded: stories.Add(article, analysis);
-//   stories.Save();
+//   for each article AddBatch reports as kAdded: stories.Add(result.article_id, article, analysis);
+//   stories.SaveIfDue();  // after each batch
+//   stories.Save();       // at the end
+//
+// Placement is as durable as the articles: the saved state records the last stored
+// article it placed, and an updater first places, from what the store holds, every
+// article stored after it (an ingest that was killed, or stopped by a full disk, before
+// its save). So however a run ends, the next one leaves every stored article in exactly
+// one story, as one uninterrupted run would have.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
+#include <functional>
 
 #include "store/store.h"
 #include "story/story_clusterer.h"
@@ -16,13 +25,19 @@ namespace storyline {
 
 class StoryUpdater {
  public:
-  // Claims the store's stories (Store::ClaimStories, waiting for another process that
-  // holds them), then loads the saved state, or starts a new clusterer seeded with the
-  // background counts at `background` when that file exists. Throws StoreError when the
-  // saved state or the background file is malformed.
+  // Claims the store's stories (Store::ClaimStories, waiting without limit for another
+  // process that holds them unless the caller claimed them before), then loads the saved
+  // state, or starts a new clusterer seeded with the background counts at `background`
+  // when that file exists, and places the stored articles the state has not. Throws
+  // StoreError when the saved state or the background file is malformed.
   StoryUpdater(Store& store, const std::filesystem::path& background,
                StoryClustererOptions options = {});
 
+  // Places the article the store holds as `article_id` (AddBatch's result); articles are
+  // placed in the order they were stored.
+  StoryPlacement Add(int64_t article_id, const Article& article, const Analysis& analysis);
+  // Places an article the store does not hold (tests, benchmarks): its placement is saved,
+  // but an interrupted run cannot replay it.
   StoryPlacement Add(const Article& article, const Analysis& analysis) {
     return clusterer_.Add(article, analysis);
   }
@@ -32,13 +47,21 @@ class StoryUpdater {
   // the store then holds the previous save, and the changes taken are lost to this
   // updater, so it must not save again (a new one resumes from the store).
   void Save();
+  // Saves when enough articles wait: at least `min_unsaved`, and a quarter of those
+  // already saved, so that saving, which writes the whole state, costs a bounded share
+  // of the run, while an interrupted run leaves at most that many to place again.
+  void SaveIfDue(size_t min_unsaved = 4096);
 
+  // How many stored articles the constructor placed because an earlier run had not.
+  size_t replayed() const { return replayed_; }
   const StoryClusterer& clusterer() const { return clusterer_; }
 
  private:
   Store& store_;
   StoryClusterer clusterer_;
   size_t saved_articles_ = 0;
+  int64_t placed_through_ = 0;
+  size_t replayed_ = 0;
 };
 
 }  // namespace storyline

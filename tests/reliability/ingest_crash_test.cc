@@ -1,7 +1,10 @@
-// Crash safety of `storyline ingest`: the process is SIGKILLed at random points (fixed
-// seed) while it writes a store; after every kill the file must pass SQLite's and FTS5's
-// integrity checks, keep every article an earlier round committed, and hold no article
-// twice; a final uninterrupted run must then complete the corpus exactly once.
+// Crash safety of `storyline ingest`: the process is stopped at random points (fixed
+// seed) while it writes a store, by SIGKILL (a crash, an OOM kill), SIGTERM (a service
+// stop, `timeout`) or SIGINT (Ctrl-C). After every stop the file must pass SQLite's and
+// FTS5's integrity checks, keep every article an earlier round committed, hold no
+// article twice and place none in two stories; a SIGTERM or SIGINT must leave every
+// article it stored placed. A final run must then complete the corpus: every article
+// stored once, in exactly one story, and the stories those of one uninterrupted run.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -13,16 +16,17 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr int kArticles = 2000;
-constexpr int kRounds = 8;
+constexpr int kArticles = 1000;
+constexpr int kRounds = 20;
 
 struct StoreState {
   long articles = 0;
   long distinct_ids = 0;
   long distinct_hashes = 0;
+  long placed = 0;  // article rows in stories
 };
 
-// Checks what any crash must leave intact, and returns the article counts.
+// Checks what any stop must leave intact, and returns the counts.
 StoreState CheckConsistent(const fs::path& db) {
   StoreInspector store(db);
   EXPECT_EQ(store.Query("PRAGMA integrity_check"), "ok");
@@ -39,6 +43,13 @@ StoreState CheckConsistent(const fs::path& db) {
   state.distinct_hashes = store.Count("SELECT count(DISTINCT content_hash) FROM articles");
   EXPECT_EQ(state.articles, state.distinct_ids) << "an article stored twice";
   EXPECT_EQ(state.articles, state.distinct_hashes) << "an article stored twice";
+  state.placed = store.Count("SELECT count(*) FROM story_articles");
+  EXPECT_EQ(state.placed, store.Count("SELECT count(DISTINCT article) FROM story_articles"))
+      << "an article placed in two stories, or twice in one";
+  EXPECT_EQ(store.Count("SELECT count(*) FROM story_articles WHERE article NOT IN "
+                        "(SELECT external_id FROM articles)"),
+            0)
+      << "a story names an article the store does not hold";
   return state;
 }
 
@@ -59,30 +70,52 @@ std::vector<std::string> IngestArgs(const fs::path& db, const fs::path& input) {
   return {"ingest", "--db", db.string(), input.string()};
 }
 
-TEST(IngestCrashTest, KilledIngestLosesNothingCommittedAndResumesExactlyOnce) {
+std::string StoriesJson(const fs::path& db, const ScratchDir& dir) {
+  ChildProcess stories({"stories", "--db", db.string(), "--json"}, dir / "stories.json",
+                       dir / "stories.err");
+  EXPECT_EQ(stories.Wait(), 0) << stories.Stderr();
+  std::ifstream in(dir / "stories.json");
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// How round `round` stops its ingest: SIGKILL as soon as a new batch is visible (so some
+// kills always land mid-corpus however fast the machine is), SIGKILL at a random time
+// (mid-transaction too), SIGTERM or SIGINT at a random time.
+int StopSignal(int round) {
+  switch (round % 4) {
+    case 0:
+    case 1:
+      return SIGKILL;
+    case 2:
+      return SIGTERM;
+    default:
+      return SIGINT;
+  }
+}
+
+TEST(IngestCrashTest, StoppedIngestsLoseNothingAndResumeToTheStoriesOfOneRun) {
   ScratchDir dir("storyline-crash");
   const fs::path input = dir / "corpus.jsonl";
   const int distinct = WriteCorpus(input, kArticles);
 
-  // An uninterrupted run sets the time scale for the kills and the expected end state.
+  // An uninterrupted run sets the time scale for the stops and the expected end state.
   const auto start = Clock::now();
   ChildProcess calibration(IngestArgs(dir / "reference.db", input), dir / "out", dir / "err");
   ASSERT_EQ(calibration.Wait(), 0) << calibration.Stderr();
   const double full_seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  ASSERT_EQ(CheckConsistent(dir / "reference.db").articles, distinct);
+  ASSERT_EQ(CheckConsistent(dir / "reference.db").placed, distinct);
+  const std::string one_run = StoriesJson(dir / "reference.db", dir);
 
   const fs::path db = dir / "crashed.db";
   std::mt19937 random(20241127);
   std::uniform_real_distribution<double> fraction(0.05, 0.95);
   long committed = 0;
-  int interrupted_mid_corpus = 0;
+  int stopped_mid_corpus = 0;
   for (int round = 0; round < kRounds; ++round) {
     SCOPED_TRACE("round " + std::to_string(round));
-    // Even rounds kill as soon as a new batch is visible, so some kills always land
-    // mid-corpus however fast or slow the machine runs the ingest. Odd rounds kill at a
-    // random time, so kills land anywhere, mid-transaction too.
-    const bool after_commit = round % 2 == 0;
-    // Later rounds skip what is stored, so they are killed sooner.
+    const int signal = StopSignal(round);
+    const bool after_commit = round % 4 == 0;
+    // Later rounds skip what is stored, so they are stopped sooner.
     const double left = std::max(0.2, 1.0 - double(committed) / distinct);
     const auto delay = std::chrono::duration<double>(full_seconds * left * fraction(random));
     ChildProcess ingest(IngestArgs(db, input), dir / "out", dir / "err");
@@ -91,32 +124,40 @@ TEST(IngestCrashTest, KilledIngestLosesNothingCommittedAndResumesExactlyOnce) {
            (after_commit ? StoredArticles(db) <= committed : Clock::now() < deadline)) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
-    const bool killed = ingest.running();
-    if (killed) ingest.Kill();
-    if (!fs::exists(db)) continue;  // killed before the store was created
+    const bool stopped = ingest.running();
+    if (stopped) ingest.Signal(signal);
+    const int status = ingest.Wait();
+    if (!fs::exists(db)) continue;  // stopped before the store was created
     const StoreState state = CheckConsistent(db);
-    EXPECT_GE(state.articles, committed) << "a kill lost articles an earlier run committed";
-    if (!killed) {
+    EXPECT_GE(state.articles, committed) << "a stop lost articles an earlier run committed";
+    if (!stopped) {
+      EXPECT_EQ(status, 0) << ingest.Stderr();
       EXPECT_EQ(state.articles, distinct) << ingest.Stderr();
     }
-    interrupted_mid_corpus += killed && state.articles > committed && state.articles < distinct;
+    if (stopped && signal != SIGKILL && status != -1) {
+      // Stopped by SIGTERM or SIGINT after its claim: it finished what it had in hand.
+      EXPECT_EQ(status, 128 + signal) << ingest.Stderr();
+      EXPECT_EQ(state.placed, state.articles) << "a clean stop left stored articles unplaced";
+    }
+    stopped_mid_corpus += stopped && state.articles > committed && state.articles < distinct;
     committed = state.articles;
-    if (committed == distinct) {
-      // A run finished before its kill (the machine ran faster than the calibration):
-      // start over on a fresh store so the remaining kills still land mid-corpus.
+    if (committed == distinct && state.placed == distinct) {
+      // A run finished before its stop (the machine ran faster than the calibration):
+      // start over on a fresh store so the remaining stops still land mid-corpus.
       RemoveDatabase(db);
       committed = 0;
     }
   }
   RecordProperty("full_ingest_seconds", std::to_string(full_seconds));
-  RecordProperty("kills_mid_corpus", interrupted_mid_corpus);
-  EXPECT_GT(interrupted_mid_corpus, 0) << "no kill landed while articles were being written";
+  RecordProperty("stops_mid_corpus", stopped_mid_corpus);
+  EXPECT_GT(stopped_mid_corpus, 0) << "no stop landed while articles were being written";
 
   ChildProcess resume(IngestArgs(db, input), dir / "out", dir / "err");
   ASSERT_EQ(resume.Wait(), 0) << resume.Stderr();
   const StoreState final_state = CheckConsistent(db);
   EXPECT_EQ(final_state.articles, distinct);
-  EXPECT_EQ(final_state.distinct_ids, distinct);
+  EXPECT_EQ(final_state.placed, distinct) << "articles in no story after the resume";
+  EXPECT_EQ(StoriesJson(db, dir), one_run) << "the stories differ from one uninterrupted run's";
 
   // Idempotent: one more run over a complete store adds nothing.
   ChildProcess again(IngestArgs(db, input), dir / "out", dir / "err");

@@ -104,6 +104,9 @@ class ChildProcess {
     Wait();
   }
 
+  // Sends `signal` without waiting for the child to end.
+  void Signal(int signal) { kill(pid_, signal); }
+
   // Exit status, -1 when killed by a signal.
   int Wait() {
     if (!exited_) {

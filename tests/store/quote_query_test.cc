@@ -79,7 +79,7 @@ class QuoteQueryTest : public ::testing::Test {
     strike.new_articles = {"b1"};
     StoryChanges changes;
     changes.changed = {truce, strike};
-    store_->SaveStoryChanges("", changes);
+    store_->SaveStoryChanges({}, changes);
   }
   void TearDown() override {
     store_.reset();

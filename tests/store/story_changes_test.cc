@@ -311,7 +311,7 @@ TEST(StoryChangesTest, AVersion4StateLoadsWithItsRetiredStories) {
   TempStore store_file("v4-state");
   GunzipFixture(std::string(STORYLINE_SOURCE_DIR) + kVersion4Store, store_file.path());
   auto store = OpenStore(store_file.path(), OpenMode::kMustExist);
-  std::istringstream state(store->LoadStoryState());
+  std::istringstream state(store->LoadStoryState().blob);
   StoryClusterer clusterer(QuickRetirement());
   clusterer.Load(state);
   EXPECT_EQ(clusterer.retired_stories(), 62u);
