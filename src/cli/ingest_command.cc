@@ -79,6 +79,7 @@ std::string_view OriginFile(std::string_view origin) {
 struct IngestTally {
   size_t read = 0;
   size_t added = 0;
+  size_t updated = 0;  // new versions of stored articles
   size_t linked = 0;
   size_t unchanged = 0;
   size_t failed = 0;  // articles the store refused
@@ -232,7 +233,8 @@ class Ingester {
         Count(batch_[i].article, results[i]);
         // Clustering is online: new articles are placed in arrival order.
         if (results[i].status == AddStatus::kAdded) {
-          stories_.Add(results[i].article_id, batch_[i].article, batch_[i].analysis);
+          stories_.Add(results[i].article_id, results[i].previous_version, batch_[i].article,
+                       batch_[i].analysis);
         } else {
           linker_ahead_of_store |= !batch_[i].entity_links.empty();
         }
@@ -248,8 +250,12 @@ class Ingester {
   void Count(const Article& article, const AddResult& result) {
     switch (result.status) {
       case AddStatus::kAdded:
-        ++tally_.added;
-        tally_.linked += result.dup_of.has_value();
+        if (result.previous_version) {
+          ++tally_.updated;
+        } else {
+          ++tally_.added;
+          tally_.linked += result.dup_of.has_value();
+        }
         break;
       case AddStatus::kAlreadyStored:
         ++tally_.unchanged;
@@ -335,8 +341,10 @@ void RunIngest(const IngestOptions& options) {
   }
   const IngestTally& t = ingester.tally();
   std::fprintf(stderr,
-               "ingested %zu articles (%zu new, %zu duplicates linked, %zu errors) in %.1f s\n",
-               t.read, t.added, t.linked, input_errors.count() + t.failed, progress.Seconds());
+               "ingested %zu articles (%zu new, %zu updated, %zu duplicates linked, %zu %s) in "
+               "%.1f s\n",
+               t.read, t.added, t.updated, t.linked, input_errors.count() + t.failed,
+               input_errors.count() + t.failed == 1 ? "error" : "errors", progress.Seconds());
   if (stop_signal != 0) {
     std::fprintf(stderr, "storyline: stopped by %s: run the same ingest again to add the rest\n",
                  strsignal(stop_signal));

@@ -259,8 +259,21 @@ UPDATE story_state SET placed_through = coalesce(
   (SELECT max(id) FROM articles WHERE external_id IN (SELECT article FROM story_articles)), 0);
 )sql";
 
-constexpr std::array<std::string_view, 8> kSteps = {kStep1, kStep2, kStep3, kStep4,
-                                                    kStep5, kStep6, kStep7, kStep8};
+// Step 9: versions. An external id is an article's identity: a record with an id the
+// store holds, but other content, is that article's new version. Every version is kept
+// (`previous_version` links them); `latest` marks the one every command shows, so no
+// query ever joins two different texts on one id. A store from before it that holds one
+// id more than once keeps the last stored as the latest.
+constexpr std::string_view kStep9 = R"sql(
+ALTER TABLE articles ADD COLUMN previous_version INTEGER;
+ALTER TABLE articles ADD COLUMN latest INTEGER NOT NULL DEFAULT 1;
+UPDATE articles SET latest = 0
+  WHERE id < (SELECT max(b.id) FROM articles b WHERE b.external_id = articles.external_id);
+CREATE INDEX articles_latest_by_external_id ON articles(external_id) WHERE latest = 1;
+)sql";
+
+constexpr std::array<std::string_view, 9> kSteps = {kStep1, kStep2, kStep3, kStep4, kStep5,
+                                                    kStep6, kStep7, kStep8, kStep9};
 
 int UserVersion(SqliteDb& db) {
   SqliteStatement query(db, "PRAGMA user_version");

@@ -85,7 +85,7 @@ bool IsRecordError(const SqliteError& error) {
 // The columns SqliteStore::ReadArticle reads, in its order.
 constexpr std::string_view kSelectArticle =
     "SELECT a.id, a.external_id, coalesce(s.name, ''), a.published, a.url, a.title, a.author, "
-    "a.language, a.text, a.origin, a.dup_of, a.family_id "
+    "a.language, a.text, a.origin, a.dup_of, a.family_id, a.previous_version "
     "FROM articles a LEFT JOIN sources s ON s.id = a.source_id ";
 
 // How a reader opens `path`: read-only, or immutable when even reading fails because the
@@ -118,7 +118,8 @@ struct SqliteStore::Statements {
         insert_article(db,
                        "INSERT INTO articles(external_id, source_id, published, url, title, "
                        "author, language, text, origin, content_hash, text_hash, minhash, "
-                       "family_id, dup_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "family_id, dup_of, previous_version) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         set_own_family(db, "UPDATE articles SET family_id = id WHERE id = ?"),
         insert_band(db, "INSERT OR IGNORE INTO lsh_bands(band_key, article_id) VALUES (?, ?)"),
         insert_mention(db,
@@ -145,10 +146,12 @@ struct SqliteStore::Statements {
                                "snippet(articles_fts, -1, '[', ']', '…', 24) "
                                "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
                                "LEFT JOIN sources s ON s.id = a.source_id "
-                               "WHERE articles_fts MATCH ? ORDER BY {0}, a.id LIMIT ?",
+                               "WHERE articles_fts MATCH ? AND a.latest = 1 "
+                               "ORDER BY {0}, a.id LIMIT ?",
                                kBm25)),
-        find_article(db,
-                     std::string(kSelectArticle) + "WHERE a.external_id = ? ORDER BY a.id LIMIT 1"),
+        find_article(db, std::string(kSelectArticle) + "WHERE a.external_id = ? AND a.latest = 1"),
+        find_latest_version(db, "SELECT id FROM articles WHERE external_id = ? AND latest = 1"),
+        supersede(db, "UPDATE articles SET latest = 0 WHERE id = ?"),
         article_after(db, std::string(kSelectArticle) + "WHERE a.id > ? ORDER BY a.id LIMIT 1"),
         load_mentions(db,
                       "SELECT start_byte, end_byte, text, type, entity, name, title, country "
@@ -175,8 +178,9 @@ struct SqliteStore::Statements {
 
   SqliteStatement find_by_hash, find_exact, find_band, candidate, insert_source, find_source,
       insert_article, set_own_family, insert_band, insert_mention, insert_time, insert_quantity,
-      insert_quote, insert_event, insert_actor, search, find_article, article_after, load_mentions,
-      load_times, load_quantities, load_quotes, load_events, load_actors;
+      insert_quote, insert_event, insert_actor, search, find_article, find_latest_version,
+      supersede, article_after, load_mentions, load_times, load_quantities, load_quotes,
+      load_events, load_actors;
 };
 
 SqliteStore::SqliteStore(const std::string& path, bool read_only)
@@ -285,6 +289,13 @@ AddResult SqliteStore::InsertArticle(const PreparedArticle& prepared) {
   } else {
     insert.BindNull(14);
   }
+  const std::optional<int64_t> previous = LatestVersion(a.id);
+  if (previous) {
+    insert.Bind(15, *previous);
+    s.supersede.Bind(1, *previous).Run();
+  } else {
+    insert.BindNull(15);
+  }
   insert.Run();
   const int64_t id = db_.LastInsertId();
   if (!family) s.set_own_family.Bind(1, id).Run();
@@ -296,7 +307,16 @@ AddResult SqliteStore::InsertArticle(const PreparedArticle& prepared) {
   }
   InsertAnalysis(id, prepared.analysis);
   InsertEntityLinks(prepared.entity_links);
-  return {AddStatus::kAdded, id, family, {}};
+  return {AddStatus::kAdded, id, family, previous, {}};
+}
+
+std::optional<int64_t> SqliteStore::LatestVersion(std::string_view external_id) {
+  SqliteStatement& query = statements_->find_latest_version;
+  query.Bind(1, external_id);
+  std::optional<int64_t> id;
+  if (query.Step()) id = query.ColumnInt(0);
+  query.Reset();
+  return id;
 }
 
 void SqliteStore::InsertAnalysis(int64_t id, const Analysis& analysis) {
@@ -373,6 +393,7 @@ std::vector<AddResult> SqliteStore::AddBatch(std::span<const PreparedArticle> ba
     results[i] = {existing ? AddStatus::kAlreadyStored : AddStatus::kAdded,
                   existing.value_or(0),
                   std::nullopt,
+                  std::nullopt,
                   {}};
     any_new |= !existing;
   }
@@ -384,7 +405,7 @@ std::vector<AddResult> SqliteStore::AddBatch(std::span<const PreparedArticle> ba
       // Checked again inside the transaction: another process, or an earlier article of
       // this batch, may have stored the same content since.
       if (const auto existing = FindByHash(batch[i].content_hash)) {
-        results[i] = {AddStatus::kAlreadyStored, *existing, std::nullopt, {}};
+        results[i] = {AddStatus::kAlreadyStored, *existing, std::nullopt, std::nullopt, {}};
         continue;
       }
       db_.Exec("SAVEPOINT article");
@@ -394,7 +415,7 @@ std::vector<AddResult> SqliteStore::AddBatch(std::span<const PreparedArticle> ba
       } catch (const SqliteError& e) {
         if (!IsRecordError(e) || sqlite3_get_autocommit(db_.handle())) throw;
         db_.Exec("ROLLBACK TO article; RELEASE article");
-        results[i] = {AddStatus::kFailed, 0, std::nullopt, e.what()};
+        results[i] = {AddStatus::kFailed, 0, std::nullopt, std::nullopt, e.what()};
       }
     }
     db_.Exec("COMMIT");
@@ -490,7 +511,7 @@ std::map<std::string, std::string> SqliteStore::ArticleSources(
     const std::vector<std::string>& external_ids) {
   SqliteStatement select(db_,
                          "SELECT s.name FROM articles a JOIN sources s ON s.id = a.source_id "
-                         "WHERE a.external_id = ? ORDER BY a.id LIMIT 1");
+                         "WHERE a.external_id = ? AND a.latest = 1");
   std::map<std::string, std::string> sources;
   for (const std::string& id : external_ids) {
     select.Bind(1, std::string_view(id));
@@ -519,6 +540,7 @@ std::optional<StoredArticle> SqliteStore::ReadArticle(SqliteStatement& q) {
   a.origin = q.ColumnText(9);
   if (!q.ColumnIsNull(10)) stored.dup_of = q.ColumnInt(10);
   stored.family_id = q.ColumnInt(11);
+  if (!q.ColumnIsNull(12)) stored.previous_version = q.ColumnInt(12);
   q.Reset();
   stored.analysis = LoadAnalysis(stored.id);
   return stored;
@@ -548,9 +570,11 @@ StoreCounts SqliteStore::Counts() {
     return q.ColumnInt(0);
   };
   StoreCounts counts;
-  counts.articles = count("SELECT count(*) FROM articles");
+  counts.articles = count("SELECT count(*) FROM articles WHERE latest = 1");
+  counts.earlier_versions = count("SELECT count(*) FROM articles WHERE latest = 0");
   counts.sources = count("SELECT count(*) FROM sources");
-  counts.duplicates = count("SELECT count(*) FROM articles WHERE dup_of IS NOT NULL");
+  counts.duplicates =
+      count("SELECT count(*) FROM articles WHERE dup_of IS NOT NULL AND latest = 1");
   counts.entity_mentions = count("SELECT count(*) FROM entity_mentions");
   counts.times = count("SELECT count(*) FROM time_expressions");
   counts.quantities = count("SELECT count(*) FROM quantities");
@@ -565,7 +589,7 @@ std::vector<StoredQuote> SqliteStore::LoadQuotes(const QuoteQuery& query) {
   SqliteStatement select(
       db_, fmt::format("SELECT a.external_id, coalesce(s.name, ''), a.published, q.start_byte, "
                        "q.end_byte, q.text, q.speaker, q.speaker_entity, q.partial FROM quotes q "
-                       "JOIN articles a ON a.id = q.article_id "
+                       "JOIN articles a ON a.id = q.article_id AND a.latest = 1 "
                        "LEFT JOIN sources s ON s.id = a.source_id "
                        "WHERE (?1 = '' OR instr({}, ?1) > 0 OR instr({}, ?1) > 0) "
                        "AND (?2 IS NULL OR a.external_id IN "

@@ -45,6 +45,8 @@ class SqliteStore : public Store {
 
   std::optional<int64_t> FindByHash(const ContentHash& hash);
   std::optional<int64_t> FindFamily(const DuplicateFingerprint& fingerprint);
+  // The store id of the latest version of the article with this external id.
+  std::optional<int64_t> LatestVersion(std::string_view external_id);
   int64_t SourceId(const std::string& name);
   AddResult InsertArticle(const PreparedArticle& prepared);
   void InsertAnalysis(int64_t article_id, const Analysis& analysis);

@@ -3,10 +3,12 @@
 // from the --db string: a file path is SQLite (the default, zero set-up), a
 // postgresql:// URL is a server.
 //
-// Ingest is idempotent and transactional: an article is identified by its content hash
+// Ingest is idempotent and transactional: a record is identified by its content hash
 // (XXH3-128 over source, id, url, title and text), so adding it again changes nothing;
 // a batch is one transaction, and inside it each article is all-or-nothing, so neither
-// a crash nor a bad record leaves half an article behind.
+// a crash nor a bad record leaves half an article behind. An article is identified by
+// its external id: a record with a stored id but other content is that article's new
+// version, which every query shows in place of the earlier ones (kept as history).
 //
 // A Store object is used from one thread at a time; open one per thread or process.
 // Several processes may use one database at once: readers never wait for writers.
@@ -76,7 +78,10 @@ struct AddResult {
   AddStatus status = AddStatus::kAdded;
   int64_t article_id = 0;         // store id of the new or existing article; 0 when failed
   std::optional<int64_t> dup_of;  // family's first-seen member, when a duplicate of one
-  std::string error;              // when failed
+  // When the store held the article's external id with other content: the store id of
+  // that earlier version, which the new one replaces in every command's view.
+  std::optional<int64_t> previous_version;
+  std::string error;  // when failed
 };
 
 // An article as stored, with the duplicate family it belongs to.
@@ -86,6 +91,7 @@ struct StoredArticle {
   Analysis analysis;
   std::optional<int64_t> dup_of;
   int64_t family_id = 0;  // id of the family's first-seen member (its own id when first)
+  std::optional<int64_t> previous_version;  // the version it replaced, if any
 };
 
 // The story clusterer's state as saved with the stories it reported. Placement is as
@@ -98,7 +104,8 @@ struct SavedStoryState {
 };
 
 struct StoreCounts {
-  int64_t articles = 0;
+  int64_t articles = 0;          // latest versions
+  int64_t earlier_versions = 0;  // kept as history
   int64_t sources = 0;
   int64_t duplicates = 0;  // articles linked to an earlier family member
   int64_t entity_mentions = 0;
@@ -157,7 +164,7 @@ class Store {
   // query that cannot be parsed.
   virtual std::vector<SearchHit> Search(std::string_view query, int limit) = 0;
 
-  // The first-stored article with this external id, with its analysis.
+  // The latest version of the article with this external id, with its analysis.
   virtual std::optional<StoredArticle> FindArticle(std::string_view external_id) = 0;
 
   // The outlet of each of these articles (external ids) that is stored with one.

@@ -24,16 +24,15 @@ StoryUpdater::StoryUpdater(Store& store, const std::filesystem::path& background
   saved_articles_ = clusterer_.articles();
   placed_through_ = saved.placed_through;
   store_.ForEachArticleAfter(placed_through_, [this](StoredArticle&& stored) {
-    Add(stored.id, stored.article, stored.analysis);
+    Add(stored.id, stored.previous_version, stored.article, stored.analysis);
     ++replayed_;
   });
 }
 
-StoryPlacement StoryUpdater::Add(int64_t article_id, const Article& article,
-                                 const Analysis& analysis) {
-  StoryPlacement placement = clusterer_.Add(article, analysis);
+void StoryUpdater::Add(int64_t article_id, std::optional<int64_t> previous_version,
+                       const Article& article, const Analysis& analysis) {
+  if (!previous_version) clusterer_.Add(article, analysis);
   placed_through_ = article_id;
-  return placement;
 }
 
 void StoryUpdater::Save() {

@@ -3,7 +3,8 @@
 // the stories and events it changed in one transaction.
 //
 //   StoryUpdater stories(*store, DefaultModelsDir() / "story-background.tsv");
-//   for each article AddBatch reports as kAdded: stories.Add(result.article_id, article, analysis);
+//   for each AddBatch result that is kAdded:
+//     stories.Add(result.article_id, result.previous_version, article, analysis);
 //   stories.SaveIfDue();  // after each batch
 //   stories.Save();       // at the end
 //
@@ -34,8 +35,11 @@ class StoryUpdater {
                StoryClustererOptions options = {});
 
   // Places the article the store holds as `article_id` (AddBatch's result); articles are
-  // placed in the order they were stored.
-  StoryPlacement Add(int64_t article_id, const Article& article, const Analysis& analysis);
+  // placed in the order they were stored. A new version of a stored article
+  // (`previous_version`) keeps the placement its first version got, so that its story
+  // lists it once; its facts are the new text's wherever they are read from the store.
+  void Add(int64_t article_id, std::optional<int64_t> previous_version, const Article& article,
+           const Analysis& analysis);
   // Places an article the store does not hold (tests, benchmarks): its placement is saved,
   // but an interrupted run cannot replay it.
   StoryPlacement Add(const Article& article, const Analysis& analysis) {

@@ -51,8 +51,9 @@ class IngestCliTest : public ::testing::Test {
 TEST_F(IngestCliTest, StoresArticlesAndLinksWireReprintsAsOneFamily) {
   const auto result = RunStoryline("ingest --db " + Db() + " " + Fixture("articles.jsonl"));
   ASSERT_EQ(result.status, 0) << result.err;
-  EXPECT_NE(result.err.find("ingested 5 articles (5 new, 2 duplicates linked, 0 errors)"),
-            std::string::npos)
+  EXPECT_NE(
+      result.err.find("ingested 5 articles (5 new, 0 updated, 2 duplicates linked, 0 errors)"),
+      std::string::npos)
       << result.err;
   EXPECT_EQ(Query(Db(), "SELECT count(*) FROM articles"), "5");
   // The exact reprint and the edited one both point at the wire original.
@@ -70,7 +71,7 @@ TEST_F(IngestCliTest, ReingestingTheSameInputChangesNothing) {
   const std::string before = Query(Db(), "SELECT count(*) || '/' || max(id) FROM articles");
   const auto again = RunStoryline("ingest --db " + Db() + " " + Fixture("articles.jsonl"));
   ASSERT_EQ(again.status, 0) << again.err;
-  EXPECT_NE(again.err.find("ingested 5 articles (0 new, 0 duplicates linked, 0 errors)"),
+  EXPECT_NE(again.err.find("ingested 5 articles (0 new, 0 updated, 0 duplicates linked, 0 errors)"),
             std::string::npos)
       << again.err;
   EXPECT_EQ(Query(Db(), "SELECT count(*) || '/' || max(id) FROM articles"), before);
@@ -80,7 +81,7 @@ TEST_F(IngestCliTest, BadRecordIsOneLineAndTheGoodOnesAreStored) {
   const auto result = RunStoryline("ingest --db " + Db() + " " + Fixture("mixed.jsonl"));
   EXPECT_EQ(result.status, 1);
   EXPECT_NE(result.err.find("mixed.jsonl:2:"), std::string::npos) << result.err;
-  EXPECT_NE(result.err.find("ingested 2 articles (2 new, 0 duplicates linked, 1 errors)"),
+  EXPECT_NE(result.err.find("ingested 2 articles (2 new, 0 updated, 0 duplicates linked, 1 error)"),
             std::string::npos)
       << result.err;
   EXPECT_EQ(Query(Db(),

@@ -112,10 +112,12 @@ TEST_F(SqliteStoreTest, EventsStoredBeforeTheNegatedFlagReadBackAsNotNegated) {
     auto store = OpenStore(path_);
     store->AddBatch(std::vector{PrepareArticle(a, analysis)});
   }
-  // The store as the build before schema step 6 (the flag) left it: steps 6 to 8 undone.
+  // The store as the build before schema step 6 (the flag) left it: steps 6 to 9 undone.
   ExecRaw(
       "ALTER TABLE article_events DROP COLUMN negated; DROP TABLE story_splits; "
-      "ALTER TABLE story_state DROP COLUMN placed_through; PRAGMA user_version = 5;");
+      "ALTER TABLE story_state DROP COLUMN placed_through; "
+      "DROP INDEX articles_latest_by_external_id; ALTER TABLE articles DROP COLUMN latest; "
+      "ALTER TABLE articles DROP COLUMN previous_version; PRAGMA user_version = 5;");
   auto store = OpenStore(path_);
   EXPECT_EQ(QueryInt("PRAGMA user_version"), SqliteSchemaVersion());
   const auto stored = store->FindArticle("old");
