@@ -1,8 +1,13 @@
-// `storyline search --db PATH QUERY [--limit N] [--json]`: full-text search over the
-// stored articles, best first (BM25, title weighted above text), with a snippet each.
-// The query uses SQLite FTS5 syntax: words, "phrases", AND/OR/NOT, prefix*, NEAR().
+// `storyline search --db PATH QUERY... [--limit N] [--offset N] [--sort relevance|date]
+// [--from DATE] [--to DATE] [--source NAME] [--entity NAME] [--story ID] [--json]`:
+// full-text search over the latest version of each stored article, best first (BM25,
+// title weighted above text) or newest first, with a one-line snippet each. The query is
+// read as people type it (store/search_query.h); its words may come as several
+// arguments.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -14,8 +19,9 @@ namespace {
 
 struct SearchOptions {
   std::string db;
-  std::string query;
-  int limit = 10;
+  std::vector<std::string> query_words;
+  SearchRequest request;
+  std::string sort = "relevance";
   bool json = false;
 };
 
@@ -45,16 +51,14 @@ void PrintTable(const std::vector<SearchHit>& hits) {
   std::fwrite(text.data(), 1, text.size(), stdout);
 }
 
-void RunSearch(const SearchOptions& options) {
+void RunSearch(SearchOptions& options) {
+  options.request.query = fmt::format("{}", fmt::join(options.query_words, " "));
+  options.request.newest_first = options.sort == "date";
   std::vector<SearchHit> hits;
   try {
-    hits = OpenStore(options.db, OpenMode::kReadOnly)->Search(options.query, options.limit);
+    hits = OpenStore(options.db, OpenMode::kReadOnly)->Search(options.request);
   } catch (const SearchQueryError& e) {
-    // The query is shown as a JSON string: a line break or control character in it
-    // would otherwise split the one-line error.
-    const std::string shown = nlohmann::json(options.query)
-                                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    std::fprintf(stderr, "storyline: cannot parse search query %s: %s\n", shown.c_str(), e.what());
+    std::fprintf(stderr, "storyline: search: %s\n", e.what());
     throw CLI::RuntimeError(1);
   } catch (const StoreError& e) {
     std::fprintf(stderr, "storyline: %s\n", e.what());
@@ -71,9 +75,29 @@ void AddSearchCommand(CLI::App& app) {
   CLI::App* command = app.add_subcommand("search", "Full-text search over a store's articles");
   command->add_option("--db", options->db, "Store to search (SQLite file)")->required();
   command
-      ->add_option("query", options->query, "FTS5 query: words, \"phrases\", AND/OR/NOT, prefix*")
+      ->add_option("query", options->query_words,
+                   "Words as you would type them: \"a phrase\", word OR word, -word, prefix*")
       ->required();
-  command->add_option("--limit", options->limit, "Most hits to print")->check(CLI::Range(1, 10000));
+  command->add_option("--limit", options->request.limit, "Most hits to print")
+      ->check(CLI::Range(1, 10000));
+  command->add_option("--offset", options->request.offset, "Hits to skip first (paging)")
+      ->check(CLI::Range(0, 100000000));
+  command->add_option("--sort", options->sort, "relevance (default) or date (newest first)")
+      ->check(CLI::IsMember({"relevance", "date"}));
+  const auto iso_date = [](const std::string& date) {
+    const bool ok = date.size() == 10 && date[4] == '-' && date[7] == '-' &&
+                    std::all_of(date.begin(), date.end(),
+                                [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+    return ok ? std::string() : "not a date as YYYY-MM-DD: " + date;
+  };
+  command->add_option("--from", options->request.from, "Published on or after (YYYY-MM-DD)")
+      ->check(iso_date);
+  command->add_option("--to", options->request.to, "Published on or before (YYYY-MM-DD)")
+      ->check(iso_date);
+  command->add_option("--source", options->request.source, "Only this outlet");
+  command->add_option("--entity", options->request.entity,
+                      "Only articles naming this entity (id or name)");
+  command->add_option("--story", options->request.story, "Only this story's articles");
   command->add_flag("--json", options->json, "Print {\"hits\": [...]} instead of a table");
   command->callback([options] { RunSearch(*options); });
 }

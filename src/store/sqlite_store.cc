@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "store/search_query.h"
 #include "store/sqlite_schema.h"
 #include "text/ascii.h"
 
@@ -82,6 +83,20 @@ bool IsRecordError(const SqliteError& error) {
          error.code() == SQLITE_MISMATCH;
 }
 
+// `text` with each run of line breaks and tabs as one space: a snippet is one line.
+std::string OneLine(std::string_view text) {
+  std::string line;
+  for (const char c : text) {
+    const bool space = c == '\n' || c == '\r' || c == '\t';
+    if (!space) {
+      line.push_back(c);
+    } else if (!line.empty() && line.back() != ' ') {
+      line.push_back(' ');
+    }
+  }
+  return line;
+}
+
 // The columns SqliteStore::ReadArticle reads, in its order.
 constexpr std::string_view kSelectArticle =
     "SELECT a.id, a.external_id, coalesce(s.name, ''), a.published, a.url, a.title, a.author, "
@@ -142,13 +157,7 @@ struct SqliteStore::Statements {
         insert_actor(db,
                      "INSERT INTO article_event_actors(article_id, event_ordinal, ordinal, role, "
                      "entity) VALUES (?, ?, ?, ?, ?)"),
-        search(db, fmt::format("SELECT a.external_id, a.title, coalesce(s.name, ''), -{0}, "
-                               "snippet(articles_fts, -1, '[', ']', '…', 24) "
-                               "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-                               "LEFT JOIN sources s ON s.id = a.source_id "
-                               "WHERE articles_fts MATCH ? AND a.latest = 1 "
-                               "ORDER BY {0}, a.id LIMIT ?",
-                               kBm25)),
+        phrase_occurs(db, "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1"),
         find_article(db, std::string(kSelectArticle) + "WHERE a.external_id = ? AND a.latest = 1"),
         find_latest_version(db, "SELECT id FROM articles WHERE external_id = ? AND latest = 1"),
         supersede(db, "UPDATE articles SET latest = 0 WHERE id = ?"),
@@ -178,7 +187,7 @@ struct SqliteStore::Statements {
 
   SqliteStatement find_by_hash, find_exact, find_band, candidate, insert_source, find_source,
       insert_article, set_own_family, insert_band, insert_mention, insert_time, insert_quantity,
-      insert_quote, insert_event, insert_actor, search, find_article, find_latest_version,
+      insert_quote, insert_event, insert_actor, phrase_occurs, find_article, find_latest_version,
       supersede, article_after, load_mentions, load_times, load_quantities, load_quotes,
       load_events, load_actors;
 };
@@ -426,26 +435,52 @@ std::vector<AddResult> SqliteStore::AddBatch(std::span<const PreparedArticle> ba
   return results;
 }
 
-std::vector<SearchHit> SqliteStore::Search(std::string_view query, int limit) {
-  SqliteStatement& search = statements_->search;
-  search.Bind(1, query).Bind(2, static_cast<int64_t>(limit));
-  std::vector<SearchHit> hits;
-  try {
-    while (search.Step()) {
-      hits.push_back({search.ColumnText(0), search.ColumnText(1), search.ColumnText(2),
-                      search.ColumnDouble(3), search.ColumnText(4)});
-    }
-  } catch (const SqliteError& e) {
-    // FTS5 reports a query it cannot parse ("fts5: syntax error near ...", "no such
-    // column: x" for a bad column filter) as a plain SQLITE_ERROR.
-    if (e.code() != SQLITE_ERROR) throw;
-    // The message quotes the query, which may hold line breaks; errors are one line.
-    std::string message = e.what();
-    std::replace_if(
-        message.begin(), message.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
-    throw SearchQueryError(message);
+std::vector<SearchHit> SqliteStore::Search(const SearchRequest& request) {
+  SqliteStatement& occurs = statements_->phrase_occurs;
+  const std::string fts_query =
+      ToFts5Query(request.query, [&occurs](std::string_view first, std::string_view second) {
+        const std::string phrase = fmt::format("\"{} {}\"", first, second);
+        occurs.Bind(1, std::string_view(phrase));
+        const bool found = occurs.Step();
+        occurs.Reset();
+        return found;
+      });
+  // Each filter is on when its parameter is not NULL.
+  SqliteStatement search(
+      db_,
+      fmt::format("SELECT a.external_id, a.title, coalesce(s.name, ''), -{0}, "
+                  "snippet(articles_fts, -1, '[', ']', '…', 24) "
+                  "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                  "LEFT JOIN sources s ON s.id = a.source_id "
+                  "WHERE articles_fts MATCH ?1 AND a.latest = 1 "
+                  "AND (?4 IS NULL OR substr(a.published, 1, 10) >= ?4) "
+                  "AND (?5 IS NULL OR substr(a.published, 1, 10) <= ?5) "
+                  "AND (?6 IS NULL OR s.name = ?6 COLLATE NOCASE) "
+                  "AND (?7 IS NULL OR EXISTS (SELECT 1 FROM entity_mentions m WHERE m.article_id = "
+                  "a.id AND (m.entity = ?7 OR m.name = ?7 COLLATE NOCASE))) "
+                  "AND (?8 IS NULL OR a.external_id IN "
+                  "(SELECT article FROM story_articles WHERE story_id = ?8)) "
+                  "ORDER BY {1} LIMIT ?2 OFFSET ?3",
+                  kBm25,
+                  request.newest_first ? "a.published IS NULL, a.published DESC, a.id DESC"
+                                       : fmt::format("{}, a.id", kBm25)));
+  search.Bind(1, std::string_view(fts_query))
+      .Bind(2, int64_t{request.limit})
+      .Bind(3, int64_t{request.offset})
+      .Bind(4, request.from)
+      .Bind(5, request.to)
+      .Bind(6, request.source)
+      .Bind(7, request.entity);
+  if (request.story) {
+    search.Bind(8, int64_t{*request.story});
+  } else {
+    search.BindNull(8);
   }
-  search.Reset();
+  std::vector<SearchHit> hits;
+  while (search.Step()) {
+    hits.push_back({search.ColumnText(0), search.ColumnText(1), search.ColumnText(2),
+                    search.ColumnDouble(3), OneLine(search.ColumnText(4))});
+  }
   return hits;
 }
 

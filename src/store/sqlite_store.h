@@ -23,7 +23,8 @@ class SqliteStore : public Store {
   std::vector<AddResult> AddBatch(std::span<const PreparedArticle> batch) override;
   // In sqlite_entity_links.cc.
   std::vector<CorpusLinkRow> LoadEntityLinks() override;
-  std::vector<SearchHit> Search(std::string_view query, int limit) override;
+  using Store::Search;
+  std::vector<SearchHit> Search(const SearchRequest& request) override;
   std::optional<StoredArticle> FindArticle(std::string_view external_id) override;
   std::map<std::string, std::string> ArticleSources(
       const std::vector<std::string>& external_ids) override;

@@ -133,6 +133,20 @@ struct QuoteQuery {
   std::optional<int> limit;  // at most this many
 };
 
+// A full-text search: the query as people type it (store/search_query.h) and the
+// filters a reader narrows it with; every filter that is set must hold.
+struct SearchRequest {
+  std::string query;
+  int limit = 10;
+  int offset = 0;                     // hits skipped first, for paging
+  bool newest_first = false;          // by publication date instead of relevance
+  std::optional<std::string> from;    // published on or after this ISO date
+  std::optional<std::string> to;      // published on or before this ISO date
+  std::optional<std::string> source;  // outlet name, any case
+  std::optional<std::string> entity;  // an entity id or canonical name the article mentions
+  std::optional<int> story;           // only this story's articles
+};
+
 struct SearchHit {
   std::string article;  // the article's external id
   std::string title;
@@ -162,7 +176,13 @@ class Store {
 
   // Full-text search over titles and texts, best first. Throws SearchQueryError for a
   // query that cannot be parsed.
-  virtual std::vector<SearchHit> Search(std::string_view query, int limit) = 0;
+  virtual std::vector<SearchHit> Search(const SearchRequest& request) = 0;
+  std::vector<SearchHit> Search(std::string_view query, int limit) {
+    SearchRequest request;
+    request.query = query;
+    request.limit = limit;
+    return Search(request);
+  }
 
   // The latest version of the article with this external id, with its analysis.
   virtual std::optional<StoredArticle> FindArticle(std::string_view external_id) = 0;
