@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <initializer_list>
 #include <string_view>
@@ -1177,19 +1178,104 @@ class Finder {
   std::vector<Found> found_;
 };
 
-// The full date of a dateline ("WASHINGTON, Aug. 21, 2024 -", or a date on a line of its
-// own under the headline): the first complete date in the first lines of the text.
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+std::string_view TrimSpaces(std::string_view s) {
+  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string_view WithoutSuffixPunctuation(std::string_view s) {
+  while (!s.empty() && (IsAsciiSpace(s.back()) || s.back() == ':' || s.back() == '|' ||
+                        s.back() == ',' || s.back() == '-')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return (x | 0x20) == (y | 0x20);
+         });
+}
+
+// A line that is only a publication stamp: the date, alone or after "Published" or
+// "Posted" (never "Updated": a later day than the news), with at most a clock time after
+// it ("August 21, 2024", "Published: Aug. 21, 2024 10:02 a.m. ET").
+bool IsPublicationStamp(std::string_view before, std::string_view after) {
+  before = WithoutSuffixPunctuation(TrimSpaces(before));
+  if (before.ends_with(" on")) before = TrimSpaces(before.substr(0, before.size() - 3));
+  if (!before.empty() && !EqualsIgnoringCase(before, "published") &&
+      !EqualsIgnoringCase(before, "posted")) {
+    return false;
+  }
+  after = TrimSpaces(after);
+  if (after.empty()) return true;
+  // Only a clock time may follow: digits, ":", "a.m."/"p.m.", a zone, separators.
+  size_t letters = 0;
+  for (const char c : after) {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      ++letters;
+    } else if (!std::isdigit(static_cast<unsigned char>(c)) && !IsAsciiSpace(c) && c != ':' &&
+               c != '.' && c != ',' && c != '|' && c != '-' && c != '(' && c != ')') {
+      return false;
+    }
+  }
+  return letters <= 5 && std::any_of(after.begin(), after.end(), [](char c) { return c == ':'; });
+}
+
+// A dateline: capitalized place words from the start of the line, the date after a
+// comma, and the dash or wire bracket that opens the report ("WASHINGTON, Aug. 21, 2024 -",
+// "KYIV, Ukraine, March 3, 2024 (Reuters) -"). The first word is all capitals.
+bool IsDateline(std::string_view before, std::string_view after) {
+  before = TrimSpaces(before);
+  if (!before.ends_with(',')) return false;
+  size_t caps = 0;
+  while (caps < before.size() && std::isupper(static_cast<unsigned char>(before[caps]))) ++caps;
+  if (caps < 2 ||
+      (caps < before.size() && std::isalpha(static_cast<unsigned char>(before[caps])))) {
+    return false;
+  }
+  bool word_start = true;
+  for (const char c : before) {
+    const auto u = static_cast<unsigned char>(c);
+    if (word_start && std::islower(u)) return false;  // a sentence, not place names
+    word_start = c == ' ' || c == ',';
+    if (!std::isalpha(u) && c != ' ' && c != ',' && c != '.' && c != '\'' && c != '-' && u < 0x80) {
+      return false;
+    }
+  }
+  after = TrimSpaces(after);
+  return after.starts_with("-") || after.starts_with("\xE2\x80\x94") ||  // em dash
+         after.starts_with("\xE2\x80\x93") || after.starts_with("(");    // en dash
+}
+
+// The date a text gives itself when no published date comes with it: a dateline's full
+// date ("WASHINGTON, Aug. 21, 2024 -") or a publication stamp on a line of its own under
+// the headline, in the first lines. Dates in sentences, captions ("delivers remarks on
+// May 31, 2024") and "Updated" stamps are the news's subject or the page's furniture,
+// not its day, and give none.
 std::optional<CivilDate> DatelineDate(std::string_view text) {
   constexpr size_t kMaxHead = 400;
-  constexpr int kMaxLines = 3;
+  constexpr int kMaxLines = 4;
   size_t head = 0;
   for (int line = 0; line < kMaxLines && head < text.size(); ++line) {
     const size_t newline = text.find('\n', head);
     head = newline == std::string_view::npos ? text.size() : newline + 1;
   }
   head = std::min(head, kMaxHead);
-  for (const TimeExpression& e : Finder(text.substr(0, head), std::nullopt).Run()) {
-    if (e.kind == kDate && e.value && e.value->size() == 10) return ParseIsoDate(*e.value);
+  const std::string_view opening = text.substr(0, head);
+  for (const TimeExpression& e : Finder(opening, std::nullopt).Run()) {
+    if ((e.kind != kDate && e.kind != kTime) || !e.value || e.value->size() < 10) continue;
+    const size_t line_start = opening.rfind('\n', e.span.start);
+    const size_t from = line_start == std::string_view::npos ? 0 : line_start + 1;
+    const size_t line_end = std::min(opening.find('\n', e.span.end), opening.size());
+    const std::string_view before = opening.substr(from, e.span.start - from);
+    const std::string_view after = opening.substr(e.span.end, line_end - e.span.end);
+    if (IsPublicationStamp(before, after) || IsDateline(before, after)) {
+      return ParseIsoDate(*e.value);
+    }
   }
   return std::nullopt;
 }

@@ -119,9 +119,25 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Prices rose last month.", "not a date", "last month", "DATE", std::nullopt},
         Case{"Hamas attacked Israel on Oct. 7, 2023.", std::nullopt, "Oct. 7, 2023", "DATE",
              "2023-10-07"},
-        // A dateline stands in for a missing published date.
+        // The text's own dating stands in for a missing published date: a date line under
+        // the headline, a "Published" stamp, a dateline.
         Case{"Ceasefire talks resume\nAugust 21, 2024\nThe envoys met on Monday.", std::nullopt,
              "Monday", "DATE", "2024-08-19"},
+        Case{"Talks resume\nPublished: Aug. 21, 2024 10:02 a.m. ET\nThe envoys met on Monday.",
+             std::nullopt, "Monday", "DATE", "2024-08-19"},
+        Case{"WASHINGTON, Aug. 21, 2024 \xE2\x80\x94 The envoys met on Monday.", std::nullopt,
+             "Monday", "DATE", "2024-08-19"},
+        Case{"KYIV, Ukraine, Aug. 21, 2024 (Reuters) - The envoys met on Monday.", std::nullopt,
+             "Monday", "DATE", "2024-08-19"},
+        // Nothing else does: an "Updated" stamp, a caption, a date the news is about.
+        Case{"Talks resume\nUpdated: Aug. 23, 2024\nThe envoys met on Monday.", std::nullopt,
+             "Monday", "DATE", std::nullopt},
+        Case{"Talks resume\nBiden speaks at the White House on May 31, 2024. (Getty Images)\n"
+             "The envoys met on Monday.",
+             std::nullopt, "Monday", "DATE", std::nullopt},
+        Case{"Israel has fought Hamas since the attack of Oct. 7, 2023.\nThe envoys met on Monday "
+             "and will meet again next week.",
+             std::nullopt, "next week", "DATE", std::nullopt},
         // The anchor may be a date-time.
         Case{"Talks resumed today.", "2024-08-21T23:10:00Z", "today", "DATE", "2024-08-21"}));
 
