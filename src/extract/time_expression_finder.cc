@@ -123,12 +123,24 @@ int PickByTense(std::initializer_list<long> candidates, Tense tense, long slack)
 
 class Finder {
  public:
-  Finder(std::string_view text, std::optional<CivilDate> anchor)
-      : text_(text), lexed_(text), t_(lexed_.tokens), anchor_(anchor) {}
+  // `anchor_minutes`: the time of day of the publication stamp, in the stamp's own zone,
+  // when it has one.
+  Finder(std::string_view text, std::optional<CivilDate> anchor,
+         std::optional<int> anchor_minutes = std::nullopt)
+      : text_(text),
+        lexed_(text),
+        t_(lexed_.tokens),
+        anchor_(anchor),
+        anchor_minutes_(anchor_minutes),
+        narrative_(IsNarrative()) {}
 
   std::vector<TimeExpression> Run() {
     for (size_t i = 0; i < t_.size();) {
       std::optional<Found> found = MatchAt(i);
+      // A year heading a list ("2025 tour dates:") dates the lines that start with a date.
+      if ((i == 0 || t_[i].newline_before) && !(found && found->kind == kDate)) {
+        heading_year_ = HeadingYear(i);
+      }
       if (!found) {
         ++i;
         continue;
@@ -136,6 +148,7 @@ class Finder {
       i = found->end;
       if (found->ignore) continue;
       if (found->value) Remember(found->begin, *found->value);
+      NoteYear(*found);
       found_.push_back(std::move(*found));
     }
     SettleClocks();
@@ -161,8 +174,8 @@ class Finder {
         &Finder::MatchBareMonth, &Finder::MatchYear,         &Finder::MatchRelativeDay,
         &Finder::MatchShifted,   &Finder::MatchQuarter,      &Finder::MatchSeason,
         &Finder::MatchCentury,   &Finder::MatchFiscal,       &Finder::MatchClock,
-        &Finder::MatchDuration,  &Finder::MatchSet};
-    if (!CanStart(t_[i])) return std::nullopt;
+        &Finder::MatchDuration,  &Finder::MatchSet,          &Finder::MatchTheDay};
+    if (!CanStart(t_[i]) || InPhoneNumber(i)) return std::nullopt;
     std::optional<Found> best;
     for (Matcher matcher : kMatchers) {
       std::optional<Found> found = (this->*matcher)(i);
@@ -207,6 +220,20 @@ class Finder {
   bool CapitalizedWord(size_t i) const {
     return i < t_.size() && t_[i].type == TimeTokenType::kWord && t_[i].capitalized;
   }
+  bool Digits(size_t i, int count) const {
+    return i < t_.size() && t_[i].type == TimeTokenType::kNumber && t_[i].plain_integer &&
+           t_[i].digits == count && t_[i].suffix.empty();
+  }
+
+  // Whether token `i` is a part of a phone number's "555-0123": three digits, a hyphen,
+  // four digits, glued.
+  bool InPhoneNumber(size_t i) const {
+    auto pair_at = [&](size_t k) {
+      return Digits(k, 3) && Word(k + 1, "-") && Glued(k + 1) && Glued(k + 2) && Digits(k + 2, 4);
+    };
+    return pair_at(i) || (i >= 2 && pair_at(i - 2));
+  }
+
   // The token after an abbreviation's period, if `i` is one.
   size_t SkipPeriod(size_t i) const { return Word(i, ".") && Glued(i) ? i + 1 : i; }
   Tense TenseOf(size_t begin, size_t end) const { return TenseAround(t_, begin, end); }
@@ -266,6 +293,18 @@ class Finder {
   std::optional<std::string> DayValue(int year, int month, int day) const {
     if (!IsValidDate(year, month, day)) return std::nullopt;
     return FormatDay({year, month, day});
+  }
+
+  // The year the text itself sets for a year-less date starting at token `at`: the year
+  // heading a list it opens a line of, the year its sentence opens with ("In 2019, the
+  // plant closed on March 3"), and in a narrative (IsNarrative) the last year named.
+  std::optional<int> TextYear(size_t at) const {
+    if (heading_year_ && t_[at].newline_before) return heading_year_;
+    if (sentence_year_ && sentence_year_->first >= SentenceStart(at)) {
+      return sentence_year_->second;
+    }
+    if (narrative_ && ref_year_) return ref_year_->year;
+    return std::nullopt;
   }
 
   std::optional<int> YearOfMonthDay(int month, int day, Tense tense) const {
@@ -343,6 +382,51 @@ class Finder {
       start = SentenceStart(start);
     }
     return start;
+  }
+
+  // Keeps the year of a sentence that opens with it, "In 2019, the plant closed on March
+  // 3", for the rest of that sentence. A year named inside a clause ("since its launch in
+  // 2003 and that as of February") sets no frame for what follows.
+  void NoteYear(const Found& f) {
+    if (f.kind == kDate && f.value && f.value->size() == 4 && f.end == f.begin + 1 &&
+        YearNumber(f.begin) && f.begin > 0 && Word(f.begin - 1, "in") &&
+        StartsSentence(t_, f.begin - 1) && Word(f.end, ",")) {
+      sentence_year_ = {f.begin, *YearNumber(f.begin)};
+    }
+  }
+
+  // The year of a short line from token `i` that heads a list ("2025 tour dates:").
+  std::optional<int> HeadingYear(size_t i) const {
+    constexpr size_t kMaxHeadingTokens = 8;
+    std::optional<int> year;
+    size_t k = i;
+    for (; k < t_.size() && (k == i || !t_[k].newline_before); ++k) {
+      if (k - i >= kMaxHeadingTokens) return std::nullopt;
+      if (!year) year = YearNumber(k);
+    }
+    return k > i && Word(k - 1, ":") ? year : std::nullopt;
+  }
+
+  // Whether the text tells a story of years well before its anchor (a history, a
+  // biography), where a year-less "June 22" belongs to the year the narrative has
+  // reached, not the publication's: most of the years it names lie more than a year
+  // from the anchor, and at least three do.
+  bool IsNarrative() const {
+    int near = 0;
+    int far = 0;
+    for (size_t i = 1; i < t_.size(); ++i) {
+      const std::optional<int> year = YearNumber(i);
+      if (!year || !(IsLeadWord(t_[i - 1].lower) || Word(i - 1, ",") ||
+                     IsClass(i - 1, TimeWordClass::kMonth))) {
+        continue;
+      }
+      if (anchor_ && std::abs(*year - anchor_->year) <= 1) {
+        ++near;
+      } else {
+        ++far;
+      }
+    }
+    return far >= 3 && far > 2 * near;
   }
 
   void Remember(size_t at, const std::string& value) {
@@ -453,6 +537,7 @@ class Finder {
   std::optional<Found> DayFound(size_t begin, size_t end, int month, int day,
                                 std::optional<int> year) const {
     if (month < 1 || month > 12) return std::nullopt;
+    if (!year) year = TextYear(begin);
     if (!year) year = YearOfMonthDay(month, day, TenseOf(begin, end));
     Found f{begin, end, kDate, std::nullopt};
     if (year) {
@@ -480,6 +565,11 @@ class Finder {
     if (t_[i].abbreviation && !(t_[i].capitalized && (Word(i + 1, ".") || Word(i + 1, ",")))) {
       return std::nullopt;
     }
+    // A named day ("Black Monday", "Super Tuesday", "Good Friday") is no weekday of the
+    // news week; matched so that nothing else takes it, then dropped.
+    if (i > 0 && CapitalizedWord(i - 1) && IsNamedDayWord(t_[i - 1].lower)) {
+      return Found{i - 1, i + 1, kDate, std::nullopt, true};
+    }
     size_t j = SkipPeriod(i + 1);
     if (Word(j, ",")) ++j;
     if (std::optional<Found> date = MatchAbsoluteDate(j);
@@ -491,6 +581,13 @@ class Finder {
     Found f{i, i + 1, kDate, day ? std::optional(FormatDay(*day)) : std::nullopt};
     AppendDayPart(f);
     return f;
+  }
+
+  static bool IsNamedDayWord(std::string_view w) {
+    static constexpr std::string_view kNames[] = {
+        "black",  "cyber",  "super",  "good", "holy",   "ash",  "easter", "palm",  "blue",
+        "bloody", "maundy", "shrove", "fat",  "giving", "whit", "plough", "manic", "mad"};
+    return std::find(std::begin(kNames), std::end(kNames), w) != std::end(kNames);
   }
 
   // "July", "in May": a month on its own needs context to tell it from a name or the verb.
@@ -510,6 +607,7 @@ class Finder {
     size_t end = i + 1;
     std::optional<int> year;
     if (Word(end, "of")) year = TrailingYear(end, end);
+    if (!year) year = TextYear(i);
     if (!year) year = YearOfMonth(month, TenseOf(i, i + 1));
     return Found{i, end, kDate, year ? std::optional(FormatMonth(*year, month)) : std::nullopt};
   }
@@ -535,6 +633,7 @@ class Finder {
   // A four-digit number reads as a year unless it counts something: "in 2019", "2019's",
   // "1990s", but not "2000 people" or "$2019".
   bool YearContext(size_t i) const {
+    if (Word(i + 1, "block")) return false;  // "the 2700 block of Main Street"
     if (i > 0) {
       const std::string_view before = t_[i - 1].lower;
       if (before == "$" || before == "#" || before == "no" || before == "number" ||
@@ -630,6 +729,27 @@ class Finder {
     Found f{i, i + 1, kDate, AnchorDay(shift)};
     AppendDayPart(f);
     return f;
+  }
+
+  // "on the day", "late in the day": the day the report is about, as market reports
+  // write it ("shares fell 3% on the day"): the latest day named in this or the previous
+  // sentence, else the anchor. Only where the clause ends after it: "the day of the
+  // attack", "the day he left" name another day.
+  std::optional<Found> MatchTheDay(size_t i) const {
+    size_t j = i;
+    if (AnyWord(j, {"late", "early", "later", "earlier"}) && Word(j + 1, "in")) {
+      j += 2;
+    } else if (!(i > 0 && Word(i - 1, "on"))) {
+      return std::nullopt;
+    }
+    if (!Word(j, "the") || !Word(j + 1, "day")) return std::nullopt;
+    const size_t end = j + 2;
+    if (end < t_.size() && !AnyWord(end, {".", ",", ";", ":", "!", "?", ")", "and", "but"}) &&
+        !t_[end].newline_before) {
+      return std::nullopt;
+    }
+    const std::optional<CivilDate> day = ReferenceFor(kDay, i);
+    return Found{i, end, kDate, day ? std::optional(FormatDay(*day)) : std::nullopt};
   }
 
   // "last week", "next month", "this year", "earlier this week", "the following day",
@@ -867,6 +987,7 @@ class Finder {
       return std::nullopt;
     }
     if (!year && !the && t_[j].lower == "spring" && CapitalizedWord(j + 1)) return std::nullopt;
+    if (!year) year = TextYear(i);
     if (!year && anchor_) {
       const long offset = season - SeasonOfMonth(anchor_->month);
       year = anchor_->year + PickByTense({offset - 4, offset, offset + 4}, TenseOf(i, end), 0);
@@ -1132,6 +1253,10 @@ class Finder {
         ++n;
       } else {
         day = SentenceDay(settled, f.begin);
+        if (day && anchor_ && *day == *anchor_ && LaterThanStamp(*f.clock) &&
+            TenseOf(f.begin, f.end) != Tense::kFuture) {
+          day = AddDays(*day, -1);
+        }
       }
       if (day) {
         f.value = FormatDay(*day) + fmt::format("T{:02d}:{:02d}", f.clock->hour, f.clock->minute) +
@@ -1140,6 +1265,13 @@ class Finder {
       settled.push_back(std::move(f));
     }
     found_ = std::move(settled);
+  }
+
+  // Whether a reported clock time on the anchor's day would come after the publication
+  // stamp: it was the evening before, written from where the stamp's day had already
+  // turned (a "10 p.m." in Washington under a stamp of 02:30 UTC the next day).
+  bool LaterThanStamp(const Clock& clock) const {
+    return anchor_minutes_ && clock.hour * 60 + clock.minute > *anchor_minutes_;
   }
 
   // A clock time joins only a plain day, not one that already has a time of day.
@@ -1175,8 +1307,28 @@ class Finder {
   std::vector<std::pair<size_t, CivilDate>> day_mentions_;
   std::optional<CivilDate> ref_month_;
   std::optional<CivilDate> ref_year_;
+  std::optional<int> anchor_minutes_;
+  bool narrative_ = false;
+  // A year heading a list, and the year the last sentence opening with one named, with
+  // its token.
+  std::optional<int> heading_year_;
+  std::optional<std::pair<size_t, int>> sentence_year_;
   std::vector<Found> found_;
 };
+
+// The time of day of an ISO date-time ("2024-08-22T02:30:00Z"), in minutes, in the zone
+// it is written in; nullopt for a date alone.
+std::optional<int> StampMinutes(std::string_view stamp) {
+  auto digit = [&](size_t i) { return i < stamp.size() && stamp[i] >= '0' && stamp[i] <= '9'; };
+  if (stamp.size() < 16 || (stamp[10] != 'T' && stamp[10] != ' ') || !digit(11) || !digit(12) ||
+      stamp[13] != ':' || !digit(14) || !digit(15)) {
+    return std::nullopt;
+  }
+  const int hour = (stamp[11] - '0') * 10 + (stamp[12] - '0');
+  const int minute = (stamp[14] - '0') * 10 + (stamp[15] - '0');
+  if (hour > 23 || minute > 59) return std::nullopt;
+  return hour * 60 + minute;
+}
 
 bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
@@ -1285,9 +1437,16 @@ std::optional<CivilDate> DatelineDate(std::string_view text) {
 std::vector<TimeExpression> FindTimeExpressions(std::string_view text,
                                                 const std::optional<std::string>& published) {
   std::optional<CivilDate> anchor;
-  if (published) anchor = ParseIsoDate(*published);
-  if (!anchor) anchor = DatelineDate(text);
-  return Finder(text, anchor).Run();
+  std::optional<int> minutes;
+  if (published) {
+    anchor = ParseIsoDate(*published);
+    minutes = StampMinutes(*published);
+  }
+  if (!anchor) {
+    anchor = DatelineDate(text);
+    minutes.reset();
+  }
+  return Finder(text, anchor, minutes).Run();
 }
 
 }  // namespace storyline
