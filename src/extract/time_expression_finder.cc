@@ -412,6 +412,7 @@ class Finder {
   // reached, not the publication's: most of the years it names lie more than a year
   // from the anchor, and at least three do.
   bool IsNarrative() const {
+    if (!anchor_) return false;  // no anchor to be far from: nothing to go on
     int near = 0;
     int far = 0;
     for (size_t i = 1; i < t_.size(); ++i) {
@@ -420,7 +421,7 @@ class Finder {
                      IsClass(i - 1, TimeWordClass::kMonth))) {
         continue;
       }
-      if (anchor_ && std::abs(*year - anchor_->year) <= 1) {
+      if (std::abs(*year - anchor_->year) <= 1) {
         ++near;
       } else {
         ++far;
@@ -1338,48 +1339,54 @@ std::string_view TrimSpaces(std::string_view s) {
   return s;
 }
 
-std::string_view WithoutSuffixPunctuation(std::string_view s) {
-  while (!s.empty() && (IsAsciiSpace(s.back()) || s.back() == ':' || s.back() == '|' ||
-                        s.back() == ',' || s.back() == '-')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return (x | 0x20) == (y | 0x20);
-         });
-}
-
-// A line that is only a publication stamp: the date, alone or after "Published" or
-// "Posted" (never "Updated": a later day than the news), with at most a clock time after
-// it ("August 21, 2024", "Published: Aug. 21, 2024 10:02 a.m. ET").
-bool IsPublicationStamp(std::string_view before, std::string_view after) {
-  before = WithoutSuffixPunctuation(TrimSpaces(before));
-  if (before.ends_with(" on")) before = TrimSpaces(before.substr(0, before.size() - 3));
-  if (!before.empty() && !EqualsIgnoringCase(before, "published") &&
-      !EqualsIgnoringCase(before, "posted")) {
-    return false;
-  }
-  after = TrimSpaces(after);
-  if (after.empty()) return true;
-  // Only a clock time may follow: digits, ":", "a.m."/"p.m.", a zone, separators.
-  size_t letters = 0;
-  for (const char c : after) {
-    if (std::isalpha(static_cast<unsigned char>(c))) {
-      ++letters;
-    } else if (!std::isdigit(static_cast<unsigned char>(c)) && !IsAsciiSpace(c) && c != ':' &&
-               c != '.' && c != ',' && c != '|' && c != '-' && c != '(' && c != ')') {
+// Whether `part`, the rest of a stamp's line beside its date, holds nothing but stamp
+// words: digits and a clock ("5: 03pm", "@ 8:13am PDT", "at 7:31 AM ET"), a time
+// zone, a weekday ("Thu", "Friday,") and the labels "Published", "First Published",
+// "Posted", "on". Any other word (a sentence, "Updated") makes it no stamp.
+bool OnlyStampWords(std::string_view part) {
+  static constexpr std::string_view kWords[] = {
+      "published", "posted", "first",    "on",     "at",  "am",     "pm",      "a",
+      "p",         "m",      "hrs",      "gmt",    "utc", "monday", "tuesday", "wednesday",
+      "thursday",  "friday", "saturday", "sunday", "mon", "tue",    "tues",    "wed",
+      "thu",       "thur",   "thurs",    "fri",    "sat", "sun"};
+  size_t i = 0;
+  while (i < part.size()) {
+    const auto c = static_cast<unsigned char>(part[i]);
+    if (std::isalpha(c)) {
+      size_t end = i;
+      bool upper = true;
+      std::string word;
+      for (; end < part.size() && std::isalpha(static_cast<unsigned char>(part[end])); ++end) {
+        upper = upper && std::isupper(static_cast<unsigned char>(part[end]));
+        word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(part[end]))));
+      }
+      const bool zone = upper && word.size() >= 2 && word.size() <= 4;  // EDT, PT, CEST
+      if (!zone && std::find(std::begin(kWords), std::end(kWords), word) == std::end(kWords)) {
+        return false;
+      }
+      i = end;
+    } else if (std::isdigit(c) || IsAsciiSpace(part[i]) ||
+               std::string_view(":.,|-@()/").find(part[i]) != std::string_view::npos) {
+      ++i;
+    } else {
       return false;
     }
   }
-  return letters <= 5 && std::any_of(after.begin(), after.end(), [](char c) { return c == ':'; });
+  return true;
+}
+
+// A line that is only a publication stamp: the date with at most a label, a weekday and
+// a clock time around it ("August 21, 2024", "Published: Aug. 21, 2024 10:02 a.m. ET",
+// "12:52 p.m. EDT May 2, 2013", "Posted on Thu Jun 13, 2013 08:45 AM PDT"). Never an
+// "Updated" stamp: a later day than the news.
+bool IsPublicationStamp(std::string_view before, std::string_view after) {
+  return OnlyStampWords(before) && OnlyStampWords(after);
 }
 
 // A dateline: capitalized place words from the start of the line, the date after a
-// comma, and the dash or wire bracket that opens the report ("WASHINGTON, Aug. 21, 2024 -",
-// "KYIV, Ukraine, March 3, 2024 (Reuters) -"). The first word is all capitals.
+// comma, and the dash or wire bracket that opens the report, or the end of the line
+// ("WASHINGTON, Aug. 21, 2024 -", "KYIV, Ukraine, March 3, 2024 (Reuters) -",
+// "WASHINGTON, DC, April 28, 2009"). The first word is all capitals.
 bool IsDateline(std::string_view before, std::string_view after) {
   before = TrimSpaces(before);
   if (!before.ends_with(',')) return false;
@@ -1399,8 +1406,8 @@ bool IsDateline(std::string_view before, std::string_view after) {
     }
   }
   after = TrimSpaces(after);
-  return after.starts_with("-") || after.starts_with("\xE2\x80\x94") ||  // em dash
-         after.starts_with("\xE2\x80\x93") || after.starts_with("(");    // en dash
+  return after.empty() || after.starts_with("-") || after.starts_with("\xE2\x80\x94") ||  // em dash
+         after.starts_with("\xE2\x80\x93") || after.starts_with("(");                     // en dash
 }
 
 // The date a text gives itself when no published date comes with it: a dateline's full
