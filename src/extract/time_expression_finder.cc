@@ -170,11 +170,12 @@ class Finder {
 
   std::optional<Found> MatchAt(size_t i) const {
     static constexpr Matcher kMatchers[] = {
-        &Finder::MatchModified,  &Finder::MatchAbsoluteDate, &Finder::MatchWeekday,
-        &Finder::MatchBareMonth, &Finder::MatchYear,         &Finder::MatchRelativeDay,
-        &Finder::MatchShifted,   &Finder::MatchQuarter,      &Finder::MatchSeason,
-        &Finder::MatchCentury,   &Finder::MatchFiscal,       &Finder::MatchClock,
-        &Finder::MatchDuration,  &Finder::MatchSet,          &Finder::MatchTheDay};
+        &Finder::MatchModified,   &Finder::MatchAbsoluteDate, &Finder::MatchWeekday,
+        &Finder::MatchBareMonth,  &Finder::MatchYear,         &Finder::MatchRelativeDay,
+        &Finder::MatchShifted,    &Finder::MatchQuarter,      &Finder::MatchSeason,
+        &Finder::MatchCentury,    &Finder::MatchFiscal,       &Finder::MatchClock,
+        &Finder::MatchDuration,   &Finder::MatchSet,          &Finder::MatchTheDay,
+        &Finder::MatchYearBefore, &Finder::MatchWeekOfMonth};
     if (!CanStart(t_[i]) || InPhoneNumber(i)) return std::nullopt;
     std::optional<Found> best;
     for (Matcher matcher : kMatchers) {
@@ -751,6 +752,86 @@ class Finder {
     }
     const std::optional<CivilDate> day = ReferenceFor(kDay, i);
     return Found{i, end, kDate, day ? std::optional(FormatDay(*day)) : std::nullopt};
+  }
+
+  // "the same month a year ago", "the same period last year": the period the sentence
+  // named before it ("sales fell 35% in January, compared to the same month a year ago"),
+  // a year back; for "month" without one, the anchor's month a year back.
+  std::optional<Found> MatchYearBefore(size_t i) const {
+    if (!Word(i, "the") || !Word(i + 1, "same") ||
+        !AnyWord(i + 2, {"month", "period", "quarter", "week", "day", "time"})) {
+      return std::nullopt;
+    }
+    size_t end = i + 3;
+    if (Word(end, "a") && Word(end + 1, "year") && AnyWord(end + 2, {"ago", "earlier"})) {
+      end += 3;
+    } else if (Word(end, "of") && Word(end + 1, "last") && Word(end + 2, "year")) {
+      end += 3;
+    } else if (Word(end, "last") && Word(end + 1, "year")) {
+      end += 2;
+    } else if (Word(end, "the") && AnyWord(end + 1, {"previous", "prior"}) &&
+               Word(end + 2, "year")) {
+      end += 3;
+    } else {
+      return std::nullopt;
+    }
+    std::optional<std::string> value;
+    const size_t sentence = SentenceStart(i);
+    for (auto it = found_.rbegin(); it != found_.rend() && it->begin >= sentence; ++it) {
+      if (it->kind == kDate && it->value && it->value->size() >= 7 &&
+          std::isdigit(static_cast<unsigned char>((*it->value)[0])) && (*it->value)[4] == '-') {
+        const int year = std::stoi(it->value->substr(0, 4));
+        value = fmt::format("{:04d}", year - 1) + it->value->substr(4);
+        break;
+      }
+    }
+    if (!value && Word(i + 2, "month") && anchor_) {
+      value = FormatMonth(anchor_->year - 1, anchor_->month);
+    }
+    return Found{i, end, kDate, value};
+  }
+
+  // "the last week of March", "the first week of May 2009": the ISO week that has its
+  // Thursday in the month (ISO 8601's rule for which month a week belongs to), the first
+  // or the last such.
+  std::optional<Found> MatchWeekOfMonth(size_t i) const {
+    if (!Word(i, "the")) return std::nullopt;
+    int ordinal = 0;
+    if (AnyWord(i + 1, {"last", "final"})) {
+      ordinal = -1;
+    } else if (auto n = OrdinalAt(i + 1); n && *n >= 1 && *n <= 4) {
+      ordinal = *n;
+    } else {
+      return std::nullopt;
+    }
+    if (!Word(i + 2, "week") || !Word(i + 3, "of")) return std::nullopt;
+    const size_t m = i + 4;
+    if (!IsClass(m, TimeWordClass::kMonth) || !t_[m].capitalized) return std::nullopt;
+    const int month = t_[m].word_value;
+    const size_t after_month = t_[m].abbreviation ? SkipPeriod(m + 1) : m + 1;
+    size_t end = after_month;
+    std::optional<int> year;
+    if (Word(end, ",") && YearNumber(end + 1)) ++end;
+    if ((year = YearNumber(end))) {
+      ++end;
+    } else {
+      end = after_month;
+      year = TextYear(i);
+      if (!year) year = YearOfMonth(month, TenseOf(i, end));
+    }
+    Found f{i, end, kDate, std::nullopt};
+    if (year) {
+      // The month's first Thursday, then whole weeks on; or its last Thursday, back.
+      CivilDate thursday{*year, month, 1};
+      if (ordinal > 0) {
+        thursday = AddDays(thursday, (3 - Weekday(thursday) + 7) % 7 + 7L * (ordinal - 1));
+      } else {
+        thursday = {*year, month, DaysInMonth(*year, month)};
+        thursday = AddDays(thursday, -((Weekday(thursday) - 3 + 7) % 7));
+      }
+      if (thursday.month == month) f.value = FormatWeek(IsoWeekOf(thursday));
+    }
+    return f;
   }
 
   // "last week", "next month", "this year", "earlier this week", "the following day",

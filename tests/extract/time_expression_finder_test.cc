@@ -172,6 +172,15 @@ INSTANTIATE_TEST_SUITE_P(
              "10 p.m.", "TIME", "2024-08-21T22:00"},
         Case{"The president will speak at 10 p.m. in the Oval Office.", "2024-08-21T14:00:00Z",
              "10 p.m.", "TIME", "2024-08-21T22:00"},
+        // A period a year before the one the sentence named; a week of a month.
+        Case{"Sales fell 35% in January, compared to the same month a year ago.", "2009-02-03",
+             "the same month a year ago", "DATE", "2008-01"},
+        Case{"Sales rose 43% in February compared to the same period last year.", "2010-03-02",
+             "the same period last year", "DATE", "2009-02"},
+        Case{"Car sales rebounded in the last week of March.", "2009-04-02",
+             "the last week of March", "DATE", "2009-W13"},
+        Case{"Talks open in the first week of May 2025.", kWednesday, "the first week of May 2025",
+             "DATE", "2025-W18"},
         // The day itself: "on the day", "late in the day" of market reports.
         Case{"Shares of the company fell 3% on the day.", kWednesday, "the day", "DATE",
              "2024-08-21"},
