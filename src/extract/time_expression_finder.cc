@@ -27,6 +27,12 @@ struct Clock {
   bool utc = false;
 };
 
+// The time of day of a publication stamp, and whether it is written in UTC.
+struct StampTime {
+  int minutes = 0;
+  bool utc = false;
+};
+
 // One match, over tokens [begin, end).
 struct Found {
   Found(size_t begin, size_t end, std::string_view kind, std::optional<std::string> value,
@@ -123,15 +129,14 @@ int PickByTense(std::initializer_list<long> candidates, Tense tense, long slack)
 
 class Finder {
  public:
-  // `anchor_minutes`: the time of day of the publication stamp, in the stamp's own zone,
-  // when it has one.
+  // `stamp`: the time of day of the publication stamp, when it has one.
   Finder(std::string_view text, std::optional<CivilDate> anchor,
-         std::optional<int> anchor_minutes = std::nullopt)
+         std::optional<StampTime> stamp = std::nullopt)
       : text_(text),
         lexed_(text),
         t_(lexed_.tokens),
         anchor_(anchor),
-        anchor_minutes_(anchor_minutes),
+        stamp_(stamp),
         narrative_(IsNarrative()) {}
 
   std::vector<TimeExpression> Run() {
@@ -1247,6 +1252,12 @@ class Finder {
     if (!span_prefix && Word(end, "from") && Word(end + 1, "now")) {
       return RelativeFound(j, end + 2, *count, unit, 1, anchor_);
     }
+    // "three days later than originally planned": a comparison; the day meant is the one
+    // its sentence named ("arrives on November 11, three days later than planned").
+    if (!span_prefix && AnyWord(end, {"later", "earlier"}) && Word(end + 1, "than")) {
+      const std::optional<CivilDate> day = NamedDayInSentence(j);
+      return Found{j, end + 2, kDate, day ? std::optional(FormatDay(*day)) : std::nullopt};
+    }
     if (!span_prefix && AnyWord(end, {"later", "earlier"})) {
       return RelativeFound(j, end + 1, *count, unit, Word(end, "later") ? 1 : -1,
                            ReferenceFor(unit, j));
@@ -1351,9 +1362,14 @@ class Finder {
 
   // Whether a reported clock time on the anchor's day would come after the publication
   // stamp: it was the evening before, written from where the stamp's day had already
-  // turned (a "10 p.m." in Washington under a stamp of 02:30 UTC the next day).
+  // turned (a "10 p.m." in Washington under a stamp of 02:30 UTC the next day). A stamp
+  // in the writer's own zone compares exactly; a UTC one may be up to 14 hours behind
+  // the writer's clock (Asia, the Pacific), so only a clock time that far past it counts.
   bool LaterThanStamp(const Clock& clock) const {
-    return anchor_minutes_ && clock.hour * 60 + clock.minute > *anchor_minutes_;
+    constexpr int kMaxZoneAheadMinutes = 14 * 60;
+    if (!stamp_) return false;
+    const int slack = stamp_->utc && !clock.utc ? kMaxZoneAheadMinutes : 0;
+    return clock.hour * 60 + clock.minute > stamp_->minutes + slack;
   }
 
   // A clock time joins only a plain day, not one that already has a time of day.
@@ -1370,6 +1386,16 @@ class Finder {
                 std::initializer_list<std::string_view> joiners) const {
     if (right_begin < left_end || right_begin - left_end > 1) return false;
     return right_begin == left_end || AnyWord(left_end, joiners);
+  }
+
+  // The last day named before token `at` in its sentence (not the anchor).
+  std::optional<CivilDate> NamedDayInSentence(size_t at) const {
+    const size_t sentence = SentenceStart(at);
+    for (auto it = day_mentions_.rbegin(); it != day_mentions_.rend() && it->first >= sentence;
+         ++it) {
+      if (it->first < at) return it->second;
+    }
+    return std::nullopt;
   }
 
   std::optional<CivilDate> SentenceDay(const std::vector<Found>& before, size_t begin) const {
@@ -1389,7 +1415,7 @@ class Finder {
   std::vector<std::pair<size_t, CivilDate>> day_mentions_;
   std::optional<CivilDate> ref_month_;
   std::optional<CivilDate> ref_year_;
-  std::optional<int> anchor_minutes_;
+  std::optional<StampTime> stamp_;
   bool narrative_ = false;
   // A year heading a list, and the year the last sentence opening with one named, with
   // its token.
@@ -1400,7 +1426,7 @@ class Finder {
 
 // The time of day of an ISO date-time ("2024-08-22T02:30:00Z"), in minutes, in the zone
 // it is written in; nullopt for a date alone.
-std::optional<int> StampMinutes(std::string_view stamp) {
+std::optional<StampTime> StampTimeOf(std::string_view stamp) {
   auto digit = [&](size_t i) { return i < stamp.size() && stamp[i] >= '0' && stamp[i] <= '9'; };
   if (stamp.size() < 16 || (stamp[10] != 'T' && stamp[10] != ' ') || !digit(11) || !digit(12) ||
       stamp[13] != ':' || !digit(14) || !digit(15)) {
@@ -1409,7 +1435,8 @@ std::optional<int> StampMinutes(std::string_view stamp) {
   const int hour = (stamp[11] - '0') * 10 + (stamp[12] - '0');
   const int minute = (stamp[14] - '0') * 10 + (stamp[15] - '0');
   if (hour > 23 || minute > 59) return std::nullopt;
-  return hour * 60 + minute;
+  const bool utc = stamp.ends_with("Z") || stamp.ends_with("+00:00") || stamp.ends_with("+0000");
+  return StampTime{hour * 60 + minute, utc};
 }
 
 bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
@@ -1525,16 +1552,16 @@ std::optional<CivilDate> DatelineDate(std::string_view text) {
 std::vector<TimeExpression> FindTimeExpressions(std::string_view text,
                                                 const std::optional<std::string>& published) {
   std::optional<CivilDate> anchor;
-  std::optional<int> minutes;
+  std::optional<StampTime> stamp;
   if (published) {
     anchor = ParseIsoDate(*published);
-    minutes = StampMinutes(*published);
+    stamp = StampTimeOf(*published);
   }
   if (!anchor) {
     anchor = DatelineDate(text);
-    minutes.reset();
+    stamp.reset();
   }
-  return Finder(text, anchor, minutes).Run();
+  return Finder(text, anchor, stamp).Run();
 }
 
 }  // namespace storyline

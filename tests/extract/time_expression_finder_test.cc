@@ -170,6 +170,10 @@ INSTANTIATE_TEST_SUITE_P(
              "10 p.m.", "TIME", "2024-08-21T22:00"},
         Case{"The president spoke at 10 p.m. in the Oval Office.", "2024-08-21T22:30:00-04:00",
              "10 p.m.", "TIME", "2024-08-21T22:00"},
+        Case{"The minister spoke at 10 a.m. in Berlin.", "2024-08-21T09:00:00Z", "10 a.m.", "TIME",
+             "2024-08-21T10:00"},
+        Case{"The jet arrives on Nov. 11, three days later than originally planned.", "2005-11-10",
+             "three days later than", "DATE", "2005-11-11"},
         Case{"The president will speak at 10 p.m. in the Oval Office.", "2024-08-21T14:00:00Z",
              "10 p.m.", "TIME", "2024-08-21T22:00"},
         // A period a year before the one the sentence named; a week of a month.
