@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <initializer_list>
 #include <string_view>
@@ -23,6 +24,12 @@ constexpr std::string_view kSet = "SET";
 struct Clock {
   int hour = 0;
   int minute = 0;
+  bool utc = false;
+};
+
+// The time of day of a publication stamp, and whether it is written in UTC.
+struct StampTime {
+  int minutes = 0;
   bool utc = false;
 };
 
@@ -122,12 +129,23 @@ int PickByTense(std::initializer_list<long> candidates, Tense tense, long slack)
 
 class Finder {
  public:
-  Finder(std::string_view text, std::optional<CivilDate> anchor)
-      : text_(text), lexed_(text), t_(lexed_.tokens), anchor_(anchor) {}
+  // `stamp`: the time of day of the publication stamp, when it has one.
+  Finder(std::string_view text, std::optional<CivilDate> anchor,
+         std::optional<StampTime> stamp = std::nullopt)
+      : text_(text),
+        lexed_(text),
+        t_(lexed_.tokens),
+        anchor_(anchor),
+        stamp_(stamp),
+        narrative_(IsNarrative()) {}
 
   std::vector<TimeExpression> Run() {
     for (size_t i = 0; i < t_.size();) {
       std::optional<Found> found = MatchAt(i);
+      // A year heading a list ("2025 tour dates:") dates the lines that start with a date.
+      if ((i == 0 || t_[i].newline_before) && !(found && found->kind == kDate)) {
+        heading_year_ = HeadingYear(i);
+      }
       if (!found) {
         ++i;
         continue;
@@ -135,6 +153,7 @@ class Finder {
       i = found->end;
       if (found->ignore) continue;
       if (found->value) Remember(found->begin, *found->value);
+      NoteYear(*found);
       found_.push_back(std::move(*found));
     }
     SettleClocks();
@@ -156,12 +175,13 @@ class Finder {
 
   std::optional<Found> MatchAt(size_t i) const {
     static constexpr Matcher kMatchers[] = {
-        &Finder::MatchModified,  &Finder::MatchAbsoluteDate, &Finder::MatchWeekday,
-        &Finder::MatchBareMonth, &Finder::MatchYear,         &Finder::MatchRelativeDay,
-        &Finder::MatchShifted,   &Finder::MatchQuarter,      &Finder::MatchSeason,
-        &Finder::MatchCentury,   &Finder::MatchFiscal,       &Finder::MatchClock,
-        &Finder::MatchDuration,  &Finder::MatchSet};
-    if (!CanStart(t_[i])) return std::nullopt;
+        &Finder::MatchModified,   &Finder::MatchAbsoluteDate, &Finder::MatchWeekday,
+        &Finder::MatchBareMonth,  &Finder::MatchYear,         &Finder::MatchRelativeDay,
+        &Finder::MatchShifted,    &Finder::MatchQuarter,      &Finder::MatchSeason,
+        &Finder::MatchCentury,    &Finder::MatchFiscal,       &Finder::MatchClock,
+        &Finder::MatchDuration,   &Finder::MatchSet,          &Finder::MatchTheDay,
+        &Finder::MatchYearBefore, &Finder::MatchWeekOfMonth};
+    if (!CanStart(t_[i]) || InPhoneNumber(i)) return std::nullopt;
     std::optional<Found> best;
     for (Matcher matcher : kMatchers) {
       std::optional<Found> found = (this->*matcher)(i);
@@ -206,6 +226,20 @@ class Finder {
   bool CapitalizedWord(size_t i) const {
     return i < t_.size() && t_[i].type == TimeTokenType::kWord && t_[i].capitalized;
   }
+  bool Digits(size_t i, int count) const {
+    return i < t_.size() && t_[i].type == TimeTokenType::kNumber && t_[i].plain_integer &&
+           t_[i].digits == count && t_[i].suffix.empty();
+  }
+
+  // Whether token `i` is a part of a phone number's "555-0123": three digits, a hyphen,
+  // four digits, glued.
+  bool InPhoneNumber(size_t i) const {
+    auto pair_at = [&](size_t k) {
+      return Digits(k, 3) && Word(k + 1, "-") && Glued(k + 1) && Glued(k + 2) && Digits(k + 2, 4);
+    };
+    return pair_at(i) || (i >= 2 && pair_at(i - 2));
+  }
+
   // The token after an abbreviation's period, if `i` is one.
   size_t SkipPeriod(size_t i) const { return Word(i, ".") && Glued(i) ? i + 1 : i; }
   Tense TenseOf(size_t begin, size_t end) const { return TenseAround(t_, begin, end); }
@@ -265,6 +299,18 @@ class Finder {
   std::optional<std::string> DayValue(int year, int month, int day) const {
     if (!IsValidDate(year, month, day)) return std::nullopt;
     return FormatDay({year, month, day});
+  }
+
+  // The year the text itself sets for a year-less date starting at token `at`: the year
+  // heading a list it opens a line of, the year its sentence opens with ("In 2019, the
+  // plant closed on March 3"), and in a narrative (IsNarrative) the last year named.
+  std::optional<int> TextYear(size_t at) const {
+    if (heading_year_ && t_[at].newline_before) return heading_year_;
+    if (sentence_year_ && sentence_year_->first >= SentenceStart(at)) {
+      return sentence_year_->second;
+    }
+    if (narrative_ && ref_year_) return ref_year_->year;
+    return std::nullopt;
   }
 
   std::optional<int> YearOfMonthDay(int month, int day, Tense tense) const {
@@ -342,6 +388,52 @@ class Finder {
       start = SentenceStart(start);
     }
     return start;
+  }
+
+  // Keeps the year of a sentence that opens with it, "In 2019, the plant closed on March
+  // 3", for the rest of that sentence. A year named inside a clause ("since its launch in
+  // 2003 and that as of February") sets no frame for what follows.
+  void NoteYear(const Found& f) {
+    if (f.kind == kDate && f.value && f.value->size() == 4 && f.end == f.begin + 1 &&
+        YearNumber(f.begin) && f.begin > 0 && Word(f.begin - 1, "in") &&
+        StartsSentence(t_, f.begin - 1) && Word(f.end, ",")) {
+      sentence_year_ = {f.begin, *YearNumber(f.begin)};
+    }
+  }
+
+  // The year of a short line from token `i` that heads a list ("2025 tour dates:").
+  std::optional<int> HeadingYear(size_t i) const {
+    constexpr size_t kMaxHeadingTokens = 8;
+    std::optional<int> year;
+    size_t k = i;
+    for (; k < t_.size() && (k == i || !t_[k].newline_before); ++k) {
+      if (k - i >= kMaxHeadingTokens) return std::nullopt;
+      if (!year) year = YearNumber(k);
+    }
+    return k > i && Word(k - 1, ":") ? year : std::nullopt;
+  }
+
+  // Whether the text tells a story of years well before its anchor (a history, a
+  // biography), where a year-less "June 22" belongs to the year the narrative has
+  // reached, not the publication's: most of the years it names lie more than a year
+  // from the anchor, and at least three do.
+  bool IsNarrative() const {
+    if (!anchor_) return false;  // no anchor to be far from: nothing to go on
+    int near = 0;
+    int far = 0;
+    for (size_t i = 1; i < t_.size(); ++i) {
+      const std::optional<int> year = YearNumber(i);
+      if (!year || !(IsLeadWord(t_[i - 1].lower) || Word(i - 1, ",") ||
+                     IsClass(i - 1, TimeWordClass::kMonth))) {
+        continue;
+      }
+      if (std::abs(*year - anchor_->year) <= 1) {
+        ++near;
+      } else {
+        ++far;
+      }
+    }
+    return far >= 3 && far > 2 * near;
   }
 
   void Remember(size_t at, const std::string& value) {
@@ -452,6 +544,7 @@ class Finder {
   std::optional<Found> DayFound(size_t begin, size_t end, int month, int day,
                                 std::optional<int> year) const {
     if (month < 1 || month > 12) return std::nullopt;
+    if (!year) year = TextYear(begin);
     if (!year) year = YearOfMonthDay(month, day, TenseOf(begin, end));
     Found f{begin, end, kDate, std::nullopt};
     if (year) {
@@ -479,6 +572,11 @@ class Finder {
     if (t_[i].abbreviation && !(t_[i].capitalized && (Word(i + 1, ".") || Word(i + 1, ",")))) {
       return std::nullopt;
     }
+    // A named day ("Black Monday", "Super Tuesday", "Good Friday") is no weekday of the
+    // news week; matched so that nothing else takes it, then dropped.
+    if (i > 0 && CapitalizedWord(i - 1) && IsNamedDayWord(t_[i - 1].lower)) {
+      return Found{i - 1, i + 1, kDate, std::nullopt, true};
+    }
     size_t j = SkipPeriod(i + 1);
     if (Word(j, ",")) ++j;
     if (std::optional<Found> date = MatchAbsoluteDate(j);
@@ -490,6 +588,13 @@ class Finder {
     Found f{i, i + 1, kDate, day ? std::optional(FormatDay(*day)) : std::nullopt};
     AppendDayPart(f);
     return f;
+  }
+
+  static bool IsNamedDayWord(std::string_view w) {
+    static constexpr std::string_view kNames[] = {
+        "black",  "cyber",  "super",  "good", "holy",   "ash",  "easter", "palm",  "blue",
+        "bloody", "maundy", "shrove", "fat",  "giving", "whit", "plough", "manic", "mad"};
+    return std::find(std::begin(kNames), std::end(kNames), w) != std::end(kNames);
   }
 
   // "July", "in May": a month on its own needs context to tell it from a name or the verb.
@@ -509,6 +614,7 @@ class Finder {
     size_t end = i + 1;
     std::optional<int> year;
     if (Word(end, "of")) year = TrailingYear(end, end);
+    if (!year) year = TextYear(i);
     if (!year) year = YearOfMonth(month, TenseOf(i, i + 1));
     return Found{i, end, kDate, year ? std::optional(FormatMonth(*year, month)) : std::nullopt};
   }
@@ -534,6 +640,7 @@ class Finder {
   // A four-digit number reads as a year unless it counts something: "in 2019", "2019's",
   // "1990s", but not "2000 people" or "$2019".
   bool YearContext(size_t i) const {
+    if (Word(i + 1, "block")) return false;  // "the 2700 block of Main Street"
     if (i > 0) {
       const std::string_view before = t_[i - 1].lower;
       if (before == "$" || before == "#" || before == "no" || before == "number" ||
@@ -628,6 +735,107 @@ class Finder {
     }
     Found f{i, i + 1, kDate, AnchorDay(shift)};
     AppendDayPart(f);
+    return f;
+  }
+
+  // "on the day", "late in the day": the day the report is about, as market reports
+  // write it ("shares fell 3% on the day"): the latest day named in this or the previous
+  // sentence, else the anchor. Only where the clause ends after it: "the day of the
+  // attack", "the day he left" name another day.
+  std::optional<Found> MatchTheDay(size_t i) const {
+    size_t j = i;
+    if (AnyWord(j, {"late", "early", "later", "earlier"}) && Word(j + 1, "in")) {
+      j += 2;
+    } else if (!(i > 0 && Word(i - 1, "on"))) {
+      return std::nullopt;
+    }
+    if (!Word(j, "the") || !Word(j + 1, "day")) return std::nullopt;
+    const size_t end = j + 2;
+    if (end < t_.size() && !AnyWord(end, {".", ",", ";", ":", "!", "?", ")", "and", "but"}) &&
+        !t_[end].newline_before) {
+      return std::nullopt;
+    }
+    const std::optional<CivilDate> day = ReferenceFor(kDay, i);
+    return Found{i, end, kDate, day ? std::optional(FormatDay(*day)) : std::nullopt};
+  }
+
+  // "the same month a year ago", "the same period last year": the period the sentence
+  // named before it ("sales fell 35% in January, compared to the same month a year ago"),
+  // a year back; for "month" without one, the anchor's month a year back.
+  std::optional<Found> MatchYearBefore(size_t i) const {
+    if (!Word(i, "the") || !Word(i + 1, "same") ||
+        !AnyWord(i + 2, {"month", "period", "quarter", "week", "day", "time"})) {
+      return std::nullopt;
+    }
+    size_t end = i + 3;
+    if (Word(end, "a") && Word(end + 1, "year") && AnyWord(end + 2, {"ago", "earlier"})) {
+      end += 3;
+    } else if (Word(end, "of") && Word(end + 1, "last") && Word(end + 2, "year")) {
+      end += 3;
+    } else if (Word(end, "last") && Word(end + 1, "year")) {
+      end += 2;
+    } else if (Word(end, "the") && AnyWord(end + 1, {"previous", "prior"}) &&
+               Word(end + 2, "year")) {
+      end += 3;
+    } else {
+      return std::nullopt;
+    }
+    std::optional<std::string> value;
+    const size_t sentence = SentenceStart(i);
+    for (auto it = found_.rbegin(); it != found_.rend() && it->begin >= sentence; ++it) {
+      if (it->kind == kDate && it->value && it->value->size() >= 7 &&
+          std::isdigit(static_cast<unsigned char>((*it->value)[0])) && (*it->value)[4] == '-') {
+        const int year = std::stoi(it->value->substr(0, 4));
+        value = fmt::format("{:04d}", year - 1) + it->value->substr(4);
+        break;
+      }
+    }
+    if (!value && Word(i + 2, "month") && anchor_) {
+      value = FormatMonth(anchor_->year - 1, anchor_->month);
+    }
+    return Found{i, end, kDate, value};
+  }
+
+  // "the last week of March", "the first week of May 2009": the ISO week that has its
+  // Thursday in the month (ISO 8601's rule for which month a week belongs to), the first
+  // or the last such.
+  std::optional<Found> MatchWeekOfMonth(size_t i) const {
+    if (!Word(i, "the")) return std::nullopt;
+    int ordinal = 0;
+    if (AnyWord(i + 1, {"last", "final"})) {
+      ordinal = -1;
+    } else if (auto n = OrdinalAt(i + 1); n && *n >= 1 && *n <= 4) {
+      ordinal = *n;
+    } else {
+      return std::nullopt;
+    }
+    if (!Word(i + 2, "week") || !Word(i + 3, "of")) return std::nullopt;
+    const size_t m = i + 4;
+    if (!IsClass(m, TimeWordClass::kMonth) || !t_[m].capitalized) return std::nullopt;
+    const int month = t_[m].word_value;
+    const size_t after_month = t_[m].abbreviation ? SkipPeriod(m + 1) : m + 1;
+    size_t end = after_month;
+    std::optional<int> year;
+    if (Word(end, ",") && YearNumber(end + 1)) ++end;
+    if ((year = YearNumber(end))) {
+      ++end;
+    } else {
+      end = after_month;
+      year = TextYear(i);
+      if (!year) year = YearOfMonth(month, TenseOf(i, end));
+    }
+    Found f{i, end, kDate, std::nullopt};
+    if (year) {
+      // The month's first Thursday, then whole weeks on; or its last Thursday, back.
+      CivilDate thursday{*year, month, 1};
+      if (ordinal > 0) {
+        thursday = AddDays(thursday, (3 - Weekday(thursday) + 7) % 7 + 7L * (ordinal - 1));
+      } else {
+        thursday = {*year, month, DaysInMonth(*year, month)};
+        thursday = AddDays(thursday, -((Weekday(thursday) - 3 + 7) % 7));
+      }
+      if (thursday.month == month) f.value = FormatWeek(IsoWeekOf(thursday));
+    }
     return f;
   }
 
@@ -866,6 +1074,7 @@ class Finder {
       return std::nullopt;
     }
     if (!year && !the && t_[j].lower == "spring" && CapitalizedWord(j + 1)) return std::nullopt;
+    if (!year) year = TextYear(i);
     if (!year && anchor_) {
       const long offset = season - SeasonOfMonth(anchor_->month);
       year = anchor_->year + PickByTense({offset - 4, offset, offset + 4}, TenseOf(i, end), 0);
@@ -1043,6 +1252,12 @@ class Finder {
     if (!span_prefix && Word(end, "from") && Word(end + 1, "now")) {
       return RelativeFound(j, end + 2, *count, unit, 1, anchor_);
     }
+    // "three days later than originally planned": a comparison; the day meant is the one
+    // its sentence named ("arrives on November 11, three days later than planned").
+    if (!span_prefix && AnyWord(end, {"later", "earlier"}) && Word(end + 1, "than")) {
+      const std::optional<CivilDate> day = NamedDayInSentence(j);
+      return Found{j, end + 2, kDate, day ? std::optional(FormatDay(*day)) : std::nullopt};
+    }
     if (!span_prefix && AnyWord(end, {"later", "earlier"})) {
       return RelativeFound(j, end + 1, *count, unit, Word(end, "later") ? 1 : -1,
                            ReferenceFor(unit, j));
@@ -1131,6 +1346,10 @@ class Finder {
         ++n;
       } else {
         day = SentenceDay(settled, f.begin);
+        if (day && anchor_ && *day == *anchor_ && LaterThanStamp(*f.clock) &&
+            TenseOf(f.begin, f.end) != Tense::kFuture) {
+          day = AddDays(*day, -1);
+        }
       }
       if (day) {
         f.value = FormatDay(*day) + fmt::format("T{:02d}:{:02d}", f.clock->hour, f.clock->minute) +
@@ -1139,6 +1358,18 @@ class Finder {
       settled.push_back(std::move(f));
     }
     found_ = std::move(settled);
+  }
+
+  // Whether a reported clock time on the anchor's day would come after the publication
+  // stamp: it was the evening before, written from where the stamp's day had already
+  // turned (a "10 p.m." in Washington under a stamp of 02:30 UTC the next day). A stamp
+  // in the writer's own zone compares exactly; a UTC one may be up to 14 hours behind
+  // the writer's clock (Asia, the Pacific), so only a clock time that far past it counts.
+  bool LaterThanStamp(const Clock& clock) const {
+    constexpr int kMaxZoneAheadMinutes = 14 * 60;
+    if (!stamp_) return false;
+    const int slack = stamp_->utc && !clock.utc ? kMaxZoneAheadMinutes : 0;
+    return clock.hour * 60 + clock.minute > stamp_->minutes + slack;
   }
 
   // A clock time joins only a plain day, not one that already has a time of day.
@@ -1155,6 +1386,16 @@ class Finder {
                 std::initializer_list<std::string_view> joiners) const {
     if (right_begin < left_end || right_begin - left_end > 1) return false;
     return right_begin == left_end || AnyWord(left_end, joiners);
+  }
+
+  // The last day named before token `at` in its sentence (not the anchor).
+  std::optional<CivilDate> NamedDayInSentence(size_t at) const {
+    const size_t sentence = SentenceStart(at);
+    for (auto it = day_mentions_.rbegin(); it != day_mentions_.rend() && it->first >= sentence;
+         ++it) {
+      if (it->first < at) return it->second;
+    }
+    return std::nullopt;
   }
 
   std::optional<CivilDate> SentenceDay(const std::vector<Found>& before, size_t begin) const {
@@ -1174,22 +1415,134 @@ class Finder {
   std::vector<std::pair<size_t, CivilDate>> day_mentions_;
   std::optional<CivilDate> ref_month_;
   std::optional<CivilDate> ref_year_;
+  std::optional<StampTime> stamp_;
+  bool narrative_ = false;
+  // A year heading a list, and the year the last sentence opening with one named, with
+  // its token.
+  std::optional<int> heading_year_;
+  std::optional<std::pair<size_t, int>> sentence_year_;
   std::vector<Found> found_;
 };
 
-// The full date of a dateline ("WASHINGTON, Aug. 21, 2024 -", or a date on a line of its
-// own under the headline): the first complete date in the first lines of the text.
+// The time of day of an ISO date-time ("2024-08-22T02:30:00Z"), in minutes, in the zone
+// it is written in; nullopt for a date alone.
+std::optional<StampTime> StampTimeOf(std::string_view stamp) {
+  auto digit = [&](size_t i) { return i < stamp.size() && stamp[i] >= '0' && stamp[i] <= '9'; };
+  if (stamp.size() < 16 || (stamp[10] != 'T' && stamp[10] != ' ') || !digit(11) || !digit(12) ||
+      stamp[13] != ':' || !digit(14) || !digit(15)) {
+    return std::nullopt;
+  }
+  const int hour = (stamp[11] - '0') * 10 + (stamp[12] - '0');
+  const int minute = (stamp[14] - '0') * 10 + (stamp[15] - '0');
+  if (hour > 23 || minute > 59) return std::nullopt;
+  const bool utc = stamp.ends_with("Z") || stamp.ends_with("+00:00") || stamp.ends_with("+0000");
+  return StampTime{hour * 60 + minute, utc};
+}
+
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+std::string_view TrimSpaces(std::string_view s) {
+  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Whether `part`, the rest of a stamp's line beside its date, holds nothing but stamp
+// words: digits and a clock ("5: 03pm", "@ 8:13am PDT", "at 7:31 AM ET"), a time
+// zone, a weekday ("Thu", "Friday,") and the labels "Published", "First Published",
+// "Posted", "on". Any other word (a sentence, "Updated") makes it no stamp.
+bool OnlyStampWords(std::string_view part) {
+  static constexpr std::string_view kWords[] = {
+      "published", "posted", "first",    "on",     "at",  "am",     "pm",      "a",
+      "p",         "m",      "hrs",      "gmt",    "utc", "monday", "tuesday", "wednesday",
+      "thursday",  "friday", "saturday", "sunday", "mon", "tue",    "tues",    "wed",
+      "thu",       "thur",   "thurs",    "fri",    "sat", "sun"};
+  size_t i = 0;
+  while (i < part.size()) {
+    const auto c = static_cast<unsigned char>(part[i]);
+    if (std::isalpha(c)) {
+      size_t end = i;
+      bool upper = true;
+      std::string word;
+      for (; end < part.size() && std::isalpha(static_cast<unsigned char>(part[end])); ++end) {
+        upper = upper && std::isupper(static_cast<unsigned char>(part[end]));
+        word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(part[end]))));
+      }
+      const bool zone = upper && word.size() >= 2 && word.size() <= 4;  // EDT, PT, CEST
+      if (!zone && std::find(std::begin(kWords), std::end(kWords), word) == std::end(kWords)) {
+        return false;
+      }
+      i = end;
+    } else if (std::isdigit(c) || IsAsciiSpace(part[i]) ||
+               std::string_view(":.,|-@()/").find(part[i]) != std::string_view::npos) {
+      ++i;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A line that is only a publication stamp: the date with at most a label, a weekday and
+// a clock time around it ("August 21, 2024", "Published: Aug. 21, 2024 10:02 a.m. ET",
+// "12:52 p.m. EDT May 2, 2013", "Posted on Thu Jun 13, 2013 08:45 AM PDT"). Never an
+// "Updated" stamp: a later day than the news.
+bool IsPublicationStamp(std::string_view before, std::string_view after) {
+  return OnlyStampWords(before) && OnlyStampWords(after);
+}
+
+// A dateline: capitalized place words from the start of the line, the date after a
+// comma, and the dash or wire bracket that opens the report, or the end of the line
+// ("WASHINGTON, Aug. 21, 2024 -", "KYIV, Ukraine, March 3, 2024 (Reuters) -",
+// "WASHINGTON, DC, April 28, 2009"). The first word is all capitals.
+bool IsDateline(std::string_view before, std::string_view after) {
+  before = TrimSpaces(before);
+  if (!before.ends_with(',')) return false;
+  size_t caps = 0;
+  while (caps < before.size() && std::isupper(static_cast<unsigned char>(before[caps]))) ++caps;
+  if (caps < 2 ||
+      (caps < before.size() && std::isalpha(static_cast<unsigned char>(before[caps])))) {
+    return false;
+  }
+  bool word_start = true;
+  for (const char c : before) {
+    const auto u = static_cast<unsigned char>(c);
+    if (word_start && std::islower(u)) return false;  // a sentence, not place names
+    word_start = c == ' ' || c == ',';
+    if (!std::isalpha(u) && c != ' ' && c != ',' && c != '.' && c != '\'' && c != '-' && u < 0x80) {
+      return false;
+    }
+  }
+  after = TrimSpaces(after);
+  return after.empty() || after.starts_with("-") || after.starts_with("\xE2\x80\x94") ||  // em dash
+         after.starts_with("\xE2\x80\x93") || after.starts_with("(");                     // en dash
+}
+
+// The date a text gives itself when no published date comes with it: a dateline's full
+// date ("WASHINGTON, Aug. 21, 2024 -") or a publication stamp on a line of its own under
+// the headline, in the first lines. Dates in sentences, captions ("delivers remarks on
+// May 31, 2024") and "Updated" stamps are the news's subject or the page's furniture,
+// not its day, and give none.
 std::optional<CivilDate> DatelineDate(std::string_view text) {
   constexpr size_t kMaxHead = 400;
-  constexpr int kMaxLines = 3;
+  constexpr int kMaxLines = 4;
   size_t head = 0;
   for (int line = 0; line < kMaxLines && head < text.size(); ++line) {
     const size_t newline = text.find('\n', head);
     head = newline == std::string_view::npos ? text.size() : newline + 1;
   }
   head = std::min(head, kMaxHead);
-  for (const TimeExpression& e : Finder(text.substr(0, head), std::nullopt).Run()) {
-    if (e.kind == kDate && e.value && e.value->size() == 10) return ParseIsoDate(*e.value);
+  const std::string_view opening = text.substr(0, head);
+  for (const TimeExpression& e : Finder(opening, std::nullopt).Run()) {
+    if ((e.kind != kDate && e.kind != kTime) || !e.value || e.value->size() < 10) continue;
+    const size_t line_start = opening.rfind('\n', e.span.start);
+    const size_t from = line_start == std::string_view::npos ? 0 : line_start + 1;
+    const size_t line_end = std::min(opening.find('\n', e.span.end), opening.size());
+    const std::string_view before = opening.substr(from, e.span.start - from);
+    const std::string_view after = opening.substr(e.span.end, line_end - e.span.end);
+    if (IsPublicationStamp(before, after) || IsDateline(before, after)) {
+      return ParseIsoDate(*e.value);
+    }
   }
   return std::nullopt;
 }
@@ -1199,9 +1552,16 @@ std::optional<CivilDate> DatelineDate(std::string_view text) {
 std::vector<TimeExpression> FindTimeExpressions(std::string_view text,
                                                 const std::optional<std::string>& published) {
   std::optional<CivilDate> anchor;
-  if (published) anchor = ParseIsoDate(*published);
-  if (!anchor) anchor = DatelineDate(text);
-  return Finder(text, anchor).Run();
+  std::optional<StampTime> stamp;
+  if (published) {
+    anchor = ParseIsoDate(*published);
+    stamp = StampTimeOf(*published);
+  }
+  if (!anchor) {
+    anchor = DatelineDate(text);
+    stamp.reset();
+  }
+  return Finder(text, anchor, stamp).Run();
 }
 
 }  // namespace storyline

@@ -6,10 +6,13 @@
 // Relative expressions ("Friday", "last month", "two days ago") are resolved against the
 // article's published date, in the direction the clause's tense points: "spoke on Friday"
 // is the Friday before, "will meet on Friday" the one after (time_tense.h). When
-// `published` is missing or not ISO, a dateline's full date in the first lines of the
-// text stands in for it; without either, relative expressions keep value nullopt rather
-// than a guess. "the following week" and "the next day" count from the last date the
-// text itself named.
+// `published` is missing or not ISO, only the text's own dating stands in for it: a
+// dateline's full date ("WASHINGTON, Aug. 21, 2024 -") or a publication stamp alone on
+// one of the first lines ("Published: Aug. 21, 2024"). A date in a sentence or caption
+// is what the news is about and an "Updated" stamp a later day, so neither does: without
+// a published date or a stamp, relative expressions ("Monday", "yesterday", "last week")
+// keep value nullopt rather than a guess. "the following week" and "the next day" count
+// from the last date the text itself named.
 //
 // A hand-written scanner over light tokens (time_tokens.h): linear in the text, no
 // allocation per word, safe on any bytes.

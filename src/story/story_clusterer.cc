@@ -558,7 +558,7 @@ StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const ArticleVe
   if (!event) {
     // A frame's own sentence says what happened; the headline only what the article is about.
     event = frame ? &NewEvent(story, frame, frame->day, frame->summary)
-                  : &NewEvent(story, std::nullopt, features.event_day, features.headline);
+                  : &NewEvent(story, std::nullopt, features.dated_day, features.headline);
     placement.new_event = true;
   }
   event->changed = true;
@@ -568,7 +568,7 @@ StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const ArticleVe
   event->centroid.Add(vectors, event_kept, 2 * event_kept);
   if (frame && !event->frame) event->frame = frame;
   if (frame) TakeBetterDay(event->frame, event->day, *frame);
-  if (!event->day) event->day = features.event_day;
+  if (!event->day) event->day = features.dated_day;
   event->articles.push_back(article_id);
   if (frame) {
     ++event->types[frame->type];

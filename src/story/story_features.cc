@@ -282,6 +282,21 @@ size_t LeadEnd(std::string_view text) {
   return std::min(end, text.size());
 }
 
+// Whether the date at byte `at` opens the report the way a dateline or a date line does:
+// alone at the start of its line, or after a first word in capitals close before it
+// ("KOKOMO, Ind. (June 15, 2014) -", "WASHINGTON, Aug. 21, 2024 -"). A caption or a
+// sentence that names a date ("delivers remarks on May 31, 2024") is not one.
+bool OpensAsDateline(std::string_view text, uint32_t at) {
+  constexpr uint32_t kMaxPlaceBytes = 60;
+  const size_t newline = text.rfind('\n', at);
+  const size_t line = newline == std::string_view::npos ? 0 : newline + 1;
+  if (line == at) return true;
+  if (at - line > kMaxPlaceBytes) return false;
+  size_t caps = line;
+  while (caps < at && text[caps] >= 'A' && text[caps] <= 'Z') ++caps;
+  return caps - line >= 2 && !(text[caps] >= 'a' && text[caps] <= 'z');
+}
+
 void AddWordFeatures(std::string_view text, float base_weight, FeatureCounter& counter,
                      std::vector<std::pair<std::string, std::string>>& names,
                      std::vector<std::pair<uint32_t, CalendarDay>>* dates) {
@@ -354,6 +369,14 @@ StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& analy
     if (const auto day = ParseIsoDay(*time.value)) ++analysis_days[*day];
   }
   features.frames = FindEventFrames(article, analysis);
+  if (features.frames.main && features.frames.main->day) {
+    features.dated_day = features.frames.main->day;
+  } else if (!dates.empty() && dates.front().first < kOpeningBytes &&
+             OpensAsDateline(article.text, dates.front().first)) {
+    features.dated_day = dates.front().second;
+  } else {
+    features.dated_day = features.published_day;
+  }
   if (!dates.empty() && dates.front().first < kOpeningBytes) {
     features.event_day = dates.front().second;
   } else if (features.frames.main && features.frames.main->day) {

@@ -33,6 +33,12 @@ struct StoryFeatures {
   // first lines), else the main event frame's day, else the most frequent day-precision
   // time in the analysis, else the published day. nullopt when none is known.
   std::optional<CalendarDay> event_day;
+  // The day an event of this article carries when no frame dates it: the main frame's
+  // day, else the date of a dateline or date line opening the text, else the published
+  // day. Unlike `event_day`, which only places the article near others, never a day the
+  // text merely mentions (a background "Oct. 7, 2023", a caption's date): an undated
+  // article's events stay undated.
+  std::optional<CalendarDay> dated_day;
   std::optional<CalendarDay> published_day;
 
   // Readable material for labels and event records.

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -71,6 +72,39 @@ TEST(SeedTimelineTest, ThreeBidenNetanyahuCallsAreThreeEventsOfOneStory) {
   EXPECT_NE(table.out.find("reported by 000 (Anadolu Agency), 003 (The Hill)"), std::string::npos)
       << table.out;
   for (const char* suffix : {"", "-stories.lock"}) std::filesystem::remove(db.string() + suffix);
+}
+
+// The seeds' texts with no publication date: no event may carry a day that neither its
+// own sentence nor a published date gives. Their calls once took the day of the Oct. 7,
+// 2023 attack that one article mentions in passing, the only full date in the text.
+TEST(SeedTimelineTest, UndatedSeedsDateOnlyWhatTheirTextDates) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path();
+  const std::string stem = "storyline-undated-seeds-" + std::to_string(::getpid());
+  const std::filesystem::path input = dir / (stem + ".jsonl");
+  const std::filesystem::path db = dir / (stem + ".db");
+  std::filesystem::remove(db);
+  {
+    std::ifstream in(std::string(STORYLINE_SHARED_DIR) + "/seeds/seeds.jsonl");
+    std::ofstream out(input);
+    for (std::string line; std::getline(in, line);) {
+      auto article = nlohmann::json::parse(line);
+      article.erase("published");
+      out << article.dump() << "\n";
+    }
+  }
+  ASSERT_EQ(RunStoryline("ingest --db " + db.string() + " " + input.string()).status, 0);
+  const auto timeline = RunStoryline("timeline --db " + db.string() + " --json");
+  ASSERT_EQ(timeline.status, 0) << timeline.err;
+  const auto events = nlohmann::json::parse(timeline.out)["events"];
+  ASSERT_FALSE(events.empty()) << timeline.out;
+  for (const auto& event : events) {
+    if (event["date"].is_null()) continue;
+    // The one date a sentence gives its own event: "a Hamas attack on Oct. 7, 2023".
+    EXPECT_EQ(event["type"], "ATTACK") << event.dump();
+    EXPECT_EQ(event["date"], "2023-10-07") << event.dump();
+  }
+  for (const char* suffix : {"", "-stories.lock"}) std::filesystem::remove(db.string() + suffix);
+  std::filesystem::remove(input);
 }
 
 }  // namespace

@@ -119,9 +119,77 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Prices rose last month.", "not a date", "last month", "DATE", std::nullopt},
         Case{"Hamas attacked Israel on Oct. 7, 2023.", std::nullopt, "Oct. 7, 2023", "DATE",
              "2023-10-07"},
-        // A dateline stands in for a missing published date.
+        // The text's own dating stands in for a missing published date: a date line under
+        // the headline, a "Published" stamp, a dateline.
         Case{"Ceasefire talks resume\nAugust 21, 2024\nThe envoys met on Monday.", std::nullopt,
              "Monday", "DATE", "2024-08-19"},
+        Case{"Talks resume\nPublished: Aug. 21, 2024 10:02 a.m. ET\nThe envoys met on Monday.",
+             std::nullopt, "Monday", "DATE", "2024-08-19"},
+        Case{"Talks resume\n12:52 p.m. EDT Aug. 21, 2024\nThe envoys met on Monday.", std::nullopt,
+             "Monday", "DATE", "2024-08-19"},
+        Case{"Talks resume\nPosted on Thu Aug 22, 2024 08:45 AM PDT\nThe envoys met on Monday.",
+             std::nullopt, "Monday", "DATE", "2024-08-19"},
+        Case{"Talks resume\nAugust 21, 2024 @ 8:13am PDT\nThe envoys met on Monday.", std::nullopt,
+             "Monday", "DATE", "2024-08-19"},
+        Case{"WASHINGTON, Aug. 21, 2024 \xE2\x80\x94 The envoys met on Monday.", std::nullopt,
+             "Monday", "DATE", "2024-08-19"},
+        Case{"KYIV, Ukraine, Aug. 21, 2024 (Reuters) - The envoys met on Monday.", std::nullopt,
+             "Monday", "DATE", "2024-08-19"},
+        Case{"Talks resume\nWASHINGTON, DC, Aug. 21, 2024\nThe envoys met on Monday.", std::nullopt,
+             "Monday", "DATE", "2024-08-19"},
+        // With no anchor a history's year-less dates stay unresolved.
+        Case{"In 1939 and 1940 and 1941 the war spread; on June 22 Germany attacked.", std::nullopt,
+             "June 22", "DATE", std::nullopt},
+        Case{"In 1939 and 1940 and 1941 the war spread; on June 22 Germany attacked.", "2009-12-19",
+             "June 22", "DATE", "1941-06-22"},
+        // Nothing else does: an "Updated" stamp, a caption, a date the news is about.
+        Case{"Talks resume\nUpdated: Aug. 23, 2024\nThe envoys met on Monday.", std::nullopt,
+             "Monday", "DATE", std::nullopt},
+        Case{"Talks resume\nBiden speaks at the White House on May 31, 2024. (Getty Images)\n"
+             "The envoys met on Monday.",
+             std::nullopt, "Monday", "DATE", std::nullopt},
+        Case{"Israel has fought Hamas since the attack of Oct. 7, 2023.\nThe envoys met on Monday "
+             "and will meet again next week.",
+             std::nullopt, "next week", "DATE", std::nullopt},
+        // Year-less dates after the publication day when the text looks ahead: a future
+        // verb, "upcoming", "scheduled", "tickets", a list under a year.
+        Case{"The museum will open Sept. 12 after a long renovation.", "2024-10-01", "Sept. 12",
+             "DATE", "2025-09-12"},
+        Case{"The upcoming tour starts June 9 in Denver.", "2024-11-10", "June 9", "DATE",
+             "2025-06-09"},
+        Case{"The band added shows, with the first scheduled for June 9 in Denver.", "2024-11-10",
+             "June 9", "DATE", "2025-06-09"},
+        Case{"2025 tour dates:\nJune 9 - Denver\nJune 12 - Austin\n", "2024-11-10", "June 12",
+             "DATE", "2025-06-12"},
+        Case{"In 2019, the plant closed on March 3 after a fire.", kWednesday, "March 3", "DATE",
+             "2019-03-03"},
+        Case{"Sales rose since its launch in 2003, and as of February it leads.", kWednesday,
+             "February", "DATE", "2024-02"},
+        // Clock times keep the day the text implies, not the next day of a UTC stamp.
+        Case{"The president spoke at 10 p.m. in the Oval Office.", "2024-08-22T02:30:00Z",
+             "10 p.m.", "TIME", "2024-08-21T22:00"},
+        Case{"The president spoke at 10 p.m. in the Oval Office.", "2024-08-21T22:30:00-04:00",
+             "10 p.m.", "TIME", "2024-08-21T22:00"},
+        Case{"The minister spoke at 10 a.m. in Berlin.", "2024-08-21T09:00:00Z", "10 a.m.", "TIME",
+             "2024-08-21T10:00"},
+        Case{"The jet arrives on Nov. 11, three days later than originally planned.", "2005-11-10",
+             "three days later than", "DATE", "2005-11-11"},
+        Case{"The president will speak at 10 p.m. in the Oval Office.", "2024-08-21T14:00:00Z",
+             "10 p.m.", "TIME", "2024-08-21T22:00"},
+        // A period a year before the one the sentence named; a week of a month.
+        Case{"Sales fell 35% in January, compared to the same month a year ago.", "2009-02-03",
+             "the same month a year ago", "DATE", "2008-01"},
+        Case{"Sales rose 43% in February compared to the same period last year.", "2010-03-02",
+             "the same period last year", "DATE", "2009-02"},
+        Case{"Car sales rebounded in the last week of March.", "2009-04-02",
+             "the last week of March", "DATE", "2009-W13"},
+        Case{"Talks open in the first week of May 2025.", kWednesday, "the first week of May 2025",
+             "DATE", "2025-W18"},
+        // The day itself: "on the day", "late in the day" of market reports.
+        Case{"Shares of the company fell 3% on the day.", kWednesday, "the day", "DATE",
+             "2024-08-21"},
+        Case{"Stocks recovered late in the day.", kWednesday, "late in the day", "DATE",
+             "2024-08-21"},
         // The anchor may be a date-time.
         Case{"Talks resumed today.", "2024-08-21T23:10:00Z", "today", "DATE", "2024-08-21"}));
 
@@ -143,20 +211,33 @@ TEST_P(NotATimeTest, LeavesItAlone) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Table, NotATimeTest,
-                         testing::Values(NonTime{"More than 2,000 people fled.", "2,000"},
-                                         NonTime{"About 2000 people fled.", "2000"},
-                                         NonTime{"Theresa May said the plan was dead.", "May"},
-                                         NonTime{"May I ask a question?", "May"},
-                                         NonTime{"The ceasefire may hold.", "may"},
-                                         NonTime{"A 45-year-old man was hurt.", "45-year-old"},
-                                         NonTime{"He is 45 years old.", "45 years old"},
-                                         NonTime{"The Boeing 737 and the A380 flew.", "737"},
-                                         NonTime{"Prices rose 2.5% in the quarter.", "2.5%"},
-                                         NonTime{"June Carter sang.", "June"},
-                                         NonTime{"The troops march south.", "march"},
-                                         NonTime{"The fall of the city shocked them.", "fall"},
-                                         NonTime{"It cost $2019 in fees.", "2019"}));
+INSTANTIATE_TEST_SUITE_P(
+    Table, NotATimeTest,
+    testing::Values(NonTime{"More than 2,000 people fled.", "2,000"},
+                    NonTime{"About 2000 people fled.", "2000"},
+                    NonTime{"Theresa May said the plan was dead.", "May"},
+                    NonTime{"May I ask a question?", "May"},
+                    NonTime{"The ceasefire may hold.", "may"},
+                    NonTime{"A 45-year-old man was hurt.", "45-year-old"},
+                    NonTime{"He is 45 years old.", "45 years old"},
+                    NonTime{"The Boeing 737 and the A380 flew.", "737"},
+                    NonTime{"Prices rose 2.5% in the quarter.", "2.5%"},
+                    NonTime{"June Carter sang.", "June"},
+                    NonTime{"The troops march south.", "march"},
+                    NonTime{"The fall of the city shocked them.", "fall"},
+                    NonTime{"It cost $2019 in fees.", "2019"},
+                    // Street and phone numbers.
+                    NonTime{"Police went to the 2000 block of Elm.", "2000"},
+                    NonTime{"Shots were fired in the 1900 block.", "1900"},
+                    NonTime{"Call 555-2019 for tickets.", "555-2019"},
+                    NonTime{"Call (212) 555-1987 today.", "555-1987"},
+                    NonTime{"Dial 1-800-555-2015 now.", "1-800-555-2015"},
+                    // Named days give no date.
+                    NonTime{"Stocks fell on Black Monday.", "Black Monday"},
+                    NonTime{"Shoppers lined up for Cyber Monday deals.", "Cyber Monday"},
+                    NonTime{"Voters went to the polls on Super Tuesday.", "Super Tuesday"},
+                    NonTime{"Churches filled on Good Friday.", "Good Friday"},
+                    NonTime{"Veterans marked D-Day in Normandy.", "D-Day"}));
 
 TEST(FindTimeExpressionsTest, SpansAreOrderedAndDisjoint) {
   const std::string text =

@@ -186,6 +186,21 @@ TEST(StoryClustererTest, DatelineDateIsTheEventDay) {
   EXPECT_EQ(stories[0].events[0].date, "2014-06-15");
 }
 
+// A date the opening mentions in a caption or a sentence is not the news day: with no
+// published date the event stays undated.
+TEST(StoryClustererTest, CaptionDateIsNoEventDay) {
+  StoryClusterer clusterer;
+  clusterer.Add(MakeArticle("c", "",
+                            "Shooting at Kokomo bar\nPolice tape at the bar on June 15, 2014. "
+                            "(Photo: Kokomo Tribune)\nPolice in Kokomo are investigating a "
+                            "shooting at a bar."),
+                {});
+  const std::vector<Story> stories = clusterer.Stories();
+  ASSERT_EQ(stories.size(), 1u);
+  ASSERT_EQ(stories[0].events.size(), 1u);
+  EXPECT_EQ(stories[0].events[0].date, std::nullopt);
+}
+
 TEST(StoryClustererTest, ResumingFromSavedStateMatchesOneRun) {
   const std::vector<Article> stream = SmallStream();
   StoryClusterer whole;
