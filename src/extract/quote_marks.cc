@@ -26,6 +26,13 @@ struct Mark {
 Mark MarkAt(std::string_view text, size_t i) {
   const unsigned char c = text[i];
   if (c == '"') return {1, MarkKind::kDouble, MarkShape::kEither};
+  // Text from tokenized corpora writes double quotation marks as `` and ''.
+  if (c == '`' && i + 1 < text.size() && text[i + 1] == '`') {
+    return {2, MarkKind::kDouble, MarkShape::kOpen};
+  }
+  if (c == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+    return {2, MarkKind::kDouble, MarkShape::kClose};
+  }
   if (c == '\'') return {1, MarkKind::kSingle, MarkShape::kEither};
   if (c == 0xC2 && i + 1 < text.size()) {
     const unsigned char d = text[i + 1];
@@ -165,8 +172,11 @@ class Scanner {
           if (direction != Direction::kClose) {
             double_quote = OpenQuote{true, i, after_mark, false, TakeContinuation(i)};
           }
-        } else if (direction == Direction::kOpen) {
-          // A second opener: the first one was never closed; keep the newer.
+        } else if (direction == Direction::kOpen && mark.shape != MarkShape::kEither) {
+          // A second curly opener: the first one was never closed; keep the newer. A
+          // straight mark closes whatever its spacing: text rebuilt from tokens puts a
+          // space before closing marks ("help, "said Thompson"), and reading that
+          // one as an opener would quote the attribution instead of the words.
           double_quote = OpenQuote{true, i, after_mark, false, -1};
         } else {
           Emit(double_quote, i, after_mark, /*closed=*/true);
