@@ -1,6 +1,7 @@
 #include "extract/quote_finder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <string>
 
@@ -33,12 +34,19 @@ constexpr int kNotACue = -2;
 constexpr int kNoSubject = -1;
 // Longest capitalized run read as a name the recognizer missed.
 constexpr int kMaxNameWords = 4;
+// Tokens an age may take: "56", "-", "year", "-", "old".
+constexpr int kAgeTokens = 6;
 
 // Words that open an adjunct after a speech verb rather than what was said: "said of
 // the boy", "said in a statement", "said Tuesday".
 bool IsAdjunctStart(std::string_view lower) {
   return lower != "that" && lower != "this" && lower != "which" && lower != "who" &&
          lower != "told" && (IsInvertedSubjectTrailer(lower) || lower == "of");
+}
+
+bool IsBeAuxiliary(std::string_view lower) {
+  return lower == "is" || lower == "are" || lower == "was" || lower == "were" || lower == "be" ||
+         lower == "been" || lower == "being";
 }
 
 // Generational suffixes after a name: "John Roe Sr.".
@@ -261,6 +269,14 @@ class QuoteAttributor {
     // "the newly announced proposal": a participle modifying a noun.
     if (t > 0 && (IsDeterminer(Lower(t - 1)) || Word(t - 1).ends_with("ly"))) return false;
     if (!tags_.empty() && (tags_[t].upos == "NOUN" || tags_[t].upos == "ADJ")) return false;
+    // "reporters were later told": the subject of a passive is who was spoken to.
+    if (!w.ends_with("ing")) {
+      for (int j = t - 1; j >= 0 && j >= t - 3 && !quoted_[j]; --j) {
+        const std::string lower = Lower(j);
+        if (IsBeAuxiliary(lower)) return false;
+        if (!IsSubjectVerbFiller(lower)) break;
+      }
+    }
     // "Benioff weighed in, telling Cook": a participle after a comma shares the subject of
     // the clause before it, which the words right before it do not give.
     if (w.ends_with("ing") && t > 0 && IsComma(t - 1)) return false;
@@ -403,6 +419,7 @@ class QuoteAttributor {
       }
     }
     if (a >= b || b - a > kMaxSubjectTokens) return std::nullopt;
+    if (AgeBefore(b, /*last_word=*/true)) return std::make_pair(a, b);  // "the 56-year-old"
     for (int i = a; i < b; ++i) {
       const std::string lower = Lower(i);
       if (IsCapitalized(i) || PronounSpeakerKind(lower) != SpeakerKind::kUnknown ||
@@ -603,18 +620,19 @@ class QuoteAttributor {
   // `last_word`, only when the age is the phrase's last word (so "the 56-year-old" names a
   // person while "the 2-year-old case" does not).
   std::optional<int> AgeBefore(int end, bool last_word = false) const {
-    for (int i = end - 1; i >= 0 && i >= end - 4; --i) {
-      const std::string lower = Lower(i);
-      const size_t dash = lower.find("-year");
-      if (dash == std::string::npos || dash == 0) continue;
-      const std::string digits = lower.substr(0, dash);
-      if (digits.size() > 3 || !std::all_of(digits.begin(), digits.end(), ::isdigit)) continue;
-      if (last_word && !(Lower(end - 1) == "old" || Lower(end - 1).ends_with("-old"))) {
-        return std::nullopt;
-      }
-      return std::stoi(digits);
+    // The tokens before `end` written together, so every tokenization of "56-year-old"
+    // reads the same.
+    std::string joined;
+    for (int i = std::max(0, end - kAgeTokens); i < end; ++i) joined += Lower(i);
+    size_t year = joined.rfind("-year");
+    if (year == std::string::npos) return std::nullopt;
+    if (last_word && !joined.ends_with("-year-old") && !joined.ends_with("-years-old")) {
+      return std::nullopt;
     }
-    return std::nullopt;
+    size_t digits = year;
+    while (digits > 0 && std::isdigit(static_cast<unsigned char>(joined[digits - 1]))) --digits;
+    if (digits == year || year - digits > 3) return std::nullopt;
+    return std::stoi(joined.substr(digits, year - digits));
   }
 
   // The one person the article ties to a description: for "the 56-year-old", the person
@@ -789,15 +807,17 @@ class QuoteAttributor {
 
     const Speaker* cue = nullptr;
     const Speaker* leading = nullptr;
+    // The nearest speech verb decides, with a speaker or without: in "the staff member
+    // recalled that he said, “...”" the words are his, not the staff member's.
     for (int i = lead; i < where.first; ++i) {
-      if (cue_speaker_[i]) leading = &*cue_speaker_[i];
+      if (cue_subject_[i] != kNotACue) leading = cue_speaker_[i] ? &*cue_speaker_[i] : nullptr;
     }
     const Speaker* trailing = nullptr;
     const int reach = OpensWithAppositive(where.end, trail) ? kMaxTrailingAppositiveDistance
                                                             : kMaxTrailingCueDistance;
     for (int i = where.end; i < trail && i - where.end < reach; ++i) {
-      if (cue_speaker_[i]) {
-        trailing = &*cue_speaker_[i];
+      if (cue_subject_[i] != kNotACue) {
+        trailing = cue_speaker_[i] ? &*cue_speaker_[i] : nullptr;
         break;
       }
     }
