@@ -472,6 +472,11 @@ class QuoteAttributor {
       const SpeakerKind pronoun = PronounSpeakerKind(Lower(a));
       if (pronoun != SpeakerKind::kUnknown) return Antecedent(pronoun, a);
     }
+    // "Yesterday a neighbour said": the time word is no part of the speaker.
+    while (b - a > 1 && IsSubjectVerbFiller(Lower(a)) &&
+           (IsDeterminer(Lower(a + 1)) || IsAsciiUpper(Word(a + 1)[0]))) {
+      ++a;
+    }
     // "Capt. John Roe Sr.": the suffix is no name of its own.
     while (b - a > 1 && (IsNameSuffix(Lower(b - 1)) ||
                          (Word(b - 1) == "." && b - 2 > a && IsNameSuffix(Lower(b - 2) + ".")))) {

@@ -4,6 +4,10 @@
 #include <cstddef>
 #include <numeric>
 #include <optional>
+#include <string>
+
+#include "extract/quote_lexicon.h"
+#include "text/ascii.h"
 
 namespace storyline {
 namespace {
@@ -132,7 +136,28 @@ struct OpenQuote {
   size_t content_start = 0;
   bool nested = false;
   int continues = -1;
+  bool straight = false;  // opened by a straight mark
 };
+
+// Whether the text from `begin` reads as an attribution rather than quoted words: a
+// lower-case start and a speech verb among the first words ("he said.", "the officer
+// said.", "said Capt. Manohar Nambiar").
+bool StartsAttribution(std::string_view text, size_t begin, size_t end) {
+  constexpr int kWords = 6;
+  while (begin < end && IsSpaceByte(text[begin])) ++begin;
+  if (begin >= end || text[begin] < 'a' || text[begin] > 'z') return false;
+  int words = 0;
+  for (size_t i = begin; i < end && words < kWords; ++words) {
+    size_t j = i;
+    while (j < end && !IsSpaceByte(text[j])) ++j;
+    std::string word = AsciiLower(text.substr(i, j - i));
+    while (!word.empty() && (word.back() == '.' || word.back() == ',')) word.pop_back();
+    if (IsSpeechVerb(word)) return true;
+    i = j;
+    while (i < end && IsSpaceByte(text[i])) ++i;
+  }
+  return false;
+}
 
 class Scanner {
  public:
@@ -171,6 +196,7 @@ class Scanner {
         if (!double_quote.active) {
           if (direction != Direction::kClose) {
             double_quote = OpenQuote{true, i, after_mark, false, TakeContinuation(i)};
+            double_quote.straight = mark.shape == MarkShape::kEither;
           }
         } else if (direction == Direction::kOpen && mark.shape != MarkShape::kEither) {
           // A second curly opener: the first one was never closed; keep the newer. A
@@ -192,6 +218,12 @@ class Scanner {
       i = after_mark;
     }
     pending_continuation_.reset();
+    // A straight mark left open before an attribution was a closing mark written after a
+    // space (“"...quote... "he said.” when the quotation began in a paragraph before).
+    if (double_quote.active && double_quote.straight &&
+        StartsAttribution(text_, double_quote.content_start, end)) {
+      double_quote.active = false;
+    }
     if (double_quote.active) {
       const int index = Emit(double_quote, end, end, /*closed=*/false);
       if (index >= 0 && NextParagraphOpensQuote(end)) pending_continuation_ = index;

@@ -12,7 +12,9 @@
 //
 // A paragraph is a line. A quotation left open at the end of a paragraph continues
 // when the next paragraph starts with an opening mark (the journalistic convention for
-// a quotation that runs over several paragraphs); otherwise it ends there. Either way no
+// a quotation that runs over several paragraphs); otherwise it ends there, unless a
+// straight mark opened it before an attribution ("he said.", "said Capt. Roe"): that
+// mark closed a quotation begun in an earlier paragraph, and nothing is quoted. Either way no
 // quotation ever runs past its paragraph, so a stray mark cannot swallow the article.
 #pragma once
 
