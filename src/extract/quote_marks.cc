@@ -198,11 +198,10 @@ class Scanner {
             double_quote = OpenQuote{true, i, after_mark, false, TakeContinuation(i)};
             double_quote.straight = mark.shape == MarkShape::kEither;
           }
-        } else if (direction == Direction::kOpen && mark.shape != MarkShape::kEither) {
-          // A second curly opener: the first one was never closed; keep the newer. A
-          // straight mark closes whatever its spacing: text rebuilt from tokens puts a
-          // space before closing marks ("help, "said Thompson"), and reading that
-          // one as an opener would quote the attribution instead of the words.
+        } else if (direction == Direction::kOpen &&
+                   (mark.shape != MarkShape::kEither ||
+                    !ClosesDespiteSpacing(start, double_quote.content_start, i))) {
+          // A second opener: the first one was never closed; keep the newer.
           double_quote = OpenQuote{true, i, after_mark, false, -1};
         } else {
           Emit(double_quote, i, after_mark, /*closed=*/true);
@@ -228,6 +227,32 @@ class Scanner {
       const int index = Emit(double_quote, end, end, /*closed=*/false);
       if (index >= 0 && NextParagraphOpensQuote(end)) pending_continuation_ = index;
     }
+  }
+
+  // Whether a straight mark at `i` that looks like an opener closes the quotation open
+  // since `content_start`. Text rebuilt from tokens puts a space before closing marks
+  // ("help, "said Thompson", "Talk To "was featured"), and reading one as an opener
+  // quotes the attribution instead of the words. It closes after sentence punctuation,
+  // or when the open quotation has not ended a sentence yet; a quotation that has was
+  // more likely opened by a stray mark ("also known as "Wild 2) ... to "discover"").
+  bool ClosesDespiteSpacing(size_t paragraph_start, size_t content_start, size_t i) const {
+    if (AfterSpacedPunctuation(paragraph_start, i)) return true;
+    for (size_t j = content_start; j + 1 < i; ++j) {
+      if ((text_[j] == '.' || text_[j] == '?' || text_[j] == '!') && IsSpaceByte(text_[j + 1])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Whether the mark at `i` follows sentence punctuation and a space: "help, "said".
+  bool AfterSpacedPunctuation(size_t paragraph_start, size_t i) const {
+    if (i == paragraph_start || !IsSpaceByte(text_[i - 1])) return false;
+    size_t j = i - 1;
+    while (j > paragraph_start && IsSpaceByte(text_[j])) --j;
+    const char c = text_[j];
+    if (c == ',' || c == '.' || c == '?' || c == '!' || c == ';' || c == ':') return true;
+    return j >= paragraph_start + 2 && text_.substr(j - 2, 3) == "\xE2\x80\xA6";  // …
   }
 
   // The index of the quotation that the opener at `mark_start` continues, if any.

@@ -1,10 +1,10 @@
 // Finds the spans of text between quotation marks, before anyone asks who said them.
 //
 // Double marks (straight ", curly “ ”, low „, guillemets « », and `` '' of tokenized
-// text) open and close quotations. A straight mark closes the quotation that is open,
-// whatever its spacing (text rebuilt from tokens writes `help, "said Thompson`);
-// otherwise its direction comes from its neighbours (a space before and a letter after
-// opens, the reverse closes). Single marks (' ‘ ’) are far more often
+// text) open and close quotations. A straight mark's direction comes from its
+// neighbours (a space before and a letter after opens, the reverse closes), except that
+// after punctuation and a space it closes the quotation that is open (text rebuilt from
+// tokens writes `help, "said Thompson`). Single marks (' ‘ ’) are far more often
 // apostrophes, so a single quotation is only taken when a mark that can only open
 // (after a space or a double mark, before a letter) later meets one that can only close,
 // within the same paragraph and a short distance; inside a double quotation such a pair
