@@ -509,7 +509,27 @@ class QuoteAttributor {
       if (n.end == b) head_name = &n;
     }
     if (head_name && !(has_and && names_inside > 1)) return NamedSpeaker(*head_name);
+    if (has_and && names_inside > 1 && OnlyNamesAndConjunctions(a, b)) {
+      Speaker speaker;  // "Qatar and Egypt": a group, as written
+      speaker.name =
+          std::string(text_.substr(tokens_[a].start, tokens_[b - 1].end - tokens_[a].start));
+      speaker.kind = SpeakerKind::kGroup;
+      return speaker;
+    }
     return DescribedSpeaker(a, b);
+  }
+
+  bool OnlyNamesAndConjunctions(int a, int b) const {
+    for (int i = a; i < b;) {
+      if (Lower(i) == "and" || IsComma(i)) {
+        ++i;
+        continue;
+      }
+      const NameMention* name = NameStartingAt(i);
+      if (!name || name->end > b) return false;
+      i = name->end;
+    }
+    return true;
   }
 
   // Every word of [a, b) capitalized, as names are: "Worthy", "Ms Persson".

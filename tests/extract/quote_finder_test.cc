@@ -123,6 +123,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"TimeWordBeforeADescriptorIsNoPartOfIt",
              "Yesterday a neighbour said: \"I heard the screams of a dog.\"",
              {{"I heard the screams of a dog.", "a neighbour"}}},
+        Case{
+            "CoordinatedNamesSpeakTogether",
+            "Media reported that Qatar and Egypt have warned there is \"little chance\" of a deal.",
+            {{"little chance", "Qatar and Egypt", true}}},
         Case{"TokenizedCorpusMarks",
              "``We appreciate your respect for her privacy,'' her rep Jack Ketsoyan said.",
              {{"We appreciate your respect for her privacy,", "Jack Ketsoyan"}}},
