@@ -221,6 +221,15 @@ class QuoteAttributor {
     return found;
   }
 
+  // The name at token `t` or after the capitalized titles there ("Lt. Joe Heffernan").
+  const NameMention* NameAfterTitles(int t) const {
+    for (int i = t; i < static_cast<int>(tokens_.size()) && i < t + 3; ++i) {
+      if (const NameMention* name = NameStartingAt(i)) return name;
+      if (quoted_[i] || !IsAsciiUpper(Word(i)[0])) return nullptr;
+    }
+    return nullptr;
+  }
+
   bool NameIn(int a, int b) const {
     return std::any_of(names_.begin(), names_.end(),
                        [&](const NameMention& n) { return n.first >= a && n.end <= b; });
@@ -328,6 +337,14 @@ class QuoteAttributor {
     if (before >= start && IsComma(before)) --before;
     // ,” said X; also “...?” asked X, which the splitter makes a sentence of its own.
     if (before >= start - 1 && before >= 0 && quoted_[before]) return RightPhrase(verb + 1);
+    // "The lounge has led to trouble before, said Lt. Joe Heffernan, department spokesman."
+    if (verb - 1 >= start && IsComma(verb - 1) && !quoted_[verb - 1]) {
+      if (const NameMention* name = NameAfterTitles(verb + 1);
+          name && IsPersonLike(*name) &&
+          (name->end >= SentenceEnd(verb) || EndsPhrase(name->end))) {
+        return std::make_pair(verb + 1, name->end);
+      }
+    }
     int j = verb - 1;
     while (j >= start && !quoted_[j] && IsSubjectVerbFiller(Lower(j))) --j;
     if (j < start || quoted_[j]) return std::nullopt;

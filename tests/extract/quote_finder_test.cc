@@ -127,6 +127,10 @@ INSTANTIATE_TEST_SUITE_P(
             "CoordinatedNamesSpeakTogether",
             "Media reported that Qatar and Egypt have warned there is \"little chance\" of a deal.",
             {{"little chance", "Qatar and Egypt", true}}},
+        Case{"PronounAfterAParaphraseWithItsSpeakerLast",
+             "The lounge has led to trouble in the past, said Lt. Joe Heffernan, department "
+             "spokesman.\n\"We are working to get it in compliance or shut it down,\" he said.",
+             {{"We are working to get it in compliance or shut it down,", "Joe Heffernan"}}},
         Case{"TokenizedCorpusMarks",
              "``We appreciate your respect for her privacy,'' her rep Jack Ketsoyan said.",
              {{"We appreciate your respect for her privacy,", "Jack Ketsoyan"}}},
