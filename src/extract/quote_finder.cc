@@ -57,7 +57,8 @@ bool IsNameSuffix(std::string_view lower) {
 
 // Prepositions that end a person's name phrase: "Pat Clarke with the committee".
 bool IsPrepositionAfterName(std::string_view lower) {
-  return lower == "of" || lower == "with" || lower == "from" || lower == "at" || lower == "for";
+  return lower == "of" || lower == "with" || lower == "from" || lower == "at" || lower == "for" ||
+         lower == "on";
 }
 
 struct Speaker {
@@ -489,11 +490,9 @@ class QuoteAttributor {
       const SpeakerKind pronoun = PronounSpeakerKind(Lower(a));
       if (pronoun != SpeakerKind::kUnknown) return Antecedent(pronoun, a);
     }
-    // "Yesterday a neighbour said": the time word is no part of the speaker.
-    while (b - a > 1 && IsSubjectVerbFiller(Lower(a)) &&
-           (IsDeterminer(Lower(a + 1)) || IsAsciiUpper(Word(a + 1)[0]))) {
-      ++a;
-    }
+    // "Yesterday a neighbour said", "Later one user posted": the time word is no part of
+    // the speaker.
+    while (b - a > 1 && IsSubjectVerbFiller(Lower(a))) ++a;
     // "Capt. John Roe Sr.": the suffix is no name of its own.
     while (b - a > 1 && (IsNameSuffix(Lower(b - 1)) ||
                          (Word(b - 1) == "." && b - 2 > a && IsNameSuffix(Lower(b - 2) + ".")))) {
@@ -524,6 +523,13 @@ class QuoteAttributor {
       if (n.first < a || n.end > b) continue;
       ++names_inside;
       if (n.end == b) head_name = &n;
+    }
+    // "one user on Weibo", "a spokesman for the company": a name after a preposition
+    // only completes a description.
+    if (head_name && head_name->first - 1 > a &&
+        IsPrepositionAfterName(Lower(head_name->first - 1)) &&
+        !IsAsciiUpper(Word(head_name->first - 2)[0])) {
+      return DescribedSpeaker(a, b);
     }
     if (head_name && !(has_and && names_inside > 1)) return NamedSpeaker(*head_name);
     if (has_and && names_inside > 1 && OnlyNamesAndConjunctions(a, b)) {
@@ -750,9 +756,7 @@ class QuoteAttributor {
       const bool compatible =
           kind == pronoun || (pronoun == SpeakerKind::kGroup && kind == SpeakerKind::kOrganization);
       if (!compatible) continue;
-      if (pronoun == SpeakerKind::kPerson && AnotherPersonSubject(it->second, it->first, at)) {
-        return std::nullopt;
-      }
+      if (AnotherSubject(it->second, it->first, at, pronoun)) return std::nullopt;
       return it->second;
     }
     if (pronoun != SpeakerKind::kPerson) return std::nullopt;
@@ -761,7 +765,8 @@ class QuoteAttributor {
       if (it->end > at || !IsPersonLike(*it)) continue;
       if (sentence_of_[it->first] < sentence - 1 || !IsSentenceSubject(*it)) return std::nullopt;
       Speaker speaker = NamedSpeaker(*it);
-      if (speaker.kind != SpeakerKind::kPerson || AnotherPersonSubject(speaker, it->first, at)) {
+      if (speaker.kind != SpeakerKind::kPerson ||
+          AnotherSubject(speaker, it->first, at, SpeakerKind::kPerson)) {
         return std::nullopt;
       }
       return speaker;
@@ -777,11 +782,14 @@ class QuoteAttributor {
     return !quoted_[n.first];
   }
 
-  // Whether a person other than `speaker` opens a sentence between tokens `from` and `to`.
-  bool AnotherPersonSubject(const Speaker& speaker, int from, int to) const {
+  // Whether someone a pronoun of kind `pronoun` could stand for, other than `speaker`,
+  // opens a sentence between tokens `from` and `to`: a person for "he"/"she", an
+  // organization for "it"/"they" ("Big Machine have denied it. “...,” they said").
+  bool AnotherSubject(const Speaker& speaker, int from, int to, SpeakerKind pronoun) const {
     for (const NameMention& n : names_) {
-      if (n.first <= from || n.end > to || !IsPersonLike(n) || !IsSentenceSubject(n)) continue;
-      if (NamedSpeaker(n).name != speaker.name) return true;
+      if (n.first <= from || n.end > to || !IsSentenceSubject(n)) continue;
+      const bool fits = pronoun == SpeakerKind::kPerson ? IsPersonLike(n) : n.type == "ORG";
+      if (fits && NamedSpeaker(n).name != speaker.name) return true;
     }
     return false;
   }
@@ -863,7 +871,11 @@ class QuoteAttributor {
         break;
       }
     }
-    if (!trailing && !trailing_words && span.closed) trailing = DetachedAttribution(where.end);
+    if (!trailing && !trailing_words && span.closed) {
+      trailing = DetachedAttribution(where.end);
+      // “...!” Trump tweeted. “...”: the next quotation continues from the attribution.
+      if (trailing) where.close_sentence = sentence_of_[where.end];
+    }
     cue = last_lead_word < 0 ? (trailing ? trailing : leading) : (leading ? leading : trailing);
 
     const int before = where.first - 1;

@@ -131,6 +131,20 @@ INSTANTIATE_TEST_SUITE_P(
              "The lounge has led to trouble in the past, said Lt. Joe Heffernan, department "
              "spokesman.\n\"We are working to get it in compliance or shut it down,\" he said.",
              {{"We are working to get it in compliance or shut it down,", "Joe Heffernan"}}},
+        Case{"NameAfterAPrepositionCompletesADescriptor",
+             "Later one user on Weibo, a social network, posted: \"How did these two come to "
+             "Beijing at all?\"",
+             {{"How did these two come to Beijing at all?", "one user on Weibo"}}},
+        Case{"GroupPronounAfterAnotherOrganizationBecameTheSubjectIsAmbiguous",
+             "\"We sold the catalog last year,\" Ithaca Holdings said.\nBig Machine have "
+             "denied any wrongdoing.\n\"At no point did we block her special,\" they said.",
+             {{"We sold the catalog last year,", "Ithaca Holdings"},
+              {"At no point did we block her special,", std::nullopt}}},
+        Case{"QuotationAfterADetachedAttributionContinuesIt",
+             "\"He has done a wonderful job!\" Trump tweeted before Election Day. \"Matt has my "
+             "complete endorsement.\"",
+             {{"He has done a wonderful job!", "Trump"},
+              {"Matt has my complete endorsement.", "Trump"}}},
         Case{"TokenizedCorpusMarks",
              "``We appreciate your respect for her privacy,'' her rep Jack Ketsoyan said.",
              {{"We appreciate your respect for her privacy,", "Jack Ketsoyan"}}},
