@@ -44,6 +44,14 @@ bool IsAdjunctStart(std::string_view lower) {
          lower != "told" && (IsInvertedSubjectTrailer(lower) || lower == "of");
 }
 
+// Speech verbs whose form is also a noun's: "a post", "the reports".
+bool CanBeNoun(std::string_view word) {
+  static constexpr std::string_view kWords[] = {"post",   "posts",   "report",  "reports", "tweet",
+                                                "tweets", "note",    "notes",   "claim",   "claims",
+                                                "reply",  "replies", "comment", "comments"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
 bool IsBeAuxiliary(std::string_view lower) {
   return lower == "is" || lower == "are" || lower == "was" || lower == "were" || lower == "be" ||
          lower == "been" || lower == "being";
@@ -278,6 +286,14 @@ class QuoteAttributor {
     if (!IsSpeechVerb(w)) return false;
     // "the newly announced proposal": a participle modifying a noun.
     if (t > 0 && (IsDeterminer(Lower(t - 1)) || Word(t - 1).ends_with("ly"))) return false;
+    // "In a Tumblr post", "the company's reports": a noun, however far its determiner.
+    if (CanBeNoun(w)) {
+      for (int j = t - 1; j >= 0 && j >= t - 3 && !quoted_[j]; --j) {
+        const std::string lower = Lower(j);
+        if (IsDeterminer(lower) || lower == "'s" || lower == "\xE2\x80\x99s") return false;
+        if (!IsAsciiUpper(Word(j)[0])) break;
+      }
+    }
     if (!tags_.empty() && (tags_[t].upos == "NOUN" || tags_[t].upos == "ADJ")) return false;
     // "reporters were later told": the subject of a passive is who was spoken to.
     if (!w.ends_with("ing")) {

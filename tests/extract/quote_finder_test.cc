@@ -145,6 +145,10 @@ INSTANTIATE_TEST_SUITE_P(
              "complete endorsement.\"",
              {{"He has done a wonderful job!", "Trump"},
               {"Matt has my complete endorsement.", "Trump"}}},
+        Case{"SpeechVerbReadAsANounHasNoSpeaker",
+             "In a Tumblr post the label denied it.\n\"At no point did we block her special "
+             "at all,\" they said.",
+             {{"At no point did we block her special at all,", std::nullopt}}},
         Case{"TokenizedCorpusMarks",
              "``We appreciate your respect for her privacy,'' her rep Jack Ketsoyan said.",
              {{"We appreciate your respect for her privacy,", "Jack Ketsoyan"}}},
