@@ -44,11 +44,11 @@ bool IsAdjunctStart(std::string_view lower) {
          lower != "told" && (IsInvertedSubjectTrailer(lower) || lower == "of");
 }
 
-// Speech verbs whose form is also a noun's: "a post", "the reports".
+// Speech verbs whose form is also a noun's: "a post", "the report".
 bool CanBeNoun(std::string_view word) {
-  static constexpr std::string_view kWords[] = {"post",   "posts",   "report",  "reports", "tweet",
-                                                "tweets", "note",    "notes",   "claim",   "claims",
-                                                "reply",  "replies", "comment", "comments"};
+  // Base forms only: "the Times reports" is a verb.
+  static constexpr std::string_view kWords[] = {"post",  "report", "tweet",  "note",
+                                                "claim", "reply",  "comment"};
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
