@@ -571,6 +571,15 @@ class QuoteAttributor {
     return true;
   }
 
+  // The names of the people the article names, canonical where the linker ran.
+  std::vector<std::string_view> PeopleNames() const {
+    std::vector<std::string_view> people;
+    for (const NameMention& n : names_) {
+      if (IsPersonLike(n)) people.push_back(n.linked ? std::string_view(n.linked->name) : n.text);
+    }
+    return people;
+  }
+
   // Every word of [a, b) capitalized, as names are: "Worthy", "Ms Persson".
   bool IsCapitalizedRun(int a, int b) const {
     if (b - a > kMaxNameWords || IsCapitalizedFunctionWord(Lower(a))) return false;
@@ -587,13 +596,8 @@ class QuoteAttributor {
   Speaker UnrecognizedName(int a, int b) const {
     const std::string written(
         text_.substr(tokens_[a].start, tokens_[b - 1].end - tokens_[a].start));
-    const std::vector<std::string_view> words = NameWords(written);
-    std::vector<std::string_view> people;
-    for (const NameMention& n : names_) {
-      if (IsPersonLike(n)) people.push_back(n.linked ? std::string_view(n.linked->name) : n.text);
-    }
     Speaker speaker;
-    const std::optional<std::string> fuller = FullerName(written, people);
+    const std::optional<std::string> fuller = FullerName(written, PeopleNames());
     speaker.name = fuller ? *fuller : CanonicalName(written, {});
     speaker.entity = SpeakerEntityId(*speaker.name);
     // Unresolved, it may as well be an organization ("Kotak Institutional Equities").
@@ -613,11 +617,7 @@ class QuoteAttributor {
     speaker.entity = name.linked ? name.linked->entity : SpeakerEntityId(canonical);
     if (name.type == "PERSON" && canonical.find(' ') == std::string::npos) {
       // A surname the linker left on its own ("Worthy" after "Kym Worthy" of another type).
-      std::vector<std::string_view> people;
-      for (const NameMention& n : names_) {
-        if (IsPersonLike(n)) people.push_back(n.linked ? std::string_view(n.linked->name) : n.text);
-      }
-      if (std::optional<std::string> fuller = FullerName(canonical, people)) {
+      if (std::optional<std::string> fuller = FullerName(canonical, PeopleNames())) {
         canonical = *fuller;
         speaker.entity = SpeakerEntityId(canonical);
         for (const NameMention& n : names_) {
