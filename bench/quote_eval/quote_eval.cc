@@ -90,7 +90,7 @@ std::vector<uint32_t> CodePointToByte(const std::string& text) {
 bool IsMarkOrSpaceAt(const std::string& text, uint32_t i, uint32_t& length) {
   const char c = text[i];
   length = 1;
-  if (c == '"' || c == '\'' || c == ' ' || c == '\n') return true;
+  if (c == '"' || c == '\'' || c == '`' || c == ' ' || c == '\n') return true;  // `` of GUM
   if (i + 2 < text.size() && text.compare(i, 2, "\xE2\x80") == 0) {
     const unsigned char d = text[i + 2];
     length = 3;

@@ -4,6 +4,10 @@
 #include <cstddef>
 #include <numeric>
 #include <optional>
+#include <string>
+
+#include "extract/quote_lexicon.h"
+#include "text/ascii.h"
 
 namespace storyline {
 namespace {
@@ -26,6 +30,13 @@ struct Mark {
 Mark MarkAt(std::string_view text, size_t i) {
   const unsigned char c = text[i];
   if (c == '"') return {1, MarkKind::kDouble, MarkShape::kEither};
+  // Text from tokenized corpora writes double quotation marks as `` and ''.
+  if (c == '`' && i + 1 < text.size() && text[i + 1] == '`') {
+    return {2, MarkKind::kDouble, MarkShape::kOpen};
+  }
+  if (c == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+    return {2, MarkKind::kDouble, MarkShape::kClose};
+  }
   if (c == '\'') return {1, MarkKind::kSingle, MarkShape::kEither};
   if (c == 0xC2 && i + 1 < text.size()) {
     const unsigned char d = text[i + 1];
@@ -125,7 +136,28 @@ struct OpenQuote {
   size_t content_start = 0;
   bool nested = false;
   int continues = -1;
+  bool straight = false;  // opened by a straight mark
 };
+
+// Whether the text from `begin` reads as an attribution rather than quoted words: a
+// lower-case start and a speech verb among the first words ("he said.", "the officer
+// said.", "said Capt. Manohar Nambiar").
+bool StartsAttribution(std::string_view text, size_t begin, size_t end) {
+  constexpr int kWords = 6;
+  while (begin < end && IsSpaceByte(text[begin])) ++begin;
+  if (begin >= end || text[begin] < 'a' || text[begin] > 'z') return false;
+  int words = 0;
+  for (size_t i = begin; i < end && words < kWords; ++words) {
+    size_t j = i;
+    while (j < end && !IsSpaceByte(text[j])) ++j;
+    std::string word = AsciiLower(text.substr(i, j - i));
+    while (!word.empty() && (word.back() == '.' || word.back() == ',')) word.pop_back();
+    if (IsSpeechVerb(word)) return true;
+    i = j;
+    while (i < end && IsSpaceByte(text[i])) ++i;
+  }
+  return false;
+}
 
 class Scanner {
  public:
@@ -164,8 +196,11 @@ class Scanner {
         if (!double_quote.active) {
           if (direction != Direction::kClose) {
             double_quote = OpenQuote{true, i, after_mark, false, TakeContinuation(i)};
+            double_quote.straight = mark.shape == MarkShape::kEither;
           }
-        } else if (direction == Direction::kOpen) {
+        } else if (direction == Direction::kOpen &&
+                   (mark.shape != MarkShape::kEither ||
+                    !ClosesDespiteSpacing(start, double_quote.content_start, i))) {
           // A second opener: the first one was never closed; keep the newer.
           double_quote = OpenQuote{true, i, after_mark, false, -1};
         } else {
@@ -182,10 +217,42 @@ class Scanner {
       i = after_mark;
     }
     pending_continuation_.reset();
+    // A straight mark left open before an attribution was a closing mark written after a
+    // space (“"...quote... "he said.” when the quotation began in a paragraph before).
+    if (double_quote.active && double_quote.straight &&
+        StartsAttribution(text_, double_quote.content_start, end)) {
+      double_quote.active = false;
+    }
     if (double_quote.active) {
       const int index = Emit(double_quote, end, end, /*closed=*/false);
       if (index >= 0 && NextParagraphOpensQuote(end)) pending_continuation_ = index;
     }
+  }
+
+  // Whether a straight mark at `i` that looks like an opener closes the quotation open
+  // since `content_start`. Text rebuilt from tokens puts a space before closing marks
+  // ("help, "said Thompson", "Talk To "was featured"), and reading one as an opener
+  // quotes the attribution instead of the words. It closes after sentence punctuation,
+  // or when the open quotation has not ended a sentence yet; a quotation that has was
+  // more likely opened by a stray mark ("also known as "Wild 2) ... to "discover"").
+  bool ClosesDespiteSpacing(size_t paragraph_start, size_t content_start, size_t i) const {
+    if (AfterSpacedPunctuation(paragraph_start, i)) return true;
+    for (size_t j = content_start; j + 1 < i; ++j) {
+      if ((text_[j] == '.' || text_[j] == '?' || text_[j] == '!') && IsSpaceByte(text_[j + 1])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Whether the mark at `i` follows sentence punctuation and a space: "help, "said".
+  bool AfterSpacedPunctuation(size_t paragraph_start, size_t i) const {
+    if (i == paragraph_start || !IsSpaceByte(text_[i - 1])) return false;
+    size_t j = i - 1;
+    while (j > paragraph_start && IsSpaceByte(text_[j])) --j;
+    const char c = text_[j];
+    if (c == ',' || c == '.' || c == '?' || c == '!' || c == ';' || c == ':') return true;
+    return j >= paragraph_start + 2 && text_.substr(j - 2, 3) == "\xE2\x80\xA6";  // …
   }
 
   // The index of the quotation that the opener at `mark_start` continues, if any.

@@ -1,8 +1,10 @@
 // Finds the spans of text between quotation marks, before anyone asks who said them.
 //
-// Double marks (straight ", curly “ ”, low „, guillemets « ») open and close
-// quotations; a straight mark's direction comes from its neighbours (a space before and
-// a letter after opens, the reverse closes). Single marks (' ‘ ’) are far more often
+// Double marks (straight ", curly “ ”, low „, guillemets « », and `` '' of tokenized
+// text) open and close quotations. A straight mark's direction comes from its
+// neighbours (a space before and a letter after opens, the reverse closes), except that
+// after punctuation and a space it closes the quotation that is open (text rebuilt from
+// tokens writes `help, "said Thompson`). Single marks (' ‘ ’) are far more often
 // apostrophes, so a single quotation is only taken when a mark that can only open
 // (after a space or a double mark, before a letter) later meets one that can only close,
 // within the same paragraph and a short distance; inside a double quotation such a pair
@@ -10,7 +12,9 @@
 //
 // A paragraph is a line. A quotation left open at the end of a paragraph continues
 // when the next paragraph starts with an opening mark (the journalistic convention for
-// a quotation that runs over several paragraphs); otherwise it ends there. Either way no
+// a quotation that runs over several paragraphs); otherwise it ends there, unless a
+// straight mark opened it before an attribution ("he said.", "said Capt. Roe"): that
+// mark closed a quotation begun in an earlier paragraph, and nothing is quoted. Either way no
 // quotation ever runs past its paragraph, so a stray mark cannot swallow the article.
 #pragma once
 

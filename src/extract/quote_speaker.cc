@@ -27,6 +27,13 @@ bool IsTitleQualifier(std::string_view word) {
   return all_caps;
 }
 
+bool ContainsAll(const std::vector<std::string_view>& words,
+                 const std::vector<std::string_view>& part) {
+  return std::all_of(part.begin(), part.end(), [&](std::string_view w) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+  });
+}
+
 std::string Join(const std::vector<std::string_view>& words) {
   std::string joined;
   for (std::string_view word : words) {
@@ -70,20 +77,33 @@ std::vector<std::string_view> NameWords(std::string_view name) {
   return {words.begin() + static_cast<std::ptrdiff_t>(last_title) + 1, words.end()};
 }
 
+std::optional<std::string> FullerName(std::string_view name,
+                                      const std::vector<std::string_view>& article_names) {
+  const std::vector<std::string_view> words = NameWords(name);
+  if (words.empty()) return std::nullopt;
+  std::vector<std::vector<std::string_view>> fuller;
+  for (std::string_view other : article_names) {
+    std::vector<std::string_view> candidate = NameWords(other);
+    if (candidate.size() > words.size() && candidate.back() == words.back() &&
+        ContainsAll(candidate, words)) {
+      fuller.push_back(std::move(candidate));
+    }
+  }
+  if (fuller.empty()) return std::nullopt;
+  const auto longest =
+      std::max_element(fuller.begin(), fuller.end(),
+                       [](const auto& a, const auto& b) { return a.size() < b.size(); });
+  for (const std::vector<std::string_view>& candidate : fuller) {
+    if (!ContainsAll(*longest, candidate)) return std::nullopt;  // two people
+  }
+  return Join(*longest);
+}
+
 std::string CanonicalName(std::string_view name,
                           const std::vector<std::string_view>& article_names) {
+  if (std::optional<std::string> fuller = FullerName(name, article_names)) return *fuller;
   const std::vector<std::string_view> words = NameWords(name);
-  if (words.empty()) return std::string(name);
-  std::vector<std::string_view> best = words;
-  for (std::string_view other : article_names) {
-    const std::vector<std::string_view> candidate = NameWords(other);
-    if (candidate.size() <= best.size() || candidate.back() != words.back()) continue;
-    const bool contains_all = std::all_of(words.begin(), words.end(), [&](std::string_view w) {
-      return std::find(candidate.begin(), candidate.end(), w) != candidate.end();
-    });
-    if (contains_all) best = candidate;
-  }
-  return Join(best);
+  return words.empty() ? std::string(name) : Join(words);
 }
 
 }  // namespace storyline

@@ -21,8 +21,13 @@ std::vector<std::string_view> NameWords(std::string_view name);
 
 // The fullest form among `article_names` of the name `name`: the longest one whose
 // words (after NameWords) end with the same word and contain every word of `name`
-// ("Blinken" -> "Antony Blinken"). Returns NameWords(name) joined by spaces when no
-// fuller form is there.
+// ("Blinken" -> "Antony Blinken"), when every such form belongs to that one ("Davis"
+// with "Frederick Davis" and "Mariah Davis" has none). Nothing when no fuller form is
+// there.
+std::optional<std::string> FullerName(std::string_view name,
+                                      const std::vector<std::string_view>& article_names);
+
+// FullerName, else NameWords(name) joined by spaces.
 std::string CanonicalName(std::string_view name,
                           const std::vector<std::string_view>& article_names);
 

@@ -112,7 +112,95 @@ INSTANTIATE_TEST_SUITE_P(
              {{"this never ends", std::nullopt, true}, {"short phrase", std::nullopt, true}}},
         Case{"ApostrophesAreNotQuotes",
              "Hamas' leaders didn't meet in the '90s, the group's officials said.",
-             {}}),
+             {}},
+        // Text rebuilt from tokens puts a space before closing marks.
+        Case{"StraightMarkClosesWhateverItsSpacing",
+             "\"We need your help, \"said Kari Thompson, a police spokesperson.",
+             {{"We need your help,", "Kari Thompson"}}},
+        Case{"StraightMarkOpeningAnAttributionQuotesNothing",
+             "\"It was a long night for all of us.\nWe made it through, \"he said.",
+             {{"It was a long night for all of us.", std::nullopt}}},
+        Case{"TimeWordBeforeADescriptorIsNoPartOfIt",
+             "Yesterday a neighbour said: \"I heard the screams of a dog.\"",
+             {{"I heard the screams of a dog.", "a neighbour"}}},
+        Case{
+            "CoordinatedNamesSpeakTogether",
+            "Media reported that Qatar and Egypt have warned there is \"little chance\" of a deal.",
+            {{"little chance", "Qatar and Egypt", true}}},
+        Case{"PronounAfterAParaphraseWithItsSpeakerLast",
+             "The lounge has led to trouble in the past, said Lt. Joe Heffernan, department "
+             "spokesman.\n\"We are working to get it in compliance or shut it down,\" he said.",
+             {{"We are working to get it in compliance or shut it down,", "Joe Heffernan"}}},
+        Case{"NameAfterAPrepositionCompletesADescriptor",
+             "Later one user on Weibo, a social network, posted: \"How did these two come to "
+             "Beijing at all?\"",
+             {{"How did these two come to Beijing at all?", "one user on Weibo"}}},
+        Case{"GroupPronounAfterAnotherOrganizationBecameTheSubjectIsAmbiguous",
+             "\"We sold the catalog last year,\" Ithaca Holdings said.\nBig Machine have "
+             "denied any wrongdoing.\n\"At no point did we block her special,\" they said.",
+             {{"We sold the catalog last year,", "Ithaca Holdings"},
+              {"At no point did we block her special,", std::nullopt}}},
+        Case{"QuotationAfterADetachedAttributionContinuesIt",
+             "\"He has done a wonderful job!\" Trump tweeted before Election Day. \"Matt has my "
+             "complete endorsement.\"",
+             {{"He has done a wonderful job!", "Trump"},
+              {"Matt has my complete endorsement.", "Trump"}}},
+        Case{"SpeechVerbReadAsANounHasNoSpeaker",
+             "In a Tumblr post the label denied it.\n\"At no point did we block her special "
+             "at all,\" they said.",
+             {{"At no point did we block her special at all,", std::nullopt}}},
+        Case{"TokenizedCorpusMarks",
+             "``We appreciate your respect for her privacy,'' her rep Jack Ketsoyan said.",
+             {{"We appreciate your respect for her privacy,", "Jack Ketsoyan"}}},
+        Case{"NameInAppositionAfterInvertedDescriptor",
+             "\"He was the sweetest boy,\" said the boy's grandmother, Jane Roe.",
+             {{"He was the sweetest boy,", "Jane Roe"}}},
+        Case{"NameOpeningTheClauseBeforeALongAppositive",
+             "\"We got out more than we put in,\" Dylan Nelson, a fellow at the institute in "
+             "Munich, Germany, and co-author of the study, said.",
+             {{"We got out more than we put in,", "Dylan Nelson"}}},
+        Case{"GenerationalSuffixIsNoSpeaker",
+             "\"Stay away from the area,\" said Capt. John Roe Sr.",
+             {{"Stay away from the area,", "John Roe"}}},
+        Case{"PrepositionAfterANameEndsTheSpeaker",
+             "\"This baby had nothing to do with it,\" said Pat Clarke with People's Action "
+             "Committee.",
+             {{"This baby had nothing to do with it,", "Pat Clarke"}}},
+        Case{"ListenersOfAPassiveVerbAreNoSpeaker",
+             "\"We are done here and will not come back,\" reporters were later told.",
+             {{"We are done here and will not come back,", std::nullopt}}},
+        Case{"ParticipleAfterACommaHasNoSubjectOfItsOwn",
+             "\"We all miss him so much these days,\" Benioff weighed in, telling Cook.",
+             {{"We all miss him so much these days,", std::nullopt}}},
+        Case{"AttributionCutOffAfterAQuestionMark",
+             "\"How many more deaths do we need?\" Worthy said, at the time.",
+             {{"How many more deaths do we need?", "Worthy"}}},
+        Case{"NewsAfterAQuestionMarkIsNoAttribution",
+             "\"How many more deaths do we need?\" Police said the suspect fled.",
+             {{"How many more deaths do we need?", std::nullopt}}},
+        Case{"CoordinatedSpeechVerbSharesTheSpeaker",
+             "Volker said he never used the term and added, \"I frankly cringe when I hear it.\"",
+             {{"I frankly cringe when I hear it.", "Volker"}}},
+        Case{"PronounInRelayedSpeechIsNotTheRelayer",
+             "The staff member recalled that he said, \"I will hurt her if she ever comes "
+             "back.\"",
+             {{"I will hurt her if she ever comes back.", std::nullopt}}},
+        Case{"PronounAfterAnotherPersonBecameTheSubjectIsAmbiguous",
+             "\"We will find them,\" Capt. Dan Roe said. John Doe, 25, died at the scene.\n"
+             "\"He was a good kid who loved his family,\" he said.",
+             {{"We will find them,", "Dan Roe"},
+              {"He was a good kid who loved his family,", std::nullopt}}},
+        Case{"AgeDescriptorTakesThePersonOfThatAge",
+             "John Roe, 56, was arrested on Friday. \"I did nothing wrong,\" the 56-year-old "
+             "said.",
+             {{"I did nothing wrong,", "John Roe"}}},
+        Case{"RoleDescriptorTakesThePersonSoCalled",
+             "Amanda Reid, a neighbor, saw the boy. \"It was awful to watch,\" the neighbor said.",
+             {{"It was awful to watch,", "Amanda Reid"}}},
+        Case{"DescriptorTiedToTwoPeopleStaysADescriptor",
+             "Amanda Reid, a neighbor, and Ross Manche, a neighbor, came out. \"It was awful to "
+             "watch,\" the neighbor said.",
+             {{"It was awful to watch,", "the neighbor"}}}),
     [](const testing::TestParamInfo<Case>& info) { return info.param.name; });
 
 EntityMention Mention(const std::string& text, const std::string& name, size_t from = 0) {
@@ -131,6 +219,23 @@ TEST(QuoteFinderTest, EntityMentionsGiveCanonicalNamesAndIds) {
   EXPECT_EQ(quotes[0].speaker, "Benjamin Netanyahu");
   EXPECT_EQ(quotes[0].speaker_entity, "benjamin-netanyahu");
   EXPECT_EQ(quotes[1].speaker, "Benjamin Netanyahu");
+}
+
+TEST(QuoteFinderTest, SurnameTheRecognizerMissedTakesTheFullName) {
+  const std::string text =
+      "Dr. Luz Contreras Arroyo signed the letter. \"These are people as well,\" Arroyo added.";
+  const std::vector<Quote> quotes = Find(text, {Mention(text, "Luz Contreras Arroyo")});
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Luz Contreras Arroyo");
+  EXPECT_EQ(quotes[0].speaker_entity, "luz-contreras-arroyo");
+}
+
+TEST(QuoteFinderTest, RecognizedNameRunIntoAPrepositionIsCut) {
+  const std::string text =
+      "\"Organics are very important,\" said geologist Rosaly Lopes of NASA's laboratory.";
+  const std::vector<Quote> quotes = Find(text, {Mention(text, "Rosaly Lopes of NASA")});
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Rosaly Lopes");
 }
 
 TEST(QuoteFinderTest, PronounWithoutAnyEarlierPersonStaysUnknown) {
@@ -182,6 +287,11 @@ TEST(QuoteSpeakerTest, IdsAndNameWords) {
   EXPECT_EQ(CanonicalName("Biden",
                           {"President Biden", "U.S. President Joe Biden", "Biden administration"}),
             "Joe Biden");
+  // Two people share the surname: it stays as written.
+  EXPECT_EQ(CanonicalName("Davis", {"Frederick Davis", "Mariah Davis"}), "Davis");
+  EXPECT_FALSE(FullerName("Davis", {"Frederick Davis", "Mariah Davis"}).has_value());
+  EXPECT_EQ(FullerName("Davis", {"Davis", "Frederick Davis", "Fred Davis"}), std::nullopt);
+  EXPECT_EQ(FullerName("Davis", {"Frederick Davis", "Frederick J. Davis"}), "Frederick J. Davis");
 }
 
 }  // namespace
