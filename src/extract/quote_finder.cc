@@ -1,8 +1,10 @@
 #include "extract/quote_finder.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "extract/quote_lexicon.h"
 #include "extract/quote_marks.h"
@@ -77,6 +79,7 @@ class QuoteAttributor {
         deps_(deps.size() == tokens.tokens.size() ? deps : std::span<const Dependency>{}) {
     IndexSentences();
     CollectNames(entities);
+    IndexNames();
   }
 
   std::vector<Quote> Run() {
@@ -163,6 +166,48 @@ class QuoteAttributor {
     }
   }
 
+  // The lookups of names by position. Names come in text order (entity mentions as the
+  // recognizer gives them, capitalized runs sentence by sentence), so the names inside a
+  // phrase are found by binary search rather than a scan of all the article's names.
+  void IndexNames() {
+    names_in_order_ = std::is_sorted(
+        names_.begin(), names_.end(),
+        [](const NameMention& x, const NameMention& y) { return x.first < y.first; });
+    previous_person_.resize(names_.size());
+    int previous = -1;
+    for (size_t n = 0; n < names_.size(); ++n) {
+      if (names_[n].type == "PERSON" || names_[n].type == "NAME") previous = static_cast<int>(n);
+      previous_person_[n] = previous;
+    }
+  }
+
+  // The names starting at tokens [a, b), in text order, and perhaps others: all of them
+  // when they are not in text order.
+  std::span<const NameMention> NamesStartingIn(int a, int b) const {
+    if (!names_in_order_) return names_;
+    const auto by_first = [](const NameMention& n, int token) { return n.first < token; };
+    const auto from = std::lower_bound(names_.begin(), names_.end(), a, by_first);
+    const auto to = std::lower_bound(from, names_.end(), b, by_first);
+    return {from, to};
+  }
+
+  // The names of `type` whose last word (after NameWords) is `last_word`, in text order:
+  // the only ones CanonicalName can prefer to a name ending that way. Built on first use,
+  // as the names the recognizer gave are linked already.
+  const std::vector<std::string_view>& SameTypeNamesEndingWith(std::string_view type,
+                                                               std::string_view last_word) const {
+    if (!names_by_last_word_) {
+      names_by_last_word_.emplace();
+      for (const NameMention& n : names_) {
+        const std::vector<std::string_view> words = NameWords(n.text);
+        if (!words.empty()) (*names_by_last_word_)[{n.type, words.back()}].push_back(n.text);
+      }
+    }
+    static const std::vector<std::string_view> kNone;
+    const auto it = names_by_last_word_->find({type, last_word});
+    return it == names_by_last_word_->end() ? kNone : it->second;
+  }
+
   bool IsNameStart(int i, int sentence_start) const {
     if (!IsCapitalized(i) || !IsWordToken(i)) return false;
     if (i != sentence_start || !tags_.empty()) return true;
@@ -207,9 +252,17 @@ class QuoteAttributor {
       if (!subject) continue;
       std::optional<Speaker> speaker = SpeakerOf(subject->first, subject->second);
       if (!speaker || !speaker->name) continue;
-      history_.push_back({subject->first, *speaker});
+      Remember(subject->first, *speaker);
       cue_speaker_[t] = std::move(speaker);
     }
+  }
+
+  // Adds a cue's speaker to the history and to its lookups.
+  void Remember(int subject, const Speaker& speaker) {
+    const size_t at = history_.size();
+    history_.push_back({subject, speaker});
+    history_of_kind_[speaker.kind].push_back(at);
+    if (!speaker.entity) latest_described_[speaker.head] = at;
   }
 
   std::optional<std::pair<int, int>> SubjectOf(int verb) const {
@@ -339,7 +392,7 @@ class QuoteAttributor {
     int names_inside = 0;
     bool has_and = false;
     for (int i = a; i < b; ++i) has_and = has_and || Lower(i) == "and";
-    for (const NameMention& n : names_) {
+    for (const NameMention& n : NamesStartingIn(a, b)) {
       if (n.first < a || n.end > b) continue;
       ++names_inside;
       if (n.end == b) head_name = &n;
@@ -349,15 +402,18 @@ class QuoteAttributor {
   }
 
   Speaker NamedSpeaker(const NameMention& name) const {
-    std::vector<std::string_view> same_type;
-    for (const NameMention& n : names_) {
-      if (n.type == name.type) same_type.push_back(n.text);
-    }
     Speaker speaker;
     // The entity linker's canonical name and id, when it ran, so quotes and entities
     // agree; else the fullest form of the name in the article.
-    const std::string canonical =
-        name.linked ? name.linked->name : CanonicalName(name.text, same_type);
+    std::string canonical;
+    if (name.linked) {
+      canonical = name.linked->name;
+    } else {
+      const std::vector<std::string_view> words = NameWords(name.text);
+      canonical = CanonicalName(name.text, words.empty()
+                                               ? std::vector<std::string_view>()
+                                               : SameTypeNamesEndingWith(name.type, words.back()));
+    }
     speaker.name = canonical;
     speaker.entity = name.linked ? name.linked->entity : SpeakerEntityId(canonical);
     if (name.type == "PERSON") {
@@ -393,9 +449,8 @@ class QuoteAttributor {
     speaker.name = std::move(described);
     if (first == "the") {
       // "the official" after "a senior administration official": the same speaker.
-      for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
-        if (!it->second.entity && it->second.head == speaker.head) return it->second;
-      }
+      const auto it = latest_described_.find(speaker.head);
+      if (it != latest_described_.end()) return history_[it->second].second;
     }
     return speaker;
   }
@@ -403,17 +458,30 @@ class QuoteAttributor {
   // The latest earlier speaker a pronoun at token `at` can refer to; for "he"/"she"
   // without one, the latest person named before it.
   std::optional<Speaker> Antecedent(SpeakerKind pronoun, int at) const {
-    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
-      if (it->first >= at) continue;
-      const SpeakerKind kind = it->second.kind;
-      const bool compatible =
-          kind == pronoun || (pronoun == SpeakerKind::kGroup && kind == SpeakerKind::kOrganization);
-      if (compatible) return it->second;
-    }
+    // The latest speaker of a compatible kind, by the history of each kind.
+    std::optional<size_t> latest;
+    auto consider = [&](SpeakerKind kind) {
+      const auto of_kind = history_of_kind_.find(kind);
+      if (of_kind == history_of_kind_.end()) return;
+      for (auto it = of_kind->second.rbegin(); it != of_kind->second.rend(); ++it) {
+        if (history_[*it].first >= at) continue;
+        if (!latest || *it > *latest) latest = *it;
+        return;
+      }
+    };
+    consider(pronoun);
+    if (pronoun == SpeakerKind::kGroup) consider(SpeakerKind::kOrganization);
+    if (latest) return history_[*latest].second;
     if (pronoun != SpeakerKind::kPerson) return std::nullopt;
-    for (auto it = names_.rbegin(); it != names_.rend(); ++it) {
-      if (it->end > at || (it->type != "PERSON" && it->type != "NAME")) continue;
-      Speaker speaker = NamedSpeaker(*it);
+    // Names starting at or after `at` end after it; from the last one before, back through
+    // the people and capitalized runs.
+    const std::span<const NameMention> before = NamesStartingIn(0, at);
+    const int last = static_cast<int>(before.data() - names_.data() + before.size()) - 1;
+    for (int n = last < 0 ? -1 : previous_person_[last]; n >= 0;
+         n = n > 0 ? previous_person_[n - 1] : -1) {
+      const NameMention& name = names_[n];
+      if (name.end > at) continue;
+      Speaker speaker = NamedSpeaker(name);
       if (speaker.kind == SpeakerKind::kPerson) return speaker;
     }
     return std::nullopt;
@@ -533,9 +601,18 @@ class QuoteAttributor {
   std::span<const Dependency> deps_;
   std::vector<int> sentence_of_;
   std::vector<NameMention> names_;
+  bool names_in_order_ = false;       // by first token
+  std::vector<int> previous_person_;  // per name, the last PERSON or NAME up to it; -1 if none
+  mutable std::optional<
+      std::map<std::pair<std::string_view, std::string_view>, std::vector<std::string_view>>>
+      names_by_last_word_;
   std::vector<bool> quoted_;
   std::vector<std::optional<Speaker>> cue_speaker_;  // per token: the speech verb's speaker
   std::vector<std::pair<int, Speaker>> history_;     // (subject token, speaker), text order
+  // Indices into `history_`: by speaker kind, in order; by head noun, the latest speaker
+  // with no entity.
+  std::map<SpeakerKind, std::vector<size_t>> history_of_kind_;
+  std::unordered_map<std::string, size_t> latest_described_;
 };
 
 }  // namespace
