@@ -9,6 +9,7 @@
 
 #include "extract/entity_linker.h"
 #include "extract/name_parts.h"
+#include "extract/span_index.h"
 
 namespace storyline {
 namespace {
@@ -168,6 +169,12 @@ std::optional<uint32_t> TitleStart(std::string_view text, const EntityMention& p
 // a PLACE mention of its own, with the id the article's other mentions of it have.
 void AddTitleCountries(std::string_view text, const CountryLexicon& lexicon,
                        std::vector<EntityMention>& mentions) {
+  const SpanIndex<EntityMention> by_span(mentions);
+  // Per text, the last mention other than a person's written so.
+  std::unordered_map<std::string_view, const EntityMention*> last_named;
+  for (const EntityMention& o : mentions) {
+    if (o.type != "PERSON") last_named[o.text] = &o;
+  }
   std::vector<EntityMention> found;
   for (const EntityMention& m : mentions) {
     if (m.type != "PERSON") continue;
@@ -176,7 +183,8 @@ void AddTitleCountries(std::string_view text, const CountryLexicon& lexicon,
     const std::string_view word = SplitNameWords(m.title).front();
     if (!lexicon.CountryOfAlias(word)) continue;
     const Span span{*start, *start + uint32_t(word.size())};
-    const bool covered = std::any_of(mentions.begin(), mentions.end(), [&](const EntityMention& o) {
+    const std::span<const EntityMention> around = by_span.Around(span);
+    const bool covered = std::any_of(around.begin(), around.end(), [&](const EntityMention& o) {
       return o.span.start < span.end && span.start < o.span.end;
     });
     if (covered) continue;
@@ -186,8 +194,8 @@ void AddTitleCountries(std::string_view text, const CountryLexicon& lexicon,
     place.type = "PLACE";
     place.name = place.text;
     place.entity = EntitySlug(word);
-    for (const EntityMention& o : mentions) {
-      if (o.text == place.text && o.type != "PERSON") place.name = o.name, place.entity = o.entity;
+    if (const auto named = last_named.find(place.text); named != last_named.end()) {
+      place.name = named->second->name, place.entity = named->second->entity;
     }
   }
   mentions.insert(mentions.end(), found.begin(), found.end());
