@@ -245,16 +245,21 @@ class QuoteAttributor {
 
   // Every speech verb's speaker, in text order, so a pronoun can take an earlier one.
   void ResolveCues() {
-    cue_speaker_.assign(tokens_.size(), std::nullopt);
+    cue_speaker_.assign(tokens_.size(), -1);
     for (int t = 0; t < static_cast<int>(tokens_.size()); ++t) {
       if (!IsCue(t)) continue;
       const std::optional<std::pair<int, int>> subject = SubjectOf(t);
       if (!subject) continue;
       std::optional<Speaker> speaker = SpeakerOf(subject->first, subject->second);
       if (!speaker || !speaker->name) continue;
+      cue_speaker_[t] = static_cast<int>(history_.size());
       Remember(subject->first, *speaker);
-      cue_speaker_[t] = std::move(speaker);
     }
+  }
+
+  // The speaker of the speech verb at token `t`; nullptr when it is none or has none.
+  const Speaker* CueSpeaker(int t) const {
+    return cue_speaker_[t] < 0 ? nullptr : &history_[cue_speaker_[t]].second;
   }
 
   // Adds a cue's speaker to the history and to its lookups.
@@ -551,12 +556,12 @@ class QuoteAttributor {
     const Speaker* cue = nullptr;
     const Speaker* leading = nullptr;
     for (int i = lead; i < where.first; ++i) {
-      if (cue_speaker_[i]) leading = &*cue_speaker_[i];
+      if (const Speaker* speaker = CueSpeaker(i)) leading = speaker;
     }
     const Speaker* trailing = nullptr;
     for (int i = where.end; i < trail && i - where.end < kMaxTrailingCueDistance; ++i) {
-      if (cue_speaker_[i]) {
-        trailing = &*cue_speaker_[i];
+      if (const Speaker* speaker = CueSpeaker(i)) {
+        trailing = speaker;
         break;
       }
     }
@@ -607,8 +612,10 @@ class QuoteAttributor {
       std::map<std::pair<std::string_view, std::string_view>, std::vector<std::string_view>>>
       names_by_last_word_;
   std::vector<bool> quoted_;
-  std::vector<std::optional<Speaker>> cue_speaker_;  // per token: the speech verb's speaker
-  std::vector<std::pair<int, Speaker>> history_;     // (subject token, speaker), text order
+  // Per token, the index in `history_` of its speech verb's speaker; -1 when none (an
+  // index, not a Speaker, so that a long article does not hold one per word).
+  std::vector<int> cue_speaker_;
+  std::vector<std::pair<int, Speaker>> history_;  // (subject token, speaker), text order
   // Indices into `history_`: by speaker kind, in order; by head noun, the latest speaker
   // with no entity.
   std::map<SpeakerKind, std::vector<size_t>> history_of_kind_;
