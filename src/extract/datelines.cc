@@ -72,6 +72,7 @@ size_t KnownPlaceEnd(std::string_view text, const TokenizedText& tokens, size_t 
 
 void TagDatelines(std::string_view text, const TokenizedText& tokens, const Gazetteer& gazetteer,
                   std::vector<EntityMention>& mentions) {
+  MentionEditor editor(text, tokens, mentions);
   for (size_t first = 0; first < tokens.tokens.size(); ++first) {
     if (!StartsLine(text, tokens, first)) continue;
     const size_t end = RunEnd(text, tokens, first, IsAllCapitals);
@@ -79,14 +80,14 @@ void TagDatelines(std::string_view text, const TokenizedText& tokens, const Gaze
         !IsKnownPlace(text, tokens, first, end, gazetteer)) {
       continue;
     }
-    PutMention(text, tokens, first, end, "PLACE", mentions);
+    editor.Put(first, end, "PLACE");
     if (tokens.tokens[end].In(text) != ",") continue;
     // "GAZA CITY, Gaza Strip (AP) —": the region or country after the city.
     const size_t region = end + 1;
     const size_t region_end =
         KnownPlaceEnd(text, tokens, region, RunEnd(text, tokens, region, StartsUpper), gazetteer);
-    if (region_end > region && !MentionReachesOutside(tokens, region, region_end, mentions)) {
-      PutMention(text, tokens, region, region_end, "PLACE", mentions);
+    if (region_end > region && !editor.ReachesOutside(region, region_end)) {
+      editor.Put(region, region_end, "PLACE");
     }
   }
 }

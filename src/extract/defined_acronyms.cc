@@ -8,6 +8,7 @@ namespace storyline {
 void TagDefinedAcronyms(std::string_view text, const TokenizedText& tokens,
                         std::vector<EntityMention>& mentions) {
   const std::vector<EntityMention> named = mentions;
+  MentionEditor editor(text, tokens, mentions);
   for (const EntityMention& name : named) {
     if (name.type != "ORG" && name.type != "PLACE") continue;
     const auto [first, end] = TokensInSpan(tokens, name.span);
@@ -19,8 +20,8 @@ void TagDefinedAcronyms(std::string_view text, const TokenizedText& tokens,
     }
     const std::string letters = AcronymLetters(tokens.tokens[acronym].In(text));
     if (letters.empty() || letters != NameInitials(name.text)) continue;
-    if (MentionReachesOutside(tokens, acronym, acronym + 1, mentions)) continue;
-    PutMention(text, tokens, acronym, acronym + 1, name.type, mentions);
+    if (editor.ReachesOutside(acronym, acronym + 1)) continue;
+    editor.Put(acronym, acronym + 1, name.type);
   }
 }
 

@@ -9,6 +9,7 @@
 
 #include "extract/entity_linker.h"
 #include "extract/name_parts.h"
+#include "extract/span_index.h"
 
 namespace storyline {
 namespace {
@@ -17,23 +18,11 @@ namespace {
 // ("Egyptian intelligence chief Abbas Kamel").
 constexpr int kMaxNounsBetween = 3;
 
-bool IsVowel(char c) { return std::string_view("aeiouy").find(c) != std::string_view::npos; }
-
-// True when `word` is a demonym formed from `place`: "Ostravan" from "Ostrava", "Israeli"
+// The ways a demonym is formed from a place's name: "Ostravan" from "Ostrava", "Israeli"
 // from "Israel", "Italian" from "Italy" (the place's final vowel dropped).
-bool IsFormedFrom(std::string_view word, std::string_view place) {
-  if (place.size() < 4 || word.size() <= place.size()) return false;
-  std::vector<std::string_view> stems = {place};
-  if (IsVowel(place.back())) stems.push_back(place.substr(0, place.size() - 1));
-  for (std::string_view stem : stems) {
-    if (!word.starts_with(stem)) continue;
-    const std::string_view ending = word.substr(stem.size());
-    if (ending == "n" || ending == "an" || ending == "ian" || ending == "i" || ending == "ese") {
-      return true;
-    }
-  }
-  return false;
-}
+constexpr std::string_view kDemonymEndings[] = {"n", "an", "ian", "i", "ese"};
+constexpr std::string_view kVowels = "aeiouy";
+constexpr size_t kMinPlaceBytes = 4;
 
 // Resolves words to the entity id of the country they stand for, from the lexicon and,
 // failing it, from the places and organizations the article names.
@@ -41,15 +30,22 @@ class CountryWords {
  public:
   CountryWords(const CountryLexicon& lexicon, const std::vector<EntityMention>& mentions)
       : lexicon_(lexicon) {
+    std::vector<Place> places;
     for (const EntityMention& m : mentions) {
       const std::vector<std::string_view> words = SplitNameWords(m.name);
       if ((m.type == "PLACE" || m.type == "ORG") && !words.empty()) {
-        places_.push_back({words.front(), m.entity, words.size() == 1});
+        places.push_back({words.front(), m.entity, words.size() == 1});
       }
     }
-    // A place named by that word alone gives the id ("Ostrava", not "Ostrava Republic").
-    std::stable_partition(places_.begin(), places_.end(),
+    // A place named by that word alone gives the id ("Ostrava", not "Ostrava Republic");
+    // else the first place named with that word.
+    std::stable_partition(places.begin(), places.end(),
                           [](const Place& place) { return place.whole_name; });
+    for (size_t i = 0; i < places.size(); ++i) {
+      if (places[i].word.size() >= kMinPlaceBytes) {
+        first_place_.emplace(places[i].word, std::make_pair(i, std::move(places[i].entity)));
+      }
+    }
   }
 
   // "Israeli", "Israelis", "Ostravan" -> the country's id.
@@ -57,10 +53,32 @@ class CountryWords {
     if (const auto country = lexicon_.CountryOfDemonym(word)) return EntitySlug(*country);
     if (word.size() < 5 || !std::isupper(static_cast<unsigned char>(word[0]))) return std::nullopt;
     const std::string_view singular = word.ends_with('s') ? word.substr(0, word.size() - 1) : word;
-    for (const Place& place : places_) {
-      if (IsFormedFrom(singular, place.word)) return place.entity;
+    // The places `singular` can be formed from, by each ending it may have: the stem
+    // before the ending, or the stem and a vowel the ending replaced ("Ital" + "y"). Of
+    // those the article names, the one first in the places' order gives the id.
+    const std::pair<size_t, std::string>* best = nullptr;
+    auto consider = [&](std::string_view place) {
+      const auto it = first_place_.find(place);
+      if (it != first_place_.end() && (best == nullptr || it->second.first < best->first)) {
+        best = &it->second;
+      }
+    };
+    std::string with_vowel;
+    for (std::string_view ending : kDemonymEndings) {
+      if (!singular.ends_with(ending)) continue;
+      const std::string_view stem = singular.substr(0, singular.size() - ending.size());
+      consider(stem);
+      // A dropped vowel: the place is as long as the demonym's stem and a letter, still
+      // shorter than the demonym.
+      if (ending.size() < 2) continue;
+      for (char vowel : kVowels) {
+        with_vowel.assign(stem);
+        with_vowel += vowel;
+        consider(with_vowel);
+      }
     }
-    return std::nullopt;
+    if (best == nullptr) return std::nullopt;
+    return best->second;
   }
 
   // A demonym or another name of a country as the first word of a title ("U.S. President").
@@ -80,7 +98,10 @@ class CountryWords {
   };
 
   const CountryLexicon& lexicon_;
-  std::vector<Place> places_;
+  // By a place's word, its first place in the order above (whole names first) and the
+  // id: looking up the places a demonym may come from, rather than trying each place
+  // the article names, keeps the cost linear in the article's length.
+  std::unordered_map<std::string_view, std::pair<size_t, std::string>> first_place_;
 };
 
 // The demonym before a mention, across at most kMaxNounsBetween lower-case common nouns.
@@ -148,6 +169,12 @@ std::optional<uint32_t> TitleStart(std::string_view text, const EntityMention& p
 // a PLACE mention of its own, with the id the article's other mentions of it have.
 void AddTitleCountries(std::string_view text, const CountryLexicon& lexicon,
                        std::vector<EntityMention>& mentions) {
+  const SpanIndex<EntityMention> by_span(mentions);
+  // Per text, the last mention other than a person's written so.
+  std::unordered_map<std::string_view, const EntityMention*> last_named;
+  for (const EntityMention& o : mentions) {
+    if (o.type != "PERSON") last_named[o.text] = &o;
+  }
   std::vector<EntityMention> found;
   for (const EntityMention& m : mentions) {
     if (m.type != "PERSON") continue;
@@ -156,7 +183,8 @@ void AddTitleCountries(std::string_view text, const CountryLexicon& lexicon,
     const std::string_view word = SplitNameWords(m.title).front();
     if (!lexicon.CountryOfAlias(word)) continue;
     const Span span{*start, *start + uint32_t(word.size())};
-    const bool covered = std::any_of(mentions.begin(), mentions.end(), [&](const EntityMention& o) {
+    const std::span<const EntityMention> around = by_span.Around(span);
+    const bool covered = std::any_of(around.begin(), around.end(), [&](const EntityMention& o) {
       return o.span.start < span.end && span.start < o.span.end;
     });
     if (covered) continue;
@@ -166,8 +194,8 @@ void AddTitleCountries(std::string_view text, const CountryLexicon& lexicon,
     place.type = "PLACE";
     place.name = place.text;
     place.entity = EntitySlug(word);
-    for (const EntityMention& o : mentions) {
-      if (o.text == place.text && o.type != "PERSON") place.name = o.name, place.entity = o.entity;
+    if (const auto named = last_named.find(place.text); named != last_named.end()) {
+      place.name = named->second->name, place.entity = named->second->entity;
     }
   }
   mentions.insert(mentions.end(), found.begin(), found.end());

@@ -55,6 +55,7 @@ size_t NameStart(std::string_view text, const TokenizedText& tokens, size_t noun
 void TagDescriptorOrganizations(std::string_view text, const TokenizedText& tokens,
                                 const std::vector<PosTag>& tags, const Gazetteer& gazetteer,
                                 std::vector<EntityMention>& mentions) {
+  MentionEditor editor(text, tokens, mentions);
   for (size_t noun = 0; noun + 1 < tokens.tokens.size(); ++noun) {
     if (!InWordList(kOrganizationNouns, tokens.tokens[noun].In(text))) continue;
     size_t first = NameStart(text, tokens, noun);
@@ -71,10 +72,10 @@ void TagDescriptorOrganizations(std::string_view text, const TokenizedText& toke
       ++end;
     }
     if (end == first || end - first > kMaxNameWords || blocked ||
-        MentionReachesOutside(tokens, first, end, mentions)) {
+        editor.ReachesOutside(first, end)) {
       continue;
     }
-    PutMention(text, tokens, first, end, "ORG", mentions);
+    editor.Put(first, end, "ORG");
     noun = end - 1;
   }
 }

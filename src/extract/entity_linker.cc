@@ -7,6 +7,8 @@
 #include <cctype>
 #include <cstdlib>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "extract/name_parts.h"
 
@@ -136,38 +138,139 @@ bool WordsContained(const std::vector<std::string_view>& short_name,
   });
 }
 
+// The distinct names of an article's mentions, with where each occurs: the linking rules
+// compare names, so comparing each distinct name once (through indexes by word and by
+// initials) keeps their cost linear in the article's length where comparing mention with
+// mention was quadratic in it. Views point into the mentions' names.
+class ArticleNames {
+ public:
+  struct Name {
+    std::string_view name;
+    std::vector<std::string_view> words;
+    std::vector<size_t> people;  // indices of the PERSON mentions with this name
+    std::vector<size_t> others;  // indices of the other mentions with this name
+  };
+
+  explicit ArticleNames(const std::vector<EntityMention>& mentions) {
+    std::unordered_map<std::string_view, size_t> index;
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      const EntityMention& m = mentions[i];
+      const auto [it, added] = index.emplace(m.name, names_.size());
+      if (added) names_.push_back({m.name, SplitNameWords(m.name), {}, {}});
+      Name& name = names_[it->second];
+      (m.type == "PERSON" ? name.people : name.others).push_back(i);
+    }
+  }
+
+  const std::vector<Name>& names() const { return names_; }
+
+  // The indices, in text order, of the PERSON mentions whose name holds every word of
+  // `name`'s and more words.
+  std::vector<size_t> PeopleContaining(const Name& name) {
+    if (!by_person_word_) IndexPersonWords();
+    std::vector<size_t> found;
+    // Candidates share the least common of the name's words (a name of no words is in
+    // every longer one).
+    const std::vector<size_t>* candidates = &people_with_words_;
+    for (std::string_view word : name.words) {
+      const auto it = by_person_word_->find(word);
+      if (it == by_person_word_->end()) return found;
+      if (it->second.size() < candidates->size()) candidates = &it->second;
+    }
+    for (size_t other : *candidates) {
+      const Name& longer = names_[other];
+      if (WordsContained(name.words, longer.words)) {
+        found.insert(found.end(), longer.people.begin(), longer.people.end());
+      }
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+  }
+
+  // The indices, in text order, of the mentions other than PERSON with a longer name
+  // whose initials are `acronym` ("Israel Defense Forces" for "IDF").
+  std::vector<size_t> ExpansionsOf(std::string_view acronym, size_t length) {
+    if (!by_initials_) IndexInitials();
+    std::vector<size_t> found;
+    const auto it = by_initials_->find(std::string(acronym));
+    if (it == by_initials_->end()) return found;
+    for (size_t other : it->second) {
+      const Name& longer = names_[other];
+      if (longer.name.size() > length) {
+        found.insert(found.end(), longer.others.begin(), longer.others.end());
+      }
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+  }
+
+ private:
+  void IndexPersonWords() {
+    by_person_word_.emplace();
+    for (size_t n = 0; n < names_.size(); ++n) {
+      const Name& name = names_[n];
+      if (name.people.empty() || name.words.empty()) continue;
+      people_with_words_.push_back(n);
+      for (size_t w = 0; w < name.words.size(); ++w) {
+        const auto& words = name.words;
+        if (std::find(words.begin(), words.begin() + long(w), words[w]) !=
+            words.begin() + long(w)) {
+          continue;  // a repeated word lists the name once
+        }
+        (*by_person_word_)[words[w]].push_back(n);
+      }
+    }
+  }
+
+  void IndexInitials() {
+    by_initials_.emplace();
+    for (size_t n = 0; n < names_.size(); ++n) {
+      if (!names_[n].others.empty()) (*by_initials_)[NameInitials(names_[n].name)].push_back(n);
+    }
+  }
+
+  std::vector<Name> names_;
+  // Built on first use: names of people by each of their words; names of the others by
+  // their initials. Both list names in the order of `names_`.
+  std::optional<std::unordered_map<std::string_view, std::vector<size_t>>> by_person_word_;
+  std::vector<size_t> people_with_words_;
+  std::optional<std::unordered_map<std::string, std::vector<size_t>>> by_initials_;
+};
+
+// The largest of `sorted` below `i`, and the smallest above it.
+void NearestAround(const std::vector<size_t>& sorted, size_t i, std::optional<size_t>& before,
+                   std::optional<size_t>& after) {
+  const auto above = std::upper_bound(sorted.begin(), sorted.end(), i);
+  auto below = std::lower_bound(sorted.begin(), sorted.end(), i);
+  if (below != sorted.begin() && (!before || *std::prev(below) > *before)) {
+    before = *std::prev(below);
+  }
+  if (above != sorted.end() && (!after || *above < *after)) after = *above;
+}
+
 // The canonical name for each mention, by index: people's partial names resolve to the
 // nearest preceding full name that contains them (else any later one), acronyms to a
 // matching expansion.
 std::vector<std::string> CanonicalNames(const std::vector<EntityMention>& mentions) {
   std::vector<std::string> canonical(mentions.size());
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    const EntityMention& m = mentions[i];
-    canonical[i] = m.name;
-    const std::vector<std::string_view> words = SplitNameWords(m.name);
-    const std::string acronym = AcronymLetters(m.name);
-    std::optional<size_t> before;  // the nearest match before mention i
-    std::optional<size_t> after;   // the first match after it
-    for (size_t j = 0; j < mentions.size(); ++j) {
-      const EntityMention& other = mentions[j];
-      bool match = false;
-      if (m.type == "PERSON" && other.type == "PERSON") {
-        match = WordsContained(words, SplitNameWords(other.name));
-      } else if (!acronym.empty() && other.type != "PERSON" && other.name.size() > m.name.size()) {
-        match = NameInitials(other.name) == acronym;
-      }
-      if (!match) continue;
-      if (j < i) {
-        before = j;
-      } else if (!after) {
-        after = j;
-      }
-    }
-    if (before) {
-      canonical[i] = mentions[*before].name;
-    } else if (after) {
-      canonical[i] = mentions[*after].name;
-    }
+  ArticleNames names(mentions);
+  for (const ArticleNames::Name& name : names.names()) {
+    const std::string acronym = AcronymLetters(name.name);
+    const std::vector<size_t> expansions =
+        acronym.empty() ? std::vector<size_t>() : names.ExpansionsOf(acronym, name.name.size());
+    const std::vector<size_t> full_names =
+        name.people.empty() ? std::vector<size_t>() : names.PeopleContaining(name);
+    auto resolve = [&](size_t i, const std::vector<size_t>* person_matches) {
+      std::optional<size_t> before;  // the nearest match before mention i
+      std::optional<size_t> after;   // the first match after it
+      NearestAround(expansions, i, before, after);
+      if (person_matches != nullptr) NearestAround(*person_matches, i, before, after);
+      canonical[i] = before  ? mentions[*before].name
+                     : after ? mentions[*after].name
+                             : mentions[i].name;
+    };
+    for (size_t i : name.people) resolve(i, &full_names);
+    for (size_t i : name.others) resolve(i, nullptr);
   }
   return canonical;
 }
@@ -177,30 +280,32 @@ std::vector<std::string> CanonicalNames(const std::vector<EntityMention>& mentio
 // a place. The majority type of identical names wins (ties: the first seen), and a
 // single word that is the surname of a person named in full becomes that person.
 void AgreeOnTypes(std::vector<EntityMention>& mentions) {
-  std::vector<std::string> surnames;
+  std::unordered_set<std::string_view> surnames;
   for (const EntityMention& m : mentions) {
     const std::vector<std::string_view> words = SplitNameWords(m.name);
-    if (m.type == "PERSON" && words.size() > 1) surnames.emplace_back(words.back());
+    if (m.type == "PERSON" && words.size() > 1) surnames.insert(words.back());
+  }
+  // Per name, the votes of its mentions by type, in the order the types are first seen.
+  std::unordered_map<std::string_view, std::vector<std::pair<std::string_view, int>>> votes;
+  for (const EntityMention& m : mentions) {
+    auto& by_type = votes[m.name];
+    auto it = std::find_if(by_type.begin(), by_type.end(),
+                           [&](const auto& vote) { return vote.first == m.type; });
+    if (it == by_type.end()) {
+      by_type.emplace_back(m.type, 1);
+    } else {
+      ++it->second;
+    }
   }
   std::vector<std::string> agreed(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i) {
     const std::string& name = mentions[i].name;
-    if (std::find(surnames.begin(), surnames.end(), name) != surnames.end()) {
+    if (surnames.contains(name)) {
       agreed[i] = "PERSON";
       continue;
     }
-    std::vector<std::pair<std::string, int>> votes;
-    for (const EntityMention& other : mentions) {
-      if (other.name != name) continue;
-      auto it = std::find_if(votes.begin(), votes.end(),
-                             [&](const auto& vote) { return vote.first == other.type; });
-      if (it == votes.end()) {
-        votes.emplace_back(other.type, 1);
-      } else {
-        ++it->second;
-      }
-    }
-    agreed[i] = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
+    const auto& by_type = votes.at(name);
+    agreed[i] = std::max_element(by_type.begin(), by_type.end(), [](const auto& a, const auto& b) {
                   return a.second < b.second;
                 })->first;
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "extract/mention_edits.h"
 #include "text/ascii.h"
 
 namespace storyline {
@@ -26,10 +27,6 @@ bool IsDeterminer(std::string_view word) {
   return std::find(kDeterminers.begin(), kDeterminers.end(), word) != kDeterminers.end();
 }
 
-bool StartsUpper(std::string_view word) {
-  return !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
-}
-
 bool EndsWithWord(std::string_view name, std::string_view word) {
   return name.size() > word.size() && name.ends_with(word) &&
          name[name.size() - word.size() - 1] == ' ';
@@ -51,23 +48,14 @@ Span CorridorSpan(std::string_view text, const TokenizedText& tokens, size_t cor
 
 void AddCorridors(std::string_view text, const TokenizedText& tokens,
                   std::vector<EntityMention>& mentions) {
+  MentionEditor editor(text, tokens, mentions);
   for (size_t i = 1; i < tokens.tokens.size(); ++i) {
     if (tokens.tokens[i].In(text) != "corridor") continue;
     const Span span = CorridorSpan(text, tokens, i);
     if (span.end == 0) continue;
     // The corridor replaces whatever the recognizer made of its name.
-    std::erase_if(mentions, [&](const EntityMention& m) {
-      return m.span.start < span.end && span.start < m.span.end;
-    });
-    EntityMention place;
-    place.span = span;
-    place.text = std::string(text.substr(span.start, span.end - span.start));
-    place.type = "PLACE";
-    mentions.push_back(std::move(place));
+    editor.Put(span, "PLACE");
   }
-  std::sort(mentions.begin(), mentions.end(), [](const EntityMention& a, const EntityMention& b) {
-    return a.span.start < b.span.start;
-  });
 }
 
 }  // namespace

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cstdlib>
 #include <optional>
+#include <unordered_map>
 
 #include "extract/event_attachment.h"
 #include "extract/event_lexicon.h"
 #include "extract/event_statement.h"
 #include "extract/event_words.h"
 #include "extract/pronoun_antecedents.h"
+#include "extract/span_index.h"
 #include "text/ascii.h"
 
 namespace storyline {
@@ -33,8 +35,10 @@ struct SentenceContext {
   const TokenizedText& tokens;
   const EventWords& words;
   std::span<const EntityMention> entities;
-  std::span<const TimeExpression> times;
-  std::span<const Quote> quotes;
+  // The article's times and quotes around the sentence (span_index.h): every one that
+  // overlaps it, in the article's order, and perhaps a few more.
+  std::span<const TimeExpression> times_around;
+  std::span<const Quote> quotes_around;
   int first = 0;  // first token of the sentence
   int end = 0;    // one past its last token
   bool has_full_quote = false;
@@ -202,7 +206,7 @@ bool IsUnrealizedInfinitive(const SentenceContext& s, int i) {
 // of a permanent cease-fire" in what Hamas said), the writer does not.
 bool InQuote(const SentenceContext& s, int i) {
   const Token& token = s.tokens.tokens[i];
-  return std::any_of(s.quotes.begin(), s.quotes.end(), [&](const Quote& q) {
+  return std::any_of(s.quotes_around.begin(), s.quotes_around.end(), [&](const Quote& q) {
     return q.span.start <= token.start && token.end <= q.span.end;
   });
 }
@@ -574,7 +578,7 @@ std::optional<std::string> NearestTime(const SentenceContext& s, int i,
   const Span sentence = SentenceSpan(s);
   const Span trigger = {s.tokens.tokens[i].start, s.tokens.tokens[i].end};
   const TimeExpression* best = nullptr;
-  for (const TimeExpression& time : s.times) {
+  for (const TimeExpression& time : s.times_around) {
     if (!time.value || (time.kind != "DATE" && time.kind != "TIME")) continue;
     if (time.span.start < sentence.start || time.span.end > sentence.end) continue;
     const int first_token = TokenAt(s, time.span.start);
@@ -674,14 +678,20 @@ bool IsAnaphoricMeeting(const SentenceContext& s, int i, std::string_view type) 
   return OneOf(s.words.Lower(start), {"the", "their", "this", "that", "its", "his", "her"});
 }
 
+// Events as they were before a sentence changed them, by index: what undoes the
+// sentence's changes to earlier events without a copy of all of them.
+using ChangedEvents = std::vector<std::pair<size_t, Event>>;
+
 // Folds an anaphoric CALL/MEET into the latest earlier one of its type with actors:
 // its actors join as partners ("Harris also joined the call") and its time fills a
-// missing one. False when there is no such event to fold into.
-bool FoldIntoAntecedent(const Event& anaphor, std::vector<Event>& events) {
+// missing one; `changed` keeps that event as it was. False when there is no such event
+// to fold into.
+bool FoldIntoAntecedent(const Event& anaphor, std::vector<Event>& events, ChangedEvents& changed) {
   const auto antecedent = std::find_if(events.rbegin(), events.rend(), [&](const Event& e) {
     return e.type == anaphor.type && !e.actors.empty() && !e.negated;
   });
   if (antecedent == events.rend()) return false;
+  changed.emplace_back(size_t(events.rend() - antecedent) - 1, *antecedent);
   for (const EventActor& actor : anaphor.actors) {
     const bool known = std::any_of(antecedent->actors.begin(), antecedent->actors.end(),
                                    [&](const EventActor& a) { return a.entity == actor.entity; });
@@ -724,7 +734,7 @@ std::vector<Trigger> SentenceTriggers(const SentenceContext& s) {
 
 // Adds the sentence's events for `triggers`; returns the triggers dropped as too vague.
 std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger>& triggers,
-                                   std::vector<Event>& events) {
+                                   std::vector<Event>& events, ChangedEvents& changed) {
   std::vector<int> trigger_tokens;
   trigger_tokens.reserve(triggers.size());
   for (const Trigger& t : triggers) trigger_tokens.push_back(t.token);
@@ -748,7 +758,7 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
     event.planned = IsPlanned(s, i, is_noun);
     event.negated = IsNegated(s, i, is_noun);
     if (is_noun && !event.negated && IsAnaphoricMeeting(s, i, type) &&
-        FoldIntoAntecedent(event, events)) {
+        FoldIntoAntecedent(event, events, changed)) {
       continue;
     }
     if (IsTooVague(event, is_noun)) {
@@ -767,36 +777,72 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
 void FindSentenceEvents(SentenceContext& s, std::vector<Event>& events) {
   std::vector<Trigger> triggers = SentenceTriggers(s);
   if (triggers.empty()) return;
-  const std::vector<Event> before = events;
+  const size_t before = events.size();
+  ChangedEvents changed;
   for (;;) {
-    const std::vector<int> vague = AddSentenceEvents(s, triggers, events);
+    const std::vector<int> vague = AddSentenceEvents(s, triggers, events, changed);
     if (vague.empty()) return;
     std::erase_if(triggers, [&](const Trigger& t) {
       return std::find(vague.begin(), vague.end(), t.token) != vague.end();
     });
-    events = before;
+    // Back to the events as they were before the sentence, latest change undone first.
+    for (auto it = changed.rbegin(); it != changed.rend(); ++it) {
+      if (it->first < before) events[it->first] = std::move(it->second);
+    }
+    changed.clear();
+    events.erase(events.begin() + long(before), events.end());
   }
 }
+
+// The dated statements of the sentences read so far, by the first letters of their
+// trigger, so that a noun pointing back to one finds it without a scan of every earlier
+// event. A statement's trigger, type and date no longer change once its sentence is
+// read.
+class DatedStatements {
+ public:
+  static constexpr size_t kStem = 5;
+
+  // Adds the dated statements among events[from...].
+  void Add(const std::vector<Event>& events, size_t from) {
+    for (size_t e = from; e < events.size(); ++e) {
+      const Event& event = events[e];
+      if (event.type != kStatement || !event.time) continue;
+      std::string lower = AsciiLower(event.trigger);
+      if (lower.size() < kStem) continue;
+      latest_[lower.substr(0, kStem)][std::move(lower)] = e;
+    }
+  }
+
+  // The latest statement whose trigger shares `noun`'s first letters without being
+  // `noun` ("announced" for "announcement"); nullopt when none does.
+  std::optional<size_t> Referred(std::string_view noun) const {
+    const auto stem = latest_.find(std::string(noun.substr(0, kStem)));
+    if (stem == latest_.end()) return std::nullopt;
+    std::optional<size_t> latest;
+    for (const auto& [trigger, e] : stem->second) {
+      if (trigger != noun && (!latest || e > *latest)) latest = e;
+    }
+    return latest;
+  }
+
+ private:
+  // By stem, by lower-case trigger, the index of the latest such statement.
+  std::unordered_map<std::string, std::unordered_map<std::string, size_t>> latest_;
+};
 
 // The dated statement a noun of the sentence points back to: "The announcement was made
 // after ..." refers to "The White House announced on Thursday ...". The noun follows
 // "the"/"this"/"that" and names the act of the statement's verb (the same first five
 // letters: "announced"/"announcement", "stated"/"statement"); nullptr when none does.
 const Event* ReferredStatement(const SentenceContext& s, const std::vector<Event>& events,
-                               size_t sentence_events) {
-  constexpr size_t kStem = 5;
+                               const DatedStatements& earlier) {
   for (int k = s.first + 1; k < s.end; ++k) {
     const std::string_view noun = s.words.Lower(k);
-    if (noun.size() <= kStem || !s.words.IsNoun(k) ||
+    if (noun.size() <= DatedStatements::kStem || !s.words.IsNoun(k) ||
         !OneOf(s.words.Lower(k - 1), {"the", "this", "that"})) {
       continue;
     }
-    for (size_t e = sentence_events; e-- > 0;) {
-      const Event& event = events[e];
-      if (event.type != kStatement || !event.time) continue;
-      const std::string lower = AsciiLower(event.trigger);
-      if (lower != noun && lower.compare(0, kStem, noun, 0, kStem) == 0) return &event;
-    }
+    if (const std::optional<size_t> e = earlier.Referred(noun)) return &events[*e];
   }
   return nullptr;
 }
@@ -804,9 +850,9 @@ const Event* ReferredStatement(const SentenceContext& s, const std::vector<Event
 // Undated events of a sentence that points back to a dated statement take its date:
 // "The announcement was made after President Biden held a phone call" dates the call.
 void DateFromReferredStatement(const SentenceContext& s, std::vector<Event>& events,
-                               size_t sentence_events) {
+                               size_t sentence_events, const DatedStatements& earlier) {
   if (sentence_events == events.size()) return;
-  const Event* statement = ReferredStatement(s, events, sentence_events);
+  const Event* statement = ReferredStatement(s, events, earlier);
   if (statement == nullptr) return;
   const std::string time = *statement->time;
   for (size_t e = sentence_events; e < events.size(); ++e) {
@@ -830,18 +876,25 @@ std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens
   std::vector<Event> events;
   const EventWords words(text, tokens, tags, entities, times, deps);
   const PronounAntecedents antecedents(text, tokens, words, entities, quotes);
+  const SpanIndex<TimeExpression> time_index(times);
+  const SpanIndex<Quote> quote_index(quotes);
+  DatedStatements dated_statements;
   const int token_count = words.size();
   for (const Sentence& sentence : tokens.sentences) {
     const int first = static_cast<int>(sentence.first_token);
     const int end = static_cast<int>(sentence.end_token);
     if (first < 0 || end > token_count || first >= end) continue;
     if (tokens.tokens[end - 1].end > text.size()) continue;
-    SentenceContext context{text, tokens, words, entities, times, quotes, first, end};
+    const Span span = {tokens.tokens[first].start, tokens.tokens[end - 1].end};
+    SentenceContext context{
+        text,  tokens, words, entities, time_index.Around(span), quote_index.Around(span),
+        first, end};
     context.antecedents = &antecedents;
-    context.has_full_quote = HasFullQuote(quotes, SentenceSpan(context));
+    context.has_full_quote = HasFullQuote(context.quotes_around, span);
     const size_t sentence_events = events.size();
     FindSentenceEvents(context, events);
-    DateFromReferredStatement(context, events, sentence_events);
+    DateFromReferredStatement(context, events, sentence_events, dated_statements);
+    dated_statements.Add(events, sentence_events);
   }
   return events;
 }

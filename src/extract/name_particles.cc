@@ -79,31 +79,24 @@ class Reader {
   const std::vector<PosTag>& tags_;
 };
 
-bool OnlyPeopleIn(const TokenizedText& tokens, size_t first, size_t end,
-                  const std::vector<EntityMention>& mentions) {
-  const uint32_t start = tokens.tokens[first].start, stop = tokens.tokens[end - 1].end;
-  return std::none_of(mentions.begin(), mentions.end(), [&](const EntityMention& m) {
-    return m.span.start < stop && start < m.span.end && m.type != "PERSON";
-  });
+bool OnlyPeopleIn(size_t first, size_t end, const MentionEditor& mentions) {
+  return !mentions.AnyOverlapping(mentions.TokenSpan(first, end),
+                                  [](const EntityMention& m) { return m.type != "PERSON"; });
 }
 
-bool AnyMentionIn(const TokenizedText& tokens, size_t first, size_t end,
-                  const std::vector<EntityMention>& mentions) {
-  const uint32_t start = tokens.tokens[first].start, stop = tokens.tokens[end - 1].end;
-  return std::any_of(mentions.begin(), mentions.end(), [&](const EntityMention& m) {
-    return m.span.start < stop && start < m.span.end;
-  });
+bool AnyMentionIn(size_t first, size_t end, const MentionEditor& mentions) {
+  return mentions.AnyOverlapping(mentions.TokenSpan(first, end),
+                                 [](const EntityMention&) { return true; });
 }
 
 // Widens the PERSON mention over tokens [first, end) through particles on both sides.
-void ExtendPerson(const Reader& reader, const TokenizedText& tokens, size_t& first, size_t& end,
-                  const std::vector<EntityMention>& mentions) {
-  for (size_t next; (next = reader.BridgeRight(end, false)) > end &&
-                    OnlyPeopleIn(tokens, end, next, mentions);) {
+void ExtendPerson(const Reader& reader, size_t& first, size_t& end, const MentionEditor& mentions) {
+  for (size_t next;
+       (next = reader.BridgeRight(end, false)) > end && OnlyPeopleIn(end, next, mentions);) {
     end = next;
   }
-  for (size_t previous; (previous = reader.BridgeLeft(first)) < first &&
-                        OnlyPeopleIn(tokens, previous, first, mentions);) {
+  for (size_t previous;
+       (previous = reader.BridgeLeft(first)) < first && OnlyPeopleIn(previous, first, mentions);) {
     first = previous;
   }
 }
@@ -123,26 +116,22 @@ size_t MissedNameAt(const Reader& reader, size_t first) {
 void JoinNameParticles(std::string_view text, const TokenizedText& tokens,
                        const std::vector<PosTag>& tags, std::vector<EntityMention>& mentions) {
   const Reader reader(text, tokens, tags);
-  for (size_t m = 0; m < mentions.size(); ++m) {
-    if (mentions[m].type != "PERSON") continue;
-    auto [first, end] = TokensInSpan(tokens, mentions[m].span);
+  MentionEditor editor(text, tokens, mentions);
+  for (auto m = editor.begin(); m != editor.end(); ++m) {
+    if (editor.At(m).type != "PERSON") continue;
+    auto [first, end] = TokensInSpan(tokens, editor.At(m).span);
     if (first == end) continue;
     const size_t old_first = first, old_end = end;
-    ExtendPerson(reader, tokens, first, end, mentions);
+    ExtendPerson(reader, first, end, editor);
     if (first == old_first && end == old_end) continue;
-    const uint32_t start = tokens.tokens[first].start;
-    PutMention(text, tokens, first, end, "PERSON", mentions);
+    editor.Put(first, end, "PERSON");
     // Go on after the widened mention: the ones it swallowed are gone.
-    m = static_cast<size_t>(std::find_if(mentions.begin(), mentions.end(),
-                                         [start](const EntityMention& mention) {
-                                           return mention.span.start == start;
-                                         }) -
-                            mentions.begin());
+    m = editor.FirstFrom(tokens.tokens[first].start);
   }
   for (size_t i = 0; i + 1 < tokens.tokens.size(); ++i) {
     const size_t end = MissedNameAt(reader, i);
-    if (end == i || AnyMentionIn(tokens, i, end, mentions)) continue;
-    PutMention(text, tokens, i, end, "PERSON", mentions);
+    if (end == i || AnyMentionIn(i, end, editor)) continue;
+    editor.Put(i, end, "PERSON");
     i = end - 1;
   }
 }

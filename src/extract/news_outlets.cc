@@ -84,16 +84,14 @@ std::pair<size_t, size_t> OutletAt(std::string_view text, const TokenizedText& t
 
 // Tags one outlet found at token `at`; the token after it, or `at` when none is there.
 size_t TagAt(std::string_view text, const TokenizedText& tokens, size_t at,
-             const std::vector<const NewsOutlet*>& outlets, std::vector<EntityMention>& mentions) {
+             const std::vector<const NewsOutlet*>& outlets, MentionEditor& mentions) {
   size_t best_first = at, best_end = at;
   for (const NewsOutlet* outlet : outlets) {
     const auto [first, end] = OutletAt(text, tokens, at, *outlet);
     if (end - first > best_end - best_first) best_first = first, best_end = end;
   }
-  if (best_end == best_first || MentionReachesOutside(tokens, best_first, best_end, mentions)) {
-    return at;
-  }
-  PutMention(text, tokens, best_first, best_end, "ORG", mentions);
+  if (best_end == best_first || mentions.ReachesOutside(best_first, best_end)) return at;
+  mentions.Put(best_first, best_end, "ORG");
   return best_end;
 }
 
@@ -160,6 +158,7 @@ void TagNewsOutlets(std::string_view text, const TokenizedText& tokens,
   std::vector<NewsOutlet> own;
   for (const std::string& name : OutletNamesOfSource(source)) own.push_back(OutletOf(name, false));
   std::vector<const NewsOutlet*> candidates;
+  MentionEditor editor(text, tokens, mentions);
   for (size_t i = 0; i < tokens.tokens.size();) {
     const std::string_view word = tokens.tokens[i].In(text);
     candidates.clear();
@@ -171,7 +170,7 @@ void TagNewsOutlets(std::string_view text, const TokenizedText& tokens,
         if (outlet.words.front() == word) candidates.push_back(&outlet);
       }
     }
-    const size_t next = candidates.empty() ? i : TagAt(text, tokens, i, candidates, mentions);
+    const size_t next = candidates.empty() ? i : TagAt(text, tokens, i, candidates, editor);
     i = next > i ? next : i + 1;
   }
 }

@@ -37,10 +37,10 @@ size_t NameStart(std::string_view text, const TokenizedText& tokens,
 }
 
 // Whether the recognizer already read tokens [first, end) as exactly one name.
-bool IsOneMention(const TokenizedText& tokens, size_t first, size_t end,
-                  const std::vector<EntityMention>& mentions) {
-  return std::any_of(mentions.begin(), mentions.end(), [&](const EntityMention& m) {
-    return m.span.start == tokens.tokens[first].start && m.span.end == tokens.tokens[end - 1].end;
+bool IsOneMention(size_t first, size_t end, const MentionEditor& mentions) {
+  const Span span = mentions.TokenSpan(first, end);
+  return mentions.AnyOverlapping(span, [&](const EntityMention& m) {
+    return m.span.start == span.start && m.span.end == span.end;
   });
 }
 
@@ -52,16 +52,16 @@ bool IsOrganizationHeadNoun(std::string_view word) {
 
 void JoinOrganizationNames(std::string_view text, const TokenizedText& tokens,
                            const std::vector<PosTag>& tags, std::vector<EntityMention>& mentions) {
+  MentionEditor editor(text, tokens, mentions);
   for (size_t head = 1; head < tokens.tokens.size(); ++head) {
     if (!IsOrganizationHeadNoun(tokens.tokens[head].In(text))) continue;
     const size_t end = head + 1;
     if (FollowsBySpace(text, tokens, end) && IsProperNoun(text, tokens, tags, end)) continue;
     const size_t first = NameStart(text, tokens, tags, head);
-    if (first == head || IsOneMention(tokens, first, end, mentions) ||
-        MentionReachesOutside(tokens, first, end, mentions)) {
+    if (first == head || IsOneMention(first, end, editor) || editor.ReachesOutside(first, end)) {
       continue;
     }
-    PutMention(text, tokens, first, end, "ORG", mentions);
+    editor.Put(first, end, "ORG");
   }
 }
 

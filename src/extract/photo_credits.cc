@@ -92,33 +92,28 @@ bool IsPerson(const Run& run) {
   return run.size() >= kMinPersonWords && run.size() <= kMaxPersonWords;
 }
 
-void PutPerson(std::string_view text, const TokenizedText& tokens, const Run& person,
-               std::vector<EntityMention>& mentions) {
-  PutMention(text, tokens, person.first, person.end, "PERSON", mentions);
+void PutPerson(const Run& person, MentionEditor& mentions) {
+  mentions.Put(person.first, person.end, "PERSON");
 }
 
-void PutAgency(std::string_view text, const TokenizedText& tokens, const Run& agency,
-               std::vector<EntityMention>& mentions) {
+void PutAgency(const Run& agency, MentionEditor& mentions) {
   if (agency.size() == 0) return;
-  const uint32_t start = tokens.tokens[agency.first].start;
-  const uint32_t end = tokens.tokens[agency.end - 1].end;
-  const bool found = std::any_of(mentions.begin(), mentions.end(), [&](const EntityMention& m) {
-    return m.span.start < end && start < m.span.end;
-  });
-  if (!found) PutMention(text, tokens, agency.first, agency.end, "ORG", mentions);
+  const bool found = mentions.AnyOverlapping(mentions.TokenSpan(agency.first, agency.end),
+                                             [](const EntityMention&) { return true; });
+  if (!found) mentions.Put(agency.first, agency.end, "ORG");
 }
 
 // "<left>/<right>" around the slash token `slash`.
 void TagSlashCredit(std::string_view text, const TokenizedText& tokens, size_t slash,
-                    std::vector<EntityMention>& mentions) {
+                    MentionEditor& mentions) {
   const Run left = RunTo(text, tokens, slash, kMaxAgencyWords);
   const Run right = RunFrom(text, tokens, slash + 1, kMaxAgencyWords);
   if (left.size() == 0 || right.size() == 0 || !ClosesCredit(text, tokens, right.end)) return;
   const std::string_view last_left = tokens.tokens[left.end - 1].In(text);
   if (last_left == "Photo" || last_left == "Photos") {
     if (!OpensCredit(text, tokens, left.first) || !IsPerson(right)) return;
-    PutPerson(text, tokens, right, mentions);
-    PutAgency(text, tokens, {left.first, left.end - 1}, mentions);
+    PutPerson(right, mentions);
+    PutAgency({left.first, left.end - 1}, mentions);
     return;
   }
   // "Photo Jane Roe/Reuters" is rare enough to leave; "Photo: Jane Roe/Reuters" is
@@ -127,13 +122,13 @@ void TagSlashCredit(std::string_view text, const TokenizedText& tokens, size_t s
     if (IsCreditWord(tokens.tokens[i].In(text))) return;
   }
   if (!OpensCredit(text, tokens, left.first) || !IsPerson(left)) return;
-  PutPerson(text, tokens, left, mentions);
-  PutAgency(text, tokens, right, mentions);
+  PutPerson(left, mentions);
+  PutAgency(right, mentions);
 }
 
 // "Photo: <person>" or "Photo by <person>", after the credit word at token `word`.
 void TagWordCredit(std::string_view text, const TokenizedText& tokens, size_t word,
-                   std::vector<EntityMention>& mentions) {
+                   MentionEditor& mentions) {
   if (word + 2 >= tokens.tokens.size() || !OpensCredit(text, tokens, word)) return;
   const std::string_view cue = tokens.tokens[word + 1].In(text);
   if (cue != ":" && cue != "by") return;
@@ -143,10 +138,10 @@ void TagWordCredit(std::string_view text, const TokenizedText& tokens, size_t wo
   if (slash) {
     const Run agency = RunFrom(text, tokens, person.end + 1, kMaxAgencyWords);
     if (agency.size() == 0 || !ClosesCredit(text, tokens, agency.end)) return;
-    PutPerson(text, tokens, person, mentions);
-    PutAgency(text, tokens, agency, mentions);
+    PutPerson(person, mentions);
+    PutAgency(agency, mentions);
   } else if (ClosesCredit(text, tokens, person.end)) {
-    PutPerson(text, tokens, person, mentions);
+    PutPerson(person, mentions);
   }
 }
 
@@ -154,12 +149,13 @@ void TagWordCredit(std::string_view text, const TokenizedText& tokens, size_t wo
 
 void TagPhotoCredits(std::string_view text, const TokenizedText& tokens,
                      std::vector<EntityMention>& mentions) {
+  MentionEditor editor(text, tokens, mentions);
   for (size_t i = 0; i < tokens.tokens.size(); ++i) {
     const std::string_view word = tokens.tokens[i].In(text);
     if (word == "/" && i > 0) {
-      TagSlashCredit(text, tokens, i, mentions);
+      TagSlashCredit(text, tokens, i, editor);
     } else if (IsCreditWord(word) && StartsUpper(word)) {
-      TagWordCredit(text, tokens, i, mentions);
+      TagWordCredit(text, tokens, i, editor);
     }
   }
 }

@@ -60,14 +60,10 @@ bool PlaceBefore(std::string_view text, const TokenizedText& tokens, size_t firs
 
 // A mention over tokens [first, end) that the rule may replace: none, or a PERSON over
 // exactly those tokens.
-bool Replaceable(const TokenizedText& tokens, size_t first, size_t end,
-                 const std::vector<EntityMention>& mentions) {
-  const uint32_t start = tokens.tokens[first].start;
-  const uint32_t stop = tokens.tokens[end - 1].end;
-  return std::none_of(mentions.begin(), mentions.end(), [&](const EntityMention& m) {
-    const bool overlaps = m.span.start < stop && start < m.span.end;
-    const bool person_here = m.type == "PERSON" && m.span.start == start && m.span.end == stop;
-    return overlaps && !person_here;
+bool Replaceable(size_t first, size_t end, const MentionEditor& mentions) {
+  const Span span = mentions.TokenSpan(first, end);
+  return !mentions.AnyOverlapping(span, [&](const EntityMention& m) {
+    return !(m.type == "PERSON" && m.span.start == span.start && m.span.end == span.end);
   });
 }
 
@@ -75,13 +71,13 @@ bool Replaceable(const TokenizedText& tokens, size_t first, size_t end,
 
 void TagPlacesInContext(std::string_view text, const TokenizedText& tokens,
                         const Gazetteer& gazetteer, std::vector<EntityMention>& mentions) {
+  MentionEditor editor(text, tokens, mentions);
   for (size_t first = 0; first < tokens.tokens.size(); ++first) {
     const size_t end = PlaceEnd(text, tokens, first, gazetteer);
     if (end == first) continue;
     const bool place_after = InWordList(kPlaceNouns, Word(text, tokens, end));
-    if ((place_after || PlaceBefore(text, tokens, first)) &&
-        Replaceable(tokens, first, end, mentions)) {
-      PutMention(text, tokens, first, end, "PLACE", mentions);
+    if ((place_after || PlaceBefore(text, tokens, first)) && Replaceable(first, end, editor)) {
+      editor.Put(first, end, "PLACE");
     }
     first = end - 1;
   }

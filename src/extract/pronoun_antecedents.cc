@@ -54,9 +54,12 @@ PronounAntecedents::PronounAntecedents(std::string_view text, const TokenizedTex
     : tokens_(tokens),
       words_(words),
       entities_(entities),
-      quotes_(quotes),
+      quote_index_(quotes),
       sentence_of_token_(tokens.tokens.size(), -1),
       starts_paragraph_(tokens.sentences.size(), false) {
+  for (size_t e = 0; e < entities.size(); ++e) {
+    first_mention_of_entity_.emplace(entities[e].entity, static_cast<int>(e));
+  }
   uint32_t previous_end = 0;
   for (size_t s = 0; s < tokens.sentences.size(); ++s) {
     const Sentence& sentence = tokens.sentences[s];
@@ -76,8 +79,7 @@ PronounAntecedents::PronounAntecedents(std::string_view text, const TokenizedTex
 }
 
 bool PronounAntecedents::InQuote(uint32_t start, uint32_t end) const {
-  return std::any_of(quotes_.begin(), quotes_.end(),
-                     [&](const Quote& q) { return q.span.start <= start && end <= q.span.end; });
+  return quote_index_.AnyContains({start, end});
 }
 
 // Whether the phrase ending at token `last` is followed by its verb: "Blinken met",
@@ -174,7 +176,7 @@ bool PronounAntecedents::SpeakerDiffers(int from_sentence, int to_sentence, Kind
                                         const std::vector<int>& antecedent) const {
   const uint32_t from = tokens_.tokens[tokens_.sentences[from_sentence].first_token].start;
   const uint32_t to = tokens_.tokens[tokens_.sentences[to_sentence].first_token].start;
-  for (const Quote& quote : quotes_) {
+  for (const Quote& quote : quote_index_.Around({from, to})) {
     if (!quote.speaker || quote.span.end <= from || quote.span.start >= to) continue;
     if (!quote.speaker_entity) return true;
     const std::string& speaker = *quote.speaker_entity;
@@ -182,10 +184,10 @@ bool PronounAntecedents::SpeakerDiffers(int from_sentence, int to_sentence, Kind
                     [&](int m) { return entities_[m].entity == speaker; })) {
       continue;
     }
-    const auto named = std::find_if(entities_.begin(), entities_.end(),
-                                    [&](const EntityMention& e) { return e.entity == speaker; });
-    if (named == entities_.end()) return true;
-    if ((named->type == "PERSON") == (kind == Kind::kPerson) || kind == Kind::kGroup) return true;
+    const auto named = first_mention_of_entity_.find(speaker);
+    if (named == first_mention_of_entity_.end()) return true;
+    const bool person = entities_[named->second].type == "PERSON";
+    if (person == (kind == Kind::kPerson) || kind == Kind::kGroup) return true;
   }
   return false;
 }

@@ -24,10 +24,12 @@
 
 #include <span>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/analysis.h"
 #include "extract/event_words.h"
+#include "extract/span_index.h"
 #include "text/token.h"
 
 namespace storyline {
@@ -61,7 +63,9 @@ class PronounAntecedents {
   const TokenizedText& tokens_;
   const EventWords& words_;
   std::span<const EntityMention> entities_;
-  std::span<const Quote> quotes_;
+  SpanIndex<Quote> quote_index_;
+  // Per entity id, its first mention.
+  std::unordered_map<std::string_view, int> first_mention_of_entity_;
   std::vector<int> sentence_of_token_;
   std::vector<bool> starts_paragraph_;  // per sentence: a line break before it
 };

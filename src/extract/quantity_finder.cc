@@ -91,7 +91,10 @@ class Scanner {
  public:
   Scanner(std::string_view text, const TokenizedText& tokens, std::span<const PosTag> tags,
           std::span<const TimeExpression> exclude)
-      : text_(text), tokens_(tokens.tokens), tags_(tags), exclude_(exclude) {}
+      : text_(text),
+        tokens_(tokens.tokens),
+        tags_(tags),
+        excluded_(ExcludedTokens(tokens.tokens, exclude)) {}
 
   std::vector<Quantity> Run(const Sentence& sentence) {
     std::vector<Quantity> found;
@@ -123,13 +126,27 @@ class Scanner {
     return tags_.empty() ? std::string_view() : tags_[i].xpos;
   }
 
-  bool Excluded(uint32_t i) const {
-    const Token& t = tokens_[i];
-    return std::any_of(exclude_.begin(), exclude_.end(), [&](const TimeExpression& time) {
-      return (time.kind == "DATE" || time.kind == "TIME" || time.kind == "SET") &&
-             t.start < time.span.end && time.span.start < t.end;
-    });
+  // Per token, whether it overlaps a date, a time of day or a set ("every Monday"):
+  // numbers there are not quantities. Marked once per article, so that the cost stays
+  // linear in its length.
+  static std::vector<bool> ExcludedTokens(const std::vector<Token>& tokens,
+                                          std::span<const TimeExpression> times) {
+    std::vector<bool> excluded(tokens.size(), false);
+    for (const TimeExpression& time : times) {
+      if (time.kind != "DATE" && time.kind != "TIME" && time.kind != "SET") continue;
+      // Tokens are in text order and do not overlap: the first that ends after the
+      // time's start, then on while they start before its end.
+      auto t =
+          std::upper_bound(tokens.begin(), tokens.end(), time.span.start,
+                           [](uint32_t start, const Token& token) { return start < token.end; });
+      for (; t != tokens.end() && t->start < time.span.end; ++t) {
+        excluded[size_t(t - tokens.begin())] = true;
+      }
+    }
+    return excluded;
   }
+
+  bool Excluded(uint32_t i) const { return excluded_[i]; }
 
   // "40,170", "1.5", "30-minute"; not "3:30", "9/11", "1990s", "2024-08-21".
   std::optional<Amount> ReadDigits(uint32_t i) const {
@@ -328,7 +345,7 @@ class Scanner {
   std::string_view text_;
   const std::vector<Token>& tokens_;
   std::span<const PosTag> tags_;
-  std::span<const TimeExpression> exclude_;
+  std::vector<bool> excluded_;  // per token
   uint32_t first_ = 0;
   uint32_t end_ = 0;
   // First token not inside an earlier quantity: a hedge or currency sign before a number

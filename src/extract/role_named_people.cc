@@ -71,15 +71,11 @@ class Reader {
   const std::vector<PosTag>& tags_;
 };
 
-bool FitsAsPerson(const TokenizedText& tokens, size_t first, size_t end,
-                  const std::vector<EntityMention>& mentions) {
+bool FitsAsPerson(size_t first, size_t end, const MentionEditor& mentions) {
   if (end - first < kMinNameWords || end - first > kMaxNameWords) return false;
-  const uint32_t start = tokens.tokens[first].start, stop = tokens.tokens[end - 1].end;
-  const bool other_kind =
-      std::any_of(mentions.begin(), mentions.end(), [&](const EntityMention& m) {
-        return m.span.start < stop && start < m.span.end && m.type != "PERSON";
-      });
-  return !other_kind && !MentionReachesOutside(tokens, first, end, mentions);
+  const bool other_kind = mentions.AnyOverlapping(
+      mentions.TokenSpan(first, end), [](const EntityMention& m) { return m.type != "PERSON"; });
+  return !other_kind && !mentions.ReachesOutside(first, end);
 }
 
 }  // namespace
@@ -87,6 +83,7 @@ bool FitsAsPerson(const TokenizedText& tokens, size_t first, size_t end,
 void TagRoleNamedPeople(std::string_view text, const TokenizedText& tokens,
                         const std::vector<PosTag>& tags, std::vector<EntityMention>& mentions) {
   const Reader reader(text, tokens, tags);
+  MentionEditor editor(text, tokens, mentions);
   for (size_t i = 0; i < reader.size(); ++i) {
     size_t first = i, end = i;
     if (InWordList(kRoleNouns, reader.Word(i)) && i + 1 < reader.size() &&
@@ -97,8 +94,8 @@ void TagRoleNamedPeople(std::string_view text, const TokenizedText& tokens,
       end = i;
       first = reader.RunTo(end);
     }
-    if (!FitsAsPerson(tokens, first, end, mentions)) continue;
-    PutMention(text, tokens, first, end, "PERSON", mentions);
+    if (!FitsAsPerson(first, end, editor)) continue;
+    editor.Put(first, end, "PERSON");
   }
 }
 

@@ -35,13 +35,9 @@ bool SpeechVerbAt(std::string_view text, const TokenizedText& tokens,
   return false;
 }
 
-bool Overlaps(const TokenizedText& tokens, size_t first, size_t end,
-              const std::vector<EntityMention>& mentions) {
-  const uint32_t start = tokens.tokens[first].start;
-  const uint32_t stop = tokens.tokens[end - 1].end;
-  return std::any_of(mentions.begin(), mentions.end(), [&](const EntityMention& m) {
-    return m.span.start < stop && start < m.span.end;
-  });
+bool Overlaps(size_t first, size_t end, const MentionEditor& mentions) {
+  return mentions.AnyOverlapping(mentions.TokenSpan(first, end),
+                                 [](const EntityMention&) { return true; });
 }
 
 bool IsTitle(std::string_view word, const Gazetteer& gazetteer) {
@@ -54,6 +50,7 @@ bool IsTitle(std::string_view word, const Gazetteer& gazetteer) {
 void TagSpeakerNames(std::string_view text, const TokenizedText& tokens,
                      const std::vector<PosTag>& tags, const Gazetteer& gazetteer,
                      std::vector<EntityMention>& mentions) {
+  MentionEditor editor(text, tokens, mentions);
   for (size_t first = 0; first < tokens.tokens.size(); ++first) {
     if (!IsProperNoun(text, tokens, tags, first)) continue;
     if (first > 0 && StartsUpper(tokens.tokens[first - 1].In(text))) continue;
@@ -67,11 +64,10 @@ void TagSpeakerNames(std::string_view text, const TokenizedText& tokens,
         std::any_of(tokens.tokens.begin() + long(first), tokens.tokens.begin() + long(end),
                     [&](const Token& t) { return IsTitle(t.In(text), gazetteer); });
     if (words >= kMinWords && words <= kMaxWords && !titled &&
-        SpeechVerbAt(text, tokens, tags, end) && !Overlaps(tokens, first, end, mentions)) {
+        SpeechVerbAt(text, tokens, tags, end) && !Overlaps(first, end, editor)) {
       const bool first_name = (gazetteer.Lookup(tokens.tokens[first].In(text)) &
                                CategoryBit(GazetteerCategory::kFirstName)) != 0;
-      PutMention(text, tokens, first, end,
-                 words <= kMaxPersonWords && first_name ? "PERSON" : "ORG", mentions);
+      editor.Put(first, end, words <= kMaxPersonWords && first_name ? "PERSON" : "ORG");
     }
     first = end - 1;
   }

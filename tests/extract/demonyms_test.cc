@@ -146,3 +146,23 @@ TEST(Demonyms, NamesThatMerelyEndLikeDemonymsStay) {
 
 }  // namespace
 }  // namespace storyline
+
+namespace storyline {
+namespace {
+
+TEST(Demonyms, ADemonymMayDropThePlacesLastVowelAndAPlaceNamedAloneComesFirst) {
+  // "Ostravian" from "Ostrava"; the "Ostrava Republic" named first gives way to the
+  // place named by the word alone.
+  const std::string text =
+      "The Ostrava Republic Bank lent to Ostrava. Ostravian Minister Julian Marsh spoke.";
+  const std::vector<EntityMention> m = Apply(text, {{"Ostrava Republic Bank", "ORG"},
+                                                    {"Ostrava", "PLACE"},
+                                                    {"Ostravian Minister", "PERSON"},
+                                                    {"Julian Marsh", "PERSON"}});
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_EQ(m[2].text, "Julian Marsh");
+  EXPECT_EQ(m[2].country, "ostrava");
+}
+
+}  // namespace
+}  // namespace storyline

@@ -57,7 +57,8 @@ TEST(EntityLinker, SurnameGoesToTheNearestPrecedingFullName) {
 }
 
 TEST(EntityLinker, AcronymsTakeTheirExpansionsId) {
-  const std::string text = "The Israel Defense Forces said the IDF struck. The U.S. and the United States agree.";
+  const std::string text =
+      "The Israel Defense Forces said the IDF struck. The U.S. and the United States agree.";
   std::vector<EntityMention> mentions = {
       Mention(text, "Israel Defense Forces", "ORG"),
       Mention(text, "IDF", "ORG"),
@@ -107,7 +108,8 @@ namespace storyline {
 namespace {
 
 TEST(EntityLinker, FirstNamesThatLookLikeNationalitiesStayInTheName) {
-  const std::string text = "Joan Woodson met Israeli Prime Minister Benjamin Netanyahu and Ryan Hinze.";
+  const std::string text =
+      "Joan Woodson met Israeli Prime Minister Benjamin Netanyahu and Ryan Hinze.";
   std::vector<EntityMention> mentions = {
       Mention(text, "Joan Woodson", "PERSON"),
       Mention(text, "Benjamin Netanyahu", "PERSON"),
@@ -118,6 +120,59 @@ TEST(EntityLinker, FirstNamesThatLookLikeNationalitiesStayInTheName) {
   EXPECT_EQ(mentions[0].title, "");
   EXPECT_EQ(mentions[1].title, "Israeli Prime Minister");
   EXPECT_EQ(mentions[2].title, "");
+}
+
+}  // namespace
+}  // namespace storyline
+
+namespace storyline {
+namespace {
+
+// A live blog: the same people and organizations named over and over. Each partial name
+// takes the nearest full name before it (else the first after it), each acronym the
+// nearest expansion, whatever the article's length.
+TEST(EntityLinker, ALongArticleLinksEachMentionToItsNearestFullName) {
+  constexpr int kUpdates = 3000;
+  std::string text;
+  std::vector<EntityMention> mentions;
+  auto add = [&](const std::string& surface, const std::string& type) {
+    const auto start = static_cast<uint32_t>(text.size());
+    text += surface + " said. ";
+    EntityMention& m = mentions.emplace_back();
+    m.span = {start, start + static_cast<uint32_t>(surface.size())};
+    m.text = surface;
+    m.type = type;
+  };
+  add("Smith", "PERSON");  // before any full name: the first one after it
+  for (int update = 0; update < kUpdates; ++update) {
+    add(update % 2 == 0 ? "Anna Smith" : "John Smith", "PERSON");
+    add("Smith", "PERSON");
+    add("WHO", "ORG");
+    add(update % 3 == 0 ? "World Health Organization" : "Worldwide Hospital Outreach", "ORG");
+  }
+  LinkEntitiesInArticle(text, mentions);
+  EXPECT_EQ(mentions[0].name, "Anna Smith");
+  for (int update = 0; update < kUpdates; ++update) {
+    const size_t at = 1 + 4 * size_t(update);
+    ASSERT_EQ(mentions[at + 1].name, update % 2 == 0 ? "Anna Smith" : "John Smith") << update;
+    // The WHO of the first update has no expansion before it: the one right after.
+    const int expansion = update == 0 ? 0 : update - 1;
+    ASSERT_EQ(mentions[at + 2].name,
+              expansion % 3 == 0 ? "World Health Organization" : "Worldwide Hospital Outreach")
+        << update;
+  }
+}
+
+TEST(EntityLinker, ATieBetweenTypesGoesToTheTypeSeenFirst) {
+  const std::string text = "Jordan said. Jordan left. Jordan won. Jordan lost.";
+  std::vector<EntityMention> mentions;
+  size_t from = 0;
+  for (const char* type : {"PLACE", "PERSON", "PERSON", "PLACE"}) {
+    mentions.push_back(Mention(text, "Jordan", type, from));
+    from = mentions.back().span.end;
+  }
+  LinkEntitiesInArticle(text, mentions);
+  for (const EntityMention& m : mentions) EXPECT_EQ(m.type, "PLACE");
 }
 
 }  // namespace
