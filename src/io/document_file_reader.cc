@@ -2,6 +2,10 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
 #include "io/compressed_file.h"
 #include "io/web_page_article.h"
 
@@ -14,6 +18,10 @@ std::string ReadWholeFile(const std::string& path, size_t max_bytes, std::string
   });
   if (!file.ok()) return file.error();
   out.clear();
+  // Sized up front for a plain file, so the page is not held in a buffer twice its size.
+  std::error_code ec;
+  const uintmax_t file_bytes = std::filesystem::file_size(path, ec);
+  if (!ec) out.reserve(std::min<uintmax_t>(file_bytes, max_bytes));
   std::string buffer(size_t{1} << 16, '\0');
   while (true) {
     const size_t n = file.Read(buffer.data(), buffer.size());
