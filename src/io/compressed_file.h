@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace storyline {
@@ -97,8 +98,8 @@ class ChunkReader {
   // kTooLong: the line exceeded the limit and was skipped up to its end.
   Status NextLine(std::string& line);
 
-  // Up to `size` bytes into `out` (at most the limit): kOk when all of them came, kEnd
-  // or kBroken with the bytes before the end or the break.
+  // Up to `size` bytes into `out`: kOk when all of them came, kEnd or kBroken with the
+  // bytes before the end or the break; kTooLong, reading nothing, past the limit.
   Status Read(size_t size, std::string& out);
 
   // Skips spaces, tabs and line ends; `newlines` counts the '\n' among them. kTooLong:
