@@ -4,13 +4,14 @@
 #include <thread>
 
 #include "io/language_detector.h"
+#include "io/published_date.h"
 
 namespace storyline {
 
 ReadOptions InputOptions::ToReadOptions() const {
   ReadOptions read;
   read.source = source;
-  if (!published.empty()) read.published = published;
+  if (!published.empty()) read.published = NormalizePublishedDate(published);
   read.max_record_bytes = max_record_mb << 20;
   return read;
 }
@@ -31,21 +32,55 @@ int InputOptions::ThreadCount() const {
 }
 
 void AddInputOptions(CLI::App& command, InputOptions& options) {
-  command.add_option("inputs", options.paths, "Files or directories: .jsonl, .txt, .html, .warc (optionally .gz)")
+  command
+      .add_option("inputs", options.paths,
+                  "Files or directories: .jsonl, .txt, .html, .warc (optionally .gz)")
       ->required();
   command.add_option("--source", options.source, "Outlet name for inputs that do not give one");
-  command.add_option("--published", options.published,
-                     "Publication date (ISO 8601) for inputs that do not give one");
-  command.add_option("--max-record-mb", options.max_record_mb,
-                     "Refuse records, pages and WARC members larger than this many MiB")
+  command
+      .add_option("--published", options.published,
+                  "Publication date (ISO 8601) for inputs that do not give one")
+      ->check(CLI::Validator(
+          [](const std::string& value) {
+            return NormalizePublishedDate(value).empty()
+                       ? "not a date (ISO 8601, e.g. 2024-08-21): " + value
+                       : std::string();
+          },
+          "DATE"));
+  command
+      .add_option("--max-record-mb", options.max_record_mb,
+                  "Refuse records, pages and WARC members larger than this many MiB")
       ->check(CLI::Range(1, 4096));
   command.add_option("--threads", options.threads, "Worker threads (default: all cores)")
       ->check(CLI::Range(0, 1024));
 }
 
+std::string OneLine(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (byte < 0x20 || byte == 0x7f) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\x%02x", byte);
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 void InputErrorReporter::operator()(const InputError& error) {
-  ++count_;
-  std::fprintf(stderr, "storyline: %s\n", error.Message().c_str());
+  if (!error.warning) ++count_;
+  std::fprintf(stderr, "storyline: %s%s\n", error.warning ? "warning: " : "",
+               OneLine(error.Message()).c_str());
 }
 
 void InputErrorReporter::ExitIfAny() const {

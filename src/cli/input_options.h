@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/input_error.h"
@@ -30,7 +31,12 @@ void AddInputOptions(CLI::App& command, InputOptions& options);
 // Sets article.language (see io/language_detector.h).
 void DetectArticleLanguage(Article& article);
 
-// Prints each bad record as "storyline: WHERE: WHAT" on stderr and counts them.
+// `text` with control characters escaped ("\n", "\t", "\x01"), so that a message naming
+// a path of any bytes stays on one line.
+std::string OneLine(std::string_view text);
+
+// Prints each bad record as "storyline: WHERE: WHAT" on stderr, a warning as
+// "storyline: warning: WHERE: WHAT", each on one line, and counts the errors.
 class InputErrorReporter {
  public:
   void operator()(const InputError& error);

@@ -10,7 +10,7 @@ const Story& FindStoryOrExit(const std::vector<Story>& stories, int id, const st
   const auto it =
       std::find_if(stories.begin(), stories.end(), [id](const Story& s) { return s.id == id; });
   if (it == stories.end()) {
-    std::fprintf(stderr, "storyline: %s: no story %d\n", db.c_str(), id);
+    std::fprintf(stderr, "storyline: %s: no story %d\n", OneLine(db).c_str(), id);
     throw CLI::RuntimeError(1);
   }
   return *it;

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/input_options.h"
 #include "store/store.h"
 #include "story/story.h"
 
@@ -23,7 +24,7 @@ auto ReadStore(const std::string& db, Read&& read) {
     const std::unique_ptr<Store> store = OpenStore(db, OpenMode::kReadOnly);
     return read(*store);
   } catch (const StoreError& e) {
-    std::fprintf(stderr, "storyline: %s\n", e.what());
+    std::fprintf(stderr, "storyline: %s\n", OneLine(e.what()).c_str());
     throw CLI::RuntimeError(1);
   }
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "io/html_charset.h"
@@ -720,8 +721,7 @@ class Extractor {
   std::vector<bool> scored_;
 };
 
-std::string ExtractText(const GumboNode* root) {
-  std::vector<Node> nodes = Flatten(root);
+std::string ExtractText(const std::vector<Node>& nodes) {
   std::string best;
   for (const Pass& pass : kPasses) {
     std::string text = Extractor(nodes, pass).Run();
@@ -762,19 +762,31 @@ ExtractedPage ExtractArticleFromHtml(std::string_view html) {
   ExtractedPage page;
   try {
     if (LooksLikeBinary(html)) return page;
-    std::string utf8 = LimitHtmlNesting(HtmlBytesToUtf8(html));
+    std::string converted = HtmlBytesToUtf8(html);
+    std::optional<std::string> utf8 = BoundHtmlForParser(converted);
+    if (!utf8) {
+      page.refused = "page has more than " + std::to_string(ElementBudget(converted.size())) +
+                     " elements, too many for its size, not parsed";
+      return page;
+    }
+    std::string().swap(converted);
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0;
     std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
-        gumbo_parse_with_options(&options, utf8.data(), utf8.size()));
+        gumbo_parse_with_options(&options, utf8->data(), utf8->size()));
     if (!output) return page;
     HtmlMetadata metadata = ExtractHtmlMetadata(output->root);
+    const std::vector<Node> nodes = Flatten(output->root);
+    // The passes read only the flat copy: the tree and the bytes it points into go now,
+    // so the two never take memory at the same time as the passes' tables.
+    output.reset();
+    utf8.reset();
     page.title = std::move(metadata.title);
     page.author = std::move(metadata.author);
     page.site_name = std::move(metadata.site_name);
     page.url = std::move(metadata.url);
     page.published = std::move(metadata.published);
-    page.text = WithoutHeadline(ExtractText(output->root), page.title);
+    page.text = WithoutHeadline(ExtractText(nodes), page.title);
     if (page.text.size() * 2 < metadata.article_body.size()) page.text = metadata.article_body;
   } catch (const std::exception&) {
     return ExtractedPage{};

@@ -18,9 +18,11 @@ struct ExtractedPage {
   std::string title, author, site_name, url;
   std::string published;  // ISO 8601 date or date-time, or empty when the page gives none
   std::string text;       // main article text: paragraphs separated by "\n", no boilerplate
+  std::string refused;    // why the page was not parsed at all (io/html_nesting.h), or empty
 };
 
-// Never throws on any byte input; bounded time and memory on pathological pages. Bytes
+// Never throws on any byte input; bounded time and memory on pathological pages (see
+// io/html_nesting.h: a page with too many elements for its size is refused). Bytes
 // in a declared non-UTF-8 charset are converted; the result is valid UTF-8.
 ExtractedPage ExtractArticleFromHtml(std::string_view html);
 

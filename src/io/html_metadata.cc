@@ -1,11 +1,11 @@
 #include "io/html_metadata.h"
 
-#include <array>
 #include <cctype>
-#include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <vector>
+
+#include "io/published_date.h"
 
 namespace storyline {
 namespace {
@@ -117,6 +117,13 @@ const json* FindArticleObject(const json& document) {
   return nullptr;
 }
 
+// Dates before year 1000 are content-management placeholders ("0001-01-01"), not
+// publication dates.
+std::string PageDate(std::string_view value) {
+  std::string date = NormalizePublishedDate(value);
+  return date.compare(0, 4, "1000") < 0 ? "" : date;
+}
+
 struct Sources {
   std::string title_element;
   std::map<std::string, std::string> meta;  // lowercased name/property/itemprop -> content
@@ -147,7 +154,7 @@ std::string RawStringField(std::string_view text, std::string_view key) {
 
 bool ReadBrokenJsonLd(std::string_view text, HtmlMetadata& out) {
   out.title = RawStringField(text, "headline");
-  out.published = NormalizePublishedDate(RawStringField(text, "datePublished"));
+  out.published = PageDate(RawStringField(text, "datePublished"));
   return !out.title.empty() || !out.published.empty();
 }
 
@@ -169,8 +176,8 @@ bool ReadJsonLd(std::string_view text, HtmlMetadata& out) {
   if (out.title.empty()) out.title = StringOf(field("name"));
   out.author = NamesOf(field("author"));
   out.site_name = NamesOf(field("publisher"));
-  out.published = NormalizePublishedDate(StringOf(field("datePublished")));
-  if (out.published.empty()) out.published = NormalizePublishedDate(StringOf(field("dateCreated")));
+  out.published = PageDate(StringOf(field("datePublished")));
+  if (out.published.empty()) out.published = PageDate(StringOf(field("dateCreated")));
   out.url = UrlOf(field("url"));
   if (out.url.empty()) out.url = UrlOf(field("mainEntityOfPage"));
   out.article_body = StringOf(field("articleBody"));
@@ -270,102 +277,6 @@ std::string FirstOf(std::initializer_list<std::string> candidates) {
   return "";
 }
 
-int MonthFromName(std::string_view word) {
-  static constexpr std::array<std::string_view, 12> kMonths = {
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-  if (word.size() < 3) return 0;
-  std::string prefix = Lowercase(word.substr(0, 3));
-  for (size_t i = 0; i < kMonths.size(); ++i) {
-    if (prefix == kMonths[i]) return static_cast<int>(i) + 1;
-  }
-  return 0;
-}
-
-std::string FormatDate(int year, int month, int day) {
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return "";
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-  return buffer;
-}
-
-bool Digits(std::string_view text, size_t pos, size_t count) {
-  if (pos + count > text.size()) return false;
-  for (size_t i = pos; i < pos + count; ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
-  }
-  return true;
-}
-
-int Number(std::string_view text, size_t pos, size_t count) {
-  int value = 0;
-  for (size_t i = pos; i < pos + count; ++i) value = value * 10 + (text[i] - '0');
-  return value;
-}
-
-// "2019-11-19", "2019/11/19" and their date-times.
-std::string NormalizeNumericDate(std::string_view v) {
-  if (!Digits(v, 0, 4) || v.size() < 10 || (v[4] != '-' && v[4] != '/') || v[7] != v[4] ||
-      !Digits(v, 5, 2) || !Digits(v, 8, 2)) {
-    return "";
-  }
-  std::string date = FormatDate(Number(v, 0, 4), Number(v, 5, 2), Number(v, 8, 2));
-  if (date.empty() || v.size() < 16 || (v[10] != 'T' && v[10] != ' ') || !Digits(v, 11, 2) ||
-      v[13] != ':' || !Digits(v, 14, 2)) {
-    return date;
-  }
-  std::string out = date + "T" + std::string(v.substr(11, 5));
-  size_t pos = 16;
-  if (v.size() >= 19 && v[16] == ':' && Digits(v, 17, 2)) {
-    out += v.substr(16, 3);
-    pos = 19;
-  } else {
-    out += ":00";
-  }
-  if (pos < v.size() && v[pos] == '.') {
-    ++pos;
-    while (pos < v.size() && std::isdigit(static_cast<unsigned char>(v[pos]))) ++pos;
-  }
-  if (pos < v.size() && v[pos] == ' ') ++pos;
-  if (pos < v.size() && v[pos] == 'Z') {
-    out += 'Z';
-  } else if (pos < v.size() && (v[pos] == '+' || v[pos] == '-') && Digits(v, pos + 1, 2)) {
-    size_t minutes = v.size() > pos + 3 && v[pos + 3] == ':' ? pos + 4 : pos + 3;
-    out += v.substr(pos, 3);
-    out += ':';
-    out += Digits(v, minutes, 2) ? std::string(v.substr(minutes, 2)) : "00";
-  }
-  return out;
-}
-
-// "November 19, 2019", "Nov. 19 2019", "19 November 2019", "Tue, 19 Nov 2019 ...".
-std::string NormalizeWordDate(std::string_view v) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : v) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      word.push_back(c);
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
-  }
-  if (!word.empty()) words.push_back(std::move(word));
-  auto is_number = [](const std::string& w, size_t max_size) {
-    return !w.empty() && w.size() <= max_size && Digits(w, 0, w.size());
-  };
-  for (size_t i = 0; i + 2 < words.size() + 1 && i < words.size(); ++i) {
-    int month = MonthFromName(words[i]);
-    if (month == 0) continue;
-    if (i + 2 < words.size() && is_number(words[i + 1], 2) && is_number(words[i + 2], 4)) {
-      return FormatDate(std::stoi(words[i + 2]), month, std::stoi(words[i + 1]));
-    }
-    if (i > 0 && i + 1 < words.size() && is_number(words[i - 1], 2) && is_number(words[i + 1], 4)) {
-      return FormatDate(std::stoi(words[i + 1]), month, std::stoi(words[i - 1]));
-    }
-  }
-  return "";
-}
-
 }  // namespace
 
 std::string CollapseWhitespace(std::string_view text) {
@@ -385,12 +296,6 @@ std::string CollapseWhitespace(std::string_view text) {
     out.push_back(static_cast<char>(c));
   }
   return out;
-}
-
-std::string NormalizePublishedDate(std::string_view value) {
-  std::string trimmed = CollapseWhitespace(value);
-  std::string numeric = NormalizeNumericDate(trimmed);
-  return numeric.empty() ? NormalizeWordDate(trimmed) : numeric;
 }
 
 HtmlMetadata ExtractHtmlMetadata(const GumboNode* root) {
@@ -423,7 +328,7 @@ HtmlMetadata ExtractHtmlMetadata(const GumboNode* root) {
         meta("og:published_time"), meta("datepublished"), sources.time_published, meta("pubdate"),
         meta("publishdate"), meta("parsely-pub-date"), meta("sailthru.date"),
         meta("dc.date.issued"), meta("dc.date"), meta("dcterms.created"), meta("date")}) {
-    out.published = NormalizePublishedDate(date);
+    out.published = PageDate(date);
     if (!out.published.empty()) break;
   }
   out.article_body = ld.article_body;

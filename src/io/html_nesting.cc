@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
+#include <cstdint>
 #include <utility>
 #include <vector>
 
@@ -55,10 +57,38 @@ size_t TagEnd(std::string_view html, size_t open) {
   return std::string_view::npos;
 }
 
-}  // namespace
+bool IsSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 
-std::string LimitHtmlNesting(std::string_view html, int max_depth) {
-  std::vector<std::pair<size_t, size_t>> dropped;  // byte ranges of removed tags
+// Where the attribute after the first `max` ones of a start tag begins, scanning the
+// tag's attributes in [from, end) as the HTML tokenizer splits them; npos when there are
+// no more than `max`.
+size_t AttributesPast(std::string_view html, size_t from, size_t end, int max) {
+  constexpr auto npos = std::string_view::npos;
+  size_t k = from;
+  for (int count = 0;; ++count) {
+    while (k < end && (IsSpace(html[k]) || html[k] == '/')) ++k;
+    if (k >= end) return npos;
+    if (count == max) return k;
+    ++k;  // a name's first character may be anything, '=' included
+    while (k < end && !IsSpace(html[k]) && html[k] != '/' && html[k] != '=') ++k;
+    size_t after = k;
+    while (after < end && IsSpace(html[after])) ++after;
+    if (after >= end || html[after] != '=') continue;
+    k = after + 1;
+    while (k < end && IsSpace(html[k])) ++k;
+    if (k < end && (html[k] == '"' || html[k] == '\'')) {
+      const size_t close = html.find(html[k], k + 1);
+      k = close == npos || close >= end ? end : close + 1;
+    } else {
+      while (k < end && !IsSpace(html[k])) ++k;
+    }
+  }
+}
+
+std::optional<std::string> Bound(std::string_view html, int max_depth, int max_attributes,
+                                 size_t max_elements) {
+  std::vector<std::pair<size_t, size_t>> dropped;  // byte ranges removed, in order
+  size_t elements = 0;
   int depth = 0;
   int excess = 0;  // start tags removed and not yet matched by an end tag
   size_t i = 0;
@@ -89,7 +119,16 @@ std::string LimitHtmlNesting(std::string_view html, int max_depth) {
       name.push_back(Lower(c));
     }
     bool self_closing = html[tag_end - 2] == '/';
+    // Start tags removed for their depth never reach the parser and are not counted.
+    bool removed = false;
+    if (!is_end) {
+      const size_t attributes_end = tag_end - 1 - (self_closing ? 1 : 0);
+      const size_t cut =
+          AttributesPast(html, name_start + name.size(), attributes_end, max_attributes);
+      if (cut != npos) dropped.emplace_back(cut, attributes_end);
+    }
     if (!is_end && IsRawText(name)) {
+      if (++elements > max_elements) return std::nullopt;
       i = FindCaseInsensitive(html, "</" + name, tag_end);
       if (i == npos) break;
       continue;
@@ -97,8 +136,11 @@ std::string LimitHtmlNesting(std::string_view html, int max_depth) {
     if (!NeverNests(name) && !self_closing) {
       if (!is_end) {
         if (depth >= max_depth) {
+          // The whole tag goes, its attributes with it.
+          if (!dropped.empty() && dropped.back().first > i) dropped.pop_back();
           dropped.emplace_back(i, tag_end);
           ++excess;
+          removed = true;
         } else {
           ++depth;
         }
@@ -109,6 +151,7 @@ std::string LimitHtmlNesting(std::string_view html, int max_depth) {
         --depth;
       }
     }
+    if (!is_end && !removed && ++elements > max_elements) return std::nullopt;
     i = tag_end;
   }
   if (dropped.empty()) return std::string(html);
@@ -121,6 +164,18 @@ std::string LimitHtmlNesting(std::string_view html, int max_depth) {
   }
   out.append(html.substr(copied));
   return out;
+}
+
+}  // namespace
+
+size_t ElementBudget(size_t bytes) { return kMinElementBudget + bytes / kBytesPerElement; }
+
+std::optional<std::string> BoundHtmlForParser(std::string_view html) {
+  return Bound(html, kMaxHtmlNesting, kMaxHtmlAttributes, ElementBudget(html.size()));
+}
+
+std::string LimitHtmlNesting(std::string_view html, int max_depth) {
+  return *Bound(html, max_depth, INT_MAX, SIZE_MAX);
 }
 
 }  // namespace storyline

@@ -17,8 +17,8 @@ std::string Dechunk(std::string_view body, std::string& out) {
     if (line_end == std::string_view::npos) return "truncated chunked body";
     std::string_view size_text = TrimAsciiSpace(body.substr(0, body.find_first_of(";\r")));
     size_t size = 0;
-    auto [ptr, ec] = std::from_chars(size_text.data(), size_text.data() + size_text.size(),
-                                     size, 16);
+    auto [ptr, ec] =
+        std::from_chars(size_text.data(), size_text.data() + size_text.size(), size, 16);
     if (ec != std::errc() || size_text.empty()) return "malformed chunk size";
     body.remove_prefix(line_end + 2);
     if (size == 0) return {};
@@ -37,14 +37,20 @@ std::string Inflate(std::string_view data, size_t max_bytes, std::string& out) {
   out.clear();
   char buffer[1 << 15];
   int code = Z_OK;
-  while (code == Z_OK) {
+  bool too_large = false;
+  while (code == Z_OK && !too_large) {
     stream.next_out = reinterpret_cast<Bytef*>(buffer);
     stream.avail_out = sizeof buffer;
     code = inflate(&stream, Z_NO_FLUSH);
     out.append(buffer, sizeof buffer - stream.avail_out);
-    if (out.size() > max_bytes) code = Z_MEM_ERROR;
+    too_large = out.size() > max_bytes;
   }
   inflateEnd(&stream);
+  if (too_large) {
+    out.clear();
+    return "compressed HTTP body inflates past the limit of " + std::to_string(max_bytes) +
+           " bytes";
+  }
   if (code != Z_STREAM_END) return "corrupt compressed HTTP body";
   return {};
 }
@@ -86,8 +92,7 @@ std::string ParseHttpResponse(std::string_view raw, size_t max_bytes, HttpRespon
     if (std::string error = Dechunk(body, dechunked); !error.empty()) return error;
     body = dechunked;
   }
-  if (content_encoding == "gzip" || content_encoding == "x-gzip" ||
-      content_encoding == "deflate") {
+  if (content_encoding == "gzip" || content_encoding == "x-gzip" || content_encoding == "deflate") {
     return Inflate(body, max_bytes, response.body);
   }
   if (body.size() > max_bytes) {

@@ -1,6 +1,5 @@
 #include "io/input_path.h"
 
-#include <algorithm>
 #include <filesystem>
 
 #include "text/ascii.h"
@@ -26,8 +25,20 @@ InputFormat FormatOfPath(const std::string& path) {
   return InputFormat::kUnknown;
 }
 
-std::string InputStem(const std::string& path) {
-  return WithoutGzip(path).stem().string();
+std::string InputStem(const std::string& path) { return WithoutGzip(path).stem().string(); }
+
+std::string StemWithExtension(const std::string& path, const std::string& dir) {
+  std::filesystem::path stem = WithoutGzip(path).lexically_normal();
+  if (!dir.empty()) {
+    std::filesystem::path relative =
+        stem.lexically_relative(std::filesystem::path(dir).lexically_normal());
+    if (!relative.empty() && *relative.begin() != "..") stem = std::move(relative);
+  }
+  return stem.generic_string();
+}
+
+std::string RelativeStem(const std::string& path, const std::string& dir) {
+  return std::filesystem::path(StemWithExtension(path, dir)).replace_extension().generic_string();
 }
 
 }  // namespace storyline

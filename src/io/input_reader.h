@@ -1,7 +1,9 @@
 // Reads articles from input paths, streaming record by record, picking the reader by
 // extension: .jsonl/.json/.ndjson (JSON Lines), .txt, .html/.htm, .warc, each optionally
-// .gz; a directory is walked recursively in sorted order. Articles reach `on_article`
-// in input order; a bad record reaches `on_error` and reading goes on with the next one.
+// .gz; a directory is walked recursively in sorted order, and a folder in it that cannot
+// be read is an error naming it. Ids derived from file names are unique within one call
+// (io/input_path.h). Articles reach `on_article` in input order; a bad record reaches
+// `on_error` and reading goes on with the next one.
 #pragma once
 
 #include <cstddef>
@@ -16,8 +18,8 @@
 namespace storyline {
 
 struct ReadOptions {
-  std::optional<std::string> published;  // --published, for .txt inputs
-  std::string source;                    // --source, for .txt and .html inputs
+  std::optional<std::string> published;        // --published, for .txt inputs
+  std::string source;                          // --source, for .txt and .html inputs
   size_t max_record_bytes = size_t{64} << 20;  // larger records are refused, not loaded
   bool detect_language = true;
 };

@@ -7,6 +7,7 @@ namespace storyline {
 std::string ArticleFromWebPage(std::string_view html, const ReadOptions& options,
                                Article& article) {
   ExtractedPage page = ExtractArticleFromHtml(html);
+  if (!page.refused.empty()) return page.refused;
   if (page.text.find_first_not_of(" \t\r\n") == std::string::npos) {
     return "no article text found in the page";
   }

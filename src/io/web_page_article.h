@@ -12,7 +12,6 @@ namespace storyline {
 
 // Fills everything but `id` and `origin`. Returns an error text (e.g. a page with no
 // article text), empty on success.
-std::string ArticleFromWebPage(std::string_view html, const ReadOptions& options,
-                               Article& article);
+std::string ArticleFromWebPage(std::string_view html, const ReadOptions& options, Article& article);
 
 }  // namespace storyline

@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -142,14 +144,51 @@ TEST(HtmlNestingTest, LeavesNormalPagesUnchangedAndCapsDeepOnes) {
             "<div><div>x</div></div>");
 }
 
-TEST(NormalizePublishedDateTest, ReadsCommonForms) {
-  EXPECT_EQ(NormalizePublishedDate("2019-11-19T11:00:09.000Z"), "2019-11-19T11:00:09Z");
-  EXPECT_EQ(NormalizePublishedDate("2019-11-19T06:56:43-0500"), "2019-11-19T06:56:43-05:00");
-  EXPECT_EQ(NormalizePublishedDate(" 2019/11/19 "), "2019-11-19");
-  EXPECT_EQ(NormalizePublishedDate("Nov. 19, 2019"), "2019-11-19");
-  EXPECT_EQ(NormalizePublishedDate("Tue, 19 November 2019 10:00 GMT"), "2019-11-19");
-  EXPECT_EQ(NormalizePublishedDate("0001-01-01T00:00:00Z"), "");
-  EXPECT_EQ(NormalizePublishedDate("yesterday"), "");
+// Gumbo compares each new attribute with all the earlier ones of its element: 200,000
+// attributes on one element (1.9 MB) took minutes. The parser now sees at most
+// kMaxHtmlAttributes of them, and the page's text is kept.
+TEST(HtmlBoundsTest, AttributesPastTheCapNeverReachTheParser) {
+  std::string html = "<html><body><div class=story";
+  for (int i = 0; i < 200000; ++i) html += " a" + std::to_string(i) + "=\"1\"";
+  html +=
+      "><p>Dock workers in Harbor City voted on Monday to end the strike, union leaders "
+      "said, after the port authority agreed to a new contract.</p></div></body></html>";
+  const std::optional<std::string> bounded = BoundHtmlForParser(html);
+  ASSERT_TRUE(bounded.has_value());
+  const size_t tag_end = bounded->find('>', bounded->find("<div"));
+  const std::string div = bounded->substr(0, tag_end);
+  EXPECT_EQ(std::count(div.begin(), div.end(), '='), kMaxHtmlAttributes);
+  EXPECT_NE(div.find(" a126=\"1\""), std::string::npos);
+  EXPECT_EQ(div.find(" a127=\"1\""), std::string::npos);
+  EXPECT_NE(ExtractArticleFromHtml(html).text.find("Dock workers in Harbor City"),
+            std::string::npos);
+
+  const std::string normal = "<p class=a id='b' data-x = \"c d\" hidden>t</p><br/>";
+  EXPECT_EQ(*BoundHtmlForParser(normal), normal);
+  EXPECT_EQ(*BoundHtmlForParser("<img a=1 b c='>' d=2 e/>"), "<img a=1 b c='>' d=2 e/>");
+}
+
+// A link farm of tiny elements would cost the parser 25 times its size in memory: past
+// the element budget for its size, a page is refused, not parsed.
+TEST(HtmlBoundsTest, PagesWithMoreElementsThanTheirSizeAllowsAreRefused) {
+  std::string farm = "<html><body>";
+  while (farm.size() < (size_t{2} << 20)) farm += "<a href=/x>x</a>";
+  EXPECT_FALSE(BoundHtmlForParser(farm).has_value());
+  const ExtractedPage page = ExtractArticleFromHtml(farm);
+  EXPECT_EQ(page.text, "");
+  EXPECT_NE(page.refused.find("elements, too many for its size"), std::string::npos);
+
+  std::string dense = "<html><body>";
+  for (int i = 0; i < 10000; ++i) dense += "<p>Short <b>line</b>.</p>";
+  EXPECT_TRUE(BoundHtmlForParser(dense).has_value());
+  EXPECT_EQ(ExtractArticleFromHtml(dense).refused, "");
+}
+
+TEST(HtmlExtractorTest, PlaceholderDatesBeforeYearOneThousandAreNoPublicationDate) {
+  const ExtractedPage page = ExtractArticleFromHtml(
+      "<html><head><meta property=\"article:published_time\" content=\"0001-01-01T00:00:00Z\">"
+      "</head><body><p>Text.</p></body></html>");
+  EXPECT_EQ(page.published, "");
 }
 
 }  // namespace

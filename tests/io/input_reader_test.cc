@@ -3,6 +3,8 @@
 #include "io/input_reader.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <cstring>
@@ -45,15 +47,38 @@ class InputReaderTest : public ::testing::Test {
   void Read(const std::vector<std::string>& paths, ReadOptions options = {}) {
     articles_.clear();
     errors_.clear();
+    warnings_.clear();
     ReadInputs(
         paths, options, [&](Article&& a) { articles_.push_back(std::move(a)); },
-        [&](const InputError& e) { errors_.push_back(e.Message()); });
+        [&](const InputError& e) { (e.warning ? warnings_ : errors_).push_back(e.Message()); });
+  }
+
+  std::vector<std::string> Ids() const {
+    std::vector<std::string> ids;
+    for (const Article& a : articles_) ids.push_back(a.id);
+    return ids;
   }
 
   fs::path dir_;
   std::vector<Article> articles_;
   std::vector<std::string> errors_;
+  std::vector<std::string> warnings_;
 };
+
+// `data` as one gzip member.
+std::string GzipMember(const std::string& data) {
+  z_stream stream{};
+  deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&stream, uLong(data.size())) + 64, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  stream.avail_in = uInt(data.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = uInt(out.size());
+  deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  return out;
+}
 
 TEST_F(InputReaderTest, JsonLinesKeepsEveryFieldOfTheContract) {
   const std::string path = Write(
@@ -111,9 +136,12 @@ TEST_F(InputReaderTest, BadLinesAreReportedAndGoodOnesKept) {
 
 TEST_F(InputReaderTest, RecordOverTheLimitIsRefusedNotLoaded) {
   const std::string big(3u << 20, 'x');
-  const std::string path = Write("big.jsonl", "{\"id\": \"small\", \"text\": \"fine\"}\n"
-                                              "{\"id\": \"big\", \"text\": \"" + big + "\"}\n"
-                                              "{\"id\": \"after\", \"text\": \"fine too\"}\n");
+  const std::string path = Write("big.jsonl",
+                                 "{\"id\": \"small\", \"text\": \"fine\"}\n"
+                                 "{\"id\": \"big\", \"text\": \"" +
+                                     big +
+                                     "\"}\n"
+                                     "{\"id\": \"after\", \"text\": \"fine too\"}\n");
   ReadOptions options;
   options.max_record_bytes = 1u << 20;
   Read({path}, options);
@@ -192,7 +220,168 @@ TEST_F(InputReaderTest, DirectoriesAreWalkedInSortedOrderSkippingUnknownFiles) {
   ASSERT_TRUE(errors_.empty());
   ASSERT_EQ(articles_.size(), 2u);
   EXPECT_EQ(articles_[0].id, "first");
-  EXPECT_EQ(articles_[1].id, "2");
+  EXPECT_EQ(articles_[1].id, "b/2");
+}
+
+// A crawl saves every page as index.html or article.txt in its own folder: the ids the
+// reader derives are the paths within the walked directory, so they never collide.
+TEST_F(InputReaderTest, DerivedIdsAreUniqueWithinAnInput) {
+  const std::string page =
+      "<html><body><p>Dock workers in Harbor City voted on Monday to end a three-week "
+      "strike.</p></body></html>";
+  Write("crawl/a/index.html", page);
+  Write("crawl/b/index.html.gz", page);
+  Write("crawl/c/article.txt", "First text.");
+  Write("crawl/d/article.txt", "Second text.");
+  Write("crawl/d/feed.jsonl", "{\"text\": \"no id\"}\n");
+  Write("crawl/e.html", page);
+  Write("crawl/e.txt", "Same stem as the page.");
+  const std::string named = Write("named/index.html", page);
+  Read({(dir_ / "crawl").string(), named});
+  ASSERT_TRUE(errors_.empty()) << errors_[0];
+  EXPECT_EQ(Ids(), (std::vector<std::string>{"a/index", "b/index", "c/article", "d/article",
+                                             "d/feed-1", "e", "e.txt", "index"}));
+}
+
+TEST_F(InputReaderTest, ByteOrderMarkStartsNoRecordAndNoText) {
+  const std::string jsonl =
+      Write("bom.jsonl", "\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"First.\"}\n");
+  const std::string text = Write("bom.txt", "\xEF\xBB\xBFPlain text.");
+  Read({jsonl, text});
+  ASSERT_TRUE(errors_.empty()) << errors_[0];
+  ASSERT_EQ(articles_.size(), 2u);
+  EXPECT_EQ(articles_[0].id, "a");
+  EXPECT_EQ(articles_[1].text, "Plain text.");
+}
+
+// Both a folder named on the command line and one met in the walk: one error each,
+// naming it, and every readable file still read. Run as an unprivileged user in a child
+// process, since root reads any folder.
+TEST_F(InputReaderTest, UnreadableDirectoriesAreErrorsAndTheRestIsRead) {
+  Write("tree/ok.txt", "Readable text.");
+  Write("tree/locked/hidden.txt", "Unreadable text.");
+  Write("tree/z/after.txt", "Read after the locked folder.");
+  Write("closed/x.txt", "Unreadable too.");
+  fs::permissions(dir_ / "tree/locked", fs::perms::none);
+  fs::permissions(dir_ / "closed", fs::perms::none);
+  fs::permissions(dir_, fs::perms::all);
+  int pipe_fds[2];
+  ASSERT_EQ(::pipe(pipe_fds), 0);
+  const pid_t child = ::fork();
+  if (child == 0) {
+    ::close(pipe_fds[0]);
+    if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(3);
+    Read({(dir_ / "tree").string(), (dir_ / "closed").string()});
+    std::string report;
+    for (const Article& a : articles_) report += "article " + a.id + "\n";
+    for (const std::string& e : errors_) report += "error " + e + "\n";
+    (void)!::write(pipe_fds[1], report.data(), report.size());
+    ::_exit(0);
+  }
+  ::close(pipe_fds[1]);
+  std::string report;
+  char buffer[4096];
+  for (ssize_t n; (n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0;) report.append(buffer, n);
+  ::close(pipe_fds[0]);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  fs::permissions(dir_ / "tree/locked", fs::perms::all);
+  fs::permissions(dir_ / "closed", fs::perms::all);
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 3) GTEST_SKIP() << "cannot drop root";
+  EXPECT_EQ(report, "article ok\narticle z/after\nerror " + (dir_ / "tree/locked").string() +
+                        ": cannot read directory: Permission denied\nerror " +
+                        (dir_ / "closed").string() +
+                        ": cannot read directory: Permission denied\n");
+}
+
+TEST_F(InputReaderTest, PublishedIsNormalisedOrLeftUnknownWithAWarning) {
+  const std::string path =
+      Write("dates.jsonl",
+            "{\"id\": \"a\", \"text\": \"x\", \"published\": \"2024-13-45\"}\n"
+            "{\"id\": \"b\", \"text\": \"x\", \"published\": \"0000-12-27\"}\n"
+            "{\"id\": \"c\", \"text\": \"x\", \"published\": \"Wed, 21 Aug 2024 10:00:00 GMT\"}\n"
+            "{\"id\": \"d\", \"text\": \"x\", \"published\": \"2024-08-21T10:00:00+02:00\"}\n");
+  Read({path});
+  EXPECT_TRUE(errors_.empty()) << errors_[0];
+  ASSERT_EQ(articles_.size(), 4u);
+  EXPECT_FALSE(articles_[0].published.has_value());
+  EXPECT_FALSE(articles_[1].published.has_value());
+  EXPECT_EQ(articles_[2].published, "2024-08-21T10:00:00Z");
+  EXPECT_EQ(articles_[3].published, "2024-08-21T10:00:00+02:00");
+  ASSERT_EQ(warnings_.size(), 2u);
+  EXPECT_EQ(warnings_[0].rfind(path + ":1: \"published\" is not a date (2024-13-45)", 0), 0u)
+      << warnings_[0];
+  EXPECT_EQ(warnings_[1].rfind(path + ":2: ", 0), 0u) << warnings_[1];
+}
+
+// 30 gzip members of 100 lines each, as a crawler appends them.
+std::string JsonLinesMembers(std::vector<size_t>& member_offsets) {
+  std::string file;
+  for (int member = 0; member < 30; ++member) {
+    std::string lines;
+    for (int i = 0; i < 100; ++i) {
+      const int n = member * 100 + i;
+      lines += "{\"id\": \"" + std::to_string(n) + "\", \"text\": \"article " +
+               std::to_string(n * 7919) + " with some words to compress\"}\n";
+    }
+    member_offsets.push_back(file.size());
+    file += GzipMember(lines);
+  }
+  return file;
+}
+
+// Every id of members other than `damaged` (ids member*100 .. member*100+99).
+void ExpectEveryUndamagedMember(const std::vector<Article>& articles, int damaged) {
+  std::vector<bool> seen(3000, false);
+  for (const Article& a : articles) seen[std::stoi(a.id)] = true;
+  for (int n = 0; n < 3000; ++n) {
+    if (n / 100 != damaged) {
+      EXPECT_TRUE(seen[n]) << "lost record " << n;
+    }
+  }
+}
+
+TEST_F(InputReaderTest, CorruptGzipMemberLosesOnlyItself) {
+  std::vector<size_t> offsets;
+  const std::string good = JsonLinesMembers(offsets);
+  // Member 15 (index 14): garbage in the middle of its deflate data.
+  std::string corrupt = good;
+  const size_t middle = (offsets[14] + offsets[15]) / 2;
+  for (size_t i = middle; i < middle + 16; ++i) corrupt[i] = char(corrupt[i] ^ 0x5a);
+  const std::string path = Write("corrupt.jsonl.gz", corrupt);
+  Read({path});
+  EXPECT_EQ(articles_.size(), 2900u);
+  ExpectEveryUndamagedMember(articles_, 14);
+  ASSERT_EQ(errors_.size(), 1u) << errors_[1];
+  EXPECT_EQ(
+      errors_[0].rfind(path + ": corrupt gzip member 15 at byte " + std::to_string(offsets[14]), 0),
+      0u)
+      << errors_[0];
+  EXPECT_NE(errors_[0].find("read on from the next member at byte " + std::to_string(offsets[15])),
+            std::string::npos)
+      << errors_[0];
+
+  // A wrong CRC: no record of that member can be trusted, every other one is read.
+  std::string bad_crc = good;
+  bad_crc[offsets[15] - 8] = char(bad_crc[offsets[15] - 8] ^ 0xff);
+  const std::string crc_path = Write("crc.jsonl.gz", bad_crc);
+  Read({crc_path});
+  EXPECT_EQ(articles_.size(), 2900u);
+  ExpectEveryUndamagedMember(articles_, 14);
+  ASSERT_EQ(errors_.size(), 1u);
+  EXPECT_NE(errors_[0].find("corrupt gzip member 15"), std::string::npos) << errors_[0];
+
+  // Bytes between two members that are no gzip data.
+  const std::string spliced =
+      good.substr(0, offsets[10]) + "not gzip at all" + good.substr(offsets[10]);
+  const std::string spliced_path = Write("spliced.jsonl.gz", spliced);
+  Read({spliced_path});
+  EXPECT_EQ(articles_.size(), 3000u);
+  ASSERT_EQ(errors_.size(), 1u);
+  EXPECT_NE(errors_[0].find("bytes from " + std::to_string(offsets[10]) +
+                            " after gzip member 10 are not gzip data"),
+            std::string::npos)
+      << errors_[0];
 }
 
 TEST_F(InputReaderTest, NonEnglishArticlesAreFlagged) {
@@ -210,11 +399,18 @@ TEST_F(InputReaderTest, NonEnglishArticlesAreFlagged) {
   EXPECT_EQ(articles_[1].language, "en");
 }
 
-std::string WarcRecord(const std::string& type, const std::string& uri, const std::string& id,
-                       const std::string& block, const std::string& content_type) {
+// A record whose header says Content-Length `length` (none when empty).
+std::string WarcRecordWithLength(const std::string& type, const std::string& uri,
+                                 const std::string& id, const std::string& block,
+                                 const std::string& content_type, const std::string& length) {
   return "WARC/1.0\r\nWARC-Type: " + type + "\r\nWARC-Target-URI: " + uri +
          "\r\nWARC-Record-ID: <urn:uuid:" + id + ">\r\nContent-Type: " + content_type +
-         "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+         (length.empty() ? "" : "\r\nContent-Length: " + length) + "\r\n\r\n" + block + "\r\n\r\n";
+}
+
+std::string WarcRecord(const std::string& type, const std::string& uri, const std::string& id,
+                       const std::string& block, const std::string& content_type) {
+  return WarcRecordWithLength(type, uri, id, block, content_type, std::to_string(block.size()));
 }
 
 std::string HttpPage(const std::string& status, const std::string& body) {
@@ -269,6 +465,86 @@ TEST_F(InputReaderTest, TruncatedWarcKeepsTheRecordsBeforeTheCut) {
   EXPECT_EQ(errors_[0], garbage + "#1: not a WARC record (no \"WARC/\" version line)");
 }
 
+std::string PageRecord(const std::string& id, long length_change = 0,
+                       const char* length = nullptr) {
+  const std::string block = HttpPage("200 OK", kPage);
+  return WarcRecordWithLength("response", "http://news.test/" + id, id, block, "application/http",
+                              length ? length : std::to_string(long(block.size()) + length_change));
+}
+
+// A Content-Length that runs into the next record, is negative, is not a number, is
+// missing or ends short of the record: one error for that record, every other one read.
+TEST_F(InputReaderTest, MalformedWarcRecordsCostOnlyThemselves) {
+  const std::string block_size = std::to_string(HttpPage("200 OK", kPage).size());
+  const std::string path =
+      Write("bad.warc", PageRecord("a") + PageRecord("long", 500) + PageRecord("b") +
+                            PageRecord("negative", 0, "-5") + PageRecord("c") +
+                            PageRecord("letters", 0, "12abc") + PageRecord("d") +
+                            PageRecord("missing", 0, "") + PageRecord("e") +
+                            PageRecord("short", -20) + PageRecord("f"));
+  Read({path});
+  EXPECT_EQ(Ids(), (std::vector<std::string>{"a", "b", "c", "d", "e", "f"}));
+  const std::string long_size = std::to_string(std::stoul(block_size) + 500);
+  const std::string short_size = std::to_string(std::stoul(block_size) - 20);
+  EXPECT_EQ(errors_,
+            (std::vector<std::string>{path + "#2: Content-Length " + long_size +
+                                          " runs past the end of the record, cut there",
+                                      path + "#4: WARC record without a valid Content-Length",
+                                      path + "#6: WARC record without a valid Content-Length",
+                                      path + "#8: WARC record without a valid Content-Length",
+                                      path + "#10: Content-Length " + short_size +
+                                          " ends before the record does, record skipped"}));
+
+  // A length past the record limit that runs into the next record is cut there too.
+  ReadOptions small;
+  small.max_record_bytes = 1000;
+  const std::string huge = Write(
+      "huge.warc", PageRecord("big", 0, "999999999999") +
+                       WarcRecord("metadata", "", "m", "x: y\r\n", "application/warc-fields"));
+  Read({huge}, small);
+  ASSERT_EQ(errors_.size(), 1u);
+  EXPECT_EQ(errors_[0],
+            huge + "#1: Content-Length 999999999999 runs past the end of the record, cut there");
+}
+
+// 300 records of one gzip member each, the 150th damaged: 299 articles and one error.
+TEST_F(InputReaderTest, CorruptWarcGzipMemberLosesOnlyItsRecord) {
+  std::string file;
+  size_t damaged_at = 0;
+  for (int i = 0; i < 300; ++i) {
+    std::string member = GzipMember(PageRecord(std::to_string(i)));
+    if (i == 149) {
+      damaged_at = file.size();
+      for (size_t k = member.size() / 2; k < member.size() / 2 + 8; ++k) member[k] ^= 0x33;
+    }
+    file += member;
+  }
+  const std::string path = Write("crawl.warc.gz", file);
+  Read({path});
+  EXPECT_EQ(articles_.size(), 299u);
+  for (const Article& a : articles_) EXPECT_NE(a.id, "149");
+  ASSERT_EQ(errors_.size(), 1u) << errors_[1];
+  EXPECT_EQ(
+      errors_[0].rfind(path + ": corrupt gzip member 150 at byte " + std::to_string(damaged_at), 0),
+      0u)
+      << errors_[0];
+}
+
+TEST_F(InputReaderTest, CompressedHttpBodyOverTheLimitSaysSo) {
+  const std::string page = "<html><body><p>" + std::string(2u << 20, 'a') + "</p></body></html>";
+  const std::string http =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n" +
+      GzipMember(page);
+  const std::string path = Write(
+      "big.warc", WarcRecord("response", "http://news.test/z", "z", http, "application/http"));
+  ReadOptions options;
+  options.max_record_bytes = 1u << 20;
+  Read({path}, options);
+  EXPECT_TRUE(articles_.empty());
+  ASSERT_EQ(errors_.size(), 1u);
+  EXPECT_EQ(errors_[0], path + "#1: compressed HTTP body inflates past the limit of 1048576 bytes");
+}
+
 TEST_F(InputReaderTest, ChunkedAndGzipEncodedHttpBodiesAreDecoded) {
   std::string compressed(compressBound(uLong(std::strlen(kPage))) + 32, '\0');
   z_stream stream{};
@@ -287,8 +563,8 @@ TEST_F(InputReaderTest, ChunkedAndGzipEncodedHttpBodiesAreDecoded) {
       "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n"
       "Content-Encoding: gzip\r\n\r\n" +
       std::string(size_hex) + "\r\n" + compressed + "\r\n0\r\n\r\n";
-  const std::string path =
-      Write("enc.warc", WarcRecord("response", "http://news.test/z", "z", http, "application/http"));
+  const std::string path = Write(
+      "enc.warc", WarcRecord("response", "http://news.test/z", "z", http, "application/http"));
   Read({path});
   ASSERT_TRUE(errors_.empty()) << errors_[0];
   ASSERT_EQ(articles_.size(), 1u);
