@@ -489,5 +489,72 @@ TEST(EventFinder, ParseKeepsDatelinesAndRelativeClausesOut) {
             (Lines{"STATEMENT declared agent=qatar time=- place=-"}));
 }
 
+// Crime news names its happening with its own words: shootings, stabbings and murders
+// are attacks, and the subject of a passive is who was attacked, never the attacker.
+TEST(EventFinder, ShootingsAreAttacksOnTheirVictims) {
+  constexpr EntitySpec kWilson{"Javon Wilson", "PERSON", "javon-wilson"};
+  const TimeSpec friday{"Friday", "DATE", "2016-11-18"};
+  EXPECT_EQ(
+      Find("Javon Wilson was shot and killed inside his home on Friday.", {kWilson}, {friday}),
+      (Lines{"ATTACK shot patient=javon-wilson time=2016-11-18 place=-"}));
+  EXPECT_EQ(FindParsed("Javon Wilson was shot and killed inside his home on Friday.", {kWilson},
+                       {friday}),
+            (Lines{"ATTACK shot patient=javon-wilson time=2016-11-18 place=-"}));
+  EXPECT_EQ(Find("Dakota Schriefer was accidentally shot in the chest by William Dabill.",
+                 {{"Dakota Schriefer", "PERSON", "dakota-schriefer"},
+                  {"William Dabill", "PERSON", "william-dabill"}}),
+            (Lines{"ATTACK shot agent=william-dabill patient=dakota-schriefer time=- place=-"}));
+  EXPECT_EQ(Find("Police say Steven Dolan shot his wife Brenda on Tuesday.",
+                 {{"Steven Dolan", "PERSON", "steven-dolan"}, {"Brenda", "PERSON", "brenda"}},
+                 {{"Tuesday", "DATE", "2016-06-28"}}),
+            (Lines{"ATTACK shot agent=steven-dolan patient=brenda time=2016-06-28 place=-"}));
+  EXPECT_EQ(Find("The shooting in Kokomo on Sunday sent four people to the hospital.",
+                 {{"Kokomo", "PLACE", "kokomo"}}, {{"Sunday", "DATE", "2014-06-15"}}),
+            (Lines{"ATTACK shooting time=2014-06-15 place=kokomo"}));
+  // A name that only modifies the subject is not the victim.
+  EXPECT_EQ(Find("The grandson of Rep. Danny Davis was fatally shot on Friday.",
+                 {{"Danny Davis", "PERSON", "danny-davis"}}, {friday}),
+            (Lines{"ATTACK shot time=2016-11-18 place=-"}));
+}
+
+// "Shot" is an attack only on someone; "shooting" only as the act of firing.
+TEST(EventFinder, ShotAtNothingIsNoAttack) {
+  constexpr EntitySpec kApple{"Apple", "ORG", "apple"};
+  const TimeSpec monday{"Monday", "DATE", "2019-11-18"};
+  EXPECT_EQ(Find("Apple shot a new video on Monday.", {kApple}, {monday}), Lines{});
+  EXPECT_EQ(Find("Apple shares shot up 5% on Monday.", {kApple}, {monday}), Lines{});
+  EXPECT_EQ(Find("Apple opened a shooting range on Monday.", {kApple}, {monday}), Lines{});
+}
+
+// Disasters and accidents hurt without an attacker: OTHER, with the place they struck.
+TEST(EventFinder, DisastersAreNoAttacks) {
+  const TimeSpec monday{"Monday", "DATE", "2013-11-25"};
+  EXPECT_EQ(Find("The fire destroyed 20 homes on Monday.", {}, {monday}),
+            (Lines{"OTHER destroyed time=2013-11-25 place=-"}));
+  EXPECT_EQ(Find("Two soldiers were killed in a helicopter crash in Afghanistan on Monday.",
+                 {{"Afghanistan", "PLACE", "afghanistan"}}, {monday}),
+            (Lines{"OTHER crash time=2013-11-25 place=afghanistan"}));
+  EXPECT_EQ(Find("A quake struck southern Iran on Monday.", {{"Iran", "PLACE", "iran"}}, {monday}),
+            (Lines{"OTHER struck patient=iran time=2013-11-25 place=-"}));
+}
+
+// Idioms built on event words report no event.
+TEST(EventFinder, IdiomsAreNoEvents) {
+  const TimeSpec monday{"Monday", "DATE", "2024-04-29"};
+  EXPECT_EQ(Find("Biden shelled out $300 million on Monday.", {kBiden}, {monday}), Lines{});
+  EXPECT_EQ(Find("Biden attacks the problem head-on.", {kBiden}), Lines{});
+  EXPECT_EQ(Find("Biden called Netanyahu reckless on Monday.", {kBiden, kNetanyahu}, {monday}),
+            Lines{});
+  EXPECT_EQ(Find("Call the Netanyahu campaign office on Monday.", {kNetanyahu}, {monday}), Lines{});
+  EXPECT_EQ(Find("Biden delivered a speech to the court on Monday.", {kBiden}, {monday}), Lines{});
+  EXPECT_EQ(Find("Netanyahu came under fire on Monday.", {kNetanyahu}, {monday}), Lines{});
+  // The events themselves still count.
+  EXPECT_EQ(Find("Biden called Netanyahu on Monday.", {kBiden, kNetanyahu}, {monday}),
+            (Lines{"CALL called agent=joe-biden partner=benjamin-netanyahu time=2024-04-29 "
+                   "place=-"}));
+  EXPECT_EQ(Find("Biden delivered food to Gaza on Monday.", {kBiden}, {monday}),
+            (Lines{"AID delivered agent=joe-biden time=2024-04-29 place=-"}));
+}
+
 }  // namespace
 }  // namespace storyline
