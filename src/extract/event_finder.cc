@@ -564,8 +564,10 @@ void NounActors(const SentenceContext& s, int i, std::string_view type, EventAct
     if (entity < 0 || w.EntityAt(k + 1) == entity) continue;  // act on the mention's last token
     // "the Doha talks", "the Little Rock shooting"; a demonym ("Israeli strikes") names
     // who acted.
-    const bool place_name = s.entities[entity].type == "PLACE" && !w.Is(k + 1, "'s") &&
-                            (meeting || w.Xpos(k) == "NNP" || w.Xpos(k) == "NNPS");
+    const EntityMention& mention = s.entities[entity];
+    const bool place_name =
+        mention.type == "PLACE" && !w.Is(k + 1, "'s") &&
+        (meeting || w.Xpos(k) == "NNP" || w.Xpos(k) == "NNPS" || mention.text == mention.name);
     if (place_name) {
       actors.place = entity;
     } else {
@@ -592,6 +594,8 @@ void NounActors(const SentenceContext& s, int i, std::string_view type, EventAct
     actors.partners = std::move(after);
   } else if (!meeting && type != kStatement && OneOf(w.Lower(next), {"of", "on", "against"})) {
     actors.patients = std::move(after);
+  } else if (OneOf(w.Lower(next), {"death", "deaths"}) && w.Is(next + 1, "of")) {
+    actors.patients = w.PhraseEntitiesFrom(next + 2, s.end);  // "the shooting death of X"
   }
 }
 
@@ -857,13 +861,25 @@ Event MakeEvent(const SentenceContext& s, int i, std::string_view type, const Ev
 }
 
 // Whether an event of the same type was just found a few words before: "delivery of
-// humanitarian aid" is one AID event.
+// humanitarian aid" is one AID event. A harm is one with the harm before it in the same
+// clause: "An Israeli strike on the convoy wounded three aid workers", "were killed in a
+// helicopter crash".
 bool RepeatsPrevious(const SentenceContext& s, const std::vector<Event>& events, int i,
                      std::string_view type) {
   constexpr int kNearTokens = 3;
   if (events.empty() || events.back().type != type) return false;
   const int from = std::max(s.first, i - kNearTokens);
-  return events.back().span.start >= s.tokens.tokens[from].start;
+  if (events.back().span.start >= s.tokens.tokens[from].start) return true;
+  if (type != "ATTACK" && type != "OTHER") return false;
+  const int previous = TokenAt(s, events.back().span.start);
+  if (previous < s.first) return false;
+  for (int k = previous + 1; k < i; ++k) {
+    if (OneOf(s.words.Lower(k), {",", ";", ":", ".", "\xE2\x80\x94", "--", "(", "after", "before",
+                                 "when", "while", "then"})) {
+      return false;
+    }
+  }
+  return true;
 }
 
 // Folds a trigger that repeats the event just found ("was shot and killed", "delivery
@@ -881,14 +897,18 @@ void MergeRepeated(const Event& repeated, Event& event) {
 
 // Events that say too little to be placed in a story: any event with neither actor,
 // time nor place ("the upcoming call"), an event noun other than an attack or disaster
-// with only a place ("rejected the offer in Doha"), and a statement by no one named ("a source
-// said").
-bool IsTooVague(const Event& event, bool is_noun) {
+// with only a place ("rejected the offer in Doha"), and a statement by no one named ("a
+// source said"). A harm reported as done (`done`: a past verb, neither planned nor
+// denied) is never too vague.
+bool IsTooVague(const Event& event, bool is_noun, bool done) {
   if (event.type == kStatement) return event.actors.empty();
   // A place is enough for a harm done at one ("the Little Rock shooting", "the quake in
   // Iran"), not for an act of words ("rejected the offer in Doha").
   const bool harm = event.type == "ATTACK" || event.type == "OTHER";
   if (is_noun && !harm) return event.actors.empty() && !event.time;
+  // Crime news often names no one and no day ("A 3-year-old girl was shot and killed
+  // while riding in a car"): the harm done is still the article's happening.
+  if (!is_noun && harm && done) return false;
   return event.actors.empty() && !event.time && !event.place;
 }
 
@@ -986,7 +1006,9 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
         FoldIntoAntecedent(event, events)) {
       continue;
     }
-    if (IsTooVague(event, is_noun)) {
+    const bool done = !is_noun && (s.words.Xpos(i) == "VBD" || s.words.Xpos(i) == "VBN") &&
+                      !event.planned && !event.negated;
+    if (IsTooVague(event, is_noun, done)) {
       vague.push_back(i);
       continue;
     }

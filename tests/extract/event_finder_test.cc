@@ -511,6 +511,13 @@ TEST(EventFinder, ShootingsAreAttacksOnTheirVictims) {
   EXPECT_EQ(Find("The shooting in Kokomo on Sunday sent four people to the hospital.",
                  {{"Kokomo", "PLACE", "kokomo"}}, {{"Sunday", "DATE", "2014-06-15"}}),
             (Lines{"ATTACK shooting time=2014-06-15 place=kokomo"}));
+  // Named by no one and on no day, the harm done is still the happening.
+  EXPECT_EQ(Find("A 3-year-old girl was shot and killed while riding in a car.", {}),
+            (Lines{"ATTACK shot time=- place=-"}));
+  EXPECT_EQ(Find("Kenneth Murphy was charged with the shooting death of Christopher Rodriguez.",
+                 {{"Kenneth Murphy", "PERSON", "kenneth-murphy"},
+                  {"Christopher Rodriguez", "PERSON", "christopher-rodriguez"}}),
+            (Lines{"ATTACK shooting patient=christopher-rodriguez time=- place=-"}));
   // A name that only modifies the subject is not the victim.
   EXPECT_EQ(Find("The grandson of Rep. Danny Davis was fatally shot on Friday.",
                  {{"Danny Davis", "PERSON", "danny-davis"}}, {friday}),
@@ -533,7 +540,7 @@ TEST(EventFinder, DisastersAreNoAttacks) {
             (Lines{"OTHER destroyed time=2013-11-25 place=-"}));
   EXPECT_EQ(Find("Two soldiers were killed in a helicopter crash in Afghanistan on Monday.",
                  {{"Afghanistan", "PLACE", "afghanistan"}}, {monday}),
-            (Lines{"OTHER crash time=2013-11-25 place=afghanistan"}));
+            (Lines{"OTHER killed time=2013-11-25 place=afghanistan"}));
   EXPECT_EQ(Find("A quake struck southern Iran on Monday.", {{"Iran", "PLACE", "iran"}}, {monday}),
             (Lines{"OTHER struck patient=iran time=2013-11-25 place=-"}));
 }
