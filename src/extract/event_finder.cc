@@ -354,6 +354,8 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
     case TriggerCue::kAttackVerb:
       if (AttacksIdea(s, i)) return std::nullopt;
       return word->type;
+    case TriggerCue::kUndergoVerb:
+      return word->type;
     case TriggerCue::kPullVerb:
       if (!w.Is(i + 1, "out") && !w.Is(i + 1, "back")) return std::nullopt;
       if (w.Is(i + 2, "on") || AnyWithin(s, i + 2, 3, IsWithdrawnNonForce)) return std::nullopt;
@@ -511,6 +513,13 @@ int TokenAt(const SentenceContext& s, uint32_t offset) {
                           tokens.begin());
 }
 
+// Verbs whose subject is who the event happened to: "died", "dies".
+bool IsUndergoVerb(std::string_view lower_word) {
+  const std::optional<EventTriggerWord> word =
+      LookupEventTrigger(lower_word, TriggerWordClass::kVerb);
+  return word && word->cue == TriggerCue::kUndergoVerb;
+}
+
 // The entities of the "by" phrase of a passive verb at token i, a few words after it
 // ("was shot Tuesday by his brother-in-law").
 std::vector<int> PassiveAgents(const SentenceContext& s, int i) {
@@ -536,6 +545,10 @@ void VerbActors(const SentenceContext& s, int i, std::string_view type, EventAct
       if (w.Is(start - 1, "of") || w.Is(std::min(start, named) - 1, "of")) actors.patients.clear();
     }
     actors.agents = PassiveAgents(s, i);
+    return;
+  }
+  if (IsUndergoVerb(w.Lower(i))) {
+    actors.patients = SubjectActors(s, i, actors);  // "Dakota Schriefer died Sunday"
     return;
   }
   actors.agents = SubjectActors(s, i, actors);
@@ -712,6 +725,10 @@ void ParsedActors(const SentenceContext& s, int i, std::string_view type, bool i
     fill(actors.agents, MarkedEntities(s, i, "obl", {"by"}));
     return;
   }
+  if (IsUndergoVerb(w.Lower(i))) {
+    fill(actors.patients, ParsedSubject(s, i, actors));
+    return;
+  }
   if (type != kStatement && IsPassiveLike(s, i)) {
     // A participle sharing the passive subject of the verb it is coordinated with ("was
     // shot and killed"): that subject is its patient, never its agent.
@@ -882,6 +899,14 @@ bool RepeatsPrevious(const SentenceContext& s, const std::vector<Event>& events,
   return true;
 }
 
+// Whether the harm noun at token i introduces a happening: "a"/"an" before it ("an
+// accidental shooting left a boy dead", "a fire broke out"), not "the shooting", which
+// points back, nor "shootings", which may be any.
+bool IntroducesHarm(const SentenceContext& s, int i) {
+  const int start = s.words.PhraseStart(i, s.first);
+  return start < i && (s.words.Is(start, "a") || s.words.Is(start, "an"));
+}
+
 // Folds a trigger that repeats the event just found ("was shot and killed", "delivery
 // of humanitarian aid") into it: the time, place and actors attached to the second word
 // are the event's too.
@@ -898,8 +923,8 @@ void MergeRepeated(const Event& repeated, Event& event) {
 // Events that say too little to be placed in a story: any event with neither actor,
 // time nor place ("the upcoming call"), an event noun other than an attack or disaster
 // with only a place ("rejected the offer in Doha"), and a statement by no one named ("a
-// source said"). A harm reported as done (`done`: a past verb, neither planned nor
-// denied) is never too vague.
+// source said"). A harm reported as done (`done`: a past verb or a noun after "a"/"an",
+// neither planned nor denied) is never too vague.
 bool IsTooVague(const Event& event, bool is_noun, bool done) {
   if (event.type == kStatement) return event.actors.empty();
   // A place is enough for a harm done at one ("the Little Rock shooting", "the quake in
@@ -908,7 +933,7 @@ bool IsTooVague(const Event& event, bool is_noun, bool done) {
   if (is_noun && !harm) return event.actors.empty() && !event.time;
   // Crime news often names no one and no day ("A 3-year-old girl was shot and killed
   // while riding in a car"): the harm done is still the article's happening.
-  if (!is_noun && harm && done) return false;
+  if (harm && done) return false;
   return event.actors.empty() && !event.time && !event.place;
 }
 
@@ -1006,8 +1031,9 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
         FoldIntoAntecedent(event, events)) {
       continue;
     }
-    const bool done = !is_noun && (s.words.Xpos(i) == "VBD" || s.words.Xpos(i) == "VBN") &&
-                      !event.planned && !event.negated;
+    const bool done =
+        !event.planned && !event.negated &&
+        (is_noun ? IntroducesHarm(s, i) : s.words.Xpos(i) == "VBD" || s.words.Xpos(i) == "VBN");
     if (IsTooVague(event, is_noun, done)) {
       vague.push_back(i);
       continue;

@@ -96,6 +96,8 @@ constexpr LexiconEntry kVerbs[] = {
     {"murdered", "ATTACK", TriggerCue::kNone},
     {"slain", "ATTACK", TriggerCue::kNone},
     {"gunned", "ATTACK", TriggerCue::kNone},
+    {"died", "OTHER", TriggerCue::kUndergoVerb},
+    {"dies", "OTHER", TriggerCue::kUndergoVerb},
     {"withdrew", "WITHDRAW", TriggerCue::kWithdrawVerb},
     {"withdraw", "WITHDRAW", TriggerCue::kWithdrawVerb},
     {"withdraws", "WITHDRAW", TriggerCue::kWithdrawVerb},

@@ -9,9 +9,9 @@
 // when workers walk out, "shot" is an attack only on someone.
 //
 // Crime news names its happening with its own words ("was shot", "the stabbing", "a
-// murder-suicide"): shootings, stabbings and murders are ATTACKs. Disasters and
-// accidents ("the quake", "a crash", "the blaze") are OTHER: they hurt people but no one
-// attacks (the finder also makes OTHER of an attack verb whose subject or cause is one:
+// murder-suicide"): shootings, stabbings and murders are ATTACKs. Disasters, accidents
+// and deaths ("the quake", "a crash", "the blaze", "died") are OTHER: they hurt people
+// but no one attacks (the finder also makes OTHER of an attack verb whose subject or cause is one:
 // "the fire destroyed 20 homes", "was killed in a crash").
 #pragma once
 
@@ -40,6 +40,7 @@ enum class TriggerCue {
   kDeliverAid,    // "delivered", "delivery", "convoy": AID only with aid or supplies nearby
   kOutVerb,       // "shelled": ATTACK, not "shelled out $300 million"
   kAttackVerb,    // "attacked": ATTACK, not "attacked the problem" or "each other's policies"
+  kUndergoVerb,   // "died": its subject is who it happened to (patient), not an agent
 };
 
 struct EventTriggerWord {

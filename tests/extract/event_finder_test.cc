@@ -394,7 +394,9 @@ TEST(EventFinder, SkipsWishedForAndNonEventReadings) {
             (Lines{"DEMAND urged agent=qatar patient=hamas time=- place=-"}));
   EXPECT_EQ(Find("The plan meets Israel's demands.", {{"Israel", "PLACE", "israel"}}),
             (Lines{"DEMAND demands agent=israel time=- place=-"}));
-  EXPECT_EQ(Find("Two aid workers died in Gaza.", {{"Gaza", "PLACE", "gaza"}}), Lines{});
+  // Aid workers are no aid; their death is a happening of its own.
+  EXPECT_EQ(Find("Two aid workers died in Gaza.", {{"Gaza", "PLACE", "gaza"}}),
+            Lines{"OTHER died time=- place=gaza"});
   EXPECT_EQ(Find("Biden spoke to reporters.", {kBiden}), Lines{});
   EXPECT_EQ(Find("Hamas pulls back on its new conditions.", {{"Hamas", "ORG", "hamas"}}), Lines{});
   EXPECT_EQ(Find("Microsoft released a new browser on Tuesday.",
@@ -518,6 +520,12 @@ TEST(EventFinder, ShootingsAreAttacksOnTheirVictims) {
                  {{"Kenneth Murphy", "PERSON", "kenneth-murphy"},
                   {"Christopher Rodriguez", "PERSON", "christopher-rodriguez"}}),
             (Lines{"ATTACK shooting patient=christopher-rodriguez time=- place=-"}));
+  EXPECT_EQ(Find("An accidental shooting left a 12-year-old boy dead.", {}),
+            (Lines{"ATTACK shooting time=- place=-"}));
+  EXPECT_EQ(Find("Dakota Schriefer died Sunday from a gunshot wound.",
+                 {{"Dakota Schriefer", "PERSON", "dakota-schriefer"}},
+                 {{"Sunday", "DATE", "2016-08-28"}}),
+            (Lines{"OTHER died patient=dakota-schriefer time=2016-08-28 place=-"}));
   // A name that only modifies the subject is not the victim.
   EXPECT_EQ(Find("The grandson of Rep. Danny Davis was fatally shot on Friday.",
                  {{"Danny Davis", "PERSON", "danny-davis"}}, {friday}),
@@ -542,7 +550,7 @@ TEST(EventFinder, DisastersAreNoAttacks) {
                  {{"Afghanistan", "PLACE", "afghanistan"}}, {monday}),
             (Lines{"OTHER killed time=2013-11-25 place=afghanistan"}));
   EXPECT_EQ(Find("A quake struck southern Iran on Monday.", {{"Iran", "PLACE", "iran"}}, {monday}),
-            (Lines{"OTHER struck patient=iran time=2013-11-25 place=-"}));
+            (Lines{"OTHER quake patient=iran time=2013-11-25 place=-"}));
 }
 
 // Idioms built on event words report no event.
