@@ -382,6 +382,9 @@ bool ByDisaster(const SentenceContext& s, int i) {
   const EventWords& w = s.words;
   int last = i - 1;
   while (last >= s.first && IsSubjectVerbGap(w, last)) --last;
+  // "the blaze, which virtually destroyed the store"
+  if (last - 1 >= s.first && OneOf(w.Lower(last), {"which", "that"})) --last;
+  if (last - 1 >= s.first && w.Is(last, ",")) --last;
   if (last >= s.first && IsDisasterWord(w.Lower(last))) return true;
   constexpr int kReach = 5;
   for (int k = i + 1; k < s.end && k <= i + kReach; ++k) {

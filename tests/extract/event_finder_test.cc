@@ -526,6 +526,9 @@ TEST(EventFinder, ShootingsAreAttacksOnTheirVictims) {
                  {{"Dakota Schriefer", "PERSON", "dakota-schriefer"}},
                  {{"Sunday", "DATE", "2016-08-28"}}),
             (Lines{"OTHER died patient=dakota-schriefer time=2016-08-28 place=-"}));
+  EXPECT_EQ(Find("Gary Gomes was accused of stabbing his mother on Tuesday.",
+                 {{"Gary Gomes", "PERSON", "gary-gomes"}}, {{"Tuesday", "DATE", "2008-12-23"}}),
+            (Lines{"ATTACK stabbing time=2008-12-23 place=-"}));
   // A name that only modifies the subject is not the victim.
   EXPECT_EQ(Find("The grandson of Rep. Danny Davis was fatally shot on Friday.",
                  {{"Danny Davis", "PERSON", "danny-davis"}}, {friday}),
@@ -546,6 +549,9 @@ TEST(EventFinder, DisastersAreNoAttacks) {
   const TimeSpec monday{"Monday", "DATE", "2013-11-25"};
   EXPECT_EQ(Find("The fire destroyed 20 homes on Monday.", {}, {monday}),
             (Lines{"OTHER destroyed time=2013-11-25 place=-"}));
+  EXPECT_EQ(
+      Find("Firefighters fought the blaze, which destroyed the store on Monday.", {}, {monday}),
+      (Lines{"OTHER destroyed time=2013-11-25 place=-"}));
   EXPECT_EQ(Find("Two soldiers were killed in a helicopter crash in Afghanistan on Monday.",
                  {{"Afghanistan", "PLACE", "afghanistan"}}, {monday}),
             (Lines{"OTHER killed time=2013-11-25 place=afghanistan"}));
