@@ -208,6 +208,9 @@ std::optional<std::string_view> FireType(const SentenceContext& s, int i) {
   if (i > s.first && OneOf(w.Lower(i - 1), {"opened", "open", "opens", "opening"})) {
     return "ATTACK";
   }
+  for (int k = std::max(s.first, i - 3); k < i; ++k) {
+    if (w.Is(k, "under")) return std::nullopt;  // "came under intense enemy fire"
+  }
   if (i > s.first &&
       OneOf(w.Lower(i - 1),
             {"under",    "cease",     "-",         "friendly", "hold",      "held",  "return",
@@ -902,12 +905,15 @@ bool RepeatsPrevious(const SentenceContext& s, const std::vector<Event>& events,
   return true;
 }
 
-// Whether the harm noun at token i introduces a happening: "a"/"an" before it ("an
-// accidental shooting left a boy dead", "a fire broke out"), not "the shooting", which
-// points back, nor "shootings", which may be any.
-bool IntroducesHarm(const SentenceContext& s, int i) {
+// Whether the harm noun at token i introduces a happening: a disaster or a crime
+// ("shooting", "murder"; not "attack" or "strike", which games and metaphors use too)
+// after "a"/"an" ("an accidental shooting left a boy dead", "a fire broke out"), not
+// "the shooting", which points back, nor "shootings", which may be any.
+bool IntroducesHarm(const SentenceContext& s, int i, std::string_view type) {
   const int start = s.words.PhraseStart(i, s.first);
-  return start < i && (s.words.Is(start, "a") || s.words.Is(start, "an"));
+  if (start >= i || (!s.words.Is(start, "a") && !s.words.Is(start, "an"))) return false;
+  return type == "OTHER" || OneOf(s.words.Lower(i), {"shooting", "stabbing", "murder", "homicide",
+                                                     "slaying", "massacre"});
 }
 
 // Folds a trigger that repeats the event just found ("was shot and killed", "delivery
@@ -926,8 +932,9 @@ void MergeRepeated(const Event& repeated, Event& event) {
 // Events that say too little to be placed in a story: any event with neither actor,
 // time nor place ("the upcoming call"), an event noun other than an attack or disaster
 // with only a place ("rejected the offer in Doha"), and a statement by no one named ("a
-// source said"). A harm reported as done (`done`: a past verb or a noun after "a"/"an",
-// neither planned nor denied) is never too vague.
+// source said"). A harm reported as done (`done`: a past verb of harm done to someone,
+// a disaster, or a crime noun after "a"/"an"; neither planned nor denied) is never too
+// vague.
 bool IsTooVague(const Event& event, bool is_noun, bool done) {
   if (event.type == kStatement) return event.actors.empty();
   // A place is enough for a harm done at one ("the Little Rock shooting", "the quake in
@@ -1034,9 +1041,10 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
         FoldIntoAntecedent(event, events)) {
       continue;
     }
-    const bool done =
-        !event.planned && !event.negated &&
-        (is_noun ? IntroducesHarm(s, i) : s.words.Xpos(i) == "VBD" || s.words.Xpos(i) == "VBN");
+    const bool done = !event.planned && !event.negated &&
+                      (is_noun ? IntroducesHarm(s, i, type)
+                               : (s.words.Xpos(i) == "VBD" || s.words.Xpos(i) == "VBN") &&
+                                     (type == "OTHER" || HitsPerson(s, i)));
     if (IsTooVague(event, is_noun, done)) {
       vague.push_back(i);
       continue;

@@ -569,6 +569,9 @@ TEST(EventFinder, IdiomsAreNoEvents) {
   EXPECT_EQ(Find("Call the Netanyahu campaign office on Monday.", {kNetanyahu}, {monday}), Lines{});
   EXPECT_EQ(Find("Biden delivered a speech to the court on Monday.", {kBiden}, {monday}), Lines{});
   EXPECT_EQ(Find("Netanyahu came under fire on Monday.", {kNetanyahu}, {monday}), Lines{});
+  EXPECT_EQ(Find("He came under intense enemy fire.", {}), Lines{});
+  EXPECT_EQ(Find("Banks that have destroyed the global economy.", {}), Lines{});
+  EXPECT_EQ(Find("Parrying an attack in most action games is a major moment.", {}), Lines{});
   // The events themselves still count.
   EXPECT_EQ(Find("Biden called Netanyahu on Monday.", {kBiden, kNetanyahu}, {monday}),
             (Lines{"CALL called agent=joe-biden partner=benjamin-netanyahu time=2024-04-29 "
