@@ -154,11 +154,13 @@ bool IsPassiveLike(const SentenceContext& s, int i) {
   for (int k = i - 1; k >= s.first && IsSubjectVerbGap(w, k); --k) {
     if (OneOf(w.Lower(k), {"has", "have", "had", "having"})) return false;
   }
+  // Without an auxiliary only what follows tells a passive ("found shot to death", "Man
+  // killed in crash", "killed Friday") from a past tense with an object ("it offered free
+  // repairs").
   if (i + 1 >= s.end) return true;
-  const std::string_view next = w.Lower(i + 1);
-  return !OneOf(next, {"a", "an", "the", "his", "her", "their", "its", "him", "them", "himself",
-                       "herself", "themselves"}) &&
-         w.EntityAt(i + 1) < 0;
+  const std::string_view upos = w.Upos(i + 1);
+  return w.IsPunctuation(i + 1) || w.InTime(i + 1) || upos == "ADP" || upos == "AUX" ||
+         upos == "ADV" || OneOf(w.Lower(i + 1), {"to", "by", "in", "at", "on", "while", "after"});
 }
 
 // Whether the verb at token i is done to a person: passive ("was shot"), "shot dead",
@@ -200,6 +202,14 @@ bool IsShootingAttack(const SentenceContext& s, int i) {
               "club",    "team",   "instructor", "lessons", "season", "location",    "locations"});
 }
 
+// Whether "under" stands a few words before token i: "under fire", "under attack".
+bool UnderBefore(const SentenceContext& s, int i) {
+  for (int k = std::max(s.first, i - 3); k < i; ++k) {
+    if (s.words.Is(k, "under")) return true;
+  }
+  return false;
+}
+
 // The type a "fire" or "blaze" noun at token i names: ATTACK after "opened"; none in
 // idioms ("under fire", "cease-fire", "returned fire") or as a modifier ("fire
 // department", "fire officials"); else OTHER (a blaze).
@@ -208,9 +218,7 @@ std::optional<std::string_view> FireType(const SentenceContext& s, int i) {
   if (i > s.first && OneOf(w.Lower(i - 1), {"opened", "open", "opens", "opening"})) {
     return "ATTACK";
   }
-  for (int k = std::max(s.first, i - 3); k < i; ++k) {
-    if (w.Is(k, "under")) return std::nullopt;  // "came under intense enemy fire"
-  }
+  if (UnderBefore(s, i)) return std::nullopt;  // "came under intense enemy fire"
   if (i > s.first &&
       OneOf(w.Lower(i - 1),
             {"under",    "cease",     "-",         "friendly", "hold",      "held",  "return",
@@ -304,6 +312,8 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
   const bool demand_cue = w.Is(i + 1, "for") || w.Is(i + 1, "on");
   switch (word->cue) {
     case TriggerCue::kNone:
+      // "was under near-constant attack": criticism, not violence.
+      if (is_noun && word->type == "ATTACK" && UnderBefore(s, i)) return std::nullopt;
       return word->type;
     case TriggerCue::kCallVerb:
       if (demand_cue) return "DEMAND";
@@ -905,6 +915,15 @@ bool RepeatsPrevious(const SentenceContext& s, const std::vector<Event>& events,
   return true;
 }
 
+// Whether a modal of possibility stands among the auxiliaries of token i: "may have
+// been murdered", "could have killed".
+bool IsHedged(const SentenceContext& s, int i) {
+  for (int k = i - 1; k >= s.first && IsSubjectVerbGap(s.words, k); --k) {
+    if (OneOf(s.words.Lower(k), {"may", "might", "could", "should", "must", "would"})) return true;
+  }
+  return false;
+}
+
 // Whether the harm noun at token i introduces a happening: a disaster or a crime
 // ("shooting", "murder"; not "attack" or "strike", which games and metaphors use too)
 // after "a"/"an" ("an accidental shooting left a boy dead", "a fire broke out"), not
@@ -1041,7 +1060,7 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
         FoldIntoAntecedent(event, events)) {
       continue;
     }
-    const bool done = !event.planned && !event.negated &&
+    const bool done = !event.planned && !event.negated && !IsHedged(s, i) &&
                       (is_noun ? IntroducesHarm(s, i, type)
                                : (s.words.Xpos(i) == "VBD" || s.words.Xpos(i) == "VBN") &&
                                      (type == "OTHER" || HitsPerson(s, i)));

@@ -572,6 +572,8 @@ TEST(EventFinder, IdiomsAreNoEvents) {
   EXPECT_EQ(Find("He came under intense enemy fire.", {}), Lines{});
   EXPECT_EQ(Find("Banks that have destroyed the global economy.", {}), Lines{});
   EXPECT_EQ(Find("Parrying an attack in most action games is a major moment.", {}), Lines{});
+  EXPECT_EQ(Find("Netanyahu was under near-constant attack.", {kNetanyahu}), Lines{});
+  EXPECT_EQ(Find("His family suggested he may have been murdered.", {}), Lines{});
   // The events themselves still count.
   EXPECT_EQ(Find("Biden called Netanyahu on Monday.", {kBiden, kNetanyahu}, {monday}),
             (Lines{"CALL called agent=joe-biden partner=benjamin-netanyahu time=2024-04-29 "
