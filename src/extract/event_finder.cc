@@ -314,6 +314,11 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
     case TriggerCue::kNone:
       // "was under near-constant attack": criticism, not violence.
       if (is_noun && word->type == "ATTACK" && UnderBefore(s, i)) return std::nullopt;
+      // A present "offers" sells ("Lexus offers almost all models"); a proposal is news
+      // once made ("offered").
+      if (!is_noun && word->type == "PROPOSE" && (w.Xpos(i) == "VBZ" || w.Xpos(i) == "VBP")) {
+        return std::nullopt;
+      }
       return word->type;
     case TriggerCue::kCallVerb:
       if (demand_cue) return "DEMAND";
@@ -1056,6 +1061,8 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
     }
     event.planned = IsPlanned(s, i, is_noun);
     event.negated = IsNegated(s, i, is_noun);
+    // "global demand", "demand for oil": the market's, unless someone makes it.
+    if (is_noun && type == "DEMAND" && s.words.Is(i, "demand") && actors.agents.empty()) continue;
     if (is_noun && !event.negated && IsAnaphoricMeeting(s, i, type) &&
         FoldIntoAntecedent(event, events)) {
       continue;

@@ -573,6 +573,10 @@ TEST(EventFinder, IdiomsAreNoEvents) {
   EXPECT_EQ(Find("Banks that have destroyed the global economy.", {}), Lines{});
   EXPECT_EQ(Find("Parrying an attack in most action games is a major moment.", {}), Lines{});
   EXPECT_EQ(Find("Netanyahu was under near-constant attack.", {kNetanyahu}), Lines{});
+  EXPECT_EQ(Find("Worries over global demand next year sent prices lower.", {},
+                 {{"next year", "DATE", "2025"}}),
+            Lines{});
+  EXPECT_EQ(Find("Biden offers almost all models locally.", {kBiden}), Lines{});
   EXPECT_EQ(Find("His family suggested he may have been murdered.", {}), Lines{});
   // The events themselves still count.
   EXPECT_EQ(Find("Biden called Netanyahu on Monday.", {kBiden, kNetanyahu}, {monday}),
