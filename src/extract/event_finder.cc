@@ -125,6 +125,175 @@ bool HasCaptiveNear(const SentenceContext& s, int i) {
   return false;
 }
 
+// Words between a subject and its verb that are not part of the subject: auxiliaries,
+// adverbs, "to", and raising words ("is scheduled to visit", "are set to meet").
+bool IsSubjectVerbGap(const EventWords& w, int i) {
+  const std::string_view upos = w.Upos(i);
+  if (upos == "AUX" || upos == "ADV" || upos == "PART" || w.Xpos(i) == "MD") return true;
+  return OneOf(
+      w.Lower(i),
+      {"to",    "will",     "would", "has",    "have",      "had",      "is",        "are", "was",
+       "were",  "be",       "been",  "also",   "scheduled", "expected", "slated",    "set", "due",
+       "going", "planning", "plans", "poised", "likely",    "ready",    "reportedly"});
+}
+
+// Whether the verb at token `verb` is passive: a past participle after a form of "be"
+// among its auxiliaries ("was killed", "has been attacked").
+bool IsPassive(const SentenceContext& s, int verb) {
+  if (s.words.Xpos(verb) != "VBN") return false;
+  for (int k = verb - 1; k >= s.first && IsSubjectVerbGap(s.words, k); --k) {
+    if (OneOf(s.words.Lower(k), {"is", "are", "was", "were", "be", "been", "being"})) return true;
+  }
+  return false;
+}
+
+// Whether the verb at token i shares the passive of the verb before it ("was shot and
+// killed") or is a participle with no auxiliary and no object ("found shot", "Man killed
+// in crash"): either way its subject is what was done to.
+bool IsPassiveLike(const SentenceContext& s, int i) {
+  const EventWords& w = s.words;
+  if (IsPassive(s, i)) return true;
+  if (w.Xpos(i) != "VBN") return false;
+  if (i - 2 >= s.first && (w.Is(i - 1, "and") || w.Is(i - 1, "or"))) return IsPassive(s, i - 2);
+  for (int k = i - 1; k >= s.first && IsSubjectVerbGap(w, k); --k) {
+    if (OneOf(w.Lower(k), {"has", "have", "had", "having"})) return false;
+  }
+  // Without an auxiliary only what follows tells a passive ("found shot to death", "Man
+  // killed in crash", "killed Friday") from a past tense with an object ("it offered free
+  // repairs").
+  if (i + 1 >= s.end) return true;
+  const std::string_view upos = w.Upos(i + 1);
+  return w.IsPunctuation(i + 1) || w.InTime(i + 1) || upos == "ADP" || upos == "AUX" ||
+         upos == "ADV" || OneOf(w.Lower(i + 1), {"to", "by", "in", "at", "on", "while", "after"});
+}
+
+// Whether the verb at token i is done to a person: passive ("was shot"), "shot dead",
+// "shot and killed", or an object that names or describes a person within a few words
+// ("shot his girlfriend", "shot Daniel Caron", "wounded two officers"); not "shot a
+// video", "shot up 5%", "shot down the proposal".
+bool HitsPerson(const SentenceContext& s, int i) {
+  const EventWords& w = s.words;
+  if (OneOf(w.Lower(i + 1), {"up", "through", "past", "back", "ahead"})) return false;
+  if (IsPassiveLike(s, i)) return true;
+  if (OneOf(w.Lower(i + 1), {"dead", "and", "to"})) return true;
+  constexpr int kReach = 7;  // "shot an 8-year - old boy"
+  for (int k = i + 1; k < s.end && k <= i + kReach; ++k) {
+    if (OneOf(w.Lower(k), {",", ".", ";", ":", "and"}) ||
+        (k > i + 1 && w.IsVerb(k) && !w.IsNoun(k))) {
+      break;
+    }
+    const int entity = w.EntityAt(k);
+    if (entity >= 0) return s.entities[entity].type == "PERSON";
+    if (IsPersonWord(w.Lower(k)) || OneOf(w.Lower(k), {"dead", "death"})) return true;
+    if (k == i + 1 && w.Is(k, "her")) return true;
+  }
+  return false;
+}
+
+// Whether the "shooting" at token i is the act of firing at people, not a modifier of
+// something else ("shooting range", "shooting guard") nor a photo or film shoot.
+bool IsShootingAttack(const SentenceContext& s, int i) {
+  const EventWords& w = s.words;
+  if (i > s.first && OneOf(w.Lower(i - 1), {"photo", "film", "video", "movie", "location",
+                                            "three-point", "free-throw", "clay", "trap"})) {
+    return false;
+  }
+  return i + 1 >= s.end ||
+         !OneOf(
+             w.Lower(i + 1),
+             {"range",   "ranges", "guard",      "guards",  "star",   "stars",       "percentage",
+              "gallery", "script", "schedule",   "skills",  "sports", "competition", "practice",
+              "club",    "team",   "instructor", "lessons", "season", "location",    "locations"});
+}
+
+// Whether "under" stands a few words before token i: "under fire", "under attack".
+bool UnderBefore(const SentenceContext& s, int i) {
+  for (int k = std::max(s.first, i - 3); k < i; ++k) {
+    if (s.words.Is(k, "under")) return true;
+  }
+  return false;
+}
+
+// The type a "fire" or "blaze" noun at token i names: ATTACK after "opened"; none in
+// idioms ("under fire", "cease-fire", "returned fire") or as a modifier ("fire
+// department", "fire officials"); else OTHER (a blaze).
+std::optional<std::string_view> FireType(const SentenceContext& s, int i) {
+  const EventWords& w = s.words;
+  if (i > s.first && OneOf(w.Lower(i - 1), {"opened", "open", "opens", "opening"})) {
+    return "ATTACK";
+  }
+  if (UnderBefore(s, i)) return std::nullopt;  // "came under intense enemy fire"
+  if (i > s.first &&
+      OneOf(w.Lower(i - 1),
+            {"under",    "cease",     "-",         "friendly", "hold",      "held",  "return",
+             "returned", "returning", "exchanged", "exchange", "rapid",     "line",  "of",
+             "on",       "with",      "heavy",     "sniper",   "artillery", "mortar"})) {
+    return std::nullopt;
+  }
+  if (i + 1 < s.end && (w.IsNoun(i + 1) || OneOf(w.Lower(i + 1), {"-", "and", "at", "on"}))) {
+    return std::nullopt;
+  }
+  return "OTHER";
+}
+
+// Whether aid or supplies are named within a few words of token i: "delivered food",
+// "aid deliveries", "a convoy of trucks carrying medicine"; not "delivered a speech".
+bool HasAidNear(const SentenceContext& s, int i) {
+  constexpr int kReach = 6;
+  for (int k = std::max(s.first, i - kReach); k < s.end && k <= i + kReach; ++k) {
+    if (OneOf(s.words.Lower(k),
+              {"aid", "food", "supplies", "water", "fuel", "medicine", "medicines", "medical",
+               "humanitarian", "assistance", "relief", "flour", "tents", "blankets", "vaccines",
+               "rations", "shipments", "goods"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether the attack verb at token i takes an idea rather than a target: "attacks the
+// problem", "attacked each other's policies", "attacked the plan".
+bool AttacksIdea(const SentenceContext& s, int i) {
+  constexpr int kReach = 5;
+  for (int k = i + 1; k < s.end && k <= i + kReach; ++k) {
+    if (s.words.IsPunctuation(k)) break;
+    if (OneOf(s.words.Lower(k),
+              {"problem",  "problems",  "issue",     "issues",      "question",  "questions",
+               "policy",   "policies",  "plan",      "plans",       "idea",      "ideas",
+               "proposal", "proposals", "record",    "claim",       "claims",    "decision",
+               "comments", "remarks",   "ruling",    "bill",        "law",       "report",
+               "deal",     "agenda",    "budget",    "strategy",    "approach",  "stance",
+               "position", "views",     "character", "credibility", "integrity", "motives"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether "call"/"called" at token i names or orders rather than phones: an imperative
+// at the start of a sentence ("Call the office at ..."), a participle after a noun ("a
+// group called Hamas", "what police called an argument"), or a name followed by what
+// it is called ("called Netanyahu a liar", "called Trump reckless").
+bool IsNamingCall(const SentenceContext& s, int i) {
+  const EventWords& w = s.words;
+  if (i == s.first || (i > s.first && w.IsPunctuation(i - 1) && !w.Is(i - 1, ","))) return true;
+  if (i > s.first && ((w.HasTags() && w.IsNoun(i - 1) && w.EntityAt(i - 1) < 0) ||
+                      OneOf(w.Lower(i - 1), {"what", "so", "-", "also", "is", "was", "are", "were",
+                                             "be", "been"}))) {
+    return true;
+  }
+  int k = i + 1;
+  while (k < s.end && w.EntityAt(k) >= 0 && w.EntityAt(k) == w.EntityAt(i + 1)) ++k;
+  if (k == i + 1 || k >= s.end) return false;
+  // A call goes on with when, where or what about ("called Netanyahu on Monday", "called
+  // Netanyahu to discuss"); anything else says what the name was called.
+  const std::string_view upos = w.Upos(k);
+  return !(w.IsPunctuation(k) || w.InTime(k) || upos == "ADP" || upos == "CCONJ" ||
+           upos == "SCONJ" || upos == "ADV" || upos == "PART" ||
+           OneOf(w.Lower(k), {"to", "and", "but", "as", "while", "after", "before", "about",
+                              "again", "from", "in", "on", "at", "for"}));
+}
+
 // The event type token i names in this sentence, after its cue is checked; nullopt for
 // none. `is_noun` tells which reading matched.
 std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, bool& is_noun) {
@@ -147,10 +316,17 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
   const bool demand_cue = w.Is(i + 1, "for") || w.Is(i + 1, "on");
   switch (word->cue) {
     case TriggerCue::kNone:
+      // "was under near-constant attack": criticism, not violence.
+      if (is_noun && word->type == "ATTACK" && UnderBefore(s, i)) return std::nullopt;
+      // A present "offers" sells ("Lexus offers almost all models"); a proposal is news
+      // once made ("offered").
+      if (!is_noun && word->type == "PROPOSE" && (w.Xpos(i) == "VBZ" || w.Xpos(i) == "VBP")) {
+        return std::nullopt;
+      }
       return word->type;
     case TriggerCue::kCallVerb:
       if (demand_cue) return "DEMAND";
-      if (!w.PhraseEntitiesFrom(i + 1, s.end).empty()) return kCall;
+      if (!IsNamingCall(s, i) && !w.PhraseEntitiesFrom(i + 1, s.end).empty()) return kCall;
       return std::nullopt;
     case TriggerCue::kCallNoun:
       return demand_cue ? std::string_view("DEMAND") : kCall;
@@ -183,6 +359,25 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
     case TriggerCue::kStrike:
       if (IsLabourStrike(s, i)) return std::nullopt;
       return word->type;
+    case TriggerCue::kShotVerb:
+      if (HitsPerson(s, i)) return word->type;
+      return std::nullopt;
+    case TriggerCue::kShootingNoun:
+      if (IsShootingAttack(s, i)) return word->type;
+      return std::nullopt;
+    case TriggerCue::kFireNoun:
+      return FireType(s, i);
+    case TriggerCue::kDeliverAid:
+      if (HasAidNear(s, i)) return word->type;
+      return std::nullopt;
+    case TriggerCue::kOutVerb:
+      if (w.Is(i + 1, "out")) return std::nullopt;
+      return word->type;
+    case TriggerCue::kAttackVerb:
+      if (AttacksIdea(s, i)) return std::nullopt;
+      return word->type;
+    case TriggerCue::kUndergoVerb:
+      return word->type;
     case TriggerCue::kPullVerb:
       if (!w.Is(i + 1, "out") && !w.Is(i + 1, "back")) return std::nullopt;
       if (w.Is(i + 2, "on") || AnyWithin(s, i + 2, 3, IsWithdrawnNonForce)) return std::nullopt;
@@ -202,6 +397,28 @@ bool IsUnrealizedInfinitive(const SentenceContext& s, int i) {
                  "plan", "planned", "poised", "likely", "ready", "about", "agreed"});
 }
 
+// Whether the attack verb at token i is the work of a disaster or accident, not of an
+// attacker: its subject is one ("the fire destroyed 20 homes", "a quake killed five") or
+// it happened "in"/"by" one ("was killed in a crash", "destroyed by fire").
+bool ByDisaster(const SentenceContext& s, int i) {
+  const EventWords& w = s.words;
+  int last = i - 1;
+  while (last >= s.first && IsSubjectVerbGap(w, last)) --last;
+  // "the blaze, which virtually destroyed the store"
+  if (last - 1 >= s.first && OneOf(w.Lower(last), {"which", "that"})) --last;
+  if (last - 1 >= s.first && w.Is(last, ",")) --last;
+  if (last >= s.first && IsDisasterWord(w.Lower(last))) return true;
+  constexpr int kReach = 5;
+  for (int k = i + 1; k < s.end && k <= i + kReach; ++k) {
+    if (!w.Is(k, "in") && !w.Is(k, "by")) continue;
+    for (int n = k + 1; n < s.end && n <= k + 4 && !w.IsPunctuation(n); ++n) {
+      if (IsDisasterWord(w.Lower(n))) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 // Inside a quotation, full or partial: the quotation reports those words ("his refusal
 // of a permanent cease-fire" in what Hamas said), the writer does not.
 bool InQuote(const SentenceContext& s, int i) {
@@ -209,18 +426,6 @@ bool InQuote(const SentenceContext& s, int i) {
   return std::any_of(s.quotes_around.begin(), s.quotes_around.end(), [&](const Quote& q) {
     return q.span.start <= token.start && token.end <= q.span.end;
   });
-}
-
-// Words between a subject and its verb that are not part of the subject: auxiliaries,
-// adverbs, "to", and raising words ("is scheduled to visit", "are set to meet").
-bool IsSubjectVerbGap(const EventWords& w, int i) {
-  const std::string_view upos = w.Upos(i);
-  if (upos == "AUX" || upos == "ADV" || upos == "PART" || w.Xpos(i) == "MD") return true;
-  return OneOf(
-      w.Lower(i),
-      {"to",    "will",     "would", "has",    "have",      "had",      "is",        "are", "was",
-       "were",  "be",       "been",  "also",   "scheduled", "expected", "slated",    "set", "due",
-       "going", "planning", "plans", "poised", "likely",    "ready",    "reportedly"});
 }
 
 // Whether the verb at token i is denied: "did not meet", "has never been attacked",
@@ -291,16 +496,6 @@ std::vector<int> SubjectEntities(const SentenceContext& s, int verb) {
   return s.words.PhraseEntitiesEndingAt(last, s.first);
 }
 
-// Whether the verb at token `verb` is passive: a past participle after a form of "be"
-// among its auxiliaries ("was killed", "has been attacked").
-bool IsPassive(const SentenceContext& s, int verb) {
-  if (s.words.Xpos(verb) != "VBN") return false;
-  for (int k = verb - 1; k >= s.first && IsSubjectVerbGap(s.words, k); --k) {
-    if (OneOf(s.words.Lower(k), {"is", "are", "was", "were", "be", "been", "being"})) return true;
-  }
-  return false;
-}
-
 // The agents of the verb at token `verb`: its named subject, else the antecedent of a
 // pronoun subject of an active verb ("He spoke with Netanyahu"), recorded in `actors`.
 std::vector<int> SubjectActors(const SentenceContext& s, int verb, EventActors& actors) {
@@ -335,8 +530,52 @@ std::vector<int> PartnerEntities(const SentenceContext& s, int i) {
   return w.PhraseEntitiesFrom(i + 1, s.end);
 }
 
+// The first token that starts at or after byte `offset`.
+int TokenAt(const SentenceContext& s, uint32_t offset) {
+  const std::vector<Token>& tokens = s.tokens.tokens;
+  return static_cast<int>(std::partition_point(tokens.begin(), tokens.end(),
+                                               [&](const Token& t) { return t.start < offset; }) -
+                          tokens.begin());
+}
+
+// Verbs whose subject is who the event happened to: "died", "dies".
+bool IsUndergoVerb(std::string_view lower_word) {
+  const std::optional<EventTriggerWord> word =
+      LookupEventTrigger(lower_word, TriggerWordClass::kVerb);
+  return word && word->cue == TriggerCue::kUndergoVerb;
+}
+
+// The entities of the "by" phrase of a passive verb at token i, a few words after it
+// ("was shot Tuesday by his brother-in-law").
+std::vector<int> PassiveAgents(const SentenceContext& s, int i) {
+  constexpr int kReach = 4;
+  for (int k = i + 1; k < s.end && k <= i + kReach; ++k) {
+    if (s.words.Is(k, "by")) return s.words.PhraseEntitiesFrom(k + 1, s.end);
+    if (s.words.IsPunctuation(k)) break;
+  }
+  return {};
+}
+
 void VerbActors(const SentenceContext& s, int i, std::string_view type, EventActors& actors) {
   const EventWords& w = s.words;
+  if (type != kStatement && IsPassiveLike(s, i)) {
+    // The subject of a passive is what was done to ("Javon Wilson was shot and killed");
+    // the agent, if named, follows "by".
+    const bool shared = w.Is(i - 1, "and") || w.Is(i - 1, "or");
+    actors.patients = SubjectEntities(s, shared && !IsPassive(s, i) ? i - 2 : i);
+    if (!actors.patients.empty()) {
+      // "The grandson of Rep. Danny Davis was shot": the name only modifies the subject.
+      const int named = TokenAt(s, s.entities[actors.patients.front()].span.start);
+      const int start = w.PhraseStart(named, s.first);
+      if (w.Is(start - 1, "of") || w.Is(std::min(start, named) - 1, "of")) actors.patients.clear();
+    }
+    actors.agents = PassiveAgents(s, i);
+    return;
+  }
+  if (IsUndergoVerb(w.Lower(i))) {
+    actors.patients = SubjectActors(s, i, actors);  // "Dakota Schriefer died Sunday"
+    return;
+  }
   actors.agents = SubjectActors(s, i, actors);
   if (w.Xpos(i) == "VBN" && w.Is(i + 1, "by")) {
     actors.patients = std::move(actors.agents);
@@ -350,6 +589,7 @@ void VerbActors(const SentenceContext& s, int i, std::string_view type, EventAct
   if (type == kStatement) return;
   int object = i + 1;
   if (object < s.end && OneOf(w.Lower(object), {"out", "back", "off", "up"})) ++object;
+  if (object < s.end && IsPossessivePronoun(w.Lower(object))) ++object;  // "shot his wife Brenda"
   actors.patients = w.PhraseEntitiesFrom(object, s.end);
 }
 
@@ -360,8 +600,14 @@ void NounActors(const SentenceContext& s, int i, std::string_view type, EventAct
   for (int k = start; k < i; ++k) {
     const int entity = w.EntityAt(k);
     if (entity < 0 || w.EntityAt(k + 1) == entity) continue;  // act on the mention's last token
-    if (meeting && !w.Is(k + 1, "'s") && s.entities[entity].type == "PLACE") {
-      actors.place = entity;  // "the Doha talks"
+    // "the Doha talks", "the Little Rock shooting"; a demonym ("Israeli strikes") names
+    // who acted.
+    const EntityMention& mention = s.entities[entity];
+    const bool place_name =
+        mention.type == "PLACE" && !w.Is(k + 1, "'s") &&
+        (meeting || w.Xpos(k) == "NNP" || w.Xpos(k) == "NNPS" || mention.text == mention.name);
+    if (place_name) {
+      actors.place = entity;
     } else {
       actors.agents.push_back(entity);  // "Netanyahu's refusal", "Israeli strikes"
     }
@@ -386,6 +632,8 @@ void NounActors(const SentenceContext& s, int i, std::string_view type, EventAct
     actors.partners = std::move(after);
   } else if (!meeting && type != kStatement && OneOf(w.Lower(next), {"of", "on", "against"})) {
     actors.patients = std::move(after);
+  } else if (OneOf(w.Lower(next), {"death", "deaths"}) && w.Is(next + 1, "of")) {
+    actors.patients = w.PhraseEntitiesFrom(next + 2, s.end);  // "the shooting death of X"
   }
 }
 
@@ -502,6 +750,20 @@ void ParsedActors(const SentenceContext& s, int i, std::string_view type, bool i
     fill(actors.agents, MarkedEntities(s, i, "obl", {"by"}));
     return;
   }
+  if (IsUndergoVerb(w.Lower(i))) {
+    fill(actors.patients, ParsedSubject(s, i, actors));
+    return;
+  }
+  if (type != kStatement && IsPassiveLike(s, i)) {
+    // A participle sharing the passive subject of the verb it is coordinated with ("was
+    // shot and killed"): that subject is its patient, never its agent.
+    if (actors.patients.empty() && w.Label(i) == "conj" && w.Head(i) >= 0) {
+      fill(actors.patients, DependentEntities(s, w.Head(i), "nsubj:pass"));
+    }
+    fill(actors.agents, DependentEntities(s, i, "obl:agent"));
+    fill(actors.agents, MarkedEntities(s, i, "obl", {"by"}));
+    return;
+  }
   fill(actors.agents, ParsedSubject(s, i, actors));
   if (meeting) {
     // The object of "visit" may be where the meeting is, not who is met.
@@ -543,14 +805,6 @@ Span SentenceSpan(const SentenceContext& s) {
 
 bool Contains(const std::optional<Span>& outer, Span inner) {
   return outer && outer->start <= inner.start && inner.end <= outer->end;
-}
-
-// The first token that starts at or after byte `offset`.
-int TokenAt(const SentenceContext& s, uint32_t offset) {
-  const std::vector<Token>& tokens = s.tokens.tokens;
-  return static_cast<int>(std::partition_point(tokens.begin(), tokens.end(),
-                                               [&](const Token& t) { return t.start < offset; }) -
-                          tokens.begin());
 }
 
 // Whether token k lies in a relative clause that does not hold the trigger: "Qatar,
@@ -649,21 +903,75 @@ Event MakeEvent(const SentenceContext& s, int i, std::string_view type, const Ev
 }
 
 // Whether an event of the same type was just found a few words before: "delivery of
-// humanitarian aid" is one AID event.
+// humanitarian aid" is one AID event. A harm is one with the harm before it in the same
+// clause: "An Israeli strike on the convoy wounded three aid workers", "were killed in a
+// helicopter crash".
 bool RepeatsPrevious(const SentenceContext& s, const std::vector<Event>& events, int i,
                      std::string_view type) {
   constexpr int kNearTokens = 3;
   if (events.empty() || events.back().type != type) return false;
   const int from = std::max(s.first, i - kNearTokens);
-  return events.back().span.start >= s.tokens.tokens[from].start;
+  if (events.back().span.start >= s.tokens.tokens[from].start) return true;
+  if (type != "ATTACK" && type != "OTHER") return false;
+  const int previous = TokenAt(s, events.back().span.start);
+  if (previous < s.first) return false;
+  for (int k = previous + 1; k < i; ++k) {
+    if (OneOf(s.words.Lower(k), {",", ";", ":", ".", "\xE2\x80\x94", "--", "(", "after", "before",
+                                 "when", "while", "then"})) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Whether a modal of possibility stands among the auxiliaries of token i: "may have
+// been murdered", "could have killed".
+bool IsHedged(const SentenceContext& s, int i) {
+  for (int k = i - 1; k >= s.first && IsSubjectVerbGap(s.words, k); --k) {
+    if (OneOf(s.words.Lower(k), {"may", "might", "could", "should", "must", "would"})) return true;
+  }
+  return false;
+}
+
+// Whether the harm noun at token i introduces a happening: a disaster or a crime
+// ("shooting", "murder"; not "attack" or "strike", which games and metaphors use too)
+// after "a"/"an" ("an accidental shooting left a boy dead", "a fire broke out"), not
+// "the shooting", which points back, nor "shootings", which may be any.
+bool IntroducesHarm(const SentenceContext& s, int i, std::string_view type) {
+  const int start = s.words.PhraseStart(i, s.first);
+  if (start >= i || (!s.words.Is(start, "a") && !s.words.Is(start, "an"))) return false;
+  return type == "OTHER" || OneOf(s.words.Lower(i), {"shooting", "stabbing", "murder", "homicide",
+                                                     "slaying", "massacre"});
+}
+
+// Folds a trigger that repeats the event just found ("was shot and killed", "delivery
+// of humanitarian aid") into it: the time, place and actors attached to the second word
+// are the event's too.
+void MergeRepeated(const Event& repeated, Event& event) {
+  for (const EventActor& actor : repeated.actors) {
+    const bool known = std::any_of(event.actors.begin(), event.actors.end(),
+                                   [&](const EventActor& a) { return a.entity == actor.entity; });
+    if (!known) event.actors.push_back(actor);
+  }
+  if (!event.time) event.time = repeated.time;
+  if (!event.place) event.place = repeated.place;
 }
 
 // Events that say too little to be placed in a story: any event with neither actor,
-// time nor place ("the upcoming call"), an event noun with only a place ("rejected the
-// offer in Doha"), and a statement by no one named ("a source said").
-bool IsTooVague(const Event& event, bool is_noun) {
+// time nor place ("the upcoming call"), an event noun other than an attack or disaster
+// with only a place ("rejected the offer in Doha"), and a statement by no one named ("a
+// source said"). A harm reported as done (`done`: a past verb of harm done to someone,
+// a disaster, or a crime noun after "a"/"an"; neither planned nor denied) is never too
+// vague.
+bool IsTooVague(const Event& event, bool is_noun, bool done) {
   if (event.type == kStatement) return event.actors.empty();
-  if (is_noun) return event.actors.empty() && !event.time;
+  // A place is enough for a harm done at one ("the Little Rock shooting", "the quake in
+  // Iran"), not for an act of words ("rejected the offer in Doha").
+  const bool harm = event.type == "ATTACK" || event.type == "OTHER";
+  if (is_noun && !harm) return event.actors.empty() && !event.time;
+  // Crime news often names no one and no day ("A 3-year-old girl was shot and killed
+  // while riding in a car"): the harm done is still the article's happening.
+  if (harm && done) return false;
   return event.actors.empty() && !event.time && !event.place;
 }
 
@@ -726,8 +1034,10 @@ std::vector<Trigger> SentenceTriggers(const SentenceContext& s) {
   std::vector<Trigger> triggers;
   for (int i = s.first; i < s.end; ++i) {
     bool is_noun = false;
-    const std::optional<std::string_view> type = ResolveTrigger(s, i, is_noun);
-    if (type && !InQuote(s, i)) triggers.push_back({i, *type, is_noun});
+    std::optional<std::string_view> type = ResolveTrigger(s, i, is_noun);
+    if (!type || InQuote(s, i)) continue;
+    if (*type == "ATTACK" && !is_noun && ByDisaster(s, i)) type = "OTHER";
+    triggers.push_back({i, *type, is_noun});
   }
   return triggers;
 }
@@ -745,7 +1055,7 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
   for (const auto& [i, type, is_noun] : triggers) {
     if (type == kStatement && s.has_full_quote) continue;
     if (!is_noun && IsUnrealizedInfinitive(s, i)) continue;
-    if (RepeatsPrevious(s, events, i, type)) continue;
+    const bool repeats = RepeatsPrevious(s, events, i, type);
     EventActors actors;
     if (is_noun) {
       NounActors(s, i, type, actors);
@@ -755,13 +1065,23 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
     ParsedActors(s, i, type, is_noun, actors);
     NormalizeActors(type, actors);
     Event event = MakeEvent(s, i, type, actors, ContentOf(s, i, type, is_noun, actors));
+    if (repeats) {
+      MergeRepeated(event, events.back());
+      continue;
+    }
     event.planned = IsPlanned(s, i, is_noun);
     event.negated = IsNegated(s, i, is_noun);
+    // "global demand", "demand for oil": the market's, unless someone makes it.
+    if (is_noun && type == "DEMAND" && s.words.Is(i, "demand") && actors.agents.empty()) continue;
     if (is_noun && !event.negated && IsAnaphoricMeeting(s, i, type) &&
         FoldIntoAntecedent(event, events, changed)) {
       continue;
     }
-    if (IsTooVague(event, is_noun)) {
+    const bool done = !event.planned && !event.negated && !IsHedged(s, i) &&
+                      (is_noun ? IntroducesHarm(s, i, type)
+                               : (s.words.Xpos(i) == "VBD" || s.words.Xpos(i) == "VBN") &&
+                                     (type == "OTHER" || HitsPerson(s, i)));
+    if (IsTooVague(event, is_noun, done)) {
       vague.push_back(i);
       continue;
     }

@@ -80,13 +80,27 @@ constexpr LexiconEntry kVerbs[] = {
     {"kills", "ATTACK", TriggerCue::kNone},
     {"bombed", "ATTACK", TriggerCue::kNone},
     {"bombarded", "ATTACK", TriggerCue::kNone},
-    {"shelled", "ATTACK", TriggerCue::kNone},
+    {"shelled", "ATTACK", TriggerCue::kOutVerb},
     {"destroyed", "ATTACK", TriggerCue::kNone},
-    {"attacked", "ATTACK", TriggerCue::kNone},
-    {"attack", "ATTACK", TriggerCue::kNone},
-    {"attacks", "ATTACK", TriggerCue::kNone},
+    {"attacked", "ATTACK", TriggerCue::kAttackVerb},
+    {"attack", "ATTACK", TriggerCue::kAttackVerb},
+    {"attacks", "ATTACK", TriggerCue::kAttackVerb},
     {"raided", "ATTACK", TriggerCue::kNone},
     {"assassinated", "ATTACK", TriggerCue::kNone},
+    {"shot", "ATTACK", TriggerCue::kShotVerb},
+    {"shoots", "ATTACK", TriggerCue::kShotVerb},
+    {"shoot", "ATTACK", TriggerCue::kShotVerb},
+    {"shooting", "ATTACK", TriggerCue::kShotVerb},
+    {"wounded", "ATTACK", TriggerCue::kShotVerb},
+    {"stabbed", "ATTACK", TriggerCue::kNone},
+    {"stabbing", "ATTACK", TriggerCue::kShotVerb},
+    {"killing", "ATTACK", TriggerCue::kShotVerb},
+    {"murdering", "ATTACK", TriggerCue::kShotVerb},
+    {"murdered", "ATTACK", TriggerCue::kNone},
+    {"slain", "ATTACK", TriggerCue::kNone},
+    {"gunned", "ATTACK", TriggerCue::kNone},
+    {"died", "OTHER", TriggerCue::kUndergoVerb},
+    {"dies", "OTHER", TriggerCue::kUndergoVerb},
     {"withdrew", "WITHDRAW", TriggerCue::kWithdrawVerb},
     {"withdraw", "WITHDRAW", TriggerCue::kWithdrawVerb},
     {"withdraws", "WITHDRAW", TriggerCue::kWithdrawVerb},
@@ -94,7 +108,7 @@ constexpr LexiconEntry kVerbs[] = {
     {"pulled", "WITHDRAW", TriggerCue::kPullVerb},
     {"pull", "WITHDRAW", TriggerCue::kPullVerb},
     {"pulls", "WITHDRAW", TriggerCue::kPullVerb},
-    {"delivered", "AID", TriggerCue::kNone},
+    {"delivered", "AID", TriggerCue::kDeliverAid},
     {"airdropped", "AID", TriggerCue::kNone},
 };
 
@@ -132,16 +146,32 @@ constexpr LexiconEntry kNouns[] = {
     {"raids", "ATTACK", TriggerCue::kNone},
     {"assassination", "ATTACK", TriggerCue::kNone},
     {"assassinations", "ATTACK", TriggerCue::kNone},
+    {"shooting", "ATTACK", TriggerCue::kShootingNoun},
+    {"shootings", "ATTACK", TriggerCue::kShootingNoun},
+    {"stabbing", "ATTACK", TriggerCue::kNone},
+    {"stabbings", "ATTACK", TriggerCue::kNone},
+    {"murder", "ATTACK", TriggerCue::kNone},
+    {"murders", "ATTACK", TriggerCue::kNone},
+    {"homicide", "ATTACK", TriggerCue::kNone},
+    {"slaying", "ATTACK", TriggerCue::kNone},
+    {"slayings", "ATTACK", TriggerCue::kNone},
+    {"massacre", "ATTACK", TriggerCue::kNone},
+    {"earthquake", "OTHER", TriggerCue::kNone},
+    {"quake", "OTHER", TriggerCue::kNone},
+    {"crash", "OTHER", TriggerCue::kNone},
+    {"fire", "OTHER", TriggerCue::kFireNoun},
+    {"blaze", "OTHER", TriggerCue::kFireNoun},
+    {"wildfire", "OTHER", TriggerCue::kFireNoun},
     {"withdrawal", "WITHDRAW", TriggerCue::kNone},
     {"pullout", "WITHDRAW", TriggerCue::kNone},
     {"aid", "AID", TriggerCue::kAidNoun},
-    {"delivery", "AID", TriggerCue::kNone},
-    {"deliveries", "AID", TriggerCue::kNone},
+    {"delivery", "AID", TriggerCue::kDeliverAid},
+    {"deliveries", "AID", TriggerCue::kDeliverAid},
     {"airdrop", "AID", TriggerCue::kNone},
     {"airdrops", "AID", TriggerCue::kNone},
-    {"convoy", "AID", TriggerCue::kNone},
-    {"convoys", "AID", TriggerCue::kNone},
-    {"trucks", "AID", TriggerCue::kNone},
+    {"convoy", "AID", TriggerCue::kDeliverAid},
+    {"convoys", "AID", TriggerCue::kDeliverAid},
+    {"trucks", "AID", TriggerCue::kDeliverAid},
 };
 
 using Lexicon = std::unordered_map<std::string_view, EventTriggerWord>;
@@ -181,7 +211,8 @@ bool IsCaptiveWord(std::string_view lower_word) {
 
 bool IsUnambiguousVerbForm(std::string_view lower_word) {
   static constexpr std::string_view kIrregularForms[] = {
-      "met", "spoke", "spoken", "struck", "withdrew", "withdrawn", "said", "told", "freed"};
+      "met",  "spoke", "spoken", "struck", "withdrew", "withdrawn",
+      "said", "told",  "freed",  "shot",   "slain"};
   for (std::string_view form : kIrregularForms) {
     if (form == lower_word) return true;
   }
@@ -196,6 +227,40 @@ bool IsLightVerb(std::string_view lower_word) {
       "sent",    "allowed", "allow",  "began",   "started",   "resumed", "announced"};
   for (std::string_view verb : kLightVerbs) {
     if (verb == lower_word) return true;
+  }
+  return false;
+}
+
+bool IsDisasterWord(std::string_view lower_word) {
+  static constexpr std::string_view kDisasterWords[] = {
+      "fire",      "fires",    "blaze",     "wildfire",  "flames",    "earthquake", "quake",
+      "tremor",    "storm",    "tornado",   "hurricane", "typhoon",   "cyclone",    "flood",
+      "floods",    "flooding", "tsunami",   "avalanche", "landslide", "mudslide",   "eruption",
+      "explosion", "crash",    "collision", "accident",  "wreck",     "derailment", "collapse",
+      "outbreak",  "epidemic", "plague",    "disease",   "virus",     "heat",       "lightning"};
+  for (std::string_view word : kDisasterWords) {
+    if (word == lower_word) return true;
+  }
+  return false;
+}
+
+bool IsPersonWord(std::string_view lower_word) {
+  static constexpr std::string_view kPersonWords[] = {
+      "man",         "men",      "woman",        "women",     "boy",           "boys",
+      "girl",        "girls",    "child",        "children",  "kid",           "kids",
+      "baby",        "toddler",  "teen",         "teens",     "teenager",      "teenagers",
+      "son",         "daughter", "stepdaughter", "stepson",   "father",        "mother",
+      "wife",        "husband",  "girlfriend",   "boyfriend", "ex-girlfriend", "ex-wife",
+      "friend",      "neighbor", "neighbour",    "brother",   "sister",        "cousin",
+      "uncle",       "nephew",   "niece",        "grandson",  "granddaughter", "grandmother",
+      "grandfather", "parents",  "officer",      "officers",  "deputy",        "trooper",
+      "victim",      "victims",  "person",       "people",    "student",       "students",
+      "clerk",       "driver",   "suspect",      "resident",  "customer",      "guard",
+      "himself",     "herself",  "themselves",   "him",       "them",          "me",
+      "us",          "dozens",   "several",      "two",       "three",         "four",
+      "five",        "one"};
+  for (std::string_view word : kPersonWords) {
+    if (word == lower_word) return true;
   }
   return false;
 }

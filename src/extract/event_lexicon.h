@@ -6,7 +6,13 @@
 // which one it needs. A few words name an event only next to a cue that the finder checks
 // (event_finder.cc): "spoke" is a CALL only "by phone" or "with" someone, "called" is a
 // CALL with a named object and a DEMAND before "for" or "on", a "strike" is no attack
-// when workers walk out.
+// when workers walk out, "shot" is an attack only on someone.
+//
+// Crime news names its happening with its own words ("was shot", "the stabbing", "a
+// murder-suicide"): shootings, stabbings and murders are ATTACKs. Disasters, accidents
+// and deaths ("the quake", "a crash", "the blaze", "died") are OTHER: they hurt people
+// but no one attacks (the finder also makes OTHER of an attack verb whose subject or cause is one:
+// "the fire destroyed 20 homes", "was killed in a crash").
 #pragma once
 
 #include <optional>
@@ -28,6 +34,13 @@ enum class TriggerCue {
   kPullVerb,      // "pulled": WITHDRAW only before "out"
   kCaptives,      // "released": RELEASE only with hostages, prisoners ... nearby, not software
   kStrike,        // "strike(s)": ATTACK, not a labour strike ("went on strike", "port strike")
+  kShotVerb,      // "shot", "wounded": ATTACK done to someone, not "shot a video", "shot up"
+  kShootingNoun,  // "shooting": ATTACK, not "shooting range" or "a photo shooting"
+  kFireNoun,      // "fire", "blaze": OTHER; ATTACK in "opened fire"; none in "under fire"
+  kDeliverAid,    // "delivered", "delivery", "convoy": AID only with aid or supplies nearby
+  kOutVerb,       // "shelled": ATTACK, not "shelled out $300 million"
+  kAttackVerb,    // "attacked": ATTACK, not "attacked the problem" or "each other's policies"
+  kUndergoVerb,   // "died": its subject is who it happened to (patient), not an agent
 };
 
 struct EventTriggerWord {
@@ -50,5 +63,12 @@ bool IsUnambiguousVerbForm(std::string_view lower_word);
 // Verbs that take an event noun as their object and lend it their subject: "Biden held a
 // call", "Israel carried out strikes", "Hamas made a proposal".
 bool IsLightVerb(std::string_view lower_word);
+
+// Words for disasters and accidents, which hurt and destroy without an attacker: "fire",
+// "quake", "crash", "storm", "explosion".
+bool IsDisasterWord(std::string_view lower_word);
+
+// Words for people an attack is done to: "man", "girlfriend", "officer", "teenager".
+bool IsPersonWord(std::string_view lower_word);
 
 }  // namespace storyline

@@ -394,7 +394,9 @@ TEST(EventFinder, SkipsWishedForAndNonEventReadings) {
             (Lines{"DEMAND urged agent=qatar patient=hamas time=- place=-"}));
   EXPECT_EQ(Find("The plan meets Israel's demands.", {{"Israel", "PLACE", "israel"}}),
             (Lines{"DEMAND demands agent=israel time=- place=-"}));
-  EXPECT_EQ(Find("Two aid workers died in Gaza.", {{"Gaza", "PLACE", "gaza"}}), Lines{});
+  // Aid workers are no aid; their death is a happening of its own.
+  EXPECT_EQ(Find("Two aid workers died in Gaza.", {{"Gaza", "PLACE", "gaza"}}),
+            Lines{"OTHER died time=- place=gaza"});
   EXPECT_EQ(Find("Biden spoke to reporters.", {kBiden}), Lines{});
   EXPECT_EQ(Find("Hamas pulls back on its new conditions.", {{"Hamas", "ORG", "hamas"}}), Lines{});
   EXPECT_EQ(Find("Microsoft released a new browser on Tuesday.",
@@ -487,6 +489,101 @@ TEST(EventFinder, ParseKeepsDatelinesAndRelativeClausesOut) {
   EXPECT_EQ(FindParsed("Qatar, which has a large base in Doha, declared its support for the plan.",
                        {{"Qatar", "PLACE", "qatar"}, {"Doha", "PLACE", "doha"}}),
             (Lines{"STATEMENT declared agent=qatar time=- place=-"}));
+}
+
+// Crime news names its happening with its own words: shootings, stabbings and murders
+// are attacks, and the subject of a passive is who was attacked, never the attacker.
+TEST(EventFinder, ShootingsAreAttacksOnTheirVictims) {
+  constexpr EntitySpec kWilson{"Javon Wilson", "PERSON", "javon-wilson"};
+  const TimeSpec friday{"Friday", "DATE", "2016-11-18"};
+  EXPECT_EQ(
+      Find("Javon Wilson was shot and killed inside his home on Friday.", {kWilson}, {friday}),
+      (Lines{"ATTACK shot patient=javon-wilson time=2016-11-18 place=-"}));
+  EXPECT_EQ(FindParsed("Javon Wilson was shot and killed inside his home on Friday.", {kWilson},
+                       {friday}),
+            (Lines{"ATTACK shot patient=javon-wilson time=2016-11-18 place=-"}));
+  EXPECT_EQ(Find("Dakota Schriefer was accidentally shot in the chest by William Dabill.",
+                 {{"Dakota Schriefer", "PERSON", "dakota-schriefer"},
+                  {"William Dabill", "PERSON", "william-dabill"}}),
+            (Lines{"ATTACK shot agent=william-dabill patient=dakota-schriefer time=- place=-"}));
+  EXPECT_EQ(Find("Police say Steven Dolan shot his wife Brenda on Tuesday.",
+                 {{"Steven Dolan", "PERSON", "steven-dolan"}, {"Brenda", "PERSON", "brenda"}},
+                 {{"Tuesday", "DATE", "2016-06-28"}}),
+            (Lines{"ATTACK shot agent=steven-dolan patient=brenda time=2016-06-28 place=-"}));
+  EXPECT_EQ(Find("The shooting in Kokomo on Sunday sent four people to the hospital.",
+                 {{"Kokomo", "PLACE", "kokomo"}}, {{"Sunday", "DATE", "2014-06-15"}}),
+            (Lines{"ATTACK shooting time=2014-06-15 place=kokomo"}));
+  // Named by no one and on no day, the harm done is still the happening.
+  EXPECT_EQ(Find("A 3-year-old girl was shot and killed while riding in a car.", {}),
+            (Lines{"ATTACK shot time=- place=-"}));
+  EXPECT_EQ(Find("Kenneth Murphy was charged with the shooting death of Christopher Rodriguez.",
+                 {{"Kenneth Murphy", "PERSON", "kenneth-murphy"},
+                  {"Christopher Rodriguez", "PERSON", "christopher-rodriguez"}}),
+            (Lines{"ATTACK shooting patient=christopher-rodriguez time=- place=-"}));
+  EXPECT_EQ(Find("An accidental shooting left a 12-year-old boy dead.", {}),
+            (Lines{"ATTACK shooting time=- place=-"}));
+  EXPECT_EQ(Find("Dakota Schriefer died Sunday from a gunshot wound.",
+                 {{"Dakota Schriefer", "PERSON", "dakota-schriefer"}},
+                 {{"Sunday", "DATE", "2016-08-28"}}),
+            (Lines{"OTHER died patient=dakota-schriefer time=2016-08-28 place=-"}));
+  EXPECT_EQ(Find("Gary Gomes was accused of stabbing his mother on Tuesday.",
+                 {{"Gary Gomes", "PERSON", "gary-gomes"}}, {{"Tuesday", "DATE", "2008-12-23"}}),
+            (Lines{"ATTACK stabbing time=2008-12-23 place=-"}));
+  // A name that only modifies the subject is not the victim.
+  EXPECT_EQ(Find("The grandson of Rep. Danny Davis was fatally shot on Friday.",
+                 {{"Danny Davis", "PERSON", "danny-davis"}}, {friday}),
+            (Lines{"ATTACK shot time=2016-11-18 place=-"}));
+}
+
+// "Shot" is an attack only on someone; "shooting" only as the act of firing.
+TEST(EventFinder, ShotAtNothingIsNoAttack) {
+  constexpr EntitySpec kApple{"Apple", "ORG", "apple"};
+  const TimeSpec monday{"Monday", "DATE", "2019-11-18"};
+  EXPECT_EQ(Find("Apple shot a new video on Monday.", {kApple}, {monday}), Lines{});
+  EXPECT_EQ(Find("Apple shares shot up 5% on Monday.", {kApple}, {monday}), Lines{});
+  EXPECT_EQ(Find("Apple opened a shooting range on Monday.", {kApple}, {monday}), Lines{});
+}
+
+// Disasters and accidents hurt without an attacker: OTHER, with the place they struck.
+TEST(EventFinder, DisastersAreNoAttacks) {
+  const TimeSpec monday{"Monday", "DATE", "2013-11-25"};
+  EXPECT_EQ(Find("The fire destroyed 20 homes on Monday.", {}, {monday}),
+            (Lines{"OTHER destroyed time=2013-11-25 place=-"}));
+  EXPECT_EQ(
+      Find("Firefighters fought the blaze, which destroyed the store on Monday.", {}, {monday}),
+      (Lines{"OTHER destroyed time=2013-11-25 place=-"}));
+  EXPECT_EQ(Find("Two soldiers were killed in a helicopter crash in Afghanistan on Monday.",
+                 {{"Afghanistan", "PLACE", "afghanistan"}}, {monday}),
+            (Lines{"OTHER killed time=2013-11-25 place=afghanistan"}));
+  EXPECT_EQ(Find("A quake struck southern Iran on Monday.", {{"Iran", "PLACE", "iran"}}, {monday}),
+            (Lines{"OTHER quake patient=iran time=2013-11-25 place=-"}));
+}
+
+// Idioms built on event words report no event.
+TEST(EventFinder, IdiomsAreNoEvents) {
+  const TimeSpec monday{"Monday", "DATE", "2024-04-29"};
+  EXPECT_EQ(Find("Biden shelled out $300 million on Monday.", {kBiden}, {monday}), Lines{});
+  EXPECT_EQ(Find("Biden attacks the problem head-on.", {kBiden}), Lines{});
+  EXPECT_EQ(Find("Biden called Netanyahu reckless on Monday.", {kBiden, kNetanyahu}, {monday}),
+            Lines{});
+  EXPECT_EQ(Find("Call the Netanyahu campaign office on Monday.", {kNetanyahu}, {monday}), Lines{});
+  EXPECT_EQ(Find("Biden delivered a speech to the court on Monday.", {kBiden}, {monday}), Lines{});
+  EXPECT_EQ(Find("Netanyahu came under fire on Monday.", {kNetanyahu}, {monday}), Lines{});
+  EXPECT_EQ(Find("He came under intense enemy fire.", {}), Lines{});
+  EXPECT_EQ(Find("Banks that have destroyed the global economy.", {}), Lines{});
+  EXPECT_EQ(Find("Parrying an attack in most action games is a major moment.", {}), Lines{});
+  EXPECT_EQ(Find("Netanyahu was under near-constant attack.", {kNetanyahu}), Lines{});
+  EXPECT_EQ(Find("Worries over global demand next year sent prices lower.", {},
+                 {{"next year", "DATE", "2025"}}),
+            Lines{});
+  EXPECT_EQ(Find("Biden offers almost all models locally.", {kBiden}), Lines{});
+  EXPECT_EQ(Find("His family suggested he may have been murdered.", {}), Lines{});
+  // The events themselves still count.
+  EXPECT_EQ(Find("Biden called Netanyahu on Monday.", {kBiden, kNetanyahu}, {monday}),
+            (Lines{"CALL called agent=joe-biden partner=benjamin-netanyahu time=2024-04-29 "
+                   "place=-"}));
+  EXPECT_EQ(Find("Biden delivered food to Gaza on Monday.", {kBiden}, {monday}),
+            (Lines{"AID delivered agent=joe-biden time=2024-04-29 place=-"}));
 }
 
 }  // namespace
