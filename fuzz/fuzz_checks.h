@@ -282,7 +282,7 @@ inline void CheckAnalysis(Bytes data) {
 // An in-memory store with a few articles, built once per process.
 inline SqliteStore& SearchStore() {
   static SqliteStore* store = [] {
-    auto* created = new SqliteStore(":memory:");
+    auto* created = new SqliteStore(":memory:", /*read_only=*/false);
     const char* texts[][2] = {
         {"ceasefire", "Biden and Netanyahu spoke by phone about the cease-fire talks in Cairo."},
         {"hostages", "Hamas said seven hostages would be released on Monday, officials said."},
