@@ -56,7 +56,7 @@ void AddAnalyzeCommand(CLI::App& app) {
           return AnalyzedArticle{std::move(article), std::move(analysis)};
         },
         [&](AnalyzedArticle&& analyzed) {
-          if (corpus_linker) corpus_linker->Link(analyzed.article.id, analyzed.analysis);
+          if (corpus_linker) corpus_linker->Link(analyzed.analysis);
           std::string line = AnalysisJsonLine(analyzed.article, analyzed.analysis);
           line += '\n';
           std::fwrite(line.data(), 1, line.size(), stdout);

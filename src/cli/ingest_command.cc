@@ -217,7 +217,7 @@ class Ingester {
  private:
   void Collect(PreparedArticle&& prepared) {
     if (store_error_) return;
-    linker_.Link(prepared.article.id, prepared.analysis);
+    linker_.Link(prepared.analysis);
     prepared.entity_links = CorpusEntityLinker::RowsTaughtBy(prepared.analysis.entities);
     batch_.push_back(std::move(prepared));
     if (batch_.size() >= kBatchSize) Flush();

@@ -8,16 +8,12 @@
 namespace storyline {
 
 // kind "person": `name` is a person's full name. kind "name": `name` is an organization's
-// or place's name of several words. kind "organization": `name` is an organization's name
-// of one word. kind "one-word": an article gave a person's one-word name `name` the id
-// `expansion` of its own ("james@<article id>"). kind "acronym": an article wrote acronym
-// `name` for `expansion`. kind "context": an article naming `name` (a person's full name,
-// a one-word organization, or the id of a one-word person name) was much about the person
-// or organization whose id is `expansion`.
+// or place's name of several words. kind "acronym": an article wrote acronym `name` for
+// `expansion`.
 struct CorpusLinkRow {
   std::string kind;
   std::string name;
-  std::string expansion;  // empty unless kind is "acronym", "context" or "one-word"
+  std::string expansion;  // empty unless kind is "acronym"
   bool operator==(const CorpusLinkRow&) const = default;
 };
 
