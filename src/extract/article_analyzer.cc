@@ -16,12 +16,14 @@
 #include "extract/name_particles.h"
 #include "extract/news_outlets.h"
 #include "extract/organization_heads.h"
+#include "extract/page_furniture.h"
 #include "extract/photo_credits.h"
 #include "extract/place_contexts.h"
 #include "extract/quantity_finder.h"
 #include "extract/quote_finder.h"
 #include "extract/role_named_people.h"
 #include "extract/speaker_names.h"
+#include "extract/street_names.h"
 #include "extract/time_expression_finder.h"
 #include "nlp/dependency_parser.h"
 #include "nlp/entity_recognizer.h"
@@ -111,6 +113,8 @@ Analysis ArticleAnalyzer::Analyze(const Article& article) const {
   TagSpeakerNames(text, tokens, tags, gazetteer, analysis.entities);
   TagDefinedAcronyms(text, tokens, analysis.entities);
   PropagateMentions(text, tokens, analysis.entities);
+  DropPageFurniture(text, analysis.entities);
+  TagStreetNames(text, analysis.entities);
   LinkEntitiesInArticle(text, analysis.entities);
   ApplyDemonyms(text, tokens, tags, models_->countries, analysis.entities);
   ResolveCapitalSenses(text, tokens, tags, models_->countries, analysis.entities);

@@ -3,9 +3,9 @@
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cstdlib>
+#include <iterator>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -16,25 +16,147 @@ namespace storyline {
 namespace {
 
 // Words that make up titles and roles before a person's name. Matched case-sensitively
-// (titles are capitalized there), so "general" in running text is never taken.
-constexpr std::array<std::string_view, 66> kTitleWords = {
-    "President",    "Vice",       "Prime",     "Minister",    "Secretary",
-    "State",        "Defense",    "Defence",   "Foreign",     "Finance",
-    "Interior",     "Sen.",       "Senator",   "Rep.",        "Representative",
-    "Gov.",         "Governor",   "Mayor",     "Mr.",         "Mrs.",
-    "Ms.",          "Dr.",        "Gen.",      "General",     "Lt.",
-    "Col.",         "Adm.",       "Admiral",   "King",        "Queen",
-    "Prince",       "Princess",   "Pope",      "Chancellor",  "Sheikh",
-    "Emir",         "Judge",      "Justice",   "Speaker",     "Leader",
-    "Chief",        "Ambassador", "Spokesman", "Spokeswoman", "Spokesperson",
-    "Commissioner", "Director",   "CEO",       "Chairman",    "Chairwoman",
-    "Rabbi",        "Rev.",       "Sgt.",      "Capt.",       "Captain",
-    "Attorney",     "Deputy",     "Acting",    "Former",      "former",
-    "of",           "the",        "U.S.",      "US",          "UN",
-    "Majority"};
+// (titles are capitalized there), so "general" in running text is never taken. Ranks of
+// the police and the military are here too: local news names every officer by rank
+// ("Cpl. Jane Roe", "Det. Sgt. John Doe"), and a rank left in the name splits one person
+// into as many ids as ranks.
+constexpr std::string_view kTitleWords[] = {"President",
+                                            "Vice",
+                                            "Prime",
+                                            "Minister",
+                                            "Secretary",
+                                            "State",
+                                            "Defense",
+                                            "Defence",
+                                            "Foreign",
+                                            "Finance",
+                                            "Interior",
+                                            "Sen.",
+                                            "Senator",
+                                            "Rep.",
+                                            "Representative",
+                                            "Gov.",
+                                            "Governor",
+                                            "Mayor",
+                                            "Mr.",
+                                            "Mrs.",
+                                            "Ms.",
+                                            "Dr.",
+                                            "Gen.",
+                                            "General",
+                                            "Lt.",
+                                            "Col.",
+                                            "Adm.",
+                                            "Admiral",
+                                            "King",
+                                            "Queen",
+                                            "Prince",
+                                            "Princess",
+                                            "Pope",
+                                            "Chancellor",
+                                            "Sheikh",
+                                            "Emir",
+                                            "Judge",
+                                            "Justice",
+                                            "Speaker",
+                                            "Leader",
+                                            "Chief",
+                                            "Ambassador",
+                                            "Spokesman",
+                                            "Spokeswoman",
+                                            "Spokesperson",
+                                            "Commissioner",
+                                            "Director",
+                                            "CEO",
+                                            "Chairman",
+                                            "Chairwoman",
+                                            "Rabbi",
+                                            "Rev.",
+                                            "Sgt.",
+                                            "Capt.",
+                                            "Captain",
+                                            "Attorney",
+                                            "Deputy",
+                                            "Acting",
+                                            "Former",
+                                            "former",
+                                            "of",
+                                            "the",
+                                            "U.S.",
+                                            "US",
+                                            "UN",
+                                            "Majority",
+                                            "Cpl.",
+                                            "Pvt.",
+                                            "Pfc.",
+                                            "Spc.",
+                                            "Sgt",
+                                            "Sergeant",
+                                            "Corporal",
+                                            "Lieutenant",
+                                            "Maj.",
+                                            "Cmdr.",
+                                            "Commander",
+                                            "Colonel",
+                                            "Det.",
+                                            "Detective",
+                                            "Officer",
+                                            "Trooper",
+                                            "Sheriff",
+                                            "Undersheriff",
+                                            "Marshal",
+                                            "Constable",
+                                            "Inspector",
+                                            "Agent",
+                                            "Special",
+                                            "Assistant",
+                                            "District",
+                                            "County",
+                                            "Police",
+                                            "Fire",
+                                            "Prosecutor",
+                                            "Superintendent",
+                                            "Coach",
+                                            "Prof.",
+                                            "Professor",
+                                            "Councilman",
+                                            "Councilwoman",
+                                            "Councilmember",
+                                            "Assemblyman",
+                                            "Assemblywoman",
+                                            "Patrolman",
+                                            "Staff"};
 
 bool IsTitleWord(std::string_view word) {
-  return std::find(kTitleWords.begin(), kTitleWords.end(), word) != kTitleWords.end();
+  return std::find(std::begin(kTitleWords), std::end(kTitleWords), word) != std::end(kTitleWords);
+}
+
+// Titles that are no one's name when they stand alone: a PERSON mention "Sheriff" or
+// "Officer" is a role the recognizer took for a name, and as an entity it would make every
+// county's sheriff one person. Titles that are also surnames ("King", "Judge", "General",
+// "Marshal") are not among them.
+bool IsRoleOnly(std::string_view word) {
+  static constexpr std::string_view kRoles[] = {"President",      "Vice",          "Prime",
+                                                "Minister",       "Secretary",     "Sen.",
+                                                "Senator",        "Rep.",          "Gov.",
+                                                "Governor",       "Mayor",         "Mr.",
+                                                "Mrs.",           "Ms.",           "Dr.",
+                                                "Gen.",           "Lt.",           "Col.",
+                                                "Chancellor",     "Ambassador",    "Spokesman",
+                                                "Spokeswoman",    "Spokesperson",  "Commissioner",
+                                                "Director",       "CEO",           "Chairman",
+                                                "Chairwoman",     "Sgt.",          "Capt.",
+                                                "Attorney",       "Deputy",        "Cpl.",
+                                                "Pvt.",           "Sergeant",      "Corporal",
+                                                "Lieutenant",     "Det.",          "Detective",
+                                                "Officer",        "Trooper",       "Sheriff",
+                                                "Undersheriff",   "Inspector",     "Prosecutor",
+                                                "Superintendent", "Coach",         "Professor",
+                                                "Councilman",     "Councilwoman",  "Councilmember",
+                                                "Assemblyman",    "Assemblywoman", "Patrolman",
+                                                "Police",         "County",        "District",
+                                                "Acting",         "Former"};
+  return std::find(std::begin(kRoles), std::end(kRoles), word) != std::end(kRoles);
 }
 
 bool IsHonorific(std::string_view word) {
@@ -341,6 +463,15 @@ std::string EntitySlug(std::string_view name) {
 
 void LinkEntitiesInArticle(std::string_view text, std::vector<EntityMention>& mentions) {
   for (EntityMention& mention : mentions) CleanName(text, mention);
+  std::erase_if(mentions, [](const EntityMention& mention) {
+    const std::vector<std::string_view> words = SplitNameWords(mention.name);
+    // "of" left of "Professor of": a person's name has a capital somewhere.
+    const bool lower_case_person =
+        mention.type == "PERSON" && std::all_of(words.begin(), words.end(), [](auto word) {
+          return std::islower(static_cast<unsigned char>(word.front())) != 0;
+        });
+    return lower_case_person || std::all_of(words.begin(), words.end(), IsRoleOnly);
+  });
   AgreeOnTypes(mentions);
   const std::vector<std::string> canonical = CanonicalNames(mentions);
   for (size_t i = 0; i < mentions.size(); ++i) {

@@ -22,7 +22,8 @@ namespace storyline {
 std::string EntitySlug(std::string_view name);
 
 // Sets `entity` (and, for people with a title before their name, `title`) on every
-// mention; may narrow a PERSON mention's span to drop a leading title.
+// mention; may narrow a PERSON mention's span to drop a leading title, and drops mentions
+// that are only a role ("Sheriff", "County Sheriff", "Police"): no one's name.
 void LinkEntitiesInArticle(std::string_view text, std::vector<EntityMention>& mentions);
 
 }  // namespace storyline

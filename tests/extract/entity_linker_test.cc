@@ -45,6 +45,27 @@ TEST(EntityLinker, PeopleShareTheIdOfTheirFullNameAndKeepTheirTitles) {
   EXPECT_EQ(mentions[5].entity, "antony-blinken");
 }
 
+TEST(EntityLinker, RanksOfPoliceAndSoldiersLeaveTheName) {
+  const std::string text =
+      "Cpl. Jane Roe and Det. Sgt. John Doe spoke. Sheriff Mary Major said Roe was hurt. The "
+      "Sheriff said so. Officer Tom Lee and Coach Bill Lane came. A Professor of law.";
+  std::vector<EntityMention> mentions = {
+      Mention(text, "Cpl. Jane Roe", "PERSON"),      Mention(text, "Det. Sgt. John Doe", "PERSON"),
+      Mention(text, "Sheriff Mary Major", "PERSON"), Mention(text, "Roe", "PERSON", 60),
+      Mention(text, "Sheriff", "PERSON", 75),        Mention(text, "Officer Tom Lee", "PERSON"),
+      Mention(text, "Coach Bill Lane", "PERSON"),    Mention(text, "Professor of", "PERSON")};
+  LinkEntitiesInArticle(text, mentions);
+  ASSERT_EQ(mentions.size(), 6u);  // the lone "Sheriff" and "of" are no one's name
+  EXPECT_EQ(mentions[0].entity, "jane-roe");
+  EXPECT_EQ(mentions[0].title, "Cpl.");
+  EXPECT_EQ(mentions[1].entity, "john-doe");
+  EXPECT_EQ(mentions[1].title, "Det. Sgt.");
+  EXPECT_EQ(mentions[2].entity, "mary-major");
+  EXPECT_EQ(mentions[3].entity, "jane-roe");
+  EXPECT_EQ(mentions[4].entity, "tom-lee");
+  EXPECT_EQ(mentions[5].entity, "bill-lane");
+}
+
 TEST(EntityLinker, SurnameGoesToTheNearestPrecedingFullName) {
   const std::string text = "Hunter Biden met Joe Biden. Biden smiled.";
   std::vector<EntityMention> mentions = {
