@@ -44,6 +44,10 @@ struct Mention {
   std::set<int> events;              // the story events its article reports
 };
 
+bool IsCapitalized(std::string_view word) {
+  return !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
+}
+
 // Words that may stand between "of" and the noun it names: "members of [the]
 // Dockworkers' Guild", "117 of [its] citizens".
 bool IsDeterminer(std::string_view word) {
@@ -67,10 +71,16 @@ std::vector<std::string> OfPhraseKeys(const ArticleTokens& text, Span span) {
   }
   for (size_t taken = 0; t < sentence_end && taken < kOfPhraseWords; ++t, ++taken) {
     std::string key = ContentKey(text.Word(t));
-    if (key.empty()) break;
+    // A name goes on ("Palestinian prisoners"), a common noun ends the phrase: the word
+    // after "its dockworkers" says what they did.
+    if (key.empty() || (taken > 0 && !IsCapitalized(text.Word(t - 1)))) break;
     keys.push_back(std::move(key));
   }
   return keys;
+}
+
+bool IsPossessive(std::string_view word) {
+  return word == "'" || word == "'s" || word == "\xE2\x80\x99" || word == "\xE2\x80\x99s";
 }
 
 // Words that stand between a count and what is said of it: auxiliaries, relative
@@ -105,7 +115,10 @@ std::set<std::string> Predicates(const ArticleTokens& text, Span span,
     for (++t; t < sentence_end && IsDeterminer(text.Word(t)); ++t) {
     }
   }
-  while (t < sentence_end && units.count(ContentKey(text.Word(t)))) ++t;
+  while (t < sentence_end && (units.count(ContentKey(text.Word(t))) || IsPossessive(text.Word(t)) ||
+                              IsCapitalized(text.Word(t)))) {
+    ++t;  // the counted noun: "members of the Dockworkers' Guild"
+  }
   const size_t after_count = t;
   while (t < sentence_end && IsPredicateFiller(AsciiLower(text.Word(t)))) ++t;
   // Right after the count, a word in -s more likely goes on naming it ("three crew
