@@ -206,6 +206,7 @@ class StoryClusterer {
     uint32_t id = 0;
     bool name = false;
     std::string surface;
+    bool entity = false;  // a name the analyzer recognized, not just a capitalized word
   };
   // Centroids of the same two vectors for a story or an event.
   struct Centroids {
