@@ -36,6 +36,11 @@ std::string OneLine(std::string_view text) {
   return line;
 }
 
+// "1 outlet", "2 outlets".
+std::string Counted(size_t count, std::string_view noun) {
+  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+}
+
 std::string CiteLine(const Citation& cite) {
   return fmt::format("{} [{}, {}] \"{}\"", cite.article, cite.published.value_or("undated"),
                      cite.source, OneLine(cite.text));
@@ -54,8 +59,9 @@ std::string NumbersTable(const std::vector<NumberClaim>& claims) {
                          [&](const NumberClaim& c) { return c.*flag; });
   };
   std::string text = fmt::format(
-      "Numbers: {} claims reported by several outlets, {} differ, {} of them on the same day\n",
-      claims.size(), count(&NumberClaim::disagreement), count(&NumberClaim::same_day));
+      "Numbers: {} reported by several outlets, {} differ, {} of them on the same day\n",
+      Counted(claims.size(), "claim"), count(&NumberClaim::disagreement),
+      count(&NumberClaim::same_day));
   for (const NumberClaim& claim : claims) {
     text += fmt::format("  {:<9} {} ({})\n", Verdict(claim), claim.unit,
                         fmt::join(claim.context, ", "));
@@ -101,7 +107,9 @@ std::string FirstReportsTable(const FirstReports& first_reports) {
   return text;
 }
 
-std::string FramingTable(const EntityFraming& framing, const std::vector<std::string>& outlets) {
+// Columns: the outlets that describe the entity, then one for articles of unknown source.
+std::string FramingTable(const EntityFraming& framing, std::vector<std::string> outlets) {
+  outlets.emplace_back(kUnknownSource);
   std::vector<std::string> used;
   for (const std::string& outlet : outlets) {
     for (const Descriptor& descriptor : framing.descriptors) {
@@ -134,15 +142,25 @@ std::string FramingTable(const EntityFraming& framing, const std::vector<std::st
   return text;
 }
 
+// "5 articles from 4 outlets", and how many of them name no outlet: those are counted
+// once, as unknown, never as an outlet of their own.
+std::string Provenance(const StoryComparison& comparison) {
+  std::string text = fmt::format("{} from {}", Counted(comparison.story.articles.size(), "article"),
+                                 Counted(comparison.outlets.size(), "outlet"));
+  if (comparison.unknown_source_articles > 0) {
+    text += fmt::format(", {} of unknown source", comparison.unknown_source_articles);
+  }
+  return text;
+}
+
 void PrintTables(const StoryComparison& comparison) {
-  std::string text = fmt::format("Story {}: {} ({} articles from {} outlets)\n\n",
-                                 comparison.story.id, comparison.story.label,
-                                 comparison.story.articles.size(), comparison.outlets.size());
+  std::string text = fmt::format("Story {}: {} ({})\n\n", comparison.story.id,
+                                 comparison.story.label, Provenance(comparison));
   text += NumbersTable(comparison.numbers) + "\n";
   text += ContradictionsTable(comparison.contradictions) + "\n";
   text += FirstReportsTable(comparison.first_reports) + "\n";
-  text +=
-      fmt::format("Framing: words each outlet uses for {} entities\n", comparison.framing.size());
+  text += fmt::format("Framing: words each outlet uses for {} entit{}\n", comparison.framing.size(),
+                      comparison.framing.size() == 1 ? "y" : "ies");
   for (const EntityFraming& framing : comparison.framing) {
     text += FramingTable(framing, comparison.outlets);
   }

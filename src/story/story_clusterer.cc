@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "story/label_words.h"
 #include "story/story_features.h"
 
 namespace storyline {
@@ -122,10 +123,18 @@ StoryClusterer::ArticleVectors StoryClusterer::Vectorize(
     const uint32_t id = FeatureId(feature);
     const char kind = feature.front();
     hashed.push_back({id, count, kind == 'e' || kind == 'n' || kind == 'y'});
-    if (feature.starts_with("w:")) label_features.push_back({id, false, feature.substr(2)});
+    if (feature.starts_with("w:")) {
+      const auto surface = std::lower_bound(
+          features.words.begin(), features.words.end(), feature,
+          [](const auto& entry, const std::string& key) { return entry.first < key; });
+      const bool known = surface != features.words.end() && surface->first == feature;
+      label_features.push_back({id, false, known ? surface->second : feature.substr(2)});
+    }
   }
   for (const auto& [feature, surface] : features.names) {
-    label_features.push_back({FeatureId(feature), true, surface});
+    const bool entity =
+        std::binary_search(features.entity_names.begin(), features.entity_names.end(), feature);
+    label_features.push_back({FeatureId(feature), true, surface, entity});
   }
   // Features that share an id count as one.
   std::sort(hashed.begin(), hashed.end());
@@ -246,16 +255,40 @@ std::vector<int> StoryClusterer::Post(const std::vector<uint32_t>& lists, int st
   return unposted;
 }
 
+// A name's words are features of their own besides the entity ("e:joe-biden", and
+// "e:joe", "e:biden" for each time the name is written), where a one-word place ("e:gaza")
+// is one feature for both: a name is ranked by its entity and its strongest word, so a
+// person named in full competes fairly with a place, and a long name (a recognizer's
+// overreach: "Lindsay Lohan Checks Into Court") gains nothing by its length.
+// How many of `part`'s words `whole` holds.
+static size_t SharedWords(const std::vector<std::string>& whole,
+                          const std::vector<std::string>& part) {
+  return std::count_if(part.begin(), part.end(), [&](const std::string& word) {
+    return std::find(whole.begin(), whole.end(), word) != whole.end();
+  });
+}
+
+static float NameWordWeight(const Centroid& centroid, uint32_t name, const std::string& surface) {
+  float weight = 0;
+  for (const std::string& word : LabelWords(surface)) {
+    const uint32_t id = FeatureId("e:" + word);
+    if (id != name) weight = std::max(weight, centroid.WeightOf(id));
+  }
+  return weight;
+}
+
 // Ranks the story's label features and `more` (new surfaces for its features) by their
-// weight in its centroid, and keeps the strongest names and words. A story's own surface
-// for a feature stays.
+// weight in its centroid (a name with its strongest word's, NameWordWeight), and keeps the
+// strongest names and words. A story's own surface for a feature stays.
 void StoryClusterer::KeepLabelFeatures(StoryCluster& story,
                                        const std::vector<LabelFeature>& more) const {
   std::vector<std::pair<std::pair<uint32_t, float>, const LabelFeature*>> ranked;
   for (const std::vector<LabelFeature>* features : {&std::as_const(story.label_features), &more}) {
     for (const LabelFeature& feature : *features) {
-      const float weight = story.centroid.all.WeightOf(feature.id);
-      if (weight > 0) ranked.push_back({{feature.id, weight}, &feature});
+      float weight = story.centroid.all.WeightOf(feature.id);
+      if (weight <= 0) continue;
+      if (feature.name) weight += NameWordWeight(story.centroid.all, feature.id, feature.surface);
+      ranked.push_back({{feature.id, weight}, &feature});
     }
   }
   // Stable: of a feature's surfaces, the story's own (listed first) comes first.
@@ -650,17 +683,53 @@ std::string StoryClusterer::Label(const StoryCluster& story) const {
   return story.retired ? story.label : LabelText(story.label_features);
 }
 
-// The three strongest names, else the three strongest words.
+// The three strongest names, else the three strongest words. A name is shown whole: one
+// that shares half its words or more with a name shown already is left out ("Hong",
+// "Kong" after "Hong Kong"; "Betty Ford Centre" after "Betty Ford Center"), and one that
+// holds a one-word name shown takes its place ("Tara Reid" for "Reid"), while one that
+// runs on past a longer name is left out ("Lindsay Lohan Checks Into Court", a
+// recognizer's overreach in a headline, after "Lindsay Lohan"). Names the
+// analyzer recognized come before capitalized words it did not ("Police" of a headline
+// in title case). Function words of any language are never shown.
 std::string StoryClusterer::LabelText(const std::vector<LabelFeature>& features) {
-  std::string label;
-  for (const bool names : {true, false}) {
-    size_t shown = 0;
+  const auto holds = [](const std::vector<std::string>& whole,
+                        const std::vector<std::string>& part) {
+    return SharedWords(whole, part) == part.size();
+  };
+  std::vector<std::pair<std::string, std::vector<std::string>>> shown;
+  for (const bool entities : {true, false}) {
     for (const LabelFeature& feature : features) {
-      if (feature.name != names || shown == kLabelNames) continue;
-      label += (shown++ == 0 ? "" : ", ") + feature.surface;
+      if (!feature.name || feature.entity != entities) continue;
+      std::vector<std::string> words = LabelWords(feature.surface);
+      if (words.empty() || (words.size() == 1 && IsStopwordInAnyLanguage(words[0]))) continue;
+      bool replaced = false;
+      for (auto name = shown.begin(); name != shown.end();) {
+        if (name->second.size() > 1 || !holds(words, name->second)) {
+          ++name;
+        } else if (!replaced) {
+          *name++ = {feature.surface, words};
+          replaced = true;
+        } else {
+          name = shown.erase(name);
+        }
+      }
+      const bool repeats = std::any_of(shown.begin(), shown.end(), [&](const auto& name) {
+        return 2 * SharedWords(name.second, words) >= words.size() || holds(words, name.second);
+      });
+      if (!replaced && !repeats && shown.size() < kLabelNames) {
+        shown.emplace_back(feature.surface, words);
+      }
     }
-    if (!label.empty()) break;
   }
+  if (shown.empty()) {
+    for (const LabelFeature& feature : features) {
+      if (feature.name || shown.size() == kLabelNames) continue;
+      if (IsStopwordInAnyLanguage(feature.surface)) continue;
+      shown.emplace_back(feature.surface, std::vector<std::string>{});
+    }
+  }
+  std::string label;
+  for (const auto& [surface, words] : shown) label += (label.empty() ? "" : ", ") + surface;
   return label;
 }
 

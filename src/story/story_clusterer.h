@@ -58,11 +58,15 @@
 //     event moves out into a new story with the events only its articles report, and
 //     the split is recorded.
 //
-// Labels: a story is labelled by the surfaces of its three strongest names (else of its
-// three strongest content words). Each story keeps the surfaces of its few strongest
-// names and words only, taking new ones from the articles it takes and the stories it
-// merges, so no global feature -> surface map grows with the corpus; a name is shown as
-// one of the story's articles wrote it.
+// Labels: a story is labelled by its three strongest names (else its three strongest
+// content words, as written, not stemmed), ranked by their weight in its centroid, a
+// name with its strongest word's. A name is shown whole (an entity's canonical name),
+// once: pieces and run-ons of a name shown are left out, and a one-word name gives way to
+// the longer name that holds it; recognized entities come before capitalized words, and
+// function words of any language are never shown (story/label_words.h). Each story keeps
+// the surfaces of its few strongest names and words only, taking new ones from the
+// articles it takes and the stories it merges, so no global feature -> surface map grows
+// with the corpus.
 #pragma once
 
 #include <deque>
@@ -206,6 +210,7 @@ class StoryClusterer {
     uint32_t id = 0;
     bool name = false;
     std::string surface;
+    bool entity = false;  // a name the analyzer recognized, not just a capitalized word
   };
   // Centroids of the same two vectors for a story or an event.
   struct Centroids {

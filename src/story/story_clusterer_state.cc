@@ -224,7 +224,8 @@ void StoryClusterer::Save(std::ostream& out) const {
     w.String(s.label);
     w.Pod<uint64_t>(s.label_features.size());
     for (const LabelFeature& f : s.label_features) {
-      w.Pod<uint32_t>(f.id), w.Pod<uint8_t>(f.name), w.String(f.surface);
+      // 0 a word, 1 a name, 2 an entity's name.
+      w.Pod<uint32_t>(f.id), w.Pod<uint8_t>(f.name ? (f.entity ? 2 : 1) : 0), w.String(f.surface);
     }
     w.Day(s.first_day);
     w.Day(s.last_day);
@@ -328,7 +329,9 @@ void StoryClusterer::Load(std::istream& in) {
       s.label_features.resize(r.Count());
       for (LabelFeature& f : s.label_features) {
         f.id = r.Pod<uint32_t>();
-        f.name = r.Pod<uint8_t>() != 0;
+        const uint8_t kind = r.Pod<uint8_t>();
+        f.name = kind != 0;
+        f.entity = kind == 2;
         f.surface = r.String();
       }
     }

@@ -229,12 +229,24 @@ std::string FirstLine(std::string_view text) {
   return std::string(text);
 }
 
+// The longest surface written for a feature is kept: "Joe Biden" rather than "Biden".
 void AddName(const std::string& feature, std::string_view surface,
              std::vector<std::pair<std::string, std::string>>& names) {
-  for (const auto& [known, unused] : names) {
-    if (known == feature) return;
+  for (auto& [known, shown] : names) {
+    if (known != feature) continue;
+    if (surface.size() > shown.size()) shown = std::string(surface);
+    return;
   }
   names.emplace_back(feature, std::string(surface));
+}
+
+// Sorted by feature, the first surface of each kept.
+void SortUnique(std::vector<std::pair<std::string, std::string>>& surfaces) {
+  std::stable_sort(surfaces.begin(), surfaces.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  surfaces.erase(std::unique(surfaces.begin(), surfaces.end(),
+                             [](const auto& a, const auto& b) { return a.first == b.first; }),
+                 surfaces.end());
 }
 
 constexpr uint32_t kOpeningBytes = 1000;  // where a dateline or a first-line date sits
@@ -298,7 +310,7 @@ bool OpensAsDateline(std::string_view text, uint32_t at) {
 }
 
 void AddWordFeatures(std::string_view text, float base_weight, FeatureCounter& counter,
-                     std::vector<std::pair<std::string, std::string>>& names,
+                     StoryFeatures& features,
                      std::vector<std::pair<uint32_t, CalendarDay>>* dates) {
   std::vector<Word> words = SplitWords(text);
   std::vector<std::pair<uint32_t, CalendarDay>> found = FindDates(words);
@@ -317,9 +329,11 @@ void AddWordFeatures(std::string_view text, float base_weight, FeatureCounter& c
       continue;
     }
     if (w.lower.size() < 2 || Stopwords().contains(w.lower)) continue;
-    counter.Add("w:" + Stem(w.lower), weight);
+    std::string stem = "w:" + Stem(w.lower);
+    features.words.emplace_back(stem, w.lower);
+    counter.Add(std::move(stem), weight);
     if (IsNameWord(words, i)) {
-      AddName("e:" + w.lower, text.substr(w.start, w.end - w.start), names);
+      AddName("e:" + w.lower, text.substr(w.start, w.end - w.start), features.names);
       counter.Add("e:" + w.lower, weight);
     }
   }
@@ -337,14 +351,16 @@ StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& analy
   StoryFeatures features;
   FeatureCounter counter;
   std::vector<std::pair<uint32_t, CalendarDay>> dates;
-  AddWordFeatures(article.title, 1, counter, features.names, nullptr);
-  AddWordFeatures(article.text, 1, counter, features.names, &dates);
+  AddWordFeatures(article.title, 1, counter, features, nullptr);
+  AddWordFeatures(article.text, 1, counter, features, &dates);
+  SortUnique(features.words);
 
   std::map<std::string, int> places;
   for (const EntityMention& mention : analysis.entities) {
     const std::string id = mention.entity.empty() ? NormalizedName(mention.text) : mention.entity;
     counter.Add("e:" + id, 1);
-    AddName("e:" + id, mention.text, features.names);
+    AddName("e:" + id, mention.name.empty() ? mention.text : mention.name, features.names);
+    features.entity_names.push_back("e:" + id);
     if (mention.type == "PLACE") {
       ++places[id];
     } else if (std::find(features.actors.begin(), features.actors.end(), id) ==
@@ -353,6 +369,10 @@ StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& analy
     }
   }
   if (!places.empty()) features.place = MostFrequent(places);
+  std::sort(features.entity_names.begin(), features.entity_names.end());
+  features.entity_names.erase(
+      std::unique(features.entity_names.begin(), features.entity_names.end()),
+      features.entity_names.end());
 
   std::map<std::string, int> event_types;
   for (const Event& event : analysis.events) {

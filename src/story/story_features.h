@@ -42,7 +42,13 @@ struct StoryFeatures {
   std::optional<CalendarDay> published_day;
 
   // Readable material for labels and event records.
-  std::vector<std::pair<std::string, std::string>> names;  // (e: feature, surface) in order
+  // (e: feature, surface) in order; an entity's surface is its canonical name, else its
+  // longest mention.
+  std::vector<std::pair<std::string, std::string>> names;
+  std::vector<std::string> entity_names;  // the e: features of the analysis's entities, sorted
+  // (w: feature, the first word written for it, lower-cased), sorted by feature: labels
+  // show "police", not the stem "polic".
+  std::vector<std::pair<std::string, std::string>> words;
   std::vector<std::string> actors;        // entity ids (or names) of PERSON/ORG mentions
   std::optional<std::string> place;       // most mentioned PLACE, when the analysis has one
   std::optional<std::string> event_type;  // most frequent Analysis event type

@@ -5,8 +5,10 @@
 namespace storyline {
 
 std::string OutletOf(const Article& article) {
-  return article.source.empty() ? "(unknown source)" : article.source;
+  return article.source.empty() ? std::string(kUnknownSource) : article.source;
 }
+
+bool IsKnownOutlet(std::string_view source) { return source != kUnknownSource; }
 
 Citation Cite(const StoredArticle& stored, Span span) {
   const std::string& text = stored.article.text;

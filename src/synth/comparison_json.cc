@@ -100,6 +100,7 @@ nlohmann::json ComparisonToJson(const StoryComparison& comparison) {
   const Story& story = comparison.story;
   return {{"story", {{"id", story.id}, {"label", story.label}, {"articles", story.articles}}},
           {"outlets", comparison.outlets},
+          {"unknown_source_articles", comparison.unknown_source_articles},
           {"numbers", NumbersToJson(comparison.numbers)},
           {"contradictions", ContradictionsToJson(comparison.contradictions)},
           {"first_reports", FirstReportsToJson(comparison.first_reports)},

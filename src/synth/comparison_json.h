@@ -1,7 +1,7 @@
 // The JSON of `storyline compare --json`:
 //
 // {"story": {"id", "label", "articles": [ids]},
-//  "outlets": [names],
+//  "outlets": [names], "unknown_source_articles": n,
 //  "numbers": [{"unit", "context": [words], "disagreement": bool, "same_day": bool,
 //               "reports": [{cite..., "value", "approximate", "sentence"}]}],
 //  "contradictions": [{"entity", "name", "shared": [words],
@@ -14,7 +14,9 @@
 //                                "outlets": [{"source", "count", "example": {cite...}}]}]}]}
 //
 // where a cite is {"source", "article", "published", "start", "end", "text"}: UTF-8 byte
-// offsets into the article's text, end exclusive; "published" null when unknown.
+// offsets into the article's text, end exclusive; "published" null when unknown; "source"
+// "(unknown source)" when the article names none (never one of "outlets", which names
+// only known outlets; "unknown_source_articles" counts those articles).
 #pragma once
 
 #include <nlohmann/json.hpp>

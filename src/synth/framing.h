@@ -2,7 +2,9 @@
 // (synth/entity_descriptors.h) each outlet attaches to it, counted per outlet with one
 // cited example, so "the Palestinian group" / "the militant group" / "the terror group"
 // for the same Hamas line up side by side. Bare references without a modifier ("the
-// group") say nothing about framing and are left out.
+// group") say nothing about framing and are left out, and so do the words of the
+// entity's own name and its initials ("fred" of Fred Roe; "sheriff j.c." counts as
+// "sheriff").
 #pragma once
 
 #include <string>

@@ -1,19 +1,31 @@
 // Numbers the outlets of a story give for the same thing, and where they disagree.
 //
-// Two quantities from different articles make one claim when they count the same unit
-// or noun ("dockworker", "percent", "home"; a count of "members of the Dockworkers'
-// Guild" also counts dockworkers, and "117 of its citizens" counts citizens) and share at
-// least two content words in the words around them in their sentence ("strike",
-// "walked", "destroyed"), or, when the unit is a counted noun rather than a measure, one
-// word around them or two anywhere in their sentences. A claim takes one figure per article, each
-// linked to at least half of the claim's others; it needs two outlets. A claim is a disagreement
-// when two of its outlets give values that differ beyond rounding: exactly different, or more than
-// 5% apart when either says "about", "more than" or the like.
+// Two quantities from different outlets make one claim when they count the same thing
+// and say the same of it at the same place and time:
+//   - the same unit or noun ("dockworker", "percent"; a count of "members of the
+//     Dockworkers' Guild" also counts dockworkers, "117 of its citizens" counts citizens);
+//   - a shared predicate: the word after the count ("4 people were shot", "Palestinians
+//     who had sought refuge") or before it ("killed 40 people", "the release of 100
+//     prisoners"), matched by its forms ("killed", "killing", "dead"): "1 million
+//     Palestinians sought refuge" and "40 Palestinians killed" are two claims;
+//   - the same subject named in its clause ("McDermott scored 23 points"), no two
+//     different places named in their sentences, and for a measure ("9 percent", "seven
+//     hours") two more content words around both;
+//   - different values only from the same time: no two different dates named in their
+//     sentences, a story event in common, published within a month; and never a vague
+//     magnitude ("hundreds of").
+// A count said of one person ("he scored six touchdowns"), a number modifying another noun
+// ("an 86-yard run"), and a total behind a part ("two of the three victims") are left
+// out. A claim takes one figure per article, each linked to every other; it needs two
+// outlets (an article of unknown source is none). A claim is a disagreement when two of
+// its outlets give values that differ beyond rounding: exactly different, or more than 5%
+// apart when either says "about", "more than" or the like.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "story/story.h"
 #include "synth/article_tokens.h"
 #include "synth/citation.h"
 
@@ -37,8 +49,10 @@ struct NumberClaim {
 };
 
 // Same-day disagreements first, then other disagreements, then the claims most outlets
-// report.
-std::vector<NumberClaim> FindNumberClaims(const std::vector<ArticleTokens>& articles);
+// report. `events` are the story's: two articles that report none of the same events
+// speak of different happenings, and their figures are never one claim.
+std::vector<NumberClaim> FindNumberClaims(const std::vector<ArticleTokens>& articles,
+                                          const std::vector<StoryEvent>& events = {});
 
 // True when `a` and `b` state the same number, allowing for rounding when either is
 // approximate.

@@ -25,13 +25,15 @@ StoryComparison CompareStory(const Story& story, const std::vector<StoredArticle
   for (const StoredArticle& stored : articles) {
     by_id.emplace(stored.article.id, &stored);
     const std::string outlet = OutletOf(stored.article);
-    if (std::find(comparison.outlets.begin(), comparison.outlets.end(), outlet) ==
-        comparison.outlets.end()) {
+    if (!IsKnownOutlet(outlet)) {
+      ++comparison.unknown_source_articles;
+    } else if (std::find(comparison.outlets.begin(), comparison.outlets.end(), outlet) ==
+               comparison.outlets.end()) {
       comparison.outlets.push_back(outlet);
     }
   }
   const std::vector<ArticleTokens> tokenized = TokenizeArticles(articles);
-  comparison.numbers = FindNumberClaims(tokenized);
+  comparison.numbers = FindNumberClaims(tokenized, story.events);
   comparison.contradictions = FindContradictions(tokenized);
   comparison.first_reports = FindFirstReports(story, by_id);
   comparison.framing = FindFraming(tokenized);

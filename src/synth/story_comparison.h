@@ -17,7 +17,8 @@ namespace storyline {
 
 struct StoryComparison {
   Story story;
-  std::vector<std::string> outlets;  // in order of first article
+  std::vector<std::string> outlets;    // named outlets, in order of first article
+  size_t unknown_source_articles = 0;  // articles that name no outlet (no outlet of their own)
   std::vector<NumberClaim> numbers;
   std::vector<Contradiction> contradictions;
   FirstReports first_reports;

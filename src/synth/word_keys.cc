@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <set>
 #include <string>
 
@@ -26,6 +27,17 @@ constexpr std::array<std::string_view, 96> kFunctionWords = {
 constexpr std::array<std::string_view, 12> kNegationCues = {
     "not", "n't",    "no",     "never", "none",    "without",
     "yet", "denied", "denies", "deny",  "neither", "nobody"};
+
+bool IsSpelledNumber(std::string_view lower) {
+  static const std::set<std::string, std::less<>> kNumbers = {
+      "one",      "two",      "three",     "four",     "five",     "six",      "seven",
+      "eight",    "nine",     "ten",       "eleven",   "twelve",   "thirteen", "fourteen",
+      "fifteen",  "sixteen",  "seventeen", "eighteen", "nineteen", "twenty",   "thirty",
+      "forty",    "fifty",    "sixty",     "seventy",  "eighty",   "ninety",   "hundred",
+      "hundreds", "thousand", "thousands", "million",  "millions", "billion",  "billions",
+      "dozen",    "dozens",   "half",      "twice",    "trillion", "score",    "scores"};
+  return kNumbers.contains(lower);
+}
 
 bool IsFunctionWord(std::string_view lower) {
   return std::find(kFunctionWords.begin(), kFunctionWords.end(), lower) != kFunctionWords.end();
@@ -61,13 +73,56 @@ std::string StripPlural(std::string word) {
   return word;
 }
 
+// Past forms a suffix cannot undo, and words that say the same of a count: a key per
+// happening ("sought" -> "seek", "dead" -> "kill").
+std::string_view IrregularBase(std::string_view lower) {
+  static const std::map<std::string, std::string, std::less<>> kBases = {
+      {"sought", "seek"},   {"shot", "shoot"},   {"fled", "flee"},      {"left", "leave"},
+      {"held", "hold"},     {"took", "take"},    {"taken", "take"},     {"won", "win"},
+      {"lost", "lose"},     {"made", "make"},    {"struck", "strike"},  {"caught", "catch"},
+      {"gave", "give"},     {"given", "give"},   {"sent", "send"},      {"kept", "keep"},
+      {"brought", "bring"}, {"bought", "buy"},   {"built", "build"},    {"found", "find"},
+      {"fell", "fall"},     {"fallen", "fall"},  {"rose", "rise"},      {"risen", "rise"},
+      {"paid", "pay"},      {"spent", "spend"},  {"sold", "sell"},      {"stole", "steal"},
+      {"stolen", "steal"},  {"beaten", "beat"},  {"drew", "draw"},      {"drawn", "draw"},
+      {"threw", "throw"},   {"thrown", "throw"}, {"drove", "drive"},    {"driven", "drive"},
+      {"flew", "fly"},      {"flown", "fly"},    {"grew", "grow"},      {"grown", "grow"},
+      {"hit", "hit"},       {"hurt", "injure"},  {"wounded", "injure"}, {"injured", "injure"},
+      {"dead", "kill"},     {"died", "kill"},    {"slain", "kill"},     {"killed", "kill"},
+      {"met", "meet"},      {"led", "lead"},     {"ran", "run"},        {"wrote", "write"},
+      {"written", "write"}, {"began", "begin"},  {"begun", "begin"},    {"fought", "fight"},
+      {"cut", "cut"},       {"set", "set"},      {"put", "put"},        {"let", "let"}};
+  const auto it = kBases.find(lower);
+  return it == kBases.end() ? std::string_view() : std::string_view(it->second);
+}
+
 }  // namespace
 
 std::string ContentKey(std::string_view word) {
   std::string lower = StripPossessive(AsciiLower(word));
-  if (!HasLetter(lower) || IsFunctionWord(lower) || IsNegationCue(lower)) return {};
+  if (!HasLetter(lower) || IsFunctionWord(lower) || IsNegationCue(lower) ||
+      IsSpelledNumber(lower)) {
+    return {};
+  }
   return StripPlural(std::move(lower));
 }
+
+std::string PredicateKey(std::string_view word) {
+  if (word.empty() || (word[0] >= 'A' && word[0] <= 'Z') || ContentKey(word).empty()) return {};
+  std::string lower = AsciiLower(word);
+  if (const std::string_view base = IrregularBase(lower); !base.empty()) return std::string(base);
+  for (const std::string_view suffix : {"ing", "ed", "es", "s"}) {
+    if (lower.size() > suffix.size() + 3 && lower.ends_with(suffix)) {
+      lower.resize(lower.size() - suffix.size());
+      break;
+    }
+  }
+  if (const std::string_view base = IrregularBase(lower); !base.empty()) return std::string(base);
+  if (lower.size() > 3 && lower.back() == 'e') lower.pop_back();
+  return lower;
+}
+
+bool IsNumberWord(std::string_view word) { return IsSpelledNumber(AsciiLower(word)); }
 
 bool IsNegationCue(std::string_view word) {
   const std::string lower = AsciiLower(word);

@@ -68,5 +68,67 @@ TEST(ContradictionsTest, OneSharedWordIsNotEnough) {
   EXPECT_TRUE(FindContradictions(TokenizeArticles(articles)).empty());
 }
 
+std::vector<Contradiction> Found(const std::string& denial, const std::string& assertion) {
+  std::vector<StoredArticle> articles = {MakeArticle("a", "Anadolu Agency", "2024-08-21", denial),
+                                         MakeArticle("b", "The Hill", "2024-08-21", assertion)};
+  AddEntity(articles[0], "The navy", "ORG", "navy", "Navy");
+  AddEntity(articles[1], "The navy", "ORG", "navy", "Navy");
+  return FindContradictions(TokenizeArticles(articles));
+}
+
+TEST(ContradictionsTest, APlainDenialOfTheSameVerbContradicts) {
+  EXPECT_EQ(Found("The navy never repulsed an attack on the merchant vessel.",
+                  "The navy repulsed an attack on the merchant vessel on Saturday.")
+                .size(),
+            1u);
+}
+
+// "not only", "not just", "no doubt" stress what follows; "not completely", "not yet",
+// "no longer" qualify it or say when. None of them denies.
+TEST(ContradictionsTest, EmphasisAndHedgesAreNoDenials) {
+  const std::string assertion = "The navy repulsed an attack on the merchant vessel on Saturday.";
+  for (const std::string denial :
+       {"The navy not only repulsed an attack on the merchant vessel.",
+        "The navy has not just repulsed an attack on the merchant vessel.",
+        "The navy no doubt repulsed an attack on the merchant vessel.",
+        "The navy has not completely repulsed an attack on the merchant vessel.",
+        "The navy has not yet repulsed an attack on the merchant vessel.",
+        "The navy no longer repulsed an attack on the merchant vessel."}) {
+    EXPECT_TRUE(Found(denial, assertion).empty()) << denial;
+  }
+}
+
+// The negation must be the subject's own: "agreed not to" and "insisted it was not" deny
+// another verb's object.
+TEST(ContradictionsTest, ANegationAfterAnotherVerbIsNoDenialOfTheSubject) {
+  EXPECT_TRUE(Found("The navy agreed not to repulse an attack on the merchant vessel.",
+                    "The navy repulsed an attack on the merchant vessel on Saturday.")
+                  .empty());
+}
+
+// The assertion must hold the verb the denial negates: "never recovered from a big right
+// hand" is not answered by "with a big right hand".
+TEST(ContradictionsTest, TheAssertionMustHoldTheDeniedVerb) {
+  EXPECT_TRUE(Found("The navy never recovered the merchant vessel after the attack.",
+                    "The navy escorted the merchant vessel after the attack.")
+                  .empty());
+}
+
+// Re-tokenized text writes contractions apart ("didn ’ t"): still a denial, so two
+// outlets saying the same denial do not contradict.
+TEST(ContradictionsTest, ASplitContractionIsADenial) {
+  EXPECT_TRUE(Found("The navy didn't return a call seeking comment on the vessel.",
+                    "The navy didn \xE2\x80\x99 t return a call seeking comment on the vessel.")
+                  .empty());
+}
+
+// A sentence that asserts and denies ("was in talks ..., but was not able to agree") is
+// no plain assertion.
+TEST(ContradictionsTest, AnAssertionQualifiedByADenialIsNone) {
+  EXPECT_TRUE(Found("The navy will not escort the merchant vessel.",
+                    "The navy planned to escort the merchant vessel, but was not able to.")
+                  .empty());
+}
+
 }  // namespace
 }  // namespace storyline

@@ -103,5 +103,28 @@ TEST(FramingTest, FrontedPlaceAndListsAreNotAppositives) {
   EXPECT_TRUE(FindEntityDescriptors(ArticleTokens(articles[0])).empty());
 }
 
+// A word of the entity's own name, or its initials, is no descriptor: "Fred" before the
+// "Roe" a recognizer kept, "J.C." for John Charles Roe ("Sheriff J.C." is "sheriff").
+TEST(FramingTest, PiecesOfTheOwnNameAreNoDescriptors) {
+  std::vector<StoredArticle> articles = {
+      MakeArticle("a", "Valley Sentinel", "2024-06-12",
+                  "Fred Roe spoke first. Later Fred Roe, the county sheriff, said the road was "
+                  "closed."),
+      MakeArticle("b", "The Morning Dispatch", "2024-06-12",
+                  "Sheriff J.C. Roe closed the road. Mayor Lee agreed.")};
+  AddEntity(articles[0], "Fred Roe", "PERSON", "fred-roe", "Fred Roe");
+  AddEntity(articles[0], "Roe", "PERSON", "fred-roe", "Fred Roe", 1);
+  AddEntity(articles[1], "Roe", "PERSON", "fred-roe", "John Charles Roe");
+  AddEntity(articles[1], "Lee", "PERSON", "lee", "Lee");
+  const std::vector<EntityFraming> framings = FindFraming(TokenizeArticles(articles));
+  ASSERT_FALSE(framings.empty());
+  const EntityFraming& roe = framings.front();
+  EXPECT_EQ(roe.entity, "fred-roe");
+  EXPECT_EQ(FindDescriptor(roe, "fred"), nullptr);
+  EXPECT_EQ(FindDescriptor(roe, "sheriff j.c."), nullptr);
+  EXPECT_NE(FindDescriptor(roe, "sheriff"), nullptr);
+  EXPECT_NE(FindDescriptor(roe, "county sheriff"), nullptr);
+}
+
 }  // namespace
 }  // namespace storyline
