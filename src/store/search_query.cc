@@ -30,7 +30,7 @@ bool IsWordByte(char c) {
          static_cast<unsigned char>(c) >= 0x80;
 }
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool IsSpace(char c) { return c == ' '; }
 
 bool HasWord(std::string_view text) {
   for (const char c : text) {
@@ -151,7 +151,12 @@ std::string TermExpression(const Term& term, const PhraseOccurs& phrase_occurs) 
 }  // namespace
 
 std::string ToFts5Query(std::string_view query, const PhraseOccurs& phrase_occurs) {
-  const std::vector<Term> terms = ReadTerms(query);
+  // Control characters (a NUL ends an FTS5 string early) separate words, as spaces do.
+  std::string cleaned(query);
+  for (char& c : cleaned) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  }
+  const std::vector<Term> terms = ReadTerms(cleaned);
   std::string positive, negative;
   for (const Term& term : terms) {
     const std::string expression = TermExpression(term, phrase_occurs);

@@ -477,9 +477,18 @@ std::vector<SearchHit> SqliteStore::Search(const SearchRequest& request) {
     search.BindNull(8);
   }
   std::vector<SearchHit> hits;
-  while (search.Step()) {
-    hits.push_back({search.ColumnText(0), search.ColumnText(1), search.ColumnText(2),
-                    search.ColumnDouble(3), OneLine(search.ColumnText(4))});
+  try {
+    while (search.Step()) {
+      hits.push_back({search.ColumnText(0), search.ColumnText(1), search.ColumnText(2),
+                      search.ColumnDouble(3), OneLine(search.ColumnText(4))});
+    }
+  } catch (const SqliteError& e) {
+    // ToFts5Query writes only what FTS5 reads; should it ever refuse one, the reader gets
+    // a sentence about the query, not the engine's message.
+    if (e.code() != SQLITE_ERROR) throw;
+    throw SearchQueryError(
+        "the query could not be read: write words, \"a phrase\", word OR "
+        "word, -word to leave out, or prefix*");
   }
   return hits;
 }

@@ -64,6 +64,12 @@ TEST(SearchQueryTest, QuotesInsideAWordCannotEscapeThePhrase) {
   EXPECT_EQ(ToFts5Query("NEAR(a b)", kEmptyIndex), R"x("NEAR(a" AND "b)")x");
 }
 
+TEST(SearchQueryTest, ControlCharactersSeparateWords) {
+  // A NUL would end the FTS5 string early (found by fuzz/search_fuzzer).
+  EXPECT_EQ(ToFts5Query(std::string("?8\0\0\0\0\0\x08", 8), kEmptyIndex), R"("?8")");
+  EXPECT_EQ(ToFts5Query("truce\tGaza\nIsrael", kEmptyIndex), R"("truce" AND "Gaza" AND "Israel")");
+}
+
 TEST(SearchQueryTest, OnlyAQueryWithNoWordToFindIsRefused) {
   for (const char* query : {"", "   ", "&", "- -", "\"\"", "-Gaza", "-Gaza -Israel", "OR"}) {
     SCOPED_TRACE(query);
