@@ -15,9 +15,7 @@
 // one story, as one uninterrupted run would have.
 #pragma once
 
-#include <chrono>
 #include <filesystem>
-#include <functional>
 
 #include "store/store.h"
 #include "story/story_clusterer.h"
