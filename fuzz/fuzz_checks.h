@@ -22,6 +22,8 @@
 #include <string_view>
 #include <vector>
 
+#include "collect/canonical_url.h"
+#include "collect/feed_reader.h"
 #include "core/analysis.h"
 #include "extract/article_analyzer.h"
 #include "extract/quantity_finder.h"
@@ -31,6 +33,7 @@
 #include "io/html_extractor.h"
 #include "io/http_response.h"
 #include "io/input_reader.h"
+#include "io/published_date.h"
 #include "store/sqlite_store.h"
 #include "text/tokenizer.h"
 
@@ -324,6 +327,31 @@ inline void CheckSearch(Bytes data) {
   STORYLINE_FUZZ_CHECK(store.Search("hostages", kLimit).size() == 1);
 }
 
+// A feed body: every item links to an http(s) page whose canonical address is stable
+// (canonicalising twice changes nothing), dates are normalised ISO 8601, text is UTF-8,
+// and what is no feed raises FeedError with a one-line message.
+inline void CheckFeed(Bytes data) {
+  const auto check_date = [](const std::string& date) {
+    STORYLINE_FUZZ_CHECK(date.empty() || NormalizePublishedDate(date) == date);
+  };
+  try {
+    const Feed feed = ReadFeed(AsText(data), "https://feeds.example.com/news/rss.xml");
+    STORYLINE_FUZZ_CHECK(IsUtf8(feed.title));
+    for (const FeedItem& item : feed.items) {
+      const std::string canonical = CanonicalUrl(item.url);
+      STORYLINE_FUZZ_CHECK(!canonical.empty());
+      STORYLINE_FUZZ_CHECK(CanonicalUrl(canonical) == canonical);
+      STORYLINE_FUZZ_CHECK(IsUtf8(item.title) && IsUtf8(item.id));
+      check_date(item.published);
+      check_date(item.updated);
+    }
+    for (const std::string& sitemap : feed.sitemaps)
+      STORYLINE_FUZZ_CHECK(!CanonicalUrl(sitemap).empty());
+  } catch (const FeedError& e) {
+    STORYLINE_FUZZ_CHECK(std::string_view(e.what()).find('\n') == std::string_view::npos);
+  }
+}
+
 struct Target {
   const char* name;
   void (*check)(Bytes);
@@ -335,7 +363,7 @@ inline const std::vector<Target>& AllTargets() {
       {"jsonl", CheckJsonLines},     {"text", CheckPlainText},   {"html", CheckHtml},
       {"warc", CheckWarc},           {"gzip", CheckGzip},        {"http", CheckHttpResponse},
       {"tokenizer", CheckTokenizer}, {"time", CheckTimes},       {"quantity", CheckQuantities},
-      {"search", CheckSearch},       {"analyze", CheckAnalysis},
+      {"search", CheckSearch},       {"analyze", CheckAnalysis}, {"feed", CheckFeed},
   };
   return targets;
 }

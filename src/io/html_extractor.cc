@@ -12,6 +12,7 @@
 #include "io/html_charset.h"
 #include "io/html_metadata.h"
 #include "io/html_nesting.h"
+#include "io/promo_lines.h"
 
 namespace storyline {
 namespace {
@@ -53,6 +54,8 @@ struct Pass {
 constexpr Pass kPasses[] = {
     {true, true, true}, {false, true, true}, {false, false, true}, {false, false, false}};
 
+// A paragraph holding only a link with this much text is a teaser, not prose.
+constexpr int kMinTeaserLinkText = 20;
 // A pass whose text reaches this many bytes is taken; otherwise the longest result is.
 constexpr size_t kEnoughText = 500;
 
@@ -181,11 +184,13 @@ bool IsHidden(const GumboNode* node) {
   return Contains(css, "display:none") || Contains(css, "visibility:hidden");
 }
 
-std::vector<std::string> HintWords(std::string_view hints) {
+// The words of class and id names, split at every character but letters and digits,
+// or only at spaces when `split_dashes` is false (whole class names).
+std::vector<std::string> HintWords(std::string_view hints, bool split_dashes = true) {
   std::vector<std::string> words;
   std::string word;
   for (char c : hints) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || (!split_dashes && c != ' ')) {
       word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     } else if (!word.empty()) {
       words.push_back(std::move(word));
@@ -282,7 +287,27 @@ bool IsUnlikelyHint(const std::vector<std::string>& words, std::string_view hint
          AnyPartIn(hints, {"sr-only", "visually-hidden", "screen-reader", "mostread", "most-read",
                            "most-popular", "read-more", "newsletter", "adslot", "ad-slot",
                            "ad-container", "ad-wrapper", "adsbygoogle", "social", "related",
-                           "comment", "share", "cookie"});
+                           "comment", "share", "cookie", "caption"});
+}
+
+// A hover card: the box a site shows over a name while the pointer rests on it (the
+// person's full name, photo and latest headlines), never shown inline, so never text.
+// Named by a class that starts with the hover word and names the box ("rollover-block",
+// "tooltip-inner", "popover-body", "hovercard"); "article-body__hover--links" and
+// "dropdown-hover" describe behaviour, not a card.
+bool IsHoverCard(std::string_view class_names) {
+  for (const std::string& token : HintWords(class_names, /*split_dashes=*/false)) {
+    const std::vector<std::string> parts = HintWords(token);
+    if (parts.empty()) continue;
+    if (parts.size() == 1 && parts[0] == "hovercard") return true;
+    const bool starts_hover = parts[0] == "hover" || parts[0] == "rollover" ||
+                              parts[0] == "tooltip" || parts[0] == "popover" || parts[0] == "tippy";
+    if (starts_hover &&
+        AnyWordIn(parts, {"block", "card", "box", "popup", "panel", "inner", "body"})) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool IsPositiveHint(const std::vector<std::string>& words, std::string_view hints) {
@@ -324,6 +349,7 @@ std::vector<Node> Flatten(const GumboNode* root) {
     node.class_name = class_name ? class_name : "";
     std::string hints = Lowercase(node.class_name + " " + (id ? id : ""));
     std::vector<std::string> words = HintWords(hints);
+    if (IsHoverCard(node.class_name)) return;
     bool positive = IsPositiveHint(words, hints);
     node.unlikely = IsUnlikelyHint(words, hints);
     node.weight = (positive ? 25 : 0) - (node.unlikely ? 25 : 0);
@@ -662,11 +688,13 @@ class Extractor {
     if (!pass_.clean_conditionally || i == top) return false;
     GumboTag tag = nodes_[i].tag;
     bool is_list = tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL;
+    const Stats& s = stats_[i];
+    // A paragraph that is one link, however long: a teaser for another story.
+    if (tag == GUMBO_TAG_P) return s.text >= kMinTeaserLinkText && s.links == s.text;
     if (!is_list && tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_FORM &&
         tag != GUMBO_TAG_FIELDSET && tag != GUMBO_TAG_TABLE && tag != GUMBO_TAG_UNKNOWN) {
       return false;
     }
-    const Stats& s = stats_[i];
     int weight = Weight(i);
     if (weight + (scored_[i] ? score_[i] : 0.0) < 0) return true;
     if (s.commas >= 10) return false;
@@ -786,7 +814,7 @@ ExtractedPage ExtractArticleFromHtml(std::string_view html) {
     page.site_name = std::move(metadata.site_name);
     page.url = std::move(metadata.url);
     page.published = std::move(metadata.published);
-    page.text = WithoutHeadline(ExtractText(nodes), page.title);
+    page.text = WithoutPromoLines(WithoutHeadline(ExtractText(nodes), page.title));
     if (page.text.size() * 2 < metadata.article_body.size()) page.text = metadata.article_body;
   } catch (const std::exception&) {
     return ExtractedPage{};

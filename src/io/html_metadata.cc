@@ -1,11 +1,14 @@
 #include "io/html_metadata.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "io/page_dates.h"
 #include "io/published_date.h"
+#include "io/site_name.h"
 
 namespace storyline {
 namespace {
@@ -117,6 +120,25 @@ const json* FindArticleObject(const json& document) {
   return nullptr;
 }
 
+// The datePublished of the first object of any type that has one (a WebPage, a
+// VideoObject, an article nested where FindArticleObject did not look).
+std::string AnyDatePublished(const json& document) {
+  std::vector<const json*> queue = {&document};
+  for (size_t i = 0; i < queue.size() && i < kMaxJsonLdValues; ++i) {
+    const json& value = *queue[i];
+    if (value.is_object()) {
+      auto date = value.find("datePublished");
+      if (date != value.end() && date->is_string()) return date->get<std::string>();
+    }
+    if (value.is_structured()) {
+      for (const json& member : value) {
+        if (member.is_structured()) queue.push_back(&member);
+      }
+    }
+  }
+  return "";
+}
+
 // Dates before year 1000 are content-management placeholders ("0001-01-01"), not
 // publication dates.
 std::string PageDate(std::string_view value) {
@@ -130,8 +152,10 @@ struct Sources {
   std::string canonical;
   std::string time_published;  // <time itemprop=datePublished> or the like
   std::string byline;          // text of an itemprop=author or rel=author element
+  std::string dateline;        // the date a dateline element shows
   HtmlMetadata json_ld;
   bool json_ld_found = false;
+  std::string json_ld_any_date;  // datePublished of any schema.org object
 };
 
 // The string value of the first `"key": "value"` pair in `text`, unescaped only as far
@@ -159,11 +183,12 @@ bool ReadBrokenJsonLd(std::string_view text, HtmlMetadata& out) {
 }
 
 // Fills `out` from the first article object in a JSON-LD block; returns whether it
-// found one.
-bool ReadJsonLd(std::string_view text, HtmlMetadata& out) {
+// found one. `any_date` takes the block's first datePublished of any object, if empty.
+bool ReadJsonLd(std::string_view text, HtmlMetadata& out, std::string& any_date) {
   if (text.size() > kMaxJsonLdBytes) return false;
   json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded()) return ReadBrokenJsonLd(text, out);
+  if (any_date.empty()) any_date = PageDate(AnyDatePublished(document));
   const json* article = FindArticleObject(document);
   if (article == nullptr) return false;
   const json& a = *article;
@@ -215,6 +240,35 @@ std::string SubtreeText(const GumboNode* node) {
   return CollapseWhitespace(text);
 }
 
+// Whether an element shows the page's publication date, by its class or id
+// ("article-publish-date", "published-on", "dateline", "entry-date"), and is not part
+// of a list of other stories, comments or a calendar, whose dates are not the page's.
+bool IsDatelineElement(const GumboNode* node) {
+  std::string names;
+  for (const char* attribute : {"class", "id"}) {
+    if (const char* value = Attribute(node, attribute)) names += Lowercase(value) + " ";
+  }
+  if (names.empty()) return false;
+  const auto has = [&](std::initializer_list<std::string_view> parts) {
+    for (const std::string_view part : parts) {
+      if (names.find(part) != std::string::npos) return true;
+    }
+    return false;
+  };
+  return has({"publish", "dateline", "posted-on", "post-date", "postdate", "entry-date",
+              "article-date", "story-date", "storydate", "byline-date", "datetime"}) &&
+         !has({"recommend", "related", "comment", "sidebar", "widget", "calendar", "tweet",
+               "popular", "modified", "updated", "promo", "teaser", "footer"});
+}
+
+void ReadDateline(const GumboNode* node, Sources& sources) {
+  const bool time_element = node->v.element.tag == GUMBO_TAG_TIME;
+  const bool pubdate = time_element && Attribute(node, "pubdate") != nullptr;
+  if (!pubdate && !IsDatelineElement(node)) return;
+  const char* datetime = time_element ? Attribute(node, "datetime") : nullptr;
+  sources.dateline = datetime ? PageDate(datetime) : DateInText(SubtreeText(node));
+}
+
 void ReadElement(const GumboNode* node, Sources& sources) {
   const GumboElement& element = node->v.element;
   switch (element.tag) {
@@ -246,7 +300,8 @@ void ReadElement(const GumboNode* node, Sources& sources) {
     case GUMBO_TAG_SCRIPT: {
       const char* type = Attribute(node, "type");
       if (type && Lowercase(type) == "application/ld+json" && !sources.json_ld_found) {
-        sources.json_ld_found = ReadJsonLd(ChildText(node), sources.json_ld);
+        sources.json_ld_found =
+            ReadJsonLd(ChildText(node), sources.json_ld, sources.json_ld_any_date);
       }
       break;
     }
@@ -261,6 +316,7 @@ void ReadElement(const GumboNode* node, Sources& sources) {
     std::string byline = SubtreeText(node);
     if (byline.size() <= kMaxBylineBytes) sources.byline = PersonName(byline);
   }
+  if (sources.dateline.empty()) ReadDateline(node, sources);
   if (itemprop && sources.time_published.empty() &&
       Lowercase(itemprop).find("datepublished") != std::string::npos) {
     const char* value = Attribute(node, "datetime");
@@ -275,6 +331,20 @@ std::string FirstOf(std::initializer_list<std::string> candidates) {
     if (!candidate.empty()) return candidate;
   }
   return "";
+}
+
+// The outlet's name: the page's declared name, unless it is only the host as a slug
+// ("oregonlive") and the title names the outlet properly; else the title's; else the
+// application name.
+std::string SiteName(std::initializer_list<std::string> declared, const std::string& from_title,
+                     const std::string& application) {
+  const std::string name = FirstOf(declared);
+  const bool slug =
+      !name.empty() && name.find(' ') == std::string::npos &&
+      std::none_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (name.empty() || (slug && !from_title.empty()))
+    return FirstOf({from_title, name, application});
+  return name;
 }
 
 }  // namespace
@@ -317,17 +387,23 @@ HtmlMetadata ExtractHtmlMetadata(const GumboNode* root) {
   };
   const HtmlMetadata& ld = sources.json_ld;
   HtmlMetadata out;
-  out.title = FirstOf({meta("og:title"), meta("twitter:title"), ld.title, sources.title_element});
+  out.url = FirstOf({sources.canonical, meta("og:url"), ld.url});
+  const std::string host = HostOf(out.url);
+  out.site_name = SiteName({CleanSiteName(meta("og:site_name")), CleanSiteName(ld.site_name)},
+                           SiteNameInTitle(sources.title_element, host),
+                           CleanSiteName(meta("application-name")));
+  out.title = TitleWithoutSiteName(
+      FirstOf({meta("og:title"), meta("twitter:title"), ld.title, sources.title_element}),
+      out.site_name, host);
   out.author = FirstOf({ld.author, PersonName(meta("author")), PersonName(meta("article:author")),
                         PersonName(meta("parsely-author")), PersonName(meta("sailthru.author")),
                         PersonName(meta("dc.creator")), PersonName(meta("byl")), sources.byline});
-  out.site_name = FirstOf({meta("og:site_name"), ld.site_name, meta("application-name")});
-  out.url = FirstOf({sources.canonical, meta("og:url"), ld.url});
   for (const std::string& date :
        {meta("article:published_time"), meta("article:published"), ld.published,
         meta("og:published_time"), meta("datepublished"), sources.time_published, meta("pubdate"),
         meta("publishdate"), meta("parsely-pub-date"), meta("sailthru.date"),
-        meta("dc.date.issued"), meta("dc.date"), meta("dcterms.created"), meta("date")}) {
+        meta("dc.date.issued"), meta("dc.date"), meta("dcterms.created"), meta("date"),
+        sources.json_ld_any_date, sources.dateline, DateFromUrl(out.url)}) {
     out.published = PageDate(date);
     if (!out.published.empty()) break;
   }

@@ -1,5 +1,6 @@
 #include "io/http_response.h"
 
+#include <brotli/decode.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -28,6 +29,10 @@ std::string Dechunk(std::string_view body, std::string& out) {
   }
 }
 
+std::string TooLarge(size_t max_bytes) {
+  return "compressed HTTP body inflates past the limit of " + std::to_string(max_bytes) + " bytes";
+}
+
 std::string Inflate(std::string_view data, size_t max_bytes, std::string& out) {
   z_stream stream{};
   // 15 + 32: accept both zlib and gzip headers.
@@ -48,10 +53,34 @@ std::string Inflate(std::string_view data, size_t max_bytes, std::string& out) {
   inflateEnd(&stream);
   if (too_large) {
     out.clear();
-    return "compressed HTTP body inflates past the limit of " + std::to_string(max_bytes) +
-           " bytes";
+    return TooLarge(max_bytes);
   }
   if (code != Z_STREAM_END) return "corrupt compressed HTTP body";
+  return {};
+}
+
+// Brotli ("br"), which servers send browsers and `follow` asks for as they do.
+std::string Unbrotli(std::string_view data, size_t max_bytes, std::string& out) {
+  BrotliDecoderState* state = BrotliDecoderCreateInstance(nullptr, nullptr, nullptr);
+  if (state == nullptr) return "cannot start brotli";
+  size_t available_in = data.size();
+  const auto* next_in = reinterpret_cast<const uint8_t*>(data.data());
+  out.clear();
+  uint8_t buffer[1 << 15];
+  BrotliDecoderResult result = BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT;
+  while (result == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT && out.size() <= max_bytes) {
+    size_t available_out = sizeof buffer;
+    uint8_t* next_out = buffer;
+    result = BrotliDecoderDecompressStream(state, &available_in, &next_in, &available_out,
+                                           &next_out, nullptr);
+    out.append(reinterpret_cast<const char*>(buffer), sizeof buffer - available_out);
+  }
+  BrotliDecoderDestroyInstance(state);
+  if (out.size() > max_bytes) {
+    out.clear();
+    return TooLarge(max_bytes);
+  }
+  if (result != BROTLI_DECODER_RESULT_SUCCESS) return "corrupt compressed HTTP body";
   return {};
 }
 
@@ -95,6 +124,7 @@ std::string ParseHttpResponse(std::string_view raw, size_t max_bytes, HttpRespon
   if (content_encoding == "gzip" || content_encoding == "x-gzip" || content_encoding == "deflate") {
     return Inflate(body, max_bytes, response.body);
   }
+  if (content_encoding == "br") return Unbrotli(body, max_bytes, response.body);
   if (body.size() > max_bytes) {
     return "HTTP body larger than the limit of " + std::to_string(max_bytes) + " bytes";
   }

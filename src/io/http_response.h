@@ -1,5 +1,5 @@
 // The parts of an archived HTTP response a reader needs: status, headers, and the body
-// with its transfer and content encodings (chunked, gzip, deflate) undone.
+// with its transfer and content encodings (chunked, gzip, deflate, br) undone.
 #pragma once
 
 #include <string>

@@ -1,8 +1,16 @@
 #include "io/web_page_article.h"
 
 #include "io/html_extractor.h"
+#include "io/site_name.h"
 
 namespace storyline {
+namespace {
+
+std::string OutletFromHost(std::string host) {
+  return host.starts_with("www.") ? host.substr(4) : host;
+}
+
+}  // namespace
 
 std::string ArticleFromWebPage(std::string_view html, const ReadOptions& options,
                                Article& article) {
@@ -15,7 +23,10 @@ std::string ArticleFromWebPage(std::string_view html, const ReadOptions& options
   article.title = std::move(page.title);
   article.author = std::move(page.author);
   article.url = std::move(page.url);
+  // The outlet: as the page names itself, else as the user named it, else its host (as
+  // GDELT does), so articles of one unnamed site still count as one outlet.
   article.source = page.site_name.empty() ? options.source : std::move(page.site_name);
+  if (article.source.empty()) article.source = OutletFromHost(HostOf(article.url));
   if (!page.published.empty()) {
     article.published = std::move(page.published);
   } else {

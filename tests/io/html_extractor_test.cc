@@ -94,6 +94,51 @@ TEST(HtmlExtractorTest, FindsPostBodyWithoutArticleElement) {
   EXPECT_EQ(page.title, "Notes from a winter garden");
 }
 
+// A page built around the classes of page furniture that sit inside the article's own
+// paragraphs: a hover card after a name, a paragraph that is one link to another story,
+// a caption, and a teaser list under a heading.
+std::string PageWithFurniture() {
+  std::string paragraphs;
+  for (int i = 0; i < 4; ++i) {
+    paragraphs += "<p>The council met for the " + std::to_string(i + 1) +
+                  "th time this year to debate the harbour budget, which opponents, including "
+                  "several shop owners, say is far too large for a town of its size.</p>";
+  }
+  return R"(<html><head><title>Council debates budget</title></head><body><article>
+<p>Mayor <span class="rollover-people"><a href="/people/ann-lee">Ann Lee</a><span
+class="rollover-people-block"><img src="a.jpg"><a class="name" href="/people/ann-lee">Ann
+Marie Lee</a><a href="/x">Mayor vows to fight budget cuts</a></span></span> opened the
+meeting on Tuesday, saying the budget would be balanced by spring.</p>
+<p><a href="/other-story">Harbour ferry to stop running after 40 years of service</a></p>
+<figure><img src="b.jpg"><span class="newsCaption">The town hall on Tuesday</span></figure>
+)" + paragraphs +
+         R"(
+<p>You may also like...</p><p>Ten best beaches near the harbour</p><p>Why the ferry matters</p>
+</article></body></html>)";
+}
+
+TEST(HtmlExtractorTest, FurnitureInsideTheArticleIsLeftOut) {
+  const std::string text = ExtractArticleFromHtml(PageWithFurniture()).text;
+  EXPECT_TRUE(Has(text, "Mayor Ann Lee opened the meeting on Tuesday")) << text;
+  EXPECT_FALSE(Has(text, "Ann Marie Lee")) << text;
+  EXPECT_FALSE(Has(text, "Harbour ferry to stop running")) << text;
+  EXPECT_FALSE(Has(text, "The town hall on Tuesday")) << text;
+  EXPECT_FALSE(Has(text, "Ten best beaches")) << text;
+  EXPECT_TRUE(Has(text, "The council met for the 4th time")) << text;
+}
+
+TEST(HtmlExtractorTest, ClassesThatOnlyMentionHoverKeepTheirText) {
+  const std::string text =
+      ExtractArticleFromHtml(
+          R"(<html><body class="dropdown-hover full-width-content"><div class="article-body__hover--links">
+<p>The bridge reopened to traffic on Tuesday morning, two years after engineers closed it
+when inspectors found corrosion in three of its steel cables, the city said.</p>
+<p>Traffic on the ring road is expected to fall by a fifth now that about 30,000 vehicles a
+day can cross the harbour again, according to the transport office.</p></div></body></html>)")
+          .text;
+  EXPECT_TRUE(Has(text, "The bridge reopened to traffic")) << text;
+}
+
 TEST(HtmlExtractorTest, ConvertsDeclaredLatin1ToUtf8) {
   std::string bytes = ReadFixture("latin1_article.html");
   ASSERT_NE(bytes.find('\xE9'), std::string::npos);  // the fixture really is single-byte

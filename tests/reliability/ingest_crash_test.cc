@@ -139,7 +139,9 @@ TEST(IngestCrashTest, StoppedIngestsLoseNothingAndResumeToTheStoriesOfOneRun) {
       // stop that lands after the run's last check (while it exits) finds nothing left to
       // stop: that run ends 0 with everything stored and placed.
       const bool completed = state.articles == distinct && state.placed == distinct;
-      if (!(completed && status == 0)) EXPECT_EQ(status, 128 + signal) << ingest.Stderr();
+      if (!(completed && status == 0)) {
+        EXPECT_EQ(status, 128 + signal) << ingest.Stderr();
+      }
       EXPECT_EQ(state.placed, state.articles) << "a clean stop left stored articles unplaced";
     }
     stopped_mid_corpus += stopped && state.articles > committed && state.articles < distinct;
