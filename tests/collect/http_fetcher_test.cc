@@ -2,13 +2,13 @@
 #include "collect/http_fetcher.h"
 
 #include <gtest/gtest.h>
-#include <httplib.h>
 
 #include <atomic>
 #include <chrono>
 #include <thread>
 
 #include "io/http_response.h"
+#include "loopback_server.h"
 
 namespace storyline {
 namespace {
@@ -26,10 +26,11 @@ FetchRequest Request(const std::string& url) {
 class LocalServer {
  public:
   LocalServer() {
-    server_.Get("/page", [](const httplib::Request&, httplib::Response& res) {
+    httplib::Server& server = http_.routes();
+    server.Get("/page", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(kPage, "text/html; charset=utf-8");
     });
-    server_.Get("/feed", [this](const httplib::Request& req, httplib::Response& res) {
+    server.Get("/feed", [this](const httplib::Request& req, httplib::Response& res) {
       ++feed_requests;
       if (req.get_header_value("If-None-Match") == "\"v1\"") {
         res.status = 304;
@@ -39,7 +40,7 @@ class LocalServer {
       res.set_header("Last-Modified", "Wed, 21 Aug 2024 10:00:00 GMT");
       res.set_content("<rss/>", "application/rss+xml");
     });
-    server_.Get(R"(/hop/(\d+))", [](const httplib::Request& req, httplib::Response& res) {
+    server.Get(R"(/hop/(\d+))", [](const httplib::Request& req, httplib::Response& res) {
       const int left = std::stoi(req.matches[1]);
       if (left == 0) {
         res.set_content(kPage, "text/html");
@@ -47,20 +48,20 @@ class LocalServer {
         res.set_redirect("/hop/" + std::to_string(left - 1), 302);
       }
     });
-    server_.Get("/loop-a", [](const httplib::Request&, httplib::Response& res) {
+    server.Get("/loop-a", [](const httplib::Request&, httplib::Response& res) {
       res.set_redirect("/loop-b", 301);
     });
-    server_.Get("/loop-b", [](const httplib::Request&, httplib::Response& res) {
+    server.Get("/loop-b", [](const httplib::Request&, httplib::Response& res) {
       res.set_redirect("/loop-a", 301);
     });
-    server_.Get("/slow", [](const httplib::Request&, httplib::Response& res) {
+    server.Get("/slow", [](const httplib::Request&, httplib::Response& res) {
       std::this_thread::sleep_for(std::chrono::seconds(3));
       res.set_content("late", "text/plain");
     });
-    server_.Get("/big", [](const httplib::Request&, httplib::Response& res) {
+    server.Get("/big", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(2 << 20, 'x'), "application/octet-stream");
     });
-    server_.Get("/chunked-big", [](const httplib::Request&, httplib::Response& res) {
+    server.Get("/chunked-big", [](const httplib::Request&, httplib::Response& res) {
       res.set_chunked_content_provider("text/html", [](size_t, httplib::DataSink& sink) {
         const std::string block(64 * 1024, 'y');
         for (int i = 0; i < 64; ++i) sink.write(block.data(), block.size());
@@ -68,7 +69,7 @@ class LocalServer {
         return true;
       });
     });
-    server_.Get("/chunked", [](const httplib::Request&, httplib::Response& res) {
+    server.Get("/chunked", [](const httplib::Request&, httplib::Response& res) {
       res.set_chunked_content_provider("text/html", [](size_t, httplib::DataSink& sink) {
         sink.write(kPage.data(), 20);
         sink.write(kPage.data() + 20, kPage.size() - 20);
@@ -76,30 +77,20 @@ class LocalServer {
         return true;
       });
     });
-    server_.Get("/busy", [](const httplib::Request&, httplib::Response& res) {
+    server.Get("/busy", [](const httplib::Request&, httplib::Response& res) {
       res.status = 429;
       res.set_header("Retry-After", "7");
     });
-    server_.Get("/missing",
-                [](const httplib::Request&, httplib::Response& res) { res.status = 404; });
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    server.Get("/missing",
+               [](const httplib::Request&, httplib::Response& res) { res.status = 404; });
+    http_.Start();
   }
-  ~LocalServer() {
-    server_.stop();
-    thread_.join();
-  }
-  std::string Url(const std::string& path) const {
-    return "http://127.0.0.1:" + std::to_string(port_) + path;
-  }
+  std::string Url(const std::string& path) const { return http_.Url("127.0.0.1", path); }
 
   std::atomic<int> feed_requests = 0;
 
  private:
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
+  LoopbackServer http_;
 };
 
 class HttpFetcherTest : public testing::Test {

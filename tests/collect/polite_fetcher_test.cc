@@ -3,12 +3,13 @@
 #include "collect/polite_fetcher.h"
 
 #include <gtest/gtest.h>
-#include <httplib.h>
 
 #include <chrono>
 #include <condition_variable>
 #include <map>
 #include <thread>
+
+#include "loopback_server.h"
 
 namespace storyline {
 namespace {
@@ -20,21 +21,22 @@ using Clock = std::chrono::steady_clock;
 class RecordingServer {
  public:
   explicit RecordingServer(std::string robots, int robots_status = 200) {
-    server_.Get("/robots.txt",
-                [this, robots, robots_status](const httplib::Request& req, httplib::Response& res) {
-                  Enter(req);
-                  res.status = robots_status;
-                  if (robots_status == 200) res.set_content(robots, "text/plain");
-                  Leave(req);
-                });
-    server_.Get(R"(/(page|private)/(\d+))", [this](const httplib::Request& req,
-                                                   httplib::Response& res) {
+    httplib::Server& server = http_.routes();
+    server.Get("/robots.txt",
+               [this, robots, robots_status](const httplib::Request& req, httplib::Response& res) {
+                 Enter(req);
+                 res.status = robots_status;
+                 if (robots_status == 200) res.set_content(robots, "text/plain");
+                 Leave(req);
+               });
+    server.Get(R"(/(page|private)/(\d+))", [this](const httplib::Request& req,
+                                                  httplib::Response& res) {
       Enter(req);
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
       res.set_content("<html><body>page " + req.matches[2].str() + "</body></html>", "text/html");
       Leave(req);
     });
-    server_.Get("/meet", [this](const httplib::Request& req, httplib::Response& res) {
+    server.Get("/meet", [this](const httplib::Request& req, httplib::Response& res) {
       // Answers only once a request for the other site is in too: proof of parallel sites.
       Enter(req);
       std::unique_lock lock(mutex_);
@@ -46,23 +48,17 @@ class RecordingServer {
       res.set_content(both ? "met" : "alone", "text/plain");
       Leave(req);
     });
-    server_.Get("/busy", [this](const httplib::Request& req, httplib::Response& res) {
+    server.Get("/busy", [this](const httplib::Request& req, httplib::Response& res) {
       Enter(req);
       res.status = 429;
       res.set_header("Retry-After", req.get_param_value("wait"));
       Leave(req);
     });
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  ~RecordingServer() {
-    server_.stop();
-    thread_.join();
+    http_.Start();
   }
 
   std::string Url(const std::string& host, const std::string& path) const {
-    return "http://" + host + ":" + std::to_string(port_) + path;
+    return http_.Url(host, path);
   }
   std::vector<std::pair<std::string, Clock::time_point>> Arrivals(const std::string& host) {
     std::lock_guard lock(mutex_);
@@ -89,15 +85,13 @@ class RecordingServer {
     --at_once_[HostName(req)];
   }
 
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
   std::mutex mutex_;
   std::condition_variable met_;
   int meeting_ = 0;
   std::map<std::string, std::vector<std::pair<std::string, Clock::time_point>>> arrivals_;
   std::map<std::string, int> at_once_;
   std::map<std::string, int> most_at_once_;
+  LoopbackServer http_;
 };
 
 std::vector<FetchRequest> Requests(const std::vector<std::string>& urls) {
