@@ -256,17 +256,27 @@ def facts_of(article, args):
 
 
 def is_furniture(sentence):
-    """Whether a sentence (bytes) is a web address or a dateline, no part of the article."""
+    """Whether a sentence or line (bytes) is a web address or a dateline, no part of the
+    article."""
     if WEB_ADDRESS.match(sentence):
         return True
     words = re.findall(rb"[A-Za-z]+\.?|[^A-Za-z\s]+", sentence)
     return bool(words) and all(DATE_WORDS.fullmatch(word) for word in words)
 
 
+def line_of(text, start):
+    """The line of `text` that holds byte `start`: a web address may hold a "? " that
+    ends a sentence inside it."""
+    begin = text.rfind(b"\n", 0, start) + 1
+    end = text.find(b"\n", start)
+    return text[begin:end if end >= 0 else len(text)]
+
+
 def lead_view(article, args):
     """The article's lead (first --lead sentences, web addresses and datelines skipped)
     with the events inside it."""
-    sentences = [s for s in article.sentences if not is_furniture(article.text[s[0]:s[1]])]
+    sentences = [s for s in article.sentences if not is_furniture(line_of(article.text, s[0]))
+                 and not is_furniture(article.text[s[0]:s[1]])]
     sentences = sentences[:args.lead]
     if not sentences:
         return None

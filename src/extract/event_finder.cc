@@ -407,6 +407,11 @@ bool IsDisasterAt(const SentenceContext& s, int k) {
   return s.words.EntityAt(k) < 0 && IsDisasterWord(s.words.Lower(k));
 }
 
+// A vehicle word at token k that is no part of a name.
+bool IsVehicleAt(const SentenceContext& s, int k) {
+  return s.words.EntityAt(k) < 0 && IsVehicleWord(s.words.Lower(k));
+}
+
 // How many tokens a "hit and run" (a crash whose driver fled) takes from token k: "hit
 // and run", "hit-and-run", "Hit - And - Run", "Hit & Run", "Hit - Run"; 0 when none
 // starts there.
@@ -433,8 +438,9 @@ bool EndsHitAndRun(const SentenceContext& s, int k) {
 }
 
 // Whether the attack verb at token i is the work of a disaster or accident, not of an
-// attacker: its subject is one ("the fire destroyed 20 homes", "a quake killed five") or
-// it happened "in"/"by" one ("was killed in a crash", "destroyed by fire").
+// attacker: its subject is one ("the fire destroyed 20 homes", "a quake killed five", "a
+// car struck", "the hit and run driver who killed") or it happened "in"/"by" one ("was
+// killed in a crash", "destroyed by fire", "struck by a vehicle").
 bool ByDisaster(const SentenceContext& s, int i) {
   const EventWords& w = s.words;
   int last = i - 1;
@@ -442,12 +448,18 @@ bool ByDisaster(const SentenceContext& s, int i) {
   // "the blaze, which virtually destroyed the store"
   if (last - 1 >= s.first && OneOf(w.Lower(last), {"which", "that", "who"})) --last;
   if (last - 1 >= s.first && w.Is(last, ",")) --last;
-  if (last >= s.first && (IsDisasterAt(s, last) || EndsHitAndRun(s, last))) return true;
+  if (last >= s.first &&
+      (IsDisasterAt(s, last) || IsVehicleAt(s, last) || EndsHitAndRun(s, last))) {
+    return true;
+  }
   constexpr int kReach = 5;
   for (int k = i + 1; k < s.end && k <= i + kReach; ++k) {
     if (!w.Is(k, "in") && !w.Is(k, "by")) continue;
     for (int n = k + 1; n < s.end && n <= k + 4 && !w.IsPunctuation(n); ++n) {
-      if (IsDisasterAt(s, n) || HitAndRunLength(s, n) > 0) return true;
+      // Struck "by" a vehicle is an accident; shot "in" one is not.
+      if (IsDisasterAt(s, n) || HitAndRunLength(s, n) > 0 || (w.Is(k, "by") && IsVehicleAt(s, n))) {
+        return true;
+      }
     }
     return false;
   }
@@ -514,6 +526,44 @@ bool IsPlanned(const SentenceContext& s, int i, bool is_noun) {
                                                             "schedule", "plan", "arrange"});
 }
 
+// The person a clause opens with when appositions stand between it and the comma at
+// token `comma` before its verb: "Javon Wilson, 15, U.S. Rep. Danny Davis' grandson, was
+// shot", "Football player Brennan Weikel, 17, was killed". The clause opens at the start
+// of the sentence or after a dateline's dash; a PERSON must come within its first few
+// words and right before a comma, and no verb, relative pronoun or "and" may stand
+// between it and `comma`. Empty otherwise.
+std::vector<int> AppositionSubject(const SentenceContext& s, int comma) {
+  const EventWords& w = s.words;
+  int begin = s.first;
+  for (int k = comma - 1; k > s.first; --k) {
+    if (OneOf(w.Lower(k), {"\xE2\x80\x94", "\xE2\x80\x93", "--"})) {
+      begin = k + 1;
+      break;
+    }
+  }
+  // A few words of description may come first ("Football player"); taggers often read
+  // them as anything but nouns, so no tags are asked.
+  constexpr int kMaxDescription = 3;
+  int named = begin;
+  while (named < comma && named - begin < kMaxDescription && w.EntityAt(named) < 0 &&
+         !w.IsPunctuation(named)) {
+    ++named;
+  }
+  const int entity = w.EntityAt(named);
+  int last = named;
+  while (entity >= 0 && w.EntityAt(last + 1) == entity) ++last;
+  if (entity < 0 || !w.Is(last + 1, ",") || last + 1 >= comma ||
+      s.entities[entity].type != "PERSON") {
+    return {};
+  }
+  for (int k = last + 2; k < comma; ++k) {
+    if ((w.IsVerb(k) && !w.IsNoun(k)) || OneOf(w.Lower(k), {"who", "which", "that", "and"})) {
+      return {};
+    }
+  }
+  return {entity};
+}
+
 // The entities that head the subject of the verb at token `verb`. A name between commas
 // is an apposition ("the director of Egyptian intelligence, Abbas Kamel, are meeting"),
 // so it is still the subject; a name that only ends a clause before the comma ("Qatar,
@@ -528,7 +578,9 @@ std::vector<int> SubjectEntities(const SentenceContext& s, int verb) {
     --last;
   }
   if (last < s.first) return {};
-  return s.words.PhraseEntitiesEndingAt(last, s.first);
+  std::vector<int> named = s.words.PhraseEntitiesEndingAt(last, s.first);
+  if (named.empty() && s.words.Is(last, ",")) return AppositionSubject(s, last);
+  return named;
 }
 
 // The agents of the verb at token `verb`: its named subject, else the antecedent of a
@@ -610,6 +662,12 @@ bool IsDeathStateVerb(std::string_view lower_word) {
                             "pronounced", "declared"});
 }
 
+// Verbs of falling to one's death: "fell", "plunged".
+bool IsFallVerb(std::string_view lower_word) {
+  return OneOf(lower_word, {"fall", "falls", "fell", "falling", "fallen", "plunged", "plunges",
+                            "plummeted", "jumped", "tumbled"});
+}
+
 // Verbs that report a body found: "the body of a man was discovered".
 bool IsBodyFoundVerb(std::string_view lower_word) {
   return OneOf(lower_word, {"found", "discovered", "recovered", "located", "pulled", "spotted"});
@@ -625,9 +683,14 @@ int DeathStateVerb(const SentenceContext& s, int i) {
     constexpr int kReach = 6;  // "left a 59 - year - old woman dead"
     for (int k = i - 1; k >= s.first && i - k <= kReach; --k) {
       if (IsDeathStateVerb(w.Lower(k))) return w.IsVerb(k) ? k : -1;
-      if (!w.InNounPhrase(k) && !w.Is(k, "-")) return -1;
+      if (!w.InNounPhrase(k) && !w.Is(k, "-") && !w.Is(k, "of")) return -1;
     }
     return -1;
+  }
+  // "fell to his death": the death is the subject's.
+  if ((w.Is(i, "death") || w.Is(i, "deaths")) && i - 3 >= s.first && w.Is(i - 2, "to") &&
+      IsPossessivePronoun(w.Lower(i - 1)) && IsFallVerb(w.Lower(i - 3))) {
+    return i - 3;
   }
   if ((w.Is(i, "body") || w.Is(i, "bodies")) && w.IsNoun(i)) {
     constexpr int kReach = 10;  // "the body of John Roe, 24, was found"
@@ -641,10 +704,15 @@ int DeathStateVerb(const SentenceContext& s, int i) {
 
 // The dead of a death reported as a state (DeathStateVerb): the named object between
 // the verb and "dead" ("left John Roe dead"), the subject of a passive verb ("John Roe
-// was found dead"), or the owner of the body ("the body of John Roe", "Roe's body").
-// Whoever found or left them is no actor of the death.
+// was found dead") or of a fall ("Roe fell to his death"), or the owner of the body
+// ("the body of John Roe", "Roe's body"). Whoever found or left them is no actor of the
+// death.
 void StateActors(const SentenceContext& s, int i, int verb, EventActors& actors) {
   const EventWords& w = s.words;
+  if (w.Is(i, "death") || w.Is(i, "deaths")) {
+    actors.patients = SubjectEntities(s, verb);
+    return;
+  }
   if (w.Is(i, "dead")) {
     if (verb + 1 < i) {
       actors.patients = w.PhraseEntitiesFrom(verb + 1, i);
@@ -658,6 +726,20 @@ void StateActors(const SentenceContext& s, int i, int verb, EventActors& actors)
   } else if (w.Is(i - 1, "'s") && i - 2 >= s.first && w.EntityAt(i - 2) >= 0) {
     actors.patients = {w.EntityAt(i - 2)};
   }
+}
+
+// The person named in apposition to an object that describes one, from token `object`:
+// "shot a man, John Roe, 24", "killed his friend, 63-year-old Daniel Caron". Empty
+// when the object is no person word or no PERSON follows its comma.
+std::vector<int> AppositionObject(const SentenceContext& s, int object) {
+  const EventWords& w = s.words;
+  constexpr int kMaxPhrase = 8;
+  int last = -1;
+  for (int k = object; k < s.end && k - object < kMaxPhrase && w.InNounPhrase(k); ++k) last = k;
+  if (last < 0 || !IsPersonWord(w.Lower(last)) || !w.Is(last + 1, ",")) return {};
+  std::vector<int> named = w.PhraseEntitiesFrom(last + 2, s.end);
+  if (named.size() != 1 || s.entities[named.front()].type != "PERSON") return {};
+  return named;
 }
 
 void VerbActors(const SentenceContext& s, int i, std::string_view type, EventActors& actors) {
@@ -689,6 +771,7 @@ void VerbActors(const SentenceContext& s, int i, std::string_view type, EventAct
   if (object < s.end && OneOf(w.Lower(object), {"out", "back", "off", "up"})) ++object;
   if (object < s.end && IsPossessivePronoun(w.Lower(object))) ++object;  // "shot his wife Brenda"
   actors.patients = w.PhraseEntitiesFrom(object, s.end);
+  if (actors.patients.empty()) actors.patients = AppositionObject(s, object);
 }
 
 void NounActors(const SentenceContext& s, int i, std::string_view type, EventActors& actors) {
@@ -1022,6 +1105,23 @@ bool RepeatsPrevious(const SentenceContext& s, const std::vector<Event>& events,
   return true;
 }
 
+// Whether the death state reported by verb `verb` is what the harm just found left: "An
+// accidental shooting left a boy dead", "a crash that left two dead" report one
+// happening. The harm must stand in the sentence before the verb, in the same clause.
+bool LeftByPrevious(const SentenceContext& s, const std::vector<Event>& events, int verb) {
+  if (events.empty() || !OneOf(s.words.Lower(verb), {"left", "leaves", "leaving", "leave"})) {
+    return false;
+  }
+  const Event& harm = events.back();
+  if (harm.type != "ATTACK" && harm.type != "OTHER") return false;
+  const int previous = TokenAt(s, harm.span.start);
+  if (previous < s.first || previous >= verb) return false;
+  for (int k = previous + 1; k < verb; ++k) {
+    if (OneOf(s.words.Lower(k), {",", ";", ":", "."})) return false;
+  }
+  return true;
+}
+
 // Whether a modal of possibility stands among the auxiliaries of token i: "may have
 // been murdered", "could have killed".
 bool IsHedged(const SentenceContext& s, int i) {
@@ -1172,7 +1272,8 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
   for (const auto& [i, type, is_noun, state_verb] : triggers) {
     if (type == kStatement && s.has_full_quote) continue;
     if (!is_noun && state_verb < 0 && IsUnrealizedInfinitive(s, i)) continue;
-    const bool repeats = RepeatsPrevious(s, events, i, type);
+    const bool repeats = state_verb >= 0 ? LeftByPrevious(s, events, state_verb)
+                                         : RepeatsPrevious(s, events, i, type);
     EventActors actors;
     if (state_verb >= 0) {
       StateActors(s, i, state_verb, actors);

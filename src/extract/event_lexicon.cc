@@ -238,9 +238,18 @@ bool IsDisasterWord(std::string_view lower_word) {
       "floods",    "flooding", "tsunami",   "avalanche", "landslide", "mudslide",   "eruption",
       "explosion", "crash",    "collision", "accident",  "wreck",     "derailment", "collapse",
       "outbreak",  "epidemic", "plague",    "disease",   "virus",     "heat",       "lightning",
-      "fall",      "falls",    "car",       "vehicle",   "truck",     "suv",        "van",
-      "train",     "bus",      "motorist"};
+      "fall",      "falls"};
   for (std::string_view word : kDisasterWords) {
+    if (word == lower_word) return true;
+  }
+  return false;
+}
+
+bool IsVehicleWord(std::string_view lower_word) {
+  static constexpr std::string_view kVehicleWords[] = {
+      "car", "cars",  "vehicle", "vehicles", "truck",   "trucks",   "suv",       "van",
+      "bus", "train", "tram",    "driver",   "drivers", "motorist", "motorcycle"};
+  for (std::string_view word : kVehicleWords) {
     if (word == lower_word) return true;
   }
   return false;

@@ -107,6 +107,7 @@ EventWords::EventWords(std::string_view text, const TokenizedText& tokens,
     : own_tags_(tags.size() == tokens.tokens.size() ? std::vector<PosTag>(tags.begin(), tags.end())
                                                     : std::vector<PosTag>()),
       tags_(own_tags_),
+      entities_(entities),
       deps_(deps.size() == tokens.tokens.size() ? deps : std::span<const Dependency>()),
       entity_of_token_(tokens.tokens.size(), -1),
       in_time_(tokens.tokens.size(), false),
@@ -230,6 +231,10 @@ int EventWords::HeadEntity(int head) const {
   int i = head;
   while (i >= 0 && head - i < 2 && IsGroupNoun(Lower(i))) --i;
   if (i == head || i < 0) return -1;
+  // "Hamilton police say": the force speaks and acts, not the town it serves.
+  if (Lower(head) == "police" && EntityAt(i) >= 0 && entities_[EntityAt(i)].type == "PLACE") {
+    return -1;
+  }
   return EntityAt(i);
 }
 

@@ -81,7 +81,8 @@ class EventWords {
 
   // The entity a noun phrase with head token `head` names: the head's own entity, or the
   // entity right before a group head ("Hamas negotiators", "Biden administration
-  // officials"); -1 when none.
+  // officials"), but no place before "police" ("Hamilton police say": the force, not the
+  // town); -1 when none.
   int HeadEntity(int head) const;
 
   // The entities of the noun phrase that starts at `first` (within [first, end)),
@@ -102,6 +103,7 @@ class EventWords {
   std::vector<std::string> lower_;
   std::vector<PosTag> own_tags_;  // the tags, told again in headlines
   std::span<const PosTag> tags_;
+  std::span<const EntityMention> entities_;
   std::span<const Dependency> deps_;
   std::vector<int> entity_of_token_;
   std::vector<bool> in_time_;

@@ -463,7 +463,9 @@ TEST(EventFinder, ParseFindsSubjectsBeyondTheWordsBeforeTheVerb) {
   const std::string_view apposition =
       "Helena Brennan, chief negotiator for the shipping association, said the employers would "
       "bring new ideas.";
-  EXPECT_EQ(Find(apposition, {kBrennan}), Lines{});
+  // A person who opens the sentence before a comma is its subject by position too.
+  EXPECT_EQ(Find(apposition, {kBrennan}),
+            (Lines{"STATEMENT said agent=helena-brennan time=- place=-"}));
   EXPECT_EQ(FindParsed(apposition, {kBrennan}),
             (Lines{"STATEMENT said agent=helena-brennan time=- place=-"}));
   EXPECT_EQ(FindParsed("Mayor Elena Ruiz, who met Okafor on Wednesday, said she was hopeful.",
