@@ -446,8 +446,12 @@ bool ByDisaster(const SentenceContext& s, int i) {
   int last = i - 1;
   while (last >= s.first && IsSubjectVerbGap(w, last)) --last;
   // "the blaze, which virtually destroyed the store"
-  if (last - 1 >= s.first && OneOf(w.Lower(last), {"which", "that", "who"})) --last;
-  if (last - 1 >= s.first && w.Is(last, ",")) --last;
+  // The comma before a relative pronoun only: in "Roe, who saw the crash, was shot" the
+  // crash ends a clause of its own.
+  if (last - 1 >= s.first && OneOf(w.Lower(last), {"which", "that", "who"})) {
+    --last;
+    if (last - 1 >= s.first && w.Is(last, ",")) --last;
+  }
   if (last >= s.first &&
       (IsDisasterAt(s, last) || IsVehicleAt(s, last) || EndsHitAndRun(s, last))) {
     return true;
