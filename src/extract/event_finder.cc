@@ -1152,6 +1152,15 @@ bool ReportedAsDone(const EventWords& w, int i) {
   return w.Xpos(i) == "VBD" || w.Xpos(i) == "VBN" || (w.InHeadline(i) && w.Xpos(i) == "VBZ");
 }
 
+// Whether the disaster noun at token i is what a passive verb reports as the cause of
+// the harm: "was devastated by fire", "destroyed by a blaze" (the fire did it, though
+// "by fire" names no fire of its own).
+bool CausedPassive(const SentenceContext& s, int i, std::string_view type) {
+  if (type != "OTHER") return false;
+  const int by = s.words.PhraseStart(i, s.first) - 1;
+  return by - 1 >= s.first && s.words.Is(by, "by") && IsPassive(s, by - 1);
+}
+
 // Folds a trigger that repeats the event just found ("was shot and killed", "delivery
 // of humanitarian aid") into it: the time, place and actors attached to the second word
 // are the event's too.
@@ -1305,8 +1314,9 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
     }
     const bool done =
         !event.planned && !event.negated && !IsHedged(s, verb) &&
-        (is_noun ? IntroducesHarm(s, i, type)
-                 : ReportedAsDone(s.words, verb) && (type == "OTHER" || HitsPerson(s, i)));
+        (is_noun ? IntroducesHarm(s, i, type) || CausedPassive(s, i, type)
+                 : (ReportedAsDone(s.words, verb) || IsFallVerb(s.words.Lower(verb))) &&
+                       (type == "OTHER" || HitsPerson(s, i)));
     if (IsTooVague(event, is_noun, done)) {
       vague.push_back(i);
       continue;

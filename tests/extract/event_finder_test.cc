@@ -557,6 +557,8 @@ TEST(EventFinder, DisastersAreNoAttacks) {
   EXPECT_EQ(Find("Two soldiers were killed in a helicopter crash in Afghanistan on Monday.",
                  {{"Afghanistan", "PLACE", "afghanistan"}}, {monday}),
             (Lines{"OTHER killed time=2013-11-25 place=afghanistan"}));
+  EXPECT_EQ(Find("A church was devastated by fire.", {}), (Lines{"OTHER fire time=- place=-"}));
+  EXPECT_EQ(Find("The church came under fire from critics.", {}), Lines{});
   EXPECT_EQ(Find("A quake struck southern Iran on Monday.", {{"Iran", "PLACE", "iran"}}, {monday}),
             (Lines{"OTHER quake patient=iran time=2013-11-25 place=-"}));
 }
@@ -601,6 +603,8 @@ TEST(EventFinder, DeathsReportedAsStatesAreDeaths) {
             (Lines{"OTHER body time=2016-11-07 place=-"}));
   EXPECT_EQ(Find("John Roe fell to his death on Monday.", {kRoe}, {monday}),
             (Lines{"OTHER death patient=john-roe time=2016-11-07 place=-"}));
+  EXPECT_EQ(Find("He watched his brother fall to his death.", {}),
+            (Lines{"OTHER death time=- place=-"}));
   // What a harm left is the harm: one event, with the dead as its patient.
   EXPECT_EQ(Find("A shooting on Monday left John Roe dead.", {kRoe}, {monday}),
             (Lines{"ATTACK shooting patient=john-roe time=2016-11-07 place=-"}));
