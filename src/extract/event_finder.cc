@@ -305,10 +305,12 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
   // "that" before a past form is a relative pronoun ("an accident that killed a woman").
   const bool relative_that =
       w.Is(i - 1, "that") && (w.Xpos(i - 1) == "WDT" || IsUnambiguousVerbForm(w.Lower(i)));
+  // A name's "'s" is a determiner too ("Kimani Gray's shooting").
+  const bool after_owner = w.Is(i - 1, "'s") && i - 2 >= s.first && w.EntityAt(i - 2) >= 0;
   const bool after_determiner =
       i > s.first && !relative_that &&
-      OneOf(w.Lower(i - 1), {"the", "a", "an", "this", "that", "these", "those", "their", "his",
-                             "her", "its", "our"});
+      (after_owner || OneOf(w.Lower(i - 1), {"the", "a", "an", "this", "that", "these", "those",
+                                             "their", "his", "her", "its", "our"}));
   if (!after_determiner && (w.IsVerb(i) || IsUnambiguousVerbForm(w.Lower(i)))) {
     word = LookupEventTrigger(w.Lower(i), TriggerWordClass::kVerb);
   }
@@ -778,6 +780,15 @@ void VerbActors(const SentenceContext& s, int i, std::string_view type, EventAct
   if (actors.patients.empty()) actors.patients = AppositionObject(s, object);
 }
 
+// Whether the name ending at token k, before the crime noun at token i, owns it as its
+// victim: a person's "shooting", "killing" or "murder" is done to them ("Kimani Gray's
+// shooting", "Brooklyn Mother's Fatal Shooting"), unlike a country's "strikes".
+bool IsSufferedBy(const SentenceContext& s, int k, int i) {
+  const EventWords& w = s.words;
+  return w.Is(k + 1, "'s") && s.entities[w.EntityAt(k)].type == "PERSON" &&
+         OneOf(w.Lower(i), {"shooting", "stabbing", "killing", "murder", "slaying"});
+}
+
 void NounActors(const SentenceContext& s, int i, std::string_view type, EventActors& actors) {
   const EventWords& w = s.words;
   const bool meeting = type == kCall || type == kMeet;
@@ -793,6 +804,8 @@ void NounActors(const SentenceContext& s, int i, std::string_view type, EventAct
         (meeting || w.Xpos(k) == "NNP" || w.Xpos(k) == "NNPS" || mention.text == mention.name);
     if (place_name) {
       actors.place = entity;
+    } else if (IsSufferedBy(s, k, i)) {
+      actors.patients.push_back(entity);  // "Kimani Gray's shooting"
     } else {
       actors.agents.push_back(entity);  // "Netanyahu's refusal", "Israeli strikes"
     }
@@ -1296,6 +1309,10 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
       VerbActors(s, i, type, actors);
     }
     if (state_verb < 0) ParsedActors(s, i, type, is_noun, actors);
+    if (!is_noun && IsUndergoVerb(s.words.Lower(i))) {
+      // "A girl in Detroit dies": a place does not die.
+      std::erase_if(actors.patients, [&](int e) { return s.entities[e].type == "PLACE"; });
+    }
     NormalizeActors(type, actors);
     Event event = MakeEvent(s, i, type, actors, ContentOf(s, i, type, is_noun, actors));
     if (repeats) {

@@ -531,6 +531,12 @@ TEST(EventFinder, ShootingsAreAttacksOnTheirVictims) {
   EXPECT_EQ(Find("Gary Gomes was accused of stabbing his mother on Tuesday.",
                  {{"Gary Gomes", "PERSON", "gary-gomes"}}, {{"Tuesday", "DATE", "2008-12-23"}}),
             (Lines{"ATTACK stabbing time=2008-12-23 place=-"}));
+  EXPECT_EQ(Find("Riots followed Kimani Gray's shooting by police.",
+                 {{"Kimani Gray", "PERSON", "kimani-gray"}}),
+            (Lines{"ATTACK shooting patient=kimani-gray time=- place=-"}));
+  EXPECT_EQ(Find("A girl in Detroit died on Sunday.", {{"Detroit", "PLACE", "detroit"}},
+                 {{"Sunday", "DATE", "2016-05-22"}}),
+            (Lines{"OTHER died time=2016-05-22 place=detroit"}));
   // A name that only modifies the subject is not the victim.
   EXPECT_EQ(Find("The grandson of Rep. Danny Davis was fatally shot on Friday.",
                  {{"Danny Davis", "PERSON", "danny-davis"}}, {friday}),
