@@ -1159,10 +1159,13 @@ bool IntroducesHarm(const SentenceContext& s, int i, std::string_view type) {
                                                      "slaying", "massacre"});
 }
 
-// Whether the verb at token i reports what happened: a past tense or participle, or a
+// Whether the verb at token i reports what happened: a past tense or participle (also
+// a past form the tagger took for a noun: "accessed guns and shot/NN themselves"), or a
 // present in a headline, which tells the news in the present ("Second climber dies").
 bool ReportedAsDone(const EventWords& w, int i) {
-  return w.Xpos(i) == "VBD" || w.Xpos(i) == "VBN" || (w.InHeadline(i) && w.Xpos(i) == "VBZ");
+  const bool past_form = IsUnambiguousVerbForm(w.Lower(i)) && !w.Lower(i).ends_with("s");
+  return w.Xpos(i) == "VBD" || w.Xpos(i) == "VBN" || (past_form && w.IsNoun(i)) ||
+         (w.InHeadline(i) && w.Xpos(i) == "VBZ");
 }
 
 // Whether the disaster noun at token i is what a passive verb reports as the cause of

@@ -537,6 +537,8 @@ TEST(EventFinder, ShootingsAreAttacksOnTheirVictims) {
   EXPECT_EQ(Find("A girl in Detroit died on Sunday.", {{"Detroit", "PLACE", "detroit"}},
                  {{"Sunday", "DATE", "2016-05-22"}}),
             (Lines{"OTHER died time=2016-05-22 place=detroit"}));
+  EXPECT_EQ(Find("Two youngsters accessed guns and shot themselves.", {}),
+            (Lines{"ATTACK shot time=- place=-"}));
   // A name that only modifies the subject is not the victim.
   EXPECT_EQ(Find("The grandson of Rep. Danny Davis was fatally shot on Friday.",
                  {{"Danny Davis", "PERSON", "danny-davis"}}, {friday}),
