@@ -90,7 +90,11 @@ std::optional<PosTag> HeadlineWordTag(std::string_view lower_word, std::string_v
     if (LookupEventTrigger(lower_word, TriggerWordClass::kNoun)) return PosTag{"NOUN", "NN"};
     if (const std::optional<PosTag> tag = FunctionWordTag(lower_word)) return tag;
   }
-  if (!LookupEventTrigger(lower_word, TriggerWordClass::kVerb)) return std::nullopt;
+  // A headline's verb of saying ("White House Announces Breakthrough") repeats the
+  // statement its article reports, dated and with its words: only the article's counts.
+  const std::optional<EventTriggerWord> verb =
+      LookupEventTrigger(lower_word, TriggerWordClass::kVerb);
+  if (!verb || verb->type == "STATEMENT") return std::nullopt;
   if (!IsUnambiguousVerbForm(lower_word) && !(title_case && proper)) return std::nullopt;
   if (lower_word.ends_with("s")) return PosTag{"VERB", "VBZ"};
   if (lower_word.ends_with("ed") || IsUnambiguousVerbForm(lower_word)) {

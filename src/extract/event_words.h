@@ -28,8 +28,8 @@ class EventWords {
   // empty. A token of a sentence left unparsed has an empty relation label.
   //
   // In a headline, a word of the event lexicon outside any name that is tagged a noun
-  // but can only be a verb ("dies", "killed") is told a verb: "-s" a present (VBZ),
-  // else a participle (VBN), as headlines use them. In a Title-Case one, also a
+  // but can only be a verb ("dies", "killed"), other than a verb of saying, is told a verb: "-s" a
+  // present (VBZ), else a participle (VBN), as headlines use them. In a Title-Case one, also a
   // lexicon noun tagged a proper noun is told a common noun ("Fatal Shooting"), and a
   // preposition, conjunction or form of "be" tagged a proper noun is told as what it
   // is ("Killed By Police").

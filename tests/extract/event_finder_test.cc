@@ -672,6 +672,10 @@ TEST(EventFinder, HeadlinesAreRead) {
             (Lines{"OTHER Killed time=- place=queens"}));
   EXPECT_EQ(Find("Second climber dies at Mt Cook\nTwo men died on the mountain.", {kCook}),
             (Lines{"OTHER dies time=- place=mt-cook", "OTHER died time=- place=-"}));
+  // A headline's verb of saying repeats the article's statement: no event of its own.
+  EXPECT_EQ(Find("White House Announces Breakthrough In Queens Talks",
+                 {{"White House", "ORG", "white-house"}, kQueens}),
+            Lines{});
   EXPECT_EQ(Find("Teen Killed By Police In Queens", {kQueens}),
             (Lines{"ATTACK Killed time=- place=queens"}));
   EXPECT_EQ(
