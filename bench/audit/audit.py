@@ -43,6 +43,16 @@ TITLE_OR_INITIAL = re.compile(
 CONTINUES = re.compile(rb"[a-z0-9]")
 SHORT_SENTENCE = 60  # bytes
 
+# Lines of page furniture, no sentences of the article: a web address ("http: / / www.
+# odt. co. nz / ...") or a dateline of words for dates and clock times alone ("Posted Oct
+# 26, 2011 8: 57 AM CDT", "Sun, 15 Sep 2013"). The lead of an article skips them.
+WEB_ADDRESS = re.compile(rb"\s*(?:https?\s*:|www\s*\.)", re.I)
+DATE_WORDS = re.compile(
+    rb"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
+    rb"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?|"
+    rb"posted|updated|published|last|modified|at|on|am|pm|[apm]\.|\d+(?:st|nd|rd|th)|"
+    rb"[ecmp][sd]t|gmt|utc|[\d\s.,:/|@\-]+", re.I)
+
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -245,17 +255,38 @@ def facts_of(article, args):
             yield e["start"], e["end"], e["text"], fields
 
 
+def is_furniture(sentence):
+    """Whether a sentence or line (bytes) is a web address or a dateline, no part of the
+    article."""
+    if WEB_ADDRESS.match(sentence):
+        return True
+    words = re.findall(rb"[A-Za-z]+\.?|[^A-Za-z\s]+", sentence)
+    return bool(words) and all(DATE_WORDS.fullmatch(word) for word in words)
+
+
+def line_of(text, start):
+    """The line of `text` that holds byte `start`: a web address may hold a "? " that
+    ends a sentence inside it."""
+    begin = text.rfind(b"\n", 0, start) + 1
+    end = text.find(b"\n", start)
+    return text[begin:end if end >= 0 else len(text)]
+
+
 def lead_view(article, args):
-    """The article's lead (first --lead sentences) with the events inside it."""
-    sentences = article.sentences[:args.lead]
+    """The article's lead (first --lead sentences, web addresses and datelines skipped)
+    with the events inside it."""
+    sentences = [s for s in article.sentences if not is_furniture(line_of(article.text, s[0]))
+                 and not is_furniture(article.text[s[0]:s[1]])]
+    sentences = sentences[:args.lead]
     if not sentences:
         return None
-    end = sentences[-1][1]
+    begin, end = sentences[0][0], sentences[-1][1]
     events = [e for e in article.analysis.get("events", [])
-              if e["start"] < end and keep_event(e, args)]
-    lead = marked(article.text, (0, end), [(e["start"], e["end"]) for e in events])
+              if any(s[0] <= e["start"] < s[1] for s in sentences) and keep_event(e, args)]
+    lead = " ".join(marked(article.text, s, [(e["start"], e["end"]) for e in events])
+                    for s in sentences)
     fields = [event_fields(article, e) for e in events]
-    return 0, end, article.span(*sentences[0]), {"lead": lead, "events": fields}
+    return begin, end, article.span(*sentences[0]), {"lead": lead, "events": fields}
 
 
 def collect(articles, args):

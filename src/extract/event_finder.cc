@@ -302,9 +302,15 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
   is_noun = false;
   // After a determiner the word heads a noun phrase whatever its tag ("knowledge of the
   // meeting told Axios": the tagger may read "meeting" as a verb there).
+  // "that" before a past form is a relative pronoun ("an accident that killed a woman").
+  const bool relative_that =
+      w.Is(i - 1, "that") && (w.Xpos(i - 1) == "WDT" || IsUnambiguousVerbForm(w.Lower(i)));
+  // A name's "'s" is a determiner too ("Kimani Gray's shooting").
+  const bool after_owner = w.Is(i - 1, "'s") && i - 2 >= s.first && w.EntityAt(i - 2) >= 0;
   const bool after_determiner =
-      i > s.first && OneOf(w.Lower(i - 1), {"the", "a", "an", "this", "that", "these", "those",
-                                            "their", "his", "her", "its", "our"});
+      i > s.first && !relative_that &&
+      (after_owner || OneOf(w.Lower(i - 1), {"the", "a", "an", "this", "that", "these", "those",
+                                             "their", "his", "her", "its", "our"}));
   if (!after_determiner && (w.IsVerb(i) || IsUnambiguousVerbForm(w.Lower(i)))) {
     word = LookupEventTrigger(w.Lower(i), TriggerWordClass::kVerb);
   }
@@ -397,22 +403,69 @@ bool IsUnrealizedInfinitive(const SentenceContext& s, int i) {
                  "plan", "planned", "poised", "likely", "ready", "about", "agreed"});
 }
 
+// A disaster word at token k that is no part of a name ("killed in a fall", not
+// "Niagara Falls").
+bool IsDisasterAt(const SentenceContext& s, int k) {
+  return s.words.EntityAt(k) < 0 && IsDisasterWord(s.words.Lower(k));
+}
+
+// A vehicle word at token k that is no part of a name.
+bool IsVehicleAt(const SentenceContext& s, int k) {
+  return s.words.EntityAt(k) < 0 && IsVehicleWord(s.words.Lower(k));
+}
+
+// How many tokens a "hit and run" (a crash whose driver fled) takes from token k: "hit
+// and run", "hit-and-run", "Hit - And - Run", "Hit & Run", "Hit - Run"; 0 when none
+// starts there.
+int HitAndRunLength(const SentenceContext& s, int k) {
+  const EventWords& w = s.words;
+  if (w.Is(k, "hit-and-run")) return 1;
+  if (!w.Is(k, "hit")) return 0;
+  constexpr int kMaxJoiners = 3;
+  for (int n = k + 1; n < s.end && n <= k + kMaxJoiners + 1; ++n) {
+    if (w.Is(n, "run")) return n > k + 1 ? n - k + 1 : 0;
+    if (!OneOf(w.Lower(n), {"-", "and", "&"})) return 0;
+  }
+  return 0;
+}
+
+// Whether a "hit and run" ends at token k.
+bool EndsHitAndRun(const SentenceContext& s, int k) {
+  for (int start = std::max(s.first, k - 4); start <= k; ++start) {
+    if (const int length = HitAndRunLength(s, start); length > 0 && start + length - 1 == k) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether the attack verb at token i is the work of a disaster or accident, not of an
-// attacker: its subject is one ("the fire destroyed 20 homes", "a quake killed five") or
-// it happened "in"/"by" one ("was killed in a crash", "destroyed by fire").
+// attacker: its subject is one ("the fire destroyed 20 homes", "a quake killed five", "a
+// car struck", "the hit and run driver who killed") or it happened "in"/"by" one ("was
+// killed in a crash", "destroyed by fire", "struck by a vehicle").
 bool ByDisaster(const SentenceContext& s, int i) {
   const EventWords& w = s.words;
   int last = i - 1;
   while (last >= s.first && IsSubjectVerbGap(w, last)) --last;
   // "the blaze, which virtually destroyed the store"
-  if (last - 1 >= s.first && OneOf(w.Lower(last), {"which", "that"})) --last;
-  if (last - 1 >= s.first && w.Is(last, ",")) --last;
-  if (last >= s.first && IsDisasterWord(w.Lower(last))) return true;
+  // The comma before a relative pronoun only: in "Roe, who saw the crash, was shot" the
+  // crash ends a clause of its own.
+  if (last - 1 >= s.first && OneOf(w.Lower(last), {"which", "that", "who"})) {
+    --last;
+    if (last - 1 >= s.first && w.Is(last, ",")) --last;
+  }
+  if (last >= s.first &&
+      (IsDisasterAt(s, last) || IsVehicleAt(s, last) || EndsHitAndRun(s, last))) {
+    return true;
+  }
   constexpr int kReach = 5;
   for (int k = i + 1; k < s.end && k <= i + kReach; ++k) {
     if (!w.Is(k, "in") && !w.Is(k, "by")) continue;
     for (int n = k + 1; n < s.end && n <= k + 4 && !w.IsPunctuation(n); ++n) {
-      if (IsDisasterWord(w.Lower(n))) return true;
+      // Struck "by" a vehicle is an accident; shot "in" one is not.
+      if (IsDisasterAt(s, n) || HitAndRunLength(s, n) > 0 || (w.Is(k, "by") && IsVehicleAt(s, n))) {
+        return true;
+      }
     }
     return false;
   }
@@ -479,6 +532,44 @@ bool IsPlanned(const SentenceContext& s, int i, bool is_noun) {
                                                             "schedule", "plan", "arrange"});
 }
 
+// The person a clause opens with when appositions stand between it and the comma at
+// token `comma` before its verb: "Javon Wilson, 15, U.S. Rep. Danny Davis' grandson, was
+// shot", "Football player Brennan Weikel, 17, was killed". The clause opens at the start
+// of the sentence or after a dateline's dash; a PERSON must come within its first few
+// words and right before a comma, and no verb, relative pronoun or "and" may stand
+// between it and `comma`. Empty otherwise.
+std::vector<int> AppositionSubject(const SentenceContext& s, int comma) {
+  const EventWords& w = s.words;
+  int begin = s.first;
+  for (int k = comma - 1; k > s.first; --k) {
+    if (OneOf(w.Lower(k), {"\xE2\x80\x94", "\xE2\x80\x93", "--"})) {
+      begin = k + 1;
+      break;
+    }
+  }
+  // A few words of description may come first ("Football player"); taggers often read
+  // them as anything but nouns, so no tags are asked.
+  constexpr int kMaxDescription = 3;
+  int named = begin;
+  while (named < comma && named - begin < kMaxDescription && w.EntityAt(named) < 0 &&
+         !w.IsPunctuation(named)) {
+    ++named;
+  }
+  const int entity = w.EntityAt(named);
+  int last = named;
+  while (entity >= 0 && w.EntityAt(last + 1) == entity) ++last;
+  if (entity < 0 || !w.Is(last + 1, ",") || last + 1 >= comma ||
+      s.entities[entity].type != "PERSON") {
+    return {};
+  }
+  for (int k = last + 2; k < comma; ++k) {
+    if ((w.IsVerb(k) && !w.IsNoun(k)) || OneOf(w.Lower(k), {"who", "which", "that", "and"})) {
+      return {};
+    }
+  }
+  return {entity};
+}
+
 // The entities that head the subject of the verb at token `verb`. A name between commas
 // is an apposition ("the director of Egyptian intelligence, Abbas Kamel, are meeting"),
 // so it is still the subject; a name that only ends a clause before the comma ("Qatar,
@@ -493,7 +584,9 @@ std::vector<int> SubjectEntities(const SentenceContext& s, int verb) {
     --last;
   }
   if (last < s.first) return {};
-  return s.words.PhraseEntitiesEndingAt(last, s.first);
+  std::vector<int> named = s.words.PhraseEntitiesEndingAt(last, s.first);
+  if (named.empty() && s.words.Is(last, ",")) return AppositionSubject(s, last);
+  return named;
 }
 
 // The agents of the verb at token `verb`: its named subject, else the antecedent of a
@@ -556,19 +649,112 @@ std::vector<int> PassiveAgents(const SentenceContext& s, int i) {
   return {};
 }
 
+// The entities the subject of the passive verb at token `verb` names: what was done to.
+std::vector<int> PassiveSubject(const SentenceContext& s, int verb) {
+  const EventWords& w = s.words;
+  std::vector<int> subject = SubjectEntities(s, verb);
+  if (!subject.empty()) {
+    // "The grandson of Rep. Danny Davis was shot": the name only modifies the subject.
+    const int named = TokenAt(s, s.entities[subject.front()].span.start);
+    const int start = w.PhraseStart(named, s.first);
+    if (w.Is(start - 1, "of") || w.Is(std::min(start, named) - 1, "of")) subject.clear();
+  }
+  return subject;
+}
+
+// Verbs that report a death found as a state: "was found dead", "leaves woman dead".
+bool IsDeathStateVerb(std::string_view lower_word) {
+  return OneOf(lower_word, {"found", "discovered", "left", "leaves", "leaving", "leave",
+                            "pronounced", "declared"});
+}
+
+// Verbs of falling to one's death: "fell", "plunged".
+bool IsFallVerb(std::string_view lower_word) {
+  return OneOf(lower_word, {"fall", "falls", "fell", "falling", "fallen", "plunged", "plunges",
+                            "plummeted", "jumped", "tumbled"});
+}
+
+// Verbs that report a body found: "the body of a man was discovered".
+bool IsBodyFoundVerb(std::string_view lower_word) {
+  return OneOf(lower_word, {"found", "discovered", "recovered", "located", "pulled", "spotted"});
+}
+
+// The verb that reports a death at token i as a state, or -1: "dead" right after a verb
+// of finding or leaving, or with the dead between ("was found dead", "left two men
+// dead"); "body" or "bodies" before a passive verb of finding ("the body of a man was
+// discovered"). A death found is a death, though the text names no act.
+int DeathStateVerb(const SentenceContext& s, int i) {
+  const EventWords& w = s.words;
+  if (w.Is(i, "dead")) {
+    constexpr int kReach = 6;  // "left a 59 - year - old woman dead"
+    for (int k = i - 1; k >= s.first && i - k <= kReach; --k) {
+      if (IsDeathStateVerb(w.Lower(k))) return w.IsVerb(k) ? k : -1;
+      if (!w.InNounPhrase(k) && !w.Is(k, "-") && !w.Is(k, "of")) return -1;
+    }
+    return -1;
+  }
+  // "fell to his death": the death is the subject's.
+  if ((w.Is(i, "death") || w.Is(i, "deaths")) && i - 3 >= s.first && w.Is(i - 2, "to") &&
+      IsPossessivePronoun(w.Lower(i - 1)) && IsFallVerb(w.Lower(i - 3))) {
+    return i - 3;
+  }
+  if ((w.Is(i, "body") || w.Is(i, "bodies")) && w.IsNoun(i)) {
+    constexpr int kReach = 10;  // "the body of John Roe, 24, was found"
+    for (int k = i + 1; k < s.end && k <= i + kReach; ++k) {
+      if (OneOf(w.Lower(k), {".", ";", ":"})) return -1;
+      if (IsBodyFoundVerb(w.Lower(k)) && w.IsVerb(k)) return IsPassive(s, k) ? k : -1;
+    }
+  }
+  return -1;
+}
+
+// The dead of a death reported as a state (DeathStateVerb): the named object between
+// the verb and "dead" ("left John Roe dead"), the subject of a passive verb ("John Roe
+// was found dead") or of a fall ("Roe fell to his death"), or the owner of the body
+// ("the body of John Roe", "Roe's body"). Whoever found or left them is no actor of the
+// death.
+void StateActors(const SentenceContext& s, int i, int verb, EventActors& actors) {
+  const EventWords& w = s.words;
+  if (w.Is(i, "death") || w.Is(i, "deaths")) {
+    actors.patients = SubjectEntities(s, verb);
+    return;
+  }
+  if (w.Is(i, "dead")) {
+    if (verb + 1 < i) {
+      actors.patients = w.PhraseEntitiesFrom(verb + 1, i);
+    } else if (w.Xpos(verb) == "VBN") {
+      actors.patients = PassiveSubject(s, verb);
+    }
+    return;
+  }
+  if (w.Is(i + 1, "of")) {
+    actors.patients = w.PhraseEntitiesFrom(i + 2, s.end);
+  } else if (w.Is(i - 1, "'s") && i - 2 >= s.first && w.EntityAt(i - 2) >= 0) {
+    actors.patients = {w.EntityAt(i - 2)};
+  }
+}
+
+// The person named in apposition to an object that describes one, from token `object`:
+// "shot a man, John Roe, 24", "killed his friend, 63-year-old Daniel Caron". Empty
+// when the object is no person word or no PERSON follows its comma.
+std::vector<int> AppositionObject(const SentenceContext& s, int object) {
+  const EventWords& w = s.words;
+  constexpr int kMaxPhrase = 8;
+  int last = -1;
+  for (int k = object; k < s.end && k - object < kMaxPhrase && w.InNounPhrase(k); ++k) last = k;
+  if (last < 0 || !IsPersonWord(w.Lower(last)) || !w.Is(last + 1, ",")) return {};
+  std::vector<int> named = w.PhraseEntitiesFrom(last + 2, s.end);
+  if (named.size() != 1 || s.entities[named.front()].type != "PERSON") return {};
+  return named;
+}
+
 void VerbActors(const SentenceContext& s, int i, std::string_view type, EventActors& actors) {
   const EventWords& w = s.words;
   if (type != kStatement && IsPassiveLike(s, i)) {
     // The subject of a passive is what was done to ("Javon Wilson was shot and killed");
     // the agent, if named, follows "by".
     const bool shared = w.Is(i - 1, "and") || w.Is(i - 1, "or");
-    actors.patients = SubjectEntities(s, shared && !IsPassive(s, i) ? i - 2 : i);
-    if (!actors.patients.empty()) {
-      // "The grandson of Rep. Danny Davis was shot": the name only modifies the subject.
-      const int named = TokenAt(s, s.entities[actors.patients.front()].span.start);
-      const int start = w.PhraseStart(named, s.first);
-      if (w.Is(start - 1, "of") || w.Is(std::min(start, named) - 1, "of")) actors.patients.clear();
-    }
+    actors.patients = PassiveSubject(s, shared && !IsPassive(s, i) ? i - 2 : i);
     actors.agents = PassiveAgents(s, i);
     return;
   }
@@ -591,6 +777,16 @@ void VerbActors(const SentenceContext& s, int i, std::string_view type, EventAct
   if (object < s.end && OneOf(w.Lower(object), {"out", "back", "off", "up"})) ++object;
   if (object < s.end && IsPossessivePronoun(w.Lower(object))) ++object;  // "shot his wife Brenda"
   actors.patients = w.PhraseEntitiesFrom(object, s.end);
+  if (actors.patients.empty()) actors.patients = AppositionObject(s, object);
+}
+
+// Whether the name ending at token k, before the crime noun at token i, owns it as its
+// victim: a person's "shooting", "killing" or "murder" is done to them ("Kimani Gray's
+// shooting", "Brooklyn Mother's Fatal Shooting"), unlike a country's "strikes".
+bool IsSufferedBy(const SentenceContext& s, int k, int i) {
+  const EventWords& w = s.words;
+  return w.Is(k + 1, "'s") && s.entities[w.EntityAt(k)].type == "PERSON" &&
+         OneOf(w.Lower(i), {"shooting", "stabbing", "killing", "murder", "slaying"});
 }
 
 void NounActors(const SentenceContext& s, int i, std::string_view type, EventActors& actors) {
@@ -608,6 +804,8 @@ void NounActors(const SentenceContext& s, int i, std::string_view type, EventAct
         (meeting || w.Xpos(k) == "NNP" || w.Xpos(k) == "NNPS" || mention.text == mention.name);
     if (place_name) {
       actors.place = entity;
+    } else if (IsSufferedBy(s, k, i)) {
+      actors.patients.push_back(entity);  // "Kimani Gray's shooting"
     } else {
       actors.agents.push_back(entity);  // "Netanyahu's refusal", "Israeli strikes"
     }
@@ -924,6 +1122,23 @@ bool RepeatsPrevious(const SentenceContext& s, const std::vector<Event>& events,
   return true;
 }
 
+// Whether the death state reported by verb `verb` is what the harm just found left: "An
+// accidental shooting left a boy dead", "a crash that left two dead" report one
+// happening. The harm must stand in the sentence before the verb, in the same clause.
+bool LeftByPrevious(const SentenceContext& s, const std::vector<Event>& events, int verb) {
+  if (events.empty() || !OneOf(s.words.Lower(verb), {"left", "leaves", "leaving", "leave"})) {
+    return false;
+  }
+  const Event& harm = events.back();
+  if (harm.type != "ATTACK" && harm.type != "OTHER") return false;
+  const int previous = TokenAt(s, harm.span.start);
+  if (previous < s.first || previous >= verb) return false;
+  for (int k = previous + 1; k < verb; ++k) {
+    if (OneOf(s.words.Lower(k), {",", ";", ":", "."})) return false;
+  }
+  return true;
+}
+
 // Whether a modal of possibility stands among the auxiliaries of token i: "may have
 // been murdered", "could have killed".
 bool IsHedged(const SentenceContext& s, int i) {
@@ -942,6 +1157,24 @@ bool IntroducesHarm(const SentenceContext& s, int i, std::string_view type) {
   if (start >= i || (!s.words.Is(start, "a") && !s.words.Is(start, "an"))) return false;
   return type == "OTHER" || OneOf(s.words.Lower(i), {"shooting", "stabbing", "murder", "homicide",
                                                      "slaying", "massacre"});
+}
+
+// Whether the verb at token i reports what happened: a past tense or participle (also
+// a past form the tagger took for a noun: "accessed guns and shot/NN themselves"), or a
+// present in a headline, which tells the news in the present ("Second climber dies").
+bool ReportedAsDone(const EventWords& w, int i) {
+  const bool past_form = IsUnambiguousVerbForm(w.Lower(i)) && !w.Lower(i).ends_with("s");
+  return w.Xpos(i) == "VBD" || w.Xpos(i) == "VBN" || (past_form && w.IsNoun(i)) ||
+         (w.InHeadline(i) && w.Xpos(i) == "VBZ");
+}
+
+// Whether the disaster noun at token i is what a passive verb reports as the cause of
+// the harm: "was devastated by fire", "destroyed by a blaze" (the fire did it, though
+// "by fire" names no fire of its own).
+bool CausedPassive(const SentenceContext& s, int i, std::string_view type) {
+  if (type != "OTHER") return false;
+  const int by = s.words.PhraseStart(i, s.first) - 1;
+  return by - 1 >= s.first && s.words.Is(by, "by") && IsPassive(s, by - 1);
 }
 
 // Folds a trigger that repeats the event just found ("was shot and killed", "delivery
@@ -1028,14 +1261,27 @@ struct Trigger {
   int token = 0;
   std::string_view type;
   bool is_noun = false;
+  int state_verb = -1;  // for a death reported as a state, the verb that reports it
 };
 
 std::vector<Trigger> SentenceTriggers(const SentenceContext& s) {
   std::vector<Trigger> triggers;
   for (int i = s.first; i < s.end; ++i) {
+    if (InQuote(s, i)) continue;
+    if (const int verb = DeathStateVerb(s, i); verb >= 0) {
+      triggers.push_back({i, "OTHER", false, verb});
+      continue;
+    }
+    // "a hit and run that killed", not "the hit and run driver".
+    if (const int length = HitAndRunLength(s, i);
+        length > 0 && !OneOf(s.words.Lower(i + length), {"driver", "drivers", "suspect"})) {
+      triggers.push_back({i, "OTHER", true});
+      i += length - 1;
+      continue;
+    }
     bool is_noun = false;
     std::optional<std::string_view> type = ResolveTrigger(s, i, is_noun);
-    if (!type || InQuote(s, i)) continue;
+    if (!type) continue;
     if (*type == "ATTACK" && !is_noun && ByDisaster(s, i)) type = "OTHER";
     triggers.push_back({i, *type, is_noun});
   }
@@ -1052,35 +1298,45 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
   s.attachment = &attachment;
   const size_t sentence_events = events.size();
   std::vector<int> vague;
-  for (const auto& [i, type, is_noun] : triggers) {
+  for (const auto& [i, type, is_noun, state_verb] : triggers) {
     if (type == kStatement && s.has_full_quote) continue;
-    if (!is_noun && IsUnrealizedInfinitive(s, i)) continue;
-    const bool repeats = RepeatsPrevious(s, events, i, type);
+    if (!is_noun && state_verb < 0 && IsUnrealizedInfinitive(s, i)) continue;
+    const bool repeats = state_verb >= 0 ? LeftByPrevious(s, events, state_verb)
+                                         : RepeatsPrevious(s, events, i, type);
     EventActors actors;
-    if (is_noun) {
+    if (state_verb >= 0) {
+      StateActors(s, i, state_verb, actors);
+    } else if (is_noun) {
       NounActors(s, i, type, actors);
     } else {
       VerbActors(s, i, type, actors);
     }
-    ParsedActors(s, i, type, is_noun, actors);
+    if (state_verb < 0) ParsedActors(s, i, type, is_noun, actors);
+    if (!is_noun && IsUndergoVerb(s.words.Lower(i))) {
+      // "A girl in Detroit dies": a place does not die.
+      std::erase_if(actors.patients, [&](int e) { return s.entities[e].type == "PLACE"; });
+    }
     NormalizeActors(type, actors);
     Event event = MakeEvent(s, i, type, actors, ContentOf(s, i, type, is_noun, actors));
     if (repeats) {
       MergeRepeated(event, events.back());
       continue;
     }
-    event.planned = IsPlanned(s, i, is_noun);
-    event.negated = IsNegated(s, i, is_noun);
+    // A state is planned, denied or hedged by the verb that reports it.
+    const int verb = state_verb >= 0 ? state_verb : i;
+    event.planned = IsPlanned(s, verb, is_noun);
+    event.negated = IsNegated(s, verb, is_noun);
     // "global demand", "demand for oil": the market's, unless someone makes it.
     if (is_noun && type == "DEMAND" && s.words.Is(i, "demand") && actors.agents.empty()) continue;
     if (is_noun && !event.negated && IsAnaphoricMeeting(s, i, type) &&
         FoldIntoAntecedent(event, events, changed)) {
       continue;
     }
-    const bool done = !event.planned && !event.negated && !IsHedged(s, i) &&
-                      (is_noun ? IntroducesHarm(s, i, type)
-                               : (s.words.Xpos(i) == "VBD" || s.words.Xpos(i) == "VBN") &&
-                                     (type == "OTHER" || HitsPerson(s, i)));
+    const bool done =
+        !event.planned && !event.negated && !IsHedged(s, verb) &&
+        (is_noun ? IntroducesHarm(s, i, type) || CausedPassive(s, i, type)
+                 : (ReportedAsDone(s.words, verb) || IsFallVerb(s.words.Lower(verb))) &&
+                       (type == "OTHER" || HitsPerson(s, i)));
     if (IsTooVague(event, is_noun, done)) {
       vague.push_back(i);
       continue;
@@ -1204,7 +1460,7 @@ std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens
     const int first = static_cast<int>(sentence.first_token);
     const int end = static_cast<int>(sentence.end_token);
     if (first < 0 || end > token_count || first >= end) continue;
-    if (tokens.tokens[end - 1].end > text.size()) continue;
+    if (tokens.tokens[end - 1].end > text.size() || words.InWebAddress(first)) continue;
     const Span span = {tokens.tokens[first].start, tokens.tokens[end - 1].end};
     SentenceContext context{
         text,  tokens, words, entities, time_index.Around(span), quote_index.Around(span),

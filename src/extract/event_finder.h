@@ -58,6 +58,24 @@
 // reported like any other, but a denied call or meeting is never folded into an
 // earlier one (above), nor is one folded into it.
 //
+// Crime and disaster news reports deaths without an act, and in headlines:
+//   - a death reported as a state is a death (OTHER, trigger "dead", "body" or "death"):
+//     "was found dead", "left two men dead", "pronounced dead", "the body of a man was
+//     discovered", "fell to his death"; its patients are the dead (the subject of the
+//     passive, the named object, the body's owner), never whoever found them. What a
+//     harm of the same clause left is that harm ("a shooting left a boy dead" is one
+//     ATTACK, with the boy as patient);
+//   - a road accident is OTHER: a "hit and run", a harm "by" a vehicle or with a vehicle
+//     or driver as its subject ("struck by a vehicle", "the driver who killed"), but not
+//     a person shot "in" a vehicle;
+//   - a victim named in apposition is the patient: "shot his friend, 63-year-old Daniel
+//     Caron" (after an object that describes a person), "Javon Wilson, 15, Rep. Danny
+//     Davis' grandson, was shot" (the person the clause opens with); a person's
+//     "shooting" or "killing" is done to them ("Kimani Gray's shooting");
+//   - headlines are read with their words' own tags (event_words.h): "Woman Killed In
+//     Queens Crash", "Second climber dies at Mt Cook", where a present tense reports the
+//     news as done; a line that is a web address gives no events.
+//
 // RELEASE needs captives nearby ("released four hostages", not "released a browser").
 // Verbs of saying give a STATEMENT only for indirect speech: not in a sentence that
 // holds a full (not partial) quotation, which the quote finder reports instead. Verbs

@@ -211,8 +211,8 @@ bool IsCaptiveWord(std::string_view lower_word) {
 
 bool IsUnambiguousVerbForm(std::string_view lower_word) {
   static constexpr std::string_view kIrregularForms[] = {
-      "met",  "spoke", "spoken", "struck", "withdrew", "withdrawn",
-      "said", "told",  "freed",  "shot",   "slain"};
+      "met",  "spoke", "spoken", "struck", "withdrew", "withdrawn", "said",
+      "told", "freed", "shot",   "slain",  "dies",     "died",      "kills"};
   for (std::string_view form : kIrregularForms) {
     if (form == lower_word) return true;
   }
@@ -237,8 +237,19 @@ bool IsDisasterWord(std::string_view lower_word) {
       "tremor",    "storm",    "tornado",   "hurricane", "typhoon",   "cyclone",    "flood",
       "floods",    "flooding", "tsunami",   "avalanche", "landslide", "mudslide",   "eruption",
       "explosion", "crash",    "collision", "accident",  "wreck",     "derailment", "collapse",
-      "outbreak",  "epidemic", "plague",    "disease",   "virus",     "heat",       "lightning"};
+      "outbreak",  "epidemic", "plague",    "disease",   "virus",     "heat",       "lightning",
+      "fall",      "falls"};
   for (std::string_view word : kDisasterWords) {
+    if (word == lower_word) return true;
+  }
+  return false;
+}
+
+bool IsVehicleWord(std::string_view lower_word) {
+  static constexpr std::string_view kVehicleWords[] = {
+      "car", "cars",  "vehicle", "vehicles", "truck",   "trucks",   "suv",       "van",
+      "bus", "train", "tram",    "driver",   "drivers", "motorist", "motorcycle"};
+  for (std::string_view word : kVehicleWords) {
     if (word == lower_word) return true;
   }
   return false;

@@ -65,8 +65,13 @@ bool IsUnambiguousVerbForm(std::string_view lower_word);
 bool IsLightVerb(std::string_view lower_word);
 
 // Words for disasters and accidents, which hurt and destroy without an attacker: "fire",
-// "quake", "crash", "storm", "explosion".
+// "quake", "crash", "storm", "explosion", "fall".
 bool IsDisasterWord(std::string_view lower_word);
+
+// Words for vehicles and those who drive them: what hits a person in a road accident
+// ("struck by a vehicle", "a car killed", "the driver who killed"), though a person may
+// also be shot in one.
+bool IsVehicleWord(std::string_view lower_word);
 
 // Words for people an attack is done to: "man", "girlfriend", "officer", "teenager".
 bool IsPersonWord(std::string_view lower_word);

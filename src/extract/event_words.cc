@@ -1,9 +1,17 @@
 #include "extract/event_words.h"
 
 #include <algorithm>
+#include <initializer_list>
+#include <optional>
+
+#include "extract/event_lexicon.h"
 
 namespace storyline {
 namespace {
+
+bool OneOf(std::string_view word, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
 
 // ASCII lower case, with the curly apostrophe of clitics folded to the straight one so
 // that "’s" and "'s" look alike.
@@ -46,15 +54,70 @@ void MarkTokens(const std::vector<Token>& tokens, Span span, Marks& marks, Value
   for (; it != tokens.end() && it->end <= span.end; ++it) marks[it - tokens.begin()] = value;
 }
 
+// Words that Title Case capitalises or not as it likes, which say nothing about it.
+bool IsMinorTitleWord(std::string_view lower_word) {
+  return OneOf(lower_word, {"a", "an", "the", "and", "or", "of", "in", "on", "at", "by", "for",
+                            "to", "with", "from", "as", "vs"});
+}
+
+bool EndsWithStop(std::string_view lower_word) {
+  return OneOf(lower_word, {".", "!", "?", "...", "\"", "'", "\xE2\x80\x9D", "\xE2\x80\x99", ")"});
+}
+
+// The longest line without a final stop that still reads as a headline.
+constexpr int kMaxHeadlineTokens = 25;
+
+// The tag a function word of a Title-Case headline has in prose, or nullopt.
+std::optional<PosTag> FunctionWordTag(std::string_view lower_word) {
+  if (OneOf(lower_word, {"of", "in", "by", "at", "on", "for", "after", "near", "with", "from",
+                         "over", "during", "into", "outside", "inside", "amid"})) {
+    return PosTag{"ADP", "IN"};
+  }
+  if (OneOf(lower_word, {"and", "or", "&"})) return PosTag{"CCONJ", "CC"};
+  if (OneOf(lower_word, {"is", "are"})) return PosTag{"AUX", "VBZ"};
+  if (OneOf(lower_word, {"was", "were"})) return PosTag{"AUX", "VBD"};
+  if (lower_word == "to") return PosTag{"PART", "TO"};
+  return std::nullopt;
+}
+
+// The tag a lexicon word of a headline has in prose, or nullopt to keep the tagger's:
+// see the constructor's contract in the header.
+std::optional<PosTag> HeadlineWordTag(std::string_view lower_word, std::string_view xpos,
+                                      bool title_case) {
+  if (!xpos.starts_with("NN")) return std::nullopt;
+  const bool proper = xpos == "NNP" || xpos == "NNPS";
+  if (title_case && proper) {
+    if (LookupEventTrigger(lower_word, TriggerWordClass::kNoun)) return PosTag{"NOUN", "NN"};
+    if (const std::optional<PosTag> tag = FunctionWordTag(lower_word)) return tag;
+  }
+  // A headline's verb of saying ("White House Announces Breakthrough") repeats the
+  // statement its article reports, dated and with its words: only the article's counts.
+  const std::optional<EventTriggerWord> verb =
+      LookupEventTrigger(lower_word, TriggerWordClass::kVerb);
+  if (!verb || verb->type == "STATEMENT") return std::nullopt;
+  if (!IsUnambiguousVerbForm(lower_word) && !(title_case && proper)) return std::nullopt;
+  if (lower_word.ends_with("s")) return PosTag{"VERB", "VBZ"};
+  if (lower_word.ends_with("ed") || IsUnambiguousVerbForm(lower_word)) {
+    return PosTag{"VERB", "VBN"};
+  }
+  return PosTag{"VERB", "VB"};
+}
+
 }  // namespace
 
 EventWords::EventWords(std::string_view text, const TokenizedText& tokens,
                        std::span<const PosTag> tags, std::span<const EntityMention> entities,
                        std::span<const TimeExpression> times, std::span<const Dependency> deps)
-    : tags_(tags.size() == tokens.tokens.size() ? tags : std::span<const PosTag>()),
+    : own_tags_(tags.size() == tokens.tokens.size() ? std::vector<PosTag>(tags.begin(), tags.end())
+                                                    : std::vector<PosTag>()),
+      tags_(own_tags_),
+      entities_(entities),
       deps_(deps.size() == tokens.tokens.size() ? deps : std::span<const Dependency>()),
       entity_of_token_(tokens.tokens.size(), -1),
-      in_time_(tokens.tokens.size(), false) {
+      in_time_(tokens.tokens.size(), false),
+      headline_(tokens.tokens.size(), false),
+      title_case_(tokens.tokens.size(), false),
+      web_address_(tokens.tokens.size(), false) {
   lower_.reserve(tokens.tokens.size());
   for (const Token& token : tokens.tokens) {
     lower_.push_back(token.end <= text.size() && token.start <= token.end ? FoldWord(token.In(text))
@@ -68,6 +131,43 @@ EventWords::EventWords(std::string_view text, const TokenizedText& tokens,
   // them ("met Netanyahu Monday").
   for (const TimeExpression& time : times) {
     if (time.kind != "DURATION") MarkTokens(tokens.tokens, time.span, in_time_, true);
+  }
+  ReadHeadlines(text, tokens);
+}
+
+void EventWords::ReadHeadlines(std::string_view text, const TokenizedText& tokens) {
+  for (const Sentence& sentence : tokens.sentences) {
+    const int first = static_cast<int>(sentence.first_token);
+    const int end = static_cast<int>(sentence.end_token);
+    if (first < 0 || end > size() || first >= end) continue;
+    if (OneOf(Lower(first), {"http", "https", "www"})) {
+      std::fill(web_address_.begin() + first, web_address_.begin() + end, true);
+      continue;
+    }
+    int words = 0;
+    int capitalized = 0;
+    for (int k = first; k < end; ++k) {
+      const Token& token = tokens.tokens[k];
+      if (token.end > text.size() || token.start >= token.end) continue;
+      const char c = text[token.start];
+      const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (!letter || IsMinorTitleWord(Lower(k))) continue;
+      ++words;
+      if (c >= 'A' && c <= 'Z') ++capitalized;
+    }
+    constexpr int kMinTitleWords = 3;
+    const bool title_case = words >= kMinTitleWords && capitalized * 4 >= words * 3;
+    const bool unstopped = !EndsWithStop(Lower(end - 1)) && end - first <= kMaxHeadlineTokens;
+    if (!title_case && !unstopped) continue;
+    for (int k = first; k < end; ++k) {
+      headline_[k] = true;
+      title_case_[k] = title_case;
+      if (own_tags_.empty() || EntityAt(k) >= 0) continue;
+      if (const std::optional<PosTag> tag =
+              HeadlineWordTag(Lower(k), own_tags_[k].xpos, title_case)) {
+        own_tags_[k] = *tag;
+      }
+    }
   }
 }
 
@@ -110,7 +210,10 @@ std::vector<int> EventWords::DependentEntities(int d, int first, int end) const 
 
 bool EventWords::IsVerb(int i) const { return !HasTags() || Xpos(i).starts_with("VB"); }
 
-bool EventWords::IsNoun(int i) const { return !HasTags() || Xpos(i) == "NN" || Xpos(i) == "NNS"; }
+bool EventWords::IsNoun(int i) const {
+  if (!HasTags() || Xpos(i) == "NN" || Xpos(i) == "NNS") return true;
+  return title_case_[i] && (Xpos(i) == "NNP" || Xpos(i) == "NNPS");
+}
 
 bool EventWords::IsPunctuation(int i) const {
   if (HasTags()) return Upos(i) == "PUNCT";
@@ -132,6 +235,10 @@ int EventWords::HeadEntity(int head) const {
   int i = head;
   while (i >= 0 && head - i < 2 && IsGroupNoun(Lower(i))) --i;
   if (i == head || i < 0) return -1;
+  // "Hamilton police say": the force speaks and acts, not the town it serves.
+  if (Lower(head) == "police" && EntityAt(i) >= 0 && entities_[EntityAt(i)].type == "PLACE") {
+    return -1;
+  }
   return EntityAt(i);
 }
 

@@ -2,6 +2,13 @@
 // entity mention (PERSON/ORG/PLACE) or time expression each token belongs to, the noun
 // phrases around a position, found from tags alone, and, where the sentence was parsed,
 // each word's head and relation.
+//
+// Headlines are told apart from sentences of prose: a line with no final stop ("Second
+// climber dies at Mt Cook"), or one in Title Case ("Woman Killed In Queens Hit - Run").
+// A tagger trained on prose tags every Title-Case word a proper noun and headline verbs
+// as nouns ("dies/NNS"), so there the words' tags are told again from the words
+// themselves (see the constructor) and the parse is not trusted. A line that is a web
+// address ("http: / / www. ...") holds no words of the article at all.
 #pragma once
 
 #include <span>
@@ -19,9 +26,19 @@ class EventWords {
  public:
   // `tags` and `deps` hold one entry per token or are empty; any other size counts as
   // empty. A token of a sentence left unparsed has an empty relation label.
+  //
+  // In a headline, a word of the event lexicon outside any name that is tagged a noun
+  // but can only be a verb ("dies", "killed"), other than a verb of saying, is told a verb: "-s" a
+  // present (VBZ), else a participle (VBN), as headlines use them. In a Title-Case one, also a
+  // lexicon noun tagged a proper noun is told a common noun ("Fatal Shooting"), and a
+  // preposition, conjunction or form of "be" tagged a proper noun is told as what it
+  // is ("Killed By Police").
   EventWords(std::string_view text, const TokenizedText& tokens, std::span<const PosTag> tags,
              std::span<const EntityMention> entities, std::span<const TimeExpression> times,
              std::span<const Dependency> deps = {});
+  // The words keep their own tags, which a copy would not point to.
+  EventWords(const EventWords&) = delete;
+  EventWords& operator=(const EventWords&) = delete;
 
   int size() const { return static_cast<int>(lower_.size()); }
   std::string_view Lower(int i) const { return lower_[i]; }
@@ -35,8 +52,12 @@ class EventWords {
   bool IsNoun(int i) const;  // NN or NNS (always true without tags)
   bool IsPunctuation(int i) const;
 
-  // Whether token i's sentence was parsed; Head and Label are meaningful only then.
-  bool Parsed(int i) const { return !deps_.empty() && !deps_[i].label.empty(); }
+  // Whether token i's sentence was parsed; Head and Label are meaningful only then. A
+  // Title-Case headline counts as unparsed: its parse rests on tags told wrong.
+  bool Parsed(int i) const { return !deps_.empty() && !deps_[i].label.empty() && !title_case_[i]; }
+  // Whether token i lies in a headline (see above), or in a line that is a web address.
+  bool InHeadline(int i) const { return headline_[i]; }
+  bool InWebAddress(int i) const { return web_address_[i]; }
   int Head(int i) const { return deps_[i].head; }
   std::string_view Label(int i) const { return deps_[i].label; }
   // The first dependent of `head` in [first, end) with relation `label`, or -1.
@@ -60,7 +81,8 @@ class EventWords {
 
   // The entity a noun phrase with head token `head` names: the head's own entity, or the
   // entity right before a group head ("Hamas negotiators", "Biden administration
-  // officials"); -1 when none.
+  // officials"), but no place before "police" ("Hamilton police say": the force, not the
+  // town); -1 when none.
   int HeadEntity(int head) const;
 
   // The entities of the noun phrase that starts at `first` (within [first, end)),
@@ -75,11 +97,17 @@ class EventWords {
   int PhraseStart(int last, int begin) const;
 
  private:
+  // Marks the headlines and web addresses among the sentences and tells their tags again.
+  void ReadHeadlines(std::string_view text, const TokenizedText& tokens);
+
   std::vector<std::string> lower_;
+  std::vector<PosTag> own_tags_;  // the tags, told again in headlines
   std::span<const PosTag> tags_;
+  std::span<const EntityMention> entities_;
   std::span<const Dependency> deps_;
   std::vector<int> entity_of_token_;
   std::vector<bool> in_time_;
+  std::vector<bool> headline_, title_case_, web_address_;
 };
 
 }  // namespace storyline

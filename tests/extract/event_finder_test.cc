@@ -463,7 +463,9 @@ TEST(EventFinder, ParseFindsSubjectsBeyondTheWordsBeforeTheVerb) {
   const std::string_view apposition =
       "Helena Brennan, chief negotiator for the shipping association, said the employers would "
       "bring new ideas.";
-  EXPECT_EQ(Find(apposition, {kBrennan}), Lines{});
+  // A person who opens the sentence before a comma is its subject by position too.
+  EXPECT_EQ(Find(apposition, {kBrennan}),
+            (Lines{"STATEMENT said agent=helena-brennan time=- place=-"}));
   EXPECT_EQ(FindParsed(apposition, {kBrennan}),
             (Lines{"STATEMENT said agent=helena-brennan time=- place=-"}));
   EXPECT_EQ(FindParsed("Mayor Elena Ruiz, who met Okafor on Wednesday, said she was hopeful.",
@@ -529,6 +531,14 @@ TEST(EventFinder, ShootingsAreAttacksOnTheirVictims) {
   EXPECT_EQ(Find("Gary Gomes was accused of stabbing his mother on Tuesday.",
                  {{"Gary Gomes", "PERSON", "gary-gomes"}}, {{"Tuesday", "DATE", "2008-12-23"}}),
             (Lines{"ATTACK stabbing time=2008-12-23 place=-"}));
+  EXPECT_EQ(Find("Riots followed Kimani Gray's shooting by police.",
+                 {{"Kimani Gray", "PERSON", "kimani-gray"}}),
+            (Lines{"ATTACK shooting patient=kimani-gray time=- place=-"}));
+  EXPECT_EQ(Find("A girl in Detroit died on Sunday.", {{"Detroit", "PLACE", "detroit"}},
+                 {{"Sunday", "DATE", "2016-05-22"}}),
+            (Lines{"OTHER died time=2016-05-22 place=detroit"}));
+  EXPECT_EQ(Find("Two youngsters accessed guns and shot themselves.", {}),
+            (Lines{"ATTACK shot time=- place=-"}));
   // A name that only modifies the subject is not the victim.
   EXPECT_EQ(Find("The grandson of Rep. Danny Davis was fatally shot on Friday.",
                  {{"Danny Davis", "PERSON", "danny-davis"}}, {friday}),
@@ -555,6 +565,8 @@ TEST(EventFinder, DisastersAreNoAttacks) {
   EXPECT_EQ(Find("Two soldiers were killed in a helicopter crash in Afghanistan on Monday.",
                  {{"Afghanistan", "PLACE", "afghanistan"}}, {monday}),
             (Lines{"OTHER killed time=2013-11-25 place=afghanistan"}));
+  EXPECT_EQ(Find("A church was devastated by fire.", {}), (Lines{"OTHER fire time=- place=-"}));
+  EXPECT_EQ(Find("The church came under fire from critics.", {}), Lines{});
   EXPECT_EQ(Find("A quake struck southern Iran on Monday.", {{"Iran", "PLACE", "iran"}}, {monday}),
             (Lines{"OTHER quake patient=iran time=2013-11-25 place=-"}));
 }
@@ -584,6 +596,98 @@ TEST(EventFinder, IdiomsAreNoEvents) {
                    "place=-"}));
   EXPECT_EQ(Find("Biden delivered food to Gaza on Monday.", {kBiden}, {monday}),
             (Lines{"AID delivered agent=joe-biden time=2024-04-29 place=-"}));
+}
+
+// A death the text reports as a state is a death (OTHER), and the dead are its patients;
+// whoever found or left them is no actor of it.
+TEST(EventFinder, DeathsReportedAsStatesAreDeaths) {
+  constexpr EntitySpec kRoe{"John Roe", "PERSON", "john-roe"};
+  const TimeSpec monday{"Monday", "DATE", "2016-11-07"};
+  EXPECT_EQ(Find("John Roe was found dead in his home on Monday.", {kRoe}, {monday}),
+            (Lines{"OTHER dead patient=john-roe time=2016-11-07 place=-"}));
+  EXPECT_EQ(Find("The body of John Roe was discovered in a field on Monday.", {kRoe}, {monday}),
+            (Lines{"OTHER body patient=john-roe time=2016-11-07 place=-"}));
+  EXPECT_EQ(Find("The body of a man was discovered on Monday.", {}, {monday}),
+            (Lines{"OTHER body time=2016-11-07 place=-"}));
+  EXPECT_EQ(Find("John Roe fell to his death on Monday.", {kRoe}, {monday}),
+            (Lines{"OTHER death patient=john-roe time=2016-11-07 place=-"}));
+  EXPECT_EQ(Find("He watched his brother fall to his death.", {}),
+            (Lines{"OTHER death time=- place=-"}));
+  // What a harm left is the harm: one event, with the dead as its patient.
+  EXPECT_EQ(Find("A shooting on Monday left John Roe dead.", {kRoe}, {monday}),
+            (Lines{"ATTACK shooting patient=john-roe time=2016-11-07 place=-"}));
+  // Found alive, or dead only in a figure of speech: no death.
+  EXPECT_EQ(Find("Police found John Roe in his car on Monday.", {kRoe}, {monday}), Lines{});
+  EXPECT_EQ(Find("The proposal is dead on arrival.", {}), Lines{});
+  EXPECT_EQ(Find("Nobody has a body like John Roe.", {kRoe}), Lines{});
+}
+
+// A road accident is no attack: struck "by" a vehicle, a car as the subject, a hit and
+// run; a person shot "in" a vehicle is still attacked.
+TEST(EventFinder, RoadAccidentsAreNoAttacks) {
+  constexpr EntitySpec kQueens{"Queens", "PLACE", "queens"};
+  const TimeSpec friday{"Friday", "DATE", "2013-09-13"};
+  EXPECT_EQ(Find("A woman was struck by a vehicle in Queens on Friday.", {kQueens}, {friday}),
+            (Lines{"OTHER struck time=2013-09-13 place=queens"}));
+  EXPECT_EQ(Find("Police arrested the driver who killed a woman in Queens on Friday.", {kQueens},
+                 {friday}),
+            (Lines{"OTHER killed time=2013-09-13 place=queens"}));
+  EXPECT_EQ(Find("A hit and run accident killed a woman in Queens on Friday.", {kQueens}, {friday}),
+            (Lines{"OTHER hit time=2013-09-13 place=queens"}));
+  EXPECT_EQ(Find("A girl was shot while in a vehicle on Friday.", {}, {friday}),
+            (Lines{"ATTACK shot time=2013-09-13 place=-"}));
+  EXPECT_EQ(
+      Find("Police have a suspect after an accident that killed a woman in Queens.", {kQueens}),
+      (Lines{"OTHER killed time=- place=queens"}));
+}
+
+// The victim named in apposition is the patient: after an object that describes a
+// person, or as the person the sentence opens with.
+TEST(EventFinder, AppositiveVictimsArePatients) {
+  constexpr EntitySpec kCaron{"Daniel Caron", "PERSON", "daniel-caron"};
+  constexpr EntitySpec kWilson{"Javon Wilson", "PERSON", "javon-wilson"};
+  constexpr EntitySpec kWeikel{"Brennan Weikel", "PERSON", "brennan-weikel"};
+  EXPECT_EQ(Find("He shot his friend, 63-year-old Daniel Caron, in the driveway.", {kCaron}),
+            (Lines{"ATTACK shot patient=daniel-caron time=- place=-"}));
+  EXPECT_EQ(
+      Find("Javon Wilson, 15, U.S. Rep. Danny Davis' grandson, was shot on Friday.",
+           {kWilson, {"Danny Davis", "PERSON", "danny-davis"}}, {{"Friday", "DATE", "2016-11-18"}}),
+      (Lines{"ATTACK shot patient=javon-wilson time=2016-11-18 place=-"}));
+  EXPECT_EQ(Find("Football player Brennan Weikel, 17, was killed while hunting.", {kWeikel}),
+            (Lines{"ATTACK killed patient=brennan-weikel time=- place=-"}));
+  // A name after a comma that describes no person, or after a clause, is not the victim.
+  EXPECT_EQ(Find("He shot the video, Daniel Caron said.", {kCaron}),
+            (Lines{"STATEMENT said agent=daniel-caron time=- place=-"}));
+  EXPECT_EQ(Find("Daniel Caron, who saw the crash, was shot on Friday.", {kCaron},
+                 {{"Friday", "DATE", "2016-11-18"}}),
+            (Lines{"ATTACK shot time=2016-11-18 place=-"}));
+}
+
+// Headlines: Title Case and lines without a stop are read with their words' own tags;
+// web addresses give no events.
+TEST(EventFinder, HeadlinesAreRead) {
+  constexpr EntitySpec kQueens{"Queens", "PLACE", "queens"};
+  constexpr EntitySpec kCook{"Mt Cook", "PLACE", "mt-cook"};
+  EXPECT_EQ(Find("Woman Killed In Queens Crash, Driver Charged", {kQueens}),
+            (Lines{"OTHER Killed time=- place=queens"}));
+  EXPECT_EQ(Find("Second climber dies at Mt Cook\nTwo men died on the mountain.", {kCook}),
+            (Lines{"OTHER dies time=- place=mt-cook", "OTHER died time=- place=-"}));
+  // A headline's verb of saying repeats the article's statement: no event of its own.
+  EXPECT_EQ(Find("White House Announces Breakthrough In Queens Talks",
+                 {{"White House", "ORG", "white-house"}, kQueens}),
+            Lines{});
+  EXPECT_EQ(Find("Teen Killed By Police In Queens", {kQueens}),
+            (Lines{"ATTACK Killed time=- place=queens"}));
+  EXPECT_EQ(
+      Find("http: / / www. news. com / local / teen - killed - in - queens\nA quiet day.", {}),
+      Lines{});
+}
+
+// A town is not the agent of its police.
+TEST(EventFinder, TownPoliceSpeakForThemselves) {
+  EXPECT_EQ(Find("Hamilton police say the man was shot on Friday.",
+                 {{"Hamilton", "PLACE", "hamilton"}}, {{"Friday", "DATE", "2016-11-18"}}),
+            (Lines{"ATTACK shot time=2016-11-18 place=-"}));
 }
 
 }  // namespace
