@@ -22,4 +22,9 @@ std::optional<double> VagueAmount(std::string_view lower_word);
 // "tunnels" -> "tunnel", "people" -> "person", "casualties" -> "casualty".
 std::string Singular(std::string_view lower_noun);
 
+// Units a number measures in, singular and lower-case: "mile", "kg", "hour", "cup",
+// "kwh". A count of one of these stands on its own ("1 cup spinach" measures cups), where
+// another singular noun may only modify the noun after it ("a 180 page book").
+bool IsUnitOfMeasure(std::string_view lower_singular);
+
 }  // namespace storyline
