@@ -45,7 +45,12 @@ constexpr std::array<std::pair<std::string_view, double>, 7> kVague = {{
     {"billions", 1e9},
 }};
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kIrregularPlurals = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kIrregularPlurals = {{
+    {"diagnoses", "diagnosis"},
+    {"analyses", "analysis"},
+    {"crises", "crisis"},
+    {"theses", "thesis"},
+    {"hypotheses", "hypothesis"},
     {"people", "person"},
     {"children", "child"},
     {"men", "man"},
@@ -73,7 +78,7 @@ constexpr auto kUnitsOfMeasure = std::to_array<std::string_view>({
     "kph",        "knot",   "degree",     "celsius",    "fahrenheit", "calorie",   "kcal",
     "watt",       "w",      "kw",         "kwh",        "mw",         "mwh",       "gw",
     "gwh",        "hp",     "horsepower", "volt",       "v",          "gb",        "mb",
-    "tb",         "ghz",    "mhz",        "megapixel",
+    "tb",         "ghz",    "mhz",        "megapixel",  "db",         "dba",
 });
 
 }  // namespace

@@ -472,12 +472,17 @@ class Scanner {
            NumberWordValue(AsciiLower(word)).has_value();
   }
 
-  // "Boeing 737", "Route 66", "iPhone 11", "S&P 500": a bare integer right after a
-  // capitalized word (not the first of its sentence, "Only 12 ...") is part of a name.
+  // "Boeing 737", "Route 66", "iPhone 11", "S&P 500", "USB 3.0": a bare integer right
+  // after a capitalized word, or a decimal after an acronym or a mixed-case name, is part
+  // of a name. Not after the first word of a sentence, capitalized anyway ("Only 12 ...",
+  // "Mix 3 Tbsp.").
   bool FollowsName(uint32_t i) const {
-    return i > first_ + 1 && HasUpper(Word(i - 1)) &&
-           !std::ispunct(static_cast<unsigned char>(Word(i - 1)[0])) &&
-           Word(i).find_first_not_of("0123456789") == std::string_view::npos;
+    if (i <= first_ + 1) return false;
+    const std::string_view before = Word(i - 1);
+    if (!HasUpper(before) || std::ispunct(static_cast<unsigned char>(before[0]))) return false;
+    const std::string_view word = Word(i);
+    if (word.find_first_not_of("0123456789") == std::string_view::npos) return true;
+    return word.find_first_not_of("0123456789.") == std::string_view::npos && !IsTitleCase(before);
   }
 
   // What the amount ending at `last` counts: a percent sign, a currency word, "of" and

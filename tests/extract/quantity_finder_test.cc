@@ -95,6 +95,9 @@ TEST(QuantityFinder, ReadsTheCountedNounAsTheTaggerSees) {
       {"They detected 5,200 pounds of water vapor.", "5,200 pounds", 5200, "pound", false},
       {"The club paid 5 million pounds for him.", "5 million pounds", 5e6, "GBP", false},
       {"Among adults aged 26 or older, use rose.", "26", 26, "year", false},
+      {"Only 12 people came.", "12 people", 12, "person", false},
+      {"With three confirmed diagnoses, panic grew.", "three confirmed diagnoses", 3, "diagnosis",
+       false},
   };
   for (const Case& c : cases) {
     const auto found = FindTagged(c.text);
@@ -124,6 +127,7 @@ TEST(QuantityFinder, AbstainsOnNumbersThatCountNothing) {
       "It was measured with a Kanomax model 4431 audiometer.",
       "Some iPhone 7 refurbs can be had cheaply.",
       "The S&P 500 index was little changed.",
+      "Get a USB 3.0 dock with it.",
       "So-called type 2 immune responses followed.",
       // Idioms, pronouns, clock times, phone numbers, ranges of words.
       "But one thing that most people don't realize is that it's arid.",
