@@ -25,7 +25,7 @@ constexpr std::array<std::pair<std::string_view, double>, 29> kNumberWords = {{
     {"eighty", 80},  {"ninety", 90},    {"dozen", 12},    {"one", 1},
 }};
 
-constexpr std::array<std::pair<std::string_view, double>, 7> kScales = {{
+constexpr std::array<std::pair<std::string_view, double>, 9> kScales = {{
     {"hundred", 1e2},
     {"thousand", 1e3},
     {"million", 1e6},
@@ -33,6 +33,8 @@ constexpr std::array<std::pair<std::string_view, double>, 7> kScales = {{
     {"trillion", 1e12},
     {"bn", 1e9},
     {"mn", 1e6},
+    {"lakh", 1e5},  // South Asian: "Rs 25 lakh" is 2.5 million rupees
+    {"crore", 1e7},
 }};
 
 constexpr std::array<std::pair<std::string_view, double>, 7> kVague = {{
@@ -78,7 +80,8 @@ constexpr auto kUnitsOfMeasure = std::to_array<std::string_view>({
     "kph",        "knot",   "degree",     "celsius",    "fahrenheit", "calorie",   "kcal",
     "watt",       "w",      "kw",         "kwh",        "mw",         "mwh",       "gw",
     "gwh",        "hp",     "horsepower", "volt",       "v",          "gb",        "mb",
-    "tb",         "ghz",    "mhz",        "megapixel",  "db",         "dba",
+    "tb",         "ghz",    "mhz",        "megapixel",  "db",         "dba",       "lb-ft",
+    "cu.ft.",     "cu.ft",  "nm",         "ps",
 });
 
 }  // namespace

@@ -12,7 +12,8 @@ namespace storyline {
 // Scale words are separate (NumberScale), so "two hundred" is read as 2 x 100.
 std::optional<double> NumberWordValue(std::string_view lower_word);
 
-// "hundred" -> 100, "thousand" -> 1e3, "million" -> 1e6, "billion", "trillion", "bn".
+// "hundred" -> 100, "thousand" -> 1e3, "million" -> 1e6, "billion", "trillion", "bn",
+// "lakh" -> 1e5, "crore" -> 1e7.
 std::optional<double> NumberScale(std::string_view lower_word);
 
 // "hundreds" -> 100, "thousands" -> 1e3, "dozens" -> 12, "millions", "scores" -> 20:

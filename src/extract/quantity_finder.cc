@@ -90,10 +90,11 @@ bool IsIdiomAfterOne(std::string_view singular) {
   return singular == "point" || singular == "hand" || singular == "side" || singular == "time";
 }
 
-// Words after a number that make it a clock time ("9.30 a.m.") rather than an amount.
+// Words after a number that make it a clock time ("9.30 a.m.") or a radio frequency
+// ("101.5 FM") rather than an amount.
 bool IsClockWord(std::string_view lower) {
-  return lower == "a.m." || lower == "p.m." || lower == "am" || lower == "pm" || lower == "a.m" ||
-         lower == "p.m";
+  return lower == "fm" || lower == "a.m." || lower == "p.m." || lower == "am" || lower == "pm" ||
+         lower == "a.m" || lower == "p.m";
 }
 
 // A capitalized plural that counts people of a country, faith or party ("40
@@ -132,6 +133,10 @@ bool IsUnitAbbreviation(std::string_view singular) {
 bool IsTitleCase(std::string_view word) {
   return !word.empty() && std::isupper(static_cast<unsigned char>(word[0])) &&
          std::any_of(word.begin() + 1, word.end(), [](unsigned char c) { return std::islower(c); });
+}
+
+bool HasLower(std::string_view word) {
+  return std::any_of(word.begin(), word.end(), [](unsigned char c) { return std::islower(c); });
 }
 
 bool HasUpper(std::string_view word) {
@@ -363,8 +368,8 @@ class Scanner {
   }
 
   // The upper end of a range that starts with `low`: "1–2 hours", "75 to 100 people",
-  // "between 0.6 and 0.7 millimeters", "350–375 million". Not "from 16 to 80", which is a
-  // change between two values, nor "6-4" of a score (the upper end is smaller).
+  // "30 or 40 people", "between 0.6 and 0.7 millimeters", "350–375 million". Not "from 16 to 80",
+  // which is a change between two values, nor "6-4" of a score (the upper end is smaller).
   std::optional<Amount> ReadRangeEnd(uint32_t start, const Amount& low) const {
     const uint32_t link = low.last + 1;
     if (!Has(link + 1) || Excluded(link + 1)) return std::nullopt;
@@ -373,7 +378,8 @@ class Scanner {
     const bool from = start > first_ && LowerWord(start - 1) == "from";
     const bool dash =
         (word == "-" || word == "\xe2\x80\x93") && Adjacent(low.last) && Adjacent(link);
-    if (!(dash || (word == "to" && !from && !between) || (word == "and" && between))) {
+    if (!(dash || ((word == "to" || word == "or") && !from && !between) ||
+          (word == "and" && between))) {
       return std::nullopt;
     }
     uint32_t k = link + 1;
@@ -430,7 +436,11 @@ class Scanner {
   }
 
   uint32_t CompoundHead(uint32_t j, double value) const {
-    if (IsUnitOfMeasure(Singular(LowerWord(j))) || Xpos(j) == "NNS") return j;
+    if (IsUnitOfMeasure(Singular(LowerWord(j)))) return j;
+    // An acronym the tagger read as a plural modifies the noun after it: "three SLS
+    // rockets".
+    const bool acronym = !HasLower(Word(j)) && Has(j + 1) && IsCommonNoun(j + 1);
+    if (Xpos(j) == "NNS" && !acronym) return j;
     uint32_t head = j;
     while (Has(head + 1) && IsCommonNoun(head + 1) && IsNounWord(Word(head + 1)) &&
            IsNounLikeVerb(head + 1) && !Excluded(head + 1)) {
@@ -534,7 +544,14 @@ class Scanner {
     if (IsUnitOfMeasure(unit)) return true;
     const bool singular = tags_.empty() ? Singular(lower) == lower : Xpos(noun) == "NN";
     if (!singular) return true;
-    if (LowerWord(i) == "zero") return false;
+    if (LowerWord(i) == "zero" || unit == "block") return false;  // "the 5500 block of Main St"
+    // A count above one before a singular noun can only modify a noun after it ("a three
+    // phase deal"); with none there, the tagger took a verb for a noun ("the two
+    // rendezvousing in orbit").
+    if (!tags_.empty() && amount.value != 1 &&
+        !(Has(noun + 1) && (IsCommonNoun(noun + 1) || Xpos(noun + 1).starts_with("NNP")))) {
+      return false;
+    }
     const std::string_view word = Word(i);
     const bool measured = Has(noun + 1) && LowerWord(noun + 1) == "of";  // "414 lb-ft of torque"
     return measured || !(amount.value >= 100 && amount.unit.empty() &&
