@@ -47,7 +47,13 @@ constexpr std::array<std::pair<std::string_view, double>, 7> kVague = {{
     {"billions", 1e9},
 }};
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kIrregularPlurals = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 23> kIrregularPlurals = {{
+    {"lives", "life"},
+    {"wives", "wife"},
+    {"knives", "knife"},
+    {"thieves", "thief"},
+    {"halves", "half"},
+    {"shelves", "shelf"},
     {"diagnoses", "diagnosis"},
     {"analyses", "analysis"},
     {"crises", "crisis"},

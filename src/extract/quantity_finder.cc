@@ -113,6 +113,13 @@ bool IsGroupOfPeople(std::string_view lower) {
          (lower.ends_with("ans") || lower.ends_with("is") || lower.ends_with("ese"));
 }
 
+// Adverbs and particles the tagger may read as nouns after a pronoun "one": "pull one
+// off", "pick one up".
+bool IsParticle(std::string_view lower) {
+  return lower == "off" || lower == "up" || lower == "out" || lower == "down" || lower == "away" ||
+         lower == "back" || lower == "over";
+}
+
 // Quantifiers between a number and a noun make the number something else: "a
 // professional one several weeks ago".
 bool IsQuantifier(std::string_view lower) {
@@ -256,6 +263,10 @@ class Scanner {
       digits = word.substr(0, hyphen);
       glued = AsciiLower(word.substr(hyphen + 1));
       if (!IsGluedUnit(glued)) return std::nullopt;
+      // "411-TIPS" of a phone number spells a word; "10-MW" is a unit.
+      if (!HasLower(word.substr(hyphen + 1)) && !IsUnitOfMeasure(Singular(glued))) {
+        return std::nullopt;
+      }
     }
     std::string plain;
     if (!PlainNumber(digits, plain)) return std::nullopt;
@@ -403,7 +414,10 @@ class Scanner {
     std::optional<uint32_t> proper;
     for (uint32_t j = k; Has(j) && j < k + 4; ++j) {
       const std::string_view xpos = Xpos(j);
-      if (!IsNounWord(Word(j)) && xpos != "HYPH") break;
+      if ((!IsNounWord(Word(j)) && xpos != "HYPH") || IsFunctionWord(LowerWord(j)) ||
+          IsParticle(LowerWord(j))) {
+        break;
+      }
       // "150 kW DC fast charging" measures kilowatts, whatever the tagger made of "kW".
       if (IsUnitOfMeasure(Singular(LowerWord(j)))) {
         last = j;
@@ -536,6 +550,8 @@ class Scanner {
   bool Trusted(uint32_t i, const Amount& amount, const Counted& counted) const {
     const std::string& unit = counted.unit;
     if (IsGenericNoun(unit) || IsClockWord(unit)) return false;
+    // "561 N. Center": a house number before a compass point or an initial.
+    if (unit.size() == 2 && unit[1] == '.') return false;
     if (amount.value == 1 && LowerWord(i) == "one" && IsIdiomAfterOne(unit)) return false;
     if (!counted.noun) return true;
     const uint32_t noun = *counted.noun;
@@ -543,7 +559,8 @@ class Scanner {
     if (IsTitleCase(Word(noun))) return IsGroupOfPeople(lower) || IsUnitAbbreviation(unit);
     if (IsUnitOfMeasure(unit)) return true;
     const bool singular = tags_.empty() ? Singular(lower) == lower : Xpos(noun) == "NN";
-    if (!singular) return true;
+    // "one" before a plural is the pronoun before a verb: "If one steps back".
+    if (!singular) return LowerWord(i) != "one";
     if (LowerWord(i) == "zero" || unit == "block") return false;  // "the 5500 block of Main St"
     // A count above one before a singular noun can only modify a noun after it ("a three
     // phase deal"); with none there, the tagger took a verb for a noun ("the two

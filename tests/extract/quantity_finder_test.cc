@@ -96,6 +96,7 @@ TEST(QuantityFinder, ReadsTheCountedNounAsTheTaggerSees) {
       {"The club paid 5 million pounds for him.", "5 million pounds", 5e6, "GBP", false},
       {"Among adults aged 26 or older, use rose.", "26", 26, "year", false},
       {"Only 12 people came.", "12 people", 12, "person", false},
+      {"He took those two lives.", "two lives", 2, "life", false},
       {"Around 30 or 40 people were at the party.", "Around 30 or 40 people", 30, "person", true},
       {"He had given Rs 25 lakh to an agent.", "Rs 25 lakh", 2.5e6, "INR", false},
       {"NASA expects to build three SLS rockets.", "three SLS rockets", 3, "rocket", false},
@@ -143,6 +144,10 @@ TEST(QuantityFinder, AbstainsOnNumbersThatCountNothing) {
       "Police were called to the 5500 block of West Old National Road.",
       "Subscribe to New Jersey 101.5 FM on the app.",
       "The two were rendezvousing in lunar orbit.",
+      "Officers went to an apartment at 561 N. Center.",
+      "Callers may call Crime Solvers at 1 - 866 - 411-TIPS now.",
+      "If one steps back, the answer is clear.",
+      "Effects trigger when you pull one off.",
       "It sparks a year or two of international fury.",
   };
   for (std::string_view text : texts) {
