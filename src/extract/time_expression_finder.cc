@@ -1216,6 +1216,10 @@ class Finder {
           t_[i + 2].plain_integer && n <= 24 && t_[i + 2].number < 60 && t.suffix.empty()) {
         clock = {n, static_cast<int>(t_[i + 2].number)};
         end = i + 3;
+        size_t unused = end;
+        if (t_[i + 2].suffix.empty() && !Meridiem(end, unused) && IsGameClock(i, end)) {
+          return Found{i, end, kTime, std::nullopt, true};
+        }
         if (!t_[i + 2].suffix.empty()) {
           if (t_[i + 2].suffix != "am" && t_[i + 2].suffix != "pm") return std::nullopt;
           if (clock.hour > 12) return std::nullopt;
@@ -1255,6 +1259,22 @@ class Finder {
     Found f{i, end, kTime, std::nullopt};
     f.clock = clock;
     return f;
+  }
+
+  // "17:46 into the third period", "on the power play at 19:56": minutes and seconds of a
+  // game, not a time of day.
+  bool IsGameClock(size_t begin, size_t end) const {
+    if (Word(end, "into")) return true;
+    constexpr size_t kWindow = 40;
+    const size_t from = SentenceStart(begin);
+    for (size_t k = from; k < t_.size() && k < begin + kWindow; ++k) {
+      if (k > begin && StartsSentence(t_, k)) break;
+      if (AnyWord(k, {"period", "overtime", "inning", "innings"}) ||
+          (Word(k, "power") && Word(k + 1, "play"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // "three", "30", "twenty-five", "two and a half", "a", "several", "a few".

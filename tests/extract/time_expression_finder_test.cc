@@ -244,6 +244,8 @@ INSTANTIATE_TEST_SUITE_P(
                     NonTime{"The fall of the city shocked them.", "fall"},
                     NonTime{"It cost $2019 in fees.", "2019"},
                     NonTime{"It earned a total score of 2072 in the test.", "2072"},
+                    NonTime{"Montour spoiled his bid 17:46 into the third period.", "17:46"},
+                    NonTime{"He scored on the power play at 19:56 of the first.", "19:56"},
                     // Street and phone numbers.
                     NonTime{"Police went to the 2000 block of Elm.", "2000"},
                     NonTime{"Shots were fired in the 1900 block.", "1900"},
