@@ -12,7 +12,8 @@ namespace storyline {
 // Scale words are separate (NumberScale), so "two hundred" is read as 2 x 100.
 std::optional<double> NumberWordValue(std::string_view lower_word);
 
-// "hundred" -> 100, "thousand" -> 1e3, "million" -> 1e6, "billion", "trillion", "bn".
+// "hundred" -> 100, "thousand" -> 1e3, "million" -> 1e6, "billion", "trillion", "bn",
+// "lakh" -> 1e5, "crore" -> 1e7.
 std::optional<double> NumberScale(std::string_view lower_word);
 
 // "hundreds" -> 100, "thousands" -> 1e3, "dozens" -> 12, "millions", "scores" -> 20:
@@ -21,5 +22,10 @@ std::optional<double> VagueAmount(std::string_view lower_word);
 
 // "tunnels" -> "tunnel", "people" -> "person", "casualties" -> "casualty".
 std::string Singular(std::string_view lower_noun);
+
+// Units a number measures in, singular and lower-case: "mile", "kg", "hour", "cup",
+// "kwh". A count of one of these stands on its own ("1 cup spinach" measures cups), where
+// another singular noun may only modify the noun after it ("a 180 page book").
+bool IsUnitOfMeasure(std::string_view lower_singular);
 
 }  // namespace storyline

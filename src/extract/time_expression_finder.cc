@@ -313,6 +313,24 @@ class Finder {
     return std::nullopt;
   }
 
+  // Whether TextYear(at) comes from the narrative's last year alone, not from a heading or
+  // the sentence's own year.
+  bool NarrativeYearOnly(size_t at) const {
+    return !(heading_year_ && t_[at].newline_before) &&
+           !(sentence_year_ && sentence_year_->first >= SentenceStart(at));
+  }
+
+  // A day the clause tells as past that would fall after the anchor: "announced ... while
+  // closing out their November 18th concert" in an article of 2019-11-19 is no concert of
+  // the 2020 tour the text named before. (A future before the anchor is a history's own
+  // "would": "was to be tried on 16 October".)
+  bool ContradictsTense(int year, int month, int day, size_t begin, size_t end) const {
+    if (!anchor_ || !IsValidDate(year, month, day)) return false;
+    const int64_t distance = DaysFromCivil({year, month, day}) - DaysFromCivil(*anchor_);
+    const Tense tense = TenseOf(begin, end);
+    return tense == Tense::kPast && distance > 0;
+  }
+
   std::optional<int> YearOfMonthDay(int month, int day, Tense tense) const {
     if (!anchor_) return std::nullopt;
     const int y = anchor_->year;
@@ -370,6 +388,20 @@ class Finder {
     }
     const std::optional<CivilDate>& named = unit == kMonthUnit ? ref_month_ : ref_year_;
     return named ? named : anchor_;
+  }
+
+  // "the same day" is the day of a happening just told: the last day named in this or the
+  // previous sentence. A coarser date named since in its sentence ("18 years ago - on the
+  // same day") leaves it unknown, as does no day at all: never the news day by default.
+  std::optional<std::string> SameDay(size_t at) const {
+    if (!found_.empty() && found_.back().begin >= SentenceStart(at) &&
+        (!found_.back().value || !ParseIsoDate(*found_.back().value))) {
+      return std::nullopt;
+    }
+    if (day_mentions_.empty() || day_mentions_.back().first < PreviousSentenceStart(at)) {
+      return std::nullopt;
+    }
+    return FormatDay(day_mentions_.back().second);
   }
 
   // The first token of the sentence holding token `at`, looking back a bounded way so
@@ -544,7 +576,12 @@ class Finder {
   std::optional<Found> DayFound(size_t begin, size_t end, int month, int day,
                                 std::optional<int> year) const {
     if (month < 1 || month > 12) return std::nullopt;
-    if (!year) year = TextYear(begin);
+    if (!year) {
+      year = TextYear(begin);
+      if (year && NarrativeYearOnly(begin) && ContradictsTense(*year, month, day, begin, end)) {
+        year.reset();
+      }
+    }
     if (!year) year = YearOfMonthDay(month, day, TenseOf(begin, end));
     Found f{begin, end, kDate, std::nullopt};
     if (year) {
@@ -582,12 +619,33 @@ class Finder {
     if (std::optional<Found> date = MatchAbsoluteDate(j);
         date && date->value && date->value->size() >= 10) {
       date->begin = i;
+      FitWeekday(*date, j, t_[i].word_value);
       return date;
     }
     const std::optional<CivilDate> day = DayOfWeekday(t_[i].word_value, TenseOf(i, i + 1));
     Found f{i, i + 1, kDate, day ? std::optional(FormatDay(*day)) : std::nullopt};
     AppendDayPart(f);
     return f;
+  }
+
+  // "Friday, December 6th" without a year: the year near the anchor whose December 6 is
+  // a Friday, when the year the text or the anchor suggested names another weekday (the
+  // last year a story named, "1973's album", is no year for next week's ticket sale).
+  void FitWeekday(Found& date, size_t from, int weekday) const {
+    for (size_t k = from; k < date.end; ++k) {
+      if (YearNumber(k)) return;  // the text's own year stands
+    }
+    const std::optional<CivilDate> day = ParseIsoDate(*date.value);
+    if (!day || Weekday(*day) == weekday || !anchor_) return;
+    for (int shift : {0, -1, 1}) {
+      const int year = anchor_->year + shift;
+      if (!IsValidDate(year, day->month, day->day)) continue;
+      const CivilDate fit{year, day->month, day->day};
+      if (Weekday(fit) == weekday) {
+        *date.value = FormatDay(fit) + date.value->substr(10);
+        return;
+      }
+    }
   }
 
   static bool IsNamedDayWord(std::string_view w) {
@@ -614,6 +672,12 @@ class Finder {
     size_t end = i + 1;
     std::optional<int> year;
     if (Word(end, "of")) year = TrailingYear(end, end);
+    // "In May this year", "in March last year": the year the phrase names, whatever year
+    // the story last mentioned.
+    if (!year && anchor_ && AnyWord(end, {"this", "last", "next"}) && Word(end + 1, "year")) {
+      year = anchor_->year + (Word(end, "last") ? -1 : Word(end, "next") ? 1 : 0);
+      end += 2;
+    }
     if (!year) year = TextYear(i);
     if (!year) year = YearOfMonth(month, TenseOf(i, i + 1));
     return Found{i, end, kDate, year ? std::optional(FormatMonth(*year, month)) : std::nullopt};
@@ -647,6 +711,10 @@ class Finder {
           before == "flight" || before == "route" || before == "model" || before == "page") {
         return false;
       }
+      // "a total score of 2072", "scored 2182": a score or a total, not a year.
+      if (IsTallyWord(before) || (before == "of" && i > 1 && IsTallyWord(t_[i - 2].lower))) {
+        return false;
+      }
       // "about 2000 people": a count, not a year.
       if (AnyWord(i - 1, {"about", "around", "nearly", "almost", "over", "than", "some", "least",
                           "only", "just"}) &&
@@ -670,6 +738,11 @@ class Finder {
     if (next.type == TimeTokenType::kNumber) return false;
     if (next.capitalized) return true;
     return FollowsYear(next.lower);
+  }
+
+  static bool IsTallyWord(std::string_view w) {
+    return w == "score" || w == "scores" || w == "scored" || w == "total" || w == "tally" ||
+           w == "rating" || w == "points" || w == "sum";
   }
 
   // "2019", "1990s", "the '90s", "the nineties".
@@ -846,10 +919,7 @@ class Finder {
     const bool the = Word(j, "the");
     if (the) ++j;
     if (!the && AnyWord(j, {"earlier", "later"}) && Word(j + 1, "this")) ++j;
-    if (the && Word(j, "same") && Word(j + 1, "day")) {
-      const std::optional<CivilDate> ref = ReferenceFor(kDay, i);
-      return Found{i, j + 2, kDate, ref ? std::optional(FormatDay(*ref)) : std::nullopt};
-    }
+    if (the && Word(j, "same") && Word(j + 1, "day")) return Found{i, j + 2, kDate, SameDay(i)};
     int shift = 0;
     bool from_reference = false;
     const std::string_view w = j < t_.size() ? t_[j].lower : std::string_view();
@@ -1146,6 +1216,10 @@ class Finder {
           t_[i + 2].plain_integer && n <= 24 && t_[i + 2].number < 60 && t.suffix.empty()) {
         clock = {n, static_cast<int>(t_[i + 2].number)};
         end = i + 3;
+        size_t unused = end;
+        if (t_[i + 2].suffix.empty() && !Meridiem(end, unused) && IsGameClock(i, end)) {
+          return Found{i, end, kTime, std::nullopt, true};
+        }
         if (!t_[i + 2].suffix.empty()) {
           if (t_[i + 2].suffix != "am" && t_[i + 2].suffix != "pm") return std::nullopt;
           if (clock.hour > 12) return std::nullopt;
@@ -1185,6 +1259,22 @@ class Finder {
     Found f{i, end, kTime, std::nullopt};
     f.clock = clock;
     return f;
+  }
+
+  // "17:46 into the third period", "on the power play at 19:56": minutes and seconds of a
+  // game, not a time of day.
+  bool IsGameClock(size_t begin, size_t end) const {
+    if (Word(end, "into")) return true;
+    constexpr size_t kWindow = 40;
+    const size_t from = SentenceStart(begin);
+    for (size_t k = from; k < t_.size() && k < begin + kWindow; ++k) {
+      if (k > begin && StartsSentence(t_, k)) break;
+      if (AnyWord(k, {"period", "overtime", "inning", "innings"}) ||
+          (Word(k, "power") && Word(k + 1, "play"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // "three", "30", "twenty-five", "two and a half", "a", "several", "a few".

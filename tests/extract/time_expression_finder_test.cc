@@ -191,7 +191,24 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Stocks recovered late in the day.", kWednesday, "late in the day", "DATE",
              "2024-08-21"},
         // The anchor may be a date-time.
-        Case{"Talks resumed today.", "2024-08-21T23:10:00Z", "today", "DATE", "2024-08-21"}));
+        Case{"Talks resumed today.", "2024-08-21T23:10:00Z", "today", "DATE", "2024-08-21"},
+        // "the same day" is a day just named, never the news day by default.
+        Case{"Talks began on Monday. On the same day, rockets fell.", kWednesday, "the same day",
+             "DATE", "2024-08-19"},
+        Case{"He cited a dinner 18 years ago, on the same day she says they met.", kWednesday,
+             "the same day", "DATE", std::nullopt},
+        Case{"On the same day, officials met.", kWednesday, "the same day", "DATE", std::nullopt},
+        // In a story of past years (a narrative), the last year named gives way to the year
+        // a weekday or the clause's tense and the news day call for.
+        Case{"Hits came in 1972, in 1973, in 1975 and in 1976. Tickets go on sale Friday, "
+             "December 6th.",
+             "2019-11-19", "Friday, December 6th", "DATE", "2019-12-06"},
+        Case{"Albums came in 1972, in 1973, in 1975 and in 2020. They announced the tour while "
+             "closing out their November 18th concert.",
+             "2019-11-19", "November 18th", "DATE", "2019-11-18"},
+        Case{"Outbreaks came in 1972, in 1973, in 1975 and in 2009. In May this year, travellers "
+             "were stranded.",
+             "2019-11-19", "May this year", "DATE", "2019-05"}));
 
 struct NonTime {
   std::string text;
@@ -226,6 +243,9 @@ INSTANTIATE_TEST_SUITE_P(
                     NonTime{"The troops march south.", "march"},
                     NonTime{"The fall of the city shocked them.", "fall"},
                     NonTime{"It cost $2019 in fees.", "2019"},
+                    NonTime{"It earned a total score of 2072 in the test.", "2072"},
+                    NonTime{"Montour spoiled his bid 17:46 into the third period.", "17:46"},
+                    NonTime{"He scored on the power play at 19:56 of the first.", "19:56"},
                     // Street and phone numbers.
                     NonTime{"Police went to the 2000 block of Elm.", "2000"},
                     NonTime{"Shots were fired in the 1900 block.", "1900"},
