@@ -133,6 +133,15 @@ std::vector<std::string> MainContextIds(const std::vector<EntityMention>& mentio
   return ids;
 }
 
+// The word a title ends in, lower-cased: "U.S. President" and "President" give
+// "president".
+std::string TitleHead(std::string_view title) {
+  const std::vector<std::string_view> words = SplitNameWords(title);
+  std::string head = words.empty() ? "" : std::string(words.back());
+  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return head;
+}
+
 // An acronym of two letters ("DC", "OH", "MD", "DA") stands for too many names to be
 // read from the initials of the one name the corpus happens to have shown.
 constexpr size_t kMinInitials = 3;
@@ -213,9 +222,27 @@ void CorpusEntityLinker::Link(std::vector<EntityMention>& mentions) {
   // A lone surname is as likely another person's ("Monroe" the witness, not the
   // basketball player Donavan Monroe): it takes the full name only where the article
   // shares an organization or a person with an article that named that person in full.
+  // Surnames the article writes alone count as context by the full names they stand for:
+  // "Biden" beside "Netanyahu" is Joe Biden where an article named Joe Biden with
+  // Benjamin Netanyahu.
+  std::vector<std::string> people;
+  for (const EntityMention* mention : one_word_people) {
+    if (const auto name = FullPersonName(mention->name)) people.push_back(EntitySlug(*name));
+  }
   for (EntityMention* mention : one_word_people) {
     std::optional<std::string> name = FullPersonName(mention->name);
-    if (!name || !SharesContext(*name, mentions)) continue;
+    if (!name) continue;
+    const std::string id = EntitySlug(*name);
+    const auto known = contexts_.find(*name);
+    const bool with_person =
+        known != contexts_.end() &&
+        std::any_of(people.begin(), people.end(), [&](const std::string& other) {
+          return other != id && known->second.contains(other);
+        });
+    // "President Biden" is the Joe Biden an article called "U.S. President Joe Biden".
+    const bool same_title = known != contexts_.end() && !mention->title.empty() &&
+                            known->second.contains("title:" + TitleHead(mention->title));
+    if (!with_person && !same_title && !SharesContext(*name, mentions)) continue;
     mention->name = std::move(*name);
     mention->entity = EntitySlug(mention->name);
   }
@@ -259,6 +286,10 @@ std::vector<CorpusLinkRow> CorpusEntityLinker::RowsTaughtBy(
         rows.push_back({"person", mention.name, ""});
         for (const std::string& id : context) {
           if (id != mention.entity && Storable(id)) rows.push_back({"context", mention.name, id});
+        }
+        const std::string title = TitleHead(mention.title);
+        if (!title.empty() && Storable(title)) {
+          rows.push_back({"context", mention.name, "title:" + title});
         }
       }
       continue;

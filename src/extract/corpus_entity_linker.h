@@ -7,8 +7,10 @@
 //     whose words contain it ("Joe Robinette Biden"); when two full names contain it
 //     ("Joe Biden", "Hunter Biden") the article's own id stays. A name of one word takes
 //     it only when the article shares an organization or a person named in full with
-//     an article that named that person in full (the context rows): "Monroe" the
-//     witness of a shooting is not the basketball player Donavan Monroe;
+//     an article that named that person in full (the context rows), or its other lone
+//     surnames stand for such people, or it carries the title that article gave them
+//     ("President Biden"): "Monroe" the witness of a shooting is not the basketball
+//     player Donavan Monroe;
 //   - an acronym ("GAO") takes its expansion: one an article spelled out for it
 //     ("Government Accountability Office (GAO)") or else, for three letters or more, the
 //     one organization or place seen so far with those initials ("DC" is not the

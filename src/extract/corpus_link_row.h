@@ -10,7 +10,8 @@ namespace storyline {
 // kind "person": `name` is a person's full name. kind "name": `name` is an organization's
 // or place's name of several words. kind "acronym": an article wrote acronym `name` for
 // `expansion`. kind "context": an article naming person `name` in full was about the
-// organization or person of id `expansion`.
+// organization or person of id `expansion`, or gave them the title ending in the word
+// after "title:" in `expansion`.
 struct CorpusLinkRow {
   std::string kind;
   std::string name;

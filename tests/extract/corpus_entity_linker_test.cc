@@ -62,6 +62,19 @@ TEST(CorpusEntityLinker, SurnameAloneInAnUnrelatedArticleKeepsItsOwnId) {
   EXPECT_EQ(ids[2][0], "donavan-monroe");
 }
 
+TEST(CorpusEntityLinker, SurnameAloneWithTheTitleTheFullNameHadTakesIt) {
+  CorpusEntityLinker linker;
+  EntityMention full = Linked("Joe Biden", "PERSON");
+  full.title = "U.S. President";
+  EntityMention president = Linked("Biden", "PERSON");
+  president.title = "President";
+  EntityMention senator = Linked("Biden", "PERSON");
+  senator.title = "Senator";
+  const auto ids = LinkAll(linker, {{full}, {president}, {senator}});
+  EXPECT_EQ(ids[1][0], "joe-biden");
+  EXPECT_EQ(ids[2][0], "biden");
+}
+
 TEST(CorpusEntityLinker, TwoLetterAcronymIsNotReadFromInitials) {
   CorpusEntityLinker linker;
   const auto ids = LinkAll(
