@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Story clusters of ECB+ and GVC through the real engine: `storyline ingest` (analyzer,
 # store, clustering) then `stories --json`, scored with the shared scorer; ECB+ also by
-# topic halves (score_halves.py).
+# topic halves and GVC by incident halves (score_halves.py).
 #
 # usage: bench/cluster_eval/ingest_eval.sh BUILD_DIR   (from the repository root)
 set -euo pipefail
@@ -33,5 +33,6 @@ for corpus in ecbplus:event_cluster gvc:incident_id; do
   python3 "$shared/tools/score-stories.py" "$shared/data/$name/$name.jsonl" "$label" \
     "$work/$name.json"
 done
-python3 "$(dirname "$0")/score_halves.py" "$shared/data/ecbplus/ecbplus.jsonl" \
-  "$work/ecbplus.json"
+for name in ecbplus gvc; do
+  python3 "$(dirname "$0")/score_halves.py" "$shared/data/$name/$name.jsonl" "$work/$name.json"
+done

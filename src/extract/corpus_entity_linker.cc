@@ -92,6 +92,60 @@ const std::vector<std::string>* Find(const Map& map, const std::string& key) {
   return it == map.end() ? nullptr : &it->second;
 }
 
+// A person's name of one word ("Monroe"): the article named no one in full whose name
+// holds it, or the article's linker would have given it that name.
+bool IsOneWordPerson(const EntityMention& mention) {
+  return mention.type == "PERSON" && SplitNameWords(mention.name).size() == 1;
+}
+
+// Whether a mention tells what an article is about well enough to tell two articles
+// apart: an organization or a person named in full. Places are left out: unrelated
+// stories happen in one city.
+bool IsContextMention(const EntityMention& mention) {
+  return !mention.entity.empty() &&
+         (mention.type == "ORG" ||
+          (mention.type == "PERSON" && SplitNameWords(mention.name).size() > 1));
+}
+
+// The ids of the organizations and people an article is most about, the most mentioned
+// first (ties: the first mentioned), at most this many: what a person's full name is
+// remembered with.
+constexpr size_t kContextIdsLearned = 6;
+
+std::vector<std::string> MainContextIds(const std::vector<EntityMention>& mentions) {
+  std::vector<std::pair<std::string, int>> counts;  // in order of first mention
+  for (const EntityMention& mention : mentions) {
+    if (!IsContextMention(mention)) continue;
+    auto it = std::find_if(counts.begin(), counts.end(),
+                           [&](const auto& count) { return count.first == mention.entity; });
+    if (it == counts.end()) {
+      counts.emplace_back(mention.entity, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  std::stable_sort(counts.begin(), counts.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::vector<std::string> ids;
+  for (size_t i = 0; i < counts.size() && i < kContextIdsLearned; ++i) {
+    ids.push_back(counts[i].first);
+  }
+  return ids;
+}
+
+// The word a title ends in, lower-cased: "U.S. President" and "President" give
+// "president".
+std::string TitleHead(std::string_view title) {
+  const std::vector<std::string_view> words = SplitNameWords(title);
+  std::string head = words.empty() ? "" : std::string(words.back());
+  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return head;
+}
+
+// An acronym of two letters ("DC", "OH", "MD", "DA") stands for too many names to be
+// read from the initials of the one name the corpus happens to have shown.
+constexpr size_t kMinInitials = 3;
+
 // Names go into a tab-separated table: one with a tab or line break cannot be stored.
 bool Storable(std::string_view name) {
   return name.find_first_of("\t\r\n") == std::string_view::npos;
@@ -128,12 +182,29 @@ std::optional<std::string> CorpusEntityLinker::Expansion(std::string_view acrony
   const std::string letters = AcronymLetters(acronym);
   if (letters.empty()) return std::nullopt;
   if (const std::vector<std::string>* spelled = Find(spelled_out_, letters)) return Unique(spelled);
+  if (letters.size() < kMinInitials) return std::nullopt;
   return Unique(Find(names_by_initials_, letters));
 }
 
+bool CorpusEntityLinker::SharesContext(const std::string& full_name,
+                                       const std::vector<EntityMention>& mentions) const {
+  const std::string id = EntitySlug(full_name);
+  const auto known = contexts_.find(full_name);
+  return std::any_of(mentions.begin(), mentions.end(), [&](const EntityMention& mention) {
+    if (mention.entity == id) return true;  // the article names them in full too
+    return known != contexts_.end() && IsContextMention(mention) &&
+           known->second.contains(mention.entity);
+  });
+}
+
 void CorpusEntityLinker::Link(std::vector<EntityMention>& mentions) {
+  std::vector<EntityMention*> one_word_people;
   for (EntityMention& mention : mentions) {
     std::optional<std::string> name;
+    if (IsOneWordPerson(mention)) {
+      one_word_people.push_back(&mention);
+      continue;
+    }
     if (mention.type == "PERSON") {
       name = FullPersonName(mention.name);
     } else {
@@ -147,6 +218,33 @@ void CorpusEntityLinker::Link(std::vector<EntityMention>& mentions) {
     if (!name) continue;
     mention.name = std::move(*name);
     mention.entity = EntitySlug(mention.name);
+  }
+  // A lone surname is as likely another person's ("Monroe" the witness, not the
+  // basketball player Donavan Monroe): it takes the full name only where the article
+  // shares an organization or a person with an article that named that person in full.
+  // Surnames the article writes alone count as context by the full names they stand for:
+  // "Biden" beside "Netanyahu" is Joe Biden where an article named Joe Biden with
+  // Benjamin Netanyahu.
+  std::vector<std::string> people;
+  for (const EntityMention* mention : one_word_people) {
+    if (const auto name = FullPersonName(mention->name)) people.push_back(EntitySlug(*name));
+  }
+  for (EntityMention* mention : one_word_people) {
+    std::optional<std::string> name = FullPersonName(mention->name);
+    if (!name) continue;
+    const std::string id = EntitySlug(*name);
+    const auto known = contexts_.find(*name);
+    const bool with_person =
+        known != contexts_.end() &&
+        std::any_of(people.begin(), people.end(), [&](const std::string& other) {
+          return other != id && known->second.contains(other);
+        });
+    // "President Biden" is the Joe Biden an article called "U.S. President Joe Biden".
+    const bool same_title = known != contexts_.end() && !mention->title.empty() &&
+                            known->second.contains("title:" + TitleHead(mention->title));
+    if (!with_person && !same_title && !SharesContext(*name, mentions)) continue;
+    mention->name = std::move(*name);
+    mention->entity = EntitySlug(mention->name);
   }
   for (const CorpusLinkRow& row : RowsTaughtBy(mentions)) Learn(row);
 }
@@ -179,11 +277,21 @@ void CorpusEntityLinker::Link(Analysis& analysis) {
 std::vector<CorpusLinkRow> CorpusEntityLinker::RowsTaughtBy(
     const std::vector<EntityMention>& mentions) {
   std::vector<CorpusLinkRow> rows;
+  const std::vector<std::string> context = MainContextIds(mentions);
   for (const EntityMention& mention : mentions) {
     if (!Storable(mention.name) || !Storable(mention.text)) continue;
     const size_t words = SplitNameWords(mention.name).size();
     if (mention.type == "PERSON") {
-      if (words > 1) rows.push_back({"person", mention.name, ""});
+      if (words > 1) {
+        rows.push_back({"person", mention.name, ""});
+        for (const std::string& id : context) {
+          if (id != mention.entity && Storable(id)) rows.push_back({"context", mention.name, id});
+        }
+        const std::string title = TitleHead(mention.title);
+        if (!title.empty() && Storable(title)) {
+          rows.push_back({"context", mention.name, "title:" + title});
+        }
+      }
       continue;
     }
     if (words > 1 && NameInitials(mention.name).size() >= 2) {
@@ -202,6 +310,8 @@ void CorpusEntityLinker::Learn(const CorpusLinkRow& row) {
     people_by_surname_[std::string(Surname(SplitNameWords(row.name)))].push_back(row.name);
   } else if (row.kind == "name") {
     names_by_initials_[NameInitials(row.name)].push_back(row.name);
+  } else if (row.kind == "context") {
+    contexts_[row.name].insert(row.expansion);
   } else {
     spelled_out_[row.name].push_back(row.expansion);
   }
@@ -213,6 +323,7 @@ void CorpusEntityLinker::Restore(const std::vector<CorpusLinkRow>& rows) {
   people_by_surname_.clear();
   names_by_initials_.clear();
   spelled_out_.clear();
+  contexts_.clear();
   for (const CorpusLinkRow& row : rows) Learn(row);
 }
 
@@ -232,12 +343,13 @@ void CorpusEntityLinker::Load(std::istream& in, std::string_view source) {
       row = {line.substr(0, first), line.substr(first + 1, second - first - 1),
              line.substr(second + 1)};
     }
-    const bool valid = !row.name.empty() &&
-                       (((row.kind == "person" || row.kind == "name") && row.expansion.empty()) ||
-                        (row.kind == "acronym" && !row.expansion.empty()));
+    const bool valid =
+        !row.name.empty() &&
+        (((row.kind == "person" || row.kind == "name") && row.expansion.empty()) ||
+         ((row.kind == "acronym" || row.kind == "context") && !row.expansion.empty()));
     if (!valid) {
       throw std::runtime_error(std::string(source) + ":" + std::to_string(number) +
-                               ": expected 'person|name|acronym<TAB>name<TAB>expansion'");
+                               ": expected 'person|name|acronym|context<TAB>name<TAB>expansion'");
     }
     Learn(row);
   }

@@ -5,10 +5,16 @@
 // article's mentions to them:
 //   - a person's partial name ("Biden", "Joe Biden") takes the one full name seen so far
 //     whose words contain it ("Joe Robinette Biden"); when two full names contain it
-//     ("Joe Biden", "Hunter Biden") the article's own id stays;
+//     ("Joe Biden", "Hunter Biden") the article's own id stays. A name of one word takes
+//     it only when the article shares an organization or a person named in full with
+//     an article that named that person in full (the context rows), or its other lone
+//     surnames stand for such people, or it carries the title that article gave them
+//     ("President Biden"): "Monroe" the witness of a shooting is not the basketball
+//     player Donavan Monroe;
 //   - an acronym ("GAO") takes its expansion: one an article spelled out for it
-//     ("Government Accountability Office (GAO)") or else the one organization or place
-//     seen so far with those initials;
+//     ("Government Accountability Office (GAO)") or else, for three letters or more, the
+//     one organization or place seen so far with those initials ("DC" is not the
+//     Department of Corrections);
 //   - another name of a country or international organization ("U.S.", "Britain",
 //     "U.N.", "EU") takes its canonical name from the alias tables (ORG and PLACE
 //     mentions), and so does such a name opening an organization's name ("UN Security
@@ -66,6 +72,10 @@ class CorpusEntityLinker {
   void Learn(const CorpusLinkRow& row);
   std::optional<std::string> FullPersonName(std::string_view name) const;
   std::optional<std::string> Expansion(std::string_view acronym) const;
+  // Whether the article names `full_name` (once linked), or its organizations and people
+  // named in full include one that an article naming `full_name` was about.
+  bool SharesContext(const std::string& full_name,
+                     const std::vector<EntityMention>& mentions) const;
 
   EntityAliases aliases_;
   std::vector<CorpusLinkRow> rows_;
@@ -76,6 +86,9 @@ class CorpusEntityLinker {
   std::unordered_map<std::string, std::vector<std::string>> names_by_initials_;
   // Acronym -> expansions articles gave for it.
   std::unordered_map<std::string, std::vector<std::string>> spelled_out_;
+  // Person's full name -> ids of the organizations and people the articles naming them
+  // were most about.
+  std::unordered_map<std::string, std::unordered_set<std::string>> contexts_;
 };
 
 }  // namespace storyline

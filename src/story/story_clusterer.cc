@@ -93,6 +93,7 @@ StoryClusterer::StoryClusterer(StoryClustererOptions options)
 void StoryClusterer::ArticleTables::Assign(const ArticleVectors& article) {
   all.Assign(article.all);
   particulars.Assign(article.particulars);
+  identifying.Assign(article.identifying);
   has_particulars = !article.particulars.empty();
 }
 
@@ -101,6 +102,19 @@ float StoryClusterer::Similarity(const Centroids& cluster, const ArticleTables& 
   if (!article.has_particulars) return all;
   return (1 - options_.particulars_share) * all +
          options_.particulars_share * cluster.particulars.Cosine(article.particulars);
+}
+
+// A place is where many unrelated things happen (a markets report, a protest and a
+// stock listing in one city; two shootings a month apart in it), and a year, a
+// one-digit number are in every other report: the particulars count towards joining a
+// story only when the two share a name that is not a place's, or a number of two digits
+// or more.
+float StoryClusterer::StorySimilarity(const Centroids& story, const ArticleTables& article) const {
+  const float all = story.all.Cosine(article.all);
+  if (!article.has_particulars) return all;
+  const bool identified = article.identifying.Dot(story.particulars.sum()) > 0;
+  const float particulars = identified ? story.particulars.Cosine(article.particulars) : 0;
+  return (1 - options_.particulars_share) * all + options_.particulars_share * particulars;
 }
 
 float StoryClusterer::Similarity(const Centroids& a, const Centroids& b) const {
@@ -114,6 +128,7 @@ StoryClusterer::ArticleVectors StoryClusterer::Vectorize(
     uint32_t id;
     float count;
     bool particular;
+    bool identifying;
     // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy misreads a defaulted <=>
     auto operator<=>(const Hashed&) const = default;
   };
@@ -122,7 +137,12 @@ StoryClusterer::ArticleVectors StoryClusterer::Vectorize(
   for (const auto& [feature, count] : features.counts) {
     const uint32_t id = FeatureId(feature);
     const char kind = feature.front();
-    hashed.push_back({id, count, kind == 'e' || kind == 'n' || kind == 'y'});
+    const bool particular = kind == 'e' || kind == 'n' || kind == 'y';
+    const bool identifying =
+        (kind == 'e' &&
+         !std::binary_search(features.place_names.begin(), features.place_names.end(), feature)) ||
+        (kind == 'n' && feature.size() >= 4);
+    hashed.push_back({id, count, particular, identifying});
     if (feature.starts_with("w:")) {
       const auto surface = std::lower_bound(
           features.words.begin(), features.words.end(), feature,
@@ -143,6 +163,7 @@ StoryClusterer::ArticleVectors StoryClusterer::Vectorize(
     if (unique > 0 && hashed[unique - 1].id == h.id) {
       hashed[unique - 1].count += h.count;
       hashed[unique - 1].particular |= h.particular;
+      hashed[unique - 1].identifying |= h.identifying;
     } else {
       hashed[unique++] = h;
     }
@@ -159,6 +180,7 @@ StoryClusterer::ArticleVectors StoryClusterer::Vectorize(
     const float weight = tf * document_frequencies_.Idf(h.id);
     vectors.all.emplace_back(h.id, weight);
     if (h.particular) vectors.particulars.emplace_back(h.id, weight);
+    if (h.identifying) vectors.identifying.emplace_back(h.id, weight);
   }
   Normalize(vectors.all);
   Normalize(vectors.particulars);
@@ -640,8 +662,8 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
     const StoryCluster& candidate = story(id);
     work_.centroid_entries +=
         candidate.centroid.all.sum().size() + candidate.centroid.particulars.sum().size();
-    const float similarity =
-        Similarity(candidate.centroid, article_tables_) * TimeFactor(candidate, features.event_day);
+    const float similarity = StorySimilarity(candidate.centroid, article_tables_) *
+                             TimeFactor(candidate, features.event_day);
     if (similarity < options_.story_threshold) continue;
     alike.push_back(id);
     if (similarity >= best_similarity) chosen = id, best_similarity = similarity;

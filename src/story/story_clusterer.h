@@ -23,7 +23,10 @@
 //  3. Story: the candidate whose centroids are most similar (the mean of the cosine over
 //     all features and the cosine over particulars, damped by the gap in days between
 //     the article's happening and the story's span) joins the article when
-//     the similarity reaches `story_threshold`; otherwise a new story starts. Of the
+//     the similarity reaches `story_threshold`; otherwise a new story starts. The
+//     particulars count only when the article shares one with the story that tells a
+//     happening apart (a name other than a place's, a number of two digits or more): a
+//     city, a year or a "3" alone join unrelated reports. Of the
 //     candidates that could have taken the article too, those the new article makes
 //     alike to its story (centroid cosine, same damping, at `merge_threshold`) are
 //     merged into it, older id kept, and the merge is recorded.
@@ -197,11 +200,15 @@ class StoryClusterer {
   struct ArticleVectors {
     SparseVector all;
     SparseVector particulars;
+    // The particulars that tell one happening from another: names other than places,
+    // numbers of two digits or more (StorySimilarity). Not unit length.
+    SparseVector identifying;
   };
   // The same two vectors in tables, to score centroids against (feature_table.h).
   struct ArticleTables {
     FeatureTable all;
     FeatureTable particulars;
+    FeatureTable identifying;
     bool has_particulars = false;
     void Assign(const ArticleVectors& article);
   };
@@ -260,6 +267,9 @@ class StoryClusterer {
   ArticleVectors Vectorize(const struct StoryFeatures& features,
                            std::vector<LabelFeature>& label_features);
   float Similarity(const Centroids& cluster, const ArticleTables& article) const;
+  // Similarity for joining a story: the particulars count only when the article shares
+  // an identifying one with the story.
+  float StorySimilarity(const Centroids& story, const ArticleTables& article) const;
   float Similarity(const Centroids& a, const Centroids& b) const;
   std::vector<uint32_t> QueryLists(const SparseVector& unit) const;
   std::vector<int> Candidates(const std::vector<uint32_t>& lists);

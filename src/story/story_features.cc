@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <iterator>
 #include <map>
 #include <memory>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -356,6 +358,7 @@ StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& analy
   SortUnique(features.words);
 
   std::map<std::string, int> places;
+  std::set<std::string> place_names, other_names;
   for (const EntityMention& mention : analysis.entities) {
     const std::string id = mention.entity.empty() ? NormalizedName(mention.text) : mention.entity;
     counter.Add("e:" + id, 1);
@@ -363,9 +366,13 @@ StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& analy
     features.entity_names.push_back("e:" + id);
     if (mention.type == "PLACE") {
       ++places[id];
-    } else if (std::find(features.actors.begin(), features.actors.end(), id) ==
-               features.actors.end()) {
-      features.actors.push_back(id);
+      place_names.insert("e:" + id);
+      for (const Word& word : SplitWords(mention.text)) place_names.insert("e:" + word.lower);
+    } else {
+      other_names.insert("e:" + id);
+      if (std::find(features.actors.begin(), features.actors.end(), id) == features.actors.end()) {
+        features.actors.push_back(id);
+      }
     }
   }
   if (!places.empty()) features.place = MostFrequent(places);
@@ -373,6 +380,8 @@ StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& analy
   features.entity_names.erase(
       std::unique(features.entity_names.begin(), features.entity_names.end()),
       features.entity_names.end());
+  std::set_difference(place_names.begin(), place_names.end(), other_names.begin(),
+                      other_names.end(), std::back_inserter(features.place_names));
 
   std::map<std::string, int> event_types;
   for (const Event& event : analysis.events) {

@@ -46,6 +46,10 @@ struct StoryFeatures {
   // longest mention.
   std::vector<std::pair<std::string, std::string>> names;
   std::vector<std::string> entity_names;  // the e: features of the analysis's entities, sorted
+  // The e: features places give (a PLACE entity's id and the words of its mentions) that
+  // are no other entity's id, sorted: a place is where many unrelated things happen, so
+  // sharing one is no sign of one story by itself (story_clusterer.h, step 3).
+  std::vector<std::string> place_names;
   // (w: feature, the first word written for it, lower-cased), sorted by feature: labels
   // show "police", not the stem "polic".
   std::vector<std::pair<std::string, std::string>> words;

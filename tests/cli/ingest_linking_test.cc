@@ -102,7 +102,9 @@ TEST_F(IngestLinkingTest, SurnameTakesTheFullNameOfAnEarlierArticleInOneRun) {
                    Input("both.jsonl", std::string(kFullName) + "\n" + kSurnameOnly + "\n"));
   ASSERT_EQ(result.status, 0) << result.err;
   EXPECT_EQ(BidenInSecondArticle(Db()), "joe-biden");
-  EXPECT_EQ(Query(Db(), "SELECT count(*) FROM entity_links WHERE name = 'Joe Biden'"), "1");
+  EXPECT_EQ(
+      Query(Db(), "SELECT count(*) FROM entity_links WHERE kind = 'person' AND name = 'Joe Biden'"),
+      "1");
 }
 
 TEST_F(IngestLinkingTest, TwoRunsGiveTheIdsOfOneRun) {

@@ -37,16 +37,54 @@ std::vector<std::vector<std::string>> LinkAll(CorpusEntityLinker& linker,
   return ids;
 }
 
-TEST(CorpusEntityLinker, SurnameAloneTakesTheFullNameAnEarlierArticleGave) {
+TEST(CorpusEntityLinker, SurnameAloneTakesTheFullNameAnEarlierArticleOfItsContextGave) {
   CorpusEntityLinker linker;
-  std::vector<EntityMention> first = {Linked("Joe Biden", "PERSON")};
+  std::vector<EntityMention> first = {Linked("Joe Biden", "PERSON"), Linked("White House", "ORG")};
   linker.Link(first);
-  std::vector<EntityMention> second = {Linked("Biden", "PERSON"), Linked("Mary Barra", "PERSON")};
+  std::vector<EntityMention> second = {Linked("Biden", "PERSON"), Linked("Mary Barra", "PERSON"),
+                                       Linked("White House", "ORG")};
   linker.Link(second);
   EXPECT_EQ(second[0].entity, "joe-biden");
   EXPECT_EQ(second[0].name, "Joe Biden");
   EXPECT_EQ(second[0].text, "Biden");
   EXPECT_EQ(second[1].entity, "mary-barra");
+}
+
+TEST(CorpusEntityLinker, SurnameAloneInAnUnrelatedArticleKeepsItsOwnId) {
+  CorpusEntityLinker linker;
+  const auto ids = LinkAll(
+      linker,
+      {{Linked("Donavan Monroe", "PERSON"), Linked("Louisville", "ORG"), Linked("Big East", "ORG")},
+       // A witness of a shooting: nothing in common with the basketball report.
+       {Linked("Monroe", "PERSON"), Linked("San Diego Police Department", "ORG")},
+       {Linked("Monroe", "PERSON"), Linked("Big East", "ORG")}});
+  EXPECT_EQ(ids[1][0], "monroe");
+  EXPECT_EQ(ids[2][0], "donavan-monroe");
+}
+
+TEST(CorpusEntityLinker, SurnameAloneWithTheTitleTheFullNameHadTakesIt) {
+  CorpusEntityLinker linker;
+  EntityMention full = Linked("Joe Biden", "PERSON");
+  full.title = "U.S. President";
+  EntityMention president = Linked("Biden", "PERSON");
+  president.title = "President";
+  EntityMention senator = Linked("Biden", "PERSON");
+  senator.title = "Senator";
+  const auto ids = LinkAll(linker, {{full}, {president}, {senator}});
+  EXPECT_EQ(ids[1][0], "joe-biden");
+  EXPECT_EQ(ids[2][0], "biden");
+}
+
+TEST(CorpusEntityLinker, TwoLetterAcronymIsNotReadFromInitials) {
+  CorpusEntityLinker linker;
+  const auto ids = LinkAll(
+      linker, {{Linked("Department of Corrections", "ORG"), Linked("Space Launch System", "ORG")},
+               {Linked("DC", "PLACE"), Linked("SLS", "ORG")},
+               {Linked("DOC", "Department of Corrections", "ORG")},
+               {Linked("DOC", "ORG")}});
+  EXPECT_EQ(ids[1][0], "dc");
+  EXPECT_EQ(ids[1][1], "space-launch-system");
+  EXPECT_EQ(ids[3][0], "department-of-corrections");
 }
 
 TEST(CorpusEntityLinker, FirstAndLastNameTakeTheFullerName) {
@@ -173,7 +211,7 @@ TEST(CorpusEntityLinker, SameArticlesInSameOrderGiveSameIds) {
 TEST(CorpusEntityLinker, SavedStateLinksAsTheOriginal) {
   CorpusEntityLinker original;
   LinkAll(original, {{Linked("Joe Biden", "PERSON"), Linked("IDF", "Israel Defense Forces", "ORG")},
-                     {Linked("General Motors", "ORG")}});
+                     {Linked("Federal Reserve Board", "ORG")}});
   std::stringstream table;
   original.Save(table);
   CorpusEntityLinker restored;
@@ -185,11 +223,11 @@ TEST(CorpusEntityLinker, SavedStateLinksAsTheOriginal) {
     EXPECT_EQ(restored.Rows()[i].expansion, original.Rows()[i].expansion);
   }
   const std::vector<std::vector<EntityMention>> next = {
-      {Linked("Biden", "PERSON"), Linked("IDF", "ORG"), Linked("GM", "ORG")}};
+      {Linked("Biden", "PERSON"), Linked("IDF", "ORG"), Linked("FRB", "ORG")}};
   const auto expected = LinkAll(original, next);
   EXPECT_EQ(LinkAll(restored, next), expected);
-  EXPECT_EQ(expected[0],
-            (std::vector<std::string>{"joe-biden", "israel-defense-forces", "general-motors"}));
+  EXPECT_EQ(expected[0], (std::vector<std::string>{"joe-biden", "israel-defense-forces",
+                                                   "federal-reserve-board"}));
 }
 
 TEST(CorpusEntityLinker, MalformedStateLineIsReportedWithItsNumber) {
@@ -205,10 +243,10 @@ TEST(CorpusEntityLinker, MalformedStateLineIsReportedWithItsNumber) {
 
 TEST(CorpusEntityLinker, QuoteSpeakersFollowTheirEntity) {
   CorpusEntityLinker linker;
-  std::vector<EntityMention> first = {Linked("Joe Biden", "PERSON")};
+  std::vector<EntityMention> first = {Linked("Joe Biden", "PERSON"), Linked("White House", "ORG")};
   linker.Link(first);
   Analysis analysis;
-  analysis.entities = {Linked("Biden", "PERSON")};
+  analysis.entities = {Linked("Biden", "PERSON"), Linked("White House", "ORG")};
   analysis.quotes.push_back(Quote{{0, 5}, "We will", "Biden", "biden", false});
   analysis.events.push_back(Event{{0, 4}, "CALL", "call", {{"agent", "biden"}}, {}, {}, {}});
   linker.Link(analysis);

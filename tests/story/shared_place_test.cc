@@ -1,0 +1,180 @@
+// Reports that share only a place are different stories: a city's markets report, a
+// protest in it and a company's listing there; two shootings in one city weeks apart.
+// Two reports of one shooting, the second naming the victim, stay one story.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "story/story_clusterer.h"
+
+namespace storyline {
+namespace {
+
+struct Name {
+  std::string text;
+  std::string type;
+  std::string entity;
+};
+
+// An article and the analysis the analyzer gives it: a mention of each name wherever its
+// text is written.
+std::pair<Article, Analysis> Report(std::string id, std::string published, std::string title,
+                                    std::string text, const std::vector<Name>& names) {
+  Article article;
+  article.id = std::move(id);
+  article.published = std::move(published);
+  article.title = std::move(title);
+  article.text = std::move(text);
+  Analysis analysis;
+  for (const Name& name : names) {
+    for (size_t at = article.text.find(name.text); at != std::string::npos;
+         at = article.text.find(name.text, at + name.text.size())) {
+      EntityMention mention;
+      mention.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + name.text.size())};
+      mention.text = name.text;
+      mention.type = name.type;
+      mention.entity = name.entity;
+      mention.name = name.text;
+      analysis.entities.push_back(std::move(mention));
+    }
+  }
+  return {std::move(article), std::move(analysis)};
+}
+
+// The story id of each report, in order.
+std::vector<int> Place(const std::vector<std::pair<Article, Analysis>>& reports) {
+  StoryClusterer clusterer;
+  // As ingest does: document frequencies of news at large, not of these few reports.
+  std::ifstream background(std::string(STORYLINE_SOURCE_DIR) + "/models/story-background.tsv");
+  EXPECT_TRUE(background);
+  clusterer.AddBackground(background);
+  std::vector<int> stories;
+  for (const auto& [article, analysis] : reports) {
+    stories.push_back(clusterer.Add(article, analysis).story);
+  }
+  // A later merge moves earlier reports; read every placement from the final stories.
+  for (size_t i = 0; i < reports.size(); ++i) {
+    for (const Story& story : clusterer.Stories()) {
+      for (const std::string& id : story.articles) {
+        if (id == reports[i].first.id) stories[i] = story.id;
+      }
+    }
+  }
+  return stories;
+}
+
+const Name kHongKong{"Hong Kong", "PLACE", "hong-kong"};
+const Name kHongKongDateline{"HONG KONG", "PLACE", "hong-kong"};
+
+TEST(SharedPlaceTest, ReportsSharingOnlyACityAreSeparateStories) {
+  const std::vector<std::pair<Article, Analysis>> reports = {
+      Report("markets", "2024-05-13", "Hong Kong stocks slip as property shares weigh",
+             "HONG KONG - Hong Kong stocks fell on Monday, dragged lower by property "
+             "developers, as investors awaited fresh economic data from mainland China.\n"
+             "The benchmark Hang Seng index closed down 1.2 percent at 18,963 points, while "
+             "the Hang Seng China Enterprises index lost 1.4 percent.\nDevelopers led the "
+             "decline, with New World Development down 5 percent. Turnover on the Hong Kong "
+             "exchange was thin. Traders said sentiment remained fragile ahead of retail "
+             "sales figures due later in the week.",
+             {kHongKong,
+              kHongKongDateline,
+              {"China", "PLACE", "china"},
+              {"Hang Seng", "ORG", "hang-seng"},
+              {"New World", "ORG", "new-world"}}),
+      Report("protest", "2024-05-15", "Hundreds march in Hong Kong over housing costs",
+             "HONG KONG - Hundreds of people marched through central Hong Kong on Wednesday "
+             "to protest against soaring rents and the shortage of public housing.\nThe "
+             "demonstrators, many of them young families, carried banners demanding rent "
+             "controls and walked from Victoria Park to government headquarters in "
+             "Admiralty.\nPolice said about 800 people took part and that the march was "
+             "peaceful. Organisers from the Society for Community Organization said the "
+             "waiting time for a public flat had reached six years.",
+             {kHongKong,
+              kHongKongDateline,
+              {"Victoria Park", "PLACE", "victoria-park"},
+              {"Society for Community Organization", "ORG", "society-for-community-organization"}}),
+      Report("listing", "2024-05-17", "Tea chain Chagee makes Hong Kong trading debut",
+             "HONG KONG - Shares of Chinese tea chain Chagee rose 20 percent in their Hong "
+             "Kong trading debut on Friday after the company raised $400 million in its "
+             "initial public offering.\nChagee, founded in 2017 in Yunnan, operates more "
+             "than 4,000 stores. Chief executive Zhang Junjie said the money would pay for "
+             "expansion in Southeast Asia.\nThe listing is one of the largest in Hong Kong "
+             "this year, bankers said.",
+             {kHongKong,
+              kHongKongDateline,
+              {"Chagee", "ORG", "chagee"},
+              {"Yunnan", "PLACE", "yunnan"},
+              {"Zhang Junjie", "PERSON", "zhang-junjie"},
+              {"Southeast Asia", "PLACE", "southeast-asia"}}),
+      Report("markets-next-day", "2024-05-14", "Hong Kong stocks rebound as developers recover",
+             "HONG KONG - Hong Kong stocks rebounded on Tuesday as property developers "
+             "recovered from the previous session's losses and investors bought back into "
+             "technology shares.\nThe Hang Seng index rose 0.8 percent to 19,115 points, and "
+             "the Hang Seng China Enterprises index gained 1.1 percent. New World Development "
+             "climbed 3 percent. Turnover on the exchange remained thin.",
+             {kHongKong,
+              kHongKongDateline,
+              {"China", "PLACE", "china"},
+              {"Hang Seng", "ORG", "hang-seng"},
+              {"New World", "ORG", "new-world"}}),
+  };
+  const std::vector<int> stories = Place(reports);
+  EXPECT_NE(stories[0], stories[1]);
+  EXPECT_NE(stories[0], stories[2]);
+  EXPECT_NE(stories[1], stories[2]);
+  // Two days of one market share its names and figures: one story.
+  EXPECT_EQ(stories[0], stories[3]);
+}
+
+TEST(SharedPlaceTest, ShootingsInOneCityWeeksApartAreSeparateStories) {
+  const Name toledo{"Toledo", "PLACE", "toledo"};
+  const Name dateline{"TOLEDO", "PLACE", "toledo"};
+  const Name ohio{"Ohio", "PLACE", "ohio"};
+  const std::vector<std::pair<Article, Analysis>> reports = {
+      Report("bar-shooting", "2024-03-02", "Man shot dead outside Toledo bar",
+             "TOLEDO, Ohio - A man was shot and killed outside a bar in west Toledo early "
+             "Saturday, police said.\nOfficers were called to the 3000 block of Sylvania "
+             "Avenue shortly after 2 a.m. and found the man with several gunshot wounds. He "
+             "died at the scene.\nPolice did not release his name and said no arrests had "
+             "been made. Anyone with information is asked to call Crime Stoppers.",
+             {toledo,
+              dateline,
+              ohio,
+              {"Sylvania Avenue", "PLACE", "sylvania-avenue"},
+              {"Stoppers", "ORG", "stoppers"}}),
+      Report("bar-shooting-victim", "2024-03-03", "Victim of Toledo bar shooting identified",
+             "TOLEDO, Ohio - The man killed in a shooting outside a west Toledo bar on "
+             "Saturday was identified as Marcus Reed, 27, the Lucas County coroner said "
+             "Sunday.\nReed was shot several times in the parking lot of a bar on Sylvania "
+             "Avenue after an argument inside, police said. Detectives are looking for a man "
+             "seen running from the scene. No arrests have been made.",
+             {toledo,
+              dateline,
+              ohio,
+              {"Marcus Reed", "PERSON", "marcus-reed"},
+              {"Lucas County", "PLACE", "lucas-county"},
+              {"Sylvania Avenue", "PLACE", "sylvania-avenue"}}),
+      Report("drive-by", "2024-03-29", "Teen wounded in Toledo drive-by shooting",
+             "TOLEDO, Ohio - A 16-year-old boy was wounded in a drive-by shooting in central "
+             "Toledo on Friday evening, police said.\nThe boy, Jaylen Brooks, was standing on "
+             "a porch on Dorr Street when someone in a passing car fired several shots, Lt. "
+             "Karen Hughes said. He was taken to ProMedica Toledo Hospital with injuries "
+             "that are not life-threatening. Police are searching for the car.",
+             {toledo,
+              dateline,
+              ohio,
+              {"Jaylen Brooks", "PERSON", "jaylen-brooks"},
+              {"Dorr Street", "PLACE", "dorr-street"},
+              {"Karen Hughes", "PERSON", "karen-hughes"},
+              {"Toledo Hospital", "ORG", "toledo-hospital"}}),
+  };
+  const std::vector<int> stories = Place(reports);
+  EXPECT_EQ(stories[0], stories[1]);  // one death, first unnamed, then named
+  EXPECT_NE(stories[0], stories[2]);
+}
+
+}  // namespace
+}  // namespace storyline
