@@ -4,9 +4,10 @@
 // most of a large store, so the work per matching article is kept to the least and done
 // once: one pass reads the matches newest first (FTS5 gives them in rowid order without
 // sorting) with the article's filters and its BM25 score, and stops after
-// SearchRequest::ranked_matches; the page is picked from them in memory; only the page's articles
-// are then read in full and given snippets (snippet() tokenizes the whole text, so it is never
-// computed for an article that is not shown). No total is counted and nothing is sorted by SQLite.
+// SearchRequest::ranked_matches (or as many as a page beyond them needs); the page is
+// picked from them in memory; only the page's articles are then read in full and given
+// snippets (snippet() tokenizes the whole text, so it is never computed for an article
+// that is not shown). No total is counted and nothing is sorted by SQLite.
 //
 //   best first: when more than ranked_matches articles match, the best of the newest
 //     ranked_matches are returned (for fewer, the best of all of them, as before);
@@ -65,6 +66,12 @@ std::string SourceJoin(const SearchRequest& request) {
   return request.source ? " JOIN sources s ON s.id = a.source_id" : "";
 }
 
+// How many matches the first pass reads: ranked_matches, or more for a page beyond them.
+int64_t MatchesRead(const SearchRequest& request) {
+  return std::max<int64_t>(request.ranked_matches,
+                           int64_t{std::max(0, request.offset)} + std::max(0, request.limit));
+}
+
 void BindFilters(SqliteStatement& statement, const SearchRequest& request) {
   if (request.from) statement.Bind(kFrom, std::string_view(*request.from));
   if (request.to) statement.Bind(kTo, std::string_view(*request.to));
@@ -117,7 +124,7 @@ std::vector<Match> BestOfLatest(SqliteDb& db, const std::string& fts_query,
   SqliteStatement matches(db, fmt::format("SELECT rowid, {} FROM articles_fts WHERE articles_fts "
                                           "MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
                                           kBm25));
-  matches.Bind(1, std::string_view(fts_query)).Bind(2, int64_t{request.ranked_matches});
+  matches.Bind(1, std::string_view(fts_query)).Bind(2, MatchesRead(request));
   std::vector<Match> found;
   while (matches.Step()) found.push_back({matches.ColumnInt(0), matches.ColumnDouble(1), {}});
   std::sort(found.begin(), found.end(), BestFirst);
@@ -150,7 +157,7 @@ std::vector<Match> NewestMatches(SqliteDb& db, const std::string& fts_query,
                       "ORDER BY articles_fts.rowid DESC LIMIT ?7",
                       scored ? kBm25 : "0", dated ? "a.published" : "NULL", SourceJoin(request),
                       FilterSql(request), request.story ? kStoryStretch : ""));
-  matches.Bind(kQuery, std::string_view(fts_query)).Bind(kLimit, int64_t{request.ranked_matches});
+  matches.Bind(kQuery, std::string_view(fts_query)).Bind(kLimit, MatchesRead(request));
   BindFilters(matches, request);
   std::vector<Match> found;
   while (matches.Step()) {
@@ -213,7 +220,7 @@ std::vector<SearchHit> SqliteStore::Search(const SearchRequest& request) {
     std::vector<Match> page;
     if (request.newest_first) {
       std::vector<Match> matches = NewestMatches(db_, fts_query, request, false, true);
-      if (matches.size() < static_cast<size_t>(request.ranked_matches)) {
+      if (matches.size() < static_cast<size_t>(MatchesRead(request))) {
         // Undated last, then newest first, then the later stored first.
         page = Page(std::move(matches), request, [](const Match& a, const Match& b) {
           if (a.published.has_value() != b.published.has_value()) return a.published.has_value();
