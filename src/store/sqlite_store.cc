@@ -4,7 +4,6 @@
 
 #include <set>
 
-#include "store/search_query.h"
 #include "store/sqlite_schema.h"
 #include "text/ascii.h"
 
@@ -18,9 +17,6 @@ constexpr int kBusyTimeoutMs = 60'000;
 // Near-duplicate candidates read per band key: enough to reach a large wire family's
 // earliest members while keeping the per-article cost bounded.
 constexpr int kCandidatesPerBand = 32;
-
-// BM25 column weights: a term in the title counts as much as four in the text.
-constexpr std::string_view kBm25 = "bm25(articles_fts, 4.0, 1.0)";
 
 std::array<uint8_t, 16> HashBytes(const ContentHash& hash) {
   std::array<uint8_t, 16> bytes{};
@@ -80,20 +76,6 @@ std::string SqlSpeakerWords(std::string_view column) {
 bool IsRecordError(const SqliteError& error) {
   return error.code() == SQLITE_CONSTRAINT || error.code() == SQLITE_TOOBIG ||
          error.code() == SQLITE_MISMATCH;
-}
-
-// `text` with each run of line breaks and tabs as one space: a snippet is one line.
-std::string OneLine(std::string_view text) {
-  std::string line;
-  for (const char c : text) {
-    const bool space = c == '\n' || c == '\r' || c == '\t';
-    if (!space) {
-      line.push_back(c);
-    } else if (!line.empty() && line.back() != ' ') {
-      line.push_back(' ');
-    }
-  }
-  return line;
 }
 
 // The columns SqliteStore::ReadArticle reads, in its order.
@@ -156,7 +138,6 @@ struct SqliteStore::Statements {
         insert_actor(db,
                      "INSERT INTO article_event_actors(article_id, event_ordinal, ordinal, role, "
                      "entity) VALUES (?, ?, ?, ?, ?)"),
-        phrase_occurs(db, "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1"),
         find_article(db, std::string(kSelectArticle) + "WHERE a.external_id = ? AND a.latest = 1"),
         find_latest_version(db, "SELECT id FROM articles WHERE external_id = ? AND latest = 1"),
         supersede(db, "UPDATE articles SET latest = 0 WHERE id = ?"),
@@ -186,9 +167,9 @@ struct SqliteStore::Statements {
 
   SqliteStatement find_by_hash, find_exact, find_band, candidate, insert_source, find_source,
       insert_article, set_own_family, insert_band, insert_mention, insert_time, insert_quantity,
-      insert_quote, insert_event, insert_actor, phrase_occurs, find_article, find_latest_version,
-      supersede, article_after, load_mentions, load_times, load_quantities, load_quotes,
-      load_events, load_actors;
+      insert_quote, insert_event, insert_actor, find_article, find_latest_version, supersede,
+      article_after, load_mentions, load_times, load_quantities, load_quotes, load_events,
+      load_actors;
 };
 
 SqliteStore::SqliteStore(const std::string& path, bool read_only)
@@ -432,64 +413,6 @@ std::vector<AddResult> SqliteStore::AddBatch(std::span<const PreparedArticle> ba
     throw;
   }
   return results;
-}
-
-std::vector<SearchHit> SqliteStore::Search(const SearchRequest& request) {
-  SqliteStatement& occurs = statements_->phrase_occurs;
-  const std::string fts_query =
-      ToFts5Query(request.query, [&occurs](std::string_view first, std::string_view second) {
-        const std::string phrase = fmt::format("\"{} {}\"", first, second);
-        occurs.Bind(1, std::string_view(phrase));
-        const bool found = occurs.Step();
-        occurs.Reset();
-        return found;
-      });
-  // Each filter is on when its parameter is not NULL.
-  SqliteStatement search(
-      db_,
-      fmt::format("SELECT a.external_id, a.title, coalesce(s.name, ''), -{0}, "
-                  "snippet(articles_fts, -1, '[', ']', '…', 24) "
-                  "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-                  "LEFT JOIN sources s ON s.id = a.source_id "
-                  "WHERE articles_fts MATCH ?1 AND a.latest = 1 "
-                  "AND (?4 IS NULL OR substr(a.published, 1, 10) >= ?4) "
-                  "AND (?5 IS NULL OR substr(a.published, 1, 10) <= ?5) "
-                  "AND (?6 IS NULL OR s.name = ?6 COLLATE NOCASE) "
-                  "AND (?7 IS NULL OR EXISTS (SELECT 1 FROM entity_mentions m WHERE m.article_id = "
-                  "a.id AND (m.entity = ?7 OR m.name = ?7 COLLATE NOCASE))) "
-                  "AND (?8 IS NULL OR a.external_id IN "
-                  "(SELECT article FROM story_articles WHERE story_id = ?8)) "
-                  "ORDER BY {1} LIMIT ?2 OFFSET ?3",
-                  kBm25,
-                  request.newest_first ? "a.published IS NULL, a.published DESC, a.id DESC"
-                                       : fmt::format("{}, a.id", kBm25)));
-  search.Bind(1, std::string_view(fts_query))
-      .Bind(2, int64_t{request.limit})
-      .Bind(3, int64_t{request.offset})
-      .Bind(4, request.from)
-      .Bind(5, request.to)
-      .Bind(6, request.source)
-      .Bind(7, request.entity);
-  if (request.story) {
-    search.Bind(8, int64_t{*request.story});
-  } else {
-    search.BindNull(8);
-  }
-  std::vector<SearchHit> hits;
-  try {
-    while (search.Step()) {
-      hits.push_back({search.ColumnText(0), search.ColumnText(1), search.ColumnText(2),
-                      search.ColumnDouble(3), OneLine(search.ColumnText(4))});
-    }
-  } catch (const SqliteError& e) {
-    // ToFts5Query writes only what FTS5 reads; should it ever refuse one, the reader gets
-    // a sentence about the query, not the engine's message.
-    if (e.code() != SQLITE_ERROR) throw;
-    throw SearchQueryError(
-        "the query could not be read: write words, \"a phrase\", word OR "
-        "word, -word to leave out, or prefix*");
-  }
-  return hits;
 }
 
 Analysis SqliteStore::LoadAnalysis(int64_t id) {

@@ -24,6 +24,7 @@ class SqliteStore : public Store {
   // In sqlite_entity_links.cc.
   std::vector<CorpusLinkRow> LoadEntityLinks() override;
   using Store::Search;
+  // In sqlite_search.cc.
   std::vector<SearchHit> Search(const SearchRequest& request) override;
   std::optional<StoredArticle> FindArticle(std::string_view external_id) override;
   std::map<std::string, std::string> ArticleSources(

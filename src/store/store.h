@@ -145,6 +145,10 @@ struct SearchRequest {
   std::optional<std::string> source;  // outlet name, any case
   std::optional<std::string> entity;  // an entity id or canonical name the article mentions
   std::optional<int> story;           // only this story's articles
+  // Best first, when more articles than this match (after the filters): the best of the
+  // newest this many stored, which keeps a common word's query fast on a large store.
+  // Newest first is exact at any number.
+  int ranked_matches = 20'000;
 };
 
 struct SearchHit {

@@ -1,0 +1,264 @@
+// SqliteStore::Search: full-text search over the FTS5 index (schema step 1).
+//
+// What a query costs grows with the articles that match it, and a common word matches
+// most of a large store, so the work per matching article is kept to the least and done
+// once: one pass reads the matches newest first (FTS5 gives them in rowid order without
+// sorting) with the article's filters and its BM25 score, and stops after
+// SearchRequest::ranked_matches (or as many as a page beyond them needs); the page is
+// picked from them in memory; only the page's articles are then read in full and given
+// snippets (snippet() tokenizes the whole text, so it is never computed for an article
+// that is not shown). No total is counted and nothing is sorted by SQLite.
+//
+//   best first: when more than ranked_matches articles match, the best of the newest
+//     ranked_matches are returned (for fewer, the best of all of them, as before);
+//   newest first: exact at any size. Few matches are sorted in memory; many are found by
+//     walking the articles newest first (index articles_by_published) and asking the index
+//     whether each one matches, which ends after a page when most articles match.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "store/search_query.h"
+#include "store/sqlite_store.h"
+
+namespace storyline {
+namespace {
+
+// BM25 column weights: a term in the title counts as much as four in the text.
+constexpr std::string_view kBm25 = "bm25(articles_fts, 4.0, 1.0)";
+
+// Parameter numbers of the statements below.
+enum Parameter : int { kQuery = 1, kFrom, kTo, kSource, kEntity, kStory, kLimit, kOffset };
+
+// `text` with each run of line breaks and tabs as one space: a snippet is one line.
+std::string OneLine(std::string_view text) {
+  std::string line;
+  for (const char c : text) {
+    const bool space = c == '\n' || c == '\r' || c == '\t';
+    if (!space) {
+      line.push_back(c);
+    } else if (!line.empty() && line.back() != ' ') {
+      line.push_back(' ');
+    }
+  }
+  return line;
+}
+
+// The request's filters over articles `a` (with sources `s` joined when an outlet is
+// asked for), each only when set: a filter left out costs nothing per match.
+std::string FilterSql(const SearchRequest& request) {
+  std::string sql = "a.latest = 1";
+  if (request.from) sql += " AND substr(a.published, 1, 10) >= ?2";
+  if (request.to) sql += " AND substr(a.published, 1, 10) <= ?3";
+  if (request.source) sql += " AND s.name = ?4 COLLATE NOCASE";
+  if (request.entity) {
+    sql +=
+        " AND EXISTS (SELECT 1 FROM entity_mentions m WHERE m.article_id = a.id AND "
+        "(m.entity = ?5 OR m.name = ?5 COLLATE NOCASE))";
+  }
+  if (request.story) {
+    sql += " AND a.external_id IN (SELECT article FROM story_articles WHERE story_id = ?6)";
+  }
+  return sql;
+}
+
+std::string SourceJoin(const SearchRequest& request) {
+  return request.source ? " JOIN sources s ON s.id = a.source_id" : "";
+}
+
+// How many matches the first pass reads: ranked_matches, or more for a page beyond them.
+int64_t MatchesRead(const SearchRequest& request) {
+  return std::max<int64_t>(request.ranked_matches,
+                           int64_t{std::max(0, request.offset)} + std::max(0, request.limit));
+}
+
+void BindFilters(SqliteStatement& statement, const SearchRequest& request) {
+  if (request.from) statement.Bind(kFrom, std::string_view(*request.from));
+  if (request.to) statement.Bind(kTo, std::string_view(*request.to));
+  if (request.source) statement.Bind(kSource, std::string_view(*request.source));
+  if (request.entity) statement.Bind(kEntity, std::string_view(*request.entity));
+  if (request.story) statement.Bind(kStory, int64_t{*request.story});
+}
+
+// An article that matches, as the first pass reads it.
+struct Match {
+  int64_t id = 0;
+  double bm25 = 0;  // lower is better
+  std::optional<std::string> published;
+};
+
+// The page [offset, offset + limit) of `matches` in the order `before` gives.
+template <typename Before>
+std::vector<Match> Page(std::vector<Match> matches, const SearchRequest& request, Before before) {
+  const size_t offset = std::min(matches.size(), static_cast<size_t>(std::max(0, request.offset)));
+  const size_t end =
+      std::min(matches.size(), offset + static_cast<size_t>(std::max(0, request.limit)));
+  std::partial_sort(matches.begin(), matches.begin() + end, matches.end(), before);
+  return std::vector<Match>(matches.begin() + offset, matches.begin() + end);
+}
+
+// The stretch of the index a story's articles lie in (any version of them): the first
+// pass reads only it, not every match of the query. A story's articles mostly arrive
+// within days of each other, so it is short.
+constexpr std::string_view kStoryStretch =
+    " AND articles_fts.rowid BETWEEN "
+    "(SELECT min(v.id) FROM story_articles m JOIN articles v ON v.external_id = m.article "
+    "WHERE m.story_id = ?6) AND "
+    "(SELECT max(v.id) FROM story_articles m JOIN articles v ON v.external_id = m.article "
+    "WHERE m.story_id = ?6)";
+
+bool HasFilters(const SearchRequest& request) {
+  return request.from || request.to || request.source || request.entity || request.story;
+}
+
+bool BestFirst(const Match& a, const Match& b) {
+  return a.bm25 != b.bm25 ? a.bm25 < b.bm25 : a.id < b.id;
+}
+
+// The page of a best-first query with no filter. The index alone gives the matches and
+// their scores, so no article is read per match; whether an article is still its latest
+// version is asked only of the best, in rank order, until the page is full (earlier
+// versions are few).
+std::vector<Match> BestOfLatest(SqliteDb& db, const std::string& fts_query,
+                                const SearchRequest& request) {
+  SqliteStatement matches(db, fmt::format("SELECT rowid, {} FROM articles_fts WHERE articles_fts "
+                                          "MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+                                          kBm25));
+  matches.Bind(1, std::string_view(fts_query)).Bind(2, MatchesRead(request));
+  std::vector<Match> found;
+  while (matches.Step()) found.push_back({matches.ColumnInt(0), matches.ColumnDouble(1), {}});
+  std::sort(found.begin(), found.end(), BestFirst);
+  SqliteStatement latest(db, "SELECT latest FROM articles WHERE id = ?");
+  std::vector<Match> page;
+  int skip = std::max(0, request.offset);
+  for (const Match& match : found) {
+    if (page.size() >= static_cast<size_t>(std::max(0, request.limit))) break;
+    latest.Bind(1, match.id);
+    const bool is_latest = latest.Step() && latest.ColumnInt(0) == 1;
+    latest.Reset();
+    if (!is_latest) continue;
+    if (skip > 0) {
+      --skip;
+    } else {
+      page.push_back(match);
+    }
+  }
+  return page;
+}
+
+// Up to ranked_matches articles that match and pass the filters, newest stored first,
+// with their BM25 scores when `scored` and publication dates when `dated`.
+std::vector<Match> NewestMatches(SqliteDb& db, const std::string& fts_query,
+                                 const SearchRequest& request, bool scored, bool dated) {
+  SqliteStatement matches(
+      db, fmt::format("SELECT articles_fts.rowid, {}, {} FROM articles_fts "
+                      "CROSS JOIN articles a ON a.id = articles_fts.rowid{} "
+                      "WHERE articles_fts MATCH ?1 AND {}{} "
+                      "ORDER BY articles_fts.rowid DESC LIMIT ?7",
+                      scored ? kBm25 : "0", dated ? "a.published" : "NULL", SourceJoin(request),
+                      FilterSql(request), request.story ? kStoryStretch : ""));
+  matches.Bind(kQuery, std::string_view(fts_query)).Bind(kLimit, MatchesRead(request));
+  BindFilters(matches, request);
+  std::vector<Match> found;
+  while (matches.Step()) {
+    found.push_back({matches.ColumnInt(0), matches.ColumnDouble(1), matches.ColumnOptionalText(2)});
+  }
+  return found;
+}
+
+// The page of a query sorted newest first that matches more than ranked_matches
+// articles: the articles newest first, each asked of the index, until the page is full.
+std::vector<Match> NewestPublished(SqliteDb& db, const std::string& fts_query,
+                                   const SearchRequest& request) {
+  SqliteStatement page(db,
+                       fmt::format("SELECT a.id FROM articles a INDEXED BY articles_by_published{} "
+                                   "WHERE {} AND EXISTS (SELECT 1 FROM articles_fts WHERE "
+                                   "articles_fts MATCH ?1 AND articles_fts.rowid = a.id) "
+                                   "ORDER BY a.published DESC, a.id DESC LIMIT ?7 OFFSET ?8",
+                                   SourceJoin(request), FilterSql(request)));
+  page.Bind(kQuery, std::string_view(fts_query))
+      .Bind(kLimit, int64_t{request.limit})
+      .Bind(kOffset, int64_t{request.offset});
+  BindFilters(page, request);
+  std::vector<Match> found;
+  while (page.Step()) found.push_back({page.ColumnInt(0), 0, std::nullopt});
+  return found;
+}
+
+// Gives the page's matches their BM25 scores, read in one pass over the stretch of the
+// index they span (a newest-first page is mostly one short stretch): asking for each
+// article alone would make bm25() count each term's articles over the whole index again.
+void ScorePage(SqliteDb& db, const std::string& fts_query, std::vector<Match>& page) {
+  if (page.empty()) return;
+  const auto [low, high] = std::minmax_element(
+      page.begin(), page.end(), [](const Match& a, const Match& b) { return a.id < b.id; });
+  SqliteStatement scores(db, fmt::format("SELECT rowid, {} FROM articles_fts WHERE articles_fts "
+                                         "MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
+                                         kBm25));
+  scores.Bind(1, std::string_view(fts_query)).Bind(2, low->id).Bind(3, high->id);
+  while (scores.Step()) {
+    for (Match& match : page) {
+      if (match.id == scores.ColumnInt(0)) match.bm25 = scores.ColumnDouble(1);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<SearchHit> SqliteStore::Search(const SearchRequest& request) {
+  SqliteStatement occurs(db_, "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1");
+  const std::string fts_query =
+      ToFts5Query(request.query, [&occurs](std::string_view first, std::string_view second) {
+        const std::string phrase = fmt::format("\"{} {}\"", first, second);
+        occurs.Bind(1, std::string_view(phrase));
+        const bool found = occurs.Step();
+        occurs.Reset();
+        return found;
+      });
+  std::vector<SearchHit> hits;
+  try {
+    std::vector<Match> page;
+    if (request.newest_first) {
+      std::vector<Match> matches = NewestMatches(db_, fts_query, request, false, true);
+      if (matches.size() < static_cast<size_t>(MatchesRead(request))) {
+        // Undated last, then newest first, then the later stored first.
+        page = Page(std::move(matches), request, [](const Match& a, const Match& b) {
+          if (a.published.has_value() != b.published.has_value()) return a.published.has_value();
+          if (a.published != b.published) return *a.published > *b.published;
+          return a.id > b.id;
+        });
+      } else {
+        page = NewestPublished(db_, fts_query, request);
+      }
+      ScorePage(db_, fts_query, page);
+    } else {
+      page = HasFilters(request)
+                 ? Page(NewestMatches(db_, fts_query, request, true, false), request, BestFirst)
+                 : BestOfLatest(db_, fts_query, request);
+    }
+    SqliteStatement read(db_,
+                         "SELECT a.external_id, a.title, coalesce(s.name, ''), "
+                         "snippet(articles_fts, -1, '[', ']', '…', 24) FROM articles_fts "
+                         "CROSS JOIN articles a ON a.id = articles_fts.rowid "
+                         "LEFT JOIN sources s ON s.id = a.source_id "
+                         "WHERE articles_fts MATCH ?1 AND articles_fts.rowid = ?2");
+    for (const Match& match : page) {
+      read.Bind(1, std::string_view(fts_query)).Bind(2, match.id);
+      if (read.Step()) {
+        hits.push_back({read.ColumnText(0), read.ColumnText(1), read.ColumnText(2), -match.bm25,
+                        OneLine(read.ColumnText(3))});
+      }
+      read.Reset();
+    }
+  } catch (const SqliteError& e) {
+    // ToFts5Query writes only what FTS5 reads; should it ever refuse one, the reader gets
+    // a sentence about the query, not the engine's message.
+    if (e.code() != SQLITE_ERROR) throw;
+    throw SearchQueryError(
+        "the query could not be read: write words, \"a phrase\", word OR "
+        "word, -word to leave out, or prefix*");
+  }
+  return hits;
+}
+
+}  // namespace storyline

@@ -1,0 +1,194 @@
+// SqliteStore::Search on either side of SearchRequest::ranked_matches: best first ranks
+// the newest that many matches when more match; newest first is the same order whether
+// few or many match (sorted in memory, or walked by publication date), with undated
+// articles last, filters, paging and scores alike.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "store/sqlite_store.h"
+
+namespace storyline {
+namespace {
+
+class SqliteSearchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("storyline-search-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    store_ = std::make_unique<SqliteStore>((dir_ / "store.db").string(), false);
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  // Stores articles "a0", "a1", ... in this order, one batch each, so store order is list
+  // order.
+  struct Stored {
+    std::string title;
+    std::string text;
+    std::optional<std::string> published;
+    std::string source = "Wire";
+  };
+  void Store(const std::vector<Stored>& articles) {
+    for (const Stored& stored : articles) {
+      Article article;
+      article.id = "a" + std::to_string(next_++);
+      article.source = stored.source;
+      article.url = "https://example.org/" + article.id;
+      article.title = stored.title;
+      article.text = stored.text;
+      article.published = stored.published;
+      const std::vector<PreparedArticle> batch = {PrepareArticle(article, {})};
+      ASSERT_EQ(store_->AddBatch(batch)[0].status, AddStatus::kAdded) << article.id;
+    }
+  }
+
+  std::vector<std::string> Articles(SearchRequest request) {
+    std::vector<std::string> ids;
+    for (const SearchHit& hit : store_->Search(request)) ids.push_back(hit.article);
+    return ids;
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<SqliteStore> store_;
+  int next_ = 0;
+};
+
+SearchRequest Request(std::string query, int ranked_matches) {
+  SearchRequest request;
+  request.query = std::move(query);
+  request.ranked_matches = ranked_matches;
+  request.limit = std::min(10, ranked_matches);  // a page within the bound
+  return request;
+}
+
+// Each text different enough not to be a near duplicate of another.
+std::string Text(int i, std::string_view words) {
+  return "Report number " + std::to_string(i) + " from the harbor district, filed " +
+         std::to_string(1000 + 37 * i) + " minutes after the vote: " + std::string(words) +
+         ". Residents of block " + std::to_string(i * 13) + " said little else.";
+}
+
+TEST_F(SqliteSearchTest, BestFirstRanksTheNewestMatchesWhenMoreMatch) {
+  Store({{"Harbor strike: harbor closed, harbor empty", Text(0, "the strike"), "2024-01-01"}});
+  for (int i = 1; i <= 6; ++i) {
+    Store({{"Council news " + std::to_string(i), Text(i, "a strike"), "2024-01-02"}});
+  }
+  // All seven match "harbor"; a0 says it most, in its title.
+  EXPECT_EQ(Articles(Request("harbor", 100))[0], "a0");
+  const std::vector<std::string> newest = Articles(Request("harbor", 3));
+  ASSERT_EQ(newest.size(), 3u);
+  std::vector<std::string> sorted = newest;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(sorted, (std::vector<std::string>{"a4", "a5", "a6"}));
+  // A page beyond the bound ranks as many of the newest as it needs.
+  SearchRequest deep = Request("harbor", 3);
+  deep.offset = 3;
+  deep.limit = 3;
+  EXPECT_EQ(Articles(deep).size(), 3u);
+  // Fewer matches than the bound: all of them ranked, as without it.
+  EXPECT_EQ(Articles(Request("harbor closed", 3)), std::vector<std::string>{"a0"});
+}
+
+TEST_F(SqliteSearchTest, NewestFirstIsTheSameOrderWhetherFewOrManyMatch) {
+  // Stored out of date order (a backfill), one undated, two on one day.
+  Store({{"Vote today", Text(0, "vote"), "2024-03-01T10:00:00Z"},
+         {"Vote recount", Text(1, "vote"), "2023-11-20"},
+         {"Vote appeal", Text(2, "vote"), std::nullopt},
+         {"Vote result", Text(3, "vote"), "2024-05-02", "Courier"},
+         {"Vote protest", Text(4, "vote"), "2024-03-01T10:00:00Z"},
+         {"Vote turnout", Text(5, "vote"), "2022-07-07", "Courier"}});
+  const std::vector<std::string> expected = {"a3", "a4", "a0", "a1", "a5", "a2"};
+  // Pages of two: with a bound of 2 every page is past it (the walk by date).
+  for (const int ranked : {100, 2}) {
+    SCOPED_TRACE(ranked);
+    std::vector<std::string> all;
+    for (int offset = 0; offset < 8; offset += 2) {
+      SearchRequest request = Request("vote", ranked);
+      request.newest_first = true;
+      request.limit = 2;
+      request.offset = offset;
+      for (const std::string& id : Articles(request)) all.push_back(id);
+    }
+    EXPECT_EQ(all, expected);
+    SearchRequest request = Request("vote", ranked);
+    request.newest_first = true;
+    request.limit = 2;
+    request.source = "courier";
+    EXPECT_EQ(Articles(request), (std::vector<std::string>{"a3", "a5"}));
+    request.source.reset();
+    request.from = "2023-01-01";
+    request.to = "2024-03-01";
+    EXPECT_EQ(Articles(request), (std::vector<std::string>{"a4", "a0"}));
+    request.offset = 2;
+    EXPECT_EQ(Articles(request), (std::vector<std::string>{"a1"}));
+  }
+}
+
+// The hits of `request` read a page of one at a time, so every page is past a bound of 1.
+std::vector<SearchHit> OneByOne(Store& store, SearchRequest request) {
+  std::vector<SearchHit> hits;
+  request.limit = 1;
+  for (request.offset = 0; request.offset < 5; ++request.offset) {
+    for (SearchHit& hit : store.Search(request)) hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+TEST_F(SqliteSearchTest, ScoresAndSnippetsAreTheSameOnEitherPath) {
+  Store({{"Ferry", Text(0, "ferry ferry ferry"), "2024-01-01"},
+         {"Ferry again", Text(1, "the ferry"), "2024-01-03"},
+         {"Bus", Text(2, "a ferry"), "2024-01-02"}});
+  SearchRequest few = Request("ferry", 100), many = Request("ferry", 1);
+  const std::vector<SearchHit> best = store_->Search(few);
+  ASSERT_EQ(best.size(), 3u);
+  EXPECT_GT(best[0].score, best[1].score);
+  const std::vector<SearchHit> newest_stored = store_->Search(many);
+  ASSERT_EQ(newest_stored.size(), 1u);
+  EXPECT_EQ(newest_stored[0].article, "a2");
+  few.newest_first = many.newest_first = true;
+  const std::vector<SearchHit> a = store_->Search(few), b = OneByOne(*store_, many);
+  ASSERT_EQ(a.size(), 3u);
+  ASSERT_EQ(b.size(), 3u);
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].article, b[i].article);
+    EXPECT_DOUBLE_EQ(a[i].score, b[i].score);
+    EXPECT_EQ(a[i].snippet, b[i].snippet);
+    EXPECT_GT(a[i].score, 0);
+    EXPECT_NE(a[i].snippet.find("erry]"), std::string::npos) << a[i].snippet;
+  }
+}
+
+TEST_F(SqliteSearchTest, OnlyTheLatestVersionIsFoundOnEitherPath) {
+  Store({{"Dam report", Text(0, "dam spillway"), "2024-01-01"},
+         {"Dam update", Text(1, "dam gates"), "2024-01-02"}});
+  next_ = 0;  // a0 again, edited: its new version
+  Store({{"Dam report, corrected", Text(0, "dam spillway corrected"), "2024-01-01"}});
+  auto titles = [](const std::vector<SearchHit>& hits) {
+    std::vector<std::string> titles;
+    for (const SearchHit& hit : hits) titles.push_back(hit.title);
+    std::sort(titles.begin(), titles.end());
+    return titles;
+  };
+  const std::vector<std::string> both = {"Dam report, corrected", "Dam update"};
+  for (const bool newest_first : {false, true}) {
+    SearchRequest few = Request("dam", 100), many = Request("dam", 1);
+    few.newest_first = many.newest_first = newest_first;
+    EXPECT_EQ(titles(store_->Search(few)), both);
+    if (newest_first) {
+      EXPECT_EQ(titles(OneByOne(*store_, many)), both);
+    } else {
+      EXPECT_EQ(titles(store_->Search(many)), std::vector<std::string>{"Dam report, corrected"});
+    }
+  }
+}
+
+}  // namespace
+}  // namespace storyline
