@@ -16,7 +16,7 @@ namespace storyline {
 namespace {
 
 constexpr uint32_t kMagic = 0x52454e53;  // "SNER"
-constexpr uint32_t kVersion = 2;  // 2: lower-case gazetteer matches
+constexpr uint32_t kVersion = 1;
 
 // Gazetteer categories used as name evidence; kCommon is used separately.
 constexpr int kNameCategories = int(GazetteerCategory::kCommon);
@@ -70,8 +70,7 @@ struct TokenInfo {
   uint64_t word = 0, lower = 0, shape = 0, prefix = 0, suffix3 = 0, suffix4 = 0;
   uint8_t casing = 0;  // 0 other, 1 capitalized, 2 all capitals, 3 lower case
   bool common = false;
-  std::array<uint8_t, kNameCategories>
-      gazetteer{};  // 0, or 1 + B/I/L/U position (+ 4 in lower case)
+  std::array<uint8_t, kNameCategories> gazetteer{};  // 0, or 1 + B/I/L/U position
 };
 
 const TokenInfo kBoundary = [] {
@@ -140,9 +139,7 @@ void DescribeSentence(std::string_view text, const TokenizedText& tokens, const 
     if (length == 1 && (m.categories & CategoryBit(GazetteerCategory::kCommon))) {
       (*infos)[first].common = true;
     }
-    // A lower-case match is weaker evidence ("turkey", "reading") but web text writes
-    // names in lower case too ("flights to kerala"); it gets features of its own.
-    const uint8_t casing = StartsUpper(tokens.tokens[m.first_token].In(text)) ? 0 : 4;
+    if (!StartsUpper(tokens.tokens[m.first_token].In(text))) continue;
     for (int c = 0; c < kNameCategories; ++c) {
       if (!(m.categories & CategoryBit(GazetteerCategory(c)))) continue;
       for (uint32_t k = 0; k < length; ++k) {
@@ -150,7 +147,7 @@ void DescribeSentence(std::string_view text, const TokenizedText& tokens, const 
         if (held >= length) continue;
         held = uint8_t(length);
         const uint8_t position = length == 1 ? 4 : k == 0 ? 1 : k + 1 == length ? 3 : 2;
-        (*infos)[first + k].gazetteer[c] = casing + position;
+        (*infos)[first + k].gazetteer[c] = position;
       }
     }
   }
@@ -188,11 +185,9 @@ void StaticFeatures(const std::vector<TokenInfo>& infos, size_t i, std::vector<u
   out->push_back(Mix(kInitialShape, Pair(i == 0, t.shape)));
   out->push_back(Mix(kCommonCase, Pair(t.common * 8 + t.casing, i == 0)));
   for (int c = 0; c < kNameCategories; ++c) {
-    if (t.gazetteer[c]) out->push_back(Mix(kGazetteer, c * 16 + t.gazetteer[c]));
-    if (at(n - 1).gazetteer[c])
-      out->push_back(Mix(kGazetteerPrev, c * 16 + at(n - 1).gazetteer[c]));
-    if (at(n + 1).gazetteer[c])
-      out->push_back(Mix(kGazetteerNext, c * 16 + at(n + 1).gazetteer[c]));
+    if (t.gazetteer[c]) out->push_back(Mix(kGazetteer, c * 8 + t.gazetteer[c]));
+    if (at(n - 1).gazetteer[c]) out->push_back(Mix(kGazetteerPrev, c * 8 + at(n - 1).gazetteer[c]));
+    if (at(n + 1).gazetteer[c]) out->push_back(Mix(kGazetteerNext, c * 8 + at(n + 1).gazetteer[c]));
   }
 }
 

@@ -126,43 +126,6 @@ TEST(EntityRecognizerTest, TrainSaveLoadRoundTrip) {
   fs::remove_all(dir);
 }
 
-// Web text writes names in lower case ("flights to kerala"); a lower-case gazetteer match
-// is evidence the tagger can weigh, apart from the capitalized one. Made-up words, each
-// seen once, leave the gazetteer as the only evidence that tells places from the rest.
-TEST(EntityRecognizerTest, LearnsFromLowerCaseGazetteerMatches) {
-  constexpr std::string_view kSyllables[] = {"ka", "lo", "mi", "ru", "te", "zan", "po", "vek"};
-  auto word = [&](int n) {
-    std::string w;
-    for (int k = 0; k < 3; ++k, n /= 8) w += kSyllables[n % 8];
-    return w;
-  };
-  Gazetteer gazetteer;
-  std::vector<NerDocument> docs;
-  constexpr std::string_view kFrames[] = {"we flew to {} today .", "they went to {} again .",
-                                          "i got back from {} late .", "is {} far ?"};
-  for (int n = 0; n < 400; ++n) {
-    const std::string w = word(n);
-    const bool place = n % 2 == 0;
-    if (place) gazetteer.Add(w, CategoryBit(GazetteerCategory::kCity));
-    const std::string_view frame = kFrames[n % 4];
-    const size_t at = frame.find("{}");
-    NerDocument doc{
-        "d", std::string(frame.substr(0, at)) + w + std::string(frame.substr(at + 2)), {}};
-    if (place) doc.spans.push_back({uint32_t(at), uint32_t(at + w.size()), "PLACE"});
-    docs.push_back(std::move(doc));
-  }
-  const std::string place = word(500), other = word(501);  // unseen in training
-  gazetteer.Add(place, CategoryBit(GazetteerCategory::kCity));
-  NerTrainingOptions options;
-  options.hash_bits = 16;
-  const EntityRecognizer trained = EntityRecognizer::Train(docs, Tokenizer(), gazetteer, options);
-  auto found = [&](const std::string& text) {
-    return trained.Recognize(text, Tokenizer().Tokenize(text)).size();
-  };
-  EXPECT_EQ(found("she drove to " + place + " yesterday ."), 1u);
-  EXPECT_EQ(found("she drove to " + other + " yesterday ."), 0u);
-}
-
 TEST(EntityRecognizerTest, MalformedModelGivesClearError) {
   const fs::path dir = fs::temp_directory_path() / "storyline_ner_malformed";
   fs::create_directories(dir);
