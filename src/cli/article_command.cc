@@ -84,10 +84,8 @@ ArticleView LoadView(Store& store, const std::string& id, const std::string& db)
 // An article's fields and facts, in extract's and analyze's shapes.
 Json VersionJson(const StoredArticle& stored) {
   Json json = Json::parse(ArticleJsonLine(stored.article));
-  for (auto& [key, value] :
-       Json::parse(AnalysisJsonLine(stored.article, stored.analysis)).items()) {
-    json[key] = std::move(value);
-  }
+  Json facts = Json::parse(AnalysisJsonLine(stored.article, stored.analysis));
+  for (auto& [key, value] : facts.items()) json[key] = std::move(value);
   return json;
 }
 
@@ -112,9 +110,8 @@ Json ViewJson(const ArticleView& view, bool with_versions) {
     Json versions = Json::array();
     for (size_t i = 0; i < view.versions.size(); ++i) {
       Json version{{"version", i + 1}};
-      for (auto& [key, value] : VersionJson(view.versions[i]).items()) {
-        version[key] = std::move(value);
-      }
+      Json fields = VersionJson(view.versions[i]);
+      for (auto& [key, value] : fields.items()) version[key] = std::move(value);
       versions.push_back(std::move(version));
     }
     article["versions"] = std::move(versions);

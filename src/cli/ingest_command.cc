@@ -342,9 +342,10 @@ void RunIngest(const IngestOptions& options) {
   }
   const IngestTally& t = ingester.tally();
   std::fprintf(stderr,
-               "ingested %zu articles (%zu new, %zu updated, %zu duplicates linked, %zu %s) in "
+               "ingested %zu %s (%zu new, %zu updated, %zu duplicates linked, %zu %s) in "
                "%.1f s\n",
-               t.read, t.added, t.updated, t.linked, input_errors.count() + t.failed,
+               t.read, t.read == 1 ? "article" : "articles", t.added, t.updated, t.linked,
+               input_errors.count() + t.failed,
                input_errors.count() + t.failed == 1 ? "error" : "errors", progress.Seconds());
   if (const std::string skipped = SkippedFilesLine(read); !skipped.empty()) {
     std::fprintf(stderr, "%s\n", skipped.c_str());
