@@ -46,7 +46,8 @@ class EditedArticleTest : public ::testing::Test {
   // The ids of the stories that list `article`, once per listing.
   std::vector<int> StoriesListing(const std::string& article) {
     std::vector<int> stories;
-    for (const json& story : Read("stories")["stories"]) {
+    const json listed = Read("stories");
+    for (const json& story : listed["stories"]) {
       for (const json& id : story["articles"]) {
         if (id == article) stories.push_back(story["id"]);
       }
@@ -90,7 +91,8 @@ TEST_F(EditedArticleTest, EveryCommandShowsTheNewVersionOnce) {
   const std::vector<int> listing = StoriesListing("port-1");
   ASSERT_EQ(listing.size(), 1u);
   EXPECT_NE(listing, StoriesListing("port-2"));
-  for (const json& story : Read("stories")["stories"]) {
+  const json all = Read("stories");
+  for (const json& story : all["stories"]) {
     EXPECT_FALSE(story["articles"].empty()) << story.dump();
   }
 

@@ -62,7 +62,8 @@ class ReadTablesTest : public ::testing::Test {
     const auto result = RunStoryline("stories --db " + Db() + " --json " + options);
     EXPECT_EQ(result.status, 0) << result.err;
     std::vector<int> ids;
-    for (const json& story : json::parse(result.out)["stories"]) ids.push_back(story["id"]);
+    const json listed = json::parse(result.out);
+    for (const json& story : listed["stories"]) ids.push_back(story["id"]);
     return ids;
   }
 
