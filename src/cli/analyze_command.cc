@@ -62,11 +62,14 @@ void AddAnalyzeCommand(CLI::App& app) {
           std::fwrite(line.data(), 1, line.size(), stdout);
         });
     InputErrorReporter errors;
-    ReadInputs(
+    const ReadSummary read = ReadInputs(
         options->paths, options->ToReadOptionsForWorkers(),
         [&](Article&& article) { pipeline.Push(std::move(article)); }, std::ref(errors));
     pipeline.Finish();
     std::fflush(stdout);
+    if (const std::string skipped = SkippedFilesLine(read); !skipped.empty()) {
+      std::fprintf(stderr, "storyline: %s\n", skipped.c_str());
+    }
     errors.ExitIfAny();
   });
 }

@@ -17,5 +17,6 @@ void AddTimelineCommand(CLI::App& app);
 void AddQuotesCommand(CLI::App& app);
 void AddCompareCommand(CLI::App& app);
 void AddUpgradeCommand(CLI::App& app);
+void AddArticleCommand(CLI::App& app);
 
 }  // namespace storyline

@@ -36,11 +36,6 @@ std::string OneLine(std::string_view text) {
   return line;
 }
 
-// "1 outlet", "2 outlets".
-std::string Counted(size_t count, std::string_view noun) {
-  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
-}
-
 std::string CiteLine(const Citation& cite) {
   return fmt::format("{} [{}, {}] \"{}\"", cite.article, cite.published.value_or("undated"),
                      cite.source, OneLine(cite.text));

@@ -10,11 +10,12 @@ namespace storyline {
 
 void AddExtractCommand(CLI::App& app) {
   auto options = std::make_shared<InputOptions>();
-  CLI::App* command = app.add_subcommand("extract", "Print the articles the readers find, as JSON Lines");
+  CLI::App* command =
+      app.add_subcommand("extract", "Print the articles the readers find, as JSON Lines");
   AddInputOptions(*command, *options);
   command->callback([options] {
     InputErrorReporter errors;
-    ReadInputs(
+    const ReadSummary read = ReadInputs(
         options->paths, options->ToReadOptions(),
         [](Article&& article) {
           const std::string line = ArticleJsonLine(article);
@@ -23,6 +24,9 @@ void AddExtractCommand(CLI::App& app) {
         },
         std::ref(errors));
     std::fflush(stdout);
+    if (const std::string skipped = SkippedFilesLine(read); !skipped.empty()) {
+      std::fprintf(stderr, "storyline: %s\n", skipped.c_str());
+    }
     errors.ExitIfAny();
   });
 }

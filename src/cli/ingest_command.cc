@@ -321,8 +321,9 @@ void RunIngest(const IngestOptions& options) {
   ProgressMeter progress(TotalInputBytes(options.input.paths), isatty(STDERR_FILENO) == 1);
   InputErrorReporter input_errors;
   Ingester ingester(*store, *stories, *linker, *analyzer, options.input.ThreadCount(), progress);
+  ReadSummary read;
   try {
-    ReadInputs(
+    read = ReadInputs(
         options.input.paths, options.input.ToReadOptionsForWorkers(),
         [&](Article&& article) { ingester.Add(std::move(article)); },
         [&](const InputError& error) {
@@ -341,10 +342,14 @@ void RunIngest(const IngestOptions& options) {
   }
   const IngestTally& t = ingester.tally();
   std::fprintf(stderr,
-               "ingested %zu articles (%zu new, %zu updated, %zu duplicates linked, %zu %s) in "
+               "ingested %zu %s (%zu new, %zu updated, %zu duplicates linked, %zu %s) in "
                "%.1f s\n",
-               t.read, t.added, t.updated, t.linked, input_errors.count() + t.failed,
+               t.read, t.read == 1 ? "article" : "articles", t.added, t.updated, t.linked,
+               input_errors.count() + t.failed,
                input_errors.count() + t.failed == 1 ? "error" : "errors", progress.Seconds());
+  if (const std::string skipped = SkippedFilesLine(read); !skipped.empty()) {
+    std::fprintf(stderr, "%s\n", skipped.c_str());
+  }
   if (stop_signal != 0) {
     std::fprintf(stderr, "storyline: stopped by %s: run the same ingest again to add the rest\n",
                  strsignal(stop_signal));

@@ -77,6 +77,20 @@ std::string OneLine(std::string_view text) {
   return out;
 }
 
+std::string SkippedFilesLine(const ReadSummary& summary) {
+  // Enough names to see what kind of files they are; a crawl's folder may hold thousands.
+  constexpr size_t kNamed = 5;
+  const std::vector<std::string>& skipped = summary.skipped;
+  if (skipped.empty()) return {};
+  std::string line = "skipped " + std::to_string(skipped.size()) +
+                     (skipped.size() == 1 ? " file" : " files") + " no reader handles: ";
+  for (size_t i = 0; i < skipped.size() && i < kNamed; ++i) {
+    line += (i == 0 ? "" : ", ") + OneLine(skipped[i]);
+  }
+  if (skipped.size() > kNamed) line += " and " + std::to_string(skipped.size() - kNamed) + " more";
+  return line;
+}
+
 void InputErrorReporter::operator()(const InputError& error) {
   if (!error.warning) ++count_;
   std::fprintf(stderr, "storyline: %s%s\n", error.warning ? "warning: " : "",

@@ -35,6 +35,10 @@ void DetectArticleLanguage(Article& article);
 // a path of any bytes stays on one line.
 std::string OneLine(std::string_view text);
 
+// "skipped 3 files no reader handles: a.md, b.png, c.pdf" (the first few named), or
+// empty when nothing was skipped: one line for a command's summary.
+std::string SkippedFilesLine(const ReadSummary& summary);
+
 // Prints each bad record as "storyline: WHERE: WHAT" on stderr, a warning as
 // "storyline: warning: WHERE: WHAT", each on one line, and counts the errors.
 class InputErrorReporter {

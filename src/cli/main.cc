@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   storyline::AddTimelineCommand(app);
   storyline::AddQuotesCommand(app);
   storyline::AddCompareCommand(app);
+  storyline::AddArticleCommand(app);
   storyline::AddUpgradeCommand(app);
   try {
     app.parse(argc, argv);

@@ -15,9 +15,11 @@
 namespace storyline {
 namespace {
 
-// Table columns: wide enough for most names and outlets, the whole row within ~120.
+// Table columns: wide enough for most names, outlets and ids, the whole row within ~140.
+// Speakers and quotations are cut at a word; --json has them whole.
 constexpr size_t kSpeakerWidth = 24;
 constexpr size_t kSourceWidth = 18;
+constexpr size_t kArticleWidth = 16;
 constexpr size_t kQuoteWidth = 64;
 
 struct QuotesOptions {
@@ -28,13 +30,24 @@ struct QuotesOptions {
   bool json = false;
 };
 
+// fmt pads by code points; a cut name may hold multi-byte ones.
+std::string Column(const std::string& text, size_t width) {
+  return fmt::format("{:<{}}", text, width);
+}
+
+std::string Header() {
+  return Column("speaker", kSpeakerWidth) + "  " + Column("outlet", kSourceWidth) + "  " +
+         Column("date", 10) + "  " + Column("article", kArticleWidth) + "  quote\n";
+}
+
 std::string QuoteRow(const StoredQuote& stored) {
   const std::string speaker = stored.quote.speaker.value_or("(unknown)");
-  const std::string source = stored.source.empty() ? stored.article : stored.source;
-  return fmt::format("{:<{}}  {:<{}}  {:<10}  \u201c{}\u201d\n", Truncate(speaker, kSpeakerWidth),
-                     kSpeakerWidth, Truncate(source, kSourceWidth), kSourceWidth,
-                     stored.published.value_or("-").substr(0, 10),
-                     Truncate(stored.quote.text, kQuoteWidth));
+  const std::string source = stored.source.empty() ? "(unknown)" : stored.source;
+  return Column(ShortenAtWord(speaker, kSpeakerWidth), kSpeakerWidth) + "  " +
+         Column(ShortenAtWord(source, kSourceWidth), kSourceWidth) + "  " +
+         Column(stored.published.value_or("-").substr(0, 10), 10) + "  " +
+         Column(Truncate(stored.article, kArticleWidth), kArticleWidth) + "  \u201c" +
+         ShortenAtWord(stored.quote.text, kQuoteWidth) + "\u201d\n";
 }
 
 void RunQuotes(const QuotesOptions& options) {
@@ -46,7 +59,7 @@ void RunQuotes(const QuotesOptions& options) {
     WriteJson(QuotesToJson(quotes));
     return;
   }
-  std::string text;
+  std::string text = Header();
   for (const StoredQuote& stored : quotes) text += QuoteRow(stored);
   WriteText(quotes.empty() ? "no quotes\n" : text);
 }

@@ -61,4 +61,36 @@ std::string Truncate(std::string_view text, size_t width) {
   return std::string(text);
 }
 
+std::string ShortenAtWord(std::string_view text, size_t width) {
+  std::string line;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (!space) {
+      line.push_back(c);
+    } else if (!line.empty() && line.back() != ' ') {
+      line.push_back(' ');
+    }
+  }
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  const std::string cut = Truncate(line, width);
+  if (cut == line) return line;
+  // Truncate kept width - 1 characters: a word boundary at or before its end, with the
+  // separator, punctuation and spaces before it left out.
+  const std::string_view kept(cut.data(), cut.size() - std::string_view("\u2026").size());
+  size_t end = kept.size();
+  if (line[end] != ' ') {
+    const size_t space = kept.rfind(' ');
+    if (space == std::string_view::npos || space < kept.size() / 2) return cut;
+    end = space;
+  }
+  while (end > 0 && std::string_view(" ,;:-").find(line[end - 1]) != std::string_view::npos) {
+    --end;
+  }
+  return line.substr(0, end) + "\u2026";
+}
+
+std::string Counted(size_t count, std::string_view noun) {
+  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+}
+
 }  // namespace storyline

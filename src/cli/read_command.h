@@ -49,4 +49,12 @@ std::map<std::string, std::string> EventSources(Store& store,
 // `text` cut to at most `width` characters (code points), ending in "…" when cut.
 std::string Truncate(std::string_view text, size_t width);
 
+// `text` on one line (each run of white space one space) and, when longer than `width`
+// characters, cut after the last whole word that fits with the "…" that ends it; a word
+// that alone fills over half the width is cut inside (Truncate) rather than dropped.
+std::string ShortenAtWord(std::string_view text, size_t width);
+
+// "1 outlet", "2 outlets".
+std::string Counted(size_t count, std::string_view noun);
+
 }  // namespace storyline

@@ -517,6 +517,33 @@ std::optional<StoredArticle> SqliteStore::FindArticle(std::string_view external_
   return ReadArticle(statements_->find_article);
 }
 
+std::vector<StoredArticle> SqliteStore::ArticleVersions(std::string_view external_id) {
+  SqliteStatement select(db_, "SELECT id FROM articles WHERE external_id = ? ORDER BY id");
+  select.Bind(1, external_id);
+  std::vector<int64_t> ids;
+  while (select.Step()) ids.push_back(select.ColumnInt(0));
+  SqliteStatement by_id(db_, std::string(kSelectArticle) + "WHERE a.id = ?");
+  std::vector<StoredArticle> versions;
+  for (const int64_t id : ids) {
+    by_id.Bind(1, id);
+    if (std::optional<StoredArticle> stored = ReadArticle(by_id)) {
+      versions.push_back(std::move(*stored));
+    }
+  }
+  return versions;
+}
+
+std::vector<std::string> SqliteStore::FamilyMembers(int64_t family_id) {
+  SqliteStatement select(
+      db_,
+      "SELECT a.external_id FROM articles a WHERE a.family_id = ? AND a.latest = 1 ORDER BY "
+      "(SELECT min(b.id) FROM articles b WHERE b.external_id = a.external_id), a.id");
+  select.Bind(1, family_id);
+  std::vector<std::string> members;
+  while (select.Step()) members.push_back(select.ColumnText(0));
+  return members;
+}
+
 void SqliteStore::ForEachArticleAfter(int64_t after,
                                       const std::function<void(StoredArticle&&)>& visit) {
   // One article at a time, by id, so the articles never sit in memory together.

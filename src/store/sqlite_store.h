@@ -27,6 +27,10 @@ class SqliteStore : public Store {
   // In sqlite_search.cc.
   std::vector<SearchHit> Search(const SearchRequest& request) override;
   std::optional<StoredArticle> FindArticle(std::string_view external_id) override;
+  std::vector<StoredArticle> ArticleVersions(std::string_view external_id) override;
+  std::vector<std::string> FamilyMembers(int64_t family_id) override;
+  // In sqlite_story_tables.cc.
+  std::optional<Story> StoryOfArticle(std::string_view external_id) override;
   std::map<std::string, std::string> ArticleSources(
       const std::vector<std::string>& external_ids) override;
   StoreCounts Counts() override;
@@ -56,6 +60,9 @@ class SqliteStore : public Store {
   Analysis LoadAnalysis(int64_t article_id);
   // The article `query` (bound, not stepped) finds first, with its analysis.
   std::optional<StoredArticle> ReadArticle(SqliteStatement& query);
+  // In sqlite_story_tables.cc: the story with this id as stored (without checking it is).
+  Story LoadStory(int id, std::string label, std::optional<std::string> first,
+                  std::optional<std::string> last);
 
   std::string path_;
   SqliteDb db_;

@@ -198,35 +198,51 @@ std::vector<Story> SqliteStore::LoadStories() {
   SqliteStatement select_stories(db_,
                                  "SELECT id, label, first_day, last_day FROM stories ORDER BY id");
   while (select_stories.Step()) {
-    Story story;
-    story.id = static_cast<int>(select_stories.ColumnInt(0));
-    story.label = select_stories.ColumnText(1);
-    story.first = select_stories.ColumnOptionalText(2);
-    story.last = select_stories.ColumnOptionalText(3);
-    story.articles = SelectStrings(
-        db_, "SELECT article FROM story_articles WHERE story_id = ? ORDER BY ordinal", story.id);
-    SqliteStatement select_events(db_,
-                                  "SELECT id, type, day, place, summary FROM story_events "
-                                  "WHERE story_id = ? ORDER BY ordinal");
-    select_events.Bind(1, int64_t{story.id});
-    while (select_events.Step()) {
-      StoryEvent event;
-      event.id = static_cast<int>(select_events.ColumnInt(0));
-      event.type = select_events.ColumnText(1);
-      event.date = select_events.ColumnOptionalText(2);
-      event.place = select_events.ColumnOptionalText(3);
-      event.summary = select_events.ColumnText(4);
-      event.articles = SelectStrings(
-          db_, "SELECT article FROM story_event_articles WHERE event_id = ? ORDER BY ordinal",
-          event.id);
-      event.actors = SelectStrings(
-          db_, "SELECT entity FROM story_event_actors WHERE event_id = ? ORDER BY ordinal",
-          event.id);
-      story.events.push_back(std::move(event));
-    }
-    stories.push_back(std::move(story));
+    stories.push_back(LoadStory(static_cast<int>(select_stories.ColumnInt(0)),
+                                select_stories.ColumnText(1), select_stories.ColumnOptionalText(2),
+                                select_stories.ColumnOptionalText(3)));
   }
   return stories;
+}
+
+std::optional<Story> SqliteStore::StoryOfArticle(std::string_view external_id) {
+  SqliteStatement select(db_,
+                         "SELECT s.id, s.label, s.first_day, s.last_day FROM story_articles a "
+                         "JOIN stories s ON s.id = a.story_id WHERE a.article = ? LIMIT 1");
+  select.Bind(1, external_id);
+  if (!select.Step()) return std::nullopt;
+  return LoadStory(static_cast<int>(select.ColumnInt(0)), select.ColumnText(1),
+                   select.ColumnOptionalText(2), select.ColumnOptionalText(3));
+}
+
+Story SqliteStore::LoadStory(int id, std::string label, std::optional<std::string> first,
+                             std::optional<std::string> last) {
+  Story story;
+  story.id = id;
+  story.label = std::move(label);
+  story.first = std::move(first);
+  story.last = std::move(last);
+  story.articles = SelectStrings(
+      db_, "SELECT article FROM story_articles WHERE story_id = ? ORDER BY ordinal", story.id);
+  SqliteStatement select_events(db_,
+                                "SELECT id, type, day, place, summary FROM story_events "
+                                "WHERE story_id = ? ORDER BY ordinal");
+  select_events.Bind(1, int64_t{story.id});
+  while (select_events.Step()) {
+    StoryEvent event;
+    event.id = static_cast<int>(select_events.ColumnInt(0));
+    event.type = select_events.ColumnText(1);
+    event.date = select_events.ColumnOptionalText(2);
+    event.place = select_events.ColumnOptionalText(3);
+    event.summary = select_events.ColumnText(4);
+    event.articles = SelectStrings(
+        db_, "SELECT article FROM story_event_articles WHERE event_id = ? ORDER BY ordinal",
+        event.id);
+    event.actors = SelectStrings(
+        db_, "SELECT entity FROM story_event_actors WHERE event_id = ? ORDER BY ordinal", event.id);
+    story.events.push_back(std::move(event));
+  }
+  return story;
 }
 
 std::vector<StorySplit> SqliteStore::LoadStorySplits() {

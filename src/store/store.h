@@ -191,6 +191,17 @@ class Store {
   // The latest version of the article with this external id, with its analysis.
   virtual std::optional<StoredArticle> FindArticle(std::string_view external_id) = 0;
 
+  // Every stored version of the article with this external id, oldest first, each with
+  // its analysis; empty when there is none.
+  virtual std::vector<StoredArticle> ArticleVersions(std::string_view external_id) = 0;
+
+  // The external ids of the latest articles in duplicate family `family_id`
+  // (StoredArticle::family_id), in the order their first versions arrived.
+  virtual std::vector<std::string> FamilyMembers(int64_t family_id) = 0;
+
+  // The story that lists this article (external id), when one does.
+  virtual std::optional<Story> StoryOfArticle(std::string_view external_id) = 0;
+
   // The outlet of each of these articles (external ids) that is stored with one.
   virtual std::map<std::string, std::string> ArticleSources(
       const std::vector<std::string>& external_ids) = 0;

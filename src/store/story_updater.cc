@@ -31,8 +31,17 @@ StoryUpdater::StoryUpdater(Store& store, const std::filesystem::path& background
 
 void StoryUpdater::Add(int64_t article_id, std::optional<int64_t> previous_version,
                        const Article& article, const Analysis& analysis) {
-  if (!previous_version) clusterer_.Add(article, analysis);
+  if (!previous_version || Withdraw(*previous_version, article.id)) {
+    clusterer_.Add(article, analysis);
+  }
   placed_through_ = article_id;
+}
+
+bool StoryUpdater::Withdraw(int64_t version, const std::string& id) {
+  for (const StoredArticle& stored : store_.ArticleVersions(id)) {
+    if (stored.id == version) return clusterer_.Withdraw(stored.article, stored.analysis);
+  }
+  return false;
 }
 
 void StoryUpdater::Save() {

@@ -34,8 +34,10 @@ class StoryUpdater {
 
   // Places the article the store holds as `article_id` (AddBatch's result); articles are
   // placed in the order they were stored. A new version of a stored article
-  // (`previous_version`) keeps the placement its first version got, so that its story
-  // lists it once; its facts are the new text's wherever they are read from the store.
+  // (`previous_version`) is placed by its own text: the version before it is withdrawn
+  // from its story first (StoryClusterer::Withdraw), so that the story that takes the new
+  // one lists it once. When the clusterer can no longer withdraw it (its story retired),
+  // the new version keeps that placement instead, listed there once all the same.
   void Add(int64_t article_id, std::optional<int64_t> previous_version, const Article& article,
            const Analysis& analysis);
   // Places an article the store does not hold (tests, benchmarks): its placement is saved,
@@ -59,6 +61,10 @@ class StoryUpdater {
   const StoryClusterer& clusterer() const { return clusterer_; }
 
  private:
+  // Withdraws stored version `version` of article `id` from the stories; false when the
+  // clusterer cannot.
+  bool Withdraw(int64_t version, const std::string& id);
+
   Store& store_;
   StoryClusterer clusterer_;
   size_t saved_articles_ = 0;

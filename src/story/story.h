@@ -79,8 +79,9 @@ struct StoryChanges {
   // Stories retired since (story_clusterer.h, step 5), in their final form, by id. Each
   // is handed out once: they never change again, and the clusterer no longer holds them.
   std::vector<Story> retired;
-  // Stories folded into another (ids, ascending): their saved copies go. Their events
-  // are among the changed events of the story they were folded into.
+  // Stories folded into another, or left with no article when one was withdrawn (ids,
+  // ascending): their saved copies go. A folded story's events are among the changed
+  // events of the story it was folded into.
   std::vector<int> merged_away;
   // Merges and splits since, in the order they happened, to append to those saved.
   std::vector<StoryMerge> merges;

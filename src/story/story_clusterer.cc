@@ -122,8 +122,9 @@ float StoryClusterer::Similarity(const Centroids& a, const Centroids& b) const {
          options_.particulars_share * a.particulars.Cosine(b.particulars);
 }
 
-StoryClusterer::ArticleVectors StoryClusterer::Vectorize(
-    const StoryFeatures& features, std::vector<LabelFeature>& label_features) {
+StoryClusterer::ArticleVectors StoryClusterer::Vectorize(const StoryFeatures& features,
+                                                         std::vector<LabelFeature>& label_features,
+                                                         bool counted) {
   struct Hashed {
     uint32_t id;
     float count;
@@ -172,7 +173,7 @@ StoryClusterer::ArticleVectors StoryClusterer::Vectorize(
   std::vector<uint32_t> ids;
   ids.reserve(hashed.size());
   for (const Hashed& h : hashed) ids.push_back(h.id);
-  document_frequencies_.CountDocument(ids);
+  if (!counted) document_frequencies_.CountDocument(ids);
   ArticleVectors vectors;
   vectors.all.reserve(hashed.size());
   for (const Hashed& h : hashed) {
@@ -701,6 +702,90 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
   return placement;
 }
 
+namespace {
+
+// Takes one count of `key` back; a key counted no more goes.
+void Uncount(std::map<std::string, int>& counts, const std::string& key) {
+  const auto it = counts.find(key);
+  if (it != counts.end() && --it->second <= 0) counts.erase(it);
+}
+
+void UncountFrame(std::map<std::string, int>& types, std::map<std::string, int>& actors,
+                  std::map<std::string, int>& places, const EventFrame& frame) {
+  Uncount(types, frame.type);
+  for (const std::string& actor : frame.actors) Uncount(actors, actor);
+  if (frame.place) Uncount(places, *frame.place);
+}
+
+}  // namespace
+
+bool StoryClusterer::Withdraw(const Article& article, const Analysis& analysis) {
+  const auto holds = [&](const std::vector<std::string>& ids) {
+    return std::find(ids.begin(), ids.end(), article.id) != ids.end();
+  };
+  StoryCluster* found = nullptr;
+  for (StoryCluster& s : stories_) {
+    if (s.merged_into == 0 && !s.retired && holds(s.articles)) {
+      found = &s;
+      break;
+    }
+  }
+  if (!found) return false;
+  StoryCluster& s = *found;
+  const StoryFeatures features = ExtractStoryFeatures(article, analysis);
+  std::vector<LabelFeature> label_features;
+  const ArticleVectors vectors = Vectorize(features, label_features, /*counted=*/true);
+  const auto subtract = [&vectors](Centroids& centroids) {
+    Centroid all, particulars;
+    all.Assign(vectors.all);
+    particulars.Assign(vectors.particulars);
+    centroids.all.Subtract(all);
+    centroids.particulars.Subtract(particulars);
+  };
+  subtract(s.centroid);
+  std::erase(s.articles, article.id);
+  // The article was placed in one event (its centroid took the vectors) and may report
+  // others in passing: the one its vectors resemble most is taken for the first.
+  article_tables_.Assign(vectors);
+  EventCluster* placed = nullptr;
+  float best = -1;
+  for (EventCluster& event : s.events) {
+    if (!holds(event.articles)) continue;
+    const float similarity = Similarity(event.centroid, article_tables_);
+    if (similarity > best) placed = &event, best = similarity;
+  }
+  for (EventCluster& event : s.events) {
+    if (!holds(event.articles)) continue;
+    std::erase(event.articles, article.id);
+    event.changed = true;
+    if (&event == placed) {
+      subtract(event.centroid);
+      if (features.frames.main) {
+        UncountFrame(event.types, event.actors, event.places, *features.frames.main);
+      } else {
+        if (features.event_type) Uncount(event.types, *features.event_type);
+        for (const std::string& actor : features.actors) Uncount(event.actors, actor);
+        if (features.place) Uncount(event.places, *features.place);
+      }
+      continue;
+    }
+    for (const EventFrame& secondary : features.frames.secondary) {
+      if (event.frame && event.frame->SameHappening(secondary, options_.event_day_tolerance)) {
+        UncountFrame(event.types, event.actors, event.places, secondary);
+        break;
+      }
+    }
+  }
+  std::erase_if(s.events, [](const EventCluster& event) { return event.articles.empty(); });
+  ReindexEvents(s);
+  std::tie(s.first_day, s.last_day) = DaySpan(s.events);
+  KeepLabelFeatures(s, {});
+  s.replace = true;  // an article left from the middle of its list
+  MarkChanged(s);
+  if (s.articles.empty()) Retire(s);
+  return true;
+}
+
 std::string StoryClusterer::Label(const StoryCluster& story) const {
   return story.retired ? story.label : LabelText(story.label_features);
 }
@@ -851,6 +936,9 @@ StoryChanges StoryClusterer::TakeChanges() {
     StoryCluster& s = story(id);
     if (s.merged_into != 0) {
       changes.merged_away.push_back(id);
+    } else if (s.retired && s.articles.empty()) {
+      changes.merged_away.push_back(id);  // every article withdrawn: nothing to keep
+      HandOut(s);
     } else if (s.retired) {
       changes.retired.push_back(ToStory(s));
       HandOut(s);

@@ -154,6 +154,17 @@ class StoryClusterer {
   // sequential step of ingest.
   StoryPlacement Add(const Article& article, const Analysis& analysis);
 
+  // Takes an article placed before out of its story, so that a new version of it can be
+  // placed afresh by Add: `article` and `analysis` as it was placed. Its vectors (weighed
+  // by today's document frequencies, so the subtraction is close, not exact) leave its
+  // story's centroids and those of the event it was placed in; its id leaves the story
+  // and every event of it, with the event's counts of its frames; an event left with no
+  // article goes, and a story left with none retires and is handed out as gone
+  // (StoryChanges::merged_away). Merges and splits it caused stay. Returns false,
+  // changing nothing, when no live story lists it (never placed, or its story retired:
+  // a retired story never changes). Finding its story reads every live story's articles.
+  bool Withdraw(const Article& article, const Analysis& analysis);
+
   // Every story the clusterer holds, by id, with its events in date order: the live ones,
   // and those retired since changes were last taken (TakeChanges hands a retired story
   // out once, then drops it). A clusterer whose changes are never taken holds them all.
@@ -264,8 +275,10 @@ class StoryClusterer {
   };
   struct LegacyFeatures;
 
+  // Counts the article's features in the document frequencies first unless `counted`
+  // (an article placed before).
   ArticleVectors Vectorize(const struct StoryFeatures& features,
-                           std::vector<LabelFeature>& label_features);
+                           std::vector<LabelFeature>& label_features, bool counted = false);
   float Similarity(const Centroids& cluster, const ArticleTables& article) const;
   // Similarity for joining a story: the particulars count only when the article shares
   // an identifying one with the story.

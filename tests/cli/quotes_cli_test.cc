@@ -166,11 +166,13 @@ TEST_F(QuotesCliTest, StoryKeepsItsOwnArticlesAndLimitCaps) {
   EXPECT_EQ(first["quotes"][0]["article"], "truce-1");
 }
 
-TEST_F(QuotesCliTest, TableShowsSpeakerOutletDateAndQuote) {
+TEST_F(QuotesCliTest, TableShowsSpeakerOutletDateArticleAndQuote) {
   const auto result = RunStoryline("quotes --db " + db_ + " --speaker lopez");
   ASSERT_EQ(result.status, 0) << result.err;
-  EXPECT_EQ(std::count(result.out.begin(), result.out.end(), '\n'), 1) << result.out;
-  for (const char* part : {"Maria Lopez", "Harbor Wire", "2024-06-04", "“Our members have"}) {
+  EXPECT_EQ(std::count(result.out.begin(), result.out.end(), '\n'), 2)
+      << "header, one row: " << result.out;
+  for (const char* part :
+       {"Maria Lopez", "Harbor Wire", "2024-06-04", "strike-1", "“Our members have"}) {
     EXPECT_NE(result.out.find(part), std::string::npos) << part << " in " << result.out;
   }
   EXPECT_EQ(RunStoryline("quotes --db " + db_ + " --speaker nobody").out, "no quotes\n");

@@ -48,7 +48,7 @@ class InputReaderTest : public ::testing::Test {
     articles_.clear();
     errors_.clear();
     warnings_.clear();
-    ReadInputs(
+    summary_ = ReadInputs(
         paths, options, [&](Article&& a) { articles_.push_back(std::move(a)); },
         [&](const InputError& e) { (e.warning ? warnings_ : errors_).push_back(e.Message()); });
   }
@@ -60,6 +60,7 @@ class InputReaderTest : public ::testing::Test {
   }
 
   fs::path dir_;
+  ReadSummary summary_;
   std::vector<Article> articles_;
   std::vector<std::string> errors_;
   std::vector<std::string> warnings_;
@@ -221,6 +222,52 @@ TEST_F(InputReaderTest, DirectoriesAreWalkedInSortedOrderSkippingUnknownFiles) {
   ASSERT_EQ(articles_.size(), 2u);
   EXPECT_EQ(articles_[0].id, "first");
   EXPECT_EQ(articles_[1].id, "b/2");
+}
+
+TEST_F(InputReaderTest, FilesNoReaderHandlesInAFolderAreListedAsSkipped) {
+  Write("corpus/a.jsonl", "{\"id\": \"first\", \"text\": \"First article text.\"}\n");
+  Write("corpus/notes.md", "# Notes\nnot an article\n");
+  Write("corpus/img/photo.png", std::string("\x89PNG\r\n\x1a\n\0\0", 10));
+  Write("corpus/report.pdf", "%PDF-1.7\n");
+  Write("corpus/.DS_Store", "\x00\x01");
+  Read({(dir_ / "corpus").string()});
+  EXPECT_TRUE(errors_.empty());
+  ASSERT_EQ(articles_.size(), 1u);
+  const std::string corpus = (dir_ / "corpus").string();
+  EXPECT_EQ(summary_.skipped,
+            (std::vector<std::string>{corpus + "/img/photo.png", corpus + "/notes.md",
+                                      corpus + "/report.pdf"}));
+}
+
+TEST_F(InputReaderTest, AFileNoReaderHandlesNamedOnItsOwnIsAnError) {
+  const std::string notes = Write("notes.md", "# Notes\nnot an article\n");
+  const std::string photo = Write("photo.png", std::string("\x89PNG\r\n\x1a\n\0\0", 10));
+  // What the first bytes show is read: a page saved under a server's extension, and
+  // plain text without any extension.
+  const std::string page =
+      Write("story.shtml",
+            "<html><head><title>Port strike</title></head><body><p>Dock workers in "
+            "Harbor City voted on Monday to end a three-week strike after the port "
+            "agreed to a new contract with higher pay.</p></body></html>");
+  const std::string plain = Write("article", "Dock workers in Harbor City went back to work.");
+  Read({notes, photo, page, plain});
+  ASSERT_EQ(errors_.size(), 2u);
+  EXPECT_EQ(errors_[0].rfind(notes + ": not an article: no reader handles", 0), 0u) << errors_[0];
+  EXPECT_EQ(errors_[1].rfind(photo + ": not an article", 0), 0u) << errors_[1];
+  EXPECT_EQ(Ids(), (std::vector<std::string>{"story", "article"}));
+  EXPECT_TRUE(summary_.skipped.empty());
+}
+
+TEST_F(InputReaderTest, EmptyOrWhiteSpaceTextIsAnErrorNamingTheRecord) {
+  const std::string path = Write("in.jsonl",
+                                 "{\"id\": \"a\", \"text\": \"\"}\n"
+                                 "{\"id\": \"b\", \"text\": \" \\n\\t\u00a0 \"}\n"
+                                 "{\"id\": \"c\", \"text\": \"Dock workers went back.\"}\n");
+  Read({path});
+  EXPECT_EQ(Ids(), std::vector<std::string>{"c"});
+  ASSERT_EQ(errors_.size(), 2u);
+  EXPECT_EQ(errors_[0], path + ":1: empty text: no article");
+  EXPECT_EQ(errors_[1], path + ":2: empty text: no article");
 }
 
 // A crawl saves every page as index.html or article.txt in its own folder: the ids the
