@@ -14,11 +14,11 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
-#include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "../process_memory.h"
 #include "core/article.h"
 #include "extract/article_analyzer.h"
 #include "io/input_reader.h"
@@ -34,18 +34,6 @@ double ThreadCpuSeconds() {
 
 double WallSeconds() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-// Peak resident set size in KiB (VmHWM).
-long PeakRssKib() {
-  std::ifstream status("/proc/self/status");
-  std::string key;
-  long value = 0;
-  while (status >> key) {
-    if (key == "VmHWM:" && status >> value) return value;
-    status.ignore(1 << 16, '\n');
-  }
-  return 0;
 }
 
 size_t WhitespaceWords(std::string_view text) {
@@ -109,7 +97,7 @@ int Main(int argc, char** argv) {
         "{{\"id\": \"{}\", \"bytes\": {}, \"words\": {}, \"cpu_s\": {:.4f}, \"wall_s\": {:.4f}, "
         "\"words_per_cpu_s\": {:.0f}, \"found\": {}, \"peak_rss_kib\": {}}}\n",
         article.id, article.text.size(), words, best_cpu, best_wall, double(words) / best_cpu,
-        found, PeakRssKib());
+        found, bench::PeakRssKib());
     std::fflush(stdout);
   }
   return 0;

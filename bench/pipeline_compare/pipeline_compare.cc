@@ -20,18 +20,17 @@
 //
 // Output: one JSON object per line on stdout; per-stage lines for "stages".
 #include <fmt/format.h>
-#include <sys/resource.h>
 #include <time.h>
 
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "../process_memory.h"
 #include "core/article.h"
 #include "extract/article_analyzer.h"
 #include "extract/entity_linker.h"
@@ -58,21 +57,6 @@ double ThreadCpuSeconds() {
 
 double WallSeconds() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-// Peak resident set size in KiB: VmHWM from /proc/self/status, getrusage's maxrss where
-// /proc is not there.
-long PeakRssKib() {
-  std::ifstream status("/proc/self/status");
-  std::string key;
-  long value = 0;
-  while (status >> key) {
-    if (key == "VmHWM:" && status >> value) return value;
-    status.ignore(1 << 16, '\n');
-  }
-  rusage usage;
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
 }
 
 size_t WhitespaceWords(std::string_view text) {
@@ -217,7 +201,7 @@ void PrintRun(const Run& run) {
       "\"words_per_wall_s\": {:.0f}, \"found\": {}, \"peak_rss_kib\": {}}}\n",
       run.pipeline, run.articles, run.words, run.load_s, run.time.cpu_s, run.time.wall_s,
       double(run.words) / run.time.cpu_s, double(run.words) / run.time.wall_s, run.found,
-      PeakRssKib());
+      bench::PeakRssKib());
 }
 
 void PrintStages(const StageTimes& times, size_t words) {

@@ -49,6 +49,7 @@
 #include <string>
 #include <vector>
 
+#include "../process_memory.h"
 #include "store/search_query.h"
 #include "store/sqlite_db.h"
 #include "store/sqlite_store.h"
@@ -489,17 +490,6 @@ std::vector<BenchQuery> MakeQueries(const Generator& generator, int stored, int 
   return queries;
 }
 
-double StatusMiB(std::string_view key) {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.starts_with(key) && line[key.size()] == ':') {
-      return std::stod(line.substr(key.size() + 1)) / 1024;
-    }
-  }
-  return 0;
-}
-
 double Percentile(std::vector<double> values, double p) {
   if (values.empty()) return 0;
   std::sort(values.begin(), values.end());
@@ -590,7 +580,8 @@ void RunQueries(const std::string& path, const Generator& generator, int count, 
     row(name, [&](const BenchQuery& q) { return q.name == name; });
   }
   row("**all**", [](const BenchQuery&) { return true; });
-  std::cout << "\npeak RSS (VmHWM) " << fmt::format("{:.0f}", StatusMiB("VmHWM")) << " MiB\n";
+  std::cout << "\npeak RSS (VmHWM) " << fmt::format("{:.0f}", bench::ProcessStatusMiB("VmHWM"))
+            << " MiB\n";
 }
 
 }  // namespace

@@ -54,7 +54,6 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <queue>
 #include <sstream>
@@ -64,6 +63,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "../process_memory.h"
 #include "core/analysis.h"
 #include "core/article.h"
 #include "store/store.h"
@@ -548,18 +548,6 @@ double ProcessCpuSeconds() {
   return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
 }
 
-// A "VmHWM:   1234 kB" line of /proc/self/status, in MiB.
-double StatusMiB(std::string_view key) {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.starts_with(key) && line[key.size()] == ':') {
-      return std::stod(line.substr(key.size() + 1)) / 1024;
-    }
-  }
-  return 0;
-}
-
 // An output stream that only counts the bytes written to it.
 class CountingBuffer : public std::streambuf {
  public:
@@ -819,7 +807,8 @@ class ScaleRun {
               << per_article(work.centroid_entries, work_before.centroid_entries) << " | "
               << per_article(work.events, work_before.events) << " | "
               << Fixed(1e6 * take_cpu_seconds / static_cast<double>(block), 1) << " | "
-              << Fixed(StatusMiB("VmHWM"), 0) << " | " << Fixed(StatusMiB("VmRSS"), 0) << " | "
+              << Fixed(bench::ProcessStatusMiB("VmHWM"), 0) << " | "
+              << Fixed(bench::ProcessStatusMiB("VmRSS"), 0) << " | "
               << Fixed(static_cast<double>(heap.uordblks + heap.hblkhd) / (1 << 20), 0) << " | "
               << Fixed(static_cast<double>(StateBytes(clusterer_)) / (1 << 20), 1) << " | "
               << Fixed(b3.precision, 3) << " | " << Fixed(b3.recall, 3) << " | "
