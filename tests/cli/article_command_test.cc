@@ -13,26 +13,7 @@ namespace {
 
 using testing::RunStoryline;
 
-class ArticleCommandTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("storyline-article-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
-  std::string Db() const { return (dir_ / "store.db").string(); }
-
-  std::string Input(const std::string& name, const std::string& lines) const {
-    const std::filesystem::path path = dir_ / name;
-    std::ofstream(path) << lines;
-    return path.string();
-  }
-
-  std::filesystem::path dir_;
-};
+class ArticleCommandTest : public testing::CommandTest {};
 
 constexpr char kFirst[] =
     R"({"id": "harbor-1", "source": "Coast Herald", "published": "2024-05-06", )"

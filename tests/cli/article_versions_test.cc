@@ -16,24 +16,8 @@ namespace {
 
 using testing::RunStoryline;
 
-class ArticleVersionsTest : public ::testing::Test {
+class ArticleVersionsTest : public testing::CommandTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("storyline-versions-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
-  std::string Db() const { return (dir_ / "store.db").string(); }
-
-  std::string Input(const std::string& name, const std::string& lines) const {
-    const std::filesystem::path path = dir_ / name;
-    std::ofstream(path) << lines;
-    return path.string();
-  }
-
   long Count(const std::string& sql) const {
     sqlite3* db = nullptr;
     sqlite3_open_v2(Db().c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
@@ -45,8 +29,6 @@ class ArticleVersionsTest : public ::testing::Test {
     sqlite3_close(db);
     return count;
   }
-
-  std::filesystem::path dir_;
 };
 
 constexpr char kFirst[] =

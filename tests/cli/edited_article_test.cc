@@ -15,19 +15,8 @@ namespace {
 using nlohmann::json;
 using testing::RunStoryline;
 
-class EditedArticleTest : public ::testing::Test {
+class EditedArticleTest : public testing::CommandTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("storyline-edited-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
-  std::string Db() const { return (dir_ / "store.db").string(); }
-
   void Ingest(const std::string& name, const std::vector<json>& articles) {
     const std::filesystem::path path = dir_ / name;
     std::ofstream out(path);
@@ -54,8 +43,6 @@ class EditedArticleTest : public ::testing::Test {
     }
     return stories;
   }
-
-  std::filesystem::path dir_;
 };
 
 json Article(const std::string& id, const std::string& source, const std::string& published,

@@ -17,19 +17,8 @@ std::string Fixture(const std::string& name) {
   return std::string(STORYLINE_SOURCE_DIR) + "/tests/data/store/" + name;
 }
 
-class IngestCliTest : public ::testing::Test {
+class IngestCliTest : public testing::CommandTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("storyline-ingest-cli-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
-  std::string Db(const std::string& name = "store.db") const { return (dir_ / name).string(); }
-
   // One text value from a raw read-only connection, as another tool would read it.
   static std::string Query(const std::string& db_path, const std::string& sql) {
     sqlite3* db = nullptr;
@@ -44,8 +33,6 @@ class IngestCliTest : public ::testing::Test {
     sqlite3_close(db);
     return value;
   }
-
-  std::filesystem::path dir_;
 };
 
 TEST_F(IngestCliTest, StoresArticlesAndLinksWireReprintsAsOneFamily) {

@@ -42,25 +42,8 @@ constexpr const char* kLinkingDump =
     "UNION ALL SELECT 'link ' || ordinal || ' ' || kind || ' ' || name || ' ' || expansion "
     "FROM entity_links ORDER BY 1)";
 
-class IngestLinkingTest : public ::testing::Test {
+class IngestLinkingTest : public testing::CommandTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("storyline-ingest-linking-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
-  std::string Db(const std::string& name = "store.db") const { return (dir_ / name).string(); }
-
-  std::string Input(const std::string& name, const std::string& lines) const {
-    const std::filesystem::path path = dir_ / name;
-    std::ofstream(path) << lines;
-    return path.string();
-  }
-
   static std::string Seeds() { return std::string(STORYLINE_SHARED_DIR) + "/seeds/seeds.jsonl"; }
 
   // One text value from a raw connection, as another tool would read it.
@@ -92,8 +75,6 @@ class IngestLinkingTest : public ::testing::Test {
                  "SELECT group_concat(m.entity) FROM entity_mentions m JOIN articles a ON "
                  "a.id = m.article_id WHERE a.external_id = 'call-2' AND m.text = 'Biden'");
   }
-
-  std::filesystem::path dir_;
 };
 
 TEST_F(IngestLinkingTest, SurnameTakesTheFullNameOfAnEarlierArticleInOneRun) {
