@@ -125,7 +125,9 @@ std::string ResolveUrl(std::string_view base, std::string_view reference) {
   }
   UriUriA resolved{};
   if (uriAddBaseUriA(&resolved, reference_url.uri(), base_url.uri()) != URI_SUCCESS) return {};
-  const std::string out = IsHttpScheme(resolved) ? ToString(resolved) : std::string();
+  // "https:/=/x" resolves to an http(s) address with no host: no web address either.
+  const bool web = IsHttpScheme(resolved) && resolved.hostText.first != resolved.hostText.afterLast;
+  const std::string out = web ? ToString(resolved) : std::string();
   uriFreeUriMembersA(&resolved);
   return out;
 }

@@ -62,6 +62,7 @@ TEST(ResolveUrlTest, LinksAreReadWhereTheyStand) {
   EXPECT_EQ(ResolveUrl(base, "//cdn.example.net/x"), "https://cdn.example.net/x");
   EXPECT_EQ(ResolveUrl(base, "\n   http://other.example/a b\n "), "http://other.example/a%20b");
   EXPECT_EQ(ResolveUrl(base, "mailto:desk@example.com"), "");
+  EXPECT_EQ(ResolveUrl(base, "https:/=/x.example/2"), "");  // no host (found by the feed fuzzer)
   EXPECT_EQ(ResolveUrl("not a url", "story.html"), "");
   EXPECT_EQ(ResolveUrl("/relative/base", "story.html"), "");
 }
