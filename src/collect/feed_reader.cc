@@ -60,11 +60,31 @@ void AppendText(const xmlNode* node, std::string& out) {
   }
 }
 
-// The text inside an element with runs of whitespace made one space, trimmed.
+// `text` with every byte that starts no valid UTF-8 character made U+FFFD: libxml2
+// passes bytes through when a feed declares an encoding it does not know.
+std::string ValidUtf8(const std::string& text) {
+  std::string out;
+  const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  for (size_t at = 0; at < text.size();) {
+    utf8proc_int32_t code_point = 0;
+    const utf8proc_ssize_t step = utf8proc_iterate(data + at, text.size() - at, &code_point);
+    if (step <= 0) {
+      out += "\xEF\xBF\xBD";
+      ++at;
+    } else {
+      out.append(text, at, static_cast<size_t>(step));
+      at += static_cast<size_t>(step);
+    }
+  }
+  return out;
+}
+
+// The text inside an element with runs of whitespace made one space, trimmed, as UTF-8.
 std::string TextOf(const xmlNode* node) {
   if (node == nullptr) return {};
   std::string raw;
   AppendText(node, raw);
+  raw = ValidUtf8(raw);
   std::string out;
   bool space = false;
   for (const char c : raw) {
