@@ -7,24 +7,17 @@
 #include <nlohmann/json.hpp>
 
 #include "command_runner.h"
+#include "harbor_strike_articles.h"
 
 namespace storyline {
 namespace {
 
+using testing::kHarborStrike;
+using testing::kHarborStrikeEdited;
 using testing::RunStoryline;
 
 class ArticleCommandTest : public testing::CommandTest {};
 
-constexpr char kFirst[] =
-    R"({"id": "harbor-1", "source": "Coast Herald", "published": "2024-05-06", )"
-    R"("title": "Dockworkers strike at Harbor City port", "text": "Dockworkers at the )"
-    R"(Harbor City port began a strike on Monday. \"We will not go back without a contract,\" )"
-    R"(said union leader Maria Lopez. The port authority said talks would resume."})";
-constexpr char kSecond[] =
-    R"({"id": "harbor-1", "source": "Coast Herald", "published": "2024-05-06", )"
-    R"("title": "Dockworkers strike at Harbor City port", "text": "Dockworkers at the )"
-    R"(Harbor City port began a strike on Monday. \"We are ready to talk tonight,\" )"
-    R"(said union leader Maria Lopez. The port authority said mediators would join."})";
 constexpr char kCopy[] =
     R"({"id": "harbor-copy", "source": "Wire Copy", "published": "2024-05-06", )"
     R"("title": "Dockworkers strike at Harbor City port", "text": "Dockworkers at the )"
@@ -32,8 +25,9 @@ constexpr char kCopy[] =
     R"(said union leader Maria Lopez. The port authority said talks would resume."})";
 
 TEST_F(ArticleCommandTest, ShowsTheStoredArticleWithItsFactsStoryAndDuplicates) {
-  const auto ingest = RunStoryline("ingest --db " + Db() + " " +
-                                   Input("in.jsonl", std::string(kFirst) + "\n" + kCopy + "\n"));
+  const auto ingest =
+      RunStoryline("ingest --db " + Db() + " " +
+                   Input("in.jsonl", std::string(kHarborStrike) + "\n" + kCopy + "\n"));
   ASSERT_EQ(ingest.status, 0) << ingest.err;
 
   const auto json = RunStoryline("article --db " + Db() + " harbor-1 --json");
@@ -66,11 +60,12 @@ TEST_F(ArticleCommandTest, ShowsTheStoredArticleWithItsFactsStoryAndDuplicates) 
 }
 
 TEST_F(ArticleCommandTest, VersionsAreReadableOldestFirst) {
-  ASSERT_EQ(RunStoryline("ingest --db " + Db() + " " + Input("a.jsonl", std::string(kFirst) + "\n"))
+  ASSERT_EQ(RunStoryline("ingest --db " + Db() + " " +
+                         Input("a.jsonl", std::string(kHarborStrike) + "\n"))
                 .status,
             0);
-  const auto update =
-      RunStoryline("ingest --db " + Db() + " " + Input("b.jsonl", std::string(kSecond) + "\n"));
+  const auto update = RunStoryline("ingest --db " + Db() + " " +
+                                   Input("b.jsonl", std::string(kHarborStrikeEdited) + "\n"));
   ASSERT_EQ(update.status, 0) << update.err;
 
   const auto latest = RunStoryline("article --db " + Db() + " harbor-1 --json");
@@ -101,7 +96,8 @@ TEST_F(ArticleCommandTest, VersionsAreReadableOldestFirst) {
 }
 
 TEST_F(ArticleCommandTest, AnUnknownIdIsBadInput) {
-  ASSERT_EQ(RunStoryline("ingest --db " + Db() + " " + Input("a.jsonl", std::string(kFirst) + "\n"))
+  ASSERT_EQ(RunStoryline("ingest --db " + Db() + " " +
+                         Input("a.jsonl", std::string(kHarborStrike) + "\n"))
                 .status,
             0);
   const auto missing = RunStoryline("article --db " + Db() + " no-such-id");

@@ -10,10 +10,13 @@
 #include <nlohmann/json.hpp>
 
 #include "command_runner.h"
+#include "harbor_strike_articles.h"
 
 namespace storyline {
 namespace {
 
+using testing::kHarborStrike;
+using testing::kHarborStrikeEdited;
 using testing::RunStoryline;
 
 class ArticleVersionsTest : public testing::CommandTest {
@@ -31,16 +34,6 @@ class ArticleVersionsTest : public testing::CommandTest {
   }
 };
 
-constexpr char kFirst[] =
-    R"({"id": "harbor-1", "source": "Coast Herald", "published": "2024-05-06", )"
-    R"("title": "Dockworkers strike at Harbor City port", "text": "Dockworkers at the )"
-    R"(Harbor City port began a strike on Monday. \"We will not go back without a contract,\" )"
-    R"(said union leader Maria Lopez. The port authority said talks would resume."})";
-constexpr char kSecond[] =
-    R"({"id": "harbor-1", "source": "Coast Herald", "published": "2024-05-06", )"
-    R"("title": "Dockworkers strike at Harbor City port", "text": "Dockworkers at the )"
-    R"(Harbor City port began a strike on Monday. \"We are ready to talk tonight,\" )"
-    R"(said union leader Maria Lopez. The port authority said mediators would join."})";
 constexpr char kOther[] =
     R"({"id": "harbor-2", "source": "Bay Times", "published": "2024-05-07", )"
     R"("title": "Port strike enters second day", "text": "The strike by Harbor City )"
@@ -48,11 +41,11 @@ constexpr char kOther[] =
 
 TEST_F(ArticleVersionsTest, AChangedArticleIsANewVersionShownOnce) {
   ASSERT_EQ(RunStoryline("ingest --db " + Db() + " " +
-                         Input("first.jsonl", std::string(kFirst) + "\n" + kOther + "\n"))
+                         Input("first.jsonl", std::string(kHarborStrike) + "\n" + kOther + "\n"))
                 .status,
             0);
   const auto update = RunStoryline("ingest --db " + Db() + " " +
-                                   Input("second.jsonl", std::string(kSecond) + "\n"));
+                                   Input("second.jsonl", std::string(kHarborStrikeEdited) + "\n"));
   ASSERT_EQ(update.status, 0) << update.err;
   EXPECT_NE(update.err.find("(0 new, 1 updated"), std::string::npos) << update.err;
 
@@ -90,8 +83,8 @@ TEST_F(ArticleVersionsTest, AChangedArticleIsANewVersionShownOnce) {
   EXPECT_EQ(detail.out.find("without a contract"), std::string::npos) << detail.out;
 
   // Sending either version again changes nothing.
-  const auto again =
-      RunStoryline("ingest --db " + Db() + " " + Input("again.jsonl", std::string(kSecond) + "\n"));
+  const auto again = RunStoryline("ingest --db " + Db() + " " +
+                                  Input("again.jsonl", std::string(kHarborStrikeEdited) + "\n"));
   EXPECT_NE(again.err.find("(0 new, 0 updated"), std::string::npos) << again.err;
 }
 
