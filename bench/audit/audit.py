@@ -21,6 +21,7 @@ the odd GVC incidents). Python 3 standard library only.
 import argparse
 import collections
 import csv
+import glob
 import json
 import os
 import random
@@ -67,6 +68,9 @@ def parse_args(argv):
                         help="events and articles: leave STATEMENT events out")
     parser.add_argument("--lead", type=int, default=3,
                         help="articles: how many sentences of the lead to show (title counts)")
+    parser.add_argument("--unmarked", action="append", default=[], metavar="GLOB",
+                        help="leave out the articles of the marked samples GLOB matches, so "
+                             "that the sample holds articles nobody has read")
     parser.add_argument("--tsv", help="also write the sample to this TSV with an empty verdict")
     parser.add_argument("--score", nargs="+", metavar="FILE.tsv",
                         help="print precision per kind from filled-in TSVs, run nothing else")
@@ -343,6 +347,19 @@ def score(paths):
               f"\t{strict:.3f}\t{lenient:.3f}")
 
 
+def marked_articles(patterns):
+    """The ids of the articles in the marked samples (TSVs) the glob patterns match."""
+    ids = set()
+    for pattern in patterns:
+        paths = glob.glob(pattern)
+        if not paths:
+            sys.exit(f"audit: no marked sample matches {pattern}")
+        for path in paths:
+            with open(path, encoding="utf-8", newline="") as table:
+                ids.update(row["article"] for row in csv.DictReader(table, delimiter="\t"))
+    return ids
+
+
 def main(argv):
     args = parse_args(argv)
     if args.score:
@@ -364,7 +381,9 @@ def main(argv):
             for record in records:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
         analyses = {a["id"]: a for a in run_storyline(args.storyline, "analyze", [articles_path])}
-    articles = [Article(r, analyses[r["id"]]) for r in records if r["id"] in analyses]
+    read = marked_articles(args.unmarked)
+    articles = [Article(r, analyses[r["id"]]) for r in records
+                if r["id"] in analyses and r["id"] not in read]
     facts = collect(articles, args)
     sample = random.Random(args.seed).sample(facts, min(args.n, len(facts)))
     print(f"# {len(sample)} of {len(facts)} {args.kind} from {len(articles)} articles "
