@@ -167,6 +167,11 @@ bool IsPassiveLike(const SentenceContext& s, int i) {
          upos == "ADV" || OneOf(w.Lower(i + 1), {"to", "by", "in", "at", "on", "while", "after"});
 }
 
+// Reflexive objects: "shot himself", "Shot Self" in a headline.
+bool IsReflexive(std::string_view lower_word) {
+  return OneOf(lower_word, {"himself", "herself", "themselves", "self", "oneself"});
+}
+
 // Whether the verb at token i is done to a person: passive ("was shot"), "shot dead",
 // "shot and killed", or an object that names or describes a person within a few words
 // ("shot his girlfriend", "shot Daniel Caron", "wounded two officers"); not "shot a
@@ -183,8 +188,21 @@ bool HitsPerson(const SentenceContext& s, int i) {
       break;
     }
     const int entity = w.EntityAt(k);
-    if (entity >= 0) return s.entities[entity].type == "PERSON";
-    if (IsPersonWord(w.Lower(k)) || OneOf(w.Lower(k), {"dead", "death"})) return true;
+    if (entity >= 0) {
+      int last = k;
+      while (w.EntityAt(last + 1) == entity) ++last;
+      // "killing a Woodburn police officer": the town only says which officer.
+      if (s.entities[entity].type != "PERSON" && last + 1 < s.end && w.InNounPhrase(last + 1) &&
+          !w.InTime(last + 1)) {
+        k = last;
+        continue;
+      }
+      return s.entities[entity].type == "PERSON";
+    }
+    if (IsPersonWord(w.Lower(k)) || IsReflexive(w.Lower(k)) ||
+        OneOf(w.Lower(k), {"dead", "death"})) {
+      return true;
+    }
     if (k == i + 1 && w.Is(k, "her")) return true;
   }
   return false;
@@ -699,13 +717,30 @@ int DeathStateVerb(const SentenceContext& s, int i) {
     return i - 3;
   }
   if ((w.Is(i, "body") || w.Is(i, "bodies")) && w.IsNoun(i)) {
-    constexpr int kReach = 10;  // "the body of John Roe, 24, was found"
+    // "The bodies of Alice McMeekin, 58, and Kathryn Jenkin, 20, were found"
+    constexpr int kReach = 16;
     for (int k = i + 1; k < s.end && k <= i + kReach; ++k) {
       if (OneOf(w.Lower(k), {".", ";", ":"})) return -1;
       if (IsBodyFoundVerb(w.Lower(k)) && w.IsVerb(k)) return IsPassive(s, k) ? k : -1;
     }
   }
   return -1;
+}
+
+// The people whose bodies were found, named between "of" at token `first` - 1 and the
+// verb that reports the finding: every PERSON there ("The bodies of Alice McMeekin, 58,
+// and Kathryn Jenkin, 20, were found"), up to a relative clause or "by", which may name
+// others ("the body of a woman who was stabbed by John Roe").
+std::vector<int> BodyOwners(const SentenceContext& s, int first, int verb) {
+  const EventWords& w = s.words;
+  std::vector<int> owners;
+  for (int k = first; k < verb; ++k) {
+    if (OneOf(w.Lower(k), {"who", "whom", "whose", "which", "that", "by"})) break;
+    const int entity = w.EntityAt(k);
+    if (entity < 0 || s.entities[entity].type != "PERSON") continue;
+    if (std::find(owners.begin(), owners.end(), entity) == owners.end()) owners.push_back(entity);
+  }
+  return owners;
 }
 
 // The dead of a death reported as a state (DeathStateVerb): the named object between
@@ -728,7 +763,7 @@ void StateActors(const SentenceContext& s, int i, int verb, EventActors& actors)
     return;
   }
   if (w.Is(i + 1, "of")) {
-    actors.patients = w.PhraseEntitiesFrom(i + 2, s.end);
+    actors.patients = BodyOwners(s, i + 2, verb);
   } else if (w.Is(i - 1, "'s") && i - 2 >= s.first && w.EntityAt(i - 2) >= 0) {
     actors.patients = {w.EntityAt(i - 2)};
   }
@@ -1113,7 +1148,10 @@ bool RepeatsPrevious(const SentenceContext& s, const std::vector<Event>& events,
   if (type != "ATTACK" && type != "OTHER") return false;
   const int previous = TokenAt(s, events.back().span.start);
   if (previous < s.first) return false;
+  // "opened fire, killing one man": the participle goes on with the harm.
+  const bool participle = s.words.Xpos(i) == "VBG" && s.words.Is(i - 1, ",");
   for (int k = previous + 1; k < i; ++k) {
+    if (participle && k == i - 1) continue;
     if (OneOf(s.words.Lower(k), {",", ";", ":", ".", "\xE2\x80\x94", "--", "(", "after", "before",
                                  "when", "while", "then"})) {
       return false;
@@ -1161,11 +1199,36 @@ bool IntroducesHarm(const SentenceContext& s, int i, std::string_view type) {
 
 // Whether the verb at token i reports what happened: a past tense or participle (also
 // a past form the tagger took for a noun: "accessed guns and shot/NN themselves"), or a
-// present in a headline, which tells the news in the present ("Second climber dies").
+// present in a headline, which tells the news in the present ("Second climber dies", "Three
+// die in fire").
 bool ReportedAsDone(const EventWords& w, int i) {
   const bool past_form = IsUnambiguousVerbForm(w.Lower(i)) && !w.Lower(i).ends_with("s");
   return w.Xpos(i) == "VBD" || w.Xpos(i) == "VBN" || (past_form && w.IsNoun(i)) ||
-         (w.InHeadline(i) && w.Xpos(i) == "VBZ");
+         (w.InHeadline(i) && (w.Xpos(i) == "VBZ" || w.Xpos(i) == "VBP"));
+}
+
+// Whether the gerund at token i names a harm someone is charged with: "accused of
+// stabbing his mother", "charged with shooting", "pleaded guilty to killing". A charge
+// does not prove who did it, but that it was done.
+bool IsChargedHarm(const SentenceContext& s, int i) {
+  const EventWords& w = s.words;
+  if (!w.Lower(i).ends_with("ing") || i - 2 < s.first) return false;
+  if (OneOf(w.Lower(i - 1), {"admitted", "admits", "confessed", "denied", "denies"})) return true;
+  if (!OneOf(w.Lower(i - 1), {"of", "with", "for", "to"})) return false;
+  return OneOf(w.Lower(i - 2), {"accused", "charged", "convicted", "suspected", "guilty",
+                                "indicted", "arrested", "jailed", "sentenced", "confessed",
+                                "admitted", "charges", "suspicion", "count", "counts"});
+}
+
+// Whether the participle at token i continues a clause told in the past after a comma:
+// "opened fire on Friday, killing one man", "A bomb exploded, killing two".
+bool ContinuesPastClause(const SentenceContext& s, int i) {
+  const EventWords& w = s.words;
+  if (w.Xpos(i) != "VBG" || !w.Is(i - 1, ",")) return false;
+  for (int k = s.first; k < i - 1; ++k) {
+    if (w.Xpos(k) == "VBD" || (w.InHeadline(k) && w.Xpos(k) == "VBZ")) return true;
+  }
+  return false;
 }
 
 // Whether the disaster noun at token i is what a passive verb reports as the cause of
@@ -1188,6 +1251,11 @@ void MergeRepeated(const Event& repeated, Event& event) {
   }
   if (!event.time) event.time = repeated.time;
   if (!event.place) event.place = repeated.place;
+}
+
+// Whether the verb at token i is done to its own subject: "shot himself", "Shot Self".
+bool IsReflexiveObject(const SentenceContext& s, int i) {
+  return i + 1 < s.end && IsReflexive(s.words.Lower(i + 1));
 }
 
 // Events that say too little to be placed in a story: any event with neither actor,
@@ -1312,6 +1380,11 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
       VerbActors(s, i, type, actors);
     }
     if (state_verb < 0) ParsedActors(s, i, type, is_noun, actors);
+    if (!is_noun && IsReflexiveObject(s, i)) {
+      // "Jerry Barnes shot himself": the shooter is who was shot.
+      actors.patients.insert(actors.patients.begin(), actors.agents.begin(), actors.agents.end());
+      actors.agents.clear();
+    }
     if (!is_noun && IsUndergoVerb(s.words.Lower(i))) {
       // "A girl in Detroit dies": a place does not die.
       std::erase_if(actors.patients, [&](int e) { return s.entities[e].type == "PLACE"; });
@@ -1335,7 +1408,8 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
     const bool done =
         !event.planned && !event.negated && !IsHedged(s, verb) &&
         (is_noun ? IntroducesHarm(s, i, type) || CausedPassive(s, i, type)
-                 : (ReportedAsDone(s.words, verb) || IsFallVerb(s.words.Lower(verb))) &&
+                 : (ReportedAsDone(s.words, verb) || IsFallVerb(s.words.Lower(verb)) ||
+                    IsChargedHarm(s, verb) || ContinuesPastClause(s, verb)) &&
                        (type == "OTHER" || HitsPerson(s, i)));
     if (IsTooVague(event, is_noun, done)) {
       vague.push_back(i);
@@ -1436,6 +1510,72 @@ void DateFromReferredStatement(const SentenceContext& s, std::vector<Event>& eve
   }
 }
 
+// Words for who was harmed, and for who did harm.
+bool IsVictimWord(std::string_view lower_word) {
+  return OneOf(lower_word, {"victim", "victims", "dead", "deceased", "body", "bodies"});
+}
+bool IsOffenderWord(std::string_view lower_word) {
+  return OneOf(lower_word, {"suspect", "suspects", "gunman", "shooter", "killer", "attacker",
+                            "assailant", "driver", "robber", "offender", "perpetrator"});
+}
+
+// Names the victim a sentence identifies: "Police identified the victim as Jose Nunez",
+// "have identified the man shot and killed on Tuesday as Jose Nunez", "The dead woman
+// was named as ...". The PERSON after "as" is the patient of the harm whose trigger
+// stands between the verb and "as" (no longer agented by whoever identified), else of
+// the article's latest harm, when that names no patient yet (the victim is often named
+// a sentence after the harm). A victim word or such a harm must come before "as", and
+// no word for an offender ("identified the suspect as").
+void NameIdentifiedVictim(const SentenceContext& s, std::vector<Event>& events,
+                          size_t sentence_events) {
+  const EventWords& w = s.words;
+  int verb = -1;
+  for (int k = s.first; k < s.end && verb < 0; ++k) {
+    if ((w.Is(k, "identified") || w.Is(k, "named")) && w.IsVerb(k) && !InQuote(s, k)) verb = k;
+  }
+  if (verb < 0) return;
+  int as = verb + 1;
+  while (as < s.end && !w.Is(as, "as")) ++as;
+  if (as >= s.end) return;
+  std::vector<int> named = w.PhraseEntitiesFrom(as + 1, s.end);
+  std::erase_if(named, [&](int e) { return s.entities[e].type != "PERSON"; });
+  if (named.size() != 1) return;
+  const uint32_t verb_start = s.tokens.tokens[verb].start;
+  const uint32_t as_start = s.tokens.tokens[as].start;
+  Event* harm = nullptr;
+  for (size_t e = sentence_events; e < events.size(); ++e) {
+    const bool between = verb_start < events[e].span.start && events[e].span.end <= as_start;
+    if (between && (events[e].type == "ATTACK" || events[e].type == "OTHER")) harm = &events[e];
+  }
+  bool victim = harm != nullptr;
+  for (int k = s.first; k < as; ++k) {
+    if (IsOffenderWord(w.Lower(k))) return;
+    victim = victim || IsVictimWord(w.Lower(k));
+  }
+  if (!victim) return;
+  if (harm != nullptr) {
+    // Whoever identified the victim did not harm them.
+    std::erase_if(harm->actors, [&](const EventActor& a) {
+      return a.role == "agent" &&
+             std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityMention& m) {
+               return m.entity == a.entity && m.span.end <= verb_start;
+             });
+    });
+  } else {
+    for (size_t e = sentence_events; e-- > 0;) {
+      if (events[e].type == "ATTACK" || events[e].type == "OTHER") {
+        harm = &events[e];
+        break;
+      }
+    }
+  }
+  if (harm == nullptr || std::any_of(harm->actors.begin(), harm->actors.end(),
+                                     [](const EventActor& a) { return a.role == "patient"; })) {
+    return;
+  }
+  harm->actors.push_back({"patient", s.entities[named.front()].entity});
+}
+
 bool HasFullQuote(std::span<const Quote> quotes, Span sentence) {
   return std::any_of(quotes.begin(), quotes.end(), [&](const Quote& q) {
     return !q.partial && q.span.start < sentence.end && sentence.start < q.span.end;
@@ -1469,6 +1609,7 @@ std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens
     context.has_full_quote = HasFullQuote(context.quotes_around, span);
     const size_t sentence_events = events.size();
     FindSentenceEvents(context, events);
+    NameIdentifiedVictim(context, events, sentence_events);
     DateFromReferredStatement(context, events, sentence_events, dated_statements);
     dated_statements.Add(events, sentence_events);
   }

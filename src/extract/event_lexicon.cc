@@ -101,6 +101,7 @@ constexpr LexiconEntry kVerbs[] = {
     {"gunned", "ATTACK", TriggerCue::kNone},
     {"died", "OTHER", TriggerCue::kUndergoVerb},
     {"dies", "OTHER", TriggerCue::kUndergoVerb},
+    {"die", "OTHER", TriggerCue::kUndergoVerb},
     {"withdrew", "WITHDRAW", TriggerCue::kWithdrawVerb},
     {"withdraw", "WITHDRAW", TriggerCue::kWithdrawVerb},
     {"withdraws", "WITHDRAW", TriggerCue::kWithdrawVerb},

@@ -690,5 +690,77 @@ TEST(EventFinder, TownPoliceSpeakForThemselves) {
             (Lines{"ATTACK shot time=2016-11-18 place=-"}));
 }
 
+// Whoever shoots himself is who the shooting was done to.
+TEST(EventFinder, ShootingOneselfMakesThePatient) {
+  constexpr EntitySpec kBarnes{"Jerry Barnes", "PERSON", "jerry-barnes"};
+  EXPECT_EQ(Find("Jerry Barnes shot himself in the head.", {kBarnes}),
+            (Lines{"ATTACK shot patient=jerry-barnes time=- place=-"}));
+  EXPECT_EQ(Find("Jerry Barnes Shot Self In Fort Worth", {kBarnes}),
+            (Lines{"ATTACK Shot patient=jerry-barnes time=- place=-"}));
+}
+
+// A harm someone is charged with or accused of was done, to whom the charge names.
+TEST(EventFinder, HarmsChargedAreDone) {
+  constexpr EntitySpec kColeman{"Davon Coleman", "PERSON", "davon-coleman"};
+  EXPECT_EQ(Find("A teenager has been charged with shooting Davon Coleman.", {kColeman}),
+            (Lines{"ATTACK shooting patient=davon-coleman time=- place=-"}));
+  EXPECT_EQ(Find("A man accused of stabbing his mother to death appeared in court.", {}),
+            (Lines{"ATTACK stabbing time=- place=-"}));
+  // Only a charge makes a gerund a harm done.
+  EXPECT_EQ(Find("He is thinking of shooting a film about his mother.", {}), Lines{});
+}
+
+// A participle after the comma continues the harm of its clause: "opened fire, killing
+// one man" is one attack, done.
+TEST(EventFinder, ParticipleClausesContinueTheHarm) {
+  const TimeSpec friday{"Friday", "DATE", "2008-12-12"};
+  EXPECT_EQ(Find("A former employee opened fire at an office party on Friday, killing one man.", {},
+                 {friday}),
+            (Lines{"ATTACK fire time=2008-12-12 place=-"}));
+  EXPECT_EQ(Find("A bomb exploded on Friday at a bank, killing a Woodburn police officer.",
+                 {{"Woodburn", "PLACE", "woodburn"}}, {friday}),
+            (Lines{"ATTACK killing time=2008-12-12 place=-"}));
+  // A present participle in a clause of its own is no harm done.
+  EXPECT_EQ(Find("He spends his days killing time.", {}), Lines{});
+}
+
+// "die" reports a death like "died"; a headline tells it in the present.
+TEST(EventFinder, DeathsInThePresentOfHeadlines) {
+  EXPECT_EQ(Find("Three die in Bronx fire", {{"Bronx", "PLACE", "bronx"}}),
+            (Lines{"OTHER die time=- place=bronx"}));
+}
+
+// The bodies found are those of every person named before the verb.
+TEST(EventFinder, BodiesOfSeveralPeople) {
+  EXPECT_EQ(Find("The bodies of Alice McMeekin, 58, and Kathryn Jenkin, 20, were found at a "
+                 "house on Saturday.",
+                 {{"Alice McMeekin", "PERSON", "alice-mcmeekin"},
+                  {"Kathryn Jenkin", "PERSON", "kathryn-jenkin"}}),
+            (Lines{"OTHER bodies patient=alice-mcmeekin patient=kathryn-jenkin time=- place=-"}));
+  // Whoever the sentence names after "by" or in a relative clause is no owner.
+  EXPECT_EQ(Find("The body of a woman who was stabbed by John Roe was found.",
+                 {{"John Roe", "PERSON", "john-roe"}}),
+            (Lines{"OTHER body time=- place=-", "ATTACK stabbed agent=john-roe time=- place=-"}));
+}
+
+// The victim the police identify, in the sentence of the harm or the next one, is its
+// patient; a suspect identified is not.
+TEST(EventFinder, IdentifiedVictimsArePatients) {
+  constexpr EntitySpec kNunez{"Jose Nunez", "PERSON", "jose-nunez"};
+  constexpr EntitySpec kPolice{"Stockton Police", "ORG", "stockton-police"};
+  EXPECT_EQ(Find("Stockton Police have identified the man shot and killed on Tuesday as "
+                 "32-year-old Jose Nunez.",
+                 {kPolice, kNunez}),
+            (Lines{"ATTACK shot patient=jose-nunez time=- place=-"}));
+  EXPECT_EQ(Find("A man was shot and killed on Tuesday. Police identified the victim as "
+                 "Jose Nunez.",
+                 {kNunez}),
+            (Lines{"ATTACK shot patient=jose-nunez time=- place=-"}));
+  EXPECT_EQ(Find("A man was shot and killed on Tuesday. Police identified the suspect as "
+                 "Jose Nunez.",
+                 {kNunez}),
+            (Lines{"ATTACK shot time=- place=-"}));
+}
+
 }  // namespace
 }  // namespace storyline
