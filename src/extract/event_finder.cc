@@ -401,6 +401,9 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
       if (AttacksIdea(s, i)) return std::nullopt;
       return word->type;
     case TriggerCue::kUndergoVerb:
+      // A bare "die" reports a death only in a headline ("Three die in fire"); in prose
+      // it is wished, feared or ordered ("a jury's recommendation that he die").
+      if (w.Is(i, "die") && !w.InHeadline(i)) return std::nullopt;
       return word->type;
     case TriggerCue::kPullVerb:
       if (!w.Is(i + 1, "out") && !w.Is(i + 1, "back")) return std::nullopt;
@@ -797,7 +800,10 @@ void VerbActors(const SentenceContext& s, int i, std::string_view type, EventAct
     actors.patients = SubjectActors(s, i, actors);  // "Dakota Schriefer died Sunday"
     return;
   }
-  actors.agents = SubjectActors(s, i, actors);
+  // A participle after a comma shares the subject of its clause, which position does
+  // not find: in "a bomb exploded at a bank in Woodburn, Oregon, killing two" Oregon
+  // ends a place, not a subject.
+  if (!(w.Xpos(i) == "VBG" && w.Is(i - 1, ","))) actors.agents = SubjectActors(s, i, actors);
   if (w.Xpos(i) == "VBN" && w.Is(i + 1, "by")) {
     actors.patients = std::move(actors.agents);
     actors.agents = w.PhraseEntitiesFrom(i + 2, s.end);
@@ -1519,6 +1525,25 @@ bool IsOffenderWord(std::string_view lower_word) {
                             "assailant", "driver", "robber", "offender", "perpetrator"});
 }
 
+// The PERSONs listed from token `first`, with their ages: "Darell Brown, 28, Antonyo
+// Jennings, 27, and Dominique Davis, 25"; empty when anything else comes first.
+std::vector<int> IdentifiedPeople(const SentenceContext& s, int first) {
+  const EventWords& w = s.words;
+  std::vector<int> people;
+  for (int k = first; k < s.end; ++k) {
+    const int entity = w.EntityAt(k);
+    if (entity >= 0) {
+      if (s.entities[entity].type != "PERSON") break;
+      if (people.empty() || people.back() != entity) people.push_back(entity);
+      continue;
+    }
+    const std::string_view word = w.Lower(k);
+    const bool age = !word.empty() && word.front() >= '0' && word.front() <= '9';
+    if (!age && !OneOf(word, {",", "and", "-", "year", "years", "old", "year-old"})) break;
+  }
+  return people;
+}
+
 // Names the victim a sentence identifies: "Police identified the victim as Jose Nunez",
 // "have identified the man shot and killed on Tuesday as Jose Nunez", "The dead woman
 // was named as ...". The PERSON after "as" is the patient of the harm whose trigger
@@ -1537,9 +1562,8 @@ void NameIdentifiedVictim(const SentenceContext& s, std::vector<Event>& events,
   int as = verb + 1;
   while (as < s.end && !w.Is(as, "as")) ++as;
   if (as >= s.end) return;
-  std::vector<int> named = w.PhraseEntitiesFrom(as + 1, s.end);
-  std::erase_if(named, [&](int e) { return s.entities[e].type != "PERSON"; });
-  if (named.size() != 1) return;
+  const std::vector<int> named = IdentifiedPeople(s, as + 1);
+  if (named.empty()) return;
   const uint32_t verb_start = s.tokens.tokens[verb].start;
   const uint32_t as_start = s.tokens.tokens[as].start;
   Event* harm = nullptr;
@@ -1573,7 +1597,7 @@ void NameIdentifiedVictim(const SentenceContext& s, std::vector<Event>& events,
                                      [](const EventActor& a) { return a.role == "patient"; })) {
     return;
   }
-  harm->actors.push_back({"patient", s.entities[named.front()].entity});
+  for (int e : named) harm->actors.push_back({"patient", s.entities[e].entity});
 }
 
 bool HasFullQuote(std::span<const Quote> quotes, Span sentence) {

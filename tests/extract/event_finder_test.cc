@@ -720,6 +720,10 @@ TEST(EventFinder, ParticipleClausesContinueTheHarm) {
   EXPECT_EQ(Find("A bomb exploded on Friday at a bank, killing a Woodburn police officer.",
                  {{"Woodburn", "PLACE", "woodburn"}}, {friday}),
             (Lines{"ATTACK killing time=2008-12-12 place=-"}));
+  // The participle's subject is the clause's, not a place that ends before its comma.
+  EXPECT_EQ(Find("A bomb exploded at a bank in Woodburn, Oregon, killing two officers.",
+                 {{"Woodburn", "PLACE", "woodburn"}, {"Oregon", "PLACE", "oregon"}}),
+            (Lines{"ATTACK killing time=- place=woodburn"}));
   // A present participle in a clause of its own is no harm done.
   EXPECT_EQ(Find("He spends his days killing time.", {}), Lines{});
 }
@@ -728,6 +732,10 @@ TEST(EventFinder, ParticipleClausesContinueTheHarm) {
 TEST(EventFinder, DeathsInThePresentOfHeadlines) {
   EXPECT_EQ(Find("Three die in Bronx fire", {{"Bronx", "PLACE", "bronx"}}),
             (Lines{"OTHER die time=- place=bronx"}));
+  // In prose a bare "die" is wished or ordered, not reported.
+  EXPECT_EQ(Find("The jury recommended that Jose Orozco die for his crimes.",
+                 {{"Jose Orozco", "PERSON", "jose-orozco"}}),
+            Lines{});
 }
 
 // The bodies found are those of every person named before the verb.
@@ -760,6 +768,12 @@ TEST(EventFinder, IdentifiedVictimsArePatients) {
                  "Jose Nunez.",
                  {kNunez}),
             (Lines{"ATTACK shot time=- place=-"}));
+  EXPECT_EQ(Find("Four men were shot on Sunday. Authorities identified the victims as Darell "
+                 "Brown, 28, and Dominique Davis, 25, all from Toledo.",
+                 {{"Darell Brown", "PERSON", "darell-brown"},
+                  {"Dominique Davis", "PERSON", "dominique-davis"},
+                  {"Toledo", "PLACE", "toledo"}}),
+            (Lines{"ATTACK shot patient=darell-brown patient=dominique-davis time=- place=-"}));
 }
 
 }  // namespace
