@@ -1525,8 +1525,9 @@ bool IsOffenderWord(std::string_view lower_word) {
                             "assailant", "driver", "robber", "offender", "perpetrator"});
 }
 
-// The PERSONs listed from token `first`, with their ages: "Darell Brown, 28, Antonyo
-// Jennings, 27, and Dominique Davis, 25"; empty when anything else comes first.
+// The PERSONs listed from token `first`, with their ages and the words of their noun
+// phrases: "Darell Brown, 28, Antonyo Jennings, 27, and Dominique Davis, 25"; none
+// that only owns another ("John Roe's brother").
 std::vector<int> IdentifiedPeople(const SentenceContext& s, int first) {
   const EventWords& w = s.words;
   std::vector<int> people;
@@ -1537,9 +1538,11 @@ std::vector<int> IdentifiedPeople(const SentenceContext& s, int first) {
       if (people.empty() || people.back() != entity) people.push_back(entity);
       continue;
     }
-    const std::string_view word = w.Lower(k);
-    const bool age = !word.empty() && word.front() >= '0' && word.front() <= '9';
-    if (!age && !OneOf(word, {",", "and", "-", "year", "years", "old", "year-old"})) break;
+    if (w.Is(k, "'s")) {
+      if (!people.empty() && w.EntityAt(k - 1) == people.back()) people.pop_back();
+      break;
+    }
+    if (!w.InNounPhrase(k) && !OneOf(w.Lower(k), {",", "and"})) break;
   }
   return people;
 }

@@ -774,6 +774,12 @@ TEST(EventFinder, IdentifiedVictimsArePatients) {
                   {"Dominique Davis", "PERSON", "dominique-davis"},
                   {"Toledo", "PLACE", "toledo"}}),
             (Lines{"ATTACK shot patient=darell-brown patient=dominique-davis time=- place=-"}));
+  EXPECT_EQ(Find("A man was shot on Sunday. The victim, identified as Jahliek Dieudonne, died.",
+                 {{"Dieudonne", "PERSON", "dieudonne"}}),
+            (Lines{"ATTACK shot patient=dieudonne time=- place=-", "OTHER died time=- place=-"}));
+  EXPECT_EQ(Find("A man was shot on Sunday. Police identified the victim as John Roe's brother.",
+                 {{"John Roe", "PERSON", "john-roe"}}),
+            (Lines{"ATTACK shot time=- place=-"}));
 }
 
 }  // namespace
