@@ -1246,6 +1246,15 @@ bool CausedPassive(const SentenceContext& s, int i, std::string_view type) {
   return by - 1 >= s.first && s.words.Is(by, "by") && IsPassive(s, by - 1);
 }
 
+// Whether the disaster noun at token i is the subject of a verb that tells what it did:
+// "the fire broke out", "the blaze has destroyed the store", "the quake struck".
+bool DisasterActs(const SentenceContext& s, int i, std::string_view type) {
+  const EventWords& w = s.words;
+  if (type != "OTHER" || i + 1 >= s.end) return false;
+  if (w.Xpos(i + 1) == "VBD") return true;
+  return OneOf(w.Lower(i + 1), {"has", "had"}) && i + 2 < s.end && w.Xpos(i + 2) == "VBN";
+}
+
 // Folds a trigger that repeats the event just found ("was shot and killed", "delivery
 // of humanitarian aid") into it: the time, place and actors attached to the second word
 // are the event's too.
@@ -1413,10 +1422,11 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
     }
     const bool done =
         !event.planned && !event.negated && !IsHedged(s, verb) &&
-        (is_noun ? IntroducesHarm(s, i, type) || CausedPassive(s, i, type)
-                 : (ReportedAsDone(s.words, verb) || IsFallVerb(s.words.Lower(verb)) ||
-                    IsChargedHarm(s, verb) || ContinuesPastClause(s, verb)) &&
-                       (type == "OTHER" || HitsPerson(s, i)));
+        (is_noun
+             ? IntroducesHarm(s, i, type) || CausedPassive(s, i, type) || DisasterActs(s, i, type)
+             : (ReportedAsDone(s.words, verb) || IsFallVerb(s.words.Lower(verb)) ||
+                IsChargedHarm(s, verb) || ContinuesPastClause(s, verb)) &&
+                   (type == "OTHER" || HitsPerson(s, i)));
     if (IsTooVague(event, is_noun, done)) {
       vague.push_back(i);
       continue;
@@ -1553,17 +1563,23 @@ std::vector<int> IdentifiedPeople(const SentenceContext& s, int first) {
 // stands between the verb and "as" (no longer agented by whoever identified), else of
 // the article's latest harm, when that names no patient yet (the victim is often named
 // a sentence after the harm). A victim word or such a harm must come before "as", and
-// no word for an offender ("identified the suspect as").
+// no word for an offender ("identified the suspect as"). A victim word with a name in
+// apposition ("The victim, Emma Colmenares, is hospitalized") names one likewise.
 void NameIdentifiedVictim(const SentenceContext& s, std::vector<Event>& events,
                           size_t sentence_events) {
   const EventWords& w = s.words;
   int verb = -1;
   for (int k = s.first; k < s.end && verb < 0; ++k) {
     if ((w.Is(k, "identified") || w.Is(k, "named")) && w.IsVerb(k) && !InQuote(s, k)) verb = k;
+    // "The victim, Emma Colmenares, is hospitalized": the name in apposition.
+    if (IsVictimWord(w.Lower(k)) && w.Is(k + 1, ",") && !IdentifiedPeople(s, k + 2).empty() &&
+        !InQuote(s, k)) {
+      verb = k;
+    }
   }
   if (verb < 0) return;
   int as = verb + 1;
-  while (as < s.end && !w.Is(as, "as")) ++as;
+  while (as < s.end && !w.Is(as, "as") && !IsVictimWord(w.Lower(verb))) ++as;
   if (as >= s.end) return;
   const std::vector<int> named = IdentifiedPeople(s, as + 1);
   if (named.empty()) return;

@@ -557,8 +557,9 @@ TEST(EventFinder, ShotAtNothingIsNoAttack) {
 // Disasters and accidents hurt without an attacker: OTHER, with the place they struck.
 TEST(EventFinder, DisastersAreNoAttacks) {
   const TimeSpec monday{"Monday", "DATE", "2013-11-25"};
+  // The fire that did it is the happening; what it did folds into it.
   EXPECT_EQ(Find("The fire destroyed 20 homes on Monday.", {}, {monday}),
-            (Lines{"OTHER destroyed time=2013-11-25 place=-"}));
+            (Lines{"OTHER fire time=2013-11-25 place=-"}));
   EXPECT_EQ(
       Find("Firefighters fought the blaze, which destroyed the store on Monday.", {}, {monday}),
       (Lines{"OTHER destroyed time=2013-11-25 place=-"}));
@@ -777,9 +778,21 @@ TEST(EventFinder, IdentifiedVictimsArePatients) {
   EXPECT_EQ(Find("A man was shot on Sunday. The victim, identified as Jahliek Dieudonne, died.",
                  {{"Dieudonne", "PERSON", "dieudonne"}}),
             (Lines{"ATTACK shot patient=dieudonne time=- place=-", "OTHER died time=- place=-"}));
+  EXPECT_EQ(Find("A boy shot a girl on Monday. The victim, Emma Colmenares, is hospitalized.",
+                 {{"Emma Colmenares", "PERSON", "emma-colmenares"}}),
+            (Lines{"ATTACK shot patient=emma-colmenares time=- place=-"}));
   EXPECT_EQ(Find("A man was shot on Sunday. Police identified the victim as John Roe's brother.",
                  {{"John Roe", "PERSON", "john-roe"}}),
             (Lines{"ATTACK shot time=- place=-"}));
+}
+
+// A disaster that is the subject of what it did is a happening: "the fire broke out".
+TEST(EventFinder, DisastersThatActHappened) {
+  EXPECT_EQ(Find("The blaze broke out on the roof of the store.", {}),
+            (Lines{"OTHER blaze time=- place=-"}));
+  EXPECT_EQ(Find("The fire has destroyed the store.", {}), (Lines{"OTHER fire time=- place=-"}));
+  // A fire only talked about is not.
+  EXPECT_EQ(Find("The fire is a risk to the store.", {}), Lines{});
 }
 
 }  // namespace
