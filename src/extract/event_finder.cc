@@ -1251,7 +1251,9 @@ bool CausedPassive(const SentenceContext& s, int i, std::string_view type) {
 bool DisasterActs(const SentenceContext& s, int i, std::string_view type) {
   const EventWords& w = s.words;
   if (type != "OTHER" || i + 1 >= s.end) return false;
-  if (w.Xpos(i + 1) == "VBD") return true;
+  // "The quake was centred near ..." says where it was, not that it happened.
+  if (w.Xpos(i + 1) == "VBD")
+    return w.Upos(i + 1) != "AUX" && !OneOf(w.Lower(i + 1), {"was", "were"});
   return OneOf(w.Lower(i + 1), {"has", "had"}) && i + 2 < s.end && w.Xpos(i + 2) == "VBN";
 }
 

@@ -793,6 +793,7 @@ TEST(EventFinder, DisastersThatActHappened) {
   EXPECT_EQ(Find("The fire has destroyed the store.", {}), (Lines{"OTHER fire time=- place=-"}));
   // A fire only talked about is not.
   EXPECT_EQ(Find("The fire is a risk to the store.", {}), Lines{});
+  EXPECT_EQ(Find("The quake was centred near Qeshm Island.", {}), Lines{});
 }
 
 }  // namespace
