@@ -1213,19 +1213,6 @@ bool ReportedAsDone(const EventWords& w, int i) {
          (w.InHeadline(i) && (w.Xpos(i) == "VBZ" || w.Xpos(i) == "VBP"));
 }
 
-// Whether the gerund at token i names a harm someone is charged with: "accused of
-// stabbing his mother", "charged with shooting", "pleaded guilty to killing". A charge
-// does not prove who did it, but that it was done.
-bool IsChargedHarm(const SentenceContext& s, int i) {
-  const EventWords& w = s.words;
-  if (!w.Lower(i).ends_with("ing") || i - 2 < s.first) return false;
-  if (OneOf(w.Lower(i - 1), {"admitted", "admits", "confessed", "denied", "denies"})) return true;
-  if (!OneOf(w.Lower(i - 1), {"of", "with", "for", "to"})) return false;
-  return OneOf(w.Lower(i - 2), {"accused", "charged", "convicted", "suspected", "guilty",
-                                "indicted", "arrested", "jailed", "sentenced", "confessed",
-                                "admitted", "charges", "suspicion", "count", "counts"});
-}
-
 // Whether the participle at token i continues a clause told in the past after a comma:
 // "opened fire on Friday, killing one man", "A bomb exploded, killing two".
 bool ContinuesPastClause(const SentenceContext& s, int i) {
@@ -1427,7 +1414,7 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
         (is_noun
              ? IntroducesHarm(s, i, type) || CausedPassive(s, i, type) || DisasterActs(s, i, type)
              : (ReportedAsDone(s.words, verb) || IsFallVerb(s.words.Lower(verb)) ||
-                IsChargedHarm(s, verb) || ContinuesPastClause(s, verb)) &&
+                ContinuesPastClause(s, verb)) &&
                    (type == "OTHER" || HitsPerson(s, i)));
     if (IsTooVague(event, is_noun, done)) {
       vague.push_back(i);

@@ -700,17 +700,6 @@ TEST(EventFinder, ShootingOneselfMakesThePatient) {
             (Lines{"ATTACK Shot patient=jerry-barnes time=- place=-"}));
 }
 
-// A harm someone is charged with or accused of was done, to whom the charge names.
-TEST(EventFinder, HarmsChargedAreDone) {
-  constexpr EntitySpec kColeman{"Davon Coleman", "PERSON", "davon-coleman"};
-  EXPECT_EQ(Find("A teenager has been charged with shooting Davon Coleman.", {kColeman}),
-            (Lines{"ATTACK shooting patient=davon-coleman time=- place=-"}));
-  EXPECT_EQ(Find("A man accused of stabbing his mother to death appeared in court.", {}),
-            (Lines{"ATTACK stabbing time=- place=-"}));
-  // Only a charge makes a gerund a harm done.
-  EXPECT_EQ(Find("He is thinking of shooting a film about his mother.", {}), Lines{});
-}
-
 // A participle after the comma continues the harm of its clause: "opened fire, killing
 // one man" is one attack, done.
 TEST(EventFinder, ParticipleClausesContinueTheHarm) {
