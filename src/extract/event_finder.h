@@ -73,8 +73,21 @@
 //     Davis' grandson, was shot" (the person the clause opens with); a person's
 //     "shooting" or "killing" is done to them ("Kimani Gray's shooting");
 //   - headlines are read with their words' own tags (event_words.h): "Woman Killed In
-//     Queens Crash", "Second climber dies at Mt Cook", where a present tense reports the
-//     news as done; a line that is a web address gives no events.
+//     Queens Crash", "Second climber dies at Mt Cook", "Three die in fire", where a
+//     present tense reports the news as done (a bare "die" counts only there); a line
+//     that is a web address gives no events;
+//   - whoever shoots himself is the patient ("shot himself", "Shot Self");
+//   - a participle after a comma goes on with the harm of a clause told in the past, as
+//     one event ("opened fire on Friday, killing Benjamin Banky"), and takes no subject
+//     by position ("a bank in Woodburn, Oregon, killing two": Oregon did nothing);
+//   - a disaster that is the subject of what it did happened ("the blaze broke out",
+//     "the fire has destroyed"), not one a copula describes ("the quake was centred");
+//   - the bodies found are those of every person named before the verb ("The bodies of
+//     Alice McMeekin, 58, and Kathryn Jenkin, 20, were found");
+//   - the victims the police identify ("identified the victim as X", "have identified the
+//     man shot and killed ... as X", "The victim, X, is hospitalized") are the patients
+//     of the harm between the verb and "as", else of the article's latest harm when it
+//     names none yet; never when the one identified is a suspect or gunman.
 //
 // RELEASE needs captives nearby ("released four hostages", not "released a browser").
 // Verbs of saying give a STATEMENT only for indirect speech: not in a sentence that
