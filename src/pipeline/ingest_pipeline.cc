@@ -33,6 +33,11 @@ bool IngestPipeline::Add(Article&& article) {
   ++tally_.read;
   if (store_->Contains(HashArticleContent(article))) {
     ++tally_.unchanged;
+    if (options_.on_result) {
+      AddResult known;
+      known.status = AddStatus::kAlreadyStored;
+      options_.on_result(article, known);
+    }
     return true;
   }
   if (!analysis_) analysis_ = NewAnalysisMap();

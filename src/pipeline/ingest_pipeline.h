@@ -51,9 +51,9 @@ struct IngestPipelineOptions {
   std::chrono::seconds lock_timeout{600};  // the wait for another writer's claim on the stories
   // Told who holds the stories' claim (another ingest) before the pipeline waits for it.
   std::function<void(const std::string& holder)> on_lock_wait;
-  // Told each article's fate once the store has decided it (after its batch, before the
-  // next article is analyzed into a new batch): every added article, new or a new
-  // version, every one refused, every one found stored already at write time.
+  // Told each article's fate once the store has decided it (after its batch is
+  // committed): every added article, new or a new version, every one refused, every one
+  // found stored already (at Add, with article_id 0, or at write time).
   std::function<void(const Article& article, const AddResult& result)> on_result;
 };
 
