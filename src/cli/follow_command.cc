@@ -14,9 +14,10 @@
 //   the fetch ended at), so the same page reached by several addresses is one article,
 //   and a page fetched again with changed text is that article's new version.
 // - The page's article is stored in a transaction of its own, and only then are its
-//   addresses recorded as seen: a run killed at any moment loses at most the articles
-//   in hand, which the next run fetches again (and a page stored but not yet recorded
-//   is found stored and not doubled).
+//   addresses recorded as seen; a feed's validators and next poll time are saved once
+//   the round has stored or seen every item it listed. So a run killed at any moment
+//   loses at most the articles in hand, which the next run fetches again (and a page
+//   stored but not yet recorded is found stored and not doubled).
 // - SIGINT and SIGTERM: the pages being fetched are finished and stored, the stories
 //   saved, and the run exits 0. A log line per fetch when stderr is not a terminal.
 #include <unistd.h>
@@ -163,14 +164,14 @@ class Follower {
   bool failed() const { return store_error_.has_value() || warc_error_; }
 
   // Polls the feeds that are due (all of them when `all`) and fetches and stores what is
-  // new. False when the store failed.
+  // new. False when the store or the archive failed.
   bool Round(const std::vector<std::string>& feeds, bool all) {
     const int64_t now = UnixNow();
     std::vector<FetchRequest> requests;
     for (const std::string& url : feeds) {
       const std::optional<FeedState> state = pipeline_->store().LoadFeed(url);
       if (!all && state && state->next_poll > now) continue;
-      FetchRequest request{url};
+      FetchRequest request{url, {}, {}};
       if (state) {
         request.etag = state->etag;
         request.last_modified = state->last_modified;
@@ -188,21 +189,30 @@ class Follower {
       requests.clear();
       for (FetchResult& result : results) {
         for (std::string& child : ReadFeedResult(result, now, items, listed)) {
-          requests.push_back(FetchRequest{std::move(child)});
+          requests.push_back(FetchRequest{std::move(child), {}, {}});
         }
       }
     }
     std::vector<FetchRequest> pages;
     for (const PendingItem& item : items) {
-      pages.push_back(FetchRequest{item.url});
+      pages.push_back(FetchRequest{item.url, {}, {}});
       updated_[item.url] = item.updated;
     }
     fetcher_->FetchAll(
         pages, [&](FetchResult&& result) { ReadPage(result); },
         [this] { return StopSignal() != 0 || store_error_.has_value() || warc_error_; });
     if (const std::optional<std::string> error = pipeline_->Commit()) store_error_ = error;
+    // The feeds' new validators only once every item they listed is stored or seen: a
+    // round stopped short polls them again in full next time (the seen addresses keep
+    // what was stored from being fetched again).
+    if (StopSignal() == 0 && !store_error_ && !warc_error_) {
+      for (const FeedState& state : polled_) {
+        SaveState([&] { pipeline_->store().SaveFeed(state); });
+      }
+    }
+    polled_.clear();
     updated_.clear();
-    return !store_error_;
+    return !failed();
   }
 
   // Seconds until the first feed is due.
@@ -224,8 +234,9 @@ class Follower {
                                           std::vector<PendingItem>& items,
                                           std::set<std::string>& listed) {
     ++tally_.feeds_polled;
-    FeedState state =
-        pipeline_->store().LoadFeed(result.url).value_or(FeedState{.url = result.url});
+    FeedState state = pipeline_->store()
+                          .LoadFeed(result.url)
+                          .value_or(FeedState{.url = result.url, .etag = {}, .last_modified = {}});
     state.next_poll = now + static_cast<int64_t>(options_.interval);
     std::vector<std::string> children;
     std::string outcome;
@@ -255,7 +266,7 @@ class Follower {
       }
     }
     Log(result, outcome);
-    SaveState([&] { pipeline_->store().SaveFeed(state); });
+    polled_.push_back(std::move(state));
     return children;
   }
 
@@ -363,6 +374,7 @@ class Follower {
   std::unique_ptr<WarcWriter> warc_;
   std::unique_ptr<PoliteFetcher> fetcher_;
   FollowTally tally_;
+  std::vector<FeedState> polled_;               // this round's feeds, as they are to be saved
   std::map<std::string, std::string> updated_;  // page address -> its item's `updated`
   // Article id -> the addresses to record as seen once the pipeline has stored it.
   std::map<std::string, std::vector<SeenUrl>> waiting_;
