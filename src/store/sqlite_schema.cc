@@ -272,8 +272,26 @@ UPDATE articles SET latest = 0
 CREATE INDEX articles_latest_by_external_id ON articles(external_id) WHERE latest = 1;
 )sql";
 
-constexpr std::array<std::string_view, 9> kSteps = {kStep1, kStep2, kStep3, kStep4, kStep5,
-                                                    kStep6, kStep7, kStep8, kStep9};
+// Step 11: what `follow` keeps between polls (store/store.h, FeedState and SeenUrl):
+// each feed's validators and when to poll it next, and each page address it fetched, so
+// a restart resumes where the last run stopped. (Step 10 is search's.)
+constexpr std::string_view kStep11 = R"sql(
+CREATE TABLE feeds (
+  url TEXT PRIMARY KEY,
+  etag TEXT NOT NULL,
+  last_modified TEXT NOT NULL,
+  next_poll INTEGER NOT NULL,
+  failures_in_a_row INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE seen_urls (
+  url TEXT PRIMARY KEY,
+  updated TEXT NOT NULL,
+  article TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 10> kSteps = {kStep1, kStep2, kStep3, kStep4, kStep5,
+                                                     kStep6, kStep7, kStep8, kStep9, kStep11};
 
 int UserVersion(SqliteDb& db) {
   SqliteStatement query(db, "PRAGMA user_version");

@@ -45,6 +45,11 @@ class SqliteStore : public Store {
                            const std::function<void(StoredArticle&&)>& visit) override;
   std::vector<Story> LoadStories() override;
   std::vector<StorySplit> LoadStorySplits() override;
+  // In sqlite_feed_state.cc.
+  std::optional<FeedState> LoadFeed(std::string_view url) override;
+  void SaveFeed(const FeedState& feed) override;
+  std::optional<SeenUrl> FindSeenUrl(std::string_view url) override;
+  void SaveSeenUrl(const SeenUrl& seen) override;
 
  private:
   struct Statements;

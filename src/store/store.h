@@ -159,6 +159,23 @@ struct SearchHit {
   std::string snippet;  // matched terms wrapped in [ ]
 };
 
+// A feed `follow` polls, as it left it (schema step 11).
+struct FeedState {
+  std::string url;
+  std::string etag;  // validators of the last 200, sent with the next poll
+  std::string last_modified;
+  int64_t next_poll = 0;      // Unix seconds: not polled again before then (but by --once)
+  int failures_in_a_row = 0;  // polls that got no feed, since the last that did
+};
+
+// A page address `follow` fetched (canonical, collect/canonical_url.h), so it is not
+// fetched again unless its feed says the item was updated since.
+struct SeenUrl {
+  std::string url;
+  std::string updated;  // what the feed said when it was fetched (FeedItem::updated)
+  std::string article;  // the external id of the article it gave; empty when none
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -236,6 +253,13 @@ class Store {
   virtual std::vector<Story> LoadStories() = 0;
   // Splits in the order they happened.
   virtual std::vector<StorySplit> LoadStorySplits() = 0;
+
+  // `follow`'s state: each write is its own transaction, made after the article it
+  // concerns is stored, so a killed run loses at most the article in hand.
+  virtual std::optional<FeedState> LoadFeed(std::string_view url) = 0;
+  virtual void SaveFeed(const FeedState& feed) = 0;
+  virtual std::optional<SeenUrl> FindSeenUrl(std::string_view url) = 0;
+  virtual void SaveSeenUrl(const SeenUrl& seen) = 0;
 };
 
 enum class OpenMode {

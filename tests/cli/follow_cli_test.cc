@@ -1,0 +1,337 @@
+// `storyline follow` end to end against a real news site on loopback: RSS and Atom feeds
+// with conditional GET, article pages, updates, and runs that are stopped or killed.
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <atomic>
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+
+#include "../collect/loopback_server.h"
+#include "command_runner.h"
+#include "store/store.h"
+
+extern char** environ;
+
+namespace storyline {
+namespace {
+
+using testing::CommandTest;
+using testing::RunStoryline;
+
+// A page the extractor reads as an article: a headline and a few paragraphs about `topic`.
+std::string ArticlePage(const std::string& title, const std::string& topic,
+                        const std::string& canonical = {}) {
+  std::string page = "<html><head><title>" + title + "</title>";
+  if (!canonical.empty()) page += "<link rel=\"canonical\" href=\"" + canonical + "\">";
+  page += "</head><body><article><h1>" + title + "</h1>";
+  for (int i = 0; i < 4; ++i) {
+    page += "<p>Officials in Harbor City said on Monday that the " + topic +
+            " would continue for several more weeks, according to a statement released by the "
+            "port authority after a long meeting with union leaders and city council members.</p>";
+  }
+  return page + "</article></body></html>";
+}
+
+// A news site: an RSS feed and an Atom feed (both answering If-None-Match with 304), and
+// article pages, each optionally slow. Counts the requests of each path.
+class NewsSite {
+ public:
+  NewsSite() {
+    server_.routes().Get(
+        R"(/(rss|atom)\.xml)", [this](const httplib::Request& req, httplib::Response& res) {
+          const std::lock_guard lock(mutex_);
+          ++hits_[req.path];
+          const std::string body = req.path == "/rss.xml" ? Rss() : Atom();
+          const std::string etag = "\"" + std::to_string(std::hash<std::string>{}(body)) + "\"";
+          if (req.get_header_value("If-None-Match") == etag) {
+            res.status = 304;
+            return;
+          }
+          res.set_header("ETag", etag);
+          res.set_content(body, "application/xml");
+        });
+    server_.routes().Get(R"(/news/(.*))",
+                         [this](const httplib::Request& req, httplib::Response& res) {
+                           std::string body;
+                           {
+                             const std::lock_guard lock(mutex_);
+                             ++hits_[req.path];
+                             body = pages_[req.path];
+                           }
+                           std::this_thread::sleep_for(std::chrono::milliseconds(page_delay_ms_));
+                           if (body.empty()) {
+                             res.status = 404;
+                             return;
+                           }
+                           res.set_content(body, "text/html; charset=utf-8");
+                         });
+    server_.Start();
+  }
+
+  std::string Url(const std::string& path) const { return server_.Url("127.0.0.1", path); }
+
+  void SetPage(const std::string& path, std::string html) {
+    const std::lock_guard lock(mutex_);
+    pages_[path] = std::move(html);
+  }
+  void SetRssItems(std::vector<std::string> links) {
+    const std::lock_guard lock(mutex_);
+    rss_links_ = std::move(links);
+  }
+  // Atom entries: link and updated time.
+  void SetAtomEntries(std::vector<std::pair<std::string, std::string>> entries) {
+    const std::lock_guard lock(mutex_);
+    atom_entries_ = std::move(entries);
+  }
+  void SetPageDelay(int ms) { page_delay_ms_ = ms; }
+  int Hits(const std::string& path) {
+    const std::lock_guard lock(mutex_);
+    return hits_[path];
+  }
+  int PageHits() {
+    const std::lock_guard lock(mutex_);
+    int total = 0;
+    for (const auto& [path, count] : hits_) total += path.starts_with("/news/") ? count : 0;
+    return total;
+  }
+
+ private:
+  std::string Rss() const {
+    std::string xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Herald</title>";
+    for (const std::string& link : rss_links_) {
+      xml += "<item><title>t</title><link>" + link + "</link></item>";
+    }
+    return xml + "</channel></rss>";
+  }
+  std::string Atom() const {
+    std::string xml =
+        "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Gazette</title>";
+    for (const auto& [link, updated] : atom_entries_) {
+      xml += "<entry><title>t</title><id>" + link + "</id><link href=\"" + link + "\"/><updated>" +
+             updated + "</updated></entry>";
+    }
+    return xml + "</feed>";
+  }
+
+  std::mutex mutex_;
+  std::map<std::string, std::string> pages_;
+  std::map<std::string, int> hits_;
+  std::vector<std::string> rss_links_;
+  std::vector<std::pair<std::string, std::string>> atom_entries_;
+  std::atomic<int> page_delay_ms_{0};
+  LoopbackServer server_;  // last: stops before what its handlers use
+};
+
+class FollowTest : public CommandTest {
+ protected:
+  std::string Db() const { return (dir_ / "store.db").string(); }
+  std::string FeedList() {
+    const std::string path = (dir_ / "feeds.txt").string();
+    std::ofstream(path) << "# the site's feeds\n"
+                        << site_.Url("/rss.xml") << "\n\n"
+                        << site_.Url("/atom.xml") << "  # Atom\n";
+    return path;
+  }
+  std::string FollowArgs(const std::string& extra = {}) {
+    return "follow --db " + Db() + " --feeds " + FeedList() + " --host-delay 0 --threads 2 " +
+           extra;
+  }
+
+  std::unique_ptr<Store> OpenForReading() { return OpenStore(Db(), OpenMode::kReadOnly); }
+
+  // How many stories list `id`, over all stories.
+  int StoriesListing(Store& store, const std::string& id) {
+    int count = 0;
+    for (const Story& story : store.LoadStories()) {
+      for (const std::string& article : story.articles) count += article == id;
+    }
+    return count;
+  }
+
+  // Starts `storyline ARGS` without waiting; stderr goes to `err_path`.
+  pid_t Spawn(const std::string& args, const std::string& err_path) {
+    const std::string command =
+        "exec " + std::string(STORYLINE_BINARY) + " " + args + " 2>" + err_path + " </dev/null";
+    const char* argv[] = {"/bin/sh", "-c", command.c_str(), nullptr};
+    pid_t pid = 0;
+    posix_spawn(&pid, "/bin/sh", nullptr, nullptr, const_cast<char**>(argv), environ);
+    return pid;
+  }
+
+  static int ExitStatus(pid_t pid) {
+    int raw = 0;
+    waitpid(pid, &raw, 0);
+    return WIFEXITED(raw) ? WEXITSTATUS(raw) : -WTERMSIG(raw);
+  }
+
+  static int CountLines(const std::string& path, const std::string& needle) {
+    std::ifstream in(path);
+    int count = 0;
+    for (std::string line; std::getline(in, line);) count += line.find(needle) != std::string::npos;
+    return count;
+  }
+
+  NewsSite site_;
+};
+
+TEST_F(FollowTest, OnceStoresTheFeedsArticlesAndTheirStoriesThenFetchesNothingNew) {
+  site_.SetPage("/news/strike", ArticlePage("Dockworkers strike at Harbor City", "strike"));
+  site_.SetPage("/news/talks", ArticlePage("Port talks resume", "round of talks"));
+  site_.SetPage("/news/ferry", ArticlePage("Ferry service cut", "ferry shutdown"));
+  // The same page twice in one feed (once with a tracking parameter) and again in the
+  // other feed: fetched once.
+  site_.SetRssItems({site_.Url("/news/strike"), site_.Url("/news/talks?utm_source=rss"),
+                     site_.Url("/news/strike#comments")});
+  site_.SetAtomEntries({{site_.Url("/news/ferry"), "2024-05-06T10:00:00Z"},
+                        {site_.Url("/news/talks"), "2024-05-06T10:00:00Z"}});
+
+  const auto first = RunStoryline(FollowArgs("--once"));
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_EQ(site_.Hits("/news/strike"), 1);
+  EXPECT_EQ(site_.Hits("/news/talks"), 1);
+  EXPECT_EQ(site_.Hits("/news/ferry"), 1);
+  {
+    auto store = OpenForReading();
+    EXPECT_EQ(store->Counts().articles, 3);
+    for (const char* path : {"/news/strike", "/news/talks", "/news/ferry"}) {
+      const std::string id = site_.Url(path);
+      ASSERT_TRUE(store->FindArticle(id).has_value()) << id << "\n" << first.err;
+      EXPECT_EQ(StoriesListing(*store, id), 1) << id;
+    }
+  }
+
+  const auto second = RunStoryline(FollowArgs("--once"));
+  ASSERT_EQ(second.status, 0) << second.err;
+  EXPECT_EQ(site_.PageHits(), 3) << second.err;  // no page fetched again
+  EXPECT_EQ(site_.Hits("/rss.xml"), 2);
+  EXPECT_NE(second.err.find(" 304 " + site_.Url("/rss.xml")), std::string::npos) << second.err;
+  EXPECT_EQ(OpenForReading()->Counts().articles, 3);
+}
+
+TEST_F(FollowTest, AnItemItsFeedSaysWasUpdatedBecomesANewVersion) {
+  site_.SetPage("/news/strike", ArticlePage("Dockworkers strike", "strike"));
+  site_.SetAtomEntries({{site_.Url("/news/strike"), "2024-05-06T10:00:00Z"}});
+  ASSERT_EQ(RunStoryline(FollowArgs("--once")).status, 0);
+
+  site_.SetPage("/news/strike", ArticlePage("Dockworkers strike ends", "end of the strike"));
+  site_.SetAtomEntries({{site_.Url("/news/strike"), "2024-05-07T08:00:00Z"}});
+  const auto second = RunStoryline(FollowArgs("--once"));
+  ASSERT_EQ(second.status, 0) << second.err;
+  EXPECT_EQ(site_.Hits("/news/strike"), 2);
+  auto store = OpenForReading();
+  const auto versions = store->ArticleVersions(site_.Url("/news/strike"));
+  ASSERT_EQ(versions.size(), 2u);
+  EXPECT_EQ(versions[1].article.title, "Dockworkers strike ends");
+  EXPECT_EQ(StoriesListing(*store, site_.Url("/news/strike")), 1);
+}
+
+TEST_F(FollowTest, APageNamingItsOwnAddressIsStoredUnderIt) {
+  // Reached by an alias, the page names its canonical address: one article, that id.
+  site_.SetPage("/news/a1", ArticlePage("Harbor strike", "strike", site_.Url("/news/strike")));
+  site_.SetRssItems({site_.Url("/news/a1")});
+  ASSERT_EQ(RunStoryline(FollowArgs("--once")).status, 0);
+  auto store = OpenForReading();
+  EXPECT_TRUE(store->FindArticle(site_.Url("/news/strike")).has_value());
+  EXPECT_FALSE(store->FindArticle(site_.Url("/news/a1")).has_value());
+}
+
+TEST_F(FollowTest, SigtermFinishesThePageInHandAndExitsZero) {
+  site_.SetPageDelay(300);
+  std::vector<std::string> links;
+  for (int i = 0; i < 20; ++i) {
+    site_.SetPage("/news/p" + std::to_string(i),
+                  ArticlePage("Report " + std::to_string(i), "strike day " + std::to_string(i)));
+    links.push_back(site_.Url("/news/p" + std::to_string(i)));
+  }
+  site_.SetRssItems(links);
+  const std::string err = (dir_ / "follow.err").string();
+  const pid_t pid = Spawn(FollowArgs(), err);
+  for (int i = 0; i < 600 && CountLines(err, "article ") < 2; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  kill(pid, SIGTERM);
+  EXPECT_EQ(ExitStatus(pid), 0);
+  auto store = OpenForReading();
+  const int fetched = CountLines(err, "article ");
+  EXPECT_GE(fetched, 2);
+  EXPECT_LT(fetched, 20);
+  // Every page fetched was stored and placed before the exit.
+  EXPECT_EQ(store->Counts().articles, fetched);
+  int placed = 0;
+  for (const Story& story : store->LoadStories()) placed += story.articles.size();
+  EXPECT_EQ(placed, fetched);
+}
+
+TEST_F(FollowTest, KilledMidRunThenResumedLosesNothingAndDoublesNothing) {
+  site_.SetPageDelay(200);
+  std::vector<std::string> links;
+  for (int i = 0; i < 12; ++i) {
+    site_.SetPage("/news/p" + std::to_string(i),
+                  ArticlePage("Report " + std::to_string(i), "strike day " + std::to_string(i)));
+    links.push_back(site_.Url("/news/p" + std::to_string(i)));
+  }
+  site_.SetRssItems(links);
+  const std::string err = (dir_ / "follow.err").string();
+  const pid_t pid = Spawn(FollowArgs(), err);
+  for (int i = 0; i < 600 && CountLines(err, "article ") < 4; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  kill(pid, SIGKILL);
+  ExitStatus(pid);
+  const int hits_at_kill = site_.PageHits();
+  ASSERT_LT(hits_at_kill, 12);
+  const int stored_at_kill = static_cast<int>(OpenForReading()->Counts().articles);
+
+  site_.SetPageDelay(0);
+  const auto resumed = RunStoryline(FollowArgs("--once"));
+  ASSERT_EQ(resumed.status, 0) << resumed.err;
+  // The resumed run fetches exactly the pages not stored at the kill: those in hand
+  // then, and those never fetched.
+  EXPECT_EQ(site_.PageHits(), hits_at_kill + 12 - stored_at_kill) << resumed.err;
+  auto store = OpenForReading();
+  EXPECT_EQ(store->Counts().articles, 12);
+  EXPECT_EQ(store->Counts().earlier_versions, 0);
+  for (const std::string& link : links) EXPECT_EQ(StoriesListing(*store, link), 1) << link;
+}
+
+TEST_F(FollowTest, TheArchiveReadBackGivesTheSameArticles) {
+  site_.SetPage("/news/strike", ArticlePage("Dockworkers strike", "strike"));
+  site_.SetPage("/news/ferry", ArticlePage("Ferry service cut", "ferry shutdown"));
+  site_.SetRssItems({site_.Url("/news/strike"), site_.Url("/news/ferry")});
+  const std::string warc = (dir_ / "warc").string();
+  ASSERT_EQ(RunStoryline(FollowArgs("--once --warc-dir " + warc)).status, 0);
+  const std::string rebuilt = (dir_ / "rebuilt.db").string();
+  const auto ingest = RunStoryline("ingest --db " + rebuilt + " " + warc);
+  ASSERT_EQ(ingest.status, 0) << ingest.err;
+  // The same articles (the ids differ for now: the WARC reader names a record by its
+  // WARC-Record-ID).
+  const auto texts_by_title = [](Store& store) {
+    std::map<std::string, std::string> texts;
+    store.ForEachArticleAfter(
+        0, [&](StoredArticle&& stored) { texts[stored.article.title] = stored.article.text; });
+    return texts;
+  };
+  auto live = OpenForReading();
+  auto archived = OpenStore(rebuilt, OpenMode::kReadOnly);
+  EXPECT_EQ(live->Counts().articles, 2);
+  EXPECT_EQ(texts_by_title(*archived), texts_by_title(*live));
+}
+
+TEST_F(FollowTest, AFeedListWithoutFeedsIsBadInput) {
+  const std::string path = (dir_ / "empty.txt").string();
+  std::ofstream(path) << "# nothing\nnot a url\n";
+  const auto result = RunStoryline("follow --once --db " + Db() + " --feeds " + path);
+  EXPECT_EQ(result.status, 1);
+  EXPECT_NE(result.err.find("empty.txt:2: not an http(s) address"), std::string::npos)
+      << result.err;
+}
+
+}  // namespace
+}  // namespace storyline
