@@ -139,17 +139,15 @@ Stretch FilterStretch(SqliteDb& db, const SearchRequest& request) {
     stretch.Narrow(bounds);
   }
   if (request.entity) {
-    // Four single-ended lookups, each one step down its index.
+    // Four single-ended lookups, each one step down its index; an entity named by id
+    // or by name alone has NULL for the other pair, which min() and max() pass over.
     SqliteStatement bounds(
         db,
-        "SELECT min(coalesce((SELECT min(article_id) FROM entity_mentions WHERE entity = ?1), "
-        "(SELECT min(article_id) FROM entity_mentions WHERE name = ?1 COLLATE NOCASE)), "
-        "coalesce((SELECT min(article_id) FROM entity_mentions WHERE name = ?1 COLLATE NOCASE), "
-        "(SELECT min(article_id) FROM entity_mentions WHERE entity = ?1))), "
-        "max(coalesce((SELECT max(article_id) FROM entity_mentions WHERE entity = ?1), "
-        "(SELECT max(article_id) FROM entity_mentions WHERE name = ?1 COLLATE NOCASE)), "
-        "coalesce((SELECT max(article_id) FROM entity_mentions WHERE name = ?1 COLLATE NOCASE), "
-        "(SELECT max(article_id) FROM entity_mentions WHERE entity = ?1)))");
+        "SELECT min(low), max(high) FROM ("
+        "SELECT (SELECT min(article_id) FROM entity_mentions WHERE entity = ?1) AS low, "
+        "(SELECT max(article_id) FROM entity_mentions WHERE entity = ?1) AS high UNION ALL "
+        "SELECT (SELECT min(article_id) FROM entity_mentions WHERE name = ?1 COLLATE NOCASE), "
+        "(SELECT max(article_id) FROM entity_mentions WHERE name = ?1 COLLATE NOCASE))");
     bounds.Bind(1, std::string_view(*request.entity));
     stretch.Narrow(bounds);
   }
