@@ -27,7 +27,8 @@
 // and snippets: no filters, no joins, the ceiling of what the index can do). A query's
 // time is the median of its repeats; each class prints the median, 95th percentile and
 // maximum over its queries for both, and their ratio; then all queries together, and peak
-// resident memory.
+// resident memory; once in wall-clock time and once in the querying thread's CPU time
+// (what a query costs one core, whatever else the machine runs).
 //
 // usage: search_scale_bench --db PATH --build [--articles N] [--seed S]
 //        search_scale_bench --db PATH [--articles N] [--seed S] [--queries Q] [--repeats R]
