@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "store/search_query.h"
 #include "store/sqlite_store.h"
@@ -28,7 +29,18 @@ namespace {
 constexpr std::string_view kBm25 = "bm25(articles_fts, 4.0, 1.0)";
 
 // Parameter numbers of the statements below.
-enum Parameter : int { kQuery = 1, kFrom, kTo, kSource, kEntity, kStory, kLimit, kOffset };
+enum Parameter : int {
+  kQuery = 1,
+  kFrom,
+  kTo,
+  kSource,
+  kEntity,
+  kStory,
+  kLimit,
+  kOffset,
+  kLow,
+  kHigh
+};
 
 // `text` with each run of line breaks and tabs as one space: a snippet is one line.
 std::string OneLine(std::string_view text) {
@@ -44,17 +56,43 @@ std::string OneLine(std::string_view text) {
   return line;
 }
 
-// The request's filters over articles `a` (with sources `s` joined when an outlet is
-// asked for), each only when set: a filter left out costs nothing per match.
-std::string FilterSql(const SearchRequest& request) {
-  std::string sql = "a.latest = 1";
-  if (request.from) sql += " AND substr(a.published, 1, 10) >= ?2";
-  if (request.to) sql += " AND substr(a.published, 1, 10) <= ?3";
-  if (request.source) sql += " AND s.name = ?4 COLLATE NOCASE";
-  if (request.entity) {
+// Whether an article is superseded (an earlier version) is asked of the small partial
+// index of superseded ids (schema step 10), never of the article's row: `latest` is its
+// last column, after the text, and reading it reads the text's overflow pages.
+constexpr std::string_view kSuperseded =
+    "SELECT id FROM articles INDEXED BY articles_superseded WHERE latest = 0";
+
+// Whether the filters need the article's row `a` (its outlet, date or external id).
+bool ReadsArticle(const SearchRequest& request) {
+  return request.from || request.to || request.source || request.story;
+}
+
+// The request's filters over the article of id `id` (and its row `a` where
+// ReadsArticle), each only when set: a filter left out costs nothing per match. The
+// sets the filters ask about (superseded ids, the outlet's ids, the entity's articles)
+// are read once per query from their indexes, not per match. The entity's set is
+// compared with a unary `+` so that it is never handed to FTS5 as rowid lookups (each
+// lookup would make bm25() count every term's articles over the whole index again).
+std::string FilterSql(const SearchRequest& request, std::string_view id) {
+  std::string sql = fmt::format("{} NOT IN ({})", id, kSuperseded);
+  if (request.from) {
+    // The bare comparison is implied by the exact one and lets an index on the date
+    // bound the walk by date.
+    sql += " AND a.published >= ?2 AND substr(a.published, 1, 10) >= ?2";
+  }
+  if (request.to) {
     sql +=
-        " AND EXISTS (SELECT 1 FROM entity_mentions m WHERE m.article_id = a.id AND "
-        "(m.entity = ?5 OR m.name = ?5 COLLATE NOCASE))";
+        " AND a.published <= substr(?3, 1, 10) || char(1114111) AND "
+        "substr(a.published, 1, 10) <= ?3";
+  }
+  if (request.source) {
+    sql += " AND a.source_id IN (SELECT id FROM sources WHERE name = ?4 COLLATE NOCASE)";
+  }
+  if (request.entity) {
+    sql += fmt::format(
+        " AND +{} IN (SELECT article_id FROM entity_mentions WHERE entity = ?5 UNION ALL "
+        "SELECT article_id FROM entity_mentions WHERE name = ?5 COLLATE NOCASE)",
+        id);
   }
   if (request.story) {
     sql += " AND a.external_id IN (SELECT article FROM story_articles WHERE story_id = ?6)";
@@ -62,14 +100,66 @@ std::string FilterSql(const SearchRequest& request) {
   return sql;
 }
 
-std::string SourceJoin(const SearchRequest& request) {
-  return request.source ? " JOIN sources s ON s.id = a.source_id" : "";
-}
-
 // How many matches the first pass reads: ranked_matches, or more for a page beyond them.
 int64_t MatchesRead(const SearchRequest& request) {
   return std::max<int64_t>(request.ranked_matches,
                            int64_t{std::max(0, request.offset)} + std::max(0, request.limit));
+}
+
+// The stretch of article ids [low, high] every article that passes the filters lies in;
+// the first pass reads only that stretch of the index. Empty when no article can pass.
+struct Stretch {
+  int64_t low = 0;
+  int64_t high = std::numeric_limits<int64_t>::max();
+
+  bool empty() const { return low > high; }
+  // Narrows to the ids between the statement's two columns (both NULL: no ids).
+  void Narrow(SqliteStatement& bounds) {
+    if (!bounds.Step() || bounds.ColumnIsNull(0) || bounds.ColumnIsNull(1)) {
+      low = 1;
+      high = 0;
+    } else {
+      low = std::max(low, bounds.ColumnInt(0));
+      high = std::min(high, bounds.ColumnInt(1));
+    }
+  }
+};
+
+// The stretch of the filters that pick few articles, each found from an index: a story's
+// articles (any version of them) mostly arrive within days of each other; an entity's
+// articles span the stories it is in; a window of dates spans the articles published in
+// it when both ends are given (one end alone would read half the store's dates).
+Stretch FilterStretch(SqliteDb& db, const SearchRequest& request) {
+  Stretch stretch;
+  if (request.story) {
+    SqliteStatement bounds(db,
+                           "SELECT min(v.id), max(v.id) FROM story_articles m JOIN articles v ON "
+                           "v.external_id = m.article WHERE m.story_id = ?");
+    bounds.Bind(1, int64_t{*request.story});
+    stretch.Narrow(bounds);
+  }
+  if (request.entity) {
+    // Four single-ended lookups, each one step down its index; an entity named by id
+    // or by name alone has NULL for the other pair, which min() and max() pass over.
+    SqliteStatement bounds(
+        db,
+        "SELECT min(low), max(high) FROM ("
+        "SELECT (SELECT min(article_id) FROM entity_mentions WHERE entity = ?1) AS low, "
+        "(SELECT max(article_id) FROM entity_mentions WHERE entity = ?1) AS high UNION ALL "
+        "SELECT (SELECT min(article_id) FROM entity_mentions WHERE name = ?1 COLLATE NOCASE), "
+        "(SELECT max(article_id) FROM entity_mentions WHERE name = ?1 COLLATE NOCASE))");
+    bounds.Bind(1, std::string_view(*request.entity));
+    stretch.Narrow(bounds);
+  }
+  if (request.from && request.to) {
+    SqliteStatement bounds(db,
+                           "SELECT min(id), max(id) FROM articles INDEXED BY articles_by_published "
+                           "WHERE published >= ?1 AND published <= substr(?2, 1, 10) || "
+                           "char(1114111)");
+    bounds.Bind(1, std::string_view(*request.from)).Bind(2, std::string_view(*request.to));
+    stretch.Narrow(bounds);
+  }
+  return stretch;
 }
 
 void BindFilters(SqliteStatement& statement, const SearchRequest& request) {
@@ -97,16 +187,6 @@ std::vector<Match> Page(std::vector<Match> matches, const SearchRequest& request
   return std::vector<Match>(matches.begin() + offset, matches.begin() + end);
 }
 
-// The stretch of the index a story's articles lie in (any version of them): the first
-// pass reads only it, not every match of the query. A story's articles mostly arrive
-// within days of each other, so it is short.
-constexpr std::string_view kStoryStretch =
-    " AND articles_fts.rowid BETWEEN "
-    "(SELECT min(v.id) FROM story_articles m JOIN articles v ON v.external_id = m.article "
-    "WHERE m.story_id = ?6) AND "
-    "(SELECT max(v.id) FROM story_articles m JOIN articles v ON v.external_id = m.article "
-    "WHERE m.story_id = ?6)";
-
 bool HasFilters(const SearchRequest& request) {
   return request.from || request.to || request.source || request.entity || request.story;
 }
@@ -128,15 +208,15 @@ std::vector<Match> BestOfLatest(SqliteDb& db, const std::string& fts_query,
   std::vector<Match> found;
   while (matches.Step()) found.push_back({matches.ColumnInt(0), matches.ColumnDouble(1), {}});
   std::sort(found.begin(), found.end(), BestFirst);
-  SqliteStatement latest(db, "SELECT latest FROM articles WHERE id = ?");
+  SqliteStatement superseded(db, fmt::format("{} AND id = ?", kSuperseded));
   std::vector<Match> page;
   int skip = std::max(0, request.offset);
   for (const Match& match : found) {
     if (page.size() >= static_cast<size_t>(std::max(0, request.limit))) break;
-    latest.Bind(1, match.id);
-    const bool is_latest = latest.Step() && latest.ColumnInt(0) == 1;
-    latest.Reset();
-    if (!is_latest) continue;
+    superseded.Bind(1, match.id);
+    const bool is_superseded = superseded.Step();
+    superseded.Reset();
+    if (is_superseded) continue;
     if (skip > 0) {
       --skip;
     } else {
@@ -147,17 +227,24 @@ std::vector<Match> BestOfLatest(SqliteDb& db, const std::string& fts_query,
 }
 
 // Up to ranked_matches articles that match and pass the filters, newest stored first,
-// with their BM25 scores when `scored` and publication dates when `dated`.
+// with their BM25 scores when `scored` and publication dates when `dated`. The index is
+// read only over the filters' stretch, and an article's row only when a filter or the
+// date needs it.
 std::vector<Match> NewestMatches(SqliteDb& db, const std::string& fts_query,
-                                 const SearchRequest& request, bool scored, bool dated) {
+                                 const SearchRequest& request, const Stretch& stretch, bool scored,
+                                 bool dated) {
+  const bool row = dated || ReadsArticle(request);
   SqliteStatement matches(
-      db, fmt::format("SELECT articles_fts.rowid, {}, {} FROM articles_fts "
-                      "CROSS JOIN articles a ON a.id = articles_fts.rowid{} "
-                      "WHERE articles_fts MATCH ?1 AND {}{} "
-                      "ORDER BY articles_fts.rowid DESC LIMIT ?7",
-                      scored ? kBm25 : "0", dated ? "a.published" : "NULL", SourceJoin(request),
-                      FilterSql(request), request.story ? kStoryStretch : ""));
-  matches.Bind(kQuery, std::string_view(fts_query)).Bind(kLimit, MatchesRead(request));
+      db, fmt::format("SELECT articles_fts.rowid, {}, {} FROM articles_fts{} "
+                      "WHERE articles_fts MATCH ?1 AND articles_fts.rowid BETWEEN ?9 AND ?10 "
+                      "AND {} ORDER BY articles_fts.rowid DESC LIMIT ?7",
+                      scored ? kBm25 : "0", dated ? "a.published" : "NULL",
+                      row ? " CROSS JOIN articles a ON a.id = articles_fts.rowid" : "",
+                      FilterSql(request, "articles_fts.rowid")));
+  matches.Bind(kQuery, std::string_view(fts_query))
+      .Bind(kLimit, MatchesRead(request))
+      .Bind(kLow, stretch.low)
+      .Bind(kHigh, stretch.high);
   BindFilters(matches, request);
   std::vector<Match> found;
   while (matches.Step()) {
@@ -169,16 +256,19 @@ std::vector<Match> NewestMatches(SqliteDb& db, const std::string& fts_query,
 // The page of a query sorted newest first that matches more than ranked_matches
 // articles: the articles newest first, each asked of the index, until the page is full.
 std::vector<Match> NewestPublished(SqliteDb& db, const std::string& fts_query,
-                                   const SearchRequest& request) {
+                                   const SearchRequest& request, const Stretch& stretch) {
   SqliteStatement page(db,
-                       fmt::format("SELECT a.id FROM articles a INDEXED BY articles_by_published{} "
-                                   "WHERE {} AND EXISTS (SELECT 1 FROM articles_fts WHERE "
-                                   "articles_fts MATCH ?1 AND articles_fts.rowid = a.id) "
+                       fmt::format("SELECT a.id FROM articles a INDEXED BY articles_by_published "
+                                   "WHERE a.id BETWEEN ?9 AND ?10 AND {} AND EXISTS (SELECT 1 "
+                                   "FROM articles_fts WHERE articles_fts MATCH ?1 AND "
+                                   "articles_fts.rowid = a.id) "
                                    "ORDER BY a.published DESC, a.id DESC LIMIT ?7 OFFSET ?8",
-                                   SourceJoin(request), FilterSql(request)));
+                                   FilterSql(request, "a.id")));
   page.Bind(kQuery, std::string_view(fts_query))
       .Bind(kLimit, int64_t{request.limit})
-      .Bind(kOffset, int64_t{request.offset});
+      .Bind(kOffset, int64_t{request.offset})
+      .Bind(kLow, stretch.low)
+      .Bind(kHigh, stretch.high);
   BindFilters(page, request);
   std::vector<Match> found;
   while (page.Step()) found.push_back({page.ColumnInt(0), 0, std::nullopt});
@@ -203,6 +293,32 @@ void ScorePage(SqliteDb& db, const std::string& fts_query, std::vector<Match>& p
   }
 }
 
+// The page of matches the request asks for, without their text.
+std::vector<Match> PageOf(SqliteDb& db, const std::string& fts_query,
+                          const SearchRequest& request) {
+  const Stretch stretch = FilterStretch(db, request);
+  if (stretch.empty()) return {};
+  if (!request.newest_first) {
+    return HasFilters(request) ? Page(NewestMatches(db, fts_query, request, stretch, true, false),
+                                      request, BestFirst)
+                               : BestOfLatest(db, fts_query, request);
+  }
+  std::vector<Match> matches = NewestMatches(db, fts_query, request, stretch, false, true);
+  std::vector<Match> page;
+  if (matches.size() < static_cast<size_t>(MatchesRead(request))) {
+    // Undated last, then newest first, then the later stored first.
+    page = Page(std::move(matches), request, [](const Match& a, const Match& b) {
+      if (a.published.has_value() != b.published.has_value()) return a.published.has_value();
+      if (a.published != b.published) return *a.published > *b.published;
+      return a.id > b.id;
+    });
+  } else {
+    page = NewestPublished(db, fts_query, request, stretch);
+  }
+  ScorePage(db, fts_query, page);
+  return page;
+}
+
 }  // namespace
 
 std::vector<SearchHit> SqliteStore::Search(const SearchRequest& request) {
@@ -217,25 +333,7 @@ std::vector<SearchHit> SqliteStore::Search(const SearchRequest& request) {
       });
   std::vector<SearchHit> hits;
   try {
-    std::vector<Match> page;
-    if (request.newest_first) {
-      std::vector<Match> matches = NewestMatches(db_, fts_query, request, false, true);
-      if (matches.size() < static_cast<size_t>(MatchesRead(request))) {
-        // Undated last, then newest first, then the later stored first.
-        page = Page(std::move(matches), request, [](const Match& a, const Match& b) {
-          if (a.published.has_value() != b.published.has_value()) return a.published.has_value();
-          if (a.published != b.published) return *a.published > *b.published;
-          return a.id > b.id;
-        });
-      } else {
-        page = NewestPublished(db_, fts_query, request);
-      }
-      ScorePage(db_, fts_query, page);
-    } else {
-      page = HasFilters(request)
-                 ? Page(NewestMatches(db_, fts_query, request, true, false), request, BestFirst)
-                 : BestOfLatest(db_, fts_query, request);
-    }
+    const std::vector<Match> page = PageOf(db_, fts_query, request);
     SqliteStatement read(db_,
                          "SELECT a.external_id, a.title, coalesce(s.name, ''), "
                          "snippet(articles_fts, -1, '[', ']', '…', 24) FROM articles_fts "

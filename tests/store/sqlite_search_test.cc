@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "store/sqlite_db.h"
+#include "store/sqlite_schema.h"
 #include "store/sqlite_store.h"
 
 namespace storyline {
@@ -188,6 +190,139 @@ TEST_F(SqliteSearchTest, OnlyTheLatestVersionIsFoundOnEitherPath) {
       EXPECT_EQ(titles(store_->Search(many)), std::vector<std::string>{"Dam report, corrected"});
     }
   }
+}
+
+// The hits of `request` as one plain SQL statement over every match finds them (the search
+// before the filters were driven by their indexes): the latest versions that pass each
+// filter, best first (BM25, then stored first) or newest first (undated last, then the
+// later stored first); with fewer than `ranked_matches` passing, which this test keeps.
+std::vector<std::string> PlainSearch(SqliteDb& db, const SearchRequest& request) {
+  std::string sql =
+      "SELECT a.external_id FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid "
+      "LEFT JOIN sources s ON s.id = a.source_id WHERE articles_fts MATCH ?1 AND a.latest = 1";
+  if (request.from) sql += " AND substr(a.published, 1, 10) >= ?2";
+  if (request.to) sql += " AND substr(a.published, 1, 10) <= ?3";
+  if (request.source) sql += " AND s.name = ?4 COLLATE NOCASE";
+  if (request.entity) {
+    sql +=
+        " AND EXISTS (SELECT 1 FROM entity_mentions m WHERE m.article_id = a.id AND "
+        "(m.entity = ?5 OR m.name = ?5 COLLATE NOCASE))";
+  }
+  if (request.story) {
+    sql += " AND a.external_id IN (SELECT article FROM story_articles WHERE story_id = ?6)";
+  }
+  sql += request.newest_first ? " ORDER BY a.published IS NULL, a.published DESC, a.id DESC"
+                              : " ORDER BY bm25(articles_fts, 4.0, 1.0), a.id";
+  SqliteStatement query(db, sql);
+  query.Bind(1, std::string_view(request.query));
+  if (request.from) query.Bind(2, std::string_view(*request.from));
+  if (request.to) query.Bind(3, std::string_view(*request.to));
+  if (request.source) query.Bind(4, std::string_view(*request.source));
+  if (request.entity) query.Bind(5, std::string_view(*request.entity));
+  if (request.story) query.Bind(6, int64_t{*request.story});
+  std::vector<std::string> ids;
+  while (query.Step()) ids.push_back(query.ColumnText(0));
+  return ids;
+}
+
+TEST_F(SqliteSearchTest, EachFilterFindsWhatThePlainQueryFinds) {
+  // Stored out of date order, some undated, two outlets whose names differ only in case,
+  // people named by id and by name, and three articles edited (new versions).
+  const std::vector<std::string> dates = {"2024-03-01T10:00:00Z", "2023-11-20", "",
+                                          "2024-05-02",           "2024-03-01", "2022-07-07",
+                                          "2024-03-31T23:59:00Z", "2024-04-01"};
+  const std::vector<std::string> sources = {"Wire", "Courier", "WIRE", "Herald"};
+  const std::vector<std::pair<std::string, std::string>> people = {
+      {"ana-lind", "Ana Lind"}, {"bo-berg", "Bo Berg"}, {"cy-moss", "Cy Moss"}};
+  auto add = [this, &dates, &sources, &people](int i, std::string_view words) {
+    Article article;
+    article.id = "a" + std::to_string(i);
+    article.source = sources[i % sources.size()];
+    article.url = "https://example.org/" + article.id;
+    article.title = i % 3 ? "Harbor vote" : "Council report";
+    const auto& [entity, name] = people[i % people.size()];
+    article.text = name + " spoke. " + Text(i, words);
+    if (!dates[i % dates.size()].empty()) article.published = dates[i % dates.size()];
+    Analysis analysis;
+    if (i % 5 != 4) {  // every fifth names nobody
+      EntityMention mention;
+      mention.span = {0, static_cast<uint32_t>(name.size())};
+      mention.text = name;
+      mention.type = "PERSON";
+      mention.entity = entity;
+      mention.name = name;
+      analysis.entities.push_back(mention);
+    }
+    const std::vector<PreparedArticle> batch = {PrepareArticle(article, analysis)};
+    ASSERT_EQ(store_->AddBatch(batch)[0].status, AddStatus::kAdded) << article.id;
+  };
+  for (int i = 0; i < 24; ++i) add(i, i % 2 ? "harbor vote harbor" : "harbor strike");
+  for (const int i : {3, 8, 13}) add(i, "harbor vote, corrected");
+  SqliteDb db((dir_ / "store.db").string(), 5000);
+  db.Exec(
+      "INSERT INTO stories(id, label) VALUES (7, 'harbor'); "
+      "INSERT INTO story_articles(story_id, ordinal, article) VALUES "
+      "(7, 0, 'a2'), (7, 1, 'a8'), (7, 2, 'a13'), (7, 3, 'a21')");
+
+  std::vector<SearchRequest> requests;
+  for (const std::string query : {"harbor", "vote", "strike OR corrected"}) {
+    SearchRequest all;
+    all.query = query;
+    all.limit = 100;
+    requests.push_back(all);
+    auto with = [&requests, &all](auto set) {
+      SearchRequest request = all;
+      set(request);
+      requests.push_back(request);
+    };
+    with([](SearchRequest& r) { r.from = "2024-03-01", r.to = "2024-03-31"; });
+    with([](SearchRequest& r) { r.from = "2024-03-01"; });
+    with([](SearchRequest& r) { r.to = "2023-12-31"; });
+    with([](SearchRequest& r) { r.from = "2024-06-01", r.to = "2024-01-01"; });
+    with([](SearchRequest& r) { r.source = "wire"; });
+    with([](SearchRequest& r) { r.source = "Nobody"; });
+    with([](SearchRequest& r) { r.entity = "bo-berg"; });
+    with([](SearchRequest& r) { r.entity = "ana lind"; });
+    with([](SearchRequest& r) { r.entity = "dee-nobody"; });
+    with([](SearchRequest& r) { r.story = 7; });
+    with([](SearchRequest& r) { r.story = 8; });
+    with([](SearchRequest& r) {
+      r.entity = "Cy Moss", r.source = "WIRE", r.from = "2022-01-01", r.to = "2024-12-31";
+    });
+  }
+  int found = 0;
+  for (SearchRequest request : requests) {
+    for (const bool newest_first : {false, true}) {
+      request.newest_first = newest_first;
+      SCOPED_TRACE(request.query + (newest_first ? " newest first" : " best first") + " from " +
+                   request.from.value_or("-") + " to " + request.to.value_or("-") + " source " +
+                   request.source.value_or("-") + " entity " + request.entity.value_or("-") +
+                   " story " + std::to_string(request.story.value_or(0)));
+      const std::vector<std::string> expected = PlainSearch(db, request);
+      EXPECT_EQ(Articles(request), expected);
+      found += static_cast<int>(expected.size());
+      if (newest_first) {  // also page by page, walked by date past a bound of 1
+        request.ranked_matches = 1;
+        std::vector<std::string> paged;
+        for (const SearchHit& hit : OneByOne(*store_, request)) paged.push_back(hit.article);
+        EXPECT_EQ(paged,
+                  std::vector<std::string>(
+                      expected.begin(), expected.begin() + std::min<size_t>(5, expected.size())));
+        request.ranked_matches = SearchRequest{}.ranked_matches;
+      }
+    }
+  }
+  EXPECT_GT(found, 100);  // the filters were asked something
+}
+
+TEST_F(SqliteSearchTest, TheFiltersIndexesAreTheSchemas) {
+  SqliteDb db((dir_ / "store.db").string(), 5000);
+  SqliteStatement indexes(db,
+                          "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                          "('entity_mentions_by_name', 'articles_superseded')");
+  ASSERT_TRUE(indexes.Step());
+  EXPECT_EQ(indexes.ColumnInt(0), 2);
+  EXPECT_GE(SqliteSchemaVersion(), 10);
 }
 
 }  // namespace
