@@ -18,5 +18,6 @@ void AddQuotesCommand(CLI::App& app);
 void AddCompareCommand(CLI::App& app);
 void AddUpgradeCommand(CLI::App& app);
 void AddArticleCommand(CLI::App& app);
+void AddServeCommand(CLI::App& app);
 
 }  // namespace storyline

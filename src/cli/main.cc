@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   storyline::AddCompareCommand(app);
   storyline::AddArticleCommand(app);
   storyline::AddUpgradeCommand(app);
+  storyline::AddServeCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
