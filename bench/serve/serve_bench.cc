@@ -48,6 +48,7 @@ Load Hammer(int port, const std::vector<std::string>& paths, int clients, double
     threads.emplace_back([&, c] {
       httplib::Client client("127.0.0.1", port);
       client.set_keep_alive(true);
+      client.set_tcp_nodelay(true);
       client.set_read_timeout(60, 0);
       for (size_t i = c; Clock::now() < stop; ++i) {
         const Clock::time_point start = Clock::now();
@@ -86,6 +87,7 @@ int main(int argc, char** argv) {
 
   httplib::Client client("127.0.0.1", port);
   client.set_read_timeout(120, 0);
+  client.set_tcp_nodelay(true);
   const auto timed = [&](const std::string& path) {
     const Clock::time_point start = Clock::now();
     const httplib::Result result = client.Get(path.c_str());

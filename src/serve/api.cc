@@ -531,6 +531,28 @@ std::shared_ptr<const Api::Snapshot> Api::Current(Store& store) {
 }
 
 ApiResponse Api::Handle(const std::string& path, const ApiParams& params) {
+  if (path == "changes") return Answer(path, params);
+  const std::string version = Version();
+  std::string key = path;
+  for (const auto& [name, value] : params) key += '\0' + name + '=' + value;
+  {
+    std::lock_guard lock(mutex_);
+    if (answers_version_ != version) {
+      answers_.clear();
+      answers_version_ = version;
+    }
+    const auto cached = answers_.find(key);
+    if (cached != answers_.end()) return cached->second;
+  }
+  ApiResponse answer = Answer(path, params);
+  // Only answers that can change with the store are kept; a failure of the store is not.
+  if (answer.status == 503) return answer;
+  std::lock_guard lock(mutex_);
+  if (answers_version_ == version && answers_.size() < kCachedAnswers) answers_[key] = answer;
+  return answer;
+}
+
+ApiResponse Api::Answer(const std::string& path, const ApiParams& params) {
   try {
     // An article id may hold '/' (a crawled page's path): all of the rest is the id.
     if (path.starts_with("articles/") && path.size() > 9) {

@@ -46,7 +46,10 @@ class Api {
   ~Api();
 
   // `path` is the part after the API prefix ("stories/3"); never throws for bad input.
+  // Answers are kept until the store changes (at most kCachedAnswers of them): the store
+  // is read-only to the server, so the same request gets the same answer until then.
   ApiResponse Handle(const std::string& path, const ApiParams& params);
+  static constexpr size_t kCachedAnswers = 512;
 
   // Changes whenever the store's files change: what caches and the page's polling key on.
   std::string Version() const;
@@ -55,10 +58,13 @@ class Api {
 
  private:
   std::shared_ptr<const Snapshot> Current(Store& store);
+  ApiResponse Answer(const std::string& path, const ApiParams& params);
 
   StorePool pool_;
   std::mutex mutex_;
   std::shared_ptr<const Snapshot> snapshot_;
+  std::string answers_version_;
+  std::map<std::string, ApiResponse> answers_;  // by path and parameters
 };
 
 }  // namespace storyline

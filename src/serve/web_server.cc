@@ -90,6 +90,9 @@ WebServer::WebServer(const ServeOptions& options)
   server.set_write_timeout(kWriteTimeoutSeconds, 0);
   server.set_keep_alive_timeout(5);
   server.set_keep_alive_max_count(100);
+  // Answers are written in pieces (headers, then body): without this, Nagle's algorithm
+  // and delayed ACKs hold each answer back some 40 ms.
+  server.set_tcp_nodelay(true);
 
   server.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
     if (const std::optional<std::string> path = ApiPath(req.path)) {
