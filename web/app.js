@@ -46,7 +46,7 @@ function articleLink(id, label) { return el("a", {href: "#/article/" + enc(id)},
 function entityLink(id) { return el("a", {href: "#/entity/" + enc(id)}, id); }
 
 function show(...nodes) {
-  view.replaceChildren(...nodes);
+  view.replaceChildren(...nodes.filter((node) => node !== null && node !== undefined));
 }
 
 function failure(error) {
