@@ -11,4 +11,5 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libsimdjson-dev nlohmann-json3-dev libgumbo-dev libicu-dev libutf8proc-dev libcld2-dev \
   libre2-dev libxml2-dev liburiparser-dev libbrotli-dev libcurl4-openssl-dev libssl-dev libcpp-httplib-dev zlib1g-dev libxxhash-dev libsqlite3-dev libcli11-dev libfmt-dev \
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev \
-  libstemmer-dev iso-codes tzdata wordnet-base
+  libstemmer-dev iso-codes tzdata wordnet-base \
+  chromium  # the web page's browser test (tests/serve/serve_browser_test.cc), headless

@@ -18,13 +18,10 @@
 
 #include "cli/commands.h"
 #include "cli/read_command.h"
-#include "io/article_json.h"
-#include "story/stories_json.h"
+#include "report/article_view.h"
 
 namespace storyline {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 constexpr size_t kQuoteWidth = 100;
 
@@ -34,90 +31,6 @@ struct ArticleOptions {
   bool versions = false;
   bool json = false;
 };
-
-// What the store holds about one article.
-struct ArticleView {
-  StoredArticle latest;
-  std::vector<StoredArticle> versions;  // oldest first, the latest last
-  std::optional<Story> story;
-  std::vector<StoryEvent> story_events;  // the story's events this article reports
-  std::optional<std::string> duplicate_of;
-  std::vector<std::string> near_duplicates;
-  std::map<std::string, std::string> sources;  // external id -> outlet, of those named
-};
-
-ArticleView LoadView(Store& store, const std::string& id, const std::string& db) {
-  std::optional<StoredArticle> latest = store.FindArticle(id);
-  if (!latest) {
-    std::fprintf(stderr, "storyline: %s: no article %s\n", OneLine(db).c_str(),
-                 OneLine(id).c_str());
-    throw CLI::RuntimeError(1);
-  }
-  ArticleView view;
-  view.latest = std::move(*latest);
-  view.versions = store.ArticleVersions(id);
-  view.story = store.StoryOfArticle(id);
-  if (view.story) {
-    for (const StoryEvent& event : view.story->events) {
-      if (std::find(event.articles.begin(), event.articles.end(), id) != event.articles.end()) {
-        view.story_events.push_back(event);
-      }
-    }
-  }
-  // Earlier versions of this article belong to its family too (an update is most often a
-  // near-duplicate of what it replaces); only other articles are its duplicates.
-  const std::vector<std::string> family = store.FamilyMembers(view.latest.family_id);
-  for (const std::string& member : family) {
-    if (member != id) view.near_duplicates.push_back(member);
-  }
-  if (view.latest.dup_of && !family.empty() && family.front() != id) {
-    view.duplicate_of = family.front();
-  }
-  std::vector<std::string> named = view.near_duplicates;
-  for (const StoryEvent& event : view.story_events) {
-    named.insert(named.end(), event.articles.begin(), event.articles.end());
-  }
-  view.sources = store.ArticleSources(named);
-  return view;
-}
-
-// An article's fields and facts, in extract's and analyze's shapes.
-Json VersionJson(const StoredArticle& stored) {
-  Json json = Json::parse(ArticleJsonLine(stored.article));
-  Json facts = Json::parse(AnalysisJsonLine(stored.article, stored.analysis));
-  for (auto& [key, value] : facts.items()) json[key] = std::move(value);
-  return json;
-}
-
-Json ViewJson(const ArticleView& view, bool with_versions) {
-  Json article = VersionJson(view.latest);
-  article["origin"] = view.latest.article.origin;
-  article["version"] = view.versions.size();
-  if (view.story) {
-    Json events = Json::array();
-    for (const StoryEvent& event : view.story_events) events.push_back(Json(EventToJson(event)));
-    article["story"] = Json{{"id", view.story->id},
-                            {"label", view.story->label},
-                            {"first", view.story->first ? Json(*view.story->first) : Json()},
-                            {"last", view.story->last ? Json(*view.story->last) : Json()},
-                            {"events", std::move(events)}};
-  } else {
-    article["story"] = nullptr;
-  }
-  article["duplicate_of"] = view.duplicate_of ? Json(*view.duplicate_of) : Json();
-  article["near_duplicates"] = view.near_duplicates;
-  if (with_versions) {
-    Json versions = Json::array();
-    for (size_t i = 0; i < view.versions.size(); ++i) {
-      Json version{{"version", i + 1}};
-      Json fields = VersionJson(view.versions[i]);
-      for (auto& [key, value] : fields.items()) version[key] = std::move(value);
-      versions.push_back(std::move(version));
-    }
-    article["versions"] = std::move(versions);
-  }
-  return Json{{"article", std::move(article)}};
-}
 
 std::string WithSource(const std::string& article,
                        const std::map<std::string, std::string>& sources) {
@@ -236,10 +149,18 @@ void PrintView(const ArticleView& view, bool with_versions) {
 }
 
 void RunArticle(const ArticleOptions& options) {
-  const ArticleView view =
-      ReadStore(options.db, [&](Store& store) { return LoadView(store, options.id, options.db); });
+  const ArticleView view = ReadStore(options.db, [&](Store& store) {
+    std::optional<ArticleView> view = LoadArticleView(store, options.id);
+    if (!view) {
+      std::fprintf(stderr, "storyline: %s: no article %s\n", OneLine(options.db).c_str(),
+                   OneLine(options.id).c_str());
+      throw CLI::RuntimeError(1);
+    }
+    return std::move(*view);
+  });
   if (!options.json) return PrintView(view, options.versions);
-  WriteText(ViewJson(view, options.versions).dump(-1, ' ', false, Json::error_handler_t::replace) +
+  WriteText(ArticleViewToJson(view, options.versions)
+                .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
             "\n");
 }
 

@@ -19,5 +19,6 @@ void AddCompareCommand(CLI::App& app);
 void AddUpgradeCommand(CLI::App& app);
 void AddArticleCommand(CLI::App& app);
 void AddFollowCommand(CLI::App& app);
+void AddServeCommand(CLI::App& app);
 
 }  // namespace storyline

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   storyline::AddArticleCommand(app);
   storyline::AddUpgradeCommand(app);
   storyline::AddFollowCommand(app);
+  storyline::AddServeCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

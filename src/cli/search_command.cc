@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "report/search_json.h"
 #include "store/store.h"
 
 namespace storyline {
@@ -26,17 +27,9 @@ struct SearchOptions {
 };
 
 void PrintJson(const std::vector<SearchHit>& hits) {
-  nlohmann::ordered_json out;
-  out["hits"] = nlohmann::ordered_json::array();
-  for (const SearchHit& hit : hits) {
-    out["hits"].push_back({{"article", hit.article},
-                           {"score", hit.score},
-                           {"snippet", hit.snippet},
-                           {"title", hit.title},
-                           {"source", hit.source}});
-  }
-  const std::string text =
-      out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  const std::string text = SearchHitsToJson(hits).dump(
+                               -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+                           "\n";
   std::fwrite(text.data(), 1, text.size(), stdout);
 }
 

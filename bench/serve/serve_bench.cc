@@ -1,0 +1,136 @@
+// serve_bench: `storyline serve` answering the calls of the page's first views, on a store
+// built beforehand (bench/search_scale: `search_scale_bench --db PATH --build --articles
+// 10000` writes generated articles and stories). The server runs in this process on a
+// free loopback port with --threads workers; first the cold first view (the story list
+// when nothing is cached yet, then stats, one story, its comparison and a search, each
+// once), then --clients clients each sending requests back to back for --seconds per
+// endpoint: the story list, one story, search, and a static file of the page as the
+// ceiling of what the server can do. Per endpoint: requests/s, median, 95th percentile,
+// errors (any answer but 200).
+//
+// usage: serve_bench --db PATH [--clients N] [--seconds S] [--threads N]
+#include <fmt/format.h>
+#include <httplib.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <thread>
+#include <vector>
+
+#include "serve/web_server.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Millis(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+
+double Percentile(std::vector<double> values, double p) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  return values[std::min(values.size() - 1, static_cast<size_t>(p * values.size()))];
+}
+
+struct Load {
+  std::vector<double> latencies;
+  int errors = 0;
+};
+
+Load Hammer(int port, const std::vector<std::string>& paths, int clients, double seconds) {
+  std::vector<Load> loads(clients);
+  std::vector<std::thread> threads;
+  const Clock::time_point stop = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                                    std::chrono::duration<double>(seconds));
+  for (int c = 0; c < clients; ++c) {
+    threads.emplace_back([&, c] {
+      httplib::Client client("127.0.0.1", port);
+      client.set_keep_alive(true);
+      client.set_tcp_nodelay(true);
+      client.set_read_timeout(60, 0);
+      for (size_t i = c; Clock::now() < stop; ++i) {
+        const Clock::time_point start = Clock::now();
+        const httplib::Result result = client.Get(paths[i % paths.size()].c_str());
+        loads[c].latencies.push_back(Millis(Clock::now() - start));
+        if (!result || result->status != 200) ++loads[c].errors;
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  Load all;
+  for (Load& load : loads) {
+    all.latencies.insert(all.latencies.end(), load.latencies.begin(), load.latencies.end());
+    all.errors += load.errors;
+  }
+  return all;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"storyline serve under concurrent clients"};
+  storyline::ServeOptions options;
+  int clients = 16;
+  double seconds = 10;
+  options.threads = 8;
+  app.add_option("--db", options.db, "Store to serve")->required();
+  app.add_option("--clients", clients, "Concurrent clients");
+  app.add_option("--seconds", seconds, "Seconds per endpoint");
+  app.add_option("--threads", options.threads, "Server worker threads");
+  CLI11_PARSE(app, argc, argv);
+  options.port = 0;
+  storyline::WebServer server(options);
+  std::thread runner([&] { server.Run(); });
+  const int port = server.port();
+
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(120, 0);
+  client.set_tcp_nodelay(true);
+  const auto timed = [&](const std::string& path) {
+    const Clock::time_point start = Clock::now();
+    const httplib::Result result = client.Get(path.c_str());
+    const double ms = Millis(Clock::now() - start);
+    fmt::print("  {:<48} {:>9.1f} ms  {}\n", path, ms, result ? result->status : -1);
+    return result ? nlohmann::json::parse(result->body, nullptr, false) : nlohmann::json();
+  };
+  fmt::print("first view, cold (one client, one request each)\n");
+  const nlohmann::json stories = timed("/api/v1/stories?sort=date&limit=100");
+  const nlohmann::json stats = timed("/api/v1/stats");
+  fmt::print("  store: {} articles, {} stories, {} outlets\n", stats.value("articles", 0),
+             stats.value("stories", 0), stats.value("outlets", 0));
+  std::vector<std::string> story_paths;
+  if (stories.contains("stories")) {
+    for (const auto& story : stories["stories"]) {
+      story_paths.push_back(fmt::format("/api/v1/stories/{}", story["id"].get<int>()));
+    }
+  }
+  if (story_paths.empty()) {
+    fmt::print("the store has no stories\n");
+    return 1;
+  }
+  timed(story_paths.front());
+  timed(story_paths.front() + "/compare");
+  const std::vector<std::string> searches = {"/api/v1/search?q=the", "/api/v1/search?q=ba",
+                                             "/api/v1/search?q=%22ka%20to%22",
+                                             "/api/v1/search?q=ro&sort=date"};
+  timed(searches.front());
+
+  fmt::print("\n{} clients for {} s each, {} server threads\n", clients, seconds, options.threads);
+  fmt::print("  {:<22} {:>9} {:>10} {:>10} {:>7}\n", "endpoint", "req/s", "median ms", "p95 ms",
+             "errors");
+  const std::vector<std::pair<std::string, std::vector<std::string>>> classes = {
+      {"story list", {"/api/v1/stories?sort=date&limit=100"}},
+      {"one story", story_paths},
+      {"search", searches},
+      {"static /app.js", {"/app.js"}}};
+  for (const auto& [name, paths] : classes) {
+    const Load load = Hammer(port, paths, clients, seconds);
+    fmt::print("  {:<22} {:>9.0f} {:>10.2f} {:>10.2f} {:>7}\n", name,
+               load.latencies.size() / seconds, Percentile(load.latencies, 0.5),
+               Percentile(load.latencies, 0.95), load.errors);
+  }
+  server.Stop();
+  runner.join();
+}

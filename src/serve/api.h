@@ -1,0 +1,70 @@
+// The JSON API of `storyline serve`, apart from HTTP: a request is a path under /api/v1
+// (or the contract's /api alias) with its query parameters, the answer a status and a
+// JSON body. The shapes are those of the read commands' --json (stories, timeline,
+// quotes, search, article, compare), with fields added for the page, none renamed.
+//
+//   GET stories?sort=id|articles|date&since=&until=&outlet=&entity=&q=&limit=&offset=
+//       {"stories": [<stories' story> + "outlets": [names]], "total", "limit", "offset"}
+//   GET stories/{id}  {"story": <stories --story>, + "outlets": [names],
+//                      "unknown_source_articles", "sources": {article: outlet}}
+//   GET stories/{id}/compare           compare --json
+//   GET events?story=&entity=&limit=&offset=   {"events": [...], "total"} (timeline is an alias)
+//   GET quotes?speaker=&story=&limit=  quotes --json
+//   GET entities?limit=&offset=        {"entities": [{"id", "events", "stories"}], "total"}
+//                                      by salience: events that name it, then stories
+//   GET entities/{id}  {"entity": {"id", "stories", "events", "quotes", "co_occurring",
+//                                  "framing"}}
+//   GET articles/{id}[?versions=1]     article --json
+//   GET search?q=&limit=&offset=&sort=&from=&to=&source=&entity=&story=   search --json
+//   GET stats    {"articles", "stories", "outlets", "events", "quotes", "version", "changed"}
+//   GET changes  {"version"}: a token that changes whenever the store's files do
+//
+// Every failure is a JSON body {"error": {"status", "message"}}: 400 for a bad or unknown
+// parameter, 404 for an unknown path or id, 503 when the store cannot be read.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "serve/store_pool.h"
+
+namespace storyline {
+
+struct ApiResponse {
+  int status = 200;
+  std::string body;  // JSON
+};
+
+using ApiParams = std::multimap<std::string, std::string>;
+
+class Api {
+ public:
+  // Opens the store (StoreError when it cannot be read).
+  explicit Api(const std::string& db);
+  ~Api();
+
+  // `path` is the part after the API prefix ("stories/3"); never throws for bad input.
+  // Answers are kept until the store changes (at most kCachedAnswers of them): the store
+  // is read-only to the server, so the same request gets the same answer until then.
+  ApiResponse Handle(const std::string& path, const ApiParams& params);
+  static constexpr size_t kCachedAnswers = 512;
+
+  // Changes whenever the store's files change: what caches and the page's polling key on.
+  std::string Version() const;
+
+  struct Snapshot;
+
+ private:
+  std::shared_ptr<const Snapshot> Current(Store& store);
+  ApiResponse Answer(const std::string& path, const ApiParams& params);
+
+  StorePool pool_;
+  std::mutex mutex_;
+  std::shared_ptr<const Snapshot> snapshot_;
+  std::string answers_version_;
+  std::map<std::string, ApiResponse> answers_;  // by path and parameters
+};
+
+}  // namespace storyline
