@@ -192,6 +192,25 @@ TEST(NumberClaimsTest, DifferentFiguresOfDifferentTimesAreNoDisagreement) {
   EXPECT_FALSE(Claims(apart)[0].disagreement);
 }
 
+// "Earlier this year" names another time than a sentence that names none, even where the
+// article's date leaves it unresolved.
+TEST(NumberClaimsTest, AFigureOfAnEarlierTimeIsNoDisagreement) {
+  std::vector<StoredArticle> articles = {
+      MakeArticle("a", "Gulf News", std::nullopt,
+                  "Earlier this year, five undersea cables were cut off Egypt."),
+      MakeArticle("b", "The Wire", std::nullopt,
+                  "Three undersea cables were cut off Egypt, the ministry said.")};
+  AddQuantity(articles[0], "five undersea cables", 5, "cable");
+  AddQuantity(articles[1], "Three undersea cables", 3, "cable");
+  articles[0].analysis.times.push_back({testing::SpanOf(articles[0], "Earlier this year"),
+                                        "Earlier this year", "DATE", std::nullopt});
+  EXPECT_TRUE(Claims(articles).empty());
+  // The same sentence without the earlier time is a disagreement.
+  articles[0].analysis.times.clear();
+  ASSERT_EQ(Claims(articles).size(), 1u);
+  EXPECT_TRUE(Claims(articles)[0].disagreement);
+}
+
 // A record said of one person (a season's points, a career's years) is cited from
 // different games and roles; different people's counts are different claims.
 TEST(NumberClaimsTest, CountsSaidOfAPersonAreLeftOut) {
