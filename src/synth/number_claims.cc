@@ -250,6 +250,17 @@ bool IsPersonalOrPartitive(const ArticleTokens& text, Span span) {
          IsNumberToken(text.Word(t - 2));
 }
 
+// "their first two drives", "the last three games": a count after "first", "last" or
+// "next" picks a stretch of a sequence, which outlets choose as they tell it, not how
+// many there were.
+bool IsStretchOfASequence(const ArticleTokens& text, Span span) {
+  static const std::set<std::string, std::less<>> kStretch = {"first", "last", "next", "final",
+                                                              "opening"};
+  const size_t first = text.TokensOf(span).first;
+  return first > text.SentenceOf(first).first &&
+         kStretch.contains(AsciiLower(text.Word(first - 1)));
+}
+
 // The person or organization the count's clause opens with, when one is named in it
 // before the count ("McDermott scored 23 points"): counts said of different subjects
 // are different claims.
@@ -329,7 +340,7 @@ std::vector<Mention> CollectMentions(const std::vector<ArticleTokens>& articles,
       std::string unit = ContentKey(quantity.unit);
       if (unit.empty() && !of_phrase.empty()) unit = of_phrase.back();
       if (unit.empty() || !IsCountOfItsOwn(text, quantity, unit) ||
-          IsPersonalOrPartitive(text, quantity.span)) {
+          IsPersonalOrPartitive(text, quantity.span) || IsStretchOfASequence(text, quantity.span)) {
         continue;
       }
       std::set<std::string> units(of_phrase.begin(), of_phrase.end());
