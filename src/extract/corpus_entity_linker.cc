@@ -107,6 +107,22 @@ bool IsContextMention(const EntityMention& mention) {
           (mention.type == "PERSON" && SplitNameWords(mention.name).size() > 1));
 }
 
+// Institutions every kind of story names, written as one word ("Police", "Government",
+// "Army", "Parliament"): a shared one says nothing of what two articles are about.
+bool IsGenericInstitution(std::string_view name) {
+  static constexpr std::string_view kInstitutions[] = {"Police", "Government", "Congress",
+                                                       "Senate", "Cabinet",    "Military"};
+  return IsOrganizationHeadNoun(name) ||
+         std::find(std::begin(kInstitutions), std::end(kInstitutions), name) !=
+             std::end(kInstitutions);
+}
+
+// "Salvatore and Andrew", "Tom & Jerry": a list of people, not one person's name.
+bool NamesSeveralPeople(const std::vector<std::string_view>& words) {
+  return std::any_of(words.begin(), words.end(),
+                     [](std::string_view word) { return word == "and" || word == "&"; });
+}
+
 // The ids of the organizations and people an article is most about, the most mentioned
 // first (ties: the first mentioned), at most this many: what a person's full name is
 // remembered with.
@@ -186,6 +202,14 @@ std::optional<std::string> CorpusEntityLinker::Expansion(std::string_view acrony
   return Unique(Find(names_by_initials_, letters));
 }
 
+bool CorpusEntityLinker::IsCommonOrganization(const EntityMention& mention) const {
+  if (mention.type != "ORG") return false;
+  const bool country_or_union = aliases_.IsCanonicalName(mention.name) ||
+                                aliases_.Canonical(mention.name).has_value() ||
+                                (!mention.country.empty() && mention.country == mention.entity);
+  return country_or_union || IsGenericInstitution(mention.name);
+}
+
 bool CorpusEntityLinker::SharesContext(const std::string& full_name,
                                        const std::vector<EntityMention>& mentions) const {
   const std::string id = EntitySlug(full_name);
@@ -193,7 +217,7 @@ bool CorpusEntityLinker::SharesContext(const std::string& full_name,
   return std::any_of(mentions.begin(), mentions.end(), [&](const EntityMention& mention) {
     if (mention.entity == id) return true;  // the article names them in full too
     return known != contexts_.end() && IsContextMention(mention) &&
-           known->second.contains(mention.entity);
+           !IsCommonOrganization(mention) && known->second.contains(mention.entity);
   });
 }
 
@@ -219,6 +243,17 @@ void CorpusEntityLinker::Link(std::vector<EntityMention>& mentions) {
     mention.name = std::move(*name);
     mention.entity = EntitySlug(mention.name);
   }
+  // Surname -> ids of the people the article names in full with it: a lone surname the
+  // article also gives someone else ("Chela Ortiz", "Rosa Ortiz" beside "Ortiz") was left
+  // alone by the article's own linker, and another article's full name does not say which
+  // member of the family it is.
+  std::unordered_map<std::string, std::unordered_set<std::string>> named_in_full;
+  for (const EntityMention& mention : mentions) {
+    const std::vector<std::string_view> words = SplitNameWords(mention.name);
+    if (mention.type == "PERSON" && words.size() > 1) {
+      named_in_full[std::string(Surname(words))].insert(mention.entity);
+    }
+  }
   // A lone surname is as likely another person's ("Monroe" the witness, not the
   // basketball player Donavan Monroe): it takes the full name only where the article
   // shares an organization or a person with an article that named that person in full.
@@ -233,6 +268,12 @@ void CorpusEntityLinker::Link(std::vector<EntityMention>& mentions) {
     std::optional<std::string> name = FullPersonName(mention->name);
     if (!name) continue;
     const std::string id = EntitySlug(*name);
+    const auto family = named_in_full.find(mention->name);
+    if (family != named_in_full.end() &&
+        std::any_of(family->second.begin(), family->second.end(),
+                    [&](const std::string& other) { return other != id; })) {
+      continue;
+    }
     const auto known = contexts_.find(*name);
     const bool with_person =
         known != contexts_.end() &&
@@ -282,7 +323,7 @@ std::vector<CorpusLinkRow> CorpusEntityLinker::RowsTaughtBy(
     if (!Storable(mention.name) || !Storable(mention.text)) continue;
     const size_t words = SplitNameWords(mention.name).size();
     if (mention.type == "PERSON") {
-      if (words > 1) {
+      if (words > 1 && !NamesSeveralPeople(SplitNameWords(mention.name))) {
         rows.push_back({"person", mention.name, ""});
         for (const std::string& id : context) {
           if (id != mention.entity && Storable(id)) rows.push_back({"context", mention.name, id});

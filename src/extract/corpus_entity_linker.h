@@ -10,7 +10,9 @@
 //     an article that named that person in full (the context rows), or its other lone
 //     surnames stand for such people, or it carries the title that article gave them
 //     ("President Biden"): "Monroe" the witness of a shooting is not the basketball
-//     player Donavan Monroe;
+//     player Donavan Monroe. A country, an international organization or an institution
+//     every story names ("United Nations", "Police") is no shared context, and a name
+//     joining two people ("Salvatore and Andrew") is no full name;
 //   - an acronym ("GAO") takes its expansion: one an article spelled out for it
 //     ("Government Accountability Office (GAO)") or else, for three letters or more, the
 //     one organization or place seen so far with those initials ("DC" is not the
@@ -72,8 +74,13 @@ class CorpusEntityLinker {
   void Learn(const CorpusLinkRow& row);
   std::optional<std::string> FullPersonName(std::string_view name) const;
   std::optional<std::string> Expansion(std::string_view acronym) const;
-  // Whether the article names `full_name` (once linked), or its organizations and people
-  // named in full include one that an article naming `full_name` was about.
+  // A country or international organization acting ("Greece", "United Nations") or an
+  // institution every story has ("Police", "Government"): no evidence that two articles
+  // share what they are about.
+  bool IsCommonOrganization(const EntityMention& mention) const;
+  // Whether the article names `full_name` (once linked), or its organizations (not common
+  // ones) and people named in full include one that an article naming `full_name` was
+  // about.
   bool SharesContext(const std::string& full_name,
                      const std::vector<EntityMention>& mentions) const;
 

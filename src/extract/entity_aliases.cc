@@ -47,6 +47,7 @@ void EntityAliases::AddTable(const std::filesystem::path& path) {
 
 void EntityAliases::Add(std::string_view alias, std::string_view canonical) {
   canonical_[WithoutDots(alias)] = std::string(canonical);
+  canonical_names_.insert(std::string(canonical));
 }
 
 std::optional<std::string_view> EntityAliases::Canonical(std::string_view name) const {

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace storyline {
 
@@ -34,12 +35,19 @@ class EntityAliases {
   // an abbreviation ("U.S." and "US" alike); nullopt when `name` is no known alias.
   std::optional<std::string_view> Canonical(std::string_view name) const;
 
+  // Whether `name` is the canonical name of some alias ("United States", "United
+  // Nations"), matched exactly.
+  bool IsCanonicalName(std::string_view name) const {
+    return canonical_names_.contains(std::string(name));
+  }
+
   size_t size() const { return canonical_.size(); }
 
  private:
   void AddTable(const std::filesystem::path& path);
 
   std::unordered_map<std::string, std::string> canonical_;  // alias without dots -> name
+  std::unordered_set<std::string> canonical_names_;         // the names aliases map to
 };
 
 }  // namespace storyline

@@ -90,6 +90,31 @@ bool AfterLocative(std::string_view text, const TokenizedText& tokens, uint32_t 
   return k > 0 && IsLocative(tokens.tokens[k - 1].In(text));
 }
 
+// Nouns of what a city has or holds, not a state: "Athens police chiefs", "Tehran's
+// seismologic center", "the Paris jewellery thieves", "Ashgabat's voting precincts".
+constexpr std::array<std::string_view, 30> kCityNouns = {
+    "police",   "mayor",      "airport",  "residents", "streets",      "municipality",
+    "council",  "university", "hospital", "hospitals", "center",       "centre",
+    "precinct", "precincts",  "protest",  "protests",  "protesters",   "march",
+    "vigil",    "thieves",    "robbers",  "subway",    "metro",        "zoo",
+    "suburb",   "suburbs",    "district", "districts", "neighborhood", "neighbourhood"};
+
+// Whether a noun of kCityNouns follows the mention ending at `offset`, after its
+// possessive and at most two modifiers ("seismologic", "jewellery").
+bool CityNounAfter(std::string_view text, const TokenizedText& tokens,
+                   const std::vector<PosTag>& tags, uint32_t offset) {
+  const std::string_view rest = text.substr(offset);
+  if (rest.starts_with("'s")) offset += 2;
+  if (rest.starts_with("’s")) offset += 4;  // the apostrophe is three bytes
+  size_t k = TokenAt(tokens, offset);
+  for (size_t seen = 0; k < tokens.tokens.size() && k < tags.size() && seen < 3; ++k, ++seen) {
+    const std::string lower = AsciiLower(tokens.tokens[k].In(text));
+    if (std::find(kCityNouns.begin(), kCityNouns.end(), lower) != kCityNouns.end()) return true;
+    if (tags[k].upos != "ADJ" && tags[k].upos != "NOUN") return false;
+  }
+  return false;
+}
+
 // "Denzel Washington" with only the surname tagged.
 bool AfterProperNoun(const TokenizedText& tokens, const std::vector<PosTag>& tags, uint32_t start) {
   const size_t k = TokenAt(tokens, start);
@@ -130,7 +155,8 @@ void ResolveCapitalSenses(std::string_view text, const TokenizedText& tokens,
         std::find(surnames.begin(), surnames.end(), m.text) != surnames.end()) {
       continue;
     }
-    if (AfterLocative(text, tokens, m.span.start)) {
+    if (AfterLocative(text, tokens, m.span.start) ||
+        CityNounAfter(text, tokens, tags, m.span.end)) {
       m.type = "PLACE";
     } else if (clause.PossessiveAt(m.span.end) || clause.SubjectEndingAt(m.span.end) ||
                PassiveAgent(text, tokens, tags, m.span.start)) {

@@ -11,7 +11,9 @@
 //     mentions ("Beijing and Moscow"), by a verb in a finite form or after an auxiliary
 //     ("said", "has pressed", "will urge"), or
 //   - is the agent of a passive verb ("rejected by Tehran").
-// After a locative preposition ("in", "to", "from", ...) it is the city, a PLACE. A
+// After a locative preposition ("in", "to", "from", ...) it is the city, a PLACE, and so
+// it is before a noun of what a city has ("Athens police chiefs", "Tehran's seismologic
+// center", "Ashgabat's voting precincts"), after its possessive and up to two modifiers. A
 // mention after a proper noun ("Denzel Washington", only the surname tagged) is left
 // alone, and so is a PERSON mention whose name is the surname of a person the article
 // names in full ("George Washington ... Washington"). A capital alone tagged PERSON

@@ -1,6 +1,7 @@
 #include "synth/number_claims.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -39,6 +40,7 @@ struct Mention {
   std::set<std::string> sentence;    // content words of its whole sentence
   std::set<std::string> predicates;  // what is said of the count (PredicateKey)
   std::set<std::string> dates;       // resolved dates its sentence names
+  bool looks_back = false;           // its sentence names an earlier time (SentenceLooksBack)
   std::set<std::string> places;      // places its sentence names
   std::string subject;               // the entity its clause opens with (Subject)
   std::set<int> events;              // the story events its article reports
@@ -157,6 +159,36 @@ std::set<std::string> SentenceDates(const ArticleTokens& text, Span span) {
   return dates;
 }
 
+// Words by which a time looks back from the report: "earlier this year", "last month",
+// "two years ago", "the previous season".
+bool LooksBack(std::string_view time_text) {
+  static const std::set<std::string, std::less<>> kBackWords = {
+      "earlier", "last", "ago", "previous", "previously", "past", "prior", "former"};
+  std::string word;
+  for (const char c : std::string(time_text) + " ") {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      continue;
+    }
+    if (kBackWords.contains(word)) return true;
+    word.clear();
+  }
+  return false;
+}
+
+// Whether the quantity's sentence names a time before the report ("Earlier this year,
+// five undersea cables were cut"), resolved or not: the figure is of that earlier time.
+bool SentenceLooksBack(const ArticleTokens& text, Span span) {
+  const auto [first, end] = text.SentenceOf(text.TokenAt(span.start));
+  if (first >= end) return false;
+  const Span sentence = text.SpanOf(first, end);
+  const std::vector<TimeExpression>& times = text.stored().analysis.times;
+  return std::any_of(times.begin(), times.end(), [&](const TimeExpression& time) {
+    return time.kind == "DATE" && time.span.start >= sentence.start &&
+           time.span.end <= sentence.end && LooksBack(time.text);
+  });
+}
+
 // Some date of each names the same time at the coarser one's precision ("2005" and
 // "2005-11-27"), or either names none.
 bool DatesAgree(const std::set<std::string>& a, const std::set<std::string>& b) {
@@ -216,6 +248,17 @@ bool IsPersonalOrPartitive(const ArticleTokens& text, Span span) {
   if (t > sentence_first && IsDeterminer(text.Word(t - 1))) --t;
   return t >= sentence_first + 2 && AsciiLower(text.Word(t - 1)) == "of" &&
          IsNumberToken(text.Word(t - 2));
+}
+
+// "their first two drives", "the last three games": a count after "first", "last" or
+// "next" picks a stretch of a sequence, which outlets choose as they tell it, not how
+// many there were.
+bool IsStretchOfASequence(const ArticleTokens& text, Span span) {
+  static const std::set<std::string, std::less<>> kStretch = {"first", "last", "next", "final",
+                                                              "opening"};
+  const size_t first = text.TokensOf(span).first;
+  return first > text.SentenceOf(first).first &&
+         kStretch.contains(AsciiLower(text.Word(first - 1)));
 }
 
 // The person or organization the count's clause opens with, when one is named in it
@@ -297,7 +340,7 @@ std::vector<Mention> CollectMentions(const std::vector<ArticleTokens>& articles,
       std::string unit = ContentKey(quantity.unit);
       if (unit.empty() && !of_phrase.empty()) unit = of_phrase.back();
       if (unit.empty() || !IsCountOfItsOwn(text, quantity, unit) ||
-          IsPersonalOrPartitive(text, quantity.span)) {
+          IsPersonalOrPartitive(text, quantity.span) || IsStretchOfASequence(text, quantity.span)) {
         continue;
       }
       std::set<std::string> units(of_phrase.begin(), of_phrase.end());
@@ -316,6 +359,7 @@ std::vector<Mention> CollectMentions(const std::vector<ArticleTokens>& articles,
       }
       mention.predicates = Predicates(text, quantity.span, mention.units);
       mention.dates = SentenceDates(text, quantity.span);
+      mention.looks_back = SentenceLooksBack(text, quantity.span);
       mention.subject = Subject(text, quantity.span);
       mention.places = SentencePlaces(text, quantity.span);
       mention.events = article_events;
@@ -351,11 +395,13 @@ bool IsVague(const NumberReport& report) {
 }
 
 // Two figures can be at odds only when they speak of one time: their sentences name no
-// different dates, their articles report a story event in common (when the story has
+// different dates, both or neither look back to an earlier time ("earlier this year"
+// against none), their articles report a story event in common (when the story has
 // events) and were published within a month.
 // A figure repeated months later is the same claim; a different one is another time's.
 bool SameTime(const Mention& a, const Mention& b) {
   if (FarApart(a.report.where, b.report.where) || !DatesAgree(a.dates, b.dates)) return false;
+  if (a.looks_back != b.looks_back) return false;
   return a.events.empty() || b.events.empty() || SharedCount(a.events, b.events) > 0;
 }
 

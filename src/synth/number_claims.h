@@ -12,14 +12,15 @@
 //     different places named in their sentences, and for a measure ("9 percent", "seven
 //     hours") two more content words around both;
 //   - different values only from the same time: no two different dates named in their
-//     sentences, a story event in common, published within a month; and never a vague
-//     magnitude ("hundreds of").
+//     sentences, not one looking back to an earlier time ("earlier this year", "last
+//     month") where the other does not, a story event in common, published within a
+//     month; and never a vague magnitude ("hundreds of").
 // A count said of one person ("he scored six touchdowns"), a number modifying another noun
-// ("an 86-yard run"), and a total behind a part ("two of the three victims") are left
-// out. A claim takes one figure per article, each linked to every other; it needs two
-// outlets (an article of unknown source is none). A claim is a disagreement when two of
-// its outlets give values that differ beyond rounding: exactly different, or more than 5%
-// apart when either says "about", "more than" or the like.
+// ("an 86-yard run"), a total behind a part ("two of the three victims") and a stretch of
+// a sequence ("their first two drives") are left out. A claim takes one figure per article, each
+// linked to every other; it needs two outlets (an article of unknown source is none). A claim is a
+// disagreement when two of its outlets give values that differ beyond rounding: exactly different,
+// or more than 5% apart when either says "about", "more than" or the like.
 #pragma once
 
 #include <string>

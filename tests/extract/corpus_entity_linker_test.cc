@@ -62,6 +62,46 @@ TEST(CorpusEntityLinker, SurnameAloneInAnUnrelatedArticleKeepsItsOwnId) {
   EXPECT_EQ(ids[2][0], "donavan-monroe");
 }
 
+TEST(CorpusEntityLinker, CommonOrganizationsAreNoSharedContext) {
+  CorpusEntityLinker linker(
+      EntityAliases::LoadNames(std::filesystem::path(STORYLINE_SOURCE_DIR) / "models"));
+  const auto ids = LinkAll(
+      linker, {{Linked("Condoleezza Rice", "PERSON"), Linked("U.N.", "ORG"),
+                Linked("Police", "ORG"), Linked("State Department", "ORG")},
+               // Rice the grain: a harvest report that also names the UN and the police.
+               {Linked("Rice", "PERSON"), Linked("United Nations", "ORG"), Linked("Police", "ORG")},
+               {Linked("Rice", "PERSON"), Linked("State Department", "ORG")}});
+  EXPECT_EQ(ids[1][0], "rice");
+  EXPECT_EQ(ids[2][0], "condoleezza-rice");
+}
+
+TEST(CorpusEntityLinker, CountryActingIsNoSharedContext) {
+  CorpusEntityLinker linker;
+  EntityMention greece = Linked("Greece", "ORG");
+  greece.country = "greece";
+  const auto ids = LinkAll(linker, {{Linked("George Papandreou", "PERSON"), greece},
+                                    {Linked("Papandreou", "PERSON"), greece}});
+  EXPECT_EQ(ids[1][0], "papandreou");
+}
+
+TEST(CorpusEntityLinker, SurnameTheArticleGivesSeveralPeopleStays) {
+  CorpusEntityLinker linker;
+  const auto ids = LinkAll(
+      linker, {{Linked("Jeremy Ortiz", "PERSON"), Linked("Los Angeles County Sheriff", "ORG")},
+               // The article names the widow in full and the slain deputy by his surname alone.
+               {Linked("Chela Ortiz", "PERSON"), Linked("Ortiz", "PERSON"),
+                Linked("Los Angeles County Sheriff", "ORG")}});
+  EXPECT_EQ(ids[1][1], "ortiz");
+}
+
+TEST(CorpusEntityLinker, NameJoiningTwoPeopleIsNoFullName) {
+  CorpusEntityLinker linker;
+  const auto ids =
+      LinkAll(linker, {{Linked("Salvatore and Andrew", "PERSON"), Linked("Genovese family", "ORG")},
+                       {Linked("Andrew", "PERSON"), Linked("Genovese family", "ORG")}});
+  EXPECT_EQ(ids[1][0], "andrew");
+}
+
 TEST(CorpusEntityLinker, SurnameAloneWithTheTitleTheFullNameHadTakesIt) {
   CorpusEntityLinker linker;
   EntityMention full = Linked("Joe Biden", "PERSON");

@@ -71,6 +71,17 @@ TEST(EntitySenses, CapitalAfterALocativePrepositionIsTheCity) {
             Lines{"PLACE washington "});
 }
 
+TEST(EntitySenses, CapitalBeforeWhatACityHasIsTheCity) {
+  EXPECT_EQ(Senses("Athens police chiefs mobilised all their forces.", {{"Athens", "ORG"}}),
+            Lines{"PLACE athens "});
+  EXPECT_EQ(
+      Senses("Tehran's seismologic center put the quake's magnitude at 5.", {{"Tehran", "PLACE"}}),
+      Lines{"PLACE tehran "});
+  // What the state owns or does stays the state's.
+  EXPECT_EQ(Senses("Beijing's diktats to Lam have achieved nothing.", {{"Beijing", "PLACE"}}),
+            Lines{"ORG china china"});
+}
+
 TEST(EntitySenses, PeopleNamedLikeCapitalsStayPeople) {
   EXPECT_EQ(Senses("George Washington crossed the river. Washington said nothing.",
                    {{"George Washington", "PERSON"}, {"Washington", "PERSON"}}),

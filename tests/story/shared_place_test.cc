@@ -66,10 +66,20 @@ std::vector<int> Place(const std::vector<std::pair<Article, Analysis>>& reports)
   return stories;
 }
 
-const Name kHongKong{"Hong Kong", "PLACE", "hong-kong"};
-const Name kHongKongDateline{"HONG KONG", "PLACE", "hong-kong"};
+// The names every report of one city writes (the city in its text and its dateline),
+// then the report's own.
+std::vector<Name> With(std::vector<Name> city, const std::vector<Name>& own) {
+  city.insert(city.end(), own.begin(), own.end());
+  return city;
+}
+
+const std::vector<Name> kHongKong = {{"Hong Kong", "PLACE", "hong-kong"},
+                                     {"HONG KONG", "PLACE", "hong-kong"}};
 
 TEST(SharedPlaceTest, ReportsSharingOnlyACityAreSeparateStories) {
+  const std::vector<Name> kMarketNames = {{"China", "PLACE", "china"},
+                                          {"Hang Seng", "ORG", "hang-seng"},
+                                          {"New World", "ORG", "new-world"}};
   const std::vector<std::pair<Article, Analysis>> reports = {
       Report("markets", "2024-05-13", "Hong Kong stocks slip as property shares weigh",
              "HONG KONG - Hong Kong stocks fell on Monday, dragged lower by property "
@@ -79,11 +89,7 @@ TEST(SharedPlaceTest, ReportsSharingOnlyACityAreSeparateStories) {
              "decline, with New World Development down 5 percent. Turnover on the Hong Kong "
              "exchange was thin. Traders said sentiment remained fragile ahead of retail "
              "sales figures due later in the week.",
-             {kHongKong,
-              kHongKongDateline,
-              {"China", "PLACE", "china"},
-              {"Hang Seng", "ORG", "hang-seng"},
-              {"New World", "ORG", "new-world"}}),
+             With(kHongKong, kMarketNames)),
       Report("protest", "2024-05-15", "Hundreds march in Hong Kong over housing costs",
              "HONG KONG - Hundreds of people marched through central Hong Kong on Wednesday "
              "to protest against soaring rents and the shortage of public housing.\nThe "
@@ -92,10 +98,9 @@ TEST(SharedPlaceTest, ReportsSharingOnlyACityAreSeparateStories) {
              "Admiralty.\nPolice said about 800 people took part and that the march was "
              "peaceful. Organisers from the Society for Community Organization said the "
              "waiting time for a public flat had reached six years.",
-             {kHongKong,
-              kHongKongDateline,
-              {"Victoria Park", "PLACE", "victoria-park"},
-              {"Society for Community Organization", "ORG", "society-for-community-organization"}}),
+             With(kHongKong, {{"Victoria Park", "PLACE", "victoria-park"},
+                              {"Society for Community Organization", "ORG",
+                               "society-for-community-organization"}})),
       Report("listing", "2024-05-17", "Tea chain Chagee makes Hong Kong trading debut",
              "HONG KONG - Shares of Chinese tea chain Chagee rose 20 percent in their Hong "
              "Kong trading debut on Friday after the company raised $400 million in its "
@@ -103,23 +108,17 @@ TEST(SharedPlaceTest, ReportsSharingOnlyACityAreSeparateStories) {
              "than 4,000 stores. Chief executive Zhang Junjie said the money would pay for "
              "expansion in Southeast Asia.\nThe listing is one of the largest in Hong Kong "
              "this year, bankers said.",
-             {kHongKong,
-              kHongKongDateline,
-              {"Chagee", "ORG", "chagee"},
-              {"Yunnan", "PLACE", "yunnan"},
-              {"Zhang Junjie", "PERSON", "zhang-junjie"},
-              {"Southeast Asia", "PLACE", "southeast-asia"}}),
+             With(kHongKong, {{"Chagee", "ORG", "chagee"},
+                              {"Yunnan", "PLACE", "yunnan"},
+                              {"Zhang Junjie", "PERSON", "zhang-junjie"},
+                              {"Southeast Asia", "PLACE", "southeast-asia"}})),
       Report("markets-next-day", "2024-05-14", "Hong Kong stocks rebound as developers recover",
              "HONG KONG - Hong Kong stocks rebounded on Tuesday as property developers "
              "recovered from the previous session's losses and investors bought back into "
              "technology shares.\nThe Hang Seng index rose 0.8 percent to 19,115 points, and "
              "the Hang Seng China Enterprises index gained 1.1 percent. New World Development "
              "climbed 3 percent. Turnover on the exchange remained thin.",
-             {kHongKong,
-              kHongKongDateline,
-              {"China", "PLACE", "china"},
-              {"Hang Seng", "ORG", "hang-seng"},
-              {"New World", "ORG", "new-world"}}),
+             With(kHongKong, kMarketNames)),
   };
   const std::vector<int> stories = Place(reports);
   EXPECT_NE(stories[0], stories[1]);
@@ -130,9 +129,8 @@ TEST(SharedPlaceTest, ReportsSharingOnlyACityAreSeparateStories) {
 }
 
 TEST(SharedPlaceTest, ShootingsInOneCityWeeksApartAreSeparateStories) {
-  const Name toledo{"Toledo", "PLACE", "toledo"};
-  const Name dateline{"TOLEDO", "PLACE", "toledo"};
-  const Name ohio{"Ohio", "PLACE", "ohio"};
+  const std::vector<Name> toledo = {
+      {"Toledo", "PLACE", "toledo"}, {"TOLEDO", "PLACE", "toledo"}, {"Ohio", "PLACE", "ohio"}};
   const std::vector<std::pair<Article, Analysis>> reports = {
       Report("bar-shooting", "2024-03-02", "Man shot dead outside Toledo bar",
              "TOLEDO, Ohio - A man was shot and killed outside a bar in west Toledo early "
@@ -140,36 +138,27 @@ TEST(SharedPlaceTest, ShootingsInOneCityWeeksApartAreSeparateStories) {
              "Avenue shortly after 2 a.m. and found the man with several gunshot wounds. He "
              "died at the scene.\nPolice did not release his name and said no arrests had "
              "been made. Anyone with information is asked to call Crime Stoppers.",
-             {toledo,
-              dateline,
-              ohio,
-              {"Sylvania Avenue", "PLACE", "sylvania-avenue"},
-              {"Stoppers", "ORG", "stoppers"}}),
+             With(toledo, {{"Sylvania Avenue", "PLACE", "sylvania-avenue"},
+                           {"Stoppers", "ORG", "stoppers"}})),
       Report("bar-shooting-victim", "2024-03-03", "Victim of Toledo bar shooting identified",
              "TOLEDO, Ohio - The man killed in a shooting outside a west Toledo bar on "
              "Saturday was identified as Marcus Reed, 27, the Lucas County coroner said "
              "Sunday.\nReed was shot several times in the parking lot of a bar on Sylvania "
              "Avenue after an argument inside, police said. Detectives are looking for a man "
              "seen running from the scene. No arrests have been made.",
-             {toledo,
-              dateline,
-              ohio,
-              {"Marcus Reed", "PERSON", "marcus-reed"},
-              {"Lucas County", "PLACE", "lucas-county"},
-              {"Sylvania Avenue", "PLACE", "sylvania-avenue"}}),
+             With(toledo, {{"Marcus Reed", "PERSON", "marcus-reed"},
+                           {"Lucas County", "PLACE", "lucas-county"},
+                           {"Sylvania Avenue", "PLACE", "sylvania-avenue"}})),
       Report("drive-by", "2024-03-29", "Teen wounded in Toledo drive-by shooting",
              "TOLEDO, Ohio - A 16-year-old boy was wounded in a drive-by shooting in central "
              "Toledo on Friday evening, police said.\nThe boy, Jaylen Brooks, was standing on "
              "a porch on Dorr Street when someone in a passing car fired several shots, Lt. "
              "Karen Hughes said. He was taken to ProMedica Toledo Hospital with injuries "
              "that are not life-threatening. Police are searching for the car.",
-             {toledo,
-              dateline,
-              ohio,
-              {"Jaylen Brooks", "PERSON", "jaylen-brooks"},
-              {"Dorr Street", "PLACE", "dorr-street"},
-              {"Karen Hughes", "PERSON", "karen-hughes"},
-              {"Toledo Hospital", "ORG", "toledo-hospital"}}),
+             With(toledo, {{"Jaylen Brooks", "PERSON", "jaylen-brooks"},
+                           {"Dorr Street", "PLACE", "dorr-street"},
+                           {"Karen Hughes", "PERSON", "karen-hughes"},
+                           {"Toledo Hospital", "ORG", "toledo-hospital"}})),
   };
   const std::vector<int> stories = Place(reports);
   EXPECT_EQ(stories[0], stories[1]);  // one death, first unnamed, then named

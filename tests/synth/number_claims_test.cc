@@ -192,6 +192,46 @@ TEST(NumberClaimsTest, DifferentFiguresOfDifferentTimesAreNoDisagreement) {
   EXPECT_FALSE(Claims(apart)[0].disagreement);
 }
 
+// "Earlier this year" names another time than a sentence that names none, even where the
+// article's date leaves it unresolved.
+TEST(NumberClaimsTest, AFigureOfAnEarlierTimeIsNoDisagreement) {
+  std::vector<StoredArticle> articles = {
+      MakeArticle("a", "Gulf News", std::nullopt,
+                  "Earlier this year, five undersea cables were cut off Egypt."),
+      MakeArticle("b", "The Wire", std::nullopt,
+                  "Three undersea cables were cut off Egypt, the ministry said.")};
+  AddQuantity(articles[0], "five undersea cables", 5, "cable");
+  AddQuantity(articles[1], "Three undersea cables", 3, "cable");
+  articles[0].analysis.times.push_back({testing::SpanOf(articles[0], "Earlier this year"),
+                                        "Earlier this year", "DATE", std::nullopt});
+  EXPECT_TRUE(Claims(articles).empty());
+  // The same sentence without the earlier time is a disagreement.
+  articles[0].analysis.times.clear();
+  ASSERT_EQ(Claims(articles).size(), 1u);
+  EXPECT_TRUE(Claims(articles)[0].disagreement);
+}
+
+// "their first five drives" and "their first two drives" pick stretches of one game.
+TEST(NumberClaimsTest, AStretchOfASequenceIsNoCount) {
+  std::vector<StoredArticle> articles = {
+      MakeArticle("a", "Valley Sentinel", "2024-03-02",
+                  "After scoring on four of their first five drives, the Jaguars punted."),
+      MakeArticle("b", "The Morning Dispatch", "2024-03-02",
+                  "The Jaguars scored touchdowns on their first two drives and then kicked a "
+                  "field goal.")};
+  AddQuantity(articles[0], "five drives", 5, "drive");
+  AddQuantity(articles[1], "two drives", 2, "drive");
+  EXPECT_TRUE(Claims(articles).empty());
+  // Counts of all the drives are one claim, and at odds.
+  articles[0].article.text = "Five drives ended in touchdowns in the game.";
+  articles[1].article.text = "Two drives ended in touchdowns in the game.";
+  for (StoredArticle& article : articles) article.analysis.quantities.clear();
+  AddQuantity(articles[0], "Five drives", 5, "drive");
+  AddQuantity(articles[1], "Two drives", 2, "drive");
+  ASSERT_EQ(Claims(articles).size(), 1u);
+  EXPECT_TRUE(Claims(articles)[0].disagreement);
+}
+
 // A record said of one person (a season's points, a career's years) is cited from
 // different games and roles; different people's counts are different claims.
 TEST(NumberClaimsTest, CountsSaidOfAPersonAreLeftOut) {
