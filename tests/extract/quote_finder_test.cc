@@ -276,6 +276,92 @@ TEST(QuoteFinderTest, GarbageMarksNeverCrashOrRunAway) {
   }
 }
 
+// Text with one sentence a line breaks quotations too: the next line's closing mark
+// ends the quotation, and its attribution names who said both parts.
+TEST(QuoteFinderTest, LineBreakInsideAQuotation) {
+  const std::string text =
+      "Fire chief James Steele said the blaze was arson.\n"
+      "``It's hard to say at this point.\n"
+      "Everything is just speculation,'' he said.";
+  const std::vector<Quote> quotes = Find(text, {Mention(text, "James Steele")});
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].text, "It's hard to say at this point.");
+  EXPECT_EQ(quotes[0].speaker, "James Steele");
+  EXPECT_FALSE(quotes[0].partial);
+  EXPECT_EQ(quotes[1].text, "Everything is just speculation,");
+  EXPECT_EQ(quotes[1].speaker, "James Steele");
+}
+
+// "Interior Minister Wolfgang Peschorn, who ..., said": titles before the name, a
+// relative clause after it.
+TEST(QuoteFinderTest, TitledNameWithARelativeClauseBeforeTheVerb) {
+  const std::string text =
+      "The ministry spoke first.\n"
+      "\"The house should send an unmistakable signal,\" Interior Minister Wolfgang "
+      "Peschorn, who serves in a provisional government of civil servants, said in the "
+      "statement.";
+  const std::vector<Quote> quotes = Find(text, {Mention(text, "Wolfgang Peschorn")});
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Wolfgang Peschorn");
+}
+
+// "Mr Steele" is the surname with a title: the full name the article gave.
+TEST(QuoteFinderTest, TitleAndSurnameTakeTheFullName) {
+  const std::string text =
+      "No one was hurt, said the fire chief, James Steele. \"We have no motive,\" Mr Steele "
+      "said.";
+  // As the linker gives them: "Mr Steele" is an entity of its own.
+  EntityMention full = Mention(text, "James Steele");
+  full.entity = "james-steele";
+  full.name = "James Steele";
+  EntityMention titled = Mention(text, "Mr Steele");
+  titled.entity = "mr-steele";
+  titled.name = "Mr Steele";
+  const std::vector<Quote> quotes = Find(text, {full, titled});
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "James Steele");
+  EXPECT_EQ(quotes[0].speaker_entity, "james-steele");
+}
+
+// "would not say", "declined to comment": a verb reporting that nothing was said gives
+// no speaker, and does not hide the quotation's own attribution.
+TEST(QuoteFinderTest, UnsaidVerbsGiveNoSpeaker) {
+  const std::string text =
+      "He had been dismissed last week, the police said. Though they would not say why, "
+      "\"it doesn't appear it was random,\" the Troy police chief, Charles Craft, said. A "
+      "spokesman declined to comment on the \"allegations\" on Friday.";
+  const std::vector<Quote> quotes = Find(text, {Mention(text, "Charles Craft")});
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].speaker, "Charles Craft");
+  EXPECT_FALSE(quotes[1].speaker.has_value());
+}
+
+// "Nichols ... spoke for the first time": who speaks now, so "he said" is Nichols, not
+// the judge quoted before.
+TEST(QuoteFinderTest, SpokeMakesTheSpeakerAPronounTakes) {
+  const std::string text =
+      "\"If there was more I could give you, I would,\" the judge said. Nichols, who argued "
+      "he was insane, spoke for the first time in court on Saturday. \"I am sorry,\" he "
+      "said.";
+  const std::vector<Quote> quotes = Find(text, {Mention(text, "Nichols")});
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].speaker, "the judge");
+  EXPECT_EQ(quotes[1].speaker, "Nichols");
+}
+
+// A quotation left open swallows its own attribution: the speaker before is not its.
+TEST(QuoteFinderTest, OpenQuotationEndingInItsAttributionInheritsNobody) {
+  const std::string text =
+      "\"Patch now,\" Paul Henry said.\n"
+      "\"It's important to note that all versions are affected, Tyler Reguly, a manager at "
+      "Tripwire, says.";
+  const std::vector<Quote> quotes =
+      Find(text, {Mention(text, "Paul Henry"), Mention(text, "Tyler Reguly")});
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].speaker, "Paul Henry");
+  EXPECT_FALSE(quotes[1].speaker.has_value());
+}
+
 TEST(QuoteSpeakerTest, IdsAndNameWords) {
   EXPECT_EQ(SpeakerEntityId("Antony Blinken"), "antony-blinken");
   EXPECT_EQ(SpeakerEntityId("U.S. State Department"), "us-state-department");
