@@ -1034,7 +1034,14 @@ class QuoteAttributor {
     if (span.closed) return false;
     int last = where.end - 1;
     while (last >= where.first && IsPunct(last)) --last;
-    return last >= where.first && IsSpeechVerb(Lower(last));
+    if (last - 1 <= where.first || !IsAsciiLowerByte(Word(last)[0]) || !IsSpeechVerb(Word(last))) {
+      return false;
+    }
+    // Its subject right before it ("..., says", "Reguly says", "he said"), not "a weakened
+    // state".
+    const int before = last - 1;
+    return IsComma(before) || IsAsciiUpper(Word(before)[0]) ||
+           PronounSpeakerKind(Lower(before)) != SpeakerKind::kUnknown;
   }
 
   int WordCount(const Placed& where) const {

@@ -360,6 +360,12 @@ TEST(QuoteFinderTest, OpenQuotationEndingInItsAttributionInheritsNobody) {
   ASSERT_EQ(quotes.size(), 2u);
   EXPECT_EQ(quotes[0].speaker, "Paul Henry");
   EXPECT_FALSE(quotes[1].speaker.has_value());
+  // A speech verb's form that ends no attribution: "a weakened state".
+  const std::string state =
+      "\"We are in crisis,\" Kyrtsos said.\n\"But there is also a weakened state.\n";
+  const std::vector<Quote> continued = Find(state, {Mention(state, "Kyrtsos")});
+  ASSERT_EQ(continued.size(), 2u);
+  EXPECT_EQ(continued[1].speaker, "Kyrtsos");
 }
 
 TEST(QuoteSpeakerTest, IdsAndNameWords) {
