@@ -223,7 +223,7 @@ class Scanner {
         if (i - single_quote.content_start <= limit) Emit(single_quote, i, after_mark, true);
         single_quote.active = false;
       } else if (!single_quote.active && direction == Direction::kOpen) {
-        single_quote = OpenQuote{true, i, after_mark, double_quote.active, -1};
+        single_quote = OpenQuote{true, i, after_mark, double_quote.active || broken.has_value(), -1};
       }
       i = after_mark;
     }

@@ -368,6 +368,27 @@ TEST(QuoteFinderTest, OpenQuotationEndingInItsAttributionInheritsNobody) {
   EXPECT_EQ(continued[1].speaker, "Kyrtsos");
 }
 
+// A single-mark quotation in the part after a line break is nested in the double one.
+TEST(QuoteFinderTest, SingleMarksAfterALineBreakInsideAQuotationAreNested) {
+  const std::string text =
+      "``She changed our attitudes.\n"
+      "She became a 'rebel' figure for many,'' Roesler said.";
+  const std::vector<Quote> quotes = Find(text, {Mention(text, "Roesler")});
+  ASSERT_EQ(quotes.size(), 3u);
+  EXPECT_EQ(quotes[2].text, "rebel");
+  EXPECT_TRUE(quotes[2].partial);
+}
+
+// "Dist. Atty.", "Det.": titles whose period ends no sentence, so the name after them
+// is the speaker.
+TEST(QuoteFinderTest, AbbreviatedTitlesBeforeTheSpeakersName) {
+  const std::string text =
+      "\"This is the crime the death penalty was made for,\" said Dist. Atty. Steve Cooley.";
+  const std::vector<Quote> quotes = Find(text, {Mention(text, "Steve Cooley")});
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Steve Cooley");
+}
+
 TEST(QuoteSpeakerTest, IdsAndNameWords) {
   EXPECT_EQ(SpeakerEntityId("Antony Blinken"), "antony-blinken");
   EXPECT_EQ(SpeakerEntityId("U.S. State Department"), "us-state-department");
