@@ -23,11 +23,10 @@
 //   - a name (an entity mention that ends the subject phrase, or without entity
 //     mentions a run of capitalized words) gives its fullest form in the article with
 //     titles stripped ("Blinken", "Mr Blinken" -> "Antony Blinken") and an id slug
-//     (quote_speaker.h),
-//     unless two people share it ("Davis"); a person's name ends at a preposition ("Pat
-//     Clarke with the committee", "Rosaly Lopes of NASA") and a suffix ("John Roe Sr.")
-//     is dropped; a name after a preposition only completes a descriptor ("one user on
-//     Weibo"); a capitalized subject the recognizer missed takes the full name of the
+//     (quote_speaker.h), unless two people share it ("Davis"); a person's name ends at
+//     a preposition ("Pat Clarke with the committee", "Rosaly Lopes of NASA") and a
+//     suffix ("John Roe Sr.") is dropped; a name after a preposition only completes a descriptor
+//     ("one user on Weibo"); a capitalized subject the recognizer missed takes the full name of the
 //     one person it fits ("Arroyo" -> "Luz Contreras Arroyo");
 //   - "he"/"she"/"it"/"they" take the latest earlier speaker of a compatible kind (every
 //     speech verb in the article counts, indirect speech included), unless another
