@@ -195,7 +195,11 @@ class Scanner {
         // Whatever a double mark does, a single quotation still open was an apostrophe
         // (or, top level, is about to be superseded).
         single_quote.active = false;
-        if (broken && direction == Direction::kClose) {
+        // A straight mark after punctuation and a space before an attribution closes too
+        // (text rebuilt from tokens: `action, "said Captain Roe`).
+        if (broken && (direction == Direction::kClose ||
+                       (mark.shape == MarkShape::kEither && AfterSpacedPunctuation(start, i) &&
+                        StartsAttribution(text_, after_mark, end)))) {
           // The quotation left open in the paragraph before closes here: the line break
           // fell inside it.
           Emit(OpenQuote{true, start, start, false, *broken}, i, after_mark, /*closed=*/true);
@@ -223,7 +227,8 @@ class Scanner {
         if (i - single_quote.content_start <= limit) Emit(single_quote, i, after_mark, true);
         single_quote.active = false;
       } else if (!single_quote.active && direction == Direction::kOpen) {
-        single_quote = OpenQuote{true, i, after_mark, double_quote.active || broken.has_value(), -1};
+        single_quote =
+            OpenQuote{true, i, after_mark, double_quote.active || broken.has_value(), -1};
       }
       i = after_mark;
     }

@@ -118,8 +118,13 @@ INSTANTIATE_TEST_SUITE_P(
              "\"We need your help, \"said Kari Thompson, a police spokesperson.",
              {{"We need your help,", "Kari Thompson"}}},
         Case{"StraightMarkOpeningAnAttributionQuotesNothing",
+             "It was a long night for all of us.\nWe made it through, \"he said.",
+             {}},
+        // ... but after a quotation the line before left open, it closes that one.
+        Case{"StraightMarkBeforeAnAttributionClosesALineBrokenQuotation",
              "\"It was a long night for all of us.\nWe made it through, \"he said.",
-             {{"It was a long night for all of us.", std::nullopt}}},
+             {{"It was a long night for all of us.", std::nullopt},
+              {"We made it through,", std::nullopt}}},
         Case{"TimeWordBeforeADescriptorIsNoPartOfIt",
              "Yesterday a neighbour said: \"I heard the screams of a dog.\"",
              {{"I heard the screams of a dog.", "a neighbour"}}},
@@ -387,6 +392,20 @@ TEST(QuoteFinderTest, AbbreviatedTitlesBeforeTheSpeakersName) {
   const std::vector<Quote> quotes = Find(text, {Mention(text, "Steve Cooley")});
   ASSERT_EQ(quotes.size(), 1u);
   EXPECT_EQ(quotes[0].speaker, "Steve Cooley");
+}
+
+// Text rebuilt from tokens puts a space before the closing mark after a line break too.
+TEST(QuoteFinderTest, LineBreakInsideAQuotationClosedByASpacedStraightMark) {
+  const std::string text =
+      "\"The warship challenged them.\n"
+      "While two of them escaped, the ship intercepted three, \"said Captain Manohar Nambiar.\n"
+      "He said, \"We will stay.\"";
+  const std::vector<Quote> quotes = Find(text, {Mention(text, "Manohar Nambiar")});
+  ASSERT_EQ(quotes.size(), 3u);
+  EXPECT_EQ(quotes[0].speaker, "Manohar Nambiar");
+  EXPECT_EQ(quotes[1].text, "While two of them escaped, the ship intercepted three,");
+  EXPECT_EQ(quotes[1].speaker, "Manohar Nambiar");
+  EXPECT_EQ(quotes[2].text, "We will stay.");
 }
 
 TEST(QuoteSpeakerTest, IdsAndNameWords) {
