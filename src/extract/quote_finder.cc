@@ -346,7 +346,21 @@ class QuoteAttributor {
     // "Benioff weighed in, telling Cook": a participle after a comma shares the subject of
     // the clause before it, which the words right before it do not give.
     if (w.ends_with("ing") && t > 0 && IsComma(t - 1)) return false;
-    return true;
+    return !Unsaid(t);
+  }
+
+  // Whether the speech verb at `verb` reports that nothing was said: "they would not say
+  // what ...", "never told", "declined to comment". Its subject said none of the words
+  // around it.
+  bool Unsaid(int verb) const {
+    int j = verb - 1;
+    for (; j >= 0 && j >= verb - 3 && !quoted_[j] && IsSubjectVerbFiller(Lower(j)); --j) {
+      const std::string lower = Lower(j);
+      if (lower == "not" || lower == "n't" || lower == "never") return true;
+    }
+    if (j < 1 || quoted_[j] || Lower(j) != "to") return false;
+    const std::string before = Lower(j - 1);
+    return before.starts_with("declin") || before.starts_with("refus");
   }
 
   // Every speech verb's speaker, in text order, so a pronoun can take an earlier one.
@@ -436,13 +450,14 @@ class QuoteAttributor {
   // "X, the ..., said" gives X; "An official who briefed reporters, said" gives the
   // phrase up to its relative pronoun.
   std::optional<std::pair<int, int>> SubjectBeforeComma(int comma, int start) const {
-    // A person named where the clause opens, before appositives of any length: "Dylan
-    // Nelson, a postdoctoral fellow at the institute in Munich, Germany, and co-author of
-    // the study, said".
+    // A person named where the clause opens, after titles at most, before appositives
+    // and relative clauses of any length: "Dylan Nelson, a postdoctoral fellow at the
+    // institute in Munich, Germany, and co-author of the study, said", "Interior Minister
+    // Wolfgang Peschorn, who serves in a provisional government, said".
     int opening = comma;
     while (opening - 1 >= start && !quoted_[opening - 1]) --opening;
     while (opening < comma && IsPunct(opening)) ++opening;
-    if (const NameMention* name = NameStartingAt(opening);
+    if (const NameMention* name = NameAfterTitles(opening);
         name && IsPersonLike(*name) && name->end < comma && IsComma(name->end) &&
         !JoinsAnotherPerson(name->end, comma)) {
       return std::make_pair(name->first, name->end);
@@ -672,8 +687,9 @@ class QuoteAttributor {
                                                : SameTypeNamesEndingWith(name.type, words.back()));
     }
     speaker.entity = name.linked ? name.linked->entity : SpeakerEntityId(canonical);
-    if (name.type == "PERSON" && canonical.find(' ') == std::string::npos) {
-      // A surname the linker left on its own ("Worthy" after "Kym Worthy" of another type).
+    if (name.type == "PERSON" && NameWords(canonical).size() == 1) {
+      // A surname the linker left on its own ("Worthy" after "Kym Worthy" of another type,
+      // "Mr Steele" after "the fire chief, James Steele").
       if (std::optional<std::string> fuller = FullerName(canonical, PeopleNames())) {
         canonical = *fuller;
         speaker.entity = SpeakerEntityId(canonical);
@@ -908,6 +924,8 @@ class QuoteAttributor {
       if (previous >= 0 && !quotes[previous].speaker && quotes[i].speaker) {
         quotes[previous].speaker = quotes[i].speaker;
         quotes[previous].speaker_entity = quotes[i].speaker_entity;
+        // Its end is attributed, so the part before is a statement too.
+        quotes[previous].partial = quotes[previous].partial && quotes[i].partial;
       }
     }
     return quotes;
@@ -962,7 +980,7 @@ class QuoteAttributor {
     if (!cue) {
       if (span.continues >= 0) {
         inherited = &quotes[span.continues];
-      } else if (where.whole_sentence && last_statement >= 0 &&
+      } else if (where.whole_sentence && last_statement >= 0 && !HoldsItsAttribution(span, where) &&
                  sentence_of_[where.first] - placed[last_statement].close_sentence <= 1) {
         inherited = &quotes[last_statement];
       }
@@ -979,10 +997,11 @@ class QuoteAttributor {
         (opens_clause && (cue || inherited || WordCount(where) >= kMinUnattributedStatementWords)));
   }
 
-  // Whether the words after a quotation open with a person's name and a comma.
+  // Whether the words after a quotation open with a person's name, after titles at most,
+  // and a comma.
   bool OpensWithAppositive(int from, int trail) const {
     while (from < trail && IsPunct(from)) ++from;
-    const NameMention* name = NameStartingAt(from);
+    const NameMention* name = NameAfterTitles(from);
     return name && IsPersonLike(*name) && name->end < trail && IsComma(name->end);
   }
 
@@ -1006,6 +1025,23 @@ class QuoteAttributor {
       return CueSpeaker(i);
     }
     return nullptr;
+  }
+
+  // Whether a quotation its paragraph left open ends in its own attribution, which a
+  // missing closing mark let in: “It's important ..., Tyler Reguly, technical manager at
+  // Tripwire, says.
+  bool HoldsItsAttribution(const QuoteMarkSpan& span, const Placed& where) const {
+    if (span.closed) return false;
+    int last = where.end - 1;
+    while (last >= where.first && IsPunct(last)) --last;
+    if (last - 1 <= where.first || !IsAsciiLowerByte(Word(last)[0]) || !IsSpeechVerb(Word(last))) {
+      return false;
+    }
+    // Its subject right before it ("..., says", "Reguly says", "he said"), not "a weakened
+    // state".
+    const int before = last - 1;
+    return IsComma(before) || IsAsciiUpper(Word(before)[0]) ||
+           PronounSpeakerKind(Lower(before)) != SpeakerKind::kUnknown;
   }
 
   int WordCount(const Placed& where) const {

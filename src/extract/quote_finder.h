@@ -9,21 +9,24 @@
 // member's. Also after the quotation: a short attribution the sentence splitter cut off
 // ("“... taken?” Worthy said, at the time."). Not speech verbs: passives ("reporters
 // were told"), participles after a comma ("..., telling Cook"), noun forms ("a Tumblr
-// post"). A verb coordinated with an earlier one ("said ... and added") has its speaker.
+// post"), verbs reporting that nothing was said ("they would not say what ...", "declined
+// to comment"). A verb coordinated with an earlier one ("said ... and added") has its
+// speaker.
 // The verb's subject comes from the dependency parse when one is given, else from its
 // position: "X said", "said X", "X, the ..., said" (also "X, a fellow at ..., Germany,
-// and co-author of the study, said": a person opening the clause), "said the boy's
+// and co-author of the study, said" and "Interior Minister X, who serves ..., said": a
+// person opening the clause, after titles at most), "said the boy's
 // grandmother, Jane Roe" (the name in apposition), "..., said Lt. Joe Heffernan" at a
 // sentence's end, "according to X".
 //
 // The subject becomes a speaker this way:
 //   - a name (an entity mention that ends the subject phrase, or without entity
 //     mentions a run of capitalized words) gives its fullest form in the article with
-//     titles stripped ("Blinken" -> "Antony Blinken") and an id slug (quote_speaker.h),
-//     unless two people share it ("Davis"); a person's name ends at a preposition ("Pat
-//     Clarke with the committee", "Rosaly Lopes of NASA") and a suffix ("John Roe Sr.")
-//     is dropped; a name after a preposition only completes a descriptor ("one user on
-//     Weibo"); a capitalized subject the recognizer missed takes the full name of the
+//     titles stripped ("Blinken", "Mr Blinken" -> "Antony Blinken") and an id slug
+//     (quote_speaker.h), unless two people share it ("Davis"); a person's name ends at
+//     a preposition ("Pat Clarke with the committee", "Rosaly Lopes of NASA") and a
+//     suffix ("John Roe Sr.") is dropped; a name after a preposition only completes a descriptor
+//     ("one user on Weibo"); a capitalized subject the recognizer missed takes the full name of the
 //     one person it fits ("Arroyo" -> "Luz Contreras Arroyo");
 //   - "he"/"she"/"it"/"they" take the latest earlier speaker of a compatible kind (every
 //     speech verb in the article counts, indirect speech included), unless another
@@ -38,8 +41,10 @@
 //     to it ("neighbor Ross Manche", "Amanda Reid, a neighbor", "John Roe, 56,").
 // A quotation with no speech verb of its own that makes up a whole sentence right
 // after another quotation (or its detached attribution) continues it and has the same
-// speaker ("“Time is of the essence,” Blinken said. “This needs to get done ...”"), as
-// does every paragraph of a quotation that runs over several.
+// speaker ("“Time is of the essence,” Blinken said. “This needs to get done ...”"),
+// unless it was left open and ends in an attribution of its own (“..., Tyler Reguly, a
+// manager at Tripwire, says.); every paragraph of a quotation that runs over several, or
+// that a line break cuts (quote_marks.h), has the speaker of its attributed part.
 //
 // A quotation is `partial` when it is a fragment inside someone else's sentence rather
 // than a statement of its own: scare quotes and partial quotes ("what the White House

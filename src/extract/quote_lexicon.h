@@ -12,7 +12,8 @@
 namespace storyline {
 
 // Inflected forms of verbs that introduce speech or writing: "said", "says", "told",
-// "added", "warned", "tweeted", "described" ...
+// "added", "warned", "tweeted", "described" ..., and "spoke", "echoed": their subject
+// speaks, whom a later "he said" may stand for.
 bool IsSpeechVerb(std::string_view lower_word);
 
 // Words that may stand between a subject and its speech verb without being part of the

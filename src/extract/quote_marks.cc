@@ -5,6 +5,7 @@
 #include <numeric>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "extract/quote_lexicon.h"
 #include "text/ascii.h"
@@ -180,6 +181,7 @@ class Scanner {
     if (std::all_of(text_.begin() + start, text_.begin() + end, IsSpaceByte)) return;
     OpenQuote double_quote;
     OpenQuote single_quote;
+    std::optional<int> broken = std::exchange(pending_line_break_, std::nullopt);
     for (size_t i = start; i < end;) {
       const Mark mark = MarkAt(text_, i);
       if (mark.length == 0) {
@@ -193,6 +195,19 @@ class Scanner {
         // Whatever a double mark does, a single quotation still open was an apostrophe
         // (or, top level, is about to be superseded).
         single_quote.active = false;
+        // A straight mark after punctuation and a space before an attribution closes too
+        // (text rebuilt from tokens: `action, "said Captain Roe`).
+        if (broken && (direction == Direction::kClose ||
+                       (mark.shape == MarkShape::kEither && AfterSpacedPunctuation(start, i) &&
+                        StartsAttribution(text_, after_mark, end)))) {
+          // The quotation left open in the paragraph before closes here: the line break
+          // fell inside it.
+          Emit(OpenQuote{true, start, start, false, *broken}, i, after_mark, /*closed=*/true);
+          broken.reset();
+          i = after_mark;
+          continue;
+        }
+        broken.reset();
         if (!double_quote.active) {
           if (direction != Direction::kClose) {
             double_quote = OpenQuote{true, i, after_mark, false, TakeContinuation(i)};
@@ -212,7 +227,8 @@ class Scanner {
         if (i - single_quote.content_start <= limit) Emit(single_quote, i, after_mark, true);
         single_quote.active = false;
       } else if (!single_quote.active && direction == Direction::kOpen) {
-        single_quote = OpenQuote{true, i, after_mark, double_quote.active, -1};
+        single_quote =
+            OpenQuote{true, i, after_mark, double_quote.active || broken.has_value(), -1};
       }
       i = after_mark;
     }
@@ -225,7 +241,13 @@ class Scanner {
     }
     if (double_quote.active) {
       const int index = Emit(double_quote, end, end, /*closed=*/false);
-      if (index >= 0 && NextParagraphOpensQuote(end)) pending_continuation_ = index;
+      if (index >= 0) {
+        if (NextParagraphOpensQuote(end)) {
+          pending_continuation_ = index;
+        } else {
+          pending_line_break_ = index;
+        }
+      }
     }
   }
 
@@ -319,6 +341,10 @@ class Scanner {
   std::string_view text_;
   std::vector<QuoteMarkSpan> spans_;
   std::optional<int> pending_continuation_;
+  // A quotation left open at the end of the paragraph before, with no opening mark after
+  // it: when the next paragraph's first double mark closes, the line break was inside the
+  // quotation ("``It's hard to say.\nEverything is speculation,'' he said.").
+  std::optional<int> pending_line_break_;
 };
 
 }  // namespace

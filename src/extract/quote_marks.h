@@ -14,8 +14,12 @@
 // when the next paragraph starts with an opening mark (the journalistic convention for
 // a quotation that runs over several paragraphs); otherwise it ends there, unless a
 // straight mark opened it before an attribution ("he said.", "said Capt. Roe"): that
-// mark closed a quotation begun in an earlier paragraph, and nothing is quoted. Either way no
-// quotation ever runs past its paragraph, so a stray mark cannot swallow the article.
+// mark closed a quotation begun in an earlier paragraph, and nothing is quoted. When the
+// next paragraph's first double mark closes rather than opens, the line break fell inside
+// the quotation ("``It's hard to say.\nEverything is speculation,'' he said.", as text
+// with one sentence a line writes it): the words up to that mark are the quotation's next
+// part. Either way no quotation ever runs past its paragraph, so a stray mark cannot
+// swallow the article.
 #pragma once
 
 #include <string_view>

@@ -140,11 +140,11 @@ std::string CapitalizeUpperCase(std::string_view word) {
 
 // Titles precede a name, so a period after them never ends a sentence.
 bool IsTitleAbbreviation(std::string_view word) {
-  return Contains(
-      {"Mr",  "Mrs",  "Ms",   "Dr",   "Gen",  "Sen",    "Rep", "Gov",  "Prof", "Lt",   "Col",
-       "Sgt", "Capt", "Rev",  "Adm",  "Maj",  "Cmdr",   "Cpl", "Pvt",  "Gens", "Sens", "Reps",
-       "Fr",  "Hon",  "Pres", "Supt", "Insp", "Messrs", "Mme", "Mlle", "Sr",   "Sra"},
-      word);
+  return Contains({"Mr",     "Mrs",  "Ms",   "Dr",   "Gen", "Sen",  "Rep",  "Gov",  "Prof",
+                   "Lt",     "Col",  "Sgt",  "Capt", "Rev", "Adm",  "Maj",  "Cmdr", "Cpl",
+                   "Pvt",    "Gens", "Sens", "Reps", "Fr",  "Hon",  "Pres", "Supt", "Insp",
+                   "Messrs", "Mme",  "Mlle", "Sr",   "Sra", "Atty", "Dist", "Det",  "Asst"},
+                  word);
 }
 
 // Abbreviations that keep their period; a sentence may still end after them.

@@ -118,8 +118,13 @@ INSTANTIATE_TEST_SUITE_P(
              "\"We need your help, \"said Kari Thompson, a police spokesperson.",
              {{"We need your help,", "Kari Thompson"}}},
         Case{"StraightMarkOpeningAnAttributionQuotesNothing",
+             "It was a long night for all of us.\nWe made it through, \"he said.",
+             {}},
+        // ... but after a quotation the line before left open, it closes that one.
+        Case{"StraightMarkBeforeAnAttributionClosesALineBrokenQuotation",
              "\"It was a long night for all of us.\nWe made it through, \"he said.",
-             {{"It was a long night for all of us.", std::nullopt}}},
+             {{"It was a long night for all of us.", std::nullopt},
+              {"We made it through,", std::nullopt}}},
         Case{"TimeWordBeforeADescriptorIsNoPartOfIt",
              "Yesterday a neighbour said: \"I heard the screams of a dog.\"",
              {{"I heard the screams of a dog.", "a neighbour"}}},
@@ -274,6 +279,133 @@ TEST(QuoteFinderTest, GarbageMarksNeverCrashOrRunAway) {
       ASSERT_EQ(inside.find('\n'), std::string::npos) << text;
     }
   }
+}
+
+// Text with one sentence a line breaks quotations too: the next line's closing mark
+// ends the quotation, and its attribution names who said both parts.
+TEST(QuoteFinderTest, LineBreakInsideAQuotation) {
+  const std::string text =
+      "Fire chief James Steele said the blaze was arson.\n"
+      "``It's hard to say at this point.\n"
+      "Everything is just speculation,'' he said.";
+  const std::vector<Quote> quotes = Find(text, {Mention(text, "James Steele")});
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].text, "It's hard to say at this point.");
+  EXPECT_EQ(quotes[0].speaker, "James Steele");
+  EXPECT_FALSE(quotes[0].partial);
+  EXPECT_EQ(quotes[1].text, "Everything is just speculation,");
+  EXPECT_EQ(quotes[1].speaker, "James Steele");
+}
+
+// "Interior Minister Wolfgang Peschorn, who ..., said": titles before the name, a
+// relative clause after it.
+TEST(QuoteFinderTest, TitledNameWithARelativeClauseBeforeTheVerb) {
+  const std::string text =
+      "The ministry spoke first.\n"
+      "\"The house should send an unmistakable signal,\" Interior Minister Wolfgang "
+      "Peschorn, who serves in a provisional government of civil servants, said in the "
+      "statement.";
+  const std::vector<Quote> quotes = Find(text, {Mention(text, "Wolfgang Peschorn")});
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Wolfgang Peschorn");
+}
+
+// "Mr Steele" is the surname with a title: the full name the article gave.
+TEST(QuoteFinderTest, TitleAndSurnameTakeTheFullName) {
+  const std::string text =
+      "No one was hurt, said the fire chief, James Steele. \"We have no motive,\" Mr Steele "
+      "said.";
+  // As the linker gives them: "Mr Steele" is an entity of its own.
+  EntityMention full = Mention(text, "James Steele");
+  full.entity = "james-steele";
+  full.name = "James Steele";
+  EntityMention titled = Mention(text, "Mr Steele");
+  titled.entity = "mr-steele";
+  titled.name = "Mr Steele";
+  const std::vector<Quote> quotes = Find(text, {full, titled});
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "James Steele");
+  EXPECT_EQ(quotes[0].speaker_entity, "james-steele");
+}
+
+// "would not say", "declined to comment": a verb reporting that nothing was said gives
+// no speaker, and does not hide the quotation's own attribution.
+TEST(QuoteFinderTest, UnsaidVerbsGiveNoSpeaker) {
+  const std::string text =
+      "He had been dismissed last week, the police said. Though they would not say why, "
+      "\"it doesn't appear it was random,\" the Troy police chief, Charles Craft, said. A "
+      "spokesman declined to comment on the \"allegations\" on Friday.";
+  const std::vector<Quote> quotes = Find(text, {Mention(text, "Charles Craft")});
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].speaker, "Charles Craft");
+  EXPECT_FALSE(quotes[1].speaker.has_value());
+}
+
+// "Nichols ... spoke for the first time": who speaks now, so "he said" is Nichols, not
+// the judge quoted before.
+TEST(QuoteFinderTest, SpokeMakesTheSpeakerAPronounTakes) {
+  const std::string text =
+      "\"If there was more I could give you, I would,\" the judge said. Nichols, who argued "
+      "he was insane, spoke for the first time in court on Saturday. \"I am sorry,\" he "
+      "said.";
+  const std::vector<Quote> quotes = Find(text, {Mention(text, "Nichols")});
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].speaker, "the judge");
+  EXPECT_EQ(quotes[1].speaker, "Nichols");
+}
+
+// A quotation left open swallows its own attribution: the speaker before is not its.
+TEST(QuoteFinderTest, OpenQuotationEndingInItsAttributionInheritsNobody) {
+  const std::string text =
+      "\"Patch now,\" Paul Henry said.\n"
+      "\"It's important to note that all versions are affected, Tyler Reguly, a manager at "
+      "Tripwire, says.";
+  const std::vector<Quote> quotes =
+      Find(text, {Mention(text, "Paul Henry"), Mention(text, "Tyler Reguly")});
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].speaker, "Paul Henry");
+  EXPECT_FALSE(quotes[1].speaker.has_value());
+  // A speech verb's form that ends no attribution: "a weakened state".
+  const std::string state =
+      "\"We are in crisis,\" Kyrtsos said.\n\"But there is also a weakened state.\n";
+  const std::vector<Quote> continued = Find(state, {Mention(state, "Kyrtsos")});
+  ASSERT_EQ(continued.size(), 2u);
+  EXPECT_EQ(continued[1].speaker, "Kyrtsos");
+}
+
+// A single-mark quotation in the part after a line break is nested in the double one.
+TEST(QuoteFinderTest, SingleMarksAfterALineBreakInsideAQuotationAreNested) {
+  const std::string text =
+      "``She changed our attitudes.\n"
+      "She became a 'rebel' figure for many,'' Roesler said.";
+  const std::vector<Quote> quotes = Find(text, {Mention(text, "Roesler")});
+  ASSERT_EQ(quotes.size(), 3u);
+  EXPECT_EQ(quotes[2].text, "rebel");
+  EXPECT_TRUE(quotes[2].partial);
+}
+
+// "Dist. Atty.", "Det.": titles whose period ends no sentence, so the name after them
+// is the speaker.
+TEST(QuoteFinderTest, AbbreviatedTitlesBeforeTheSpeakersName) {
+  const std::string text =
+      "\"This is the crime the death penalty was made for,\" said Dist. Atty. Steve Cooley.";
+  const std::vector<Quote> quotes = Find(text, {Mention(text, "Steve Cooley")});
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Steve Cooley");
+}
+
+// Text rebuilt from tokens puts a space before the closing mark after a line break too.
+TEST(QuoteFinderTest, LineBreakInsideAQuotationClosedByASpacedStraightMark) {
+  const std::string text =
+      "\"The warship challenged them.\n"
+      "While two of them escaped, the ship intercepted three, \"said Captain Manohar Nambiar.\n"
+      "He said, \"We will stay.\"";
+  const std::vector<Quote> quotes = Find(text, {Mention(text, "Manohar Nambiar")});
+  ASSERT_EQ(quotes.size(), 3u);
+  EXPECT_EQ(quotes[0].speaker, "Manohar Nambiar");
+  EXPECT_EQ(quotes[1].text, "While two of them escaped, the ship intercepted three,");
+  EXPECT_EQ(quotes[1].speaker, "Manohar Nambiar");
+  EXPECT_EQ(quotes[2].text, "We will stay.");
 }
 
 TEST(QuoteSpeakerTest, IdsAndNameWords) {
