@@ -7,18 +7,13 @@
 #
 #   FUZZ_SECONDS=20   seconds per target
 #   FUZZ_TARGETS="jsonl html"   a subset (default: every target)
-#   BUILD_DIR=build-fuzz
+#   BUILD_DIR=build-sanitize   (the build scripts/test-asan.sh shares)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-20}
-build=${BUILD_DIR:-build-fuzz}
+build=${BUILD_DIR:-build-sanitize}
 jobs=$(nproc)
-if ! command -v clang++ >/dev/null; then
-  echo "fuzz-smoke: clang++ not found (scripts/install-deps.sh installs it)" >&2
-  exit 1
-fi
-CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DSTORYLINE_FUZZ=ON -DSTORYLINE_BENCH=OFF >/dev/null
+scripts/configure-sanitized.sh "$build"
 targets=${FUZZ_TARGETS:-$(ls fuzz/corpus)}
 cmake --build "$build" -j"$jobs" --target $(for t in $targets; do echo "${t}_fuzzer"; done)
 

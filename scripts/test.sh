@@ -6,6 +6,7 @@ jobs=$(nproc)
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs" --timeout 900
-# Reliability: the suite again under ASan and UBSan, then every fuzz target briefly.
+# Reliability: the suite again under ASan and UBSan (one clang build, shared with the
+# fuzz targets), then every fuzz target briefly.
 scripts/test-asan.sh
 scripts/fuzz-smoke.sh

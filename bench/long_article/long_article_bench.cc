@@ -10,54 +10,20 @@
 // analysis found (so that two builds can be told apart when they disagree) and the
 // process's peak RSS so far. Run one record per process to read each size's own peak.
 #include <fmt/format.h>
-#include <time.h>
 
 #include <CLI/CLI.hpp>
-#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "../bench_articles.h"
+#include "../bench_clock.h"
 #include "../process_memory.h"
 #include "core/article.h"
 #include "extract/article_analyzer.h"
-#include "io/input_reader.h"
 
 namespace storyline {
 namespace {
-
-double ThreadCpuSeconds() {
-  timespec now;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return double(now.tv_sec) + double(now.tv_nsec) * 1e-9;
-}
-
-double WallSeconds() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-size_t WhitespaceWords(std::string_view text) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
-std::vector<Article> ReadArticles(const std::string& path) {
-  ReadOptions options;
-  options.detect_language = false;
-  options.max_record_bytes = size_t{1} << 32;  // the benchmark's records are long on purpose
-  std::vector<Article> articles;
-  const std::string paths[] = {path};
-  ReadInputs(
-      paths, options, [&](Article&& article) { articles.push_back(std::move(article)); },
-      [](const InputError& error) { throw std::runtime_error(error.Message()); });
-  return articles;
-}
 
 int Main(int argc, char** argv) {
   CLI::App app("analyze speed by article length, on one thread");
@@ -72,7 +38,8 @@ int Main(int argc, char** argv) {
   app.add_option("--models", models_dir, "models directory");
   CLI11_PARSE(app, argc, argv);
 
-  const std::vector<Article> articles = ReadArticles(input);
+  // The benchmark's records are long on purpose.
+  const std::vector<Article> articles = bench::ReadArticles(input, size_t{1} << 32);
   if (record && *record >= articles.size()) {
     throw std::runtime_error(fmt::format("{} has {} records", input, articles.size()));
   }
@@ -84,15 +51,15 @@ int Main(int argc, char** argv) {
     double best_wall = 1e300;
     size_t found = 0;
     for (int pass = 0; pass < passes; ++pass) {
-      const double cpu_start = ThreadCpuSeconds();
-      const double wall_start = WallSeconds();
+      const double cpu_start = bench::ThreadCpuSeconds();
+      const double wall_start = bench::WallSeconds();
       const Analysis analysis = analyzer.Analyze(article);
-      const double cpu = ThreadCpuSeconds() - cpu_start;
-      if (cpu < best_cpu) best_cpu = cpu, best_wall = WallSeconds() - wall_start;
+      const double cpu = bench::ThreadCpuSeconds() - cpu_start;
+      if (cpu < best_cpu) best_cpu = cpu, best_wall = bench::WallSeconds() - wall_start;
       found = analysis.entities.size() + analysis.times.size() + analysis.quantities.size() +
               analysis.quotes.size() + analysis.events.size();
     }
-    const size_t words = WhitespaceWords(article.text);
+    const size_t words = bench::WhitespaceWords(article.text);
     fmt::print(
         "{{\"id\": \"{}\", \"bytes\": {}, \"words\": {}, \"cpu_s\": {:.4f}, \"wall_s\": {:.4f}, "
         "\"words_per_cpu_s\": {:.0f}, \"found\": {}, \"peak_rss_kib\": {}}}\n",

@@ -20,16 +20,16 @@
 //
 // Output: one JSON object per line on stdout; per-stage lines for "stages".
 #include <fmt/format.h>
-#include <time.h>
 
 #include <CLI/CLI.hpp>
-#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "../bench_articles.h"
+#include "../bench_clock.h"
 #include "../process_memory.h"
 #include "core/article.h"
 #include "extract/article_analyzer.h"
@@ -38,7 +38,6 @@
 #include "extract/quantity_finder.h"
 #include "extract/quote_finder.h"
 #include "extract/time_expression_finder.h"
-#include "io/input_reader.h"
 #include "nlp/dependency_parser.h"
 #include "nlp/entity_recognizer.h"
 #include "nlp/pos_tagger.h"
@@ -48,38 +47,6 @@ namespace storyline {
 namespace {
 
 constexpr size_t kWarmUpArticles = 20;
-
-double ThreadCpuSeconds() {
-  timespec now;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return double(now.tv_sec) + double(now.tv_nsec) * 1e-9;
-}
-
-double WallSeconds() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-size_t WhitespaceWords(std::string_view text) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
-std::vector<Article> ReadArticles(const std::string& path) {
-  ReadOptions options;
-  options.detect_language = false;
-  std::vector<Article> articles;
-  const std::string paths[] = {path};
-  ReadInputs(
-      paths, options, [&](Article&& article) { articles.push_back(std::move(article)); },
-      [](const InputError& error) { throw std::runtime_error(error.Message()); });
-  return articles;
-}
 
 // One pass's cost.
 struct PassTime {
@@ -95,10 +62,10 @@ PassTime TimeFastestPass(const std::vector<Article>& articles, int passes,
   PassTime best{1e300, 1e300};
   for (int pass = 0; pass < passes; ++pass) {
     found = 0;
-    const double cpu_start = ThreadCpuSeconds();
-    const double wall_start = WallSeconds();
+    const double cpu_start = bench::ThreadCpuSeconds();
+    const double wall_start = bench::WallSeconds();
     for (const Article& article : articles) found += process(article);
-    const PassTime time{ThreadCpuSeconds() - cpu_start, WallSeconds() - wall_start};
+    const PassTime time{bench::ThreadCpuSeconds() - cpu_start, bench::WallSeconds() - wall_start};
     if (time.cpu_s < best.cpu_s) best = time;
   }
   return best;
@@ -154,9 +121,9 @@ struct StageTimes {
 size_t AnalyzeByStage(const Models& models, const Article& article, StageTimes& times) {
   const std::string_view text = article.text;
   size_t stage = 0;
-  double start = ThreadCpuSeconds();
+  double start = bench::ThreadCpuSeconds();
   auto lap = [&] {
-    const double now = ThreadCpuSeconds();
+    const double now = bench::ThreadCpuSeconds();
     times.cpu_s[stage++] += now - start;
     start = now;
   };
@@ -235,14 +202,14 @@ int Main(int argc, char** argv) {
 
   Run run;
   run.pipeline = pipeline;
-  const std::vector<Article> articles = ReadArticles(input);
+  const std::vector<Article> articles = bench::ReadArticles(input);
   run.articles = articles.size();
-  for (const Article& article : articles) run.words += WhitespaceWords(article.text);
+  for (const Article& article : articles) run.words += bench::WhitespaceWords(article.text);
 
-  const double load_start = WallSeconds();
+  const double load_start = bench::WallSeconds();
   if (pipeline == "analyze") {
     const ArticleAnalyzer analyzer(models_dir);
-    run.load_s = WallSeconds() - load_start;
+    run.load_s = bench::WallSeconds() - load_start;
     run.time = TimeFastestPass(
         articles, passes, [&](const Article& a) { return AnalysisSize(analyzer.Analyze(a)); },
         run.found);
@@ -250,7 +217,7 @@ int Main(int argc, char** argv) {
     return 0;
   }
   const Models models = LoadModels(models_dir, pipeline != "ner");
-  run.load_s = WallSeconds() - load_start;
+  run.load_s = bench::WallSeconds() - load_start;
   if (pipeline == "stages") {
     StageTimes times;
     for (const Article& article : articles) run.found += AnalyzeByStage(models, article, times);
