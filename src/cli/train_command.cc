@@ -27,6 +27,10 @@ struct TrainingRun {
   std::filesystem::path models_dir;
   // A tiny subset and one iteration: checks the whole path in seconds, for CI.
   bool smoke = false;
+  // The recognizer's shuffling seed: retraining under several seeds shows how much of a
+  // change in its scores is training noise.
+  uint32_t ner_seed = NerTrainingOptions().seed;
+  bool ner_structured = false;
 
   // Documents to read per corpus partition; -1 for all.
   int MaxDocs() const { return smoke ? 3 : -1; }
@@ -124,6 +128,8 @@ void TrainParser(const TrainingRun& run) {
 void TrainNer(const TrainingRun& run) {
   const Stopwatch clock;
   NerTrainingOptions options;
+  options.seed = run.ner_seed;
+  options.structured = run.ner_structured;
   if (run.smoke) {
     options.epochs = 1;
     options.hash_bits = 14;
@@ -142,9 +148,8 @@ struct Trainer {
   std::string_view model;
   void (*train)(const TrainingRun&);
 };
-constexpr Trainer kTrainers[] = {{"pos", TrainPosTagger},
-                                 {"parser", TrainParser},
-                                 {"ner", TrainNer}};
+constexpr Trainer kTrainers[] = {
+    {"pos", TrainPosTagger}, {"parser", TrainParser}, {"ner", TrainNer}};
 
 std::filesystem::path MakeTempDir() {
   std::string pattern =
@@ -162,6 +167,8 @@ void AddTrainCommand(CLI::App& app) {
   auto models_dir = std::make_shared<std::string>();
   auto smoke = std::make_shared<bool>(false);
   auto only = std::make_shared<std::string>();
+  auto ner_seed = std::make_shared<uint32_t>(NerTrainingOptions().seed);
+  auto ner_structured = std::make_shared<bool>(false);
   CLI::App* command = app.add_subcommand("train", "Rebuild the model files from annotated corpora");
   command->add_option("--data", *data_dir,
                       "Corpus directory (default: ../shared/data beside the sources)");
@@ -174,11 +181,19 @@ void AddTrainCommand(CLI::App& app) {
                    "Rebuild one model, keeping the others (the parser is scored with the "
                    "pos.model already in --models)")
       ->check(CLI::IsMember({"pos", "parser", "ner"}));
-  command->callback([data_dir, models_dir, smoke, only] {
+  command->add_option("--ner-seed", *ner_seed,
+                      "Seed of the recognizer's sentence shuffling (default: the committed "
+                      "model's)");
+  command->add_flag("--ner-structured", *ner_structured,
+                    "Train the recognizer as a structured perceptron with Viterbi decoding "
+                    "(bench/ner_levers.md)");
+  command->callback([data_dir, models_dir, smoke, only, ner_seed, ner_structured] {
     try {
       TrainingRun run;
       run.data_dir = *data_dir;
       run.smoke = *smoke;
+      run.ner_seed = *ner_seed;
+      run.ner_structured = *ner_structured;
       run.models_dir = !models_dir->empty() ? std::filesystem::path(*models_dir)
                        : run.smoke          ? MakeTempDir()
                                             : DefaultModelsDir();

@@ -171,6 +171,15 @@ void AveragedPerceptron::Update(std::span<const uint64_t> features, int truth, i
   }
 }
 
+void AveragedPerceptron::Adjust(std::span<const uint64_t> features, int c, float delta) {
+  if (weights_.empty()) throw std::logic_error("perceptron: update after training ended");
+  for (uint64_t f : features) {
+    const size_t index = Row(f) * num_classes_ + c;
+    Touch(index);
+    weights_[index] += delta;
+  }
+}
+
 void AveragedPerceptron::Average() {
   if (weights_.empty()) return;
   if (!totals_.empty()) {

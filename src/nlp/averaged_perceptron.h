@@ -58,6 +58,13 @@ class AveragedPerceptron {
   // Only before Average().
   void Update(std::span<const uint64_t> features, int truth, int guess);
 
+  // A step of a structured update, for learners that score whole sequences (Collins
+  // 2002): adds `delta` to class `c`'s weight of every feature. The steps of one example
+  // make one update, so they do not advance the averaging clock; Tick() does, once per
+  // example. Only before Average().
+  void Adjust(std::span<const uint64_t> features, int c, float delta);
+  void Tick() { ++clock_; }
+
   // Replaces the weights by their average over all updates and switches to the scoring
   // form. Ends training.
   void Average();

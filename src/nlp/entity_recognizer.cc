@@ -6,6 +6,7 @@
 #include <array>
 #include <chrono>
 #include <fstream>
+#include <limits>
 #include <numeric>
 #include <random>
 #include <stdexcept>
@@ -16,7 +17,10 @@ namespace storyline {
 namespace {
 
 constexpr uint32_t kMagic = 0x52454e53;  // "SNER"
-constexpr uint32_t kVersion = 1;
+// Model file versions, one per decoder (see EntityRecognizer): the features and the
+// weights are learned for one.
+constexpr uint32_t kGreedyVersion = 1;
+constexpr uint32_t kStructuredVersion = 2;
 
 // Gazetteer categories used as name evidence; kCommon is used separately.
 constexpr int kNameCategories = int(GazetteerCategory::kCommon);
@@ -191,9 +195,18 @@ void StaticFeatures(const std::vector<TokenInfo>& infos, size_t i, std::vector<u
   }
 }
 
+// Features of the greedy tagger that read the tags it chose before.
 void DynamicFeatures(const TokenInfo& t, int prev, int prev2, std::vector<uint64_t>* out) {
   out->push_back(Mix(kPrevTag, uint64_t(prev)));
   out->push_back(Mix(kPrevTwoTags, uint64_t(prev * 16 + prev2)));
+  out->push_back(Mix(kPrevTagLower, Pair(uint64_t(prev), t.lower)));
+  out->push_back(Mix(kPrevTagShape, Pair(uint64_t(prev), t.shape)));
+}
+
+// Features of the transition from tag `prev` into the current token: scored for every
+// tag the token may take, so that the decoder can weigh whole sequences.
+void TransitionFeatures(const TokenInfo& t, int prev, std::vector<uint64_t>* out) {
+  out->push_back(Mix(kPrevTag, uint64_t(prev)));
   out->push_back(Mix(kPrevTagLower, Pair(uint64_t(prev), t.lower)));
   out->push_back(Mix(kPrevTagShape, Pair(uint64_t(prev), t.shape)));
 }
@@ -202,8 +215,8 @@ void DynamicFeatures(const TokenInfo& t, int prev, int prev2, std::vector<uint64
 enum Position { kB = 0, kI = 1, kL = 2, kU = 3 };
 int TypeOf(int tag) { return (tag - 1) / 4; }
 int PositionOf(int tag) { return (tag - 1) % 4; }
-int MakeTag(int type, int position) { return 1 + 4 * type + position; }
 bool OpensSpan(int tag) { return tag != 0 && (PositionOf(tag) == kB || PositionOf(tag) == kI); }
+int MakeTag(int type, int position) { return 1 + 4 * type + position; }
 
 // The best tag that may follow `prev`; at the sentence's last token no span may stay open.
 int BestValidTag(const std::array<float, kNumEntityTags>& scores, int prev, bool last) {
@@ -242,6 +255,83 @@ void TagSentence(const std::vector<TokenInfo>& infos, const AveragedPerceptron& 
     prev2 = prev;
     prev = guess;
   }
+}
+
+using TagScores = std::array<float, kNumEntityTags>;
+
+// Scratch space for decoding one sentence, reused across sentences.
+struct Lattice {
+  std::vector<uint64_t> features;
+  std::vector<TagScores> best;  // best[i][t]: best sequence score ending in t at i
+  std::vector<std::array<int8_t, kNumEntityTags>> back;  // its tag at i - 1
+};
+
+// The highest-scoring valid BILOU sequence for one sentence (Viterbi over first-order
+// transitions): a token's score for tag t after tag p is its static features' weight for t
+// plus its transition features' (TransitionFeatures of p). The sentence starts after O and
+// may not end inside a span, so every sequence is whole spans.
+void Decode(const std::vector<TokenInfo>& infos, const AveragedPerceptron& model, int* tags,
+            Lattice* lattice) {
+  constexpr float kImpossible = -std::numeric_limits<float>::infinity();
+  const size_t n = infos.size();
+  lattice->best.assign(n, {});
+  lattice->back.assign(n, {});
+  std::vector<uint64_t>& features = lattice->features;
+  for (size_t i = 0; i < n; ++i) {
+    features.clear();
+    StaticFeatures(infos, i, &features);
+    TagScores emission{};
+    model.AddScores(features, emission);
+    TagScores& best = lattice->best[i];
+    best.fill(kImpossible);
+    const bool last = i + 1 == n;
+    for (int prev = 0; prev < (i == 0 ? 1 : kNumEntityTags); ++prev) {
+      const float before = i == 0 ? 0.0f : lattice->best[i - 1][prev];
+      if (before == kImpossible) continue;
+      features.clear();
+      TransitionFeatures(infos[i], prev, &features);
+      TagScores score = emission;
+      model.AddScores(features, score);
+      for (int tag = 0; tag < kNumEntityTags; ++tag) {
+        if (!IsValidTransition(prev, tag) || (last && OpensSpan(tag))) continue;
+        if (before + score[tag] > best[tag]) {
+          best[tag] = before + score[tag];
+          lattice->back[i][tag] = int8_t(prev);
+        }
+      }
+    }
+  }
+  int tag = int(std::max_element(lattice->best[n - 1].begin(), lattice->best[n - 1].end()) -
+                lattice->best[n - 1].begin());
+  for (size_t i = n; i-- > 0;) {
+    tags[i] = tag;
+    tag = lattice->back[i][tag];
+  }
+}
+
+// One structured perceptron update (Collins 2002) when the decoded `tags` differ from
+// `gold`: the gold sequence's features gain weight, the decoded one's lose it, at every
+// token whose tag or previous tag differs (elsewhere the two cancel).
+void Learn(const std::vector<TokenInfo>& infos, const int* gold, const int* tags,
+           AveragedPerceptron* model, std::vector<uint64_t>* features) {
+  for (size_t i = 0; i < infos.size(); ++i) {
+    const int gold_prev = i == 0 ? 0 : gold[i - 1];
+    const int prev = i == 0 ? 0 : tags[i - 1];
+    if (gold[i] == tags[i] && gold_prev == prev) continue;
+    if (gold[i] != tags[i]) {
+      features->clear();
+      StaticFeatures(infos, i, features);
+      model->Adjust(*features, gold[i], 1.0f);
+      model->Adjust(*features, tags[i], -1.0f);
+    }
+    features->clear();
+    TransitionFeatures(infos[i], gold_prev, features);
+    model->Adjust(*features, gold[i], 1.0f);
+    features->clear();
+    TransitionFeatures(infos[i], prev, features);
+    model->Adjust(*features, tags[i], -1.0f);
+  }
+  model->Tick();
 }
 
 // Whether `token` holds a letter or digit (any non-ASCII byte counts as a letter).
@@ -328,7 +418,9 @@ EntityRecognizer EntityRecognizer::Load(const std::filesystem::path& models_dir)
   if (!in.read(reinterpret_cast<char*>(header), sizeof(header)) || header[0] != kMagic) {
     throw ModelError(path, "not an entity recognizer model");
   }
-  if (header[1] != kVersion) throw ModelError(path, "unsupported model version");
+  if (header[1] != kGreedyVersion && header[1] != kStructuredVersion) {
+    throw ModelError(path, "unsupported model version");
+  }
   AveragedPerceptron model;
   try {
     model.Load(in);
@@ -336,12 +428,12 @@ EntityRecognizer EntityRecognizer::Load(const std::filesystem::path& models_dir)
     throw ModelError(path, e.what());
   }
   if (model.num_classes() != kNumEntityTags) throw ModelError(path, "wrong number of tags");
-  return EntityRecognizer(std::move(gazetteer), std::move(model));
+  return EntityRecognizer(std::move(gazetteer), std::move(model), header[1] == kStructuredVersion);
 }
 
 void EntityRecognizer::Save(const std::filesystem::path& path) const {
   std::ofstream out(path, std::ios::binary);
-  const uint32_t header[2] = {kMagic, kVersion};
+  const uint32_t header[2] = {kMagic, structured_ ? kStructuredVersion : kGreedyVersion};
   out.write(reinterpret_cast<const char*>(header), sizeof(header));
   model_.Save(out);
   if (!out.flush()) throw ModelError(path, "cannot write model");
@@ -382,6 +474,7 @@ EntityRecognizer EntityRecognizer::Train(const std::vector<NerDocument>& docs,
   std::iota(order.begin(), order.end(), 0);
   std::mt19937 rng(options.seed);
   std::vector<uint64_t> features;
+  Lattice lattice;
   std::vector<int> tags;
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     // Fisher-Yates with our own index draw: std::shuffle's output is library-specific.
@@ -390,7 +483,12 @@ EntityRecognizer EntityRecognizer::Train(const std::vector<NerDocument>& docs,
     for (size_t index : order) {
       const TrainingSentence& s = sentences[index];
       tags.resize(s.gold.size());
-      TagSentence(s.infos, model, &model, s.gold.data(), tags.data(), &features);
+      if (options.structured) {
+        Decode(s.infos, model, tags.data(), &lattice);
+        Learn(s.infos, s.gold.data(), tags.data(), &model, &features);
+      } else {
+        TagSentence(s.infos, model, &model, s.gold.data(), tags.data(), &features);
+      }
       for (size_t k = 0; k < tags.size(); ++k) correct += tags[k] == s.gold[k];
     }
     if (progress) {
@@ -398,7 +496,7 @@ EntityRecognizer EntityRecognizer::Train(const std::vector<NerDocument>& docs,
     }
   }
   model.Average();
-  return EntityRecognizer(std::move(gazetteer), std::move(model));
+  return EntityRecognizer(std::move(gazetteer), std::move(model), options.structured);
 }
 
 std::vector<NerDocument> LoadNerTrainingDocuments(const std::filesystem::path& data_dir,
@@ -469,11 +567,15 @@ std::vector<int> EntityRecognizer::Tag(std::string_view text, const TokenizedTex
   std::vector<int> tags(tokens.tokens.size(), 0);
   std::vector<TokenInfo> infos;
   std::vector<GazetteerMatch> matches;
-  std::vector<uint64_t> features;
+  Lattice lattice;
   for (const Sentence& s : tokens.sentences) {
     if (s.end_token <= s.first_token) continue;
     DescribeSentence(text, tokens, s, gazetteer_, &infos, &matches);
-    TagSentence(infos, model_, nullptr, nullptr, tags.data() + s.first_token, &features);
+    if (structured_) {
+      Decode(infos, model_, tags.data() + s.first_token, &lattice);
+    } else {
+      TagSentence(infos, model_, nullptr, nullptr, tags.data() + s.first_token, &lattice.features);
+    }
   }
   return tags;
 }

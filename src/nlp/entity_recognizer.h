@@ -1,10 +1,15 @@
 // Named-entity recognizer for PERSON, ORG and PLACE names.
 //
 // A BILOU sequence tagger (Begin, Inside, Last, Unit, Outside per entity type) over the
-// tokenizer's tokens: an averaged perceptron scores each token left to right from word,
-// shape, affix, neighbour and gazetteer features and the two tags before it, and the
-// decoder only picks tags that continue a valid BILOU sequence, so every entity it emits
-// is a whole, well-formed span inside one sentence.
+// tokenizer's tokens, an averaged perceptron over word, shape, affix, neighbour and
+// gazetteer features, with one of two decoders (the model file says which):
+//  - greedy: each token's tag is chosen left to right, reading the two tags before it;
+//  - structured (Collins 2002): each token's tags are scored with the transition from
+//    the tag before it, and Viterbi picks the best-scoring sequence of the sentence as a
+//    whole, so evidence late in a name (the "Corp" of "Alan Bert Carl Corp") can decide
+//    the tag of its first word.
+// Either decoder only emits valid BILOU sequences, so every entity is a whole,
+// well-formed span inside one sentence.
 //
 // The model is trained on the tokenizer's own tokens of the raw training texts, with the
 // gold character spans aligned to them, so training and run time see the same units.
@@ -36,6 +41,7 @@ struct NerTrainingOptions {
   int hash_bits = 18;
   uint32_t seed = 1;             // document order shuffling; training is deterministic for a seed
   int max_docs_per_corpus = -1;  // -1: all (LoadNerTrainingDocuments)
+  bool structured = false;       // the structured decoder, instead of the greedy one
 };
 
 class EntityRecognizer {
@@ -64,11 +70,12 @@ class EntityRecognizer {
   const Gazetteer& gazetteer() const { return gazetteer_; }
 
  private:
-  EntityRecognizer(Gazetteer gazetteer, AveragedPerceptron model)
-      : gazetteer_(std::move(gazetteer)), model_(std::move(model)) {}
+  EntityRecognizer(Gazetteer gazetteer, AveragedPerceptron model, bool structured)
+      : gazetteer_(std::move(gazetteer)), model_(std::move(model)), structured_(structured) {}
 
   Gazetteer gazetteer_;
   AveragedPerceptron model_;
+  bool structured_;
 };
 
 // The training documents, from shared/data (`data_dir`): GUM train, CrossNER politics
