@@ -25,7 +25,9 @@ inline size_t WhitespaceWords(std::string_view text) {
 }
 
 // Every article of `path`, language identification off (every article is analyzed);
-// the first bad record throws. `max_record_bytes` 0 keeps the reader's own limit.
+// the first bad record throws. A warning (a value left out of a record that was read,
+// such as a publication date in no format the reader accepts) does not. `max_record_bytes` 0 keeps
+// the reader's own limit.
 inline std::vector<Article> ReadArticles(const std::string& path, size_t max_record_bytes = 0) {
   ReadOptions options;
   options.detect_language = false;
@@ -34,7 +36,9 @@ inline std::vector<Article> ReadArticles(const std::string& path, size_t max_rec
   const std::string paths[] = {path};
   ReadInputs(
       paths, options, [&](Article&& article) { articles.push_back(std::move(article)); },
-      [](const InputError& error) { throw std::runtime_error(error.Message()); });
+      [](const InputError& error) {
+        if (!error.warning) throw std::runtime_error(error.Message());
+      });
   return articles;
 }
 
