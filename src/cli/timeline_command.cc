@@ -2,11 +2,11 @@
 // the store (or of one story, or those involving one entity) in date order, undated
 // events last.
 #include <algorithm>
-#include <cctype>
 #include <optional>
 
 #include "cli/commands.h"
 #include "cli/read_command.h"
+#include "report/entity_filter.h"
 #include "story/stories_json.h"
 
 namespace storyline {
@@ -19,25 +19,6 @@ struct TimelineOptions {
   bool json = false;
 };
 
-// "Joe Biden", "joe-biden" and "JOE BIDEN" name the same entity id.
-std::string EntityKey(std::string_view name) {
-  std::string key;
-  for (const char c : name) {
-    key.push_back(c == ' ' || c == '_' ? '-' : static_cast<char>(std::tolower(c)));
-  }
-  return key;
-}
-
-// An entity matches when the name asked for is whole words of its id: "netanyahu" and
-// "Benjamin Netanyahu" both find "benjamin-netanyahu", "yahu" does not.
-bool Involves(const StoryEvent& event, const std::string& key) {
-  const auto matches = [&](const std::string& id) {
-    return ("-" + EntityKey(id) + "-").find("-" + key + "-") != std::string::npos;
-  };
-  return std::any_of(event.actors.begin(), event.actors.end(), matches) ||
-         (event.place && matches(*event.place));
-}
-
 std::vector<StoryEvent> SelectEvents(const std::vector<Story>& stories,
                                      const TimelineOptions& options) {
   const std::string key = EntityKey(options.entity);
@@ -45,7 +26,7 @@ std::vector<StoryEvent> SelectEvents(const std::vector<Story>& stories,
   for (const Story& story : stories) {
     if (options.story && story.id != *options.story) continue;
     for (const StoryEvent& event : story.events) {
-      if (key.empty() || Involves(event, key)) events.push_back(event);
+      if (key.empty() || EventInvolves(event, key)) events.push_back(event);
     }
   }
   std::stable_sort(events.begin(), events.end(), [](const StoryEvent& a, const StoryEvent& b) {

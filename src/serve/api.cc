@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "report/article_view.h"
+#include "report/entity_filter.h"
 #include "report/search_json.h"
 #include "story/stories_json.h"
 #include "synth/comparison_json.h"
@@ -143,24 +144,6 @@ std::string Lower(std::string_view text) {
   return lower;
 }
 
-// "Joe Biden", "joe-biden" and "JOE BIDEN" name the same entity id; a name matches an id
-// when it is whole words of it (as `storyline timeline --entity`).
-std::string EntityKey(std::string_view name) {
-  std::string key;
-  for (const char c : name) {
-    key.push_back(c == ' ' || c == '_' ? '-' : static_cast<char>(std::tolower(c)));
-  }
-  return key;
-}
-
-bool Involves(const StoryEvent& event, const std::string& key) {
-  const auto matches = [&](const std::string& id) {
-    return ("-" + EntityKey(id) + "-").find("-" + key + "-") != std::string::npos;
-  };
-  return std::any_of(event.actors.begin(), event.actors.end(), matches) ||
-         (event.place && matches(*event.place));
-}
-
 const Story& FindStory(const std::vector<Story>& stories, int id) {
   const auto it = std::lower_bound(stories.begin(), stories.end(), id,
                                    [](const Story& s, int id) { return s.id < id; });
@@ -226,7 +209,7 @@ Json ListStories(Store& store, const Api::Snapshot& snapshot, const ApiParams& r
     if (since && (!story.last || story.last->substr(0, 10) < *since)) continue;
     if (until && (!story.first || story.first->substr(0, 10) > *until)) continue;
     if (entity && std::none_of(story.events.begin(), story.events.end(),
-                               [&](const StoryEvent& e) { return Involves(e, entity_key); })) {
+                               [&](const StoryEvent& e) { return EventInvolves(e, entity_key); })) {
       continue;
     }
     if (query && Lower(story.label).find(query_key) == std::string::npos) continue;
@@ -308,7 +291,7 @@ Json Events(const Api::Snapshot& snapshot, const ApiParams& raw) {
   for (const Story& s : snapshot.stories) {
     if (story && s.id != *story) continue;
     for (const StoryEvent& event : s.events) {
-      if (key.empty() || Involves(event, key)) events.push_back(event);
+      if (key.empty() || EventInvolves(event, key)) events.push_back(event);
     }
   }
   SortEvents(events);
@@ -336,7 +319,7 @@ Json Entities(const Api::Snapshot& snapshot, const ApiParams& raw) {
   const std::string key = params.Text("q") ? EntityKey(*params.Text("q")) : "";
   std::vector<std::pair<std::string, const Api::Snapshot::EntityCount*>> ranked;
   for (const auto& [id, count] : snapshot.entities) {
-    if (!key.empty() && ("-" + EntityKey(id) + "-").find("-" + key + "-") == std::string::npos) {
+    if (!key.empty() && !EntityIdMatches(id, key)) {
       continue;
     }
     ranked.emplace_back(id, &count);

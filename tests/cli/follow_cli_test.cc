@@ -178,6 +178,28 @@ class FollowTest : public CommandTest {
     return count;
   }
 
+  // Publishes `count` article pages /news/p0, /news/p1, ... in the RSS feed; their links.
+  std::vector<std::string> PublishNumberedPages(int count) {
+    std::vector<std::string> links;
+    for (int i = 0; i < count; ++i) {
+      site_.SetPage("/news/p" + std::to_string(i),
+                    ArticlePage("Report " + std::to_string(i), "strike day " + std::to_string(i)));
+      links.push_back(site_.Url("/news/p" + std::to_string(i)));
+    }
+    site_.SetRssItems(links);
+    return links;
+  }
+
+  // Starts a follow run and returns once it has logged `articles` stored articles (or
+  // after 30 s); stderr goes to `err_path`.
+  pid_t SpawnFollowUntilStored(int articles, const std::string& err_path) {
+    const pid_t pid = Spawn(FollowArgs(), err_path);
+    for (int i = 0; i < 600 && CountLines(err_path, "article ") < articles; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return pid;
+  }
+
   NewsSite site_;
 };
 
@@ -244,18 +266,9 @@ TEST_F(FollowTest, APageNamingItsOwnAddressIsStoredUnderIt) {
 
 TEST_F(FollowTest, SigtermFinishesThePageInHandAndExitsZero) {
   site_.SetPageDelay(300);
-  std::vector<std::string> links;
-  for (int i = 0; i < 20; ++i) {
-    site_.SetPage("/news/p" + std::to_string(i),
-                  ArticlePage("Report " + std::to_string(i), "strike day " + std::to_string(i)));
-    links.push_back(site_.Url("/news/p" + std::to_string(i)));
-  }
-  site_.SetRssItems(links);
+  PublishNumberedPages(20);
   const std::string err = (dir_ / "follow.err").string();
-  const pid_t pid = Spawn(FollowArgs(), err);
-  for (int i = 0; i < 600 && CountLines(err, "article ") < 2; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
+  const pid_t pid = SpawnFollowUntilStored(2, err);
   kill(pid, SIGTERM);
   EXPECT_EQ(ExitStatus(pid), 0);
   auto store = OpenForReading();
@@ -271,18 +284,9 @@ TEST_F(FollowTest, SigtermFinishesThePageInHandAndExitsZero) {
 
 TEST_F(FollowTest, KilledMidRunThenResumedLosesNothingAndDoublesNothing) {
   site_.SetPageDelay(200);
-  std::vector<std::string> links;
-  for (int i = 0; i < 12; ++i) {
-    site_.SetPage("/news/p" + std::to_string(i),
-                  ArticlePage("Report " + std::to_string(i), "strike day " + std::to_string(i)));
-    links.push_back(site_.Url("/news/p" + std::to_string(i)));
-  }
-  site_.SetRssItems(links);
+  const std::vector<std::string> links = PublishNumberedPages(12);
   const std::string err = (dir_ / "follow.err").string();
-  const pid_t pid = Spawn(FollowArgs(), err);
-  for (int i = 0; i < 600 && CountLines(err, "article ") < 4; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
+  const pid_t pid = SpawnFollowUntilStored(4, err);
   kill(pid, SIGKILL);
   ExitStatus(pid);
   const int hits_at_kill = site_.PageHits();
