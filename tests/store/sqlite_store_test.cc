@@ -112,9 +112,10 @@ TEST_F(SqliteStoreTest, EventsStoredBeforeTheNegatedFlagReadBackAsNotNegated) {
     auto store = OpenStore(path_);
     store->AddBatch(std::vector{PrepareArticle(a, analysis)});
   }
-  // The store as the build before schema step 6 (the flag) left it: steps 6 to 10 undone.
+  // The store as the build before schema step 6 (the flag) left it: steps 6 to 11 undone.
   ExecRaw(
-      "DROP INDEX entity_mentions_by_name; DROP INDEX articles_superseded; "
+      "DROP TABLE feeds; DROP TABLE seen_urls; DROP INDEX entity_mentions_by_name; DROP INDEX "
+      "articles_superseded; "
       "ALTER TABLE article_events DROP COLUMN negated; DROP TABLE story_splits; "
       "ALTER TABLE story_state DROP COLUMN placed_through; "
       "DROP INDEX articles_latest_by_external_id; ALTER TABLE articles DROP COLUMN latest; "
