@@ -577,6 +577,15 @@ class QuoteAttributor {
     // "Yesterday a neighbour said", "Later one user posted": the time word is no part of
     // the speaker.
     while (b - a > 1 && IsSubjectVerbFiller(Lower(a))) ++a;
+    // "The Indian Navy in November said", "Hastings this morning announced": nor is a time
+    // phrase before the verb; of "the ministry on Monday said" the weekday was already left
+    // out as a word before the verb.
+    if (b - a > 2 && IsCalendarWord(Lower(b - 1)) && OpensTimePhrase(Lower(b - 2))) {
+      b -= 2;
+    } else if (b - a > 1 && b < static_cast<int>(tokens_.size()) && OpensTimePhrase(Lower(b - 1)) &&
+               IsCalendarWord(Lower(b))) {
+      --b;
+    }
     // "Capt. John Roe Sr.": the suffix is no name of its own.
     while (b - a > 1 && (IsNameSuffix(Lower(b - 1)) ||
                          (Word(b - 1) == "." && b - 2 > a && IsNameSuffix(Lower(b - 2) + ".")))) {

@@ -53,6 +53,15 @@ constexpr std::string_view kInvertedSubjectTrailers[] = {
     "where",  "which", "while",    "who",    "yesterday", "this",    "told",
 };
 
+constexpr std::string_view kCalendarWords[] = {
+    "january",   "february",  "march",   "april",    "may",      "june",    "july",
+    "august",    "september", "october", "november", "december", "monday",  "tuesday",
+    "wednesday", "thursday",  "friday",  "saturday", "sunday",   "morning", "afternoon",
+    "evening",   "night",     "weekend", "week",     "month",    "year",
+};
+
+constexpr std::string_view kTimePhraseOpeners[] = {"at", "earlier", "in", "last", "on", "this"};
+
 constexpr std::string_view kRelativePronouns[] = {"that", "which", "who", "whom", "whose"};
 
 constexpr std::string_view kTitleWords[] = {
@@ -197,6 +206,7 @@ constexpr std::string_view kPersonHeads[] = {
     "investigator",
     "investor",
     "judge",
+    "juror",
     "lawmaker",
     "lawyer",
     "leader",
@@ -281,15 +291,17 @@ constexpr std::string_view kPersonHeads[] = {
 };
 
 constexpr std::string_view kOrganizationHeads[] = {
-    "account",    "administration", "agency",       "army",      "association", "authority",
-    "bank",       "board",          "bureau",       "cabinet",   "campaign",    "center",
-    "college",    "command",        "commission",   "committee", "company",     "council",
-    "court",      "department",     "district",     "embassy",   "firm",        "foundation",
-    "government", "group",          "hospital",     "house",     "institute",   "kremlin",
-    "letter",     "military",       "ministry",     "movement",  "network",     "newspaper",
-    "office",     "organisation",   "organization", "outlet",    "page",        "party",
-    "pentagon",   "police",         "report",       "school",    "statement",   "station",
-    "union",      "university",     "website",
+    "account",      "administration", "agency",     "airline",     "army",       "association",
+    "authority",    "bank",           "board",      "broadcaster", "bureau",     "cabinet",
+    "campaign",     "center",         "charity",    "club",        "college",    "command",
+    "commission",   "committee",      "company",    "council",     "court",      "daily",
+    "department",   "district",       "embassy",    "federation",  "firm",       "foundation",
+    "government",   "group",          "hospital",   "house",       "institute",  "journal",
+    "kremlin",      "league",         "letter",     "magazine",    "military",   "ministry",
+    "movement",     "navy",           "network",    "newspaper",   "office",     "organisation",
+    "organization", "outlet",         "page",       "paper",       "parliament", "party",
+    "pentagon",     "police",         "regulator",  "report",      "school",     "statement",
+    "station",      "union",          "university", "watchdog",    "website",
 };
 
 constexpr std::string_view kDescriptorHeadEnders[] = {
@@ -310,6 +322,8 @@ bool IsSpeechVerb(std::string_view w) { return Contains<kSpeechVerbs>(w); }
 bool IsSubjectVerbFiller(std::string_view w) { return Contains<kSubjectVerbFillers>(w); }
 bool IsSubjectBoundaryWord(std::string_view w) { return Contains<kSubjectBoundaryWords>(w); }
 bool IsInvertedSubjectTrailer(std::string_view w) { return Contains<kInvertedSubjectTrailers>(w); }
+bool IsCalendarWord(std::string_view w) { return Contains<kCalendarWords>(w); }
+bool OpensTimePhrase(std::string_view w) { return Contains<kTimePhraseOpeners>(w); }
 bool IsRelativePronoun(std::string_view w) { return Contains<kRelativePronouns>(w); }
 bool IsTitleWord(std::string_view w) { return Contains<kTitleWords>(w); }
 bool IsDeterminer(std::string_view w) { return Contains<kDeterminers>(w); }
@@ -330,7 +344,7 @@ SpeakerKind HeadNounSpeakerKind(std::string_view w) {
     if (Contains<kPersonHeads>(singular)) return SpeakerKind::kGroup;
   }
   if (w == "media" || w == "people" || w == "police" || w == "authorities" || w == "family" ||
-      w == "children") {
+      w == "children" || w == "jury") {
     return SpeakerKind::kGroup;
   }
   return SpeakerKind::kUnknown;

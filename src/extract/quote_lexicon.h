@@ -27,6 +27,12 @@ bool IsSubjectVerbFiller(std::string_view lower_word);
 bool IsSubjectBoundaryWord(std::string_view lower_word);
 bool IsInvertedSubjectTrailer(std::string_view lower_word);
 
+// Words naming a day or a stretch of the calendar ("november", "monday", "week"), and the
+// words that open a time phrase with one ("in", "on", "last"): "the Indian Navy in November
+// said" names the navy.
+bool IsCalendarWord(std::string_view lower_word);
+bool OpensTimePhrase(std::string_view lower_word);
+
 // Relative pronouns, where a subject's relative clause starts ("an official who ...").
 bool IsRelativePronoun(std::string_view lower_word);
 

@@ -125,6 +125,21 @@ INSTANTIATE_TEST_SUITE_P(
              "\"It was a long night for all of us.\nWe made it through, \"he said.",
              {{"It was a long night for all of us.", std::nullopt},
               {"We made it through,", std::nullopt}}},
+        // Organisations and groups speak too: services, papers, juries.
+        Case{"OrganisationNounSpeaks",
+             "The boats surrendered.\n\"Twenty-three personnel surrendered on boarding,\" the navy "
+             "said.\n\"If nothing is done, it will sweep everything away,\" the paper said.",
+             {{"Twenty-three personnel surrendered on boarding,", "the navy"},
+              {"If nothing is done, it will sweep everything away,", "the paper"}}},
+        Case{"MemberOfAGroupSpeaks",
+             "\"I had to hear that tape again,\" one juror said.\n"
+             "\"He can't harm anyone anymore,\" the jury said in a statement.",
+             {{"I had to hear that tape again,", "one juror"},
+              {"He can't harm anyone anymore,", "the jury"}}},
+        Case{"TimePhraseBeforeTheVerbIsNoPartOfTheSpeaker",
+             "The army in November said it had sunk a \"mother ship\" at sea.\n"
+             "\"We will not stop,\" the ministry on Monday said.",
+             {{"mother ship", "the army", true}, {"We will not stop,", "the ministry"}}},
         Case{"TimeWordBeforeADescriptorIsNoPartOfIt",
              "Yesterday a neighbour said: \"I heard the screams of a dog.\"",
              {{"I heard the screams of a dog.", "a neighbour"}}},
