@@ -20,11 +20,24 @@ namespace storyline {
 
 class Api;
 
+// cpp-httplib gives each connection a worker thread for as long as it is kept alive, so a
+// connection that stays open keeps a worker from the connections queued behind it. Both
+// bounds below hand the worker on: a page polls every 5 s, longer than a connection may
+// sit idle, and a client that keeps asking joins the queue again every few requests.
+inline constexpr int kServeKeepAliveSeconds = 2;
+inline constexpr int kServeKeepAliveRequests = 8;
+
+// Workers mostly wait (on a kept-alive connection, on SQLite), so there are several per
+// core, and never fewer than two browsers' worth of connections (six each).
+int DefaultServeThreads();
+
 struct ServeOptions {
   std::string db;
   std::string bind = "127.0.0.1";
   int port = 8080;  // 0: any free port (see WebServer::port)
-  int threads = 8;
+  int threads = DefaultServeThreads();
+  int keep_alive_seconds = kServeKeepAliveSeconds;
+  int keep_alive_requests = kServeKeepAliveRequests;
 };
 
 class WebServer {
