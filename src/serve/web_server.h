@@ -27,8 +27,9 @@ class Api;
 inline constexpr int kServeKeepAliveSeconds = 2;
 inline constexpr int kServeKeepAliveRequests = 8;
 
-// Workers mostly wait (on a kept-alive connection, on SQLite), so there are several per
-// core, and never fewer than two browsers' worth of connections (six each).
+// Workers mostly wait (on a kept-alive connection, on SQLite), so there are four per
+// core, 16 to 64: a browser opens up to six connections to a host, so 16 serve two open
+// pages with room to spare.
 int DefaultServeThreads();
 
 struct ServeOptions {
