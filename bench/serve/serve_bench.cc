@@ -9,6 +9,7 @@
 // errors (any answer but 200).
 //
 // usage: serve_bench --db PATH [--clients N] [--seconds S] [--threads N]
+//                    [--keep-alive-seconds S] [--keep-alive-requests N]
 #include <fmt/format.h>
 #include <httplib.h>
 
@@ -74,11 +75,14 @@ int main(int argc, char** argv) {
   storyline::ServeOptions options;
   int clients = 16;
   double seconds = 10;
-  options.threads = 8;
   app.add_option("--db", options.db, "Store to serve")->required();
   app.add_option("--clients", clients, "Concurrent clients");
   app.add_option("--seconds", seconds, "Seconds per endpoint");
-  app.add_option("--threads", options.threads, "Server worker threads");
+  app.add_option("--threads", options.threads, "Server worker threads (default: serve's)");
+  app.add_option("--keep-alive-seconds", options.keep_alive_seconds,
+                 "Seconds a connection may sit idle (default: serve's)");
+  app.add_option("--keep-alive-requests", options.keep_alive_requests,
+                 "Requests one connection may send (default: serve's)");
   CLI11_PARSE(app, argc, argv);
   options.port = 0;
   storyline::WebServer server(options);
@@ -117,7 +121,9 @@ int main(int argc, char** argv) {
                                              "/api/v1/search?q=ro&sort=date"};
   timed(searches.front());
 
-  fmt::print("\n{} clients for {} s each, {} server threads\n", clients, seconds, options.threads);
+  fmt::print("\n{} clients for {} s each, {} server threads, keep-alive {} s / {} requests\n",
+             clients, seconds, options.threads, options.keep_alive_seconds,
+             options.keep_alive_requests);
   fmt::print("  {:<22} {:>9} {:>10} {:>10} {:>7}\n", "endpoint", "req/s", "median ms", "p95 ms",
              "errors");
   const std::vector<std::pair<std::string, std::vector<std::string>>> classes = {

@@ -63,7 +63,9 @@ void AddServeCommand(CLI::App& app) {
   command->add_option("--bind", options->bind, "Address to listen on (default 127.0.0.1)");
   command->add_option("--port", options->port, "Port to listen on (default 8080; 0: any free)")
       ->check(CLI::Range(0, 65535));
-  command->add_option("--threads", options->threads, "Requests answered at once (default 8)")
+  command
+      ->add_option("--threads", options->threads,
+                   "Requests answered at once (default: 4 per core, 16 to 64)")
       ->check(CLI::Range(1, 256));
   command->callback([options] { RunServe(*options); });
 }

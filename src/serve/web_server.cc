@@ -4,8 +4,10 @@
 #include <httplib.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <thread>
 
 #include "serve/api.h"
 #include "serve/web_assets.h"
@@ -80,6 +82,11 @@ std::optional<std::string> ApiPath(const std::string& path) {
 
 }  // namespace
 
+int DefaultServeThreads() {
+  const int cores = static_cast<int>(std::thread::hardware_concurrency());
+  return std::clamp(4 * cores, 16, 64);
+}
+
 WebServer::WebServer(const ServeOptions& options)
     : api_(std::make_unique<Api>(options.db)), server_(std::make_unique<httplib::Server>()) {
   httplib::Server& server = *server_;
@@ -88,8 +95,8 @@ WebServer::WebServer(const ServeOptions& options)
   server.set_payload_max_length(kMaxBodyBytes);
   server.set_read_timeout(kReadTimeoutSeconds, 0);
   server.set_write_timeout(kWriteTimeoutSeconds, 0);
-  server.set_keep_alive_timeout(5);
-  server.set_keep_alive_max_count(100);
+  server.set_keep_alive_timeout(std::max(1, options.keep_alive_seconds));
+  server.set_keep_alive_max_count(std::max(1, options.keep_alive_requests));
   // Answers are written in pieces (headers, then body): without this, Nagle's algorithm
   // and delayed ACKs hold each answer back some 40 ms.
   server.set_tcp_nodelay(true);

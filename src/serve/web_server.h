@@ -20,11 +20,25 @@ namespace storyline {
 
 class Api;
 
+// cpp-httplib gives each connection a worker thread for as long as it is kept alive, so a
+// connection that stays open keeps a worker from the connections queued behind it. Both
+// bounds below hand the worker on: a page polls every 5 s, longer than a connection may
+// sit idle, and a client that keeps asking joins the queue again every few requests.
+inline constexpr int kServeKeepAliveSeconds = 2;
+inline constexpr int kServeKeepAliveRequests = 8;
+
+// Workers mostly wait (on a kept-alive connection, on SQLite), so there are four per
+// core, 16 to 64: a browser opens up to six connections to a host, so 16 serve two open
+// pages with room to spare.
+int DefaultServeThreads();
+
 struct ServeOptions {
   std::string db;
   std::string bind = "127.0.0.1";
   int port = 8080;  // 0: any free port (see WebServer::port)
-  int threads = 8;
+  int threads = DefaultServeThreads();
+  int keep_alive_seconds = kServeKeepAliveSeconds;
+  int keep_alive_requests = kServeKeepAliveRequests;
 };
 
 class WebServer {

@@ -285,6 +285,25 @@ TEST_F(ServeApiTest, TheServerIsReadOnlyAndBoundsWhatItReads) {
   EXPECT_EQ(GetJson("/api/v1/stats")["articles"], 6);  // still answering
 }
 
+// A worker serves one connection while it is kept alive, so a client may not hold one
+// for long: the connection closes after a few requests or a short idle time, and the
+// clients queued behind it get the worker.
+TEST_F(ServeApiTest, AKeptAliveConnectionIsHandedOnAfterAFewRequests) {
+  httplib::Client client = Client();
+  client.set_keep_alive(true);
+  for (int i = 1; i <= kServeKeepAliveRequests; ++i) {
+    const httplib::Result result = client.Get("/api/v1/stats");
+    ASSERT_TRUE(result);
+    if (i < kServeKeepAliveRequests) {
+      EXPECT_EQ(result->get_header_value("Keep-Alive"),
+                "timeout=" + std::to_string(kServeKeepAliveSeconds) +
+                    ", max=" + std::to_string(kServeKeepAliveRequests));
+    } else {
+      EXPECT_EQ(result->get_header_value("Connection"), "close");
+    }
+  }
+}
+
 TEST_F(ServeApiTest, ThePageIsEmbeddedAndAllowsNoInlineScript) {
   const httplib::Result page = Get("/");
   ASSERT_TRUE(page);
