@@ -59,6 +59,19 @@ TEST(EntitySenses, CapitalThatSpeaksOrActsIsItsCountrysGovernment) {
             (Lines{"ORG united-states united-states", "ORG iran iran"}));
 }
 
+TEST(EntitySenses, CapitalThatThingsHappenToIsNotTheGovernment) {
+  EXPECT_EQ(Senses("As Athens burned, the protesters fled.", {{"Athens", "PLACE"}}),
+            Lines{"PLACE athens "});
+  EXPECT_EQ(
+      Senses("London famously has been fighting dirty air for decades.", {{"London", "PLACE"}}),
+      Lines{"PLACE london "});
+  EXPECT_EQ(Senses("Tehran shook for ten seconds.", {{"Tehran", "PLACE"}}), Lines{"PLACE tehran "});
+  // The verbs of a government, inflected.
+  EXPECT_EQ(Senses("Moscow denies the report.", {{"Moscow", "PLACE"}}), Lines{"ORG russia russia"});
+  EXPECT_EQ(Senses("Paris will be urging restraint.", {{"Paris", "PLACE"}}),
+            Lines{"ORG france france"});
+}
+
 TEST(EntitySenses, CapitalAfterALocativePrepositionIsTheCity) {
   EXPECT_EQ(Senses("Officials in Washington said the delegation flew to Moscow.",
                    {{"Washington", "PLACE"}, {"Moscow", "PLACE"}}),
