@@ -31,24 +31,29 @@ size_t TokenAt(const TokenizedText& tokens, uint32_t offset) {
                 tokens.tokens.begin());
 }
 
-// Verbs a government does: it speaks, decides, negotiates, pressures, acts on other
-// states. A capital that is the subject of another verb is the city things happen to
-// ("As Athens burned", "London has been fighting dirty air").
+// Verbs a government does: it speaks, decides, negotiates, pressures, weighs, and uses
+// force, law and money on others. A capital that is the subject of another verb is the
+// city things happen to ("As Athens burned", "London has been fighting dirty air").
 constexpr std::string_view kGovernmentVerbs[] = {
-    "say",         "announce",  "demand",   "accuse",    "sign",      "agree",    "warn",
-    "urge",        "press",     "reject",   "deny",      "insist",    "threaten", "condemn",
-    "respond",     "claim",     "refuse",   "approve",   "ratify",    "impose",   "sanction",
-    "recognize",   "recognise", "vow",      "pledge",    "promise",   "offer",    "propose",
-    "request",     "seek",      "expel",    "summon",    "recall",    "order",    "decide",
-    "back",        "support",   "oppose",   "criticize", "criticise", "welcome",  "argue",
-    "acknowledge", "admit",     "blame",    "retaliate", "negotiate", "veto",     "dismiss",
-    "suspend",     "invite",    "send",     "deploy",    "ban",       "abstain",  "protest",
-    "call",        "ask",       "tell",     "declare",   "confirm",   "vote",     "pressure",
-    "push",        "defend",    "denounce", "halt",      "resume",    "accept",   "want"};
+    "say", "announce", "demand", "accuse", "sign", "agree", "warn", "urge", "press", "reject",
+    "deny", "insist", "threaten", "condemn", "respond", "claim", "refuse", "approve", "ratify",
+    "impose", "sanction", "recognize", "recognise", "vow", "pledge", "promise", "offer", "propose",
+    "request", "seek", "expel", "summon", "recall", "order", "decide", "back", "support", "oppose",
+    "criticize", "criticise", "welcome", "argue", "acknowledge", "admit", "blame", "retaliate",
+    "negotiate", "veto", "dismiss", "suspend", "invite", "send", "deploy", "ban", "abstain",
+    "protest", "call", "ask", "tell", "declare", "confirm", "vote", "pressure", "push", "defend",
+    "denounce", "halt", "resume", "accept", "want",
+    // It weighs, fears and intends.
+    "believe", "hope", "fear", "expect", "intend", "consider", "regard", "worry", "concern", "balk",
+    "hesitate", "calculate", "ensure", "guarantee", "express",
+    // It uses force, law and money on others.
+    "invade", "attack", "bomb", "withdraw", "revoke", "grant", "strip", "extradite", "detain",
+    "release", "lift", "tighten", "lend", "purchase"};
 
 // Irregular forms of kGovernmentVerbs, to their base.
 constexpr std::pair<std::string_view, std::string_view> kIrregularForms[] = {
-    {"said", "say"}, {"sought", "seek"}, {"sent", "send"}, {"told", "tell"}, {"banned", "ban"}};
+    {"said", "say"},  {"sought", "seek"},       {"sent", "send"},         {"told", "tell"},
+    {"lent", "lend"}, {"withdrew", "withdraw"}, {"withdrawn", "withdraw"}};
 
 bool IsGovernmentVerb(std::string_view word) {
   const std::string lower = AsciiLower(word);
@@ -59,12 +64,21 @@ bool IsGovernmentVerb(std::string_view word) {
     if (lower == form) return listed(base);
   }
   if (listed(lower)) return true;
-  // Regular inflections: "warns", "presses", "urged", "agreed", "urging", "denies", "denied".
+  // Regular inflections: "warns", "presses", "urged", "agreed", "denies", "denied".
   const std::string_view w = lower;
   for (const std::string_view suffix : {"s", "es", "d", "ed", "ing"}) {
     if (w.ends_with(suffix) && listed(w.substr(0, w.size() - suffix.size()))) return true;
   }
-  if (w.ends_with("ing") && listed(std::string(w.substr(0, w.size() - 3)) + "e")) return true;
+  for (const std::string_view suffix : {"ed", "ing"}) {
+    if (!w.ends_with(suffix)) continue;
+    const std::string_view stem = w.substr(0, w.size() - suffix.size());
+    if (suffix == "ing" && listed(std::string(stem) + "e")) return true;  // "urging"
+    // A doubled last consonant: "stripped", "banning".
+    if (stem.size() > 2 && stem.back() == stem[stem.size() - 2] &&
+        listed(stem.substr(0, stem.size() - 1))) {
+      return true;
+    }
+  }
   for (const std::string_view suffix : {"ies", "ied"}) {
     if (w.ends_with(suffix) && listed(std::string(w.substr(0, w.size() - 3)) + "y")) return true;
   }

@@ -70,6 +70,10 @@ TEST(EntitySenses, CapitalThatThingsHappenToIsNotTheGovernment) {
   EXPECT_EQ(Senses("Moscow denies the report.", {{"Moscow", "PLACE"}}), Lines{"ORG russia russia"});
   EXPECT_EQ(Senses("Paris will be urging restraint.", {{"Paris", "PLACE"}}),
             Lines{"ORG france france"});
+  EXPECT_EQ(Senses("Beijing is balking at the purchases.", {{"Beijing", "PLACE"}}),
+            Lines{"ORG china china"});
+  EXPECT_EQ(Senses("Quito stripped him of his refugee status.", {{"Quito", "PLACE"}}),
+            Lines{"ORG ecuador ecuador"});
 }
 
 TEST(EntitySenses, CapitalAfterALocativePrepositionIsTheCity) {
