@@ -344,7 +344,8 @@ void AddWordFeatures(std::string_view text, float base_weight, FeatureCounter& c
       counter.Add("e:" + w.lower, weight);
       const auto joined = [&](const Word& a, const Word& b) {
         return b.capitalized && !Stopwords().contains(b.lower) && !Stopwords().contains(a.lower) &&
-               text.substr(a.end, b.start - a.end) == " ";
+               (text.substr(a.end, b.start - a.end) == " " ||
+                text.substr(a.end, b.start - a.end) == " - ");  // a URL's "Hunger - Games"
       };
       const bool after_name = i > 0 && joined(words[i - 1], w);
       const bool before_name = i + 1 < words.size() && joined(w, words[i + 1]);
