@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "extract/entity_linker.h"
 #include "extract/name_parts.h"
@@ -29,6 +31,60 @@ size_t TokenAt(const TokenizedText& tokens, uint32_t offset) {
                 tokens.tokens.begin());
 }
 
+// Verbs a government does: it speaks, decides, negotiates, pressures, weighs, and uses
+// force, law and money on others. A capital that is the subject of another verb is the
+// city things happen to ("As Athens burned", "London has been fighting dirty air").
+constexpr std::string_view kGovernmentVerbs[] = {
+    "say", "announce", "demand", "accuse", "sign", "agree", "warn", "urge", "press", "reject",
+    "deny", "insist", "threaten", "condemn", "respond", "claim", "refuse", "approve", "ratify",
+    "impose", "sanction", "recognize", "recognise", "vow", "pledge", "promise", "offer", "propose",
+    "request", "seek", "expel", "summon", "recall", "order", "decide", "back", "support", "oppose",
+    "criticize", "criticise", "welcome", "argue", "acknowledge", "admit", "blame", "retaliate",
+    "negotiate", "veto", "dismiss", "suspend", "invite", "send", "deploy", "ban", "abstain",
+    "protest", "call", "ask", "tell", "declare", "confirm", "vote", "pressure", "push", "defend",
+    "denounce", "halt", "resume", "accept", "want",
+    // It weighs, fears and intends.
+    "believe", "hope", "fear", "expect", "intend", "consider", "regard", "worry", "concern", "balk",
+    "hesitate", "calculate", "ensure", "guarantee", "express",
+    // It uses force, law and money on others.
+    "invade", "attack", "bomb", "withdraw", "revoke", "grant", "strip", "extradite", "detain",
+    "release", "lift", "tighten", "lend", "purchase"};
+
+// Irregular forms of kGovernmentVerbs, to their base.
+constexpr std::pair<std::string_view, std::string_view> kIrregularForms[] = {
+    {"said", "say"},  {"sought", "seek"},       {"sent", "send"},         {"told", "tell"},
+    {"lent", "lend"}, {"withdrew", "withdraw"}, {"withdrawn", "withdraw"}};
+
+bool IsGovernmentVerb(std::string_view word) {
+  const std::string lower = AsciiLower(word);
+  const auto listed = [](std::string_view base) {
+    return std::ranges::find(kGovernmentVerbs, base) != std::end(kGovernmentVerbs);
+  };
+  for (const auto& [form, base] : kIrregularForms) {
+    if (lower == form) return listed(base);
+  }
+  if (listed(lower)) return true;
+  // Regular inflections: "warns", "presses", "urged", "agreed", "denies", "denied".
+  const std::string_view w = lower;
+  for (const std::string_view suffix : {"s", "es", "d", "ed", "ing"}) {
+    if (w.ends_with(suffix) && listed(w.substr(0, w.size() - suffix.size()))) return true;
+  }
+  for (const std::string_view suffix : {"ed", "ing"}) {
+    if (!w.ends_with(suffix)) continue;
+    const std::string_view stem = w.substr(0, w.size() - suffix.size());
+    if (suffix == "ing" && listed(std::string(stem) + "e")) return true;  // "urging"
+    // A doubled last consonant: "stripped", "banning".
+    if (stem.size() > 2 && stem.back() == stem[stem.size() - 2] &&
+        listed(stem.substr(0, stem.size() - 1))) {
+      return true;
+    }
+  }
+  for (const std::string_view suffix : {"ies", "ied"}) {
+    if (w.ends_with(suffix) && listed(std::string(w.substr(0, w.size() - 3)) + "y")) return true;
+  }
+  return false;
+}
+
 // Reads the words after a mention to tell whether it is the subject of a verb.
 class Clause {
  public:
@@ -46,17 +102,18 @@ class Clause {
 
   // True when the mention ending at `offset` is followed, across a list of other
   // mentions ("and Moscow", ", Moscow and Tehran"), adverbs and auxiliaries, by a verb
-  // that has it as subject.
-  bool SubjectEndingAt(uint32_t offset) const {
+  // of kGovernmentVerbs that has it as subject.
+  bool GovernmentSubjectEndingAt(uint32_t offset) const {
     size_t k = SkipListedMentions(TokenAt(tokens_, offset));
     k = Skip(k, {"ADV", "PART"});
     if (k >= tokens_.tokens.size() || k >= tags_.size()) return false;
     if (tags_[k].upos == "AUX") {
       k = Skip(k, {"AUX", "ADV", "PART"});
-      return k < tags_.size() && tags_[k].upos == "VERB";
+      return k < tags_.size() && tags_[k].upos == "VERB" && IsGovernmentVerb(Word(k));
     }
     const std::string_view xpos = tags_[k].xpos;
-    return tags_[k].upos == "VERB" && (xpos == "VBD" || xpos == "VBZ" || xpos == "VBP");
+    return tags_[k].upos == "VERB" && (xpos == "VBD" || xpos == "VBZ" || xpos == "VBP") &&
+           IsGovernmentVerb(Word(k));
   }
 
  private:
@@ -158,7 +215,7 @@ void ResolveCapitalSenses(std::string_view text, const TokenizedText& tokens,
     if (AfterLocative(text, tokens, m.span.start) ||
         CityNounAfter(text, tokens, tags, m.span.end)) {
       m.type = "PLACE";
-    } else if (clause.PossessiveAt(m.span.end) || clause.SubjectEndingAt(m.span.end) ||
+    } else if (clause.PossessiveAt(m.span.end) || clause.GovernmentSubjectEndingAt(m.span.end) ||
                PassiveAgent(text, tokens, tags, m.span.start)) {
       m.type = "ORG";
       m.name = std::string(*country);

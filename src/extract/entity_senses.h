@@ -7,9 +7,11 @@
 // id and name are the country's ("united-states", "United States"), with `country` set
 // to the same id, when it
 //   - is followed by a possessive ("Washington's proposal"),
-//   - is the subject of a verb: followed, across adverbs, auxiliaries and a list of other
-//     mentions ("Beijing and Moscow"), by a verb in a finite form or after an auxiliary
-//     ("said", "has pressed", "will urge"), or
+//   - is the subject of a verb a government does: followed, across adverbs, auxiliaries
+//     and a list of other mentions ("Beijing and Moscow"), by a verb in a finite form or
+//     after an auxiliary that speaks, decides or acts on others ("said", "has pressed",
+//     "will urge", "agreed"); the subject of any other verb is the city things happen to
+//     ("As Athens burned", "London has been fighting dirty air") and is left alone, or
 //   - is the agent of a passive verb ("rejected by Tehran").
 // After a locative preposition ("in", "to", "from", ...) it is the city, a PLACE, and so
 // it is before a noun of what a city has ("Athens police chiefs", "Tehran's seismologic

@@ -318,6 +318,11 @@ void AddWordFeatures(std::string_view text, float base_weight, FeatureCounter& c
   std::vector<std::pair<uint32_t, CalendarDay>> found = FindDates(words);
   if (dates) *dates = std::move(found);
   const size_t lead_end = LeadEnd(text);
+  // A name word offered to labels only where the article writes it alone at least once:
+  // "Hunger" of "Hunger Games", a name the analysis did not recognize, would show cut
+  // from it. It counts as a feature either way.
+  std::set<std::string> alone;
+  std::vector<size_t> name_words;
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     const float weight = w.start < lead_end ? kLeadWeight * base_weight : base_weight;
@@ -335,8 +340,22 @@ void AddWordFeatures(std::string_view text, float base_weight, FeatureCounter& c
     features.words.emplace_back(stem, w.lower);
     counter.Add(std::move(stem), weight);
     if (IsNameWord(words, i)) {
-      AddName("e:" + w.lower, text.substr(w.start, w.end - w.start), features.names);
+      name_words.push_back(i);
       counter.Add("e:" + w.lower, weight);
+      const auto joined = [&](const Word& a, const Word& b) {
+        return b.capitalized && !Stopwords().contains(b.lower) && !Stopwords().contains(a.lower) &&
+               (text.substr(a.end, b.start - a.end) == " " ||
+                text.substr(a.end, b.start - a.end) == " - ");  // a URL's "Hunger - Games"
+      };
+      const bool after_name = i > 0 && joined(words[i - 1], w);
+      const bool before_name = i + 1 < words.size() && joined(w, words[i + 1]);
+      if (!after_name && !before_name) alone.insert(w.lower);
+    }
+  }
+  for (const size_t i : name_words) {
+    const Word& w = words[i];
+    if (alone.contains(w.lower)) {
+      AddName("e:" + w.lower, text.substr(w.start, w.end - w.start), features.names);
     }
   }
 }

@@ -59,6 +59,23 @@ TEST(EntitySenses, CapitalThatSpeaksOrActsIsItsCountrysGovernment) {
             (Lines{"ORG united-states united-states", "ORG iran iran"}));
 }
 
+TEST(EntitySenses, CapitalThatThingsHappenToIsNotTheGovernment) {
+  EXPECT_EQ(Senses("As Athens burned, the protesters fled.", {{"Athens", "PLACE"}}),
+            Lines{"PLACE athens "});
+  EXPECT_EQ(
+      Senses("London famously has been fighting dirty air for decades.", {{"London", "PLACE"}}),
+      Lines{"PLACE london "});
+  EXPECT_EQ(Senses("Tehran shook for ten seconds.", {{"Tehran", "PLACE"}}), Lines{"PLACE tehran "});
+  // The verbs of a government, inflected.
+  EXPECT_EQ(Senses("Moscow denies the report.", {{"Moscow", "PLACE"}}), Lines{"ORG russia russia"});
+  EXPECT_EQ(Senses("Paris will be urging restraint.", {{"Paris", "PLACE"}}),
+            Lines{"ORG france france"});
+  EXPECT_EQ(Senses("Beijing is balking at the purchases.", {{"Beijing", "PLACE"}}),
+            Lines{"ORG china china"});
+  EXPECT_EQ(Senses("Quito stripped him of his refugee status.", {{"Quito", "PLACE"}}),
+            Lines{"ORG ecuador ecuador"});
+}
+
 TEST(EntitySenses, CapitalAfterALocativePrepositionIsTheCity) {
   EXPECT_EQ(Senses("Officials in Washington said the delegation flew to Moscow.",
                    {{"Washington", "PLACE"}, {"Moscow", "PLACE"}}),

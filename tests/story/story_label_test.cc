@@ -55,6 +55,24 @@ TEST(StoryLabelTest, ANameIsShownWholeNeverWithItsPieces) {
   }
 }
 
+// "Gary Ross, Lionsgate, Hunger": a word of a name the analysis did not recognize ("Hunger
+// Games") is no label name by itself.
+TEST(StoryLabelTest, APieceOfAnUnrecognizedNameIsNotShown) {
+  const Article article = MakeArticle(
+      "a",
+      "Gary Ross to direct Hunger Games\n"
+      "Lionsgate said Gary Ross will direct Hunger Games. Ross and Lionsgate want Hunger Games "
+      "in theaters next year; Lionsgate paid Ross for Hunger Games.");
+  Analysis analysis;
+  AddMentions(analysis, article.text, "Gary Ross", "PERSON", "gary-ross", "Gary Ross");
+  AddMentions(analysis, article.text, "Lionsgate", "ORG", "lionsgate", "Lionsgate");
+  const std::string label = LabelOf(article, analysis);
+  EXPECT_NE(label.find("Gary Ross"), std::string::npos) << label;
+  for (const std::string piece : {"Hunger", "Games"}) {
+    EXPECT_EQ((", " + label + ",").find(", " + piece + ","), std::string::npos) << label;
+  }
+}
+
 // A story without names is labelled by its words as written ("police"), not their stems
 // ("polic"), and never by function words of another language.
 TEST(StoryLabelTest, WordsAreShownAsWrittenWithoutFunctionWordsOfAnyLanguage) {
