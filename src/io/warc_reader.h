@@ -10,8 +10,9 @@
 // page. A record's id, and its url, is the address `follow` names the page's article by
 // (PageAddress in io/canonical_url.h: the page's own rel=canonical/og:url on the same
 // site, else the canonical WARC-Target-URI), so an archive `follow` wrote reads back with
-// the ids it stored and two captures of one page are versions of one article. A record without an
-// http(s) target URI is named by its WARC-Record-ID (a UUID), else "<id stem>-<record number>".
+// the ids it stored, and two captures of one page are versions of one article. A record
+// without an http(s) target URI is named by its WARC-Record-ID (a UUID), else
+// "<id stem>-<record number>".
 #pragma once
 
 #include <string>
