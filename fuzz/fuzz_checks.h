@@ -22,7 +22,7 @@
 #include <string_view>
 #include <vector>
 
-#include "collect/canonical_url.h"
+#include "io/canonical_url.h"
 #include "collect/feed_reader.h"
 #include "core/analysis.h"
 #include "extract/article_analyzer.h"
