@@ -22,12 +22,12 @@
 #include <string_view>
 #include <vector>
 
-#include "collect/canonical_url.h"
 #include "collect/feed_reader.h"
 #include "core/analysis.h"
 #include "extract/article_analyzer.h"
 #include "extract/quantity_finder.h"
 #include "extract/time_expression_finder.h"
+#include "io/canonical_url.h"
 #include "io/compressed_file.h"
 #include "io/document_file_reader.h"
 #include "io/html_extractor.h"

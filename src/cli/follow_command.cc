@@ -6,13 +6,14 @@
 // - A round polls every feed that is due (every feed with --once), sending the
 //   validators of its last 200 so an unchanged feed costs a 304; a feed that fails stays
 //   in the rotation. A sitemap index's child sitemaps are read in the same round.
-// - Dedup before fetching: an item whose canonical address (collect/canonical_url.h) was
+// - Dedup before fetching: an item whose canonical address (io/canonical_url.h) was
 //   fetched before, or is a stored article's id, is not fetched again, unless its feed
 //   now says it was updated at another time than when it was fetched.
 // - An article's id is the canonical spelling of the page's own address (its
 //   rel=canonical or og:url when that names a page of the same site, else the address
-//   the fetch ended at), so the same page reached by several addresses is one article,
-//   and a page fetched again with changed text is that article's new version.
+//   the fetch ended at; PageAddress in io/canonical_url.h), so the same page reached by
+//   several addresses is one article, a page fetched again with changed text is that
+//   article's new version, and the archive read back names it the same.
 // - The page's article is stored in a transaction of its own, and only then are its
 //   addresses recorded as seen; a feed's validators and next poll time are saved once
 //   the round has stored or seen every item it listed. So a run killed at any moment
@@ -38,10 +39,10 @@
 #include <vector>
 
 #include "cli/commands.h"
-#include "collect/canonical_url.h"
 #include "collect/feed_reader.h"
 #include "collect/polite_fetcher.h"
 #include "collect/warc_writer.h"
+#include "io/canonical_url.h"
 #include "io/web_page_article.h"
 #include "pipeline/ingest_pipeline.h"
 #include "pipeline/stop_signals.h"
@@ -102,31 +103,6 @@ std::string CharsetOf(const std::string& content_type) {
   if (charset.size() >= 2 && charset.front() == '"')
     charset = charset.substr(1, charset.size() - 2);
   return charset;
-}
-
-std::string HostWithoutWww(const std::string& url) {
-  std::string site = SiteOf(url);
-  const size_t scheme_end = site.find("://");
-  if (scheme_end != std::string::npos) site = site.substr(scheme_end + 3);
-  if (site.starts_with("www.")) site = site.substr(4);
-  return site;
-}
-
-bool IsSiteRoot(const std::string& canonical_url) {
-  return canonical_url == SiteOf(canonical_url) + "/";
-}
-
-// The id of the article on the page fetched from `final_url` that names `page_url` as
-// its own address (rel=canonical, og:url; may be empty or relative). A page's own
-// address is trusted only on the same site and when it is not the site's home page
-// while the page is not (templates that name the home page on every article).
-std::string ArticleId(const std::string& final_url, const std::string& page_url) {
-  const std::string fetched = CanonicalUrl(final_url);
-  if (page_url.empty()) return fetched;
-  const std::string own = CanonicalUrl(ResolveUrl(final_url, page_url));
-  if (own.empty() || HostWithoutWww(own) != HostWithoutWww(fetched)) return fetched;
-  if (IsSiteRoot(own) && !IsSiteRoot(fetched)) return fetched;
-  return own;
 }
 
 // A page address to fetch, with what its feed said.
@@ -308,7 +284,7 @@ class Follower {
       SaveState([&] { pipeline_->store().SaveSeenUrl({result.url, updated, ""}); });
       return;
     }
-    article.id = ArticleId(result.final_url, article.url);
+    article.id = PageAddress(result.final_url, article.url);
     article.url = article.id;
     article.origin = result.final_url;
     Log(result, "article " + article.id);

@@ -8,7 +8,7 @@
 #include <memory>
 #include <mutex>
 
-#include "collect/canonical_url.h"
+#include "io/canonical_url.h"
 #include "io/published_date.h"
 
 namespace storyline {

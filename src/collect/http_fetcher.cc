@@ -7,7 +7,7 @@
 #include <mutex>
 #include <set>
 
-#include "collect/canonical_url.h"
+#include "io/canonical_url.h"
 #include "io/http_response.h"
 #include "text/ascii.h"
 

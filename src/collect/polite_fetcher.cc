@@ -6,7 +6,7 @@
 #include <cmath>
 #include <thread>
 
-#include "collect/canonical_url.h"
+#include "io/canonical_url.h"
 
 namespace storyline {
 namespace {
@@ -30,13 +30,6 @@ bool Failed(const FetchResult& result) {
 }
 
 }  // namespace
-
-std::string SiteOf(const std::string& url) {
-  const std::string canonical = CanonicalUrl(url);
-  if (canonical.empty()) return {};
-  const size_t path = canonical.find('/', canonical.find("://") + 3);
-  return canonical.substr(0, path);
-}
 
 PoliteFetcher::PoliteFetcher(PoliteOptions options,
                              std::function<void(const HttpExchange&)> archive)

@@ -77,7 +77,4 @@ class PoliteFetcher {
   std::map<std::string, Site> sites_;
 };
 
-// "https://example.com:8443" for any URL of that site; empty for what is not http(s).
-std::string SiteOf(const std::string& url);
-
 }  // namespace storyline

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 
+#include "io/canonical_url.h"
 #include "io/compressed_file.h"
 #include "io/http_response.h"
 #include "io/web_page_article.h"
@@ -83,6 +84,12 @@ std::string RecordId(std::string id) {
   if (id.starts_with("<") && id.ends_with(">")) id = id.substr(1, id.size() - 2);
   if (id.starts_with("urn:uuid:")) id = id.substr(9);
   return id;
+}
+
+// WARC/0.17 writers put the target URI in angle brackets; 1.0 and later do not.
+std::string TargetUri(std::string uri) {
+  if (uri.starts_with("<") && uri.ends_with(">")) uri = uri.substr(1, uri.size() - 2);
+  return uri;
 }
 
 bool IsHtml(const HttpResponse& response) {
@@ -193,9 +200,14 @@ void ReadWarc(const InputFile& input, const ReadOptions& options, const ArticleS
     if (response.status != 200 || !IsHtml(response)) continue;
     Article article;
     if (!ArticleFromWebPage(response.body, options, article).empty()) continue;
-    if (article.url.empty()) article.url = headers["warc-target-uri"];
-    article.id = RecordId(headers["warc-record-id"]);
-    if (article.id.empty()) article.id = input.id_stem + "-" + std::to_string(record);
+    if (const std::string address = PageAddress(TargetUri(headers["warc-target-uri"]), article.url);
+        !address.empty()) {
+      article.id = address;
+      article.url = address;
+    } else {
+      article.id = RecordId(headers["warc-record-id"]);
+      if (article.id.empty()) article.id = input.id_stem + "-" + std::to_string(record);
+    }
     article.origin = where;
     on_article(std::move(article));
   }

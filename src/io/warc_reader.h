@@ -7,7 +7,12 @@
 // header without a valid Content-Length (missing, negative, "12abc") is skipped to the
 // next line that starts with "WARC/"; a Content-Length that runs into the next record is
 // cut there; one that ends short of the record's end is an error, never a truncated
-// page. A record's id is its WARC-Record-ID (a UUID), else "<id stem>-<record number>".
+// page. A record's id, and its url, is the address `follow` names the page's article by
+// (PageAddress in io/canonical_url.h: the page's own rel=canonical/og:url on the same
+// site, else the canonical WARC-Target-URI), so an archive `follow` wrote reads back with
+// the ids it stored, and two captures of one page are versions of one article. A record
+// without an http(s) target URI is named by its WARC-Record-ID (a UUID), else
+// "<id stem>-<record number>".
 #pragma once
 
 #include <string>

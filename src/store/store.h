@@ -168,7 +168,7 @@ struct FeedState {
   int failures_in_a_row = 0;  // polls that got no feed, since the last that did
 };
 
-// A page address `follow` fetched (canonical, collect/canonical_url.h), so it is not
+// A page address `follow` fetched (canonical, io/canonical_url.h), so it is not
 // fetched again unless its feed says the item was updated since.
 struct SeenUrl {
   std::string url;

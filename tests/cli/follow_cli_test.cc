@@ -12,9 +12,11 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "../collect/loopback_server.h"
 #include "command_runner.h"
+#include "io/canonical_url.h"
 #include "store/store.h"
 
 extern char** environ;
@@ -48,7 +50,8 @@ class NewsSite {
         R"(/(rss|atom)\.xml)", [this](const httplib::Request& req, httplib::Response& res) {
           const std::lock_guard lock(mutex_);
           ++hits_[req.path];
-          const std::string body = req.path == "/rss.xml" ? Rss() : Atom();
+          const std::string body =
+              req.path == "/rss.xml" ? (rss_body_.empty() ? Rss() : rss_body_) : Atom();
           const std::string etag = "\"" + std::to_string(std::hash<std::string>{}(body)) + "\"";
           if (req.get_header_value("If-None-Match") == etag) {
             res.status = 304;
@@ -57,17 +60,27 @@ class NewsSite {
           res.set_header("ETag", etag);
           res.set_content(body, "application/xml");
         });
+    server_.routes().Get("/robots.txt", [this](const httplib::Request&, httplib::Response& res) {
+      const std::lock_guard lock(mutex_);
+      if (robots_.empty()) {
+        res.status = 404;
+        return;
+      }
+      res.set_content(robots_, "text/plain");
+    });
     server_.routes().Get(R"(/news/(.*))",
                          [this](const httplib::Request& req, httplib::Response& res) {
                            std::string body;
+                           int status = 0;
                            {
                              const std::lock_guard lock(mutex_);
                              ++hits_[req.path];
                              body = pages_[req.path];
+                             status = statuses_[req.path];
                            }
                            std::this_thread::sleep_for(std::chrono::milliseconds(page_delay_ms_));
-                           if (body.empty()) {
-                             res.status = 404;
+                           if (status != 0 || body.empty()) {
+                             res.status = status != 0 ? status : 404;
                              return;
                            }
                            res.set_content(body, "text/html; charset=utf-8");
@@ -80,6 +93,21 @@ class NewsSite {
   void SetPage(const std::string& path, std::string html) {
     const std::lock_guard lock(mutex_);
     pages_[path] = std::move(html);
+  }
+  // Every request of `path` is answered with `status` and no page.
+  void SetPageStatus(const std::string& path, int status) {
+    const std::lock_guard lock(mutex_);
+    statuses_[path] = status;
+  }
+  // The RSS feed's body as given instead of one built from its items.
+  void SetRssBody(std::string body) {
+    const std::lock_guard lock(mutex_);
+    rss_body_ = std::move(body);
+  }
+  // robots.txt; none (a 404) when empty.
+  void SetRobots(std::string robots) {
+    const std::lock_guard lock(mutex_);
+    robots_ = std::move(robots);
   }
   void SetRssItems(std::vector<std::string> links) {
     const std::lock_guard lock(mutex_);
@@ -123,6 +151,9 @@ class NewsSite {
   std::mutex mutex_;
   std::map<std::string, std::string> pages_;
   std::map<std::string, int> hits_;
+  std::map<std::string, int> statuses_;
+  std::string rss_body_;
+  std::string robots_;
   std::vector<std::string> rss_links_;
   std::vector<std::pair<std::string, std::string>> atom_entries_;
   std::atomic<int> page_delay_ms_{0};
@@ -307,25 +338,90 @@ TEST_F(FollowTest, KilledMidRunThenResumedLosesNothingAndDoublesNothing) {
 
 TEST_F(FollowTest, TheArchiveReadBackGivesTheSameArticles) {
   site_.SetPage("/news/strike", ArticlePage("Dockworkers strike", "strike"));
-  site_.SetPage("/news/ferry", ArticlePage("Ferry service cut", "ferry shutdown"));
-  site_.SetRssItems({site_.Url("/news/strike"), site_.Url("/news/ferry")});
+  // Reached by an alias with a campaign parameter, the page names its own address.
+  site_.SetPage("/news/f1",
+                ArticlePage("Ferry service cut", "ferry shutdown", site_.Url("/news/ferry")));
+  site_.SetRssItems({site_.Url("/news/strike"), site_.Url("/news/f1?utm_source=rss")});
   const std::string warc = (dir_ / "warc").string();
   ASSERT_EQ(RunStoryline(FollowArgs("--once --warc-dir " + warc)).status, 0);
   const std::string rebuilt = (dir_ / "rebuilt.db").string();
   const auto ingest = RunStoryline("ingest --db " + rebuilt + " " + warc);
   ASSERT_EQ(ingest.status, 0) << ingest.err;
-  // The same articles (the ids differ for now: the WARC reader names a record by its
-  // WARC-Record-ID).
-  const auto texts_by_title = [](Store& store) {
-    std::map<std::string, std::string> texts;
-    store.ForEachArticleAfter(
-        0, [&](StoredArticle&& stored) { texts[stored.article.title] = stored.article.text; });
-    return texts;
+  // The same articles under the same ids, so an analysis can be rebuilt from the archive.
+  const auto articles_by_id = [](Store& store) {
+    std::map<std::string, std::vector<std::string>> articles;
+    store.ForEachArticleAfter(0, [&](StoredArticle&& stored) {
+      articles[stored.article.id] = {stored.article.url, stored.article.title, stored.article.text};
+    });
+    return articles;
   };
   auto live = OpenForReading();
   auto archived = OpenStore(rebuilt, OpenMode::kReadOnly);
-  EXPECT_EQ(live->Counts().articles, 2);
-  EXPECT_EQ(texts_by_title(*archived), texts_by_title(*live));
+  const auto live_articles = articles_by_id(*live);
+  ASSERT_EQ(live_articles.size(), 2u);
+  EXPECT_TRUE(live_articles.contains(CanonicalUrl(site_.Url("/news/ferry"))));
+  EXPECT_EQ(articles_by_id(*archived), live_articles);
+}
+
+TEST_F(FollowTest, PagesRobotsTxtDisallowsAreNeverFetched) {
+  site_.SetRobots("User-agent: *\nDisallow: /news/private\n");
+  site_.SetPage("/news/strike", ArticlePage("Dockworkers strike", "strike"));
+  site_.SetPage("/news/private-talks", ArticlePage("Port talks resume", "round of talks"));
+  site_.SetRssItems({site_.Url("/news/strike"), site_.Url("/news/private-talks")});
+  const auto result = RunStoryline(FollowArgs("--once"));
+  ASSERT_EQ(result.status, 0) << result.err;
+  EXPECT_EQ(site_.Hits("/news/private-talks"), 0);
+  EXPECT_EQ(site_.Hits("/news/strike"), 1);
+  auto store = OpenForReading();
+  EXPECT_EQ(store->Counts().articles, 1);
+  EXPECT_FALSE(store->FindArticle(CanonicalUrl(site_.Url("/news/private-talks"))));
+}
+
+// A page that is gone (404) is not asked for again; one that may come back (a 500, a 429)
+// is, at the next poll that lists it (an unchanged feed's 304 lists nothing). None stops the run or
+// the pages beside it.
+TEST_F(FollowTest, FailedPagesAreAskedAgainOnlyWhenTheyMayComeBack) {
+  site_.SetPage("/news/strike", ArticlePage("Dockworkers strike", "strike"));
+  site_.SetPageStatus("/news/broken", 500);
+  site_.SetPageStatus("/news/busy", 429);
+  site_.SetRssItems({site_.Url("/news/gone"), site_.Url("/news/broken"), site_.Url("/news/busy"),
+                     site_.Url("/news/strike")});
+  const auto first = RunStoryline(FollowArgs("--once"));
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_EQ(OpenForReading()->Counts().articles, 1);
+  const int gone = site_.Hits("/news/gone");
+  const int broken = site_.Hits("/news/broken");
+  const int busy = site_.Hits("/news/busy");
+  EXPECT_GE(gone, 1);
+  EXPECT_GE(broken, 1);
+  EXPECT_GE(busy, 1);
+  site_.SetPage("/news/talks", ArticlePage("Port talks resume", "round of talks"));
+  site_.SetRssItems({site_.Url("/news/gone"), site_.Url("/news/broken"), site_.Url("/news/busy"),
+                     site_.Url("/news/strike"), site_.Url("/news/talks")});
+  const auto second = RunStoryline(FollowArgs("--once"));
+  ASSERT_EQ(second.status, 0) << second.err;
+  EXPECT_EQ(site_.Hits("/news/gone"), gone);
+  EXPECT_GT(site_.Hits("/news/broken"), broken);
+  EXPECT_GT(site_.Hits("/news/busy"), busy);
+  EXPECT_EQ(site_.Hits("/news/strike"), 1);
+  EXPECT_EQ(OpenForReading()->Counts().articles, 2);
+}
+
+TEST_F(FollowTest, AMalformedFeedFailsAloneAndIsPolledAgain) {
+  site_.SetRssBody("Service temporarily unavailable, please try again later.");
+  site_.SetPage("/news/ferry", ArticlePage("Ferry service cut", "ferry shutdown"));
+  site_.SetAtomEntries({{site_.Url("/news/ferry"), "2026-03-02T10:00:00Z"}});
+  const auto first = RunStoryline(FollowArgs("--once"));
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_NE(first.err.find("1 failed"), std::string::npos) << first.err;
+  EXPECT_EQ(OpenForReading()->Counts().articles, 1);
+  site_.SetRssBody({});
+  site_.SetPage("/news/strike", ArticlePage("Dockworkers strike", "strike"));
+  site_.SetRssItems({site_.Url("/news/strike")});
+  const auto second = RunStoryline(FollowArgs("--once"));
+  ASSERT_EQ(second.status, 0) << second.err;
+  EXPECT_EQ(site_.Hits("/rss.xml"), 2);
+  EXPECT_EQ(OpenForReading()->Counts().articles, 2);
 }
 
 TEST_F(FollowTest, AFeedListWithoutFeedsIsBadInput) {

@@ -9,6 +9,7 @@
 #include <map>
 #include <thread>
 
+#include "io/canonical_url.h"
 #include "loopback_server.h"
 
 namespace storyline {

@@ -486,12 +486,40 @@ TEST_F(InputReaderTest, WarcYieldsEveryHtmlResponseAndSkipsTheRest) {
     Read({path});
     ASSERT_TRUE(errors_.empty()) << errors_[0];
     ASSERT_EQ(articles_.size(), 1u);
-    EXPECT_EQ(articles_[0].id, "2");
+    EXPECT_EQ(articles_[0].id, "http://news.test/a");
     EXPECT_EQ(articles_[0].url, "http://news.test/a");
     EXPECT_NE(articles_[0].text.find("nine percent"), std::string::npos);
     EXPECT_EQ(articles_[0].text.find("Copyright"), std::string::npos);
     EXPECT_EQ(articles_[0].origin, path + "#3");
   }
+}
+
+std::string PageNaming(const std::string& own_address) {
+  std::string page = kPage;
+  page.insert(page.find("</head>"), "<link rel=\"canonical\" href=\"" + own_address + "\">");
+  return HttpPage("200 OK", page);
+}
+
+// A page is named as `follow` names it (io/canonical_url.h PageAddress): its own address
+// on the same site, else the canonical target URI; the record id only without one.
+TEST_F(InputReaderTest, WarcNamesAPageByItsCanonicalAddress) {
+  const std::string path =
+      Write("named.warc",
+            WarcRecord("response", "HTTP://News.Test:80/a?utm_source=rss&p=2#top", "1",
+                       HttpPage("200 OK", kPage), "application/http") +
+                WarcRecord("response", "<http://news.test/alias>", "2", PageNaming("/story/b"),
+                           "application/http") +
+                WarcRecord("response", "http://news.test/c", "3", PageNaming("http://other.test/c"),
+                           "application/http") +
+                WarcRecord("response", "http://news.test/d", "4", PageNaming("http://news.test/"),
+                           "application/http") +
+                WarcRecord("response", "", "5", HttpPage("200 OK", kPage), "application/http"));
+  Read({path});
+  ASSERT_TRUE(errors_.empty()) << errors_[0];
+  EXPECT_EQ(Ids(), (std::vector<std::string>{"http://news.test/a?p=2", "http://news.test/story/b",
+                                             "http://news.test/c", "http://news.test/d", "5"}));
+  ASSERT_EQ(articles_.size(), 5u);
+  EXPECT_EQ(articles_[1].url, "http://news.test/story/b");
 }
 
 TEST_F(InputReaderTest, TruncatedWarcKeepsTheRecordsBeforeTheCut) {
@@ -530,7 +558,9 @@ TEST_F(InputReaderTest, MalformedWarcRecordsCostOnlyThemselves) {
                             PageRecord("missing", 0, "") + PageRecord("e") +
                             PageRecord("short", -20) + PageRecord("f"));
   Read({path});
-  EXPECT_EQ(Ids(), (std::vector<std::string>{"a", "b", "c", "d", "e", "f"}));
+  EXPECT_EQ(Ids(), (std::vector<std::string>{"http://news.test/a", "http://news.test/b",
+                                             "http://news.test/c", "http://news.test/d",
+                                             "http://news.test/e", "http://news.test/f"}));
   const std::string long_size = std::to_string(std::stoul(block_size) + 500);
   const std::string short_size = std::to_string(std::stoul(block_size) - 20);
   EXPECT_EQ(errors_,
@@ -569,7 +599,7 @@ TEST_F(InputReaderTest, CorruptWarcGzipMemberLosesOnlyItsRecord) {
   const std::string path = Write("crawl.warc.gz", file);
   Read({path});
   EXPECT_EQ(articles_.size(), 299u);
-  for (const Article& a : articles_) EXPECT_NE(a.id, "149");
+  for (const Article& a : articles_) EXPECT_NE(a.id, "http://news.test/149");
   ASSERT_EQ(errors_.size(), 1u) << errors_[1];
   EXPECT_EQ(
       errors_[0].rfind(path + ": corrupt gzip member 150 at byte " + std::to_string(damaged_at), 0),

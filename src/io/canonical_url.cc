@@ -1,4 +1,4 @@
-#include "collect/canonical_url.h"
+#include "io/canonical_url.h"
 
 #include <uriparser/Uri.h>
 
@@ -106,6 +106,18 @@ std::string Host(const UriUriA& uri) {
   return host;
 }
 
+std::string HostWithoutWww(const std::string& url) {
+  std::string site = SiteOf(url);
+  const size_t scheme_end = site.find("://");
+  if (scheme_end != std::string::npos) site = site.substr(scheme_end + 3);
+  if (site.starts_with("www.")) site = site.substr(4);
+  return site;
+}
+
+bool IsSiteRoot(const std::string& canonical_url) {
+  return canonical_url == SiteOf(canonical_url) + "/";
+}
+
 }  // namespace
 
 bool IsTrackingParameter(std::string_view name) {
@@ -115,6 +127,22 @@ bool IsTrackingParameter(std::string_view name) {
   const std::string lower = Lower(std::string(name));
   if (lower.starts_with("utm_")) return true;
   return std::find(kNames.begin(), kNames.end(), lower) != kNames.end();
+}
+
+std::string SiteOf(const std::string& url) {
+  const std::string canonical = CanonicalUrl(url);
+  if (canonical.empty()) return {};
+  const size_t path = canonical.find('/', canonical.find("://") + 3);
+  return canonical.substr(0, path);
+}
+
+std::string PageAddress(const std::string& fetched_url, const std::string& own_url) {
+  const std::string fetched = CanonicalUrl(fetched_url);
+  if (fetched.empty() || own_url.empty()) return fetched;
+  const std::string own = CanonicalUrl(ResolveUrl(fetched_url, own_url));
+  if (own.empty() || HostWithoutWww(own) != HostWithoutWww(fetched)) return fetched;
+  if (IsSiteRoot(own) && !IsSiteRoot(fetched)) return fetched;
+  return own;
 }
 
 std::string ResolveUrl(std::string_view base, std::string_view reference) {

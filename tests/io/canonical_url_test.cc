@@ -1,4 +1,4 @@
-#include "collect/canonical_url.h"
+#include "io/canonical_url.h"
 
 #include <gtest/gtest.h>
 
@@ -65,6 +65,22 @@ TEST(ResolveUrlTest, LinksAreReadWhereTheyStand) {
   EXPECT_EQ(ResolveUrl(base, "https:/=/x.example/2"), "");  // no host (found by the feed fuzzer)
   EXPECT_EQ(ResolveUrl("not a url", "story.html"), "");
   EXPECT_EQ(ResolveUrl("/relative/base", "story.html"), "");
+}
+
+TEST(PageAddressTest, APageIsNamedByItsOwnAddressOnTheSameSite) {
+  EXPECT_EQ(PageAddress("https://news.test/a1?utm_source=rss", "/news/strike#top"),
+            "https://news.test/news/strike");
+  EXPECT_EQ(PageAddress("https://news.test/a1", "https://www.news.test/news/strike"),
+            "https://www.news.test/news/strike");
+  EXPECT_EQ(PageAddress("https://News.Test/a1?utm_source=rss", ""), "https://news.test/a1");
+}
+
+TEST(PageAddressTest, AnOwnAddressElsewhereOrAtTheHomePageIsNotTrusted) {
+  EXPECT_EQ(PageAddress("https://news.test/a1", "https://other.test/a1"), "https://news.test/a1");
+  EXPECT_EQ(PageAddress("https://news.test/a1", "https://news.test/"), "https://news.test/a1");
+  EXPECT_EQ(PageAddress("https://news.test/", "https://news.test/"), "https://news.test/");
+  EXPECT_EQ(PageAddress("https://news.test/a1", "mailto:desk@news.test"), "https://news.test/a1");
+  EXPECT_EQ(PageAddress("urn:uuid:1234", "https://news.test/a1"), "");
 }
 
 }  // namespace
