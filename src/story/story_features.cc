@@ -343,7 +343,8 @@ void AddWordFeatures(std::string_view text, float base_weight, FeatureCounter& c
       name_words.push_back(i);
       counter.Add("e:" + w.lower, weight);
       const auto joined = [&](const Word& a, const Word& b) {
-        return b.capitalized && !Stopwords().contains(b.lower) && !Stopwords().contains(a.lower) &&
+        return a.capitalized && b.capitalized && !Stopwords().contains(a.lower) &&
+               !Stopwords().contains(b.lower) &&
                (text.substr(a.end, b.start - a.end) == " " ||
                 text.substr(a.end, b.start - a.end) == " - ");  // a URL's "Hunger - Games"
       };
