@@ -140,10 +140,14 @@ TEST_F(ServeApiTest, StoriesArePagedSortedAndFiltered) {
   EXPECT_EQ(second["stories"][0]["id"], all[1]["id"]);
   EXPECT_EQ(second["total"], all.size());
   EXPECT_TRUE(GetJson("/api/v1/stories?offset=100000")["stories"].empty());
-  for (const json& story : GetJson("/api/v1/stories?since=2024-08-01&limit=500")["stories"]) {
+  // Each answer is held in a variable: a loop over a part of a temporary would read it
+  // after its end.
+  const json since = GetJson("/api/v1/stories?since=2024-08-01&limit=500");
+  for (const json& story : since["stories"]) {
     EXPECT_GE(story["last"].get<std::string>().substr(0, 10), "2024-08-01");
   }
-  for (const json& story : GetJson("/api/v1/stories?outlet=newsmax&limit=500")["stories"]) {
+  const json by_outlet = GetJson("/api/v1/stories?outlet=newsmax&limit=500");
+  for (const json& story : by_outlet["stories"]) {
     EXPECT_NE(std::find(story["outlets"].begin(), story["outlets"].end(), "Newsmax"),
               story["outlets"].end());
   }
