@@ -12,12 +12,14 @@
 #include <thread>
 
 #include "../cli/command_runner.h"
+#include "hostile_article.h"
 #include "serve/web_server.h"
 
 namespace storyline {
 namespace {
 
 using nlohmann::json;
+using testing::kHostileArticle;
 using testing::RunStoryline;
 
 // `text` as a query parameter's value: every byte but letters and digits %-escaped.
@@ -28,13 +30,6 @@ std::string Escaped(const std::string& text) {
   }
   return escaped;
 }
-
-// An article that tries to run script in the page: it must come back as data, unchanged.
-constexpr char kHostileArticle[] =
-    R"({"id": "hostile", "source": "Test Wire", "published": "2024-05-02", "title": )"
-    R"("Mayor <script>alert(1)</script> speaks", "text": "Mayor Jane Doe said on Tuesday )"
-    R"(that the <img src=x onerror=alert(2)> council would vote. \"We will vote <b>now</b>,\" )"
-    R"(Doe said."})";
 
 class ServeApiTest : public ::testing::Test {
  protected:

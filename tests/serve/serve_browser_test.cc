@@ -13,20 +13,16 @@
 #include <thread>
 
 #include "../cli/command_runner.h"
+#include "hostile_article.h"
 #include "serve/web_server.h"
 
 namespace storyline {
 namespace {
 
+using testing::kHostileArticle;
 using testing::RunStoryline;
 
 constexpr char kChromium[] = "/usr/bin/chromium";
-
-constexpr char kHostileArticle[] =
-    R"({"id": "hostile", "source": "Test Wire", "published": "2024-05-02", "title": )"
-    R"("Mayor <script>alert(1)</script> speaks", "text": "Mayor Jane Doe said on Tuesday )"
-    R"(that the <img src=x onerror=alert(2)> council would vote. \"We will vote <b>now</b>,\" )"
-    R"(Doe said."})";
 
 class ServeBrowserTest : public ::testing::Test {
  protected:
