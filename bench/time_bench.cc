@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "extract/time_expression_finder.h"
+#include "extract/times/time_expression_finder.h"
 
 namespace storyline {
 namespace {

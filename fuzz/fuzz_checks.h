@@ -25,8 +25,8 @@
 #include "collect/feed_reader.h"
 #include "core/analysis.h"
 #include "extract/article_analyzer.h"
-#include "extract/quantity_finder.h"
-#include "extract/time_expression_finder.h"
+#include "extract/quantities/quantity_finder.h"
+#include "extract/times/time_expression_finder.h"
 #include "io/canonical_url.h"
 #include "io/compressed_file.h"
 #include "io/document_file_reader.h"
@@ -259,7 +259,7 @@ void CheckInside(std::string_view text, const std::vector<Item>& items) {
 // The whole analyzer (entities and their linking, times, quantities, quotes, events)
 // with the committed models, loaded once per process.
 inline void CheckAnalysis(Bytes data) {
-  static const ArticleAnalyzer analyzer(std::string(STORYLINE_SOURCE_DIR) + "/models");
+  static const ArticleAnalyzer analyzer(DefaultModelsDir());
   Article article;
   std::string_view text;
   SplitPublished(data, article.published, text);

@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "extract/quote_finder.h"
+#include "extract/quotes/quote_finder.h"
 #include "nlp/dependency_parser.h"
 #include "nlp/entity_recognizer.h"
 #include "nlp/pos_tagger.h"

@@ -8,7 +8,7 @@
 #include "cli/input_options.h"
 #include "core/ordered_parallel.h"
 #include "extract/article_analyzer.h"
-#include "extract/corpus_entity_linker.h"
+#include "extract/links/corpus_entity_linker.h"
 #include "io/article_json.h"
 
 namespace storyline {

@@ -37,7 +37,7 @@
 #include "core/article.h"
 #include "core/ordered_parallel.h"
 #include "extract/article_analyzer.h"
-#include "extract/corpus_entity_linker.h"
+#include "extract/links/corpus_entity_linker.h"
 #include "store/store.h"
 #include "store/story_updater.h"
 

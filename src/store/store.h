@@ -28,7 +28,7 @@
 
 #include "core/analysis.h"
 #include "core/article.h"
-#include "extract/corpus_link_row.h"
+#include "extract/links/corpus_link_row.h"
 #include "story/near_duplicate.h"
 #include "story/story.h"
 

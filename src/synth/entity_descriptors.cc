@@ -5,7 +5,7 @@
 #include <optional>
 #include <set>
 
-#include "extract/name_parts.h"
+#include "extract/entities/name_parts.h"
 #include "synth/word_keys.h"
 #include "text/ascii.h"
 

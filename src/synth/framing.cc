@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "extract/name_parts.h"
+#include "extract/entities/name_parts.h"
 #include "synth/entity_descriptors.h"
 #include "synth/word_keys.h"
 #include "text/ascii.h"

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "command_runner.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -22,7 +23,7 @@ std::vector<nlohmann::json> JsonLines(const std::string& out) {
   return lines;
 }
 
-std::string Seeds() { return std::string(STORYLINE_SHARED_DIR) + "/seeds/seeds.jsonl"; }
+std::string Seeds() { return std::string(storyline::test_paths::SharedDir()) + "/seeds/seeds.jsonl"; }
 
 TEST(ExtractCli, PrintsTheContractShapeForEachArticle) {
   const auto result = RunStoryline("extract " + Seeds());

@@ -18,6 +18,7 @@
 #include "command_runner.h"
 #include "io/canonical_url.h"
 #include "store/store.h"
+#include "../support/test_paths.h"
 
 extern char** environ;
 
@@ -189,7 +190,7 @@ class FollowTest : public CommandTest {
   // Starts `storyline ARGS` without waiting; stderr goes to `err_path`.
   pid_t Spawn(const std::string& args, const std::string& err_path) {
     const std::string command =
-        "exec " + std::string(STORYLINE_BINARY) + " " + args + " 2>" + err_path + " </dev/null";
+        "exec " + std::string(storyline::test_paths::StorylineBinary()) + " " + args + " 2>" + err_path + " </dev/null";
     const char* argv[] = {"/bin/sh", "-c", command.c_str(), nullptr};
     pid_t pid = 0;
     posix_spawn(&pid, "/bin/sh", nullptr, nullptr, const_cast<char**>(argv), environ);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "command_runner.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -14,7 +15,7 @@ namespace {
 using storyline::testing::RunStoryline;
 
 std::string Fixture(const std::string& name) {
-  return std::string(STORYLINE_SOURCE_DIR) + "/tests/data/store/" + name;
+  return std::string(storyline::test_paths::SourceDir()) + "/tests/data/store/" + name;
 }
 
 class IngestCliTest : public testing::CommandTest {

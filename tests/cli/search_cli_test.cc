@@ -8,6 +8,7 @@
 #include <string>
 
 #include "command_runner.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -21,7 +22,7 @@ class SearchCliTest : public ::testing::Test {
            ("storyline-search-cli-" + std::to_string(::getpid()) + ".db"))
               .string();
     const auto result =
-        RunStoryline("ingest --db " + db_ + " " + std::string(STORYLINE_SOURCE_DIR) +
+        RunStoryline("ingest --db " + db_ + " " + std::string(storyline::test_paths::SourceDir()) +
                      "/tests/data/store/articles.jsonl");
     ASSERT_EQ(result.status, 0) << result.err;
   }
@@ -108,7 +109,7 @@ class SeedSearchTest : public ::testing::Test {
            ("storyline-search-seeds-" + std::to_string(::getpid()) + ".db"))
               .string();
     const auto result = RunStoryline("ingest --db " + db_ + " " +
-                                     std::string(STORYLINE_SHARED_DIR) + "/seeds/seeds.jsonl");
+                                     std::string(storyline::test_paths::SharedDir()) + "/seeds/seeds.jsonl");
     ASSERT_EQ(result.status, 0) << result.err;
   }
   static void TearDownTestSuite() {

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "command_runner.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -21,7 +22,7 @@ TEST(SeedTimelineTest, ThreeBidenNetanyahuCallsAreThreeEventsOfOneStory) {
   const std::filesystem::path db = std::filesystem::temp_directory_path() /
                                    ("storyline-seeds-" + std::to_string(::getpid()) + ".db");
   std::filesystem::remove(db);
-  const std::string seeds = std::string(STORYLINE_SHARED_DIR) + "/seeds/seeds.jsonl";
+  const std::string seeds = std::string(storyline::test_paths::SharedDir()) + "/seeds/seeds.jsonl";
   ASSERT_EQ(RunStoryline("ingest --db " + db.string() + " " + seeds).status, 0);
 
   const auto stories = RunStoryline("stories --db " + db.string() + " --json");
@@ -84,7 +85,7 @@ TEST(SeedTimelineTest, UndatedSeedsDateOnlyWhatTheirTextDates) {
   const std::filesystem::path db = dir / (stem + ".db");
   std::filesystem::remove(db);
   {
-    std::ifstream in(std::string(STORYLINE_SHARED_DIR) + "/seeds/seeds.jsonl");
+    std::ifstream in(std::string(storyline::test_paths::SharedDir()) + "/seeds/seeds.jsonl");
     std::ofstream out(input);
     for (std::string line; std::getline(in, line);) {
       auto article = nlohmann::json::parse(line);

@@ -16,6 +16,7 @@
 
 #include "../store/gunzip_fixture.h"
 #include "command_runner.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -30,7 +31,7 @@ std::filesystem::path TempPath(const std::string& name) {
 
 // Lines [first, end) of the seeds file, written to `to`.
 void WriteSeedLines(size_t first, size_t end, const std::filesystem::path& to) {
-  std::ifstream in(std::string(STORYLINE_SHARED_DIR) + "/seeds/seeds.jsonl");
+  std::ifstream in(std::string(storyline::test_paths::SharedDir()) + "/seeds/seeds.jsonl");
   std::ofstream out(to);
   std::string line;
   for (size_t i = 0; std::getline(in, line); ++i) {
@@ -68,13 +69,13 @@ TEST(StoreUpgradeTest, APreviousReleasesStoreUpgradesAndResumesClustering) {
   const std::filesystem::path fresh_store = TempPath("fresh.db");
   const std::filesystem::path last_two = TempPath("last-two.jsonl");
   std::filesystem::remove(fresh_store);
-  GunzipFixture(std::string(STORYLINE_SOURCE_DIR) + "/tests/data/store/seeds-000-002.step5.db.gz",
+  GunzipFixture(std::string(storyline::test_paths::SourceDir()) + "/tests/data/store/seeds-000-002.step5.db.gz",
                 old_store);
   WriteSeedLines(3, 5, last_two);
 
   const auto resumed = RunStoryline("ingest --db " + old_store.string() + " " + last_two.string());
   ASSERT_EQ(resumed.status, 0) << resumed.err;
-  const std::string seeds = std::string(STORYLINE_SHARED_DIR) + "/seeds/seeds.jsonl";
+  const std::string seeds = std::string(storyline::test_paths::SharedDir()) + "/seeds/seeds.jsonl";
   ASSERT_EQ(RunStoryline("ingest --db " + fresh_store.string() + " " + seeds).status, 0);
 
   const std::set<StoryShape> upgraded = Shapes(old_store);

@@ -10,6 +10,7 @@
 #include <map>
 
 #include "io/input_reader.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -100,7 +101,7 @@ class WarcWriterTest : public testing::Test {
 
   const fs::path dir_ = fs::temp_directory_path() / ("warc-writer-" + std::to_string(getpid()));
   const std::string page_ =
-      ReadFile(fs::path(STORYLINE_SOURCE_DIR) / "tests/data/html/news_article.html");
+      ReadFile(fs::path(storyline::test_paths::SourceDir()) / "tests/data/html/news_article.html");
 };
 
 TEST_F(WarcWriterTest, RecordsFollowTheStandardOneGzipMemberEach) {

@@ -1,4 +1,4 @@
-#include "extract/corpus_entity_linker.h"
+#include "extract/links/corpus_entity_linker.h"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "extract/entity_linker.h"
+#include "extract/links/entity_linker.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -64,7 +65,7 @@ TEST(CorpusEntityLinker, SurnameAloneInAnUnrelatedArticleKeepsItsOwnId) {
 
 TEST(CorpusEntityLinker, CommonOrganizationsAreNoSharedContext) {
   CorpusEntityLinker linker(
-      EntityAliases::LoadNames(std::filesystem::path(STORYLINE_SOURCE_DIR) / "models"));
+      EntityAliases::LoadNames(std::filesystem::path(storyline::test_paths::SourceDir()) / "models"));
   const auto ids = LinkAll(
       linker, {{Linked("Condoleezza Rice", "PERSON"), Linked("U.N.", "ORG"),
                 Linked("Police", "ORG"), Linked("State Department", "ORG")},
@@ -192,7 +193,7 @@ TEST(CorpusEntityLinker, AcronymWithTwoPossibleExpansionsStays) {
 }
 
 TEST(CorpusEntityLinker, CountryAliasesFromTheModelTable) {
-  CorpusEntityLinker linker(EntityAliases::Load(std::filesystem::path(STORYLINE_SOURCE_DIR) /
+  CorpusEntityLinker linker(EntityAliases::Load(std::filesystem::path(storyline::test_paths::SourceDir()) /
                                                 "models/entity_aliases.tsv"));
   const auto ids = LinkAll(
       linker,
@@ -211,7 +212,7 @@ TEST(CorpusEntityLinker, CountryAliasesFromTheModelTable) {
 
 TEST(CorpusEntityLinker, AbbreviationsAndExpansionsOfOrganizationsAreOneEntity) {
   CorpusEntityLinker linker(
-      EntityAliases::LoadNames(std::filesystem::path(STORYLINE_SOURCE_DIR) / "models"));
+      EntityAliases::LoadNames(std::filesystem::path(storyline::test_paths::SourceDir()) / "models"));
   const auto ids = LinkAll(
       linker,
       {{Linked("U.N. Security Council", "ORG"), Linked("EU", "ORG"), Linked("U.S. Army", "ORG")},

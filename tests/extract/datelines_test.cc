@@ -1,4 +1,4 @@
-#include "extract/datelines.h"
+#include "extract/entities/datelines.h"
 
 #include <gtest/gtest.h>
 

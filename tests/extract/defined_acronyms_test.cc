@@ -1,4 +1,4 @@
-#include "extract/defined_acronyms.h"
+#include "extract/entities/defined_acronyms.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "extract/demonyms.h"
+#include "extract/entities/demonyms.h"
 
 #include <gtest/gtest.h>
 
@@ -7,14 +7,15 @@
 #include <utility>
 #include <vector>
 
-#include "extract/entity_linker.h"
+#include "extract/links/entity_linker.h"
 #include "nlp/pos_tagger.h"
 #include "text/tokenizer.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
 
-const std::filesystem::path kModels = std::filesystem::path(STORYLINE_SOURCE_DIR) / "models";
+const std::filesystem::path kModels = std::filesystem::path(storyline::test_paths::SourceDir()) / "models";
 
 const CountryLexicon& Lexicon() {
   static const CountryLexicon lexicon = CountryLexicon::Load(kModels);

@@ -1,4 +1,4 @@
-#include "extract/descriptor_organizations.h"
+#include "extract/entities/descriptor_organizations.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "extract/entity_linker.h"
+#include "extract/links/entity_linker.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "extract/entity_senses.h"
+#include "extract/entities/entity_senses.h"
 
 #include <gtest/gtest.h>
 
@@ -7,14 +7,15 @@
 #include <utility>
 #include <vector>
 
-#include "extract/entity_linker.h"
+#include "extract/links/entity_linker.h"
 #include "nlp/pos_tagger.h"
 #include "text/tokenizer.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
 
-const std::filesystem::path kModels = std::filesystem::path(STORYLINE_SOURCE_DIR) / "models";
+const std::filesystem::path kModels = std::filesystem::path(storyline::test_paths::SourceDir()) / "models";
 
 // "type entity country" of each mention after linking and resolving senses; mentions as
 // (surface, type) at their first occurrence after the previous one.

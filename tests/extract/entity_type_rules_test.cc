@@ -1,4 +1,4 @@
-#include "extract/entity_type_rules.h"
+#include "extract/entities/entity_type_rules.h"
 
 #include <gtest/gtest.h>
 

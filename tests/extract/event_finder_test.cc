@@ -1,4 +1,4 @@
-#include "extract/event_finder.h"
+#include "extract/events/event_finder.h"
 
 #include <gtest/gtest.h>
 
@@ -10,6 +10,7 @@
 #include "nlp/dependency_parser.h"
 #include "nlp/pos_tagger.h"
 #include "text/tokenizer.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -28,13 +29,13 @@ struct TimeSpec {
 
 const PosTagger& Tagger() {
   static const PosTagger tagger =
-      PosTagger::Load(std::filesystem::path(STORYLINE_SOURCE_DIR) / "models" / "pos.model");
+      PosTagger::Load(std::filesystem::path(storyline::test_paths::SourceDir()) / "models" / "pos.model");
   return tagger;
 }
 
 const DependencyParser& Parser() {
   static const DependencyParser parser = DependencyParser::Load(
-      std::filesystem::path(STORYLINE_SOURCE_DIR) / "models" / "parser.model");
+      std::filesystem::path(storyline::test_paths::SourceDir()) / "models" / "parser.model");
   return parser;
 }
 

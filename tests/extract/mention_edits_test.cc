@@ -1,4 +1,4 @@
-#include "extract/mention_edits.h"
+#include "extract/entities/mention_edits.h"
 
 #include <gtest/gtest.h>
 

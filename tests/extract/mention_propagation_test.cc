@@ -1,4 +1,4 @@
-#include "extract/mention_propagation.h"
+#include "extract/entities/mention_propagation.h"
 
 #include <gtest/gtest.h>
 

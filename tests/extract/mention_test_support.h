@@ -9,6 +9,7 @@
 
 #include "core/analysis.h"
 #include "nlp/pos_tagger.h"
+#include "../support/test_paths.h"
 
 namespace storyline::testing {
 
@@ -24,7 +25,7 @@ inline EntityMention Mention(const std::string& text, const std::string& words, 
 // Loaded once per test binary.
 inline const PosTagger& CommittedTagger() {
   static const PosTagger tagger =
-      PosTagger::Load(std::filesystem::path(STORYLINE_SOURCE_DIR) / "models" / "pos.model");
+      PosTagger::Load(std::filesystem::path(storyline::test_paths::SourceDir()) / "models" / "pos.model");
   return tagger;
 }
 

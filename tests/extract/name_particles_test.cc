@@ -1,4 +1,4 @@
-#include "extract/name_particles.h"
+#include "extract/entities/name_particles.h"
 
 #include <gtest/gtest.h>
 

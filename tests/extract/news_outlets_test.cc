@@ -1,4 +1,4 @@
-#include "extract/news_outlets.h"
+#include "extract/entities/news_outlets.h"
 
 #include <gtest/gtest.h>
 
@@ -8,6 +8,7 @@
 
 #include "mention_test_support.h"
 #include "text/tokenizer.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -65,7 +66,7 @@ TEST(NewsOutletsTest, TheArticlesOwnSourceIsAnOutlet) {
 
 TEST(NewsOutletsTest, TheCommittedTableLoads) {
   const NewsOutletLexicon lexicon =
-      NewsOutletLexicon::Load(std::filesystem::path(STORYLINE_SOURCE_DIR) / "models");
+      NewsOutletLexicon::Load(std::filesystem::path(storyline::test_paths::SourceDir()) / "models");
   ASSERT_NE(lexicon.StartingWith("Axios"), nullptr);
   ASSERT_NE(lexicon.StartingWith("New"), nullptr);  // "The New York Times", its "The" optional
   EXPECT_EQ(lexicon.StartingWith("The"), nullptr);

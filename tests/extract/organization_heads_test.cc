@@ -1,4 +1,4 @@
-#include "extract/organization_heads.h"
+#include "extract/entities/organization_heads.h"
 
 #include <gtest/gtest.h>
 

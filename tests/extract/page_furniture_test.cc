@@ -1,4 +1,4 @@
-#include "extract/page_furniture.h"
+#include "extract/entities/page_furniture.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "extract/photo_credits.h"
+#include "extract/entities/photo_credits.h"
 
 #include <gtest/gtest.h>
 

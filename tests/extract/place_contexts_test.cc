@@ -1,4 +1,4 @@
-#include "extract/place_contexts.h"
+#include "extract/entities/place_contexts.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "extract/pronoun_antecedents.h"
+#include "extract/events/pronoun_antecedents.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "extract/quantity_finder.h"
+#include "extract/quantities/quantity_finder.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "extract/quote_finder.h"
+#include "extract/quotes/quote_finder.h"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "extract/quote_speaker.h"
+#include "extract/quotes/quote_speaker.h"
 #include "text/tokenizer.h"
 
 namespace storyline {

@@ -1,4 +1,4 @@
-#include "extract/role_named_people.h"
+#include "extract/entities/role_named_people.h"
 
 #include <gtest/gtest.h>
 

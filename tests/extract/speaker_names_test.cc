@@ -1,4 +1,4 @@
-#include "extract/speaker_names.h"
+#include "extract/entities/speaker_names.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "extract/street_names.h"
+#include "extract/entities/street_names.h"
 
 #include <gtest/gtest.h>
 

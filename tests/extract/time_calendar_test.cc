@@ -1,4 +1,4 @@
-#include "extract/time_calendar.h"
+#include "extract/times/time_calendar.h"
 
 #include <gtest/gtest.h>
 

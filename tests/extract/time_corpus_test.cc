@@ -16,7 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "extract/time_expression_finder.h"
+#include "extract/times/time_expression_finder.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -126,7 +127,7 @@ class Predictions {
   std::ofstream out_;
 };
 
-const fs::path kShared = STORYLINE_SHARED_DIR;
+const fs::path kShared = storyline::test_paths::SharedDir();
 
 TEST(TimeCorpusTest, MeantimeValueAccuracy) {
   const fs::path dir = kShared / "data" / "meantime";

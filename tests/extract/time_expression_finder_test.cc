@@ -1,4 +1,4 @@
-#include "extract/time_expression_finder.h"
+#include "extract/times/time_expression_finder.h"
 
 #include <gtest/gtest.h>
 

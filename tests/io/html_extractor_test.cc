@@ -12,12 +12,13 @@
 
 #include "io/html_metadata.h"
 #include "io/html_nesting.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
 
 std::string ReadFixture(const std::string& name) {
-  std::ifstream in(std::string(STORYLINE_SOURCE_DIR) + "/tests/data/html/" + name,
+  std::ifstream in(std::string(storyline::test_paths::SourceDir()) + "/tests/data/html/" + name,
                    std::ios::binary);
   std::stringstream bytes;
   bytes << in.rdbuf();

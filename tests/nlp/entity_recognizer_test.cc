@@ -8,14 +8,15 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kModels = fs::path(STORYLINE_SOURCE_DIR) / "models";
-const fs::path kData = fs::path(STORYLINE_SHARED_DIR) / "data";
+const fs::path kModels = fs::path(storyline::test_paths::SourceDir()) / "models";
+const fs::path kData = fs::path(storyline::test_paths::SharedDir()) / "data";
 
 const EntityRecognizer& Committed() {
   static const EntityRecognizer recognizer = EntityRecognizer::Load(kModels);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "text/tokenizer.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -15,7 +16,7 @@ constexpr GazetteerCategories Bit(GazetteerCategory c) { return CategoryBit(c); 
 
 const Gazetteer& Committed() {
   static const Gazetteer gazetteer =
-      Gazetteer::Load(std::filesystem::path(STORYLINE_SOURCE_DIR) / "models" / "gazetteer.tsv");
+      Gazetteer::Load(std::filesystem::path(storyline::test_paths::SourceDir()) / "models" / "gazetteer.tsv");
   return gazetteer;
 }
 

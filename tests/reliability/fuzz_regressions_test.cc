@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "../../fuzz/fuzz_checks.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -21,7 +22,7 @@ std::string ReadBytes(const fs::path& path) {
 
 // Also replays the seed corpus: a seed that trips an invariant is as much a bug.
 void Replay(const fuzz::Target& target, const char* folder) {
-  const fs::path dir = fs::path(STORYLINE_SOURCE_DIR) / "fuzz" / folder / target.name;
+  const fs::path dir = fs::path(storyline::test_paths::SourceDir()) / "fuzz" / folder / target.name;
   if (!fs::is_directory(dir)) return;
   for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
     SCOPED_TRACE(entry.path().string());
@@ -39,7 +40,7 @@ TEST_P(FuzzRegressionTest, SavedInputsKeepEveryInvariant) {
 
 TEST(FuzzRegressionFolders, EveryFolderNamesATarget) {
   for (const char* folder : {"regressions", "corpus"}) {
-    const fs::path dir = fs::path(STORYLINE_SOURCE_DIR) / "fuzz" / folder;
+    const fs::path dir = fs::path(storyline::test_paths::SourceDir()) / "fuzz" / folder;
     if (!fs::is_directory(dir)) continue;
     for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
       const std::string name = entry.path().filename().string();

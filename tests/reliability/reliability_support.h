@@ -17,6 +17,7 @@
 #include <string>
 #include <thread>
 #include <vector>
+#include "../support/test_paths.h"
 
 namespace storyline::reliability {
 
@@ -80,10 +81,10 @@ class ChildProcess {
     if (pid_ == 0) {
       std::freopen(out.c_str(), "w", stdout);
       std::freopen(err.c_str(), "w", stderr);
-      std::vector<char*> argv = {const_cast<char*>(STORYLINE_BINARY)};
+      std::vector<char*> argv = {const_cast<char*>(storyline::test_paths::StorylineBinary())};
       for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
       argv.push_back(nullptr);
-      execv(STORYLINE_BINARY, argv.data());
+      execv(storyline::test_paths::StorylineBinary(), argv.data());
       _exit(127);
     }
   }

@@ -14,6 +14,7 @@
 
 #include "io/html_extractor.h"
 #include "io/input_reader.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -160,7 +161,7 @@ TEST_F(ResourceLimitsTest, LinkFarmPageStaysWithinEightTimesItsSize) {
     out << "</body></html>";
   }
   const std::string command =
-      std::string(STORYLINE_BINARY) + " extract " + path + " >/dev/null 2>&1";
+      std::string(storyline::test_paths::StorylineBinary()) + " extract " + path + " >/dev/null 2>&1";
   ASSERT_NE(std::system(command.c_str()), -1);
   rusage usage{};
   getrusage(RUSAGE_CHILDREN, &usage);

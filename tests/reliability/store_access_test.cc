@@ -10,11 +10,12 @@
 #include "../store/gunzip_fixture.h"
 #include "reliability_support.h"
 #include "store/file_lock.h"
+#include "../support/test_paths.h"
 
 namespace storyline::reliability {
 namespace {
 
-const std::string kSeeds = std::string(STORYLINE_SHARED_DIR) + "/seeds/seeds.jsonl";
+const std::string kSeeds = std::string(storyline::test_paths::SharedDir()) + "/seeds/seeds.jsonl";
 
 std::string ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -46,7 +47,7 @@ ProgramRun RunProgram(const ScratchDir& dir, const std::vector<std::string>& arg
 }
 
 ProgramRun RunStoryline(const ScratchDir& dir, std::vector<std::string> args) {
-  args.insert(args.begin(), STORYLINE_BINARY);
+  args.insert(args.begin(), storyline::test_paths::StorylineBinary());
   return RunProgram(dir, args);
 }
 
@@ -104,9 +105,9 @@ TEST(StoreAccessTest, AnotherApplicationsDatabaseIsNeverChanged) {
 // permissions do not stop writes: the readers then run as `nobody`, from a copy of the
 // binary that user may execute.
 std::vector<std::string> AsUserWhoCannotWrite(const ScratchDir& dir) {
-  if (geteuid() != 0) return {STORYLINE_BINARY};
+  if (geteuid() != 0) return {storyline::test_paths::StorylineBinary()};
   const fs::path copy = dir / "storyline-copy";
-  fs::copy_file(STORYLINE_BINARY, copy);
+  fs::copy_file(storyline::test_paths::StorylineBinary(), copy);
   return {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", copy.string()};
 }
 
@@ -148,7 +149,7 @@ TEST(StoreAccessTest, ReadersRefuseAnOlderStoreAndUpgradeBringsItUpToDate) {
   ScratchDir dir("storyline-access-older");
   const fs::path db = dir / "older.db";
   storyline::testing::GunzipFixture(
-      std::string(STORYLINE_SOURCE_DIR) + "/tests/data/store/seeds-000-002.step5.db.gz", db);
+      std::string(storyline::test_paths::SourceDir()) + "/tests/data/store/seeds-000-002.step5.db.gz", db);
   const std::string before = ReadFile(db);
   for (const auto& command : ReaderCommands(db)) {
     SCOPED_TRACE(command[0]);

@@ -14,6 +14,7 @@
 #include "../cli/command_runner.h"
 #include "hostile_article.h"
 #include "serve/web_server.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -40,7 +41,7 @@ class ServeApiTest : public ::testing::Test {
     std::filesystem::create_directories(*dir_);
     const std::string input = (*dir_ / "hostile.jsonl").string();
     std::ofstream(input) << kHostileArticle << "\n";
-    const auto ingest = RunStoryline("ingest --db " + Db() + " " + STORYLINE_SHARED_DIR +
+    const auto ingest = RunStoryline("ingest --db " + Db() + " " + storyline::test_paths::SharedDir() +
                                      "/seeds/seeds.jsonl " + input);
     ASSERT_EQ(ingest.status, 0) << ingest.err;
     ServeOptions options;

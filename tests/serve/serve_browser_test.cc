@@ -15,6 +15,7 @@
 #include "../cli/command_runner.h"
 #include "hostile_article.h"
 #include "serve/web_server.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -37,7 +38,7 @@ class ServeBrowserTest : public ::testing::Test {
     const std::string input = (dir_ / "articles.jsonl").string();
     std::ofstream(input) << kHostileArticle << "\n";
     const auto ingest = RunStoryline("ingest --db " + (dir_ / "store.db").string() + " " +
-                                     STORYLINE_SHARED_DIR + "/seeds/seeds.jsonl " + input);
+                                     storyline::test_paths::SharedDir() + "/seeds/seeds.jsonl " + input);
     ASSERT_EQ(ingest.status, 0) << ingest.err;
     ServeOptions options;
     options.db = (dir_ / "store.db").string();
@@ -62,7 +63,7 @@ class ServeBrowserTest : public ::testing::Test {
         "--disable-dev-shm-usage --user-data-dir=" +
         (dir_ / "profile").string() + " --virtual-time-budget=8000 ";
     const std::filesystem::path shots =
-        std::filesystem::path(STORYLINE_BINARY).parent_path() / "serve-screenshots";
+        std::filesystem::path(storyline::test_paths::StorylineBinary()).parent_path() / "serve-screenshots";
     std::filesystem::create_directories(shots);
     const std::string shot =
         std::string(kChromium) + flags +

@@ -11,6 +11,7 @@
 
 #include "store/sqlite_schema.h"
 #include "store/store.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -239,7 +240,7 @@ TEST_F(SqliteStoreTest, LayoutAndCaseChangesAreExactDuplicates) {
 
 TEST_F(SqliteStoreTest, DifferentArticlesOnTheSameStoryAreNotLinked) {
   // The seeds: five outlets, three Biden–Netanyahu calls that read almost alike.
-  std::ifstream in(std::string(STORYLINE_SHARED_DIR) + "/seeds/seeds.jsonl");
+  std::ifstream in(std::string(storyline::test_paths::SharedDir()) + "/seeds/seeds.jsonl");
   std::vector<PreparedArticle> batch;
   for (std::string line; std::getline(in, line);) {
     const auto j = nlohmann::json::parse(line);

@@ -20,6 +20,7 @@
 #include "store/story_updater.h"
 #include "story/stories_json.h"
 #include "story/story_clusterer.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -38,7 +39,7 @@ StoryClustererOptions QuickRetirement() {
 
 // ECB+ in file order (shared/data/ecbplus), empty when absent.
 std::vector<Article> EcbPlus() {
-  std::ifstream corpus(std::string(STORYLINE_SHARED_DIR) + "/data/ecbplus/ecbplus.jsonl");
+  std::ifstream corpus(std::string(storyline::test_paths::SharedDir()) + "/data/ecbplus/ecbplus.jsonl");
   std::vector<Article> stream;
   for (std::string line; std::getline(corpus, line);) {
     const auto record = nlohmann::json::parse(line);
@@ -309,7 +310,7 @@ StoryClustererOptions Version4Options() {
 
 TEST(StoryChangesTest, AVersion4StateLoadsWithItsRetiredStories) {
   TempStore store_file("v4-state");
-  GunzipFixture(std::string(STORYLINE_SOURCE_DIR) + kVersion4Store, store_file.path());
+  GunzipFixture(std::string(storyline::test_paths::SourceDir()) + kVersion4Store, store_file.path());
   auto store = OpenStore(store_file.path(), OpenMode::kMustExist);
   std::istringstream state(store->LoadStoryState().blob);
   StoryClusterer clusterer(QuickRetirement());
@@ -325,7 +326,7 @@ TEST(StoryChangesTest, AVersion4StateLoadsWithItsRetiredStories) {
 
 TEST(StoryChangesTest, AVersion4StoreResumesToTheTablesOfOneRun) {
   TempStore resumed("v4-resumed"), one_run("v4-one-run");
-  GunzipFixture(std::string(STORYLINE_SOURCE_DIR) + kVersion4Store, resumed.path());
+  GunzipFixture(std::string(storyline::test_paths::SourceDir()) + kVersion4Store, resumed.path());
   const std::vector<Article> stream = TopicStream();
   IngestInRuns(resumed.path(), {stream.begin() + 200, stream.end()}, 100, Version4Options());
   IngestInRuns(one_run.path(), stream, stream.size(), Version4Options());

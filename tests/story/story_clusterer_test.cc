@@ -13,6 +13,7 @@
 #include "store/store.h"
 #include "store/story_updater.h"
 #include "story/stories_json.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -278,10 +279,10 @@ double BCubedF1(const std::vector<Story>& stories, const std::map<std::string, s
 }
 
 TEST(StoryClustererTest, GunViolenceCorpusIncidentsAreStories) {
-  std::ifstream corpus(std::string(STORYLINE_SHARED_DIR) + "/data/gvc/gvc.jsonl");
+  std::ifstream corpus(std::string(storyline::test_paths::SharedDir()) + "/data/gvc/gvc.jsonl");
   if (!corpus) GTEST_SKIP() << "shared/data/gvc not present";
   StoryClusterer clusterer;
-  std::ifstream background(std::string(STORYLINE_SOURCE_DIR) + "/models/story-background.tsv");
+  std::ifstream background(std::string(storyline::test_paths::SourceDir()) + "/models/story-background.tsv");
   ASSERT_TRUE(background);
   clusterer.AddBackground(background);
   std::map<std::string, std::string> gold;

@@ -15,11 +15,12 @@
 #include <vector>
 
 #include "text/tokenizer.h"
+#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
 
-const std::filesystem::path kShared = STORYLINE_SHARED_DIR;
+const std::filesystem::path kShared = storyline::test_paths::SharedDir();
 
 std::string ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -1,0 +1,75 @@
+#include "extract/entities/entity_type_rules.h"
+
+#include <algorithm>
+#include <array>
+
+#include "extract/entities/mention_edits.h"
+#include "text/ascii.h"
+
+namespace storyline {
+namespace {
+
+// Names of seats of power written for the institution in them.
+constexpr std::array<std::string_view, 9> kSeatsOfPower = {
+    "white house",   "kremlin",    "pentagon",    "downing street", "elysee palace",
+    "élysée palace", "blue house", "zhongnanhai", "foggy bottom"};
+
+bool IsSeatOfPower(std::string_view name) {
+  const std::string lower = AsciiLower(name);
+  return std::find(kSeatsOfPower.begin(), kSeatsOfPower.end(), lower) != kSeatsOfPower.end();
+}
+
+// Capitalized at a sentence start, but never part of a name.
+constexpr std::array<std::string_view, 12> kDeterminers = {
+    "A", "An", "The", "This", "That", "These", "Those", "Its", "His", "Her", "Their", "Our"};
+
+bool IsDeterminer(std::string_view word) {
+  return std::find(kDeterminers.begin(), kDeterminers.end(), word) != kDeterminers.end();
+}
+
+bool EndsWithWord(std::string_view name, std::string_view word) {
+  return name.size() > word.size() && name.ends_with(word) &&
+         name[name.size() - word.size() - 1] == ' ';
+}
+
+// The place "<Name> corridor" ending at token `corridor`, whose name is the run of
+// capitalized words right before it; an empty span when there is none.
+Span CorridorSpan(std::string_view text, const TokenizedText& tokens, size_t corridor) {
+  size_t first = corridor;
+  while (first > 0) {
+    const Token& previous = tokens.tokens[first - 1];
+    if (!StartsUpper(previous.In(text)) || previous.end + 1 != tokens.tokens[first].start) break;
+    --first;
+  }
+  while (first < corridor && IsDeterminer(tokens.tokens[first].In(text))) ++first;
+  if (first == corridor) return {};
+  return {tokens.tokens[first].start, tokens.tokens[corridor].end};
+}
+
+void AddCorridors(std::string_view text, const TokenizedText& tokens,
+                  std::vector<EntityMention>& mentions) {
+  MentionEditor editor(text, tokens, mentions);
+  for (size_t i = 1; i < tokens.tokens.size(); ++i) {
+    if (tokens.tokens[i].In(text) != "corridor") continue;
+    const Span span = CorridorSpan(text, tokens, i);
+    if (span.end == 0) continue;
+    // The corridor replaces whatever the recognizer made of its name.
+    editor.Put(span, "PLACE");
+  }
+}
+
+}  // namespace
+
+void ApplyEntityTypeRules(std::string_view text, const TokenizedText& tokens,
+                          std::vector<EntityMention>& mentions) {
+  for (EntityMention& mention : mentions) {
+    if (IsSeatOfPower(mention.text)) {
+      mention.type = "ORG";
+    } else if (EndsWithWord(mention.text, "Corridor")) {
+      mention.type = "PLACE";
+    }
+  }
+  AddCorridors(text, tokens, mentions);
+}
+
+}  // namespace storyline

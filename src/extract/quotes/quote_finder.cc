@@ -1,0 +1,1095 @@
+#include "extract/quotes/quote_finder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "extract/quotes/quote_lexicon.h"
+#include "extract/quotes/quote_marks.h"
+#include "extract/quotes/quote_speaker.h"
+
+namespace storyline {
+namespace {
+
+// Longest subject phrase looked at, in tokens.
+constexpr int kMaxSubjectTokens = 12;
+// How far after a quotation its speech verb may be ("“...,” Kirby, the White House
+// spokesman, said").
+constexpr int kMaxTrailingCueDistance = 15;
+// ... and how far when a name and its appositive come first ("“...,” Dylan Nelson, a
+// postdoctoral fellow at ..., and co-author of the study, said").
+constexpr int kMaxTrailingAppositiveDistance = 40;
+// An attribution the sentence splitter cut off after a quotation ending in "?" or "!"
+// ("“... taken?” Worthy said, at the time.") is a short sentence: the cue within this
+// many tokens of its start, at most this many tokens after the cue.
+constexpr int kMaxDetachedSubjectTokens = 6;
+constexpr int kMaxDetachedTrailTokens = 10;
+// A quotation opening a clause with no speaker of its own is a statement only when it
+// is at least this long (in words); shorter ones are scare quotes.
+constexpr int kMinUnattributedStatementWords = 6;
+
+// cue_subject_ values that are no token.
+constexpr int kNotACue = -2;
+constexpr int kNoSubject = -1;
+// Longest capitalized run read as a name the recognizer missed.
+constexpr int kMaxNameWords = 4;
+// Tokens an age may take: "56", "-", "year", "-", "old".
+constexpr int kAgeTokens = 6;
+
+// Words that open an adjunct after a speech verb rather than what was said: "said of
+// the boy", "said in a statement", "said Tuesday".
+bool IsAdjunctStart(std::string_view lower) {
+  return lower != "that" && lower != "this" && lower != "which" && lower != "who" &&
+         lower != "told" && (IsInvertedSubjectTrailer(lower) || lower == "of");
+}
+
+// Speech verbs whose form is also a noun's: "a post", "the report".
+bool CanBeNoun(std::string_view word) {
+  // Base forms only: "the Times reports" is a verb.
+  static constexpr std::string_view kWords[] = {"post",  "report", "tweet",  "note",
+                                                "claim", "reply",  "comment"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+bool IsBeAuxiliary(std::string_view lower) {
+  return lower == "is" || lower == "are" || lower == "was" || lower == "were" || lower == "be" ||
+         lower == "been" || lower == "being";
+}
+
+// Generational suffixes after a name: "John Roe Sr.".
+bool IsNameSuffix(std::string_view lower) {
+  return lower == "jr" || lower == "jr." || lower == "sr" || lower == "sr." || lower == "ii" ||
+         lower == "iii" || lower == "iv";
+}
+
+// Prepositions that end a person's name phrase: "Pat Clarke with the committee".
+bool IsPrepositionAfterName(std::string_view lower) {
+  return lower == "of" || lower == "with" || lower == "from" || lower == "at" || lower == "for" ||
+         lower == "on";
+}
+
+struct Speaker {
+  std::optional<std::string> name;
+  std::optional<std::string> entity;
+  SpeakerKind kind = SpeakerKind::kUnknown;
+  std::string head;  // a descriptor's head noun, lower case; empty for names
+};
+
+// A name in the text: an entity mention, or a run of capitalized words when no
+// recognizer ran (type "NAME").
+struct NameMention {
+  int first = 0;  // token range
+  int end = 0;
+  std::string_view text;
+  std::string_view type;
+  const EntityMention* linked = nullptr;  // the recognizer's mention, once the linker ran
+};
+
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLowerByte(char c) { return c >= 'a' && c <= 'z'; }
+bool IsAsciiAlnum(char c) {
+  return IsAsciiUpper(c) || IsAsciiLowerByte(c) || (c >= '0' && c <= '9');
+}
+
+// Name-internal lower-case particles ("Mohammed bin Abdulrahman", "Secretary of State").
+bool IsNameParticle(std::string_view word) {
+  return word == "of" || word == "bin" || word == "al" || word == "de" || word == "van" ||
+         word == "von" || word == "da" || word == "ibn" || word == "el";
+}
+
+// Capitalized words that start sentences without being names.
+bool IsCapitalizedFunctionWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "a",      "an",        "the",          "in",        "on",
+      "at",     "but",       "and",          "however",   "he",
+      "she",    "it",        "they",         "we",        "i",
+      "this",   "that",      "these",        "those",     "his",
+      "her",    "their",     "its",          "our",       "after",
+      "before", "during",    "while",        "when",      "as",
+      "for",    "from",      "with",         "by",        "to",
+      "of",     "if",        "meanwhile",    "according", "earlier",
+      "later",  "following", "additionally", "notably",   "both",
+      "some",   "many",      "most",         "all",       "there",
+      "what",   "where"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+class QuoteAttributor {
+ public:
+  QuoteAttributor(std::string_view text, const TokenizedText& tokens, std::span<const PosTag> tags,
+                  std::span<const Dependency> deps, std::span<const EntityMention> entities)
+      : text_(text),
+        tokens_(tokens.tokens),
+        sentences_(tokens.sentences),
+        tags_(tags.size() == tokens.tokens.size() ? tags : std::span<const PosTag>{}),
+        deps_(deps.size() == tokens.tokens.size() ? deps : std::span<const Dependency>{}) {
+    IndexSentences();
+    CollectNames(entities);
+    IndexNames();
+  }
+
+  std::vector<Quote> Run() {
+    const std::vector<QuoteMarkSpan> spans = FindQuoteMarkSpans(text_);
+    MarkQuotedTokens(spans);
+    ResolveCues();
+    return BuildQuotes(spans);
+  }
+
+ private:
+  // ---- Tokens -------------------------------------------------------------------
+
+  std::string_view Word(int i) const { return tokens_[i].In(text_); }
+  std::string Lower(int i) const { return AsciiLower(Word(i)); }
+
+  bool IsWordToken(int i) const {
+    const std::string_view w = Word(i);
+    if (w.empty()) return false;
+    if (IsAsciiAlnum(w[0])) return true;
+    // Non-ASCII: punctuation in the General Punctuation block (quotes, dashes, …)
+    // starts with E2 80; everything else counts as a word.
+    const unsigned char c = static_cast<unsigned char>(w[0]);
+    return c >= 0x80 && !(c == 0xE2 && w.size() > 1 && static_cast<unsigned char>(w[1]) == 0x80) &&
+           c != 0xC2;
+  }
+  bool IsCapitalized(int i) const {
+    if (!tags_.empty()) return tags_[i].upos == "PROPN";
+    const std::string_view w = Word(i);
+    return !w.empty() && IsAsciiUpper(w[0]);
+  }
+  bool IsPunct(int i) const { return !IsWordToken(i); }
+  // A possessive clitic or a hyphen between two words belongs to the phrase around it:
+  // "the boy’s grandmother", "20-year - old" in text rebuilt from tokens.
+  bool JoinsPhrase(int i) const {
+    const std::string_view w = Word(i);
+    if (w == "'s" || w == "\xE2\x80\x99s") return i > 0 && IsWordToken(i - 1);
+    return w == "-" && i > 0 && i + 1 < static_cast<int>(tokens_.size()) && IsWordToken(i - 1) &&
+           IsWordToken(i + 1) && sentence_of_[i - 1] == sentence_of_[i + 1];
+  }
+  bool EndsPhrase(int i) const { return IsPunct(i) && !JoinsPhrase(i); }
+  bool IsComma(int i) const { return Word(i) == ","; }
+
+  void IndexSentences() {
+    sentence_of_.assign(tokens_.size(), 0);
+    for (size_t s = 0; s < sentences_.size(); ++s) {
+      for (uint32_t t = sentences_[s].first_token; t < sentences_[s].end_token; ++t) {
+        sentence_of_[t] = static_cast<int>(s);
+      }
+    }
+  }
+  int SentenceStart(int t) const { return sentences_[sentence_of_[t]].first_token; }
+  int SentenceEnd(int t) const { return sentences_[sentence_of_[t]].end_token; }
+
+  // The first token starting at or after byte `offset`.
+  int TokenAt(uint32_t offset) const {
+    auto it = std::lower_bound(tokens_.begin(), tokens_.end(), offset,
+                               [](const Token& t, uint32_t o) { return t.start < o; });
+    return static_cast<int>(it - tokens_.begin());
+  }
+
+  // ---- Names --------------------------------------------------------------------
+
+  void CollectNames(std::span<const EntityMention> entities) {
+    for (const EntityMention& e : entities) {
+      if (e.type != "PERSON" && e.type != "ORG" && e.type != "PLACE") continue;
+      const int first = TokenAt(e.span.start);
+      const int end = TokenAt(e.span.end);
+      if (first >= end) continue;
+      names_.push_back({first, end, text_.substr(e.span.start, e.span.end - e.span.start), e.type,
+                        e.entity.empty() ? nullptr : &e});
+    }
+    if (entities.empty()) CollectCapitalizedRuns();
+  }
+
+  void CollectCapitalizedRuns() {
+    for (const Sentence& s : sentences_) {
+      int i = s.first_token;
+      const int end = s.end_token;
+      while (i < end) {
+        if (!IsNameStart(i, s.first_token)) {
+          ++i;
+          continue;
+        }
+        int j = i + 1;
+        while (j < end && (IsCapitalized(j) ||
+                           (j + 1 < end && IsNameParticle(Word(j)) && IsCapitalized(j + 1)))) {
+          ++j;
+        }
+        const uint32_t start = tokens_[i].start;
+        names_.push_back({i, j, text_.substr(start, tokens_[j - 1].end - start), "NAME"});
+        i = j;
+      }
+    }
+  }
+
+  // The lookups of names by position. Names come in text order (entity mentions as the
+  // recognizer gives them, capitalized runs sentence by sentence), so the names inside a
+  // phrase are found by binary search rather than a scan of all the article's names.
+  void IndexNames() {
+    names_in_order_ = std::is_sorted(
+        names_.begin(), names_.end(),
+        [](const NameMention& x, const NameMention& y) { return x.first < y.first; });
+  }
+
+  // The names starting at tokens [a, b), in text order, and perhaps others: all of them
+  // when they are not in text order.
+  std::span<const NameMention> NamesStartingIn(int a, int b) const {
+    if (!names_in_order_) return names_;
+    const auto by_first = [](const NameMention& n, int token) { return n.first < token; };
+    const auto from = std::lower_bound(names_.begin(), names_.end(), a, by_first);
+    const auto to = std::lower_bound(from, names_.end(), b, by_first);
+    return {from, to};
+  }
+
+  // The names of `type` whose last word (after NameWords) is `last_word`, in text order:
+  // the only ones CanonicalName can prefer to a name ending that way. Built on first use,
+  // as the names the recognizer gave are linked already.
+  const std::vector<std::string_view>& SameTypeNamesEndingWith(std::string_view type,
+                                                               std::string_view last_word) const {
+    if (!names_by_last_word_) {
+      names_by_last_word_.emplace();
+      for (const NameMention& n : names_) {
+        const std::vector<std::string_view> words = NameWords(n.text);
+        if (!words.empty()) (*names_by_last_word_)[{n.type, words.back()}].push_back(n.text);
+      }
+    }
+    static const std::vector<std::string_view> kNone;
+    const auto it = names_by_last_word_->find({type, last_word});
+    return it == names_by_last_word_->end() ? kNone : it->second;
+  }
+
+  // The longest name that starts at token `t`, or null.
+  const NameMention* NameStartingAt(int t) const {
+    const NameMention* found = nullptr;
+    for (const NameMention& n : NamesStartingIn(t, t + 1)) {
+      if (n.first == t && (!found || n.end > found->end)) found = &n;
+    }
+    return found;
+  }
+
+  // The name at token `t` or after the capitalized titles there ("Lt. Joe Heffernan").
+  const NameMention* NameAfterTitles(int t) const {
+    for (int i = t; i < static_cast<int>(tokens_.size()) && i < t + 3; ++i) {
+      if (const NameMention* name = NameStartingAt(i)) return name;
+      if (quoted_[i] || !IsAsciiUpper(Word(i)[0])) return nullptr;
+    }
+    return nullptr;
+  }
+
+  bool NameIn(int a, int b) const {
+    const std::span<const NameMention> starting = NamesStartingIn(a, b);
+    return std::any_of(starting.begin(), starting.end(),
+                       [&](const NameMention& n) { return n.first >= a && n.end <= b; });
+  }
+
+  // A person's name: the recognizer says so, or without a recognizer a capitalized run of
+  // two words or more that does not end in an organization's noun ("Jane Roe", not "Save
+  // the Children Fund").
+  bool IsPersonLike(const NameMention& n) const {
+    if (n.type == "PERSON") return true;
+    if (n.type != "NAME") return false;
+    const std::vector<std::string_view> words = NameWords(n.text);
+    return words.size() >= 2 &&
+           HeadNounSpeakerKind(AsciiLower(words.back())) != SpeakerKind::kOrganization;
+  }
+
+  bool IsNameStart(int i, int sentence_start) const {
+    if (!IsCapitalized(i) || !IsWordToken(i)) return false;
+    if (i != sentence_start || !tags_.empty()) return true;
+    return !IsCapitalizedFunctionWord(Lower(i));
+  }
+
+  // ---- Quoted tokens ------------------------------------------------------------
+
+  void MarkQuotedTokens(const std::vector<QuoteMarkSpan>& spans) {
+    quoted_.assign(tokens_.size(), false);
+    for (const QuoteMarkSpan& span : spans) {
+      if (span.nested) continue;
+      for (int t = TokenAt(span.outer.start);
+           t < static_cast<int>(tokens_.size()) && tokens_[t].end <= span.outer.end; ++t) {
+        quoted_[t] = true;
+      }
+    }
+  }
+
+  // ---- Speech verbs and their subjects ------------------------------------------
+
+  bool IsCue(int t) const {
+    if (quoted_[t]) return false;
+    const std::string_view w = Word(t);
+    if (w.empty() || !IsAsciiLowerByte(w[0])) return false;  // "United States"
+    if (w == "according") {
+      return t + 1 < SentenceEnd(t) && Word(t + 1) == "to";
+    }
+    if (!IsSpeechVerb(w)) return false;
+    // "the newly announced proposal": a participle modifying a noun.
+    if (t > 0 && (IsDeterminer(Lower(t - 1)) || Word(t - 1).ends_with("ly"))) return false;
+    // "In a Tumblr post", "the company's reports": a noun, however far its determiner.
+    if (CanBeNoun(w)) {
+      for (int j = t - 1; j >= 0 && j >= t - 3 && !quoted_[j]; --j) {
+        const std::string lower = Lower(j);
+        if (IsDeterminer(lower) || lower == "'s" || lower == "\xE2\x80\x99s") return false;
+        if (!IsAsciiUpper(Word(j)[0])) break;
+      }
+    }
+    if (!tags_.empty() && (tags_[t].upos == "NOUN" || tags_[t].upos == "ADJ")) return false;
+    // "reporters were later told": the subject of a passive is who was spoken to.
+    if (!w.ends_with("ing")) {
+      for (int j = t - 1; j >= 0 && j >= t - 3 && !quoted_[j]; --j) {
+        const std::string lower = Lower(j);
+        if (IsBeAuxiliary(lower)) return false;
+        if (!IsSubjectVerbFiller(lower)) break;
+      }
+    }
+    // "Benioff weighed in, telling Cook": a participle after a comma shares the subject of
+    // the clause before it, which the words right before it do not give.
+    if (w.ends_with("ing") && t > 0 && IsComma(t - 1)) return false;
+    return !Unsaid(t);
+  }
+
+  // Whether the speech verb at `verb` reports that nothing was said: "they would not say
+  // what ...", "never told", "declined to comment". Its subject said none of the words
+  // around it.
+  bool Unsaid(int verb) const {
+    int j = verb - 1;
+    for (; j >= 0 && j >= verb - 3 && !quoted_[j] && IsSubjectVerbFiller(Lower(j)); --j) {
+      const std::string lower = Lower(j);
+      if (lower == "not" || lower == "n't" || lower == "never") return true;
+    }
+    if (j < 1 || quoted_[j] || Lower(j) != "to") return false;
+    const std::string before = Lower(j - 1);
+    return before.starts_with("declin") || before.starts_with("refus");
+  }
+
+  // Every speech verb's speaker, in text order, so a pronoun can take an earlier one.
+  void ResolveCues() {
+    cue_speaker_.assign(tokens_.size(), -1);
+    cue_subject_.assign(tokens_.size(), kNotACue);
+    for (int t = 0; t < static_cast<int>(tokens_.size()); ++t) {
+      if (!IsCue(t)) continue;
+      cue_subject_[t] = kNoSubject;
+      if (const int prior = CoordinatedCue(t); prior >= 0) {
+        // "Volker said he never used the term and added, “...”": the first verb's speaker.
+        cue_speaker_[t] = cue_speaker_[prior];
+        continue;
+      }
+      const std::optional<std::pair<int, int>> subject = SubjectOf(t);
+      if (!subject) continue;
+      cue_subject_[t] = subject->first;
+      std::optional<Speaker> speaker = SpeakerOf(subject->first, subject->second);
+      if (!speaker || !speaker->name) continue;
+      cue_speaker_[t] = static_cast<int>(history_.size());
+      Remember(subject->first, *speaker);
+    }
+  }
+
+  // The earlier speech verb of the sentence that `verb` is coordinated with ("said ...
+  // and added"), or -1.
+  int CoordinatedCue(int verb) const {
+    const int start = SentenceStart(verb);
+    int j = verb - 1;
+    while (j >= start && !quoted_[j] && IsSubjectVerbFiller(Lower(j))) --j;
+    if (j < start || quoted_[j] || Lower(j) != "and") return -1;
+    for (int c = j - 1; c >= start; --c) {
+      if (cue_subject_[c] != kNotACue) return c;
+    }
+    return -1;
+  }
+
+  // The speaker of the speech verb at token `t`; nullptr when it is none or has none.
+  const Speaker* CueSpeaker(int t) const {
+    return cue_speaker_[t] < 0 ? nullptr : &history_[cue_speaker_[t]].second;
+  }
+
+  // Adds a cue's speaker to the history and to its lookups.
+  void Remember(int subject, const Speaker& speaker) {
+    const size_t at = history_.size();
+    history_.push_back({subject, speaker});
+    history_of_kind_[speaker.kind].push_back(at);
+    if (!speaker.entity) latest_described_[speaker.head] = at;
+  }
+
+  std::optional<std::pair<int, int>> SubjectOf(int verb) const {
+    const int start = SentenceStart(verb);
+    if (Word(verb) == "according") return RightPhrase(verb + 2);
+    if (!deps_.empty()) {
+      if (auto subject = ParsedSubject(verb)) return subject;
+    }
+    int before = verb - 1;
+    if (before >= start && IsComma(before)) --before;
+    // ,” said X; also “...?” asked X, which the splitter makes a sentence of its own.
+    if (before >= start - 1 && before >= 0 && quoted_[before]) return RightPhrase(verb + 1);
+    // "The lounge has led to trouble before, said Lt. Joe Heffernan, department spokesman."
+    if (verb - 1 >= start && IsComma(verb - 1) && !quoted_[verb - 1]) {
+      if (const NameMention* name = NameAfterTitles(verb + 1);
+          name && IsPersonLike(*name) &&
+          (name->end >= SentenceEnd(verb) || EndsPhrase(name->end))) {
+        return std::make_pair(verb + 1, name->end);
+      }
+    }
+    int j = verb - 1;
+    while (j >= start && !quoted_[j] && IsSubjectVerbFiller(Lower(j))) --j;
+    if (j < start || quoted_[j]) return std::nullopt;
+    if (IsComma(j)) return SubjectBeforeComma(j, start);
+    return ValidPhrase(LeftPhraseStart(j + 1, start), j + 1);
+  }
+
+  // Whether a person is coordinated into [from, to): "Frederick Davis, 65, and Patricia
+  // McNeal, 65, said" is two speakers.
+  bool JoinsAnotherPerson(int from, int to) const {
+    for (int i = from; i + 1 < to; ++i) {
+      if (Lower(i) != "and") continue;
+      const NameMention* next = NameStartingAt(i + 1);
+      if (next && IsPersonLike(*next)) return true;
+    }
+    return false;
+  }
+
+  // "X, the ..., said" gives X; "An official who briefed reporters, said" gives the
+  // phrase up to its relative pronoun.
+  std::optional<std::pair<int, int>> SubjectBeforeComma(int comma, int start) const {
+    // A person named where the clause opens, after titles at most, before appositives
+    // and relative clauses of any length: "Dylan Nelson, a postdoctoral fellow at the
+    // institute in Munich, Germany, and co-author of the study, said", "Interior Minister
+    // Wolfgang Peschorn, who serves in a provisional government, said".
+    int opening = comma;
+    while (opening - 1 >= start && !quoted_[opening - 1]) --opening;
+    while (opening < comma && IsPunct(opening)) ++opening;
+    if (const NameMention* name = NameAfterTitles(opening);
+        name && IsPersonLike(*name) && name->end < comma && IsComma(name->end) &&
+        !JoinsAnotherPerson(name->end, comma)) {
+      return std::make_pair(name->first, name->end);
+    }
+    int k = comma - 1;
+    while (k >= start && !quoted_[k] && !IsComma(k)) --k;
+    if (k >= start && IsComma(k) && !quoted_[k]) {
+      return ValidPhrase(LeftPhraseStart(k, start), k);
+    }
+    // No appositive: the subject ends where its relative clause starts.
+    for (int r = k + 1; r < comma; ++r) {
+      if (IsRelativePronoun(Lower(r))) return ValidPhrase(LeftPhraseStart(r, start), r);
+    }
+    return ValidPhrase(LeftPhraseStart(comma, start), comma);
+  }
+
+  // The start of a subject phrase that ends before `end`: back to punctuation, a
+  // quotation, the sentence start or a clause word ("that", "while").
+  int LeftPhraseStart(int end, int start) const {
+    int a = end;
+    while (a - 1 >= start && end - (a - 1) <= 3 * kMaxSubjectTokens) {
+      const int p = a - 1;
+      if (quoted_[p] || EndsPhrase(p)) break;
+      const std::string lower = Lower(p);
+      if (IsSpeechVerb(lower)) break;  // "Hamas said the ..."
+      if (IsSubjectBoundaryWord(lower)) {
+        // "Qatar and Egypt": keep a coordination of names.
+        const bool name_and = lower == "and" && p - 1 >= start && p + 1 < end &&
+                              IsCapitalized(p - 1) && IsCapitalized(p + 1);
+        if (!name_and) break;
+      }
+      a = p;
+    }
+    return a;
+  }
+
+  std::optional<std::pair<int, int>> RightPhrase(int a) const {
+    if (a >= static_cast<int>(tokens_.size())) return std::nullopt;
+    const int end = SentenceEnd(a);
+    int b = a;
+    while (b < end && b - a < kMaxSubjectTokens && !quoted_[b] && !EndsPhrase(b) &&
+           !IsInvertedSubjectTrailer(Lower(b))) {
+      ++b;
+    }
+    // "said the boy’s grandmother, Jane Roe": the name in apposition is the speaker.
+    if (b + 1 < end && IsComma(b) && !NameIn(a, b)) {
+      if (const NameMention* name = NameStartingAt(b + 1);
+          name && IsPersonLike(*name) && (name->end == end || EndsPhrase(name->end))) {
+        return std::make_pair(name->first, name->end);
+      }
+    }
+    return ValidPhrase(a, b);
+  }
+
+  // The phrase [a, b) cut at a relative clause, or nothing when it cannot be a speaker.
+  std::optional<std::pair<int, int>> ValidPhrase(int a, int b) const {
+    for (int i = a + 1; i < b; ++i) {
+      if (IsRelativePronoun(Lower(i))) {
+        b = i;
+        break;
+      }
+    }
+    if (a >= b || b - a > kMaxSubjectTokens) return std::nullopt;
+    if (AgeBefore(b, /*last_word=*/true)) return std::make_pair(a, b);  // "the 56-year-old"
+    for (int i = a; i < b; ++i) {
+      const std::string lower = Lower(i);
+      if (IsCapitalized(i) || PronounSpeakerKind(lower) != SpeakerKind::kUnknown ||
+          HeadNounSpeakerKind(lower) != SpeakerKind::kUnknown) {
+        return std::make_pair(a, b);
+      }
+      if (!tags_.empty() && (tags_[i].upos == "NOUN" || tags_[i].upos == "PRON")) {
+        return std::make_pair(a, b);
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The nominal subject of `verb` from the parse, without its relative clauses and
+  // appositions; nothing when the parse has none or it runs into a quotation.
+  std::optional<std::pair<int, int>> ParsedSubject(int verb) const {
+    const int start = SentenceStart(verb);
+    const int end = SentenceEnd(verb);
+    for (int c = start; c < end; ++c) {
+      if (deps_[c].head != verb || !deps_[c].label.starts_with("nsubj")) continue;
+      int lo = c;
+      int hi = c;
+      Extend(c, start, end, lo, hi);
+      for (int i = lo; i <= hi; ++i) {
+        if (quoted_[i]) return std::nullopt;
+      }
+      return ValidPhrase(lo, hi + 1);
+    }
+    return std::nullopt;
+  }
+
+  void Extend(int node, int start, int end, int& lo, int& hi) const {
+    for (int c = start; c < end; ++c) {
+      if (deps_[c].head != node) continue;
+      const std::string_view label = deps_[c].label;
+      if (label.starts_with("acl") || label == "appos" || label == "punct" ||
+          label == "parataxis" || label == "advcl") {
+        continue;
+      }
+      lo = std::min(lo, c);
+      hi = std::max(hi, c);
+      Extend(c, start, end, lo, hi);
+    }
+  }
+
+  // ---- Speakers -----------------------------------------------------------------
+
+  std::optional<Speaker> SpeakerOf(int a, int b) const {
+    if (b - a == 1) {
+      const SpeakerKind pronoun = PronounSpeakerKind(Lower(a));
+      if (pronoun != SpeakerKind::kUnknown) return Antecedent(pronoun, a);
+    }
+    // "Yesterday a neighbour said", "Later one user posted": the time word is no part of
+    // the speaker.
+    while (b - a > 1 && IsSubjectVerbFiller(Lower(a))) ++a;
+    // "The Indian Navy in November said", "Hastings this morning announced": nor is a time
+    // phrase before the verb; of "the ministry on Monday said" the weekday was already left
+    // out as a word before the verb.
+    if (b - a > 2 && IsCalendarWord(Lower(b - 1)) && OpensTimePhrase(Lower(b - 2))) {
+      b -= 2;
+    } else if (b - a > 1 && b < static_cast<int>(tokens_.size()) && OpensTimePhrase(Lower(b - 1)) &&
+               IsCalendarWord(Lower(b))) {
+      --b;
+    }
+    // "Capt. John Roe Sr.": the suffix is no name of its own.
+    while (b - a > 1 && (IsNameSuffix(Lower(b - 1)) ||
+                         (Word(b - 1) == "." && b - 2 > a && IsNameSuffix(Lower(b - 2) + ".")))) {
+      b -= Word(b - 1) == "." ? 2 : 1;
+      if (b - a > 1 && IsComma(b - 1)) --b;
+    }
+    // "Pat Clarke with People's Action Committee", "Rosaly Lopes of NASA's Jet Propulsion
+    // Laboratory": a person's name followed by a preposition heads the phrase, also where
+    // the recognizer ran the name on into it.
+    for (const NameMention& n : names_) {
+      if (n.first < a || n.first >= b || !IsPersonLike(n)) continue;
+      for (int i = n.first + 1; i <= n.end && i < b; ++i) {
+        if (!IsPrepositionAfterName(Lower(i)) || (i < n.end && i - n.first < 2)) continue;
+        if (i == n.end) return SpeakerOf(a, i);
+        NameMention head = n;
+        head.end = i;
+        head.text =
+            text_.substr(tokens_[n.first].start, tokens_[i - 1].end - tokens_[n.first].start);
+        head.linked = nullptr;
+        return NamedSpeaker(head);
+      }
+    }
+    const NameMention* head_name = nullptr;
+    int names_inside = 0;
+    bool has_and = false;
+    for (int i = a; i < b; ++i) has_and = has_and || Lower(i) == "and";
+    for (const NameMention& n : NamesStartingIn(a, b)) {
+      if (n.first < a || n.end > b) continue;
+      ++names_inside;
+      if (n.end == b) head_name = &n;
+    }
+    // "one user on Weibo", "a spokesman for the company": a name after a preposition
+    // only completes a description.
+    if (head_name && head_name->first - 1 > a &&
+        IsPrepositionAfterName(Lower(head_name->first - 1)) &&
+        !IsAsciiUpper(Word(head_name->first - 2)[0])) {
+      return DescribedSpeaker(a, b);
+    }
+    if (head_name && !(has_and && names_inside > 1)) return NamedSpeaker(*head_name);
+    if (has_and && names_inside > 1 && OnlyNamesAndConjunctions(a, b)) {
+      Speaker speaker;  // "Qatar and Egypt": a group, as written
+      speaker.name =
+          std::string(text_.substr(tokens_[a].start, tokens_[b - 1].end - tokens_[a].start));
+      speaker.kind = SpeakerKind::kGroup;
+      return speaker;
+    }
+    return DescribedSpeaker(a, b);
+  }
+
+  bool OnlyNamesAndConjunctions(int a, int b) const {
+    for (int i = a; i < b;) {
+      if (Lower(i) == "and" || IsComma(i)) {
+        ++i;
+        continue;
+      }
+      const NameMention* name = NameStartingAt(i);
+      if (!name || name->end > b) return false;
+      i = name->end;
+    }
+    return true;
+  }
+
+  // The names of the people the article names, canonical where the linker ran.
+  std::vector<std::string_view> PeopleNames() const {
+    std::vector<std::string_view> people;
+    for (const NameMention& n : names_) {
+      if (IsPersonLike(n)) people.push_back(n.linked ? std::string_view(n.linked->name) : n.text);
+    }
+    return people;
+  }
+
+  // Every word of [a, b) capitalized, as names are: "Worthy", "Ms Persson".
+  bool IsCapitalizedRun(int a, int b) const {
+    if (b - a > kMaxNameWords || IsCapitalizedFunctionWord(Lower(a))) return false;
+    for (int i = a; i < b; ++i) {
+      const std::string_view w = Word(i);
+      if (!IsAsciiUpper(w[0]) && !(i > a && IsNameParticle(w))) return false;
+    }
+    return true;
+  }
+
+  // A name the recognizer left out: its fullest form among the people the article names
+  // ("Arroyo" -> "Luz Contreras Arroyo"), or as written, titles stripped, when none or
+  // two different people fit ("Davis" with Frederick and Mariah Davis).
+  Speaker UnrecognizedName(int a, int b) const {
+    const std::string written(
+        text_.substr(tokens_[a].start, tokens_[b - 1].end - tokens_[a].start));
+    Speaker speaker;
+    const std::optional<std::string> fuller = FullerName(written, PeopleNames());
+    speaker.name = fuller ? *fuller : CanonicalName(written, {});
+    speaker.entity = SpeakerEntityId(*speaker.name);
+    // Unresolved, it may as well be an organization ("Kotak Institutional Equities").
+    speaker.kind = fuller ? SpeakerKind::kPerson : SpeakerKind::kUnknown;
+    return speaker;
+  }
+
+  Speaker NamedSpeaker(const NameMention& name) const {
+    Speaker speaker;
+    // The entity linker's canonical name and id, when it ran, so quotes and entities
+    // agree; else the fullest form of the name in the article.
+    std::string canonical;
+    if (name.linked) {
+      canonical = name.linked->name;
+    } else {
+      const std::vector<std::string_view> words = NameWords(name.text);
+      canonical = CanonicalName(name.text, words.empty()
+                                               ? std::vector<std::string_view>()
+                                               : SameTypeNamesEndingWith(name.type, words.back()));
+    }
+    speaker.entity = name.linked ? name.linked->entity : SpeakerEntityId(canonical);
+    if (name.type == "PERSON" && NameWords(canonical).size() == 1) {
+      // A surname the linker left on its own ("Worthy" after "Kym Worthy" of another type,
+      // "Mr Steele" after "the fire chief, James Steele").
+      if (std::optional<std::string> fuller = FullerName(canonical, PeopleNames())) {
+        canonical = *fuller;
+        speaker.entity = SpeakerEntityId(canonical);
+        for (const NameMention& n : names_) {
+          if (n.linked && n.linked->name == canonical) speaker.entity = n.linked->entity;
+        }
+      }
+    }
+    speaker.name = canonical;
+    if (name.type == "PERSON") {
+      speaker.kind = SpeakerKind::kPerson;
+    } else if (name.type == "ORG" || name.type == "PLACE") {
+      speaker.kind = SpeakerKind::kOrganization;
+    } else {
+      // A capitalized run: a person when it reads like first and last name.
+      const bool two_words = canonical.find(' ') != std::string::npos;
+      const bool org_word = HeadNounSpeakerKind(AsciiLower(NameWords(canonical).back())) ==
+                            SpeakerKind::kOrganization;
+      speaker.kind = org_word    ? SpeakerKind::kOrganization
+                     : two_words ? SpeakerKind::kPerson
+                                 : SpeakerKind::kUnknown;
+    }
+    return speaker;
+  }
+
+  // A descriptor is a speaker only when its head noun names one ("a senior official",
+  // "the ministry", "police", "the 56-year-old"); other phrases are fragments of the
+  // sentence ("the only two Arab", "an assistant delivered the good news by").
+  std::optional<Speaker> DescribedSpeaker(int a, int b) const {
+    std::string described(text_.substr(tokens_[a].start, tokens_[b - 1].end - tokens_[a].start));
+    const std::string first = Lower(a);
+    if (IsDeterminer(first)) described.replace(0, first.size(), first);  // "A senior ..."
+    int head = b - 1;
+    for (int i = a + 1; i < b; ++i) {
+      if (EndsDescriptorHead(Lower(i))) {
+        head = i - 1;
+        break;
+      }
+    }
+    Speaker speaker;
+    speaker.head = Lower(head);
+    speaker.kind = HeadNounSpeakerKind(speaker.head);
+    const std::optional<int> age = AgeBefore(head + 1);
+    if (speaker.kind == SpeakerKind::kUnknown && age && AgeBefore(head + 1, true)) {
+      speaker.kind = SpeakerKind::kPerson;  // "the 56-year-old"
+    }
+    if (speaker.kind == SpeakerKind::kUnknown) {
+      if (IsCapitalizedRun(a, b)) return UnrecognizedName(a, b);
+      return std::nullopt;
+    }
+    speaker.name = std::move(described);
+    if (first == "the") {
+      // "the official" after "a senior administration official": the same speaker.
+      const auto it = latest_described_.find(speaker.head);
+      if (it != latest_described_.end()) return history_[it->second].second;
+      if (speaker.kind == SpeakerKind::kPerson) {
+        if (const NameMention* tied = TiedPerson(speaker.head, age)) return NamedSpeaker(*tied);
+      }
+    }
+    return speaker;
+  }
+
+  // The age written right before token `end` ("56-year-old", "56-year - old"), or, with
+  // `last_word`, only when the age is the phrase's last word (so "the 56-year-old" names a
+  // person while "the 2-year-old case" does not).
+  std::optional<int> AgeBefore(int end, bool last_word = false) const {
+    // The tokens before `end` written together, so every tokenization of "56-year-old"
+    // reads the same.
+    std::string joined;
+    for (int i = std::max(0, end - kAgeTokens); i < end; ++i) joined += Lower(i);
+    size_t year = joined.rfind("-year");
+    if (year == std::string::npos) return std::nullopt;
+    if (last_word && !joined.ends_with("-year-old") && !joined.ends_with("-years-old")) {
+      return std::nullopt;
+    }
+    size_t digits = year;
+    while (digits > 0 && std::isdigit(static_cast<unsigned char>(joined[digits - 1]))) --digits;
+    if (digits == year || year - digits > 3) return std::nullopt;
+    return std::stoi(joined.substr(digits, year - digits));
+  }
+
+  // The one person the article ties to a description: for "the 56-year-old", the person
+  // written with that age ("John Roe, 56,", "56-year-old John Roe"); for "the neighbor",
+  // the person the article calls so ("neighbor Ross Manche", "Amanda Reid, a neighbor").
+  // Null when none or several are.
+  const NameMention* TiedPerson(std::string_view head, std::optional<int> age) const {
+    const NameMention* tied = nullptr;
+    for (const NameMention& n : names_) {
+      if (!IsPersonLike(n)) continue;
+      const bool ties = age ? AgeOfPerson(n) == age : CalledSo(n, head);
+      if (!ties) continue;
+      if (tied && NamedSpeaker(*tied).name != NamedSpeaker(n).name) return nullptr;
+      tied = &n;
+    }
+    return tied;
+  }
+
+  std::optional<int> AgeOfPerson(const NameMention& n) const {
+    const int size = static_cast<int>(tokens_.size());
+    // "John Roe, 56," or "John Roe (56)".
+    if (n.end + 1 < size && (IsComma(n.end) || Word(n.end) == "(")) {
+      const std::string_view w = Word(n.end + 1);
+      if (!w.empty() && w.size() <= 3 && std::all_of(w.begin(), w.end(), ::isdigit)) {
+        return std::stoi(std::string(w));
+      }
+    }
+    // "56-year-old John Roe", "the 56-year-old suspect John Roe".
+    for (int end = n.first; end > n.first - 3 && end > 0; --end) {
+      if (Lower(end - 1) == "old" || Lower(end - 1).ends_with("-old")) return AgeBefore(end);
+    }
+    return std::nullopt;
+  }
+
+  bool CalledSo(const NameMention& n, std::string_view head) const {
+    // "neighbor Ross Manche", "the boy's grandmother, Jane Roe".
+    for (int i = n.first - 1; i >= 0 && i >= n.first - 3; --i) {
+      if (Lower(i) == head) return true;
+      if (EndsPhrase(i) && !IsComma(i)) break;
+    }
+    // "Amanda Reid, a neighbor", "Ken Kreuscher, the boy's father".
+    if (n.end < static_cast<int>(tokens_.size()) && IsComma(n.end)) {
+      const int limit = std::min<int>(n.end + 6, SentenceEnd(n.end));
+      for (int i = n.end + 1; i < limit && !EndsPhrase(i); ++i) {
+        if (Lower(i) == head) return true;
+      }
+    }
+    return false;
+  }
+
+  // Who the pronoun subject at token `at` of a speech verb is:
+  //   - inside speech another verb of its sentence reports ("the staff member recalled
+  //     that he said"), that verb's speaker when its subject is the same pronoun ("he
+  //     said he told them"), else nobody: the pronoun is the person talked about;
+  //   - else the latest earlier speaker of a compatible kind, unless another person was
+  //     made the subject of a sentence since ("Smith said ... Jones was shot ... he
+  //     said" could be either);
+  //   - for "he"/"she" without one, a person named as the subject of its sentence or the
+  //     one before, when no other is.
+  std::optional<Speaker> Antecedent(SpeakerKind pronoun, int at) const {
+    for (int c = at - 1; c >= SentenceStart(at); --c) {
+      if (cue_subject_[c] == kNotACue || quoted_[c]) continue;
+      const int subject = cue_subject_[c];
+      if (subject >= 0 && subject + 1 < static_cast<int>(tokens_.size()) &&
+          Lower(subject) == Lower(at) && !IsWordToken(subject + 1)) {
+        if (const Speaker* speaker = CueSpeaker(c)) return *speaker;
+        return std::nullopt;
+      }
+      return std::nullopt;
+    }
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+      if (it->first >= at) continue;
+      const SpeakerKind kind = it->second.kind;
+      const bool compatible =
+          kind == pronoun || (pronoun == SpeakerKind::kGroup && kind == SpeakerKind::kOrganization);
+      if (!compatible) continue;
+      if (AnotherSubject(it->second, it->first, at, pronoun)) return std::nullopt;
+      return it->second;
+    }
+    if (pronoun != SpeakerKind::kPerson) return std::nullopt;
+    const int sentence = sentence_of_[at];
+    // Names starting at or after `at` end after it: from the last one before, back.
+    const std::span<const NameMention> before = NamesStartingIn(0, at);
+    for (auto it = before.rbegin(); it != before.rend(); ++it) {
+      if (it->end > at || !IsPersonLike(*it)) continue;
+      if (sentence_of_[it->first] < sentence - 1 || !IsSentenceSubject(*it)) return std::nullopt;
+      Speaker speaker = NamedSpeaker(*it);
+      if (speaker.kind != SpeakerKind::kPerson ||
+          AnotherSubject(speaker, it->first, at, SpeakerKind::kPerson)) {
+        return std::nullopt;
+      }
+      return speaker;
+    }
+    return std::nullopt;
+  }
+
+  // A person's name opening its sentence, after titles at most: "Sgt. Kari Thompson said".
+  bool IsSentenceSubject(const NameMention& n) const {
+    for (int i = SentenceStart(n.first); i < n.first; ++i) {
+      if (!IsCapitalized(i) || quoted_[i]) return false;
+    }
+    return !quoted_[n.first];
+  }
+
+  // Whether someone a pronoun of kind `pronoun` could stand for, other than `speaker`,
+  // opens a sentence between tokens `from` and `to`: a person for "he"/"she", an
+  // organization for "it"/"they" ("Big Machine have denied it. “...,” they said").
+  bool AnotherSubject(const Speaker& speaker, int from, int to, SpeakerKind pronoun) const {
+    for (const NameMention& n : names_) {
+      if (n.first <= from || n.end > to || !IsSentenceSubject(n)) continue;
+      const bool fits = pronoun == SpeakerKind::kPerson ? IsPersonLike(n) : n.type == "ORG";
+      if (fits && NamedSpeaker(n).name != speaker.name) return true;
+    }
+    return false;
+  }
+
+  // ---- Quotations ---------------------------------------------------------------
+
+  struct Placed {
+    int first = 0;  // token range of the quotation, marks included
+    int end = 0;
+    int close_sentence = 0;
+    bool whole_sentence = false;  // nothing but the quotation in its sentence(s)
+  };
+
+  std::vector<Quote> BuildQuotes(const std::vector<QuoteMarkSpan>& spans) {
+    std::vector<Quote> quotes;
+    std::vector<Placed> placed;
+    int last_statement = -1;
+    for (const QuoteMarkSpan& span : spans) {
+      Quote quote;
+      quote.span = span.content;
+      quote.text =
+          std::string(text_.substr(span.content.start, span.content.end - span.content.start));
+      quote.partial = true;
+      Placed where;
+      where.first = TokenAt(span.outer.start);
+      where.end = std::max(where.first, TokenAt(span.outer.end));
+      if (span.nested || where.first >= where.end) {
+        quotes.push_back(std::move(quote));
+        placed.push_back(where);
+        continue;
+      }
+      where.close_sentence = sentence_of_[where.end - 1];
+      Attribute(span, where, quotes, placed, last_statement, quote);
+      if (!quote.partial) last_statement = static_cast<int>(quotes.size());
+      quotes.push_back(std::move(quote));
+      placed.push_back(where);
+    }
+    // A quotation over several paragraphs often names its speaker only at the end.
+    for (int i = static_cast<int>(spans.size()) - 1; i >= 0; --i) {
+      const int previous = spans[i].continues;
+      if (previous >= 0 && !quotes[previous].speaker && quotes[i].speaker) {
+        quotes[previous].speaker = quotes[i].speaker;
+        quotes[previous].speaker_entity = quotes[i].speaker_entity;
+        // Its end is attributed, so the part before is a statement too.
+        quotes[previous].partial = quotes[previous].partial && quotes[i].partial;
+      }
+    }
+    return quotes;
+  }
+
+  void Attribute(const QuoteMarkSpan& span, Placed& where, const std::vector<Quote>& quotes,
+                 const std::vector<Placed>& placed, int last_statement, Quote& quote) const {
+    // The words around the quotation in its sentences, up to other quotations.
+    int lead = where.first;
+    while (lead - 1 >= SentenceStart(where.first) && !quoted_[lead - 1]) --lead;
+    int trail = where.end;
+    if (span.closed) {
+      while (trail < SentenceEnd(where.end - 1) && !quoted_[trail]) ++trail;
+    }
+    int last_lead_word = -1;
+    for (int i = lead; i < where.first; ++i) {
+      if (IsWordToken(i)) last_lead_word = i;
+    }
+    bool trailing_words = false;
+    for (int i = where.end; i < trail; ++i) trailing_words = trailing_words || IsWordToken(i);
+    where.whole_sentence = last_lead_word < 0 && !trailing_words;
+
+    const Speaker* cue = nullptr;
+    const Speaker* leading = nullptr;
+    // The nearest speech verb decides, with a speaker or without: in "the staff member
+    // recalled that he said, “...”" the words are his, not the staff member's.
+    for (int i = lead; i < where.first; ++i) {
+      if (cue_subject_[i] != kNotACue) leading = CueSpeaker(i);
+    }
+    const Speaker* trailing = nullptr;
+    const int reach = OpensWithAppositive(where.end, trail) ? kMaxTrailingAppositiveDistance
+                                                            : kMaxTrailingCueDistance;
+    for (int i = where.end; i < trail && i - where.end < reach; ++i) {
+      if (cue_subject_[i] != kNotACue) {
+        trailing = CueSpeaker(i);
+        break;
+      }
+    }
+    if (!trailing && !trailing_words && span.closed) {
+      trailing = DetachedAttribution(where.end);
+      // “...!” Trump tweeted. “...”: the next quotation continues from the attribution.
+      if (trailing) where.close_sentence = sentence_of_[where.end];
+    }
+    cue = last_lead_word < 0 ? (trailing ? trailing : leading) : (leading ? leading : trailing);
+
+    const int before = where.first - 1;
+    const bool opens_clause = last_lead_word < 0 ||
+                              (before >= lead && (IsComma(before) || Word(before) == ":")) ||
+                              (before == last_lead_word && IsSpeechVerb(Lower(before)) &&
+                               !quote.text.empty() && IsAsciiUpper(quote.text[0]));
+    const Quote* inherited = nullptr;
+    if (!cue) {
+      if (span.continues >= 0) {
+        inherited = &quotes[span.continues];
+      } else if (where.whole_sentence && last_statement >= 0 && !HoldsItsAttribution(span, where) &&
+                 sentence_of_[where.first] - placed[last_statement].close_sentence <= 1) {
+        inherited = &quotes[last_statement];
+      }
+    }
+    if (cue) {
+      quote.speaker = cue->name;
+      quote.speaker_entity = cue->entity;
+    } else if (inherited) {
+      quote.speaker = inherited->speaker;
+      quote.speaker_entity = inherited->speaker_entity;
+    }
+    quote.partial = !(
+        span.continues >= 0 ||
+        (opens_clause && (cue || inherited || WordCount(where) >= kMinUnattributedStatementWords)));
+  }
+
+  // Whether the words after a quotation open with a person's name, after titles at most,
+  // and a comma.
+  bool OpensWithAppositive(int from, int trail) const {
+    while (from < trail && IsPunct(from)) ++from;
+    const NameMention* name = NameAfterTitles(from);
+    return name && IsPersonLike(*name) && name->end < trail && IsComma(name->end);
+  }
+
+  // The speaker of a short attribution the sentence splitter cut off from the quotation
+  // ending at token `end`: “... taken?” Worthy said, at the time.
+  const Speaker* DetachedAttribution(int end) const {
+    if (end >= static_cast<int>(tokens_.size()) || SentenceStart(end) != end) return nullptr;
+    if (text_.substr(tokens_[end - 1].end, tokens_[end].start - tokens_[end - 1].end).find('\n') !=
+        std::string_view::npos) {
+      return nullptr;
+    }
+    const int sentence_end = SentenceEnd(end);
+    for (int i = end; i < sentence_end && i - end <= kMaxDetachedSubjectTokens; ++i) {
+      if (quoted_[i]) return nullptr;
+      if (cue_subject_[i] == kNotACue) continue;
+      if (cue_speaker_[i] < 0 || sentence_end - i > kMaxDetachedTrailTokens) return nullptr;
+      // Nothing of its own may follow: "Worthy said, at the time.", "asked Schiff.", not
+      // "Police said the suspect fled."
+      const int next = cue_subject_[i] > i ? sentence_end - 1 : i + 1;
+      if (next < sentence_end && !IsPunct(next) && !IsAdjunctStart(Lower(next))) return nullptr;
+      return CueSpeaker(i);
+    }
+    return nullptr;
+  }
+
+  // Whether a quotation its paragraph left open ends in its own attribution, which a
+  // missing closing mark let in: “It's important ..., Tyler Reguly, technical manager at
+  // Tripwire, says.
+  bool HoldsItsAttribution(const QuoteMarkSpan& span, const Placed& where) const {
+    if (span.closed) return false;
+    int last = where.end - 1;
+    while (last >= where.first && IsPunct(last)) --last;
+    if (last - 1 <= where.first || !IsAsciiLowerByte(Word(last)[0]) || !IsSpeechVerb(Word(last))) {
+      return false;
+    }
+    // Its subject right before it ("..., says", "Reguly says", "he said"), not "a weakened
+    // state".
+    const int before = last - 1;
+    return IsComma(before) || IsAsciiUpper(Word(before)[0]) ||
+           PronounSpeakerKind(Lower(before)) != SpeakerKind::kUnknown;
+  }
+
+  int WordCount(const Placed& where) const {
+    int words = 0;
+    for (int i = where.first; i < where.end; ++i) words += IsWordToken(i) ? 1 : 0;
+    return words;
+  }
+
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+  const std::vector<Sentence>& sentences_;
+  std::span<const PosTag> tags_;
+  std::span<const Dependency> deps_;
+  std::vector<int> sentence_of_;
+  std::vector<NameMention> names_;
+  bool names_in_order_ = false;  // by first token
+  mutable std::optional<
+      std::map<std::pair<std::string_view, std::string_view>, std::vector<std::string_view>>>
+      names_by_last_word_;
+  std::vector<bool> quoted_;
+  // Per token, the index in `history_` of its speech verb's speaker; -1 when none (an
+  // index, not a Speaker, so that a long article does not hold one per word).
+  std::vector<int> cue_speaker_;
+  // Per token: the first token of the speech verb's subject, kNoSubject when none was
+  // found, kNotACue for other words.
+  std::vector<int> cue_subject_;
+  std::vector<std::pair<int, Speaker>> history_;  // (subject token, speaker), text order
+  // Indices into `history_`: by speaker kind, in order; by head noun, the latest speaker
+  // with no entity.
+  std::map<SpeakerKind, std::vector<size_t>> history_of_kind_;
+  std::unordered_map<std::string, size_t> latest_described_;
+};
+
+}  // namespace
+
+std::vector<Quote> FindQuotes(std::string_view text, const TokenizedText& tokens,
+                              std::span<const PosTag> tags, std::span<const Dependency> deps,
+                              std::span<const EntityMention> entities) {
+  return QuoteAttributor(text, tokens, tags, deps, entities).Run();
+}
+
+}  // namespace storyline

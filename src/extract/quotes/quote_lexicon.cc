@@ -1,0 +1,353 @@
+#include "extract/quotes/quote_lexicon.h"
+
+#include <unordered_set>
+
+namespace storyline {
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+constexpr std::string_view kSpeechVerbs[] = {
+    "acknowledge", "acknowledged", "acknowledges", "add",       "added",     "adds",
+    "admit",       "admits",       "admitted",     "affirmed",  "affirms",   "announce",
+    "announced",   "announces",    "argue",        "argued",    "argues",    "ask",
+    "asked",       "asks",         "assert",       "asserted",  "asserts",   "claim",
+    "claimed",     "claims",       "comment",      "commented", "comments",  "complain",
+    "complained",  "complains",    "concede",      "conceded",  "concedes",  "confirm",
+    "confirmed",   "confirms",     "continue",     "continued", "continues", "cautioned",
+    "declare",     "declared",     "declares",     "described", "describes", "echoed",
+    "echoes",      "emphasised",   "emphasized",   "exclaimed", "recounted", "explain",
+    "explained",   "explains",     "insist",       "insisted",  "insists",   "maintained",
+    "maintains",   "note",         "noted",        "notes",     "observed",  "post",
+    "posted",      "posts",        "predicted",    "quipped",   "recalled",  "recalls",
+    "remarked",    "replied",      "reply",        "replies",   "report",    "reported",
+    "reports",     "respond",      "responded",    "responds",  "said",      "say",
+    "saying",      "says",         "shouted",      "spoke",     "speaks",    "state",
+    "stated",      "states",       "stressed",     "stresses",  "suggested", "suggests",
+    "tell",        "telling",      "tells",        "testified", "told",      "tweet",
+    "tweeted",     "tweets",       "urge",         "urged",     "urges",     "warn",
+    "warned",      "warns",        "wrote",        "write",     "writes",
+};
+
+constexpr std::string_view kSubjectVerbFillers[] = {
+    "again",    "already",    "also",       "can",      "could",      "did",       "does",
+    "earlier",  "even",       "finally",    "first",    "friday",     "further",   "had",
+    "has",      "have",       "initially",  "instead",  "is",         "last",      "later",
+    "may",      "might",      "monday",     "must",     "n't",        "never",     "night",
+    "not",      "now",        "once",       "only",     "previously", "privately", "publicly",
+    "recently", "repeatedly", "reportedly", "saturday", "shall",      "should",    "simply",
+    "since",    "sunday",     "then",       "thursday", "today",      "tonight",   "tuesday",
+    "was",      "wednesday",  "week",       "were",     "will",       "would",     "yesterday",
+};
+
+constexpr std::string_view kSubjectBoundaryWords[] = {
+    "after",    "although", "and",     "as",      "because", "before", "but",   "if",   "meanwhile",
+    "since",    "so",       "than",    "that",    "though",  "unless", "until", "what", "when",
+    "whenever", "where",    "whereas", "whether", "which",   "while",  "who",   "why",  "yet",
+};
+
+constexpr std::string_view kInvertedSubjectTrailers[] = {
+    "after",  "as",    "at",       "before", "by",        "during",  "earlier",   "friday",
+    "from",   "in",    "last",     "later",  "monday",    "on",      "saturday",  "since",
+    "sunday", "that",  "thursday", "to",     "today",     "tuesday", "wednesday", "when",
+    "where",  "which", "while",    "who",    "yesterday", "this",    "told",
+};
+
+constexpr std::string_view kCalendarWords[] = {
+    "january",   "february",  "march",   "april",    "may",      "june",    "july",
+    "august",    "september", "october", "november", "december", "monday",  "tuesday",
+    "wednesday", "thursday",  "friday",  "saturday", "sunday",   "morning", "afternoon",
+    "evening",   "night",     "weekend", "week",     "month",    "year",
+};
+
+constexpr std::string_view kTimePhraseOpeners[] = {"at", "earlier", "in", "last", "on", "this"};
+
+constexpr std::string_view kRelativePronouns[] = {"that", "which", "who", "whom", "whose"};
+
+constexpr std::string_view kTitleWords[] = {
+    "adm.",
+    "admiral",
+    "ambassador",
+    "attorney",
+    "capt.",
+    "captain",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "col.",
+    "commander",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "crown",
+    "defense",
+    "deputy",
+    "director",
+    "dr.",
+    "emir",
+    "envoy",
+    "foreign",
+    "gen.",
+    "general",
+    "gov.",
+    "governor",
+    "judge",
+    "justice",
+    "king",
+    "leader",
+    "lt.",
+    "mayor",
+    "minister",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "pope",
+    "premier",
+    "president",
+    "prime",
+    "prince",
+    "prof.",
+    "professor",
+    "queen",
+    "rabbi",
+    "rep.",
+    "secretary",
+    "sen.",
+    "senator",
+    "sheikh",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "vice",
+};
+
+constexpr std::string_view kDeterminers[] = {"a", "an", "another", "the"};
+
+constexpr std::string_view kPersonHeads[] = {
+    "actor",
+    "actress",
+    "adviser",
+    "advisor",
+    "aide",
+    "ambassador",
+    "analyst",
+    "artist",
+    "attendee",
+    "attorney",
+    "aunt",
+    "author",
+    "banker",
+    "boss",
+    "boy",
+    "boyfriend",
+    "broker",
+    "brother",
+    "bystander",
+    "captain",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "citizen",
+    "classmate",
+    "coach",
+    "colleague",
+    "commander",
+    "commenter",
+    "commissioner",
+    "consultant",
+    "coroner",
+    "correspondent",
+    "councilman",
+    "councilwoman",
+    "cousin",
+    "critic",
+    "customer",
+    "dad",
+    "daughter",
+    "deputy",
+    "designer",
+    "detective",
+    "developer",
+    "diplomat",
+    "director",
+    "doctor",
+    "driver",
+    "economist",
+    "editor",
+    "employee",
+    "engineer",
+    "entrepreneur",
+    "envoy",
+    "executive",
+    "expert",
+    "fan",
+    "father",
+    "firefighter",
+    "founder",
+    "friend",
+    "general",
+    "girl",
+    "girlfriend",
+    "governor",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "grandson",
+    "historian",
+    "husband",
+    "insider",
+    "investigator",
+    "investor",
+    "judge",
+    "juror",
+    "lawmaker",
+    "lawyer",
+    "leader",
+    "legislator",
+    "lieutenant",
+    "man",
+    "manager",
+    "mayor",
+    "mediator",
+    "medic",
+    "member",
+    "minister",
+    "mom",
+    "mother",
+    "musician",
+    "negotiator",
+    "neighbor",
+    "neighbour",
+    "nephew",
+    "niece",
+    "nurse",
+    "observer",
+    "officer",
+    "official",
+    "opponent",
+    "organizer",
+    "owner",
+    "paramedic",
+    "parent",
+    "passenger",
+    "pastor",
+    "physician",
+    "player",
+    "premier",
+    "president",
+    "priest",
+    "principal",
+    "producer",
+    "professor",
+    "prosecutor",
+    "protester",
+    "psychologist",
+    "rapper",
+    "relative",
+    "reporter",
+    "representative",
+    "researcher",
+    "resident",
+    "scholar",
+    "scientist",
+    "secretary",
+    "senator",
+    "sergeant",
+    "sheriff",
+    "singer",
+    "sister",
+    "son",
+    "source",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "strategist",
+    "student",
+    "supporter",
+    "surgeon",
+    "survivor",
+    "teacher",
+    "teammate",
+    "trader",
+    "trooper",
+    "uncle",
+    "user",
+    "victim",
+    "volunteer",
+    "voter",
+    "wife",
+    "witness",
+    "woman",
+    "worker",
+    "writer",
+};
+
+constexpr std::string_view kOrganizationHeads[] = {
+    "account",      "administration", "agency",     "airline",     "army",       "association",
+    "authority",    "bank",           "board",      "broadcaster", "bureau",     "cabinet",
+    "campaign",     "center",         "charity",    "club",        "college",    "command",
+    "commission",   "committee",      "company",    "council",     "court",      "daily",
+    "department",   "district",       "embassy",    "federation",  "firm",       "foundation",
+    "government",   "group",          "hospital",   "house",       "institute",  "journal",
+    "kremlin",      "league",         "letter",     "magazine",    "military",   "ministry",
+    "movement",     "navy",           "network",    "newspaper",   "office",     "organisation",
+    "organization", "outlet",         "page",       "paper",       "parliament", "party",
+    "pentagon",     "police",         "regulator",  "report",      "school",     "statement",
+    "station",      "union",          "university", "watchdog",    "website",
+};
+
+constexpr std::string_view kDescriptorHeadEnders[] = {
+    "at", "briefed", "close", "familiar", "for", "from", "in",
+    "of", "on",      "that",  "which",    "who", "with", "working",
+};
+
+template <const auto& kWords>
+bool Contains(std::string_view word) {
+  // One set per list, built on first use (thread-safe static initialization).
+  static const WordSet* const set = new WordSet(std::begin(kWords), std::end(kWords));
+  return set->contains(word);
+}
+
+}  // namespace
+
+bool IsSpeechVerb(std::string_view w) { return Contains<kSpeechVerbs>(w); }
+bool IsSubjectVerbFiller(std::string_view w) { return Contains<kSubjectVerbFillers>(w); }
+bool IsSubjectBoundaryWord(std::string_view w) { return Contains<kSubjectBoundaryWords>(w); }
+bool IsInvertedSubjectTrailer(std::string_view w) { return Contains<kInvertedSubjectTrailers>(w); }
+bool IsCalendarWord(std::string_view w) { return Contains<kCalendarWords>(w); }
+bool OpensTimePhrase(std::string_view w) { return Contains<kTimePhraseOpeners>(w); }
+bool IsRelativePronoun(std::string_view w) { return Contains<kRelativePronouns>(w); }
+bool IsTitleWord(std::string_view w) { return Contains<kTitleWords>(w); }
+bool IsDeterminer(std::string_view w) { return Contains<kDeterminers>(w); }
+bool EndsDescriptorHead(std::string_view w) { return Contains<kDescriptorHeadEnders>(w); }
+
+SpeakerKind PronounSpeakerKind(std::string_view w) {
+  if (w == "he" || w == "she") return SpeakerKind::kPerson;
+  if (w == "it") return SpeakerKind::kOrganization;
+  if (w == "they") return SpeakerKind::kGroup;
+  return SpeakerKind::kUnknown;
+}
+
+SpeakerKind HeadNounSpeakerKind(std::string_view w) {
+  if (Contains<kPersonHeads>(w)) return SpeakerKind::kPerson;
+  if (Contains<kOrganizationHeads>(w)) return SpeakerKind::kOrganization;
+  if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') {
+    const std::string_view singular = w.substr(0, w.size() - 1);
+    if (Contains<kPersonHeads>(singular)) return SpeakerKind::kGroup;
+  }
+  if (w == "media" || w == "people" || w == "police" || w == "authorities" || w == "family" ||
+      w == "children" || w == "jury") {
+    return SpeakerKind::kGroup;
+  }
+  return SpeakerKind::kUnknown;
+}
+
+}  // namespace storyline
