@@ -210,6 +210,25 @@ INSTANTIATE_TEST_SUITE_P(
              "were stranded.",
              "2019-11-19", "May this year", "DATE", "2019-05"}));
 
+// TimeML's reference values: the present, the past or the future, with no date.
+INSTANTIATE_TEST_SUITE_P(
+    References, FindTimeExpressionsTest,
+    testing::Values(
+        Case{"The plant is now closed.", kWednesday, "now", "REFERENCE", "PRESENT_REF"},
+        Case{"Talks are under way right now.", kWednesday, "right now", "REFERENCE", "PRESENT_REF"},
+        Case{"She currently leads the unit.", kWednesday, "currently", "REFERENCE", "PRESENT_REF"},
+        Case{"At present, no one is charged.", kWednesday, "present", "REFERENCE", "PRESENT_REF"},
+        Case{"Few people read maps these days.", kWednesday, "these days", "REFERENCE",
+             "PRESENT_REF"},
+        Case{"He was recently promoted.", kWednesday, "recently", "REFERENCE", "PAST_REF"},
+        Case{"In the past, such raids were rare.", kWednesday, "the past", "REFERENCE", "PAST_REF"},
+        Case{"They made plans for the future.", kWednesday, "the future", "REFERENCE",
+             "FUTURE_REF"},
+        Case{"Rates will stay low in the near future, he said.", kWednesday, "the near future",
+             "REFERENCE", "FUTURE_REF"},
+        // Without a publication date they keep their value: they never needed one.
+        Case{"The plant is now closed.", std::nullopt, "now", "REFERENCE", "PRESENT_REF"}));
+
 struct NonTime {
   std::string text;
   std::string not_tagged;  // no expression may overlap this
@@ -230,34 +249,39 @@ TEST_P(NotATimeTest, LeavesItAlone) {
 
 INSTANTIATE_TEST_SUITE_P(
     Table, NotATimeTest,
-    testing::Values(NonTime{"More than 2,000 people fled.", "2,000"},
-                    NonTime{"About 2000 people fled.", "2000"},
-                    NonTime{"Theresa May said the plan was dead.", "May"},
-                    NonTime{"May I ask a question?", "May"},
-                    NonTime{"The ceasefire may hold.", "may"},
-                    NonTime{"A 45-year-old man was hurt.", "45-year-old"},
-                    NonTime{"He is 45 years old.", "45 years old"},
-                    NonTime{"The Boeing 737 and the A380 flew.", "737"},
-                    NonTime{"Prices rose 2.5% in the quarter.", "2.5%"},
-                    NonTime{"June Carter sang.", "June"},
-                    NonTime{"The troops march south.", "march"},
-                    NonTime{"The fall of the city shocked them.", "fall"},
-                    NonTime{"It cost $2019 in fees.", "2019"},
-                    NonTime{"It earned a total score of 2072 in the test.", "2072"},
-                    NonTime{"Montour spoiled his bid 17:46 into the third period.", "17:46"},
-                    NonTime{"He scored on the power play at 19:56 of the first.", "19:56"},
-                    // Street and phone numbers.
-                    NonTime{"Police went to the 2000 block of Elm.", "2000"},
-                    NonTime{"Shots were fired in the 1900 block.", "1900"},
-                    NonTime{"Call 555-2019 for tickets.", "555-2019"},
-                    NonTime{"Call (212) 555-1987 today.", "555-1987"},
-                    NonTime{"Dial 1-800-555-2015 now.", "1-800-555-2015"},
-                    // Named days give no date.
-                    NonTime{"Stocks fell on Black Monday.", "Black Monday"},
-                    NonTime{"Shoppers lined up for Cyber Monday deals.", "Cyber Monday"},
-                    NonTime{"Voters went to the polls on Super Tuesday.", "Super Tuesday"},
-                    NonTime{"Churches filled on Good Friday.", "Good Friday"},
-                    NonTime{"Veterans marked D-Day in Normandy.", "D-Day"}));
+    testing::Values(
+        NonTime{"More than 2,000 people fled.", "2,000"},
+        NonTime{"About 2000 people fled.", "2000"},
+        NonTime{"Theresa May said the plan was dead.", "May"},
+        NonTime{"May I ask a question?", "May"}, NonTime{"The ceasefire may hold.", "may"},
+        NonTime{"A 45-year-old man was hurt.", "45-year-old"},
+        NonTime{"He is 45 years old.", "45 years old"},
+        NonTime{"The Boeing 737 and the A380 flew.", "737"},
+        NonTime{"Prices rose 2.5% in the quarter.", "2.5%"}, NonTime{"June Carter sang.", "June"},
+        NonTime{"The troops march south.", "march"},
+        NonTime{"The fall of the city shocked them.", "fall"},
+        NonTime{"It cost $2019 in fees.", "2019"},
+        NonTime{"It earned a total score of 2072 in the test.", "2072"},
+        NonTime{"Montour spoiled his bid 17:46 into the third period.", "17:46"},
+        NonTime{"He scored on the power play at 19:56 of the first.", "19:56"},
+        // Street and phone numbers.
+        NonTime{"Police went to the 2000 block of Elm.", "2000"},
+        NonTime{"Shots were fired in the 1900 block.", "1900"},
+        NonTime{"Call 555-2019 for tickets.", "555-2019"},
+        NonTime{"Call (212) 555-1987 today.", "555-1987"},
+        NonTime{"Dial 1-800-555-2015 now.", "1-800-555-2015"},
+        // Named days give no date.
+        NonTime{"Stocks fell on Black Monday.", "Black Monday"},
+        NonTime{"Shoppers lined up for Cyber Monday deals.", "Cyber Monday"},
+        NonTime{"Voters went to the polls on Super Tuesday.", "Super Tuesday"},
+        NonTime{"Churches filled on Good Friday.", "Good Friday"},
+        NonTime{"Veterans marked D-Day in Normandy.", "D-Day"},
+        // Adjectives and conjunctions that only lean on time.
+        NonTime{"Now that the vote is over, talks resume.", "Now"},
+        NonTime{"The future king spoke.", "future"}, NonTime{"The past president spoke.", "past"},
+        NonTime{"The present crisis deepened.", "present"},
+        NonTime{"Call as soon as you can.", "soon"},
+        NonTime{"The current chief resigned.", "current"}));
 
 TEST(FindTimeExpressionsTest, SpansAreOrderedAndDisjoint) {
   const std::string text =

@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "extract/times/time_calendar.h"
+#include "extract/times/time_references.h"
 #include "extract/times/time_tense.h"
 #include "extract/times/time_tokens.h"
 
@@ -180,7 +181,7 @@ class Finder {
         &Finder::MatchShifted,    &Finder::MatchQuarter,      &Finder::MatchSeason,
         &Finder::MatchCentury,    &Finder::MatchFiscal,       &Finder::MatchClock,
         &Finder::MatchDuration,   &Finder::MatchSet,          &Finder::MatchTheDay,
-        &Finder::MatchYearBefore, &Finder::MatchWeekOfMonth};
+        &Finder::MatchYearBefore, &Finder::MatchWeekOfMonth,  &Finder::MatchReference};
     if (!CanStart(t_[i]) || InPhoneNumber(i)) return std::nullopt;
     std::optional<Found> best;
     for (Matcher matcher : kMatchers) {
@@ -205,7 +206,7 @@ class Finder {
             "midnight",  "a",       "an",       "several",   "few",     "many",     "every",
             "each",      "per",     "hourly",   "daily",     "nightly", "weekly",   "monthly",
             "annually",  "yearly",  "weekend",  "q1",        "q2",      "q3",       "q4"};
-    if (kStarters->contains(token.lower)) return true;
+    if (kStarters->contains(token.lower) || CanStartTimeReference(token.lower)) return true;
     return token.lower.size() == 6 && token.lower.starts_with("fy");
   }
 
@@ -809,6 +810,13 @@ class Finder {
     Found f{i, i + 1, kDate, AnchorDay(shift)};
     AppendDayPart(f);
     return f;
+  }
+
+  // "now", "recently", "the future": TimeML's reference values (time_references.h).
+  std::optional<Found> MatchReference(size_t i) const {
+    const std::optional<TimeReference> ref = MatchTimeReference(t_, i);
+    if (!ref) return std::nullopt;
+    return Found{ref->begin, ref->end, kReferenceKind, std::string(ref->value)};
   }
 
   // "on the day", "late in the day": the day the report is about, as market reports
