@@ -13,6 +13,7 @@
 #include "extract/events/event_finder.h"
 #include "extract/events/event_lexicon.h"
 #include "extract/entities/mention_propagation.h"
+#include "extract/entities/name_edges.h"
 #include "extract/entities/name_particles.h"
 #include "extract/entities/news_outlets.h"
 #include "extract/entities/organization_heads.h"
@@ -100,6 +101,7 @@ Analysis ArticleAnalyzer::Analyze(const Article& article) const {
   std::vector<PosTag> tags;
   models_->tagger.Tag(text, tokens, tags);
   analysis.entities = models_->entity_recognizer.Recognize(text, tokens);
+  RepairNameEdges(text, tokens, analysis.entities);
   const Gazetteer& gazetteer = models_->entity_recognizer.gazetteer();
   ApplyEntityTypeRules(text, tokens, analysis.entities);
   TagDatelines(text, tokens, gazetteer, analysis.entities);

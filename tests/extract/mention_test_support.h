@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "../support/test_paths.h"
 #include "core/analysis.h"
 #include "nlp/pos_tagger.h"
-#include "../support/test_paths.h"
 
 namespace storyline::testing {
 
@@ -24,8 +24,8 @@ inline EntityMention Mention(const std::string& text, const std::string& words, 
 
 // Loaded once per test binary.
 inline const PosTagger& CommittedTagger() {
-  static const PosTagger tagger =
-      PosTagger::Load(std::filesystem::path(storyline::test_paths::SourceDir()) / "models" / "pos.model");
+  static const PosTagger tagger = PosTagger::Load(
+      std::filesystem::path(storyline::test_paths::SourceDir()) / "models" / "pos.model");
   return tagger;
 }
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "../support/test_paths.h"
 #include "mention_test_support.h"
 #include "text/tokenizer.h"
-#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -22,6 +22,7 @@ NewsOutletLexicon SmallLexicon() {
   lexicon.Add("The Hill", true);
   lexicon.Add("The Washington Post", false);
   lexicon.Add("The Intercept", false);
+  lexicon.Add("USA Today", false);
   return lexicon;
 }
 
@@ -37,6 +38,15 @@ TEST(NewsOutletsTest, OutletsAreOrganizationsWhateverTheRecognizerSaid) {
             (std::vector<std::string>{"Reuters/ORG"}));
   EXPECT_EQ(Outlets("A Washington Post report said so, and so did The Washington Post."),
             (std::vector<std::string>{"Washington Post/ORG", "The Washington Post/ORG"}));
+}
+
+TEST(NewsOutletsTest, MastheadsInCapitalsAreOutletsToo) {
+  const std::string text = "Experts told USA TODAY that the rule changed.";
+  EXPECT_EQ(Outlets(text, {Mention(text, "USA", "PLACE")}),
+            (std::vector<std::string>{"USA TODAY/ORG"}));
+  EXPECT_EQ(Outlets("LONDON (REUTERS) - Prices fell."), (std::vector<std::string>{"REUTERS/ORG"}));
+  // Capitals are not lower case: "reuters" and "usa today" stay words.
+  EXPECT_EQ(Outlets("the usa today and reuters pages"), (std::vector<std::string>{}));
 }
 
 TEST(NewsOutletsTest, AmbiguousNamesNeedAReportingContext) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <fstream>
 #include <stdexcept>
 
@@ -40,6 +41,29 @@ NewsOutlet OutletOf(std::string_view name, bool needs_reporting_context) {
   return outlet;
 }
 
+// Whether `token` is the outlet's `word` as written, or in capitals as mastheads and
+// credit lines print it ("USA TODAY", "REUTERS").
+bool SpellsOutletWord(std::string_view token, std::string_view word) {
+  if (token == word) return true;
+  if (token.size() != word.size() || token.size() < 2) return false;
+  for (size_t i = 0; i < token.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(token[i]);
+    if (std::islower(c) || std::toupper(static_cast<unsigned char>(word[i])) != c) return false;
+  }
+  return true;
+}
+
+// "Reuters" for a word printed in capitals ("REUTERS"), in `buffer`; other words as they are.
+std::string_view TitleCase(std::string_view word, std::string& buffer) {
+  buffer.assign(word);
+  if (word.size() < 2) return buffer;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (std::islower(static_cast<unsigned char>(word[i]))) return buffer;
+    if (i > 0) buffer[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+  }
+  return buffer;
+}
+
 // Tokens [first, end) of `outlet` starting at token `at`, its "The" included when written
 // capitalized; first == end when the outlet is not there or does not count there.
 std::pair<size_t, size_t> OutletAt(std::string_view text, const TokenizedText& tokens, size_t at,
@@ -48,7 +72,7 @@ std::pair<size_t, size_t> OutletAt(std::string_view text, const TokenizedText& t
   if (end > tokens.tokens.size()) return {at, at};
   for (size_t i = 0; i < outlet.words.size(); ++i) {
     if ((i > 0 && !FollowsBySpace(text, tokens, at + i)) ||
-        tokens.tokens[at + i].In(text) != outlet.words[i]) {
+        !SpellsOutletWord(tokens.tokens[at + i].In(text), outlet.words[i])) {
       return {at, at};
     }
   }
@@ -158,13 +182,17 @@ void TagNewsOutlets(std::string_view text, const TokenizedText& tokens,
   std::vector<NewsOutlet> own;
   for (const std::string& name : OutletNamesOfSource(source)) own.push_back(OutletOf(name, false));
   std::vector<const NewsOutlet*> candidates;
+  std::string title;
   MentionEditor editor(text, tokens, mentions);
   for (size_t i = 0; i < tokens.tokens.size();) {
     const std::string_view word = tokens.tokens[i].In(text);
     candidates.clear();
     if (StartsUpper(word)) {
-      if (const auto* known = lexicon.StartingWith(word)) {
-        for (const NewsOutlet& outlet : *known) candidates.push_back(&outlet);
+      for (const std::string_view spelling : {word, std::string_view(TitleCase(word, title))}) {
+        if (const auto* known = lexicon.StartingWith(spelling)) {
+          for (const NewsOutlet& outlet : *known) candidates.push_back(&outlet);
+        }
+        if (title == word) break;
       }
       for (const NewsOutlet& outlet : own) {
         if (outlet.words.front() == word) candidates.push_back(&outlet);

@@ -4,11 +4,11 @@
 //
 // Outlets come from models/news_outlets.tsv (a hand list of wire services and major
 // outlets, see the file's header) and from the article's own `source`. An outlet's name
-// is found only as whole tokens in its exact case ("AP", never "AP-style", which stays one
-// token, nor "ap"), and not inside a longer capitalized name ("Thomson Reuters", "AP
-// Calculus", "Reuters Institute"); a weekday or month may follow ("told Reuters Monday").
-// A leading "The" of the name ("The Epoch Times") is optional in the text and joins the
-// span when written capitalized.
+// is found only as whole tokens in its exact case or in capitals ("USA TODAY", as
+// mastheads print it; "AP", never "AP-style", which stays one token, nor "ap"), and not inside a
+// longer capitalized name ("Thomson Reuters", "AP Calculus", "Reuters Institute"); a weekday or
+// month may follow ("told Reuters Monday"). A leading "The" of the name ("The Epoch Times") is
+// optional in the text and joins the span when written capitalized.
 //
 // Names that are also common words or other names ("The Hill", "AP", "Bloomberg") are
 // marked `reporting` in the table and count only in a reporting context: after "told",
