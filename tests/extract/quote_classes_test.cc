@@ -93,7 +93,7 @@ TEST(QuoteClassesTest, LineBreakInsideAQuotationBeforeACapitalizedAttribution) {
 TEST(QuoteClassesTest, PronounAgreesWithTheGenderTheArticleShows) {
   const std::string text =
       "Sister Carol Keehan said the nominee will enrich the nation.\n"
-      "Msgr. Michael Farmer said she is a delightful lady.\n"
+      "Msgr. Michael Farmer said Dr. Benjamin is a delightful lady.\n"
       "\"I would hope that her position would be in line,\" he told CNA.\n"
       "\"You don't get that for just being a token Catholic,\" she told CNA.";
   const std::vector<Quote> quotes = Find(text, {"Carol Keehan", "Michael Farmer"});
@@ -108,15 +108,23 @@ TEST(QuoteClassesTest, PronounAgreesWithTheGenderTheArticleShows) {
   ASSERT_EQ(nobody.size(), 1u);
   EXPECT_FALSE(nobody[0].speaker.has_value());
 
-  // "he" said of a name shows it too.
+  // "he" after a name's speech verb shows it too; a pronoun resolved does not, as a
+  // wrong resolution would spread ("“...,” she told her father" given to him).
   const std::string pronouns =
-      "Pat Lee said the bridge was safe. \"It was built to last,\" he said. Dana Roe called "
-      "the bridge old. \"It needs work,\" she said. \"We checked it twice,\" he added.";
+      "Pat Lee said he found the bridge safe. \"It was built to last,\" he said. Dana Roe "
+      "said she found the bridge old. \"It needs work,\" she said. \"We checked it twice,\" "
+      "he added.";
   const std::vector<Quote> shown = Find(pronouns, {"Pat Lee", "Dana Roe"});
   ASSERT_EQ(shown.size(), 3u);
   EXPECT_EQ(shown[0].speaker, "Pat Lee");
   EXPECT_EQ(shown[1].speaker, "Dana Roe");
   EXPECT_EQ(shown[2].speaker, "Pat Lee");
+  const std::string spread =
+      "Jim Felt said the bureau was slow. \"I need money for the bills,\" she told her "
+      "father. Felt wrote that the bureau was wrong. \"I was not jealous of him,\" he wrote.";
+  const std::vector<Quote> felt = Find(spread, {"Jim Felt", "Felt"});
+  ASSERT_EQ(felt.size(), 2u);
+  EXPECT_EQ(felt[1].speaker, "Jim Felt");
 }
 
 // A film, book or song title in quotation marks is not a quotation: no speaker, partial.

@@ -349,7 +349,7 @@ class QuoteAttributor {
 
   // The genders the article shows of the people it names through a word written right
   // before a name ("Mr. Farmer", "Sister Carol Keehan", "his wife, Jane Roe"), by
-  // speaker name. Pronouns add theirs as they are resolved (NoteGender).
+  // speaker name. "he"/"she" after a name's speech verb add theirs (PronounGenderAfter).
   void NoteTitledGenders() {
     for (const NameMention& n : names_) {
       if (!IsPersonLike(n)) continue;
@@ -362,6 +362,10 @@ class QuoteAttributor {
       if (before >= 1 && IsComma(before)) --before;
       if (gender == Gender::kUnknown && before >= 0 && !quoted_[before]) {
         gender = TitleGender(Lower(before));
+        // "Msgr." as two tokens.
+        if (gender == Gender::kUnknown && before >= 1 && Word(before) == ".") {
+          gender = TitleGender(Lower(before - 1) + ".");
+        }
       }
       if (gender == Gender::kUnknown) continue;
       const Speaker speaker = NamedSpeaker(n);
@@ -369,8 +373,20 @@ class QuoteAttributor {
     }
   }
 
+  // The gender of "he"/"she" right after the speech verb at `verb` (or after its "that"),
+  // which stands for the verb's named subject: "Felt wrote that he wasn't motivated",
+  // "Keehan said she ...". A pronoun a resolution gave is no evidence: a wrong one would
+  // spread.
+  Gender PronounGenderAfter(int verb) const {
+    int next = verb + 1;
+    const int end = SentenceEnd(verb);
+    if (next < end && Lower(next) == "that") ++next;
+    return next < end && !quoted_[next] ? PronounGender(Lower(next)) : Gender::kUnknown;
+  }
+
   // Records that `name` is of `gender`; evidence of both leaves it unknown.
   void NoteGender(const std::string& name, Gender gender) {
+    if (gender == Gender::kUnknown) return;
     const auto [it, added] = gender_of_.emplace(name, gender);
     if (!added && it->second != gender) it->second = Gender::kUnknown;
   }
@@ -448,12 +464,9 @@ class QuoteAttributor {
       cue_subject_[t] = subject->first;
       std::optional<Speaker> speaker = SpeakerOf(subject->first, subject->second);
       if (!speaker || !speaker->name) continue;
-      if (subject->second - subject->first == 1 && speaker->kind == SpeakerKind::kPerson) {
-        // "he said" of Farmer: the article shows Farmer is a man.
-        if (const Gender gender = PronounGender(Lower(subject->first));
-            gender != Gender::kUnknown) {
-          NoteGender(*speaker->name, gender);
-        }
+      if (speaker->kind == SpeakerKind::kPerson &&
+          PronounSpeakerKind(Lower(subject->first)) == SpeakerKind::kUnknown) {
+        NoteGender(*speaker->name, PronounGenderAfter(t));
       }
       cue_speaker_[t] = static_cast<int>(history_.size());
       Remember(subject->first, *speaker);
