@@ -1,11 +1,15 @@
 #include "story/quote_statements.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string_view>
 
 namespace storyline {
 namespace {
+
+// How far the sentence around a quotation reaches beyond its marks, in bytes.
+constexpr size_t kMaxReachBytes = 1000;
+// The most bytes an opening mark and the spaces after it take.
+constexpr int kMaxMarkBytes = 6;
 
 bool EndsSentence(std::string_view text, size_t i) {
   const char c = text[i];
@@ -16,17 +20,19 @@ bool EndsSentence(std::string_view text, size_t i) {
 
 // The sentence around a quotation, roughly: from the sentence end before its opening mark
 // to the first one after its closing mark, so that it holds the attribution ("“...,”
-// Arians said Sunday.", "He said on Monday, “...”").
+// Arians said Sunday.", "He said on Monday, “...”"); at most kMaxReachBytes either way.
 Span SentenceAround(std::string_view text, const Span& quote) {
   size_t start = std::min<size_t>(quote.start, text.size());
-  // Back over the opening mark and spaces, then to the end of the sentence before.
-  while (start > 0 && text[start - 1] != '\n' &&
-         (text[start - 1] == ' ' || !std::isalnum(static_cast<unsigned char>(text[start - 1])))) {
-    --start;
+  // Back over the opening mark (ASCII, or the bytes of a UTF-8 one) and spaces.
+  for (int i = 0; i < kMaxMarkBytes && start > 0; ++i, --start) {
+    const unsigned char c = static_cast<unsigned char>(text[start - 1]);
+    if (c != ' ' && c != '"' && c != '\'' && c != '`' && c < 0x80) break;
   }
-  while (start > 0 && !EndsSentence(text, start - 1)) --start;
+  const size_t floor = start > kMaxReachBytes ? start - kMaxReachBytes : 0;
+  while (start > floor && !EndsSentence(text, start - 1)) --start;
   size_t end = std::min<size_t>(quote.end, text.size());
-  while (end < text.size() && !EndsSentence(text, end)) ++end;
+  const size_t ceiling = std::min(text.size(), end + kMaxReachBytes);
+  while (end < ceiling && !EndsSentence(text, end)) ++end;
   return {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
 }
 
