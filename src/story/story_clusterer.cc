@@ -595,6 +595,7 @@ void StoryClusterer::AddSecondaryFrame(StoryCluster& story, const EventFrame& fr
     return;
   }
   event->changed = true;
+  if (event->summary.empty()) event->summary = frame.summary;
   TakeBetterDay(event->frame, event->day, frame);
   event->articles.push_back(article_id);
   ++event->types[frame.type];
@@ -623,6 +624,7 @@ StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const ArticleVe
   const auto event_kept = static_cast<size_t>(options_.event_centroid_features);
   event->centroid.Add(vectors, event_kept, 2 * event_kept);
   if (frame && !event->frame) event->frame = frame;
+  if (event->summary.empty()) event->summary = frame ? frame->summary : features.headline;
   if (frame) TakeBetterDay(event->frame, event->day, *frame);
   if (!event->day) event->day = features.dated_day;
   event->articles.push_back(article_id);
@@ -717,6 +719,14 @@ void UncountFrame(std::map<std::string, int>& types, std::map<std::string, int>&
   if (frame.place) Uncount(places, *frame.place);
 }
 
+// Whether `summary` (a sentence of an article, perhaps cut with " ...", or its headline)
+// was taken from `article`.
+bool CutFrom(const Article& article, std::string_view summary) {
+  if (summary.ends_with(" ...")) summary.remove_suffix(4);
+  return !summary.empty() && (article.text.find(summary) != std::string::npos ||
+                              article.title.find(summary) != std::string::npos);
+}
+
 }  // namespace
 
 bool StoryClusterer::Withdraw(const Article& article, const Analysis& analysis) {
@@ -758,6 +768,9 @@ bool StoryClusterer::Withdraw(const Article& article, const Analysis& analysis) 
     if (!holds(event.articles)) continue;
     std::erase(event.articles, article.id);
     event.changed = true;
+    // A withdrawn version's words do not stay as the summary; the next article the event
+    // takes gives one.
+    if (CutFrom(article, event.summary)) event.summary.clear();
     if (&event == placed) {
       subtract(event.centroid);
       if (features.frames.main) {

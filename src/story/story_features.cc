@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "story/quote_statements.h"
+
 namespace storyline {
 namespace {
 
@@ -369,7 +371,10 @@ std::string NormalizedName(std::string_view text) {
 
 }  // namespace
 
-StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& analysis) {
+StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& given) {
+  // Quotations count as the statements they are, as STATEMENT events do.
+  const std::optional<Analysis> with_quotes = WithQuoteStatements(article, given);
+  const Analysis& analysis = with_quotes ? *with_quotes : given;
   StoryFeatures features;
   FeatureCounter counter;
   std::vector<std::pair<uint32_t, CalendarDay>> dates;

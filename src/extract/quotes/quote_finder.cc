@@ -7,6 +7,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "extract/entities/name_parts.h"
 #include "extract/quotes/quote_lexicon.h"
 #include "extract/quotes/quote_marks.h"
 #include "extract/quotes/quote_speaker.h"
@@ -30,6 +31,9 @@ constexpr int kMaxDetachedTrailTokens = 10;
 // A quotation opening a clause with no speaker of its own is a statement only when it
 // is at least this long (in words); shorter ones are scare quotes.
 constexpr int kMinUnattributedStatementWords = 6;
+// Longest title of a work in quotation marks, in words ("``Moon''", "“The Lord of the
+// Rings”").
+constexpr int kMaxTitleWords = 6;
 
 // cue_subject_ values that are no token.
 constexpr int kNotACue = -2;
@@ -100,6 +104,13 @@ bool IsNameParticle(std::string_view word) {
          word == "von" || word == "da" || word == "ibn" || word == "el";
 }
 
+// Words a title leaves in lower case: "The Lord of the Rings".
+bool IsTitleSmallWord(std::string_view lower) {
+  return lower == "a" || lower == "an" || lower == "the" || lower == "of" || lower == "and" ||
+         lower == "or" || lower == "in" || lower == "on" || lower == "at" || lower == "to" ||
+         lower == "for" || lower == "with" || lower == "from" || lower == "by";
+}
+
 // Capitalized words that start sentences without being names.
 bool IsCapitalizedFunctionWord(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
@@ -134,6 +145,8 @@ class QuoteAttributor {
   std::vector<Quote> Run() {
     const std::vector<QuoteMarkSpan> spans = FindQuoteMarkSpans(text_);
     MarkQuotedTokens(spans);
+    CountQuotedTexts(spans);
+    NoteTitledGenders();
     ResolveCues();
     return BuildQuotes(spans);
   }
@@ -314,6 +327,77 @@ class QuoteAttributor {
     }
   }
 
+  // How often each text stands between marks, trailing punctuation left out: a title is
+  // quoted again where it is named again ("``Moon,'' which ..." and "``Moon'' will be").
+  void CountQuotedTexts(const std::vector<QuoteMarkSpan>& spans) {
+    for (const QuoteMarkSpan& span : spans) {
+      if (!span.nested) ++quoted_texts_[std::string(WithoutClosingPunctuation(span))];
+    }
+  }
+
+  std::string_view WithoutClosingPunctuation(const QuoteMarkSpan& span) const {
+    std::string_view content =
+        text_.substr(span.content.start, span.content.end - span.content.start);
+    while (!content.empty() &&
+           std::string_view(".,;:").find(content.back()) != std::string_view::npos) {
+      content.remove_suffix(1);
+    }
+    return content;
+  }
+
+  // ---- Genders ------------------------------------------------------------------
+
+  // The genders the article shows of the people it names through a word written right
+  // before a name ("Mr. Farmer", "Sister Carol Keehan", "his wife, Jane Roe"), by
+  // speaker name. "he"/"she" after a name's speech verb add theirs (PronounGenderAfter).
+  void NoteTitledGenders() {
+    for (const NameMention& n : names_) {
+      if (!IsPersonLike(n)) continue;
+      Gender gender = Gender::kUnknown;
+      // A title the mention holds ("Mr Steele"), not a one-word name ("King" of Tishana
+      // King).
+      const std::vector<std::string_view> words = SplitNameWords(n.text);
+      if (words.size() > 1) gender = TitleGender(AsciiLower(words.front()));
+      int before = n.first - 1;
+      if (before >= 1 && IsComma(before)) --before;
+      if (gender == Gender::kUnknown && before >= 0 && !quoted_[before]) {
+        gender = TitleGender(Lower(before));
+        // "Msgr." as two tokens.
+        if (gender == Gender::kUnknown && before >= 1 && Word(before) == ".") {
+          gender = TitleGender(Lower(before - 1) + ".");
+        }
+      }
+      if (gender == Gender::kUnknown) continue;
+      const Speaker speaker = NamedSpeaker(n);
+      if (speaker.name) NoteGender(*speaker.name, gender);
+    }
+  }
+
+  // The gender of "he"/"she" right after the speech verb at `verb` (or after its "that"),
+  // which stands for the verb's named subject: "Felt wrote that he wasn't motivated",
+  // "Keehan said she ...". A pronoun a resolution gave is no evidence: a wrong one would
+  // spread.
+  Gender PronounGenderAfter(int verb) const {
+    int next = verb + 1;
+    const int end = SentenceEnd(verb);
+    if (next < end && Lower(next) == "that") ++next;
+    return next < end && !quoted_[next] ? PronounGender(Lower(next)) : Gender::kUnknown;
+  }
+
+  // Records that `name` is of `gender`; evidence of both leaves it unknown.
+  void NoteGender(const std::string& name, Gender gender) {
+    if (gender == Gender::kUnknown) return;
+    const auto [it, added] = gender_of_.emplace(name, gender);
+    if (!added && it->second != gender) it->second = Gender::kUnknown;
+  }
+
+  // Whether the article shows `name` to be of the other gender than `pronoun`'s.
+  bool GenderDisagrees(const std::optional<std::string>& name, Gender pronoun) const {
+    if (pronoun == Gender::kUnknown || !name) return false;
+    const auto it = gender_of_.find(*name);
+    return it != gender_of_.end() && it->second != Gender::kUnknown && it->second != pronoun;
+  }
+
   // ---- Speech verbs and their subjects ------------------------------------------
 
   bool IsCue(int t) const {
@@ -380,6 +464,10 @@ class QuoteAttributor {
       cue_subject_[t] = subject->first;
       std::optional<Speaker> speaker = SpeakerOf(subject->first, subject->second);
       if (!speaker || !speaker->name) continue;
+      if (speaker->kind == SpeakerKind::kPerson &&
+          PronounSpeakerKind(Lower(subject->first)) == SpeakerKind::kUnknown) {
+        NoteGender(*speaker->name, PronounGenderAfter(t));
+      }
       cue_speaker_[t] = static_cast<int>(history_.size());
       Remember(subject->first, *speaker);
     }
@@ -837,7 +925,11 @@ class QuoteAttributor {
   //     said" could be either);
   //   - for "he"/"she" without one, a person named as the subject of its sentence or the
   //     one before, when no other is.
+  // "he"/"she" never stand for a person the article shows to be of the other gender
+  // ("Msgr. Farmer ... he added" is no antecedent of "she told CNA"), nor does such a
+  // person, opening a sentence, stand in the way of one who fits.
   std::optional<Speaker> Antecedent(SpeakerKind pronoun, int at) const {
+    const Gender gender = PronounGender(Lower(at));
     for (int c = at - 1; c >= SentenceStart(at); --c) {
       if (cue_subject_[c] == kNotACue || quoted_[c]) continue;
       const int subject = cue_subject_[c];
@@ -853,8 +945,8 @@ class QuoteAttributor {
       const SpeakerKind kind = it->second.kind;
       const bool compatible =
           kind == pronoun || (pronoun == SpeakerKind::kGroup && kind == SpeakerKind::kOrganization);
-      if (!compatible) continue;
-      if (AnotherSubject(it->second, it->first, at, pronoun)) return std::nullopt;
+      if (!compatible || GenderDisagrees(it->second.name, gender)) continue;
+      if (AnotherSubject(it->second, it->first, at, pronoun, gender)) return std::nullopt;
       return it->second;
     }
     if (pronoun != SpeakerKind::kPerson) return std::nullopt;
@@ -865,8 +957,8 @@ class QuoteAttributor {
       if (it->end > at || !IsPersonLike(*it)) continue;
       if (sentence_of_[it->first] < sentence - 1 || !IsSentenceSubject(*it)) return std::nullopt;
       Speaker speaker = NamedSpeaker(*it);
-      if (speaker.kind != SpeakerKind::kPerson ||
-          AnotherSubject(speaker, it->first, at, SpeakerKind::kPerson)) {
+      if (speaker.kind != SpeakerKind::kPerson || GenderDisagrees(speaker.name, gender) ||
+          AnotherSubject(speaker, it->first, at, SpeakerKind::kPerson, gender)) {
         return std::nullopt;
       }
       return speaker;
@@ -882,14 +974,18 @@ class QuoteAttributor {
     return !quoted_[n.first];
   }
 
-  // Whether someone a pronoun of kind `pronoun` could stand for, other than `speaker`,
-  // opens a sentence between tokens `from` and `to`: a person for "he"/"she", an
-  // organization for "it"/"they" ("Big Machine have denied it. “...,” they said").
-  bool AnotherSubject(const Speaker& speaker, int from, int to, SpeakerKind pronoun) const {
+  // Whether someone a pronoun of kind `pronoun` (and `gender`, for "he"/"she") could
+  // stand for, other than `speaker`, opens a sentence between tokens `from` and `to`: a
+  // person for "he"/"she", an organization for "it"/"they" ("Big Machine have denied it.
+  // “...,” they said").
+  bool AnotherSubject(const Speaker& speaker, int from, int to, SpeakerKind pronoun,
+                      Gender gender) const {
     for (const NameMention& n : names_) {
       if (n.first <= from || n.end > to || !IsSentenceSubject(n)) continue;
       const bool fits = pronoun == SpeakerKind::kPerson ? IsPersonLike(n) : n.type == "ORG";
-      if (fits && NamedSpeaker(n).name != speaker.name) return true;
+      if (!fits) continue;
+      const std::optional<std::string> name = NamedSpeaker(n).name;
+      if (name != speaker.name && !GenderDisagrees(name, gender)) return true;
     }
     return false;
   }
@@ -901,6 +997,9 @@ class QuoteAttributor {
     int end = 0;
     int close_sentence = 0;
     bool whole_sentence = false;  // nothing but the quotation in its sentence(s)
+    // The speaker of the indirect speech right before, for a quotation with no verb of its
+    // own (ReportedSpeechBefore); it counts only when no later part names another.
+    const Speaker* reported = nullptr;
   };
 
   std::vector<Quote> BuildQuotes(const std::vector<QuoteMarkSpan>& spans) {
@@ -937,7 +1036,49 @@ class QuoteAttributor {
         quotes[previous].partial = quotes[previous].partial && quotes[i].partial;
       }
     }
+    // A quotation after indirect speech, none of whose parts names a speaker or may hold an
+    // attribution not read ("“...,” New York City Councilman Jumaane D. Williams, who ...,
+    // said", or no closing mark found), is what that speech's speaker said; so are its
+    // later parts.
+    for (size_t i = 0; i < quotes.size(); ++i) {
+      if (quotes[i].speaker) continue;
+      const int previous = spans[i].continues;
+      if (const Speaker* reported = placed[i].reported;
+          reported && EndsUnattributed(spans, placed, i)) {
+        quotes[i].speaker = reported->name;
+        quotes[i].speaker_entity = reported->entity;
+      } else if (previous >= 0 && quotes[previous].speaker) {
+        quotes[i].speaker = quotes[previous].speaker;
+        quotes[i].speaker_entity = quotes[previous].speaker_entity;
+      }
+    }
     return quotes;
+  }
+
+  // Whether no part of the quotation `i` (quote_marks.h) after the first shares its
+  // sentence with words outside the marks, and, when its last part was left open, the next
+  // paragraph has no straight mark after punctuation and a space that may have closed it
+  // ("Right now, things are tense, "New York City Councilman Jumaane D. Williams ...
+  // said"): words there may be its attribution.
+  bool EndsUnattributed(const std::vector<QuoteMarkSpan>& spans, const std::vector<Placed>& placed,
+                        size_t i) const {
+    for (size_t j = i + 1; j < spans.size(); ++j) {
+      if (spans[j].continues != static_cast<int>(i)) continue;
+      if (!placed[j].whole_sentence) return false;
+      i = j;
+    }
+    if (spans[i].closed) return true;
+    const size_t next = spans[i].outer.end + 1;
+    if (next >= text_.size()) return true;
+    const std::string_view paragraph = text_.substr(next, text_.find('\n', next) - next);
+    for (size_t at = paragraph.find('"'); at != std::string_view::npos;
+         at = paragraph.find('"', at + 1)) {
+      if (at >= 2 && paragraph[at - 1] == ' ' &&
+          std::string_view(",.?!").find(paragraph[at - 2]) != std::string_view::npos) {
+        return false;
+      }
+    }
+    return true;
   }
 
   void Attribute(const QuoteMarkSpan& span, Placed& where, const std::vector<Quote>& quotes,
@@ -978,6 +1119,7 @@ class QuoteAttributor {
       // “...!” Trump tweeted. “...”: the next quotation continues from the attribution.
       if (trailing) where.close_sentence = sentence_of_[where.end];
     }
+    if (IsQuotedTitle(span, where, trailing != nullptr)) return;  // partial, nobody's
     cue = last_lead_word < 0 ? (trailing ? trailing : leading) : (leading ? leading : trailing);
 
     const int before = where.first - 1;
@@ -992,6 +1134,9 @@ class QuoteAttributor {
       } else if (where.whole_sentence && last_statement >= 0 && !HoldsItsAttribution(span, where) &&
                  sentence_of_[where.first] - placed[last_statement].close_sentence <= 1) {
         inherited = &quotes[last_statement];
+      } else if (where.whole_sentence && !HoldsItsAttribution(span, where) &&
+                 WordCount(where) >= kMinUnattributedStatementWords) {
+        where.reported = ReportedSpeechBefore(where.first);
       }
     }
     if (cue) {
@@ -1004,6 +1149,56 @@ class QuoteAttributor {
     quote.partial = !(
         span.continues >= 0 ||
         (opens_clause && (cue || inherited || WordCount(where) >= kMinUnattributedStatementWords)));
+  }
+
+  // The speaker of the indirect speech that ends the sentence before token `first`, for a
+  // quotation with no verb of its own that follows it: "Keehan said that the organization
+  // “rejoices” in the nomination. “In Dr. Benjamin, we have ...”", "The warehouse was
+  // battered outside, Ingaldson said. “But inside, there was all this timber.”". The last
+  // speech verb of that sentence decides; one that asks ("Reporters asked Roe whether
+  // ...") or has no speaker gives nobody.
+  const Speaker* ReportedSpeechBefore(int first) const {
+    const int sentence = sentence_of_[first];
+    if (sentence == 0) return nullptr;
+    const Sentence& before = sentences_[sentence - 1];
+    for (int c = static_cast<int>(before.end_token) - 1; c >= static_cast<int>(before.first_token);
+         --c) {
+      if (quoted_[c] || cue_subject_[c] == kNotACue) continue;
+      return IsQuestionVerb(Lower(c)) ? nullptr : CueSpeaker(c);
+    }
+    return nullptr;
+  }
+
+  // A work's title in quotation marks rather than anyone's words: "The Reporter said
+  // ``Moon,'' which is expected to ...", "the film “Gone Girl”". Its words are capitalized
+  // (small words inside excepted, not all in capitals), at most kMaxTitleWords, with no
+  // sentence end inside; and a work noun comes right before it, or the article quotes it
+  // again, or it has two words or more and no speech verb of its own follows ("“Thank
+  // God,” she said" is hers).
+  bool IsQuotedTitle(const QuoteMarkSpan& span, const Placed& where, bool attributed_after) const {
+    int words = 0;
+    bool lower_case_letters = false;
+    const int end = TokenAt(span.content.end);
+    for (int i = TokenAt(span.content.start); i < end; ++i) {
+      const std::string_view w = Word(i);
+      if (!IsWordToken(i)) {
+        if (w == "?" || w == "!" || (w == "." && i + 1 < end)) return false;
+        continue;
+      }
+      if (++words > kMaxTitleWords) return false;
+      const bool small = words > 1 && IsTitleSmallWord(Lower(i));
+      if (!small && !IsAsciiUpper(w[0]) && !std::isdigit(static_cast<unsigned char>(w[0]))) {
+        return false;
+      }
+      lower_case_letters =
+          lower_case_letters || std::any_of(w.begin() + 1, w.end(), IsAsciiLowerByte);
+    }
+    if (words == 0 || !lower_case_letters) return false;
+    const int before = where.first - 1;
+    if (before >= 0 && !quoted_[before] && IsWorkNoun(Lower(before))) return true;
+    const auto count = quoted_texts_.find(std::string(WithoutClosingPunctuation(span)));
+    if (count != quoted_texts_.end() && count->second > 1) return true;
+    return words >= 2 && !attributed_after;
   }
 
   // Whether the words after a quotation open with a person's name, after titles at most,
@@ -1071,6 +1266,8 @@ class QuoteAttributor {
       std::map<std::pair<std::string_view, std::string_view>, std::vector<std::string_view>>>
       names_by_last_word_;
   std::vector<bool> quoted_;
+  std::unordered_map<std::string, int> quoted_texts_;  // CountQuotedTexts
+  std::unordered_map<std::string, Gender> gender_of_;  // by speaker name
   // Per token, the index in `history_` of its speech verb's speaker; -1 when none (an
   // index, not a Speaker, so that a long article does not hold one per word).
   std::vector<int> cue_speaker_;

@@ -309,6 +309,27 @@ constexpr std::string_view kDescriptorHeadEnders[] = {
     "of", "on",      "that",  "which",    "who", "with", "working",
 };
 
+constexpr std::string_view kMaleTitles[] = {
+    "assemblyman", "boyfriend", "brother",   "congressman", "councilman", "father",  "fr.",
+    "grandfather", "grandson",  "husband",   "king",        "lord",       "mr",      "mr.",
+    "msgr",        "msgr.",     "monsignor", "nephew",      "prince",     "sir",     "son",
+    "uncle",       "widower",
+};
+
+constexpr std::string_view kFemaleTitles[] = {
+    "assemblywoman", "aunt",       "chairwoman",    "congresswoman", "councilwoman", "dame",
+    "daughter",      "girlfriend", "granddaughter", "grandmother",   "lady",         "madam",
+    "miss",          "mme",        "mme.",          "mother",        "mrs",          "mrs.",
+    "ms",            "ms.",        "niece",         "princess",      "queen",        "sister",
+    "sr.",           "widow",      "wife",
+};
+
+constexpr std::string_view kWorkNouns[] = {
+    "album", "book",    "called", "documentary", "entitled", "episode", "film",
+    "movie", "musical", "novel",  "opera",       "play",     "poem",    "series",
+    "show",  "single",  "song",   "titled",      "track",
+};
+
 template <const auto& kWords>
 bool Contains(std::string_view word) {
   // One set per list, built on first use (thread-safe static initialization).
@@ -335,6 +356,21 @@ SpeakerKind PronounSpeakerKind(std::string_view w) {
   if (w == "they") return SpeakerKind::kGroup;
   return SpeakerKind::kUnknown;
 }
+
+Gender PronounGender(std::string_view w) {
+  if (w == "he") return Gender::kMale;
+  if (w == "she") return Gender::kFemale;
+  return Gender::kUnknown;
+}
+
+Gender TitleGender(std::string_view w) {
+  if (Contains<kMaleTitles>(w)) return Gender::kMale;
+  if (Contains<kFemaleTitles>(w)) return Gender::kFemale;
+  return Gender::kUnknown;
+}
+
+bool IsQuestionVerb(std::string_view w) { return w == "ask" || w == "asked" || w == "asks"; }
+bool IsWorkNoun(std::string_view w) { return Contains<kWorkNouns>(w); }
 
 SpeakerKind HeadNounSpeakerKind(std::string_view w) {
   if (Contains<kPersonHeads>(w)) return SpeakerKind::kPerson;

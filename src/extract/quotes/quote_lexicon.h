@@ -52,6 +52,20 @@ SpeakerKind PronounSpeakerKind(std::string_view lower_word);
 // an organization, "officials" a group; kUnknown when the noun says nothing.
 SpeakerKind HeadNounSpeakerKind(std::string_view lower_word);
 
+// The gender a pronoun or a word written right before a name shows: "he", "Mr.", "Msgr.",
+// "his father, ..." a man; "she", "Ms", "Sister", "Sr." (before a name: Sister) a woman;
+// kUnknown for other words and for titles of either ("President", "Dr.").
+enum class Gender { kUnknown, kMale, kFemale };
+Gender PronounGender(std::string_view lower_word);
+Gender TitleGender(std::string_view lower_word);
+
+// Speech verbs that ask: the answer that follows is someone else's ("Reporters asked
+// Smith whether ...").
+bool IsQuestionVerb(std::string_view lower_word);
+
+// Nouns naming a work whose title is quoted after them: "the film", "the song", "titled".
+bool IsWorkNoun(std::string_view lower_word);
+
 // Words after which a descriptor's head noun has ended ("a source familiar with the
 // plans": the head is "source").
 bool EndsDescriptorHead(std::string_view lower_word);

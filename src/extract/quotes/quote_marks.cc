@@ -141,12 +141,15 @@ struct OpenQuote {
 };
 
 // Whether the text from `begin` reads as an attribution rather than quoted words: a
-// lower-case start and a speech verb among the first words ("he said.", "the officer
-// said.", "said Capt. Manohar Nambiar").
-bool StartsAttribution(std::string_view text, size_t begin, size_t end) {
+// lower-case start (or, with `capitalized`, a capitalized one: "Obama said.") and a speech
+// verb among the first words ("he said.", "the officer said.", "said Capt. Manohar
+// Nambiar").
+bool StartsAttribution(std::string_view text, size_t begin, size_t end, bool capitalized = false) {
   constexpr int kWords = 6;
   while (begin < end && IsSpaceByte(text[begin])) ++begin;
-  if (begin >= end || text[begin] < 'a' || text[begin] > 'z') return false;
+  if (begin >= end) return false;
+  const bool lower = text[begin] >= 'a' && text[begin] <= 'z';
+  if (!lower && !(capitalized && text[begin] >= 'A' && text[begin] <= 'Z')) return false;
   int words = 0;
   for (size_t i = begin; i < end && words < kWords; ++words) {
     size_t j = i;
@@ -196,10 +199,10 @@ class Scanner {
         // (or, top level, is about to be superseded).
         single_quote.active = false;
         // A straight mark after punctuation and a space before an attribution closes too
-        // (text rebuilt from tokens: `action, "said Captain Roe`).
+        // (text rebuilt from tokens: `action, "said Captain Roe`, `weaken it, "Obama said`).
         if (broken && (direction == Direction::kClose ||
                        (mark.shape == MarkShape::kEither && AfterSpacedPunctuation(start, i) &&
-                        StartsAttribution(text_, after_mark, end)))) {
+                        StartsAttribution(text_, after_mark, end, /*capitalized=*/true)))) {
           // The quotation left open in the paragraph before closes here: the line break
           // fell inside it.
           Emit(OpenQuote{true, start, start, false, *broken}, i, after_mark, /*closed=*/true);
