@@ -10,9 +10,9 @@
 #include <sstream>
 #include <string>
 
+#include "../support/test_paths.h"
 #include "io/html_metadata.h"
 #include "io/html_nesting.h"
-#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -154,6 +154,25 @@ TEST(HtmlExtractorTest, ReadsUndeclaredInvalidUtf8AsWindows1252) {
       "<p>Na\xEFve caf\xE9 owners charged 5 \x80 for a coffee, customers said, again and "
       "again, all through the long and busy summer season.</p>");
   EXPECT_TRUE(Has(page.text, "Na\u00efve caf\u00e9 owners charged 5 \u20ac")) << page.text;
+}
+
+// A page that says it is UTF-8 but whose high bytes form no UTF-8 sequence was written
+// in windows-1252; one real UTF-8 character beside a stray byte keeps the label.
+TEST(HtmlExtractorTest, ReadsMislabelledUtf8AsWindows1252) {
+  const std::string paragraph =
+      "<p>Na\xEFve caf\xE9 owners charged 5 \x80 for a \x93"
+      "coffee\x94, customers said, again "
+      "and again, all through the long and busy summer season.</p>";
+  ExtractedPage mislabelled =
+      ExtractArticleFromHtml("<html><head><meta charset=\"utf-8\"></head><body>" + paragraph);
+  EXPECT_TRUE(Has(mislabelled.text,
+                  "Na\u00efve caf\u00e9 owners charged 5 \u20ac for a \u201ccoffee\u201d"))
+      << mislabelled.text;
+  ExtractedPage stray = ExtractArticleFromHtml(
+      "<html><head><meta charset=\"utf-8\"></head><body><p>Caf\u00e9 owners charged 5 "
+      "\x80 for a coffee, customers said, again and again, all through the long and busy "
+      "summer season.</p>");
+  EXPECT_TRUE(Has(stray.text, "Caf\u00e9 owners charged 5 \uFFFD for a coffee")) << stray.text;
 }
 
 TEST(HtmlExtractorTest, EmptyGarbageAndBinaryInputGiveEmptyPage) {
