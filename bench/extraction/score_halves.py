@@ -87,7 +87,9 @@ def carried_days(html, url):
     # a date, a publication or a dateline; their attributes and the text that follows.
     for m in re.finditer(r"<(?:time\b[^>]*|[a-z]+[^>]*(?:itemprop|class)=[\"'][^\"']*"
                          r"(?:datepublished|date|publish|posted|dateline|timestamp)[^\"']*[\"'][^>]*)>", low):
-        days |= days_in(m.group(0) + " " + re.sub(r"<[^>]+>", " ", low[m.end():m.end() + 200]))
+        if not re.search(r"tweet|comment|related|sidebar|calendar|promo|teaser",
+                         low[max(0, m.start() - 500):m.end()]):
+            days |= days_in(m.group(0) + " " + re.sub(r"<[^>]+>", " ", low[m.end():m.end() + 200]))
     path = urlparse(url).path.lower()
     m = re.search(r"/((?:19|20)\d\d)[/-]?([01]\d)[/-]?([0-3]\d)(?:/|[-_.]|$)", path)
     if m:

@@ -256,5 +256,37 @@ TEST(HtmlExtractorTest, PlaceholderDatesBeforeYearOneThousandAreNoPublicationDat
   EXPECT_EQ(page.published, "");
 }
 
+// Without metadata, an element whose class names a date ("press__date", "date") dates
+// the page; one that names another date (today's, an event's, an update) does not.
+TEST(HtmlExtractorTest, AnElementNamedADateDatesThePage) {
+  const auto published = [](const std::string& body) {
+    return ExtractArticleFromHtml("<html><body>" + body +
+                                  "<article><p>The council voted on Tuesday.</p></article>"
+                                  "</body></html>")
+        .published;
+  };
+  EXPECT_EQ(published("<div class=\"ws-press__date\">October 12, 2017</div>"), "2017-10-12");
+  EXPECT_EQ(published("<span class=\"author-name-date\">19 Nov 2019 Washington</span>"),
+            "2019-11-19");
+  EXPECT_EQ(published("<span class=\"current-date\">December 7, 2026</span>"), "");
+  EXPECT_EQ(published("<span class=\"event-date\">March 3, 2027</span>"), "");
+  EXPECT_EQ(published("<span class=\"candidate\">Jane Doe, 12 May 2019</span>"), "");
+}
+
+// A <time datetime> with nothing saying what it dates ("1 day ago") dates the page when
+// nothing else does, unless it sits among other stories or comments.
+TEST(HtmlExtractorTest, TheFirstTimeElementOfThePageDatesIt) {
+  const ExtractedPage page = ExtractArticleFromHtml(
+      "<html><body><div class=\"related-stories\"><time datetime=\"2019-11-02T08:00:00Z\">"
+      "Nov 2</time></div><article><time datetime=\"2019-11-19T10:36:00.000Z\">1 day ago</time>"
+      "<p>Doctors offered free flu shots on Tuesday.</p></article></body></html>");
+  EXPECT_EQ(page.published, "2019-11-19T10:36:00Z");
+  const ExtractedPage comments = ExtractArticleFromHtml(
+      "<html><body><article><p>Doctors offered free flu shots on Tuesday.</p></article>"
+      "<ol class=\"comment-list\"><li><time datetime=\"2019-11-21\">Nov 21</time></li></ol>"
+      "</body></html>");
+  EXPECT_EQ(comments.published, "");
+}
+
 }  // namespace
 }  // namespace storyline
