@@ -327,7 +327,8 @@ class Follower {
     Article article;
     ReadOptions read_options;
     read_options.detect_language = false;
-    if (const std::string error = ArticleFromWebPage(result.body, read_options, article);
+    if (const std::string error =
+            ArticleFromWebPage(result.body, read_options, article, result.final_url);
         !error.empty()) {
       Log(result, "no article: " + error);
       SaveState([&] { pipeline_->store().SaveSeenUrl({result.url, updated, ""}); });

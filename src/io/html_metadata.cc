@@ -417,7 +417,7 @@ std::string CollapseWhitespace(std::string_view text) {
   return out;
 }
 
-HtmlMetadata ExtractHtmlMetadata(const GumboNode* root) {
+HtmlMetadata ExtractHtmlMetadata(const GumboNode* root, std::string_view address) {
   Sources sources;
   std::vector<const GumboNode*> stack = {root};
   while (!stack.empty()) {
@@ -437,7 +437,8 @@ HtmlMetadata ExtractHtmlMetadata(const GumboNode* root) {
   const HtmlMetadata& ld = sources.json_ld;
   HtmlMetadata out;
   out.url = FirstOf({sources.canonical, meta("og:url"), ld.url});
-  const std::string host = HostOf(out.url);
+  const std::string where = out.url.empty() ? std::string(address) : out.url;
+  const std::string host = HostOf(where);
   out.site_name = SiteName({CleanSiteName(meta("og:site_name")), CleanSiteName(ld.site_name)},
                            SiteNameInTitle(sources.title_element, host),
                            CleanSiteName(meta("application-name")));
@@ -452,7 +453,7 @@ HtmlMetadata ExtractHtmlMetadata(const GumboNode* root) {
         meta("og:published_time"), meta("datepublished"), sources.time_published, meta("pubdate"),
         meta("publishdate"), meta("parsely-pub-date"), meta("sailthru.date"),
         meta("dc.date.issued"), meta("dc.date"), meta("dcterms.created"), meta("date"),
-        sources.json_ld_any_date, sources.dateline, DateFromUrl(out.url), sources.time_element}) {
+        sources.json_ld_any_date, sources.dateline, DateFromUrl(where), sources.time_element}) {
     out.published = PageDate(date);
     if (!out.published.empty()) break;
   }

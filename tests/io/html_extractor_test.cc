@@ -288,5 +288,23 @@ TEST(HtmlExtractorTest, TheFirstTimeElementOfThePageDatesIt) {
   EXPECT_EQ(comments.published, "");
 }
 
+// A page that names no address of its own, read with the address it was fetched from:
+// the title's outlet part is recognised by that host, and the path's day dates it.
+TEST(HtmlExtractorTest, TheFetchedAddressStandsInForThePagesOwn) {
+  const std::string html =
+      "<html><head><title>The Space Review: Seeking a bigger role for a big rocket</title>"
+      "</head><body><article><p>The core stage of the first SLS left Michoud on Monday, "
+      "officials said.</p></article></body></html>";
+  const ExtractedPage alone = ExtractArticleFromHtml(html);
+  EXPECT_EQ(alone.site_name, "");
+  EXPECT_EQ(alone.published, "");
+  const ExtractedPage fetched =
+      ExtractArticleFromHtml(html, "https://www.thespacereview.com/2019/11/18/article-3834");
+  EXPECT_EQ(fetched.site_name, "The Space Review");
+  EXPECT_EQ(fetched.title, "Seeking a bigger role for a big rocket");
+  EXPECT_EQ(fetched.published, "2019-11-18");
+  EXPECT_EQ(fetched.url, "");
+}
+
 }  // namespace
 }  // namespace storyline
