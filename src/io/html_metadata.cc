@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <ctime>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <vector>
@@ -139,11 +140,18 @@ std::string AnyDatePublished(const json& document) {
   return "";
 }
 
-// Dates before year 1000 are content-management placeholders ("0001-01-01"), not
-// publication dates.
+// Dates before year 1000 and the Unix epoch's first day are content-management
+// placeholders ("0001-01-01", a zero timestamp), and a date after tomorrow is a page's
+// mistake: none is a publication date.
 std::string PageDate(std::string_view value) {
   std::string date = NormalizePublishedDate(value);
-  return date.compare(0, 4, "1000") < 0 ? "" : date;
+  if (date.compare(0, 4, "1000") < 0 || date.starts_with("1970-01-01")) return "";
+  const std::time_t tomorrow = std::time(nullptr) + 86400;
+  std::tm utc{};
+  gmtime_r(&tomorrow, &utc);
+  char day[16];
+  std::strftime(day, sizeof day, "%Y-%m-%d", &utc);
+  return date.compare(0, 10, day) > 0 ? "" : date;
 }
 
 struct Sources {

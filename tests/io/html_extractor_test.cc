@@ -256,6 +256,22 @@ TEST(HtmlExtractorTest, PlaceholderDatesBeforeYearOneThousandAreNoPublicationDat
   EXPECT_EQ(page.published, "");
 }
 
+// A zero timestamp and a day after tomorrow are no publication dates either; the next
+// source is read instead.
+TEST(HtmlExtractorTest, EpochAndFutureDatesAreNoPublicationDate) {
+  const auto published = [](const std::string& value) {
+    return ExtractArticleFromHtml(
+               "<html><head><meta property=\"article:published_time\" content=\"" + value +
+               "\"><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+               "\"datePublished\": \"2019-11-19\"}</script></head><body><p>Text.</p></body>"
+               "</html>")
+        .published;
+  };
+  EXPECT_EQ(published("1970-01-01T00:00:00Z"), "2019-11-19");
+  EXPECT_EQ(published("2999-05-01T00:00:00Z"), "2019-11-19");
+  EXPECT_EQ(published("2019-11-18T09:00:00Z"), "2019-11-18T09:00:00Z");
+}
+
 // Without metadata, an element whose class names a date ("press__date", "date") dates
 // the page; one that names another date (today's, an event's, an update) does not.
 TEST(HtmlExtractorTest, AnElementNamedADateDatesThePage) {
