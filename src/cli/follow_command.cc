@@ -1,7 +1,8 @@
 // `storyline follow --db PATH --feeds FILE [--once] [--interval S] [--warc-dir DIR]
-// [--contact URL] [--host-delay S]`: polls news feeds (RSS, Atom, news sitemaps), fetches
-// each new item's page politely (collect/polite_fetcher.h) and ingests it through the
-// ingest pipeline (pipeline/ingest_pipeline.h), so stories grow while it runs.
+// [--contact URL] [--host-delay S] [--timeout S] [--retries N] [--retry-delay S]`: polls news feeds
+// (RSS, Atom, news sitemaps), fetches each new item's page politely (collect/polite_fetcher.h) and
+// ingests it through the ingest pipeline (pipeline/ingest_pipeline.h), so stories grow while it
+// runs.
 //
 // - A round polls every feed that is due (every feed with --once), sending the
 //   validators of its last 200 so an unchanged feed costs a 304; a feed that fails stays
@@ -19,12 +20,18 @@
 //   the round has stored or seen every item it listed. So a run killed at any moment
 //   loses at most the articles in hand, which the next run fetches again (and a page
 //   stored but not yet recorded is found stored and not doubled).
+// - A page that may come back (a 5xx, a 429, a 408, no answer) is asked again while the
+//   run lasts, at most --retries times, the first after --retry-delay seconds and each
+//   next after twice as long, never before the server's Retry-After; a feed that lists
+//   it again meanwhile does not add a fetch. After the last try it is asked again only
+//   when a changed feed lists it. --once makes no retries (the run ends first).
 // - SIGINT and SIGTERM: the pages being fetched are finished and stored, the stories
 //   saved, and the run exits 0. A log line per fetch when stderr is not a terminal.
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -58,6 +65,9 @@ struct FollowOptions {
   std::string warc_dir;
   std::string contact;
   double host_delay = 1.0;
+  double timeout = 30;
+  int retries = 3;
+  double retry_delay = 60;
   std::string models_dir;
   int threads = 0;
 };
@@ -111,6 +121,13 @@ struct PendingItem {
   std::string updated;
 };
 
+// A page that failed but may come back, waiting for its next try.
+struct PageRetry {
+  std::string updated;  // what its feed said
+  int tries = 0;        // retries made so far
+  std::chrono::steady_clock::time_point due;
+};
+
 struct FollowTally {
   size_t feeds_polled = 0;
   size_t feeds_failed = 0;
@@ -131,6 +148,7 @@ class Follower {
     polite.fetch.user_agent = "storyline/0.1";
     if (!options.contact.empty()) polite.fetch.user_agent += " (+" + options.contact + ")";
     polite.host_delay = options.host_delay;
+    polite.fetch.timeout_seconds = static_cast<long>(std::ceil(options.timeout));
     fetcher_ = std::make_unique<PoliteFetcher>(
         polite, [this](const HttpExchange& exchange) { Archive(exchange); });
   }
@@ -174,6 +192,12 @@ class Follower {
       pages.push_back(FetchRequest{item.url, {}, {}});
       updated_[item.url] = item.updated;
     }
+    const auto steady_now = std::chrono::steady_clock::now();
+    for (const auto& [url, retry] : retries_) {
+      if (retry.due > steady_now || listed.contains(url)) continue;
+      pages.push_back(FetchRequest{url, {}, {}});
+      updated_[url] = retry.updated;
+    }
     fetcher_->FetchAll(
         pages, [&](FetchResult&& result) { ReadPage(result); },
         [this] { return StopSignal() != 0 || store_error_.has_value() || warc_error_; });
@@ -191,14 +215,19 @@ class Follower {
     return !failed();
   }
 
-  // Seconds until the first feed is due.
+  // Seconds until the first feed or page retry is due.
   double SecondsToNextPoll(const std::vector<std::string>& feeds) {
     int64_t next = UnixNow() + static_cast<int64_t>(options_.interval);
     for (const std::string& url : feeds) {
       const std::optional<FeedState> state = pipeline_->store().LoadFeed(url);
       next = std::min(next, state ? state->next_poll : 0);
     }
-    return std::max<double>(0, next - UnixNow());
+    double wait = static_cast<double>(next - UnixNow());
+    const auto steady_now = std::chrono::steady_clock::now();
+    for (const auto& [url, retry] : retries_) {
+      wait = std::min(wait, std::chrono::duration<double>(retry.due - steady_now).count());
+    }
+    return std::max(0.0, wait);
   }
 
   const std::optional<std::string>& store_error() const { return store_error_; }
@@ -251,6 +280,7 @@ class Follower {
                std::set<std::string>& listed) {
     const std::string url = CanonicalUrl(item.url);
     if (url.empty() || !listed.insert(url).second) return false;
+    if (retries_.contains(url)) return false;  // asked again when its retry is due
     if (const std::optional<SeenUrl> seen = pipeline_->store().FindSeenUrl(url)) {
       if (item.updated.empty() || item.updated == seen->updated) return false;
     } else if (pipeline_->store().FindArticle(url)) {
@@ -265,20 +295,40 @@ class Follower {
     ++tally_.pages_fetched;
     const auto item = updated_.find(result.url);
     const std::string updated = item != updated_.end() ? item->second : "";
+    const auto retry = retries_.find(result.url);
+    const int tries = retry != retries_.end() ? retry->second.tries : 0;
+    if (retry != retries_.end()) retries_.erase(retry);
     if (!result.ok()) {
       ++tally_.pages_failed;
       // A page that is gone is not asked for again; one that may come back (a 5xx, a
-      // 429, no answer) is, at the next poll that lists it.
+      // 429, no answer) is retried; any other failure (a redirect loop, a page too large)
+      // is asked again at a poll of a changed feed that lists it.
       const bool gone = result.error.empty() && result.status >= 400 && result.status < 500 &&
-                        result.status != 429 && result.status != 408;
-      Log(result, gone ? "page gone" : "page failed, asked again next poll");
-      if (gone) SaveState([&] { pipeline_->store().SaveSeenUrl({result.url, updated, ""}); });
+                        !result.MayComeBack();
+      if (gone) {
+        Log(result, "page gone");
+        SaveState([&] { pipeline_->store().SaveSeenUrl({result.url, updated, ""}); });
+      } else if (result.MayComeBack() && !options_.once && tries < options_.retries) {
+        const double delay =
+            std::max(options_.retry_delay * std::pow(2.0, tries), result.retry_after.value_or(0.0));
+        retries_[result.url] = {updated, tries + 1,
+                                std::chrono::steady_clock::now() +
+                                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                        std::chrono::duration<double>(delay))};
+        char when[96];
+        std::snprintf(when, sizeof when, "page failed, retry %d of %d in %.1f s", tries + 1,
+                      options_.retries, delay);
+        Log(result, when);
+      } else {
+        Log(result, "page failed, asked again when a changed feed lists it");
+      }
       return;
     }
     Article article;
     ReadOptions read_options;
     read_options.detect_language = false;
-    if (const std::string error = ArticleFromWebPage(result.body, read_options, article);
+    if (const std::string error =
+            ArticleFromWebPage(result.body, read_options, article, result.final_url);
         !error.empty()) {
       Log(result, "no article: " + error);
       SaveState([&] { pipeline_->store().SaveSeenUrl({result.url, updated, ""}); });
@@ -338,8 +388,8 @@ class Follower {
       std::fflush(stderr);
       return;
     }
-    const std::string status =
-        result.status != 0 ? std::to_string(result.status) : "error (" + result.error + ")";
+    std::string status = result.status != 0 ? std::to_string(result.status) : "error";
+    if (!result.error.empty()) status += " (" + result.error + ")";
     std::fprintf(stderr, "%s %s %s: %s\n", UtcNow().c_str(), status.c_str(), result.url.c_str(),
                  outcome.c_str());
   }
@@ -352,6 +402,7 @@ class Follower {
   FollowTally tally_;
   std::vector<FeedState> polled_;               // this round's feeds, as they are to be saved
   std::map<std::string, std::string> updated_;  // page address -> its item's `updated`
+  std::map<std::string, PageRetry> retries_;    // page address -> its next try
   // Article id -> the addresses to record as seen once the pipeline has stored it.
   std::map<std::string, std::vector<SeenUrl>> waiting_;
   std::optional<std::string> store_error_;
@@ -430,6 +481,16 @@ void AddFollowCommand(CLI::App& app) {
   command->add_option("--contact", options->contact, "A URL for site owners, in the User-Agent");
   command->add_option("--host-delay", options->host_delay, "Seconds between requests to one site")
       ->check(CLI::Range(0.0, 3600.0));
+  command->add_option("--timeout", options->timeout, "Seconds a fetch may take")
+      ->check(CLI::Range(1.0, 3600.0));
+  command
+      ->add_option("--retries", options->retries,
+                   "Tries more for a page that failed but may come back (5xx, 429, no answer)")
+      ->check(CLI::Range(0, 20));
+  command
+      ->add_option("--retry-delay", options->retry_delay,
+                   "Seconds before a failed page's first retry; each next waits twice as long")
+      ->check(CLI::Range(0.0, 86400.0));
   command->add_option("--models", options->models_dir,
                       "Model directory (default: $STORYLINE_MODELS or models/)");
   command->add_option("--threads", options->threads, "Analysis threads (default: all cores)")

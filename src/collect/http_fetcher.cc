@@ -194,10 +194,12 @@ FetchResult HttpFetcher::Fetch(const FetchRequest& request,
     }
     if (hop.code == CURLE_OPERATION_TIMEDOUT) {
       result.error = fmt::format("no complete answer within {} s", options_.timeout_seconds);
+      result.no_answer = true;
       return result;
     }
     if (hop.code != CURLE_OK) {
       result.error = curl_easy_strerror(hop.code);
+      result.no_answer = true;
       return result;
     }
     const std::string head = WithoutTransferEncoding(hop.response_head);

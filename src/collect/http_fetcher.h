@@ -43,8 +43,17 @@ struct FetchResult {
   std::optional<double> retry_after;    // seconds the server asked to wait (429, 503)
   std::string body;                     // decoded
   std::vector<HttpExchange> exchanges;  // every hop as received, for the archive
+  // No answer came, for a reason that may pass: a timeout, a connection that failed, a
+  // site that asked us to wait.
+  bool no_answer = false;
 
   bool ok() const { return error.empty() && status == 200; }
+  // Whether asking again later may succeed: no answer came, or the server said it is
+  // failing or busy for now (a 5xx, 429, 408). Not for a page that is gone, refused by
+  // robots.txt, in a redirect loop or too large.
+  bool MayComeBack() const {
+    return no_answer || (error.empty() && (status >= 500 || status == 429 || status == 408));
+  }
 };
 
 class HttpFetcher {

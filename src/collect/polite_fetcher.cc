@@ -120,6 +120,7 @@ void PoliteFetcher::FetchSite(const std::string& site,
       FetchResult held;
       held.url = held.final_url = request->url;
       held.error = fmt::format("the site asked to wait {:.0f} s", std::ceil(wait));
+      held.no_answer = true;
       deliver(std::move(held));
       continue;
     }

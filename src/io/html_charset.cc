@@ -89,6 +89,22 @@ std::optional<std::string> ConvertToUtf8(const char* charset, std::string_view b
   return out;
 }
 
+// Whether `bytes` hold at least one well-formed UTF-8 sequence of two or more bytes. A
+// page that declares UTF-8 but holds none, only stray high bytes, was written in a
+// single-byte encoding and mislabelled.
+bool HasMultibyteUtf8(std::string_view bytes) {
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(bytes[i]);
+    const size_t length = lead >= 0xC2 && lead <= 0xDF   ? 2
+                          : lead >= 0xE0 && lead <= 0xEF ? 3
+                          : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                         : 0;
+    if (length == 0 || i + length > bytes.size()) continue;
+    if (simdjson::validate_utf8(bytes.data() + i, length)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool LooksLikeBinary(std::string_view bytes) {
@@ -115,7 +131,8 @@ std::string HtmlBytesToUtf8(std::string_view bytes) {
   std::string label = DeclaredCharset(bytes);
   std::string charset = ConverterName(label);
   if (charset.empty()) {
-    if (!label.empty() || simdjson::validate_utf8(bytes.data(), bytes.size())) {
+    if (simdjson::validate_utf8(bytes.data(), bytes.size()) ||
+        (!label.empty() && HasMultibyteUtf8(bytes))) {
       return std::string(bytes);  // the parser replaces any stray invalid byte
     }
     charset = "windows-1252";

@@ -786,7 +786,7 @@ struct GumboOutputDeleter {
 
 }  // namespace
 
-ExtractedPage ExtractArticleFromHtml(std::string_view html) {
+ExtractedPage ExtractArticleFromHtml(std::string_view html, std::string_view address) {
   ExtractedPage page;
   try {
     if (LooksLikeBinary(html)) return page;
@@ -803,7 +803,7 @@ ExtractedPage ExtractArticleFromHtml(std::string_view html) {
     std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
         gumbo_parse_with_options(&options, utf8->data(), utf8->size()));
     if (!output) return page;
-    HtmlMetadata metadata = ExtractHtmlMetadata(output->root);
+    HtmlMetadata metadata = ExtractHtmlMetadata(output->root, address);
     const std::vector<Node> nodes = Flatten(output->root);
     // The passes read only the flat copy: the tree and the bytes it points into go now,
     // so the two never take memory at the same time as the passes' tables.

@@ -23,7 +23,8 @@ struct ExtractedPage {
 
 // Never throws on any byte input; bounded time and memory on pathological pages (see
 // io/html_nesting.h: a page with too many elements for its size is refused). Bytes
-// in a declared non-UTF-8 charset are converted; the result is valid UTF-8.
-ExtractedPage ExtractArticleFromHtml(std::string_view html);
+// in a declared non-UTF-8 charset are converted; the result is valid UTF-8. `address`:
+// where the page was fetched from, when known (see ExtractHtmlMetadata).
+ExtractedPage ExtractArticleFromHtml(std::string_view html, std::string_view address = {});
 
 }  // namespace storyline

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <ctime>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <vector>
@@ -139,11 +140,18 @@ std::string AnyDatePublished(const json& document) {
   return "";
 }
 
-// Dates before year 1000 are content-management placeholders ("0001-01-01"), not
-// publication dates.
+// Dates before year 1000 and the Unix epoch's first day are content-management
+// placeholders ("0001-01-01", a zero timestamp), and a date after tomorrow is a page's
+// mistake: none is a publication date.
 std::string PageDate(std::string_view value) {
   std::string date = NormalizePublishedDate(value);
-  return date.compare(0, 4, "1000") < 0 ? "" : date;
+  if (date.compare(0, 4, "1000") < 0 || date.starts_with("1970-01-01")) return "";
+  const std::time_t tomorrow = std::time(nullptr) + 86400;
+  std::tm utc{};
+  gmtime_r(&tomorrow, &utc);
+  char day[16];
+  std::strftime(day, sizeof day, "%Y-%m-%d", &utc);
+  return date.compare(0, 10, day) > 0 ? "" : date;
 }
 
 struct Sources {
@@ -153,6 +161,7 @@ struct Sources {
   std::string time_published;  // <time itemprop=datePublished> or the like
   std::string byline;          // text of an itemprop=author or rel=author element
   std::string dateline;        // the date a dateline element shows
+  std::string time_element;    // the date of the first <time datetime> among the page's own
   HtmlMetadata json_ld;
   bool json_ld_found = false;
   std::string json_ld_any_date;  // datePublished of any schema.org object
@@ -240,25 +249,63 @@ std::string SubtreeText(const GumboNode* node) {
   return CollapseWhitespace(text);
 }
 
-// Whether an element shows the page's publication date, by its class or id
-// ("article-publish-date", "published-on", "dateline", "entry-date"), and is not part
-// of a list of other stories, comments or a calendar, whose dates are not the page's.
-bool IsDatelineElement(const GumboNode* node) {
+// The lowercased class and id of an element, space-separated.
+std::string ClassAndId(const GumboNode* node) {
   std::string names;
   for (const char* attribute : {"class", "id"}) {
     if (const char* value = Attribute(node, attribute)) names += Lowercase(value) + " ";
   }
-  if (names.empty()) return false;
-  const auto has = [&](std::initializer_list<std::string_view> parts) {
-    for (const std::string_view part : parts) {
-      if (names.find(part) != std::string::npos) return true;
+  return names;
+}
+
+bool HasAnyPart(const std::string& names, std::initializer_list<std::string_view> parts) {
+  for (const std::string_view part : parts) {
+    if (names.find(part) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Whether the class or id of an element names a list of other stories, comments, a
+// calendar or the like, whose dates are not the page's.
+bool NamesOtherDates(const std::string& names) {
+  return HasAnyPart(names,
+                    {"recommend", "related", "comment", "sidebar", "widget", "calendar", "tweet",
+                     "popular", "modified", "updated", "promo", "teaser", "footer"});
+}
+
+// Whether a class or id is a date itself: "date", or a name whose last part is "date"
+// ("press__date", "author-name-date"); not a word that merely ends so ("candidate").
+bool NamesADate(const std::string& names) {
+  for (const std::string& name : SplitWhitespace(names)) {
+    if (name == "date") return true;
+    if (name.size() > 5 && name.ends_with("date") &&
+        (name[name.size() - 5] == '-' || name[name.size() - 5] == '_')) {
+      return true;
     }
-    return false;
-  };
-  return has({"publish", "dateline", "posted-on", "post-date", "postdate", "entry-date",
-              "article-date", "story-date", "storydate", "byline-date", "datetime"}) &&
-         !has({"recommend", "related", "comment", "sidebar", "widget", "calendar", "tweet",
-               "popular", "modified", "updated", "promo", "teaser", "footer"});
+  }
+  return false;
+}
+
+// Whether an element shows the page's publication date, by its class or id
+// ("article-publish-date", "published-on", "dateline", "entry-date"), and is not part
+// of a list of other stories, comments or a calendar.
+bool IsDatelineElement(const GumboNode* node) {
+  const std::string names = ClassAndId(node);
+  if (names.empty()) return false;
+  return (HasAnyPart(names,
+                     {"publish", "dateline", "posted-on", "post-date", "postdate", "entry-date",
+                      "article-date", "story-date", "storydate", "byline-date", "datetime"}) ||
+          NamesADate(names)) &&
+         !NamesOtherDates(names) && !HasAnyPart(names, {"today", "current", "event", "update"});
+}
+
+// Whether an element sits in a list of other stories, comments or the like.
+bool AmongOtherDates(const GumboNode* node) {
+  for (const GumboNode* up = node; up != nullptr && up->type == GUMBO_NODE_ELEMENT;
+       up = up->parent) {
+    if (NamesOtherDates(ClassAndId(up))) return true;
+  }
+  return false;
 }
 
 void ReadDateline(const GumboNode* node, Sources& sources) {
@@ -267,6 +314,15 @@ void ReadDateline(const GumboNode* node, Sources& sources) {
   if (!pubdate && !IsDatelineElement(node)) return;
   const char* datetime = time_element ? Attribute(node, "datetime") : nullptr;
   sources.dateline = datetime ? PageDate(datetime) : DateInText(SubtreeText(node));
+}
+
+// A <time datetime> element with no class saying what it dates ("1 day ago"): the first
+// one outside lists of other stories and comments dates the page, when nothing else does.
+void ReadTimeElement(const GumboNode* node, Sources& sources) {
+  if (node->v.element.tag != GUMBO_TAG_TIME) return;
+  const char* datetime = Attribute(node, "datetime");
+  if (datetime == nullptr || AmongOtherDates(node)) return;
+  sources.time_element = PageDate(datetime);
 }
 
 void ReadElement(const GumboNode* node, Sources& sources) {
@@ -317,6 +373,7 @@ void ReadElement(const GumboNode* node, Sources& sources) {
     if (byline.size() <= kMaxBylineBytes) sources.byline = PersonName(byline);
   }
   if (sources.dateline.empty()) ReadDateline(node, sources);
+  if (sources.time_element.empty()) ReadTimeElement(node, sources);
   if (itemprop && sources.time_published.empty() &&
       Lowercase(itemprop).find("datepublished") != std::string::npos) {
     const char* value = Attribute(node, "datetime");
@@ -368,7 +425,7 @@ std::string CollapseWhitespace(std::string_view text) {
   return out;
 }
 
-HtmlMetadata ExtractHtmlMetadata(const GumboNode* root) {
+HtmlMetadata ExtractHtmlMetadata(const GumboNode* root, std::string_view address) {
   Sources sources;
   std::vector<const GumboNode*> stack = {root};
   while (!stack.empty()) {
@@ -388,7 +445,8 @@ HtmlMetadata ExtractHtmlMetadata(const GumboNode* root) {
   const HtmlMetadata& ld = sources.json_ld;
   HtmlMetadata out;
   out.url = FirstOf({sources.canonical, meta("og:url"), ld.url});
-  const std::string host = HostOf(out.url);
+  const std::string where = out.url.empty() ? std::string(address) : out.url;
+  const std::string host = HostOf(where);
   out.site_name = SiteName({CleanSiteName(meta("og:site_name")), CleanSiteName(ld.site_name)},
                            SiteNameInTitle(sources.title_element, host),
                            CleanSiteName(meta("application-name")));
@@ -403,7 +461,7 @@ HtmlMetadata ExtractHtmlMetadata(const GumboNode* root) {
         meta("og:published_time"), meta("datepublished"), sources.time_published, meta("pubdate"),
         meta("publishdate"), meta("parsely-pub-date"), meta("sailthru.date"),
         meta("dc.date.issued"), meta("dc.date"), meta("dcterms.created"), meta("date"),
-        sources.json_ld_any_date, sources.dateline, DateFromUrl(out.url)}) {
+        sources.json_ld_any_date, sources.dateline, DateFromUrl(where), sources.time_element}) {
     out.published = PageDate(date);
     if (!out.published.empty()) break;
   }

@@ -20,7 +20,10 @@ struct HtmlMetadata {
   std::string article_body;  // JSON-LD articleBody, whitespace collapsed; often absent
 };
 
-HtmlMetadata ExtractHtmlMetadata(const GumboNode* root);
+// `address`: where the page was fetched from, when the caller knows it (follow, a WARC
+// record); it stands in for the page's own address when the page names none, to name
+// the outlet by its host and to read a date from its path. `url` stays the page's own.
+HtmlMetadata ExtractHtmlMetadata(const GumboNode* root, std::string_view address = {});
 
 // `text` with every run of whitespace turned into one space and the ends trimmed.
 std::string CollapseWhitespace(std::string_view text);

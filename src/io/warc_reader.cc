@@ -199,9 +199,9 @@ void ReadWarc(const InputFile& input, const ReadOptions& options, const ArticleS
     }
     if (response.status != 200 || !IsHtml(response)) continue;
     Article article;
-    if (!ArticleFromWebPage(response.body, options, article).empty()) continue;
-    if (const std::string address = PageAddress(TargetUri(headers["warc-target-uri"]), article.url);
-        !address.empty()) {
+    const std::string target = TargetUri(headers["warc-target-uri"]);
+    if (!ArticleFromWebPage(response.body, options, article, target).empty()) continue;
+    if (const std::string address = PageAddress(target, article.url); !address.empty()) {
       article.id = address;
       article.url = address;
     } else {

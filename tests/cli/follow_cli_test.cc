@@ -1,5 +1,7 @@
-// `storyline follow` end to end against a real news site on loopback: RSS and Atom feeds
-// with conditional GET, article pages, updates, and runs that are stopped or killed.
+// `storyline follow` end to end against a real news site on loopback: every feed format
+// (RSS 2.0 and Atom with conditional GET, RSS 1.0, news sitemaps and sitemap indexes),
+// article pages, updates, hostile pages (redirect loops, slow, endless, wrongly labelled),
+// failures that are retried, and runs that are stopped or killed.
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -9,16 +11,17 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <random>
 #include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "../collect/loopback_server.h"
+#include "../support/test_paths.h"
 #include "command_runner.h"
 #include "io/canonical_url.h"
 #include "store/store.h"
-#include "../support/test_paths.h"
 
 extern char** environ;
 
@@ -72,20 +75,68 @@ class NewsSite {
     server_.routes().Get(R"(/news/(.*))",
                          [this](const httplib::Request& req, httplib::Response& res) {
                            std::string body;
+                           std::string content_type = "text/html; charset=utf-8";
+                           std::string redirect;
                            int status = 0;
+                           int delay_ms = page_delay_ms_;
                            {
                              const std::lock_guard lock(mutex_);
                              ++hits_[req.path];
+                             hit_times_[req.path].push_back(std::chrono::steady_clock::now());
                              body = pages_[req.path];
                              status = statuses_[req.path];
+                             if (const auto failure = failures_.find(req.path);
+                                 failure != failures_.end() && failure->second.times > 0) {
+                               --failure->second.times;
+                               status = failure->second.status;
+                               res.set_header("Retry-After", failure->second.retry_after);
+                             }
+                             if (content_types_.contains(req.path)) {
+                               content_type = content_types_[req.path];
+                             }
+                             redirect = redirects_[req.path];
+                             if (delays_.contains(req.path)) delay_ms = delays_[req.path];
                            }
-                           std::this_thread::sleep_for(std::chrono::milliseconds(page_delay_ms_));
+                           std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+                           if (!redirect.empty()) {
+                             res.set_redirect(redirect, 302);
+                             return;
+                           }
                            if (status != 0 || body.empty()) {
                              res.status = status != 0 ? status : 404;
                              return;
                            }
-                           res.set_content(body, "text/html; charset=utf-8");
+                           res.set_content(body, content_type);
                          });
+    // Feeds of any format, as set.
+    server_.routes().Get(R"(/feeds/(.*))",
+                         [this](const httplib::Request& req, httplib::Response& res) {
+                           const std::lock_guard lock(mutex_);
+                           ++hits_[req.path];
+                           const auto feed = feeds_.find(req.path);
+                           if (feed == feeds_.end()) {
+                             res.status = 404;
+                             return;
+                           }
+                           res.set_content(feed->second.first, feed->second.second);
+                         });
+    // A link to something huge (a video a feed lists as an item): 100 MB, sent as asked for.
+    server_.routes().Get("/endless", [this](const httplib::Request& req, httplib::Response& res) {
+      {
+        const std::lock_guard lock(mutex_);
+        ++hits_[req.path];
+      }
+      res.set_chunked_content_provider("video/mp4", [](size_t, httplib::DataSink& sink) {
+        std::mt19937 random(7);
+        std::string block(64 * 1024, ' ');
+        for (char& c : block) c = static_cast<char>('a' + random() % 26);
+        for (int sent = 0; sent < 1600; ++sent) {  // 1600 x 64 KiB = 100 MiB
+          if (!sink.write(block.data(), block.size())) return false;
+        }
+        sink.done();
+        return true;
+      });
+    });
     server_.Start();
   }
 
@@ -99,6 +150,29 @@ class NewsSite {
   void SetPageStatus(const std::string& path, int status) {
     const std::lock_guard lock(mutex_);
     statuses_[path] = status;
+  }
+  // The next `times` requests of `path` are answered with `status` and Retry-After.
+  void SetPageFailures(const std::string& path, int status, int times,
+                       const std::string& retry_after) {
+    const std::lock_guard lock(mutex_);
+    failures_[path] = {status, times, retry_after};
+  }
+  void SetContentType(const std::string& path, std::string content_type) {
+    const std::lock_guard lock(mutex_);
+    content_types_[path] = std::move(content_type);
+  }
+  void SetRedirect(const std::string& path, std::string target) {
+    const std::lock_guard lock(mutex_);
+    redirects_[path] = std::move(target);
+  }
+  void SetSlowPage(const std::string& path, int ms) {
+    const std::lock_guard lock(mutex_);
+    delays_[path] = ms;
+  }
+  // A feed at /feeds/NAME (`path`), any format.
+  void SetFeed(const std::string& path, std::string body, std::string content_type) {
+    const std::lock_guard lock(mutex_);
+    feeds_[path] = {std::move(body), std::move(content_type)};
   }
   // The RSS feed's body as given instead of one built from its items.
   void SetRssBody(std::string body) {
@@ -123,6 +197,12 @@ class NewsSite {
   int Hits(const std::string& path) {
     const std::lock_guard lock(mutex_);
     return hits_[path];
+  }
+  // Seconds between the first two requests of `path`; 0 when there were fewer.
+  double SecondsBetweenFirstTwoHits(const std::string& path) {
+    const std::lock_guard lock(mutex_);
+    const auto& times = hit_times_[path];
+    return times.size() < 2 ? 0 : std::chrono::duration<double>(times[1] - times[0]).count();
   }
   int PageHits() {
     const std::lock_guard lock(mutex_);
@@ -149,10 +229,22 @@ class NewsSite {
     return xml + "</feed>";
   }
 
+  struct Failures {
+    int status = 0;
+    int times = 0;
+    std::string retry_after;
+  };
+
   std::mutex mutex_;
   std::map<std::string, std::string> pages_;
   std::map<std::string, int> hits_;
+  std::map<std::string, std::vector<std::chrono::steady_clock::time_point>> hit_times_;
   std::map<std::string, int> statuses_;
+  std::map<std::string, Failures> failures_;
+  std::map<std::string, std::string> content_types_;
+  std::map<std::string, std::string> redirects_;
+  std::map<std::string, int> delays_;
+  std::map<std::string, std::pair<std::string, std::string>> feeds_;  // body, content type
   std::string rss_body_;
   std::string robots_;
   std::vector<std::string> rss_links_;
@@ -164,11 +256,17 @@ class NewsSite {
 class FollowTest : public CommandTest {
  protected:
   std::string Db() const { return (dir_ / "store.db").string(); }
+  // The feed list: the RSS and Atom feeds unless `feed_paths` names others.
   std::string FeedList() {
     const std::string path = (dir_ / "feeds.txt").string();
-    std::ofstream(path) << "# the site's feeds\n"
-                        << site_.Url("/rss.xml") << "\n\n"
-                        << site_.Url("/atom.xml") << "  # Atom\n";
+    std::ofstream list(path);
+    if (!feed_paths_.empty()) {
+      for (const std::string& feed : feed_paths_) list << site_.Url(feed) << "\n";
+      return path;
+    }
+    list << "# the site's feeds\n"
+         << site_.Url("/rss.xml") << "\n\n"
+         << site_.Url("/atom.xml") << "  # Atom\n";
     return path;
   }
   std::string FollowArgs(const std::string& extra = {}) {
@@ -189,8 +287,8 @@ class FollowTest : public CommandTest {
 
   // Starts `storyline ARGS` without waiting; stderr goes to `err_path`.
   pid_t Spawn(const std::string& args, const std::string& err_path) {
-    const std::string command =
-        "exec " + std::string(storyline::test_paths::StorylineBinary()) + " " + args + " 2>" + err_path + " </dev/null";
+    const std::string command = "exec " + std::string(storyline::test_paths::StorylineBinary()) +
+                                " " + args + " 2>" + err_path + " </dev/null";
     const char* argv[] = {"/bin/sh", "-c", command.c_str(), nullptr};
     pid_t pid = 0;
     posix_spawn(&pid, "/bin/sh", nullptr, nullptr, const_cast<char**>(argv), environ);
@@ -233,6 +331,7 @@ class FollowTest : public CommandTest {
   }
 
   NewsSite site_;
+  std::vector<std::string> feed_paths_;
 };
 
 TEST_F(FollowTest, OnceStoresTheFeedsArticlesAndTheirStoriesThenFetchesNothingNew) {
@@ -432,6 +531,158 @@ TEST_F(FollowTest, AFeedListWithoutFeedsIsBadInput) {
   EXPECT_EQ(result.status, 1);
   EXPECT_NE(result.err.find("empty.txt:2: not an http(s) address"), std::string::npos)
       << result.err;
+}
+
+TEST_F(FollowTest, EveryFeedFormatIsFollowed) {
+  site_.SetPage("/news/strike", ArticlePage("Dockworkers strike", "strike"));
+  site_.SetPage("/news/talks", ArticlePage("Port talks resume", "round of talks"));
+  site_.SetPage("/news/ferry", ArticlePage("Ferry service cut", "ferry shutdown"));
+  site_.SetPage("/news/bridge", ArticlePage("Bridge closed", "bridge closure"));
+  site_.SetFeed("/feeds/rdf.xml",
+                R"(<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+  <channel rdf:about=")" +
+                    site_.Url("/feeds/rdf.xml") + R"("><title>Herald</title></channel>
+  <item rdf:about=")" +
+                    site_.Url("/news/strike") + R"("><title>Strike</title><link>)" +
+                    site_.Url("/news/strike") + R"(</link></item>
+</rdf:RDF>)",
+                "application/rdf+xml");
+  // The news sitemap lists the RSS 1.0 feed's page again: fetched once.
+  site_.SetFeed("/feeds/news.xml",
+                R"(<?xml version="1.0"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+  <url><loc>)" + site_.Url("/news/talks") +
+                    R"(</loc><news:news><news:title>Talks</news:title></news:news></url>
+  <url><loc>)" + site_.Url("/news/strike?utm_medium=sitemap") +
+                    R"(</loc></url>
+</urlset>)",
+                "application/xml");
+  // A sitemap index: its child sitemaps are read in the same run.
+  site_.SetFeed("/feeds/index.xml",
+                R"(<?xml version="1.0"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <sitemap><loc>)" + site_.Url("/feeds/child-1.xml") +
+                    R"(</loc></sitemap>
+  <sitemap><loc>child-2.xml</loc></sitemap>
+</sitemapindex>)",
+                "application/xml");
+  for (const auto& [child, page] : {std::pair{"/feeds/child-1.xml", "/news/ferry"},
+                                    std::pair{"/feeds/child-2.xml", "/news/bridge"}}) {
+    site_.SetFeed(child,
+                  R"(<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>)" +
+                      site_.Url(page) + "</loc></url></urlset>",
+                  "application/xml");
+  }
+  feed_paths_ = {"/feeds/rdf.xml", "/feeds/news.xml", "/feeds/index.xml"};
+
+  const auto result = RunStoryline(FollowArgs("--once"));
+  ASSERT_EQ(result.status, 0) << result.err;
+  for (const char* format : {"RSS 1.0 feed, 1 items", "news sitemap feed, 2 items",
+                             "sitemap index feed", "sitemap feed, 1 items"}) {
+    EXPECT_NE(result.err.find(format), std::string::npos) << format << "\n" << result.err;
+  }
+  for (const char* page : {"/news/strike", "/news/talks", "/news/ferry", "/news/bridge"}) {
+    EXPECT_EQ(site_.Hits(page), 1) << page;
+  }
+  EXPECT_EQ(site_.Hits("/feeds/child-2.xml"), 1);
+  EXPECT_EQ(OpenForReading()->Counts().articles, 4);
+}
+
+// A redirect loop, a server slower than the timeout, and a body that never ends each
+// cost only their own page, once: the run goes on and exits 0.
+TEST_F(FollowTest, HostilePagesCostOnlyThemselves) {
+  site_.SetPage("/news/strike", ArticlePage("Dockworkers strike", "strike"));
+  site_.SetRedirect("/news/loop-a", "/news/loop-b");
+  site_.SetRedirect("/news/loop-b", "/news/loop-a");
+  site_.SetPage("/news/slow", ArticlePage("Port talks resume", "round of talks"));
+  site_.SetSlowPage("/news/slow", 5000);
+  site_.SetRssItems({site_.Url("/news/loop-a"), site_.Url("/news/slow"), site_.Url("/endless"),
+                     site_.Url("/news/strike")});
+  const auto result = RunStoryline(FollowArgs("--once --timeout 3"));
+  ASSERT_EQ(result.status, 0) << result.err;
+  EXPECT_NE(result.err.find("(redirect loop) " + site_.Url("/news/loop-a")), std::string::npos)
+      << result.err;
+  EXPECT_EQ(site_.Hits("/news/loop-a"), 1);
+  EXPECT_EQ(site_.Hits("/news/loop-b"), 1);
+  EXPECT_NE(result.err.find("(no complete answer within 3 s) " + site_.Url("/news/slow")),
+            std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("(body over the limit of 16777216 bytes) " + site_.Url("/endless")),
+            std::string::npos)
+      << result.err;
+  EXPECT_EQ(site_.Hits("/endless"), 1);
+  EXPECT_NE(result.err.find("4 pages fetched (3 failed), 1 new articles"), std::string::npos)
+      << result.err;
+  auto store = OpenForReading();
+  EXPECT_EQ(store->Counts().articles, 1);
+  EXPECT_TRUE(store->FindArticle(site_.Url("/news/strike")).has_value());
+}
+
+// Pages in windows-1252 that say nothing of it, or say they are UTF-8, and a feed whose
+// HTTP header names the wrong charset: every article is stored as the UTF-8 of what its
+// bytes say.
+TEST_F(FollowTest, WrongCharsetsAreReadAsTheBytesSay) {
+  const std::string cp1252_page =
+      "<html><head><title>Caf\xE9 owners protest</title></head><body><article>"
+      "<h1>Caf\xE9 owners protest</h1><p>Owners of the caf\xE9s on the harbour front said on "
+      "Monday that the new \x93night "
+      "tax\x94 would close half of them before the summer, according to a letter sent to "
+      "the city council.</p><p>The council said it would answer the letter next week after a "
+      "meeting with the owners and the port authority about the new rules.</p>"
+      "</article></body></html>";
+  site_.SetPage("/news/undeclared", cp1252_page);
+  site_.SetContentType("/news/undeclared", "text/html");
+  std::string mislabelled = cp1252_page;
+  mislabelled.insert(mislabelled.find("<title>"), "<meta charset=\"utf-8\">");
+  site_.SetPage("/news/mislabelled", mislabelled);
+  site_.SetFeed("/feeds/latin1.xml",
+                "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><rss version=\"2.0\"><channel>"
+                "<title>Caf\xE9 news</title><item><title>Caf\xE9s</title><link>" +
+                    site_.Url("/news/undeclared") + "</link></item><item><link>" +
+                    site_.Url("/news/mislabelled") + "</link></item></channel></rss>",
+                "application/rss+xml; charset=utf-8");
+  feed_paths_ = {"/feeds/latin1.xml"};
+  const auto result = RunStoryline(FollowArgs("--once"));
+  ASSERT_EQ(result.status, 0) << result.err;
+  auto store = OpenForReading();
+  EXPECT_EQ(store->Counts().articles, 2);
+  for (const char* page : {"/news/undeclared", "/news/mislabelled"}) {
+    const auto article = store->FindArticle(site_.Url(page));
+    ASSERT_TRUE(article.has_value()) << page << "\n" << result.err;
+    EXPECT_EQ(article->article.title, "Caf\u00e9 owners protest") << page;
+    EXPECT_NE(article->article.text.find("\u201cnight tax\u201d"), std::string::npos)
+        << page << ": " << article->article.text;
+  }
+}
+
+// A page that failed but may come back is asked again while the run lasts, after the
+// retry delay doubling each time and never before the server's Retry-After, at most
+// --retries times; its unchanged feed is not polled again meanwhile.
+TEST_F(FollowTest, FailedPagesAreRetriedWithBackoffABoundedNumberOfTimes) {
+  site_.SetPage("/news/strike", ArticlePage("Dockworkers strike", "strike"));
+  site_.SetPageFailures("/news/strike", 503, 1, "2");
+  site_.SetPageStatus("/news/broken", 500);
+  site_.SetRssItems({site_.Url("/news/strike"), site_.Url("/news/broken")});
+  const std::string err = (dir_ / "follow.err").string();
+  const pid_t pid = Spawn(FollowArgs("--interval 3600 --retries 2 --retry-delay 0.2"), err);
+  // The broken page's tries end 0.2 + 0.4 s after its first; the strike page's retry
+  // waits for Retry-After.
+  for (int i = 0; i < 300 && (CountLines(err, "article ") < 1 || site_.Hits("/news/broken") < 3);
+       ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // no fourth try comes
+  kill(pid, SIGTERM);
+  EXPECT_EQ(ExitStatus(pid), 0);
+  EXPECT_EQ(site_.Hits("/news/broken"), 3);
+  EXPECT_EQ(CountLines(err, "retry 2 of 2 in 0.4 s"), 1);
+  EXPECT_EQ(CountLines(err, "asked again when a changed feed lists it"), 1);
+  EXPECT_EQ(site_.Hits("/news/strike"), 2);
+  EXPECT_GE(site_.SecondsBetweenFirstTwoHits("/news/strike"), 1.9);
+  EXPECT_EQ(site_.Hits("/rss.xml"), 1);
+  EXPECT_TRUE(OpenForReading()->FindArticle(site_.Url("/news/strike")).has_value());
 }
 
 }  // namespace

@@ -157,14 +157,18 @@ TEST_F(HttpFetcherTest, ALoopIsNamedNotFollowed) {
   HttpFetcher fetcher({.max_redirects = 50});
   const FetchResult loop = fetcher.Fetch(Request(server_.Url("/loop-a")));
   EXPECT_EQ(loop.error, "redirect loop");
+  EXPECT_FALSE(loop.MayComeBack());
   EXPECT_EQ(loop.exchanges.size(), 2u);
 }
 
 TEST_F(HttpFetcherTest, LimitsEndAFetchWithAPlainReason) {
   HttpFetcher impatient({.timeout_seconds = 1});
-  EXPECT_EQ(impatient.Fetch(Request(server_.Url("/slow"))).error, "no complete answer within 1 s");
-  EXPECT_EQ(fetcher_.Fetch(Request(server_.Url("/big"))).error,
-            "body over the limit of 1048576 bytes");
+  const FetchResult slow = impatient.Fetch(Request(server_.Url("/slow")));
+  EXPECT_EQ(slow.error, "no complete answer within 1 s");
+  EXPECT_TRUE(slow.MayComeBack());
+  const FetchResult big = fetcher_.Fetch(Request(server_.Url("/big")));
+  EXPECT_EQ(big.error, "body over the limit of 1048576 bytes");
+  EXPECT_FALSE(big.MayComeBack());
   // The server compresses 4 MiB of one letter to a few KiB: the decoded size is held too.
   EXPECT_EQ(fetcher_.Fetch(Request(server_.Url("/chunked-big"))).error,
             "compressed HTTP body inflates past the limit of 1048576 bytes");
@@ -172,6 +176,7 @@ TEST_F(HttpFetcherTest, LimitsEndAFetchWithAPlainReason) {
   const FetchResult refused = fetcher_.Fetch(Request("http://127.0.0.1:1/"));
   EXPECT_FALSE(refused.error.empty());
   EXPECT_EQ(refused.status, 0);
+  EXPECT_TRUE(refused.MayComeBack());
 }
 
 TEST_F(HttpFetcherTest, StatusesAndRetryAfterAreReported) {
@@ -179,7 +184,10 @@ TEST_F(HttpFetcherTest, StatusesAndRetryAfterAreReported) {
   EXPECT_EQ(busy.status, 429);
   EXPECT_FALSE(busy.ok());
   EXPECT_EQ(busy.retry_after, 7.0);
-  EXPECT_EQ(fetcher_.Fetch(Request(server_.Url("/missing"))).status, 404);
+  EXPECT_TRUE(busy.MayComeBack());
+  const FetchResult missing = fetcher_.Fetch(Request(server_.Url("/missing")));
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_FALSE(missing.MayComeBack());
 }
 
 TEST_F(HttpFetcherTest, RobotsDecideEveryHop) {

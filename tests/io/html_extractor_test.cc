@@ -10,9 +10,9 @@
 #include <sstream>
 #include <string>
 
+#include "../support/test_paths.h"
 #include "io/html_metadata.h"
 #include "io/html_nesting.h"
-#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -156,6 +156,25 @@ TEST(HtmlExtractorTest, ReadsUndeclaredInvalidUtf8AsWindows1252) {
   EXPECT_TRUE(Has(page.text, "Na\u00efve caf\u00e9 owners charged 5 \u20ac")) << page.text;
 }
 
+// A page that says it is UTF-8 but whose high bytes form no UTF-8 sequence was written
+// in windows-1252; one real UTF-8 character beside a stray byte keeps the label.
+TEST(HtmlExtractorTest, ReadsMislabelledUtf8AsWindows1252) {
+  const std::string paragraph =
+      "<p>Na\xEFve caf\xE9 owners charged 5 \x80 for a \x93"
+      "coffee\x94, customers said, again "
+      "and again, all through the long and busy summer season.</p>";
+  ExtractedPage mislabelled =
+      ExtractArticleFromHtml("<html><head><meta charset=\"utf-8\"></head><body>" + paragraph);
+  EXPECT_TRUE(Has(mislabelled.text,
+                  "Na\u00efve caf\u00e9 owners charged 5 \u20ac for a \u201ccoffee\u201d"))
+      << mislabelled.text;
+  ExtractedPage stray = ExtractArticleFromHtml(
+      "<html><head><meta charset=\"utf-8\"></head><body><p>Caf\u00e9 owners charged 5 "
+      "\x80 for a coffee, customers said, again and again, all through the long and busy "
+      "summer season.</p>");
+  EXPECT_TRUE(Has(stray.text, "Caf\u00e9 owners charged 5 \uFFFD for a coffee")) << stray.text;
+}
+
 TEST(HtmlExtractorTest, EmptyGarbageAndBinaryInputGiveEmptyPage) {
   std::mt19937 random(7);
   std::string binary(20000, '\0');
@@ -235,6 +254,72 @@ TEST(HtmlExtractorTest, PlaceholderDatesBeforeYearOneThousandAreNoPublicationDat
       "<html><head><meta property=\"article:published_time\" content=\"0001-01-01T00:00:00Z\">"
       "</head><body><p>Text.</p></body></html>");
   EXPECT_EQ(page.published, "");
+}
+
+// A zero timestamp and a day after tomorrow are no publication dates either; the next
+// source is read instead.
+TEST(HtmlExtractorTest, EpochAndFutureDatesAreNoPublicationDate) {
+  const auto published = [](const std::string& value) {
+    return ExtractArticleFromHtml(
+               "<html><head><meta property=\"article:published_time\" content=\"" + value +
+               "\"><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+               "\"datePublished\": \"2019-11-19\"}</script></head><body><p>Text.</p></body>"
+               "</html>")
+        .published;
+  };
+  EXPECT_EQ(published("1970-01-01T00:00:00Z"), "2019-11-19");
+  EXPECT_EQ(published("2999-05-01T00:00:00Z"), "2019-11-19");
+  EXPECT_EQ(published("2019-11-18T09:00:00Z"), "2019-11-18T09:00:00Z");
+}
+
+// Without metadata, an element whose class names a date ("press__date", "date") dates
+// the page; one that names another date (today's, an event's, an update) does not.
+TEST(HtmlExtractorTest, AnElementNamedADateDatesThePage) {
+  const auto published = [](const std::string& body) {
+    return ExtractArticleFromHtml("<html><body>" + body +
+                                  "<article><p>The council voted on Tuesday.</p></article>"
+                                  "</body></html>")
+        .published;
+  };
+  EXPECT_EQ(published("<div class=\"ws-press__date\">October 12, 2017</div>"), "2017-10-12");
+  EXPECT_EQ(published("<span class=\"author-name-date\">19 Nov 2019 Washington</span>"),
+            "2019-11-19");
+  EXPECT_EQ(published("<span class=\"current-date\">December 7, 2026</span>"), "");
+  EXPECT_EQ(published("<span class=\"event-date\">March 3, 2027</span>"), "");
+  EXPECT_EQ(published("<span class=\"candidate\">Jane Doe, 12 May 2019</span>"), "");
+}
+
+// A <time datetime> with nothing saying what it dates ("1 day ago") dates the page when
+// nothing else does, unless it sits among other stories or comments.
+TEST(HtmlExtractorTest, TheFirstTimeElementOfThePageDatesIt) {
+  const ExtractedPage page = ExtractArticleFromHtml(
+      "<html><body><div class=\"related-stories\"><time datetime=\"2019-11-02T08:00:00Z\">"
+      "Nov 2</time></div><article><time datetime=\"2019-11-19T10:36:00.000Z\">1 day ago</time>"
+      "<p>Doctors offered free flu shots on Tuesday.</p></article></body></html>");
+  EXPECT_EQ(page.published, "2019-11-19T10:36:00Z");
+  const ExtractedPage comments = ExtractArticleFromHtml(
+      "<html><body><article><p>Doctors offered free flu shots on Tuesday.</p></article>"
+      "<ol class=\"comment-list\"><li><time datetime=\"2019-11-21\">Nov 21</time></li></ol>"
+      "</body></html>");
+  EXPECT_EQ(comments.published, "");
+}
+
+// A page that names no address of its own, read with the address it was fetched from:
+// the title's outlet part is recognised by that host, and the path's day dates it.
+TEST(HtmlExtractorTest, TheFetchedAddressStandsInForThePagesOwn) {
+  const std::string html =
+      "<html><head><title>The Space Review: Seeking a bigger role for a big rocket</title>"
+      "</head><body><article><p>The core stage of the first SLS left Michoud on Monday, "
+      "officials said.</p></article></body></html>";
+  const ExtractedPage alone = ExtractArticleFromHtml(html);
+  EXPECT_EQ(alone.site_name, "");
+  EXPECT_EQ(alone.published, "");
+  const ExtractedPage fetched =
+      ExtractArticleFromHtml(html, "https://www.thespacereview.com/2019/11/18/article-3834");
+  EXPECT_EQ(fetched.site_name, "The Space Review");
+  EXPECT_EQ(fetched.title, "Seeking a bigger role for a big rocket");
+  EXPECT_EQ(fetched.published, "2019-11-18");
+  EXPECT_EQ(fetched.url, "");
 }
 
 }  // namespace
