@@ -17,9 +17,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <limits>
 
 #include "store/search_query.h"
+#include "store/search_stretch.h"
 #include "store/sqlite_store.h"
 
 namespace storyline {
@@ -106,62 +106,6 @@ int64_t MatchesRead(const SearchRequest& request) {
                            int64_t{std::max(0, request.offset)} + std::max(0, request.limit));
 }
 
-// The stretch of article ids [low, high] every article that passes the filters lies in;
-// the first pass reads only that stretch of the index. Empty when no article can pass.
-struct Stretch {
-  int64_t low = 0;
-  int64_t high = std::numeric_limits<int64_t>::max();
-
-  bool empty() const { return low > high; }
-  // Narrows to the ids between the statement's two columns (both NULL: no ids).
-  void Narrow(SqliteStatement& bounds) {
-    if (!bounds.Step() || bounds.ColumnIsNull(0) || bounds.ColumnIsNull(1)) {
-      low = 1;
-      high = 0;
-    } else {
-      low = std::max(low, bounds.ColumnInt(0));
-      high = std::min(high, bounds.ColumnInt(1));
-    }
-  }
-};
-
-// The stretch of the filters that pick few articles, each found from an index: a story's
-// articles (any version of them) mostly arrive within days of each other; an entity's
-// articles span the stories it is in; a window of dates spans the articles published in
-// it when both ends are given (one end alone would read half the store's dates).
-Stretch FilterStretch(SqliteDb& db, const SearchRequest& request) {
-  Stretch stretch;
-  if (request.story) {
-    SqliteStatement bounds(db,
-                           "SELECT min(v.id), max(v.id) FROM story_articles m JOIN articles v ON "
-                           "v.external_id = m.article WHERE m.story_id = ?");
-    bounds.Bind(1, int64_t{*request.story});
-    stretch.Narrow(bounds);
-  }
-  if (request.entity) {
-    // Four single-ended lookups, each one step down its index; an entity named by id
-    // or by name alone has NULL for the other pair, which min() and max() pass over.
-    SqliteStatement bounds(
-        db,
-        "SELECT min(low), max(high) FROM ("
-        "SELECT (SELECT min(article_id) FROM entity_mentions WHERE entity = ?1) AS low, "
-        "(SELECT max(article_id) FROM entity_mentions WHERE entity = ?1) AS high UNION ALL "
-        "SELECT (SELECT min(article_id) FROM entity_mentions WHERE name = ?1 COLLATE NOCASE), "
-        "(SELECT max(article_id) FROM entity_mentions WHERE name = ?1 COLLATE NOCASE))");
-    bounds.Bind(1, std::string_view(*request.entity));
-    stretch.Narrow(bounds);
-  }
-  if (request.from && request.to) {
-    SqliteStatement bounds(db,
-                           "SELECT min(id), max(id) FROM articles INDEXED BY articles_by_published "
-                           "WHERE published >= ?1 AND published <= substr(?2, 1, 10) || "
-                           "char(1114111)");
-    bounds.Bind(1, std::string_view(*request.from)).Bind(2, std::string_view(*request.to));
-    stretch.Narrow(bounds);
-  }
-  return stretch;
-}
-
 void BindFilters(SqliteStatement& statement, const SearchRequest& request) {
   if (request.from) statement.Bind(kFrom, std::string_view(*request.from));
   if (request.to) statement.Bind(kTo, std::string_view(*request.to));
@@ -231,8 +175,8 @@ std::vector<Match> BestOfLatest(SqliteDb& db, const std::string& fts_query,
 // read only over the filters' stretch, and an article's row only when a filter or the
 // date needs it.
 std::vector<Match> NewestMatches(SqliteDb& db, const std::string& fts_query,
-                                 const SearchRequest& request, const Stretch& stretch, bool scored,
-                                 bool dated) {
+                                 const SearchRequest& request, const SearchStretch& stretch,
+                                 bool scored, bool dated) {
   const bool row = dated || ReadsArticle(request);
   SqliteStatement matches(
       db, fmt::format("SELECT articles_fts.rowid, {}, {} FROM articles_fts{} "
@@ -256,7 +200,7 @@ std::vector<Match> NewestMatches(SqliteDb& db, const std::string& fts_query,
 // The page of a query sorted newest first that matches more than ranked_matches
 // articles: the articles newest first, each asked of the index, until the page is full.
 std::vector<Match> NewestPublished(SqliteDb& db, const std::string& fts_query,
-                                   const SearchRequest& request, const Stretch& stretch) {
+                                   const SearchRequest& request, const SearchStretch& stretch) {
   SqliteStatement page(db,
                        fmt::format("SELECT a.id FROM articles a INDEXED BY articles_by_published "
                                    "WHERE a.id BETWEEN ?9 AND ?10 AND {} AND EXISTS (SELECT 1 "
@@ -296,7 +240,7 @@ void ScorePage(SqliteDb& db, const std::string& fts_query, std::vector<Match>& p
 // The page of matches the request asks for, without their text.
 std::vector<Match> PageOf(SqliteDb& db, const std::string& fts_query,
                           const SearchRequest& request) {
-  const Stretch stretch = FilterStretch(db, request);
+  const SearchStretch stretch = FindSearchStretch(db, request);
   if (stretch.empty()) return {};
   if (!request.newest_first) {
     return HasFilters(request) ? Page(NewestMatches(db, fts_query, request, stretch, true, false),
