@@ -1,26 +1,32 @@
 // serve_bench: `storyline serve` answering the calls of the page's first views, on a store
-// built beforehand (bench/search_scale: `search_scale_bench --db PATH --build --articles
-// 10000` writes generated articles and stories). The server runs in this process on a
+// built beforehand (bench/store_builder: `store_builder --db PATH --articles 100000` writes
+// generated articles, analyses and stories). The server runs in this process on a
 // free loopback port with --threads workers; first the cold first view (the story list
 // when nothing is cached yet, then stats, one story, its comparison and a search, each
 // once), then --clients clients each sending requests back to back for --seconds per
 // endpoint: the story list, one story, search, and a static file of the page as the
 // ceiling of what the server can do. Per endpoint: requests/s, median, 95th percentile,
-// errors (any answer but 200).
+// errors (any answer but 200 or no answer), each beside the static file's (the ratio), and
+// the process's CPU time per request (server and clients: they share the process); then
+// peak resident memory and the machine's load average before and after each endpoint.
 //
 // usage: serve_bench --db PATH [--clients N] [--seconds S] [--threads N]
 //                    [--keep-alive-seconds S] [--keep-alive-requests N]
 #include <fmt/format.h>
 #include <httplib.h>
+#include <sys/resource.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <thread>
 #include <vector>
 
+#include "../process_memory.h"
+#include "../store_builder/generated_corpus.h"
 #include "serve/web_server.h"
 
 namespace {
@@ -38,11 +44,28 @@ double Percentile(std::vector<double> values, double p) {
 struct Load {
   std::vector<double> latencies;
   int errors = 0;
+  double seconds = 0;      // wall-clock, first request to last answer
+  double cpu_seconds = 0;  // the whole process's: server and clients
 };
+
+double ProcessCpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto seconds = [](const timeval& t) { return t.tv_sec + t.tv_usec * 1e-6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// The machine's 1-minute load average: how many processes shared its cores.
+double LoadAverage() {
+  double load = 0;
+  return getloadavg(&load, 1) == 1 ? load : -1;
+}
 
 Load Hammer(int port, const std::vector<std::string>& paths, int clients, double seconds) {
   std::vector<Load> loads(clients);
   std::vector<std::thread> threads;
+  const double cpu_start = ProcessCpuSeconds();
+  const Clock::time_point start = Clock::now();
   const Clock::time_point stop = Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                                     std::chrono::duration<double>(seconds));
   for (int c = 0; c < clients; ++c) {
@@ -61,6 +84,8 @@ Load Hammer(int port, const std::vector<std::string>& paths, int clients, double
   }
   for (std::thread& t : threads) t.join();
   Load all;
+  all.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  all.cpu_seconds = ProcessCpuSeconds() - cpu_start;
   for (Load& load : loads) {
     all.latencies.insert(all.latencies.end(), load.latencies.begin(), load.latencies.end());
     all.errors += load.errors;
@@ -73,8 +98,8 @@ Load Hammer(int port, const std::vector<std::string>& paths, int clients, double
 int main(int argc, char** argv) {
   CLI::App app{"storyline serve under concurrent clients"};
   storyline::ServeOptions options;
-  int clients = 16;
-  double seconds = 10;
+  int clients = 64;
+  double seconds = 30;
   app.add_option("--db", options.db, "Store to serve")->required();
   app.add_option("--clients", clients, "Concurrent clients");
   app.add_option("--seconds", seconds, "Seconds per endpoint");
@@ -116,27 +141,49 @@ int main(int argc, char** argv) {
   }
   timed(story_paths.front());
   timed(story_paths.front() + "/compare");
-  const std::vector<std::string> searches = {"/api/v1/search?q=the", "/api/v1/search?q=ba",
-                                             "/api/v1/search?q=%22ka%20to%22",
-                                             "/api/v1/search?q=ro&sort=date"};
+  // What people type, in the generated store's words (store_builder/generated_corpus.h): a
+  // common word, middling and rare ones, two words, a person's name as a phrase, newest first.
+  using storyline::bench::Word;
+  const std::string person = storyline::bench::PersonName(7);
+  const std::vector<std::string> searches = {"/api/v1/search?q=" + Word(3),
+                                             "/api/v1/search?q=" + Word(900),
+                                             "/api/v1/search?q=" + Word(1500),
+                                             "/api/v1/search?q=" + Word(60'000),
+                                             "/api/v1/search?q=" + Word(400) + "%20" + Word(2500),
+                                             "/api/v1/search?q=%22" +
+                                                 person.substr(0, person.find(' ')) + "%20" +
+                                                 person.substr(person.find(' ') + 1) + "%22",
+                                             "/api/v1/search?q=" + Word(1200) + "&sort=date",
+                                             "/api/v1/search?q=" + Word(20) + "&sort=date"};
   timed(searches.front());
 
   fmt::print("\n{} clients for {} s each, {} server threads, keep-alive {} s / {} requests\n",
              clients, seconds, options.threads, options.keep_alive_seconds,
              options.keep_alive_requests);
-  fmt::print("  {:<22} {:>9} {:>10} {:>10} {:>7}\n", "endpoint", "req/s", "median ms", "p95 ms",
-             "errors");
   const std::vector<std::pair<std::string, std::vector<std::string>>> classes = {
+      {"static /app.js", {"/app.js"}},
       {"story list", {"/api/v1/stories?sort=date&limit=100"}},
       {"one story", story_paths},
-      {"search", searches},
-      {"static /app.js", {"/app.js"}}};
+      {"search", searches}};
+  fmt::print(
+      "| endpoint | req/s | median ms | p95 ms | errors | req/s / static | p95 / static "
+      "| CPU ms per request | load before, after |\n|---|---|---|---|---|---|---|---|---|\n");
+  Load ceiling;
   for (const auto& [name, paths] : classes) {
+    const double load_before = LoadAverage();
     const Load load = Hammer(port, paths, clients, seconds);
-    fmt::print("  {:<22} {:>9.0f} {:>10.2f} {:>10.2f} {:>7}\n", name,
-               load.latencies.size() / seconds, Percentile(load.latencies, 0.5),
-               Percentile(load.latencies, 0.95), load.errors);
+    if (name.starts_with("static")) ceiling = load;
+    const double rate = load.latencies.size() / load.seconds;
+    const double p95 = Percentile(load.latencies, 0.95);
+    fmt::print(
+        "| {} | {:.0f} | {:.2f} | {:.2f} | {} | {:.3f} | {:.1f} | {:.2f} | {:.1f}, {:.1f} |\n",
+        name, rate, Percentile(load.latencies, 0.5), p95, load.errors,
+        rate / (ceiling.latencies.size() / ceiling.seconds),
+        p95 / Percentile(ceiling.latencies, 0.95),
+        load.cpu_seconds * 1000 / std::max<size_t>(1, load.latencies.size()), load_before,
+        LoadAverage());
   }
+  fmt::print("\npeak RSS (VmHWM) {:.0f} MiB\n", storyline::bench::ProcessStatusMiB("VmHWM"));
   server.Stop();
   runner.join();
 }

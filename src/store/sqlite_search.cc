@@ -13,13 +13,14 @@
 //     ranked_matches are returned (for fewer, the best of all of them, as before);
 //   newest first: exact at any size. Few matches are sorted in memory; many are found by
 //     walking the articles newest first (index articles_by_published) and asking the index
-//     whether each one matches, which ends after a page when most articles match.
+//     whether each one matches, which ends after a page when most articles match. With no
+//     filter, "many" is asked of the index alone (its ids, not the articles' dates).
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <limits>
 
 #include "store/search_query.h"
+#include "store/search_stretch.h"
 #include "store/sqlite_store.h"
 
 namespace storyline {
@@ -106,62 +107,6 @@ int64_t MatchesRead(const SearchRequest& request) {
                            int64_t{std::max(0, request.offset)} + std::max(0, request.limit));
 }
 
-// The stretch of article ids [low, high] every article that passes the filters lies in;
-// the first pass reads only that stretch of the index. Empty when no article can pass.
-struct Stretch {
-  int64_t low = 0;
-  int64_t high = std::numeric_limits<int64_t>::max();
-
-  bool empty() const { return low > high; }
-  // Narrows to the ids between the statement's two columns (both NULL: no ids).
-  void Narrow(SqliteStatement& bounds) {
-    if (!bounds.Step() || bounds.ColumnIsNull(0) || bounds.ColumnIsNull(1)) {
-      low = 1;
-      high = 0;
-    } else {
-      low = std::max(low, bounds.ColumnInt(0));
-      high = std::min(high, bounds.ColumnInt(1));
-    }
-  }
-};
-
-// The stretch of the filters that pick few articles, each found from an index: a story's
-// articles (any version of them) mostly arrive within days of each other; an entity's
-// articles span the stories it is in; a window of dates spans the articles published in
-// it when both ends are given (one end alone would read half the store's dates).
-Stretch FilterStretch(SqliteDb& db, const SearchRequest& request) {
-  Stretch stretch;
-  if (request.story) {
-    SqliteStatement bounds(db,
-                           "SELECT min(v.id), max(v.id) FROM story_articles m JOIN articles v ON "
-                           "v.external_id = m.article WHERE m.story_id = ?");
-    bounds.Bind(1, int64_t{*request.story});
-    stretch.Narrow(bounds);
-  }
-  if (request.entity) {
-    // Four single-ended lookups, each one step down its index; an entity named by id
-    // or by name alone has NULL for the other pair, which min() and max() pass over.
-    SqliteStatement bounds(
-        db,
-        "SELECT min(low), max(high) FROM ("
-        "SELECT (SELECT min(article_id) FROM entity_mentions WHERE entity = ?1) AS low, "
-        "(SELECT max(article_id) FROM entity_mentions WHERE entity = ?1) AS high UNION ALL "
-        "SELECT (SELECT min(article_id) FROM entity_mentions WHERE name = ?1 COLLATE NOCASE), "
-        "(SELECT max(article_id) FROM entity_mentions WHERE name = ?1 COLLATE NOCASE))");
-    bounds.Bind(1, std::string_view(*request.entity));
-    stretch.Narrow(bounds);
-  }
-  if (request.from && request.to) {
-    SqliteStatement bounds(db,
-                           "SELECT min(id), max(id) FROM articles INDEXED BY articles_by_published "
-                           "WHERE published >= ?1 AND published <= substr(?2, 1, 10) || "
-                           "char(1114111)");
-    bounds.Bind(1, std::string_view(*request.from)).Bind(2, std::string_view(*request.to));
-    stretch.Narrow(bounds);
-  }
-  return stretch;
-}
-
 void BindFilters(SqliteStatement& statement, const SearchRequest& request) {
   if (request.from) statement.Bind(kFrom, std::string_view(*request.from));
   if (request.to) statement.Bind(kTo, std::string_view(*request.to));
@@ -231,8 +176,8 @@ std::vector<Match> BestOfLatest(SqliteDb& db, const std::string& fts_query,
 // read only over the filters' stretch, and an article's row only when a filter or the
 // date needs it.
 std::vector<Match> NewestMatches(SqliteDb& db, const std::string& fts_query,
-                                 const SearchRequest& request, const Stretch& stretch, bool scored,
-                                 bool dated) {
+                                 const SearchRequest& request, const SearchStretch& stretch,
+                                 bool scored, bool dated) {
   const bool row = dated || ReadsArticle(request);
   SqliteStatement matches(
       db, fmt::format("SELECT articles_fts.rowid, {}, {} FROM articles_fts{} "
@@ -256,7 +201,7 @@ std::vector<Match> NewestMatches(SqliteDb& db, const std::string& fts_query,
 // The page of a query sorted newest first that matches more than ranked_matches
 // articles: the articles newest first, each asked of the index, until the page is full.
 std::vector<Match> NewestPublished(SqliteDb& db, const std::string& fts_query,
-                                   const SearchRequest& request, const Stretch& stretch) {
+                                   const SearchRequest& request, const SearchStretch& stretch) {
   SqliteStatement page(db,
                        fmt::format("SELECT a.id FROM articles a INDEXED BY articles_by_published "
                                    "WHERE a.id BETWEEN ?9 AND ?10 AND {} AND EXISTS (SELECT 1 "
@@ -293,18 +238,40 @@ void ScorePage(SqliteDb& db, const std::string& fts_query, std::vector<Match>& p
   }
 }
 
+// Whether at least `count` articles in the stretch match, asked of the index alone: its
+// list of article ids, no score, no article row.
+bool IndexHolds(SqliteDb& db, const std::string& fts_query, const SearchStretch& stretch,
+                int64_t count) {
+  SqliteStatement matches(db,
+                          "SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts "
+                          "MATCH ?1 AND rowid BETWEEN ?2 AND ?3 LIMIT ?4)");
+  matches.Bind(1, std::string_view(fts_query))
+      .Bind(2, stretch.low)
+      .Bind(3, stretch.high)
+      .Bind(4, count);
+  return matches.Step() && matches.ColumnInt(0) >= count;
+}
+
 // The page of matches the request asks for, without their text.
 std::vector<Match> PageOf(SqliteDb& db, const std::string& fts_query,
                           const SearchRequest& request) {
-  const Stretch stretch = FilterStretch(db, request);
+  const SearchStretch stretch = FindSearchStretch(db, request);
   if (stretch.empty()) return {};
   if (!request.newest_first) {
     return HasFilters(request) ? Page(NewestMatches(db, fts_query, request, stretch, true, false),
                                       request, BestFirst)
                                : BestOfLatest(db, fts_query, request);
   }
-  std::vector<Match> matches = NewestMatches(db, fts_query, request, stretch, false, true);
   std::vector<Match> page;
+  if (!HasFilters(request) && IndexHolds(db, fts_query, stretch, MatchesRead(request))) {
+    // Many match: walked by date at once, without reading the dates of the newest stored
+    // (the walk is exact whatever the number; an earlier version among them changes
+    // nothing but which way the page is found).
+    page = NewestPublished(db, fts_query, request, stretch);
+    ScorePage(db, fts_query, page);
+    return page;
+  }
+  std::vector<Match> matches = NewestMatches(db, fts_query, request, stretch, false, true);
   if (matches.size() < static_cast<size_t>(MatchesRead(request))) {
     // Undated last, then newest first, then the later stored first.
     page = Page(std::move(matches), request, [](const Match& a, const Match& b) {

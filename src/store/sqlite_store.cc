@@ -578,17 +578,22 @@ StoreCounts SqliteStore::Counts() {
 
 std::vector<StoredQuote> SqliteStore::LoadQuotes(const QuoteQuery& query) {
   // ?1 is the speaker asked for as " word word " (empty: any speaker); a quotation
-  // matches when its speaker's name or id, put in the same form, contains it.
+  // matches when its speaker's name or id, put in the same form, contains it. A story's
+  // quotations are looked up by its articles' ids (every version's: the join keeps the
+  // latest), so they cost what the story holds, not a pass over every stored quotation.
+  const std::string_view in_story =
+      query.story ? "q.article_id IN (SELECT v.id FROM story_articles m JOIN articles v ON "
+                    "v.external_id = m.article WHERE m.story_id = ?2)"
+                  : "?2 IS NULL";
   SqliteStatement select(
-      db_, fmt::format("SELECT a.external_id, coalesce(s.name, ''), a.published, q.start_byte, "
-                       "q.end_byte, q.text, q.speaker, q.speaker_entity, q.partial FROM quotes q "
-                       "JOIN articles a ON a.id = q.article_id AND a.latest = 1 "
-                       "LEFT JOIN sources s ON s.id = a.source_id "
-                       "WHERE (?1 = '' OR instr({}, ?1) > 0 OR instr({}, ?1) > 0) "
-                       "AND (?2 IS NULL OR a.external_id IN "
-                       "(SELECT article FROM story_articles WHERE story_id = ?2)) "
-                       "ORDER BY q.article_id, q.ordinal LIMIT ?3",
-                       SqlSpeakerWords("q.speaker"), SqlSpeakerWords("q.speaker_entity")));
+      db_,
+      fmt::format("SELECT a.external_id, coalesce(s.name, ''), a.published, q.start_byte, "
+                  "q.end_byte, q.text, q.speaker, q.speaker_entity, q.partial FROM quotes q "
+                  "JOIN articles a ON a.id = q.article_id AND a.latest = 1 "
+                  "LEFT JOIN sources s ON s.id = a.source_id "
+                  "WHERE (?1 = '' OR instr({}, ?1) > 0 OR instr({}, ?1) > 0) AND {} "
+                  "ORDER BY q.article_id, q.ordinal LIMIT ?3",
+                  SqlSpeakerWords("q.speaker"), SqlSpeakerWords("q.speaker_entity"), in_story));
   const std::string words = SpeakerWords(query.speaker);
   select.Bind(1, std::string_view(words.empty() ? "" : " " + words + " "));
   if (query.story) {
