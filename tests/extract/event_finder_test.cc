@@ -836,5 +836,23 @@ TEST(EventFinder, PronounSubjectsOfPassiveHarmsArePatients) {
   EXPECT_EQ(Find("He was shot in the head.", {}), (Lines{"ATTACK shot time=- place=-"}));
 }
 
+// A harm someone is charged with or accused of was done, to whom the charge names; the
+// accused is no agent of it.
+TEST(EventFinder, HarmsChargedAreDoneByNoOneNamed) {
+  constexpr EntitySpec kOrtiz{"Luis Gerardo Ortiz", "PERSON", "luis-gerardo-ortiz"};
+  constexpr EntitySpec kRoe{"John Roe", "PERSON", "john-roe"};
+  EXPECT_EQ(Find("John Roe is accused of gunning down Deputy Luis Gerardo Ortiz.", {kRoe, kOrtiz}),
+            (Lines{"ATTACK gunning patient=luis-gerardo-ortiz time=- place=-"}));
+  EXPECT_EQ(Find("John Roe, 23, has been charged with the murders of Alice McMeekin.",
+                 {kRoe, {"Alice McMeekin", "PERSON", "alice-mcmeekin"}}),
+            (Lines{"ATTACK murders patient=alice-mcmeekin time=- place=-"}));
+  EXPECT_EQ(Find("A man was arrested in the slayings of two women.", {}),
+            (Lines{"ATTACK slayings time=- place=-"}));
+  // A crime charged by its name is no act of its own.
+  EXPECT_EQ(Find("He was charged with three counts of criminal vehicular homicide.", {}), Lines{});
+  // Only a charge makes a gerund a harm done.
+  EXPECT_EQ(Find("He is thinking of shooting a film about his mother.", {}), Lines{});
+}
+
 }  // namespace
 }  // namespace storyline

@@ -881,7 +881,7 @@ void VerbActors(const SentenceContext& s, int i, std::string_view type, EventAct
   }
   if (type == kStatement) return;
   int object = i + 1;
-  if (object < s.end && OneOf(w.Lower(object), {"out", "back", "off", "up"})) ++object;
+  if (object < s.end && OneOf(w.Lower(object), {"out", "back", "off", "up", "down"})) ++object;
   if (object < s.end && IsPossessivePronoun(w.Lower(object))) ++object;  // "shot his wife Brenda"
   actors.patients = w.PhraseEntitiesFrom(object, s.end);
   if (actors.patients.empty()) actors.patients = AppositionObject(s, object);
@@ -1289,6 +1289,31 @@ bool ReportedAsDone(const EventWords& w, int i) {
          (w.InHeadline(i) && (w.Xpos(i) == "VBZ" || w.Xpos(i) == "VBP"));
 }
 
+// Whether the harm at token i is one someone is charged with or accused of: a gerund
+// ("accused of gunning down Deputy Ortiz", "charged with shooting", "admitted killing") or
+// a noun ("charged with the murders of", "arrested in the stabbing of X"). A charge tells
+// that the harm was done, not who did it: the accused is no agent of it.
+bool IsChargedHarm(const SentenceContext& s, int i, bool is_noun) {
+  const EventWords& w = s.words;
+  const int start = is_noun ? w.PhraseStart(i, s.first) : i;
+  if (!is_noun && !w.Lower(i).ends_with("ing")) return false;
+  if (start - 2 < s.first) return false;
+  // A bare noun names the crime charged ("guilty of second-degree murder", "counts of
+  // vehicular homicide"), not an act: "the murders of", "a stabbing" point to one.
+  if (is_noun &&
+      (start == i || !OneOf(w.Lower(start), {"the", "a", "an", "his", "her", "their"}))) {
+    return false;
+  }
+  if (!is_noun && OneOf(w.Lower(i - 1), {"admitted", "admits", "confessed", "denied", "denies"})) {
+    return true;
+  }
+  if (!OneOf(w.Lower(start - 1), {"of", "with", "for", "to", "in"})) return false;
+  return OneOf(
+      w.Lower(start - 2),
+      {"accused", "charged", "convicted", "suspected", "guilty", "indicted", "arrested", "jailed",
+       "sentenced", "confessed", "admitted", "charges", "suspicion", "count", "counts", "suspect"});
+}
+
 // Whether the participle at token i continues a clause told in the past after a comma:
 // "opened fire on Friday, killing one man", "A bomb exploded, killing two".
 bool ContinuesPastClause(const SentenceContext& s, int i) {
@@ -1460,6 +1485,8 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
       VerbActors(s, i, type, actors);
     }
     if (state_verb < 0) ParsedActors(s, i, type, is_noun, actors);
+    const bool charged = type == "ATTACK" && state_verb < 0 && IsChargedHarm(s, i, is_noun);
+    if (charged) actors.agents.clear();
     if (!is_noun && IsReflexiveObject(s, i)) {
       // "Jerry Barnes shot himself": the shooter is who was shot.
       actors.patients.insert(actors.patients.begin(), actors.agents.begin(), actors.agents.end());
@@ -1487,11 +1514,11 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
     }
     const bool done =
         !event.planned && !event.negated && !IsHedged(s, verb) &&
-        (is_noun
-             ? IntroducesHarm(s, i, type) || CausedPassive(s, i, type) || DisasterActs(s, i, type)
-             : (ReportedAsDone(s.words, verb) || IsFallVerb(s.words.Lower(verb)) ||
-                ContinuesPastClause(s, verb)) &&
-                   (type == "OTHER" || HitsPerson(s, i)));
+        (is_noun ? IntroducesHarm(s, i, type) || CausedPassive(s, i, type) ||
+                       DisasterActs(s, i, type) || charged
+                 : (ReportedAsDone(s.words, verb) || IsFallVerb(s.words.Lower(verb)) ||
+                    ContinuesPastClause(s, verb) || charged) &&
+                       (type == "OTHER" || HitsPerson(s, i)));
     if (IsTooVague(event, is_noun, done)) {
       vague.push_back(i);
       continue;

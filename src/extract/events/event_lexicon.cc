@@ -99,6 +99,7 @@ constexpr LexiconEntry kVerbs[] = {
     {"murdered", "ATTACK", TriggerCue::kNone},
     {"slain", "ATTACK", TriggerCue::kNone},
     {"gunned", "ATTACK", TriggerCue::kNone},
+    {"gunning", "ATTACK", TriggerCue::kShotVerb},
     {"died", "OTHER", TriggerCue::kUndergoVerb},
     {"dies", "OTHER", TriggerCue::kUndergoVerb},
     {"die", "OTHER", TriggerCue::kUndergoVerb},
