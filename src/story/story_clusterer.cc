@@ -469,8 +469,12 @@ int StoryClusterer::SplitOff(int story_id, int event_id, std::optional<CalendarD
   if (event == s.events.end()) return 0;
   // An event lists each of its articles once.
   const size_t event_articles = event->articles.size();
+  // The event that moves out is the smaller side: an event that holds most of its
+  // story's articles is what the story is about, and its few other articles are what
+  // drifted, not it (a victim now named in most reports of a shooting gathers them).
   if (event_articles < options_.split_min_articles ||
       s.articles.size() < event_articles + options_.split_min_articles ||
+      2 * event_articles > s.articles.size() ||
       SplitSimilarity(event->centroid, s.centroid) >= options_.split_threshold) {
     return 0;
   }

@@ -59,7 +59,8 @@
 //     its story (centroids as in step 3, the event's against the story's less the
 //     event's, below `split_threshold`), and both sides hold `split_min_articles`, the
 //     event moves out into a new story with the events only its articles report, and
-//     the split is recorded.
+//     the split is recorded. An event that holds most of its story's articles is what
+//     the story is about and never moves out.
 //
 // Labels: a story is labelled by its three strongest names (else its three strongest
 // content words, as written, not stemmed), ranked by their weight in its centroid, a

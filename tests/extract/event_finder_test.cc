@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "../support/test_paths.h"
 #include "nlp/dependency_parser.h"
 #include "nlp/pos_tagger.h"
 #include "text/tokenizer.h"
-#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -28,8 +28,8 @@ struct TimeSpec {
 };
 
 const PosTagger& Tagger() {
-  static const PosTagger tagger =
-      PosTagger::Load(std::filesystem::path(storyline::test_paths::SourceDir()) / "models" / "pos.model");
+  static const PosTagger tagger = PosTagger::Load(
+      std::filesystem::path(storyline::test_paths::SourceDir()) / "models" / "pos.model");
   return tagger;
 }
 
@@ -784,6 +784,74 @@ TEST(EventFinder, DisastersThatActHappened) {
   // A fire only talked about is not.
   EXPECT_EQ(Find("The fire is a risk to the store.", {}), Lines{});
   EXPECT_EQ(Find("The quake was centred near Qeshm Island.", {}), Lines{});
+}
+
+// A fire or explosion named in a noun phrase happened: "after a huge fire at a store".
+TEST(EventFinder, FiresAndBlastsNamedInANounPhrase) {
+  constexpr EntitySpec kWaitrose{"Waitrose", "ORG", "waitrose"};
+  EXPECT_EQ(Find("Police are investigating after a huge fire at a store.", {}),
+            (Lines{"OTHER fire time=- place=-"}));
+  EXPECT_EQ(Find("Crews tackled a blaze at a supermarket.", {}),
+            (Lines{"OTHER blaze time=- place=-"}));
+  EXPECT_EQ(Find("A blast at the plant killed three workers.", {}),
+            (Lines{"OTHER blast time=- place=-"}));
+  EXPECT_EQ(Find("A bomb blast at the market killed three people.", {}),
+            (Lines{"ATTACK killed time=- place=-"}));
+  // A headline leaves the article out; the store that burned did nothing.
+  EXPECT_EQ(
+      Find("Waitrose fire in town centre tackled\nCrews worked through the night.", {kWaitrose}),
+      (Lines{"OTHER fire time=- place=-"}));
+  // Shooting at someone, and idioms, are no blaze or blast.
+  EXPECT_EQ(Find("Soldiers were ordered to fire on the crowd.", {}), Lines{});
+  EXPECT_EQ(Find("The children had a blast at the party.", {}), Lines{});
+  EXPECT_EQ(Find("The album is a blast from the past.", {}), Lines{});
+  EXPECT_EQ(Find("The garden is an explosion of colour.", {}), Lines{});
+}
+
+// The dead of a quake, storm or flood are the disaster's, not an attacker's.
+TEST(EventFinder, NaturalDisastersKillWithoutAttackers) {
+  EXPECT_EQ(Find("Ten people were killed and 50 injured when an earthquake razed villages.", {}),
+            (Lines{"OTHER killed time=- place=-", "OTHER earthquake time=- place=-"}));
+  EXPECT_EQ(Find("Rescuers helped survivors of a powerful earthquake on a Gulf island that "
+                 "killed 10 people.",
+                 {}),
+            (Lines{"OTHER earthquake time=- place=-"}));
+  EXPECT_EQ(Find("Earthquake Levels Villages on Island\nTen people are killed and 50 hurt.", {}),
+            (Lines{"OTHER Earthquake time=- place=-", "OTHER killed time=- place=-"}));
+  // An attacker named after the disaster did the killing.
+  EXPECT_EQ(Find("Earthquake Levels Villages on Island\nTen people were killed by a gunman.", {}),
+            (Lines{"OTHER Earthquake time=- place=-", "ATTACK killed time=- place=-"}));
+  EXPECT_EQ(Find("A man was killed when a gunman opened fire.", {}),
+            (Lines{"ATTACK killed time=- place=-"}));
+}
+
+// "he" or "she" as the subject of a passive harm is the person it stands for.
+TEST(EventFinder, PronounSubjectsOfPassiveHarmsArePatients) {
+  constexpr EntitySpec kOrtiz{"Jerry Ortiz", "PERSON", "jerry-ortiz"};
+  EXPECT_EQ(Find("Deputy Jerry Ortiz had gone to the home when he was attacked.", {kOrtiz}),
+            (Lines{"ATTACK attacked patient=jerry-ortiz time=- place=-"}));
+  EXPECT_EQ(Find("Jerry Ortiz knocked on doors. He was shot in the head.", {kOrtiz}),
+            (Lines{"ATTACK shot patient=jerry-ortiz time=- place=-"}));
+  // No antecedent, no patient.
+  EXPECT_EQ(Find("He was shot in the head.", {}), (Lines{"ATTACK shot time=- place=-"}));
+}
+
+// A harm someone is charged with or accused of was done, to whom the charge names; the
+// accused is no agent of it.
+TEST(EventFinder, HarmsChargedAreDoneByNoOneNamed) {
+  constexpr EntitySpec kOrtiz{"Luis Gerardo Ortiz", "PERSON", "luis-gerardo-ortiz"};
+  constexpr EntitySpec kRoe{"John Roe", "PERSON", "john-roe"};
+  EXPECT_EQ(Find("John Roe is accused of gunning down Deputy Luis Gerardo Ortiz.", {kRoe, kOrtiz}),
+            (Lines{"ATTACK gunning patient=luis-gerardo-ortiz time=- place=-"}));
+  EXPECT_EQ(Find("John Roe, 23, has been charged with the murders of Alice McMeekin.",
+                 {kRoe, {"Alice McMeekin", "PERSON", "alice-mcmeekin"}}),
+            (Lines{"ATTACK murders patient=alice-mcmeekin time=- place=-"}));
+  EXPECT_EQ(Find("A man was arrested in the slayings of two women.", {}),
+            (Lines{"ATTACK slayings time=- place=-"}));
+  // A crime charged by its name is no act of its own.
+  EXPECT_EQ(Find("He was charged with three counts of criminal vehicular homicide.", {}), Lines{});
+  // Only a charge makes a gerund a harm done.
+  EXPECT_EQ(Find("He is thinking of shooting a film about his mother.", {}), Lines{});
 }
 
 }  // namespace

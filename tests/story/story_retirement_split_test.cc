@@ -214,6 +214,22 @@ TEST(StorySplitTest, AnUnrelatedHappeningSplitsOut) {
   EXPECT_EQ(articles, QuakeThenMine().size());
 }
 
+// The event that holds most of a story's articles is what the story is about: however
+// little its few other articles resemble it, it does not move out and leave them behind.
+TEST(StorySplitTest, TheEventOfMostArticlesStays) {
+  StoryClustererOptions options;
+  options.split_threshold = 0.99f;  // any event unlike the rest would split
+  StoryClusterer clusterer(options);
+  const std::vector<Article> stream = {
+      MakeArticle("q1", "2024-01-28", kQuake1), MakeArticle("b", "2024-02-06", kBridge),
+      MakeArticle("q2", "2024-01-28", kQuake1), MakeArticle("m1", "2024-02-20", kMine1),
+      MakeArticle("q3", "2024-01-28", kQuake1)};
+  for (const Article& article : stream) clusterer.Add(article, {});
+  const std::vector<Story> stories = clusterer.Stories();
+  EXPECT_TRUE(clusterer.splits().empty()) << StoriesToJson(stories).dump(1);
+  EXPECT_EQ(StoryOf(stories, "q3"), StoryOf(stories, "m1"));
+}
+
 TEST(StorySplitTest, SplitsSurviveSavedStateAndTheStore) {
   const std::filesystem::path db =
       std::filesystem::temp_directory_path() / ("story_split_test_" + std::to_string(getpid()));

@@ -248,8 +248,37 @@ std::optional<std::string_view> FireType(const SentenceContext& s, int i) {
              "on",       "with",      "heavy",     "sniper",   "artillery", "mortar"})) {
     return std::nullopt;
   }
-  if (i + 1 < s.end && (w.IsNoun(i + 1) || OneOf(w.Lower(i + 1), {"-", "and", "at", "on"}))) {
+  if (i + 1 < s.end && (w.IsNoun(i + 1) || OneOf(w.Lower(i + 1), {"-", "and"}))) {
     return std::nullopt;
+  }
+  // "a huge fire at a store", "the blaze on the roof", "Fire at Waitrose" in a headline
+  // burn somewhere; a bare "fire at" or "fire on" is shooting at someone ("ordered them
+  // to fire on the crowd").
+  if (i + 1 < s.end && OneOf(w.Lower(i + 1), {"at", "on"})) {
+    const int start = w.PhraseStart(i, s.first);
+    const bool article = start < i && OneOf(w.Lower(start), {"a", "an", "the"});
+    if (!article && !w.InHeadline(i)) return std::nullopt;
+  }
+  return "OTHER";
+}
+
+// The type a "blast" or "explosion" noun at token i names: ATTACK for a bomb's ("a bomb
+// blast", "a suicide explosion"); none in idioms ("had a blast", "full blast", "a blast
+// from the past", "an explosion of colour") or as a modifier ("blast wave"); else OTHER
+// (a gas or factory explosion).
+std::optional<std::string_view> BlastType(const SentenceContext& s, int i) {
+  const EventWords& w = s.words;
+  if (i + 1 < s.end && (w.IsNoun(i + 1) || OneOf(w.Lower(i + 1), {"of", "from", "-"}))) {
+    return std::nullopt;
+  }
+  for (int k = std::max(s.first, i - 3); k < i; ++k) {
+    if (OneOf(w.Lower(k), {"had", "have", "has", "having", "full"})) return std::nullopt;
+  }
+  for (int k = w.PhraseStart(i, s.first); k < i; ++k) {
+    if (OneOf(w.Lower(k), {"bomb", "bombs", "suicide", "grenade", "mortar", "rocket", "missile",
+                           "terror", "terrorist"})) {
+      return "ATTACK";
+    }
   }
   return "OTHER";
 }
@@ -391,6 +420,8 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
       return std::nullopt;
     case TriggerCue::kFireNoun:
       return FireType(s, i);
+    case TriggerCue::kBlastNoun:
+      return BlastType(s, i);
     case TriggerCue::kDeliverAid:
       if (HasAidNear(s, i)) return word->type;
       return std::nullopt;
@@ -425,9 +456,14 @@ bool IsUnrealizedInfinitive(const SentenceContext& s, int i) {
 }
 
 // A disaster word at token k that is no part of a name ("killed in a fall", not
-// "Niagara Falls").
+// "Niagara Falls") nor an attacker's fire or bomb ("when a gunman opened fire", "a bomb
+// blast").
 bool IsDisasterAt(const SentenceContext& s, int k) {
-  return s.words.EntityAt(k) < 0 && IsDisasterWord(s.words.Lower(k));
+  const std::string_view word = s.words.Lower(k);
+  if (s.words.EntityAt(k) >= 0 || !IsDisasterWord(word)) return false;
+  if (OneOf(word, {"fire", "fires", "blaze"})) return FireType(s, k) != "ATTACK";
+  if (OneOf(word, {"blast", "blasts", "explosion"})) return BlastType(s, k) != "ATTACK";
+  return true;
 }
 
 // A vehicle word at token k that is no part of a name.
@@ -478,6 +514,25 @@ bool ByDisaster(const SentenceContext& s, int i) {
   if (last >= s.first &&
       (IsDisasterAt(s, last) || IsVehicleAt(s, last) || EndsHitAndRun(s, last))) {
     return true;
+  }
+  // The subject's head before the phrases that place it: "a blast at the plant killed
+  // three", "a powerful earthquake on a Gulf island that killed 10 people".
+  constexpr int kMaxPlacePhrases = 2;
+  for (int n = 0; n < kMaxPlacePhrases && last > s.first && w.InNounPhrase(last); ++n) {
+    const int before = w.PhraseStart(last, s.first) - 1;
+    if (before - 1 < s.first || !OneOf(w.Lower(before), {"at", "in", "on", "near", "off"})) break;
+    last = before - 1;
+    if (IsDisasterAt(s, last)) return true;
+  }
+  // "were killed ... when an earthquake razed villages", "died after a fire broke out".
+  constexpr int kClauseReach = 10;
+  for (int k = i + 1; k < s.end && k <= i + kClauseReach; ++k) {
+    if (OneOf(w.Lower(k), {".", ";", ":", "\xE2\x80\x94", "--"})) break;
+    if (!OneOf(w.Lower(k), {"when", "after", "as"})) continue;
+    for (int n = k + 1; n < s.end && n <= k + 4 && !w.IsPunctuation(n); ++n) {
+      if (IsDisasterAt(s, n)) return true;
+    }
+    break;
   }
   constexpr int kReach = 5;
   for (int k = i + 1; k < s.end && k <= i + kReach; ++k) {
@@ -786,6 +841,16 @@ std::vector<int> AppositionObject(const SentenceContext& s, int object) {
   return named;
 }
 
+// The person a "he" or "she" subject of the passive harm at token i stands for: "Jerry
+// Ortiz had gone to the home when he was attacked", "Those who knew Benjamin Banky were
+// in shock after he was gunned down". Empty when the pronoun has no antecedent.
+std::vector<int> PronounPatients(const SentenceContext& s, int i) {
+  int last = i - 1;
+  while (last >= s.first && i - last <= kMaxSubjectGap && IsSubjectVerbGap(s.words, last)) --last;
+  if (last < s.first || !OneOf(s.words.Lower(last), {"he", "she"})) return {};
+  return s.antecedents->Resolve(last);
+}
+
 void VerbActors(const SentenceContext& s, int i, std::string_view type, EventActors& actors) {
   const EventWords& w = s.words;
   if (type != kStatement && IsPassiveLike(s, i)) {
@@ -794,6 +859,7 @@ void VerbActors(const SentenceContext& s, int i, std::string_view type, EventAct
     const bool shared = w.Is(i - 1, "and") || w.Is(i - 1, "or");
     actors.patients = PassiveSubject(s, shared && !IsPassive(s, i) ? i - 2 : i);
     actors.agents = PassiveAgents(s, i);
+    if (actors.patients.empty() && !shared) actors.patients = PronounPatients(s, i);
     return;
   }
   if (IsUndergoVerb(w.Lower(i))) {
@@ -815,7 +881,7 @@ void VerbActors(const SentenceContext& s, int i, std::string_view type, EventAct
   }
   if (type == kStatement) return;
   int object = i + 1;
-  if (object < s.end && OneOf(w.Lower(object), {"out", "back", "off", "up"})) ++object;
+  if (object < s.end && OneOf(w.Lower(object), {"out", "back", "off", "up", "down"})) ++object;
   if (object < s.end && IsPossessivePronoun(w.Lower(object))) ++object;  // "shot his wife Brenda"
   actors.patients = w.PhraseEntitiesFrom(object, s.end);
   if (actors.patients.empty()) actors.patients = AppositionObject(s, object);
@@ -845,6 +911,9 @@ void NounActors(const SentenceContext& s, int i, std::string_view type, EventAct
         (meeting || w.Xpos(k) == "NNP" || w.Xpos(k) == "NNPS" || mention.text == mention.name);
     if (place_name) {
       actors.place = entity;
+    } else if (type == "OTHER") {
+      // "the Waitrose fire", "Athens Bank Fire": what burned or broke, not who did it.
+      continue;
     } else if (IsSufferedBy(s, k, i)) {
       actors.patients.push_back(entity);  // "Kimani Gray's shooting"
     } else {
@@ -1198,6 +1267,13 @@ bool IsHedged(const SentenceContext& s, int i) {
 // "the shooting", which points back, nor "shootings", which may be any.
 bool IntroducesHarm(const SentenceContext& s, int i, std::string_view type) {
   const int start = s.words.PhraseStart(i, s.first);
+  // Headlines leave the article out ("Waitrose fire in Wellington tackled", "Earthquake
+  // Levels Villages"): a disaster there is news, unless "the" points back; "crash" is
+  // the markets' as often as the roads'.
+  if (type == "OTHER" && s.words.InHeadline(i) && !s.words.Is(start, "the") &&
+      !s.words.Is(i, "crash") && s.words.EntityAt(i) < 0) {
+    return true;
+  }
   if (start >= i || (!s.words.Is(start, "a") && !s.words.Is(start, "an"))) return false;
   return type == "OTHER" || OneOf(s.words.Lower(i), {"shooting", "stabbing", "murder", "homicide",
                                                      "slaying", "massacre"});
@@ -1211,6 +1287,31 @@ bool ReportedAsDone(const EventWords& w, int i) {
   const bool past_form = IsUnambiguousVerbForm(w.Lower(i)) && !w.Lower(i).ends_with("s");
   return w.Xpos(i) == "VBD" || w.Xpos(i) == "VBN" || (past_form && w.IsNoun(i)) ||
          (w.InHeadline(i) && (w.Xpos(i) == "VBZ" || w.Xpos(i) == "VBP"));
+}
+
+// Whether the harm at token i is one someone is charged with or accused of: a gerund
+// ("accused of gunning down Deputy Ortiz", "charged with shooting", "admitted killing") or
+// a noun ("charged with the murders of", "arrested in the stabbing of X"). A charge tells
+// that the harm was done, not who did it: the accused is no agent of it.
+bool IsChargedHarm(const SentenceContext& s, int i, bool is_noun) {
+  const EventWords& w = s.words;
+  const int start = is_noun ? w.PhraseStart(i, s.first) : i;
+  if (!is_noun && !w.Lower(i).ends_with("ing")) return false;
+  if (start - 2 < s.first) return false;
+  // A bare noun names the crime charged ("guilty of second-degree murder", "counts of
+  // vehicular homicide"), not an act: "the murders of", "a stabbing" point to one.
+  if (is_noun &&
+      (start == i || !OneOf(w.Lower(start), {"the", "a", "an", "his", "her", "their"}))) {
+    return false;
+  }
+  if (!is_noun && OneOf(w.Lower(i - 1), {"admitted", "admits", "confessed", "denied", "denies"})) {
+    return true;
+  }
+  if (!OneOf(w.Lower(start - 1), {"of", "with", "for", "to", "in"})) return false;
+  return OneOf(
+      w.Lower(start - 2),
+      {"accused", "charged", "convicted", "suspected", "guilty", "indicted", "arrested", "jailed",
+       "sentenced", "confessed", "admitted", "charges", "suspicion", "count", "counts", "suspect"});
 }
 
 // Whether the participle at token i continues a clause told in the past after a comma:
@@ -1384,6 +1485,8 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
       VerbActors(s, i, type, actors);
     }
     if (state_verb < 0) ParsedActors(s, i, type, is_noun, actors);
+    const bool charged = type == "ATTACK" && state_verb < 0 && IsChargedHarm(s, i, is_noun);
+    if (charged) actors.agents.clear();
     if (!is_noun && IsReflexiveObject(s, i)) {
       // "Jerry Barnes shot himself": the shooter is who was shot.
       actors.patients.insert(actors.patients.begin(), actors.agents.begin(), actors.agents.end());
@@ -1411,11 +1514,11 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
     }
     const bool done =
         !event.planned && !event.negated && !IsHedged(s, verb) &&
-        (is_noun
-             ? IntroducesHarm(s, i, type) || CausedPassive(s, i, type) || DisasterActs(s, i, type)
-             : (ReportedAsDone(s.words, verb) || IsFallVerb(s.words.Lower(verb)) ||
-                ContinuesPastClause(s, verb)) &&
-                   (type == "OTHER" || HitsPerson(s, i)));
+        (is_noun ? IntroducesHarm(s, i, type) || CausedPassive(s, i, type) ||
+                       DisasterActs(s, i, type) || charged
+                 : (ReportedAsDone(s.words, verb) || IsFallVerb(s.words.Lower(verb)) ||
+                    ContinuesPastClause(s, verb) || charged) &&
+                       (type == "OTHER" || HitsPerson(s, i)));
     if (IsTooVague(event, is_noun, done)) {
       vague.push_back(i);
       continue;
@@ -1608,6 +1711,51 @@ void NameIdentifiedVictim(const SentenceContext& s, std::vector<Event>& events,
   for (int e : named) harm->actors.push_back({"patient", s.entities[e].entity});
 }
 
+// Quakes, storms, floods: disasters nobody sets off.
+bool IsNaturalDisasterWord(std::string_view lower_word) {
+  return OneOf(lower_word,
+               {"earthquake", "earthquakes", "quake", "quakes", "tremor", "temblor", "storm",
+                "tornado", "hurricane", "typhoon", "cyclone", "flood", "floods", "flooding",
+                "tsunami", "avalanche", "landslide", "mudslide", "eruption"});
+}
+
+// Words that name an attacker or a weapon: a harm near them is somebody's doing.
+bool IsAttackerWord(std::string_view lower_word) {
+  return OneOf(lower_word, {"gunman",   "gunmen",  "shooter",  "attacker", "attackers", "killer",
+                            "suspect",  "gun",     "guns",     "gunfire",  "shot",      "shooting",
+                            "knife",    "stabbed", "bomb",     "bombs",    "militants", "troops",
+                            "soldiers", "murder",  "murdered", "police"});
+}
+
+// Whether the events of the sentence from `sentence_events` on follow a natural
+// disaster: the article's latest harm before them (`latest_harm`) is a quake, storm or
+// flood.
+bool FollowsNaturalDisaster(const std::vector<Event>& events, int latest_harm) {
+  if (latest_harm < 0) return false;
+  const Event& harm = events[static_cast<size_t>(latest_harm)];
+  return harm.type == "OTHER" && IsNaturalDisasterWord(AsciiLower(harm.trigger));
+}
+
+// Retypes as the disaster's (OTHER) the harm verbs of a sentence that goes on with a
+// natural disaster just reported: "Earthquake Levels Villages on Iranian Island. Ten
+// people are killed and about 50 hurt." The dead of a quake are its patients, not an
+// attacker's; a harm with an agent, or in a sentence that names an attacker or a weapon,
+// stays an attack.
+void CreditNaturalDisaster(const SentenceContext& s, std::vector<Event>& events,
+                           size_t sentence_events) {
+  for (int k = s.first; k < s.end; ++k) {
+    if (IsAttackerWord(s.words.Lower(k))) return;
+  }
+  for (size_t e = sentence_events; e < events.size(); ++e) {
+    Event& event = events[e];
+    const bool agent = std::any_of(event.actors.begin(), event.actors.end(),
+                                   [](const EventActor& a) { return a.role == "agent"; });
+    const std::optional<EventTriggerWord> verb =
+        LookupEventTrigger(AsciiLower(event.trigger), TriggerWordClass::kVerb);
+    if (event.type == "ATTACK" && !agent && verb && verb->type == "ATTACK") event.type = "OTHER";
+  }
+}
+
 bool HasFullQuote(std::span<const Quote> quotes, Span sentence) {
   return std::any_of(quotes.begin(), quotes.end(), [&](const Quote& q) {
     return !q.partial && q.span.start < sentence.end && sentence.start < q.span.end;
@@ -1628,7 +1776,12 @@ std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens
   const SpanIndex<Quote> quote_index(quotes);
   DatedStatements dated_statements;
   const int token_count = words.size();
-  for (const Sentence& sentence : tokens.sentences) {
+  // The article's latest harm (ATTACK or OTHER) and the sentence it was reported in.
+  int latest_harm = -1;
+  int latest_harm_sentence = -1;
+  constexpr int kDisasterSentences = 2;  // how far a disaster's dead are reported after it
+  for (int index = 0; index < static_cast<int>(tokens.sentences.size()); ++index) {
+    const Sentence& sentence = tokens.sentences[static_cast<size_t>(index)];
     const int first = static_cast<int>(sentence.first_token);
     const int end = static_cast<int>(sentence.end_token);
     if (first < 0 || end > token_count || first >= end) continue;
@@ -1641,6 +1794,16 @@ std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens
     context.has_full_quote = HasFullQuote(context.quotes_around, span);
     const size_t sentence_events = events.size();
     FindSentenceEvents(context, events);
+    if (index - latest_harm_sentence <= kDisasterSentences &&
+        FollowsNaturalDisaster(events, latest_harm)) {
+      CreditNaturalDisaster(context, events, sentence_events);
+    }
+    for (size_t e = sentence_events; e < events.size(); ++e) {
+      if (events[e].type == "ATTACK" || events[e].type == "OTHER") {
+        latest_harm = static_cast<int>(e);
+        latest_harm_sentence = index;
+      }
+    }
     NameIdentifiedVictim(context, events, sentence_events);
     DateFromReferredStatement(context, events, sentence_events, dated_statements);
     dated_statements.Add(events, sentence_events);

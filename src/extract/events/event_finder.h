@@ -84,6 +84,20 @@
 //     "the fire has destroyed"), not one a copula describes ("the quake was centred");
 //   - the bodies found are those of every person named before the verb ("The bodies of
 //     Alice McMeekin, 58, and Kathryn Jenkin, 20, were found");
+//   - a fire or explosion named in a noun phrase happened ("after a huge fire at a
+//     store", "a blast at the plant killed 3", a headline's "Waitrose fire"); a bomb's
+//     blast is an ATTACK; the names before a disaster noun are what it hit, never its
+//     agent ("the Waitrose fire");
+//   - the dead of a quake, storm or flood are the disaster's (OTHER): "killed when an
+//     earthquake razed", "an earthquake on a Gulf island that killed 10", and a harm with
+//     no agent and no attacker or weapon in its sentence within two sentences after one
+//     ("Earthquake Levels Villages ... Ten people are killed");
+//   - a harm someone is charged with or accused of was done, to whom the charge names,
+//     and by no one named: "accused of gunning down X", "charged with the murders of X",
+//     "arrested in the slayings of two women"; the accused is never its agent, and a bare
+//     crime name ("counts of vehicular homicide") is no act;
+//   - "he" or "she" as the subject of a passive harm is its antecedent ("Jerry Ortiz had
+//     gone to the home when he was attacked");
 //   - the victims the police identify ("identified the victim as X", "have identified the
 //     man shot and killed ... as X", "The victim, X, is hospitalized") are the patients
 //     of the harm between the verb and "as", else of the article's latest harm when it

@@ -99,6 +99,7 @@ constexpr LexiconEntry kVerbs[] = {
     {"murdered", "ATTACK", TriggerCue::kNone},
     {"slain", "ATTACK", TriggerCue::kNone},
     {"gunned", "ATTACK", TriggerCue::kNone},
+    {"gunning", "ATTACK", TriggerCue::kShotVerb},
     {"died", "OTHER", TriggerCue::kUndergoVerb},
     {"dies", "OTHER", TriggerCue::kUndergoVerb},
     {"die", "OTHER", TriggerCue::kUndergoVerb},
@@ -163,6 +164,8 @@ constexpr LexiconEntry kNouns[] = {
     {"fire", "OTHER", TriggerCue::kFireNoun},
     {"blaze", "OTHER", TriggerCue::kFireNoun},
     {"wildfire", "OTHER", TriggerCue::kFireNoun},
+    {"blast", "OTHER", TriggerCue::kBlastNoun},
+    {"explosion", "OTHER", TriggerCue::kBlastNoun},
     {"withdrawal", "WITHDRAW", TriggerCue::kNone},
     {"pullout", "WITHDRAW", TriggerCue::kNone},
     {"aid", "AID", TriggerCue::kAidNoun},
@@ -234,12 +237,12 @@ bool IsLightVerb(std::string_view lower_word) {
 
 bool IsDisasterWord(std::string_view lower_word) {
   static constexpr std::string_view kDisasterWords[] = {
-      "fire",      "fires",    "blaze",     "wildfire",  "flames",    "earthquake", "quake",
-      "tremor",    "storm",    "tornado",   "hurricane", "typhoon",   "cyclone",    "flood",
-      "floods",    "flooding", "tsunami",   "avalanche", "landslide", "mudslide",   "eruption",
-      "explosion", "crash",    "collision", "accident",  "wreck",     "derailment", "collapse",
-      "outbreak",  "epidemic", "plague",    "disease",   "virus",     "heat",       "lightning",
-      "fall",      "falls"};
+      "fire",       "fires",     "blaze",    "wildfire",  "flames",    "earthquake", "quake",
+      "tremor",     "storm",     "tornado",  "hurricane", "typhoon",   "cyclone",    "flood",
+      "floods",     "flooding",  "tsunami",  "avalanche", "landslide", "mudslide",   "eruption",
+      "explosion",  "blast",     "blasts",   "crash",     "collision", "accident",   "wreck",
+      "derailment", "collapse",  "outbreak", "epidemic",  "plague",    "disease",    "virus",
+      "heat",       "lightning", "fall",     "falls"};
   for (std::string_view word : kDisasterWords) {
     if (word == lower_word) return true;
   }

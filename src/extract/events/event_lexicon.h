@@ -37,6 +37,7 @@ enum class TriggerCue {
   kShotVerb,      // "shot", "wounded": ATTACK done to someone, not "shot a video", "shot up"
   kShootingNoun,  // "shooting": ATTACK, not "shooting range" or "a photo shooting"
   kFireNoun,      // "fire", "blaze": OTHER; ATTACK in "opened fire"; none in "under fire"
+  kBlastNoun,     // "blast", "explosion": OTHER; ATTACK for a bomb's; none in "had a blast"
   kDeliverAid,    // "delivered", "delivery", "convoy": AID only with aid or supplies nearby
   kOutVerb,       // "shelled": ATTACK, not "shelled out $300 million"
   kAttackVerb,    // "attacked": ATTACK, not "attacked the problem" or "each other's policies"
