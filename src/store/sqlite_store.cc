@@ -556,6 +556,28 @@ void SqliteStore::ForEachArticleAfter(int64_t after,
   }
 }
 
+std::map<std::string, std::string> SqliteStore::EntityNames(const std::vector<std::string>& ids) {
+  // Reads the mentions of one entity through entity_mentions_by_entity.
+  SqliteStatement select(db_,
+                         "SELECT CASE WHEN name <> '' THEN name ELSE text END AS shown "
+                         "FROM entity_mentions WHERE entity = ? "
+                         "GROUP BY shown ORDER BY count(*) DESC, shown LIMIT 1");
+  std::map<std::string, std::string> names;
+  for (const std::string& id : ids) {
+    if (names.contains(id)) continue;
+    select.Bind(1, std::string_view(id));
+    if (select.Step()) names.emplace(id, select.ColumnText(0));
+    select.Reset();
+  }
+  return names;
+}
+
+std::optional<std::string> SqliteStore::LastStoredArticle() {
+  SqliteStatement select(db_, "SELECT external_id FROM articles ORDER BY id DESC LIMIT 1");
+  if (!select.Step()) return std::nullopt;
+  return select.ColumnText(0);
+}
+
 StoreCounts SqliteStore::Counts() {
   auto count = [this](std::string_view sql) {
     SqliteStatement q(db_, sql);
