@@ -41,9 +41,9 @@ function q(params) {
 
 function enc(id) { return encodeURIComponent(id); }
 function day(date) { return date ? String(date).slice(0, 10) : "undated"; }
-function plural(n, noun) { return n + " " + noun + (n === 1 ? "" : "s"); }
+function plural(n, noun, nouns) { return n + " " + (n === 1 ? noun : nouns || noun + "s"); }
 function articleLink(id, label) { return el("a", {href: "#/article/" + enc(id)}, label || id); }
-function entityLink(id) { return el("a", {href: "#/entity/" + enc(id)}, id); }
+function entityLink(id, name) { return el("a", {href: "#/entity/" + enc(id)}, name || id); }
 
 function show(...nodes) {
   view.replaceChildren(...nodes.filter((node) => node !== null && node !== undefined));
@@ -128,7 +128,10 @@ async function evidence(event, sources, box) {
     try {
       const {article} = await api("articles/" + enc(id));
       const bytes = new TextEncoder().encode(article.text);
-      const found = article.events.find((e) => e.type === event.type) || article.events[0];
+      // The article's own event of this type, on the event's day when one is.
+      const same = article.events.filter((e) => e.type === event.type);
+      const found = same.find((e) => event.date && String(e.time || "").startsWith(day(event.date))) ||
+                    same[0] || article.events[0];
       let sentence = article.title;
       if (found) {
         const text = new TextDecoder().decode(bytes.slice(0, found.start));
@@ -148,26 +151,41 @@ async function evidence(event, sources, box) {
   box.replaceChildren(el("ul", {class: "evidence"}, items));
 }
 
-function timeline(events, sources) {
-  const dated = events.filter((e) => e.date);
-  const list = el("ol", {class: "timeline"});
-  for (const event of events) {
+// The events on a zoomable time axis (timeline.js), then listed: dated ones by day,
+// undated ones apart. Choosing an event on the axis or in the list opens its evidence.
+function timeline(events, sources, names = {}) {
+  const items = new Map();
+  const item = (event) => {
     const box = el("div", {class: "evidence-box"});
     const button = el("button", {type: "button", "aria-expanded": "false"},
                       el("span", {class: "date"}, day(event.date)), " ",
                       el("span", {class: "type"}, event.type), " ", event.summary);
-    button.addEventListener("click", () => {
-      const open = button.getAttribute("aria-expanded") === "true";
-      button.setAttribute("aria-expanded", String(!open));
-      if (open) box.replaceChildren(); else evidence(event, sources, box);
-    });
-    list.append(el("li", {}, button,
-                   el("div", {class: "meta"}, plural(event.articles.length, "report"),
-                      event.actors.length ? " · " : "", event.actors.flatMap((a, i) => i ? [", ", entityLink(a)] : [entityLink(a)])),
-                   box));
-  }
-  return el("section", {}, el("h2", {}, "Timeline"),
-            dated.length ? sparkline(events) : null, list);
+    const open = (wanted) => {
+      if ((button.getAttribute("aria-expanded") === "true") === wanted) return;
+      button.setAttribute("aria-expanded", String(wanted));
+      if (wanted) evidence(event, sources, box); else box.replaceChildren();
+    };
+    button.addEventListener("click", () => open(button.getAttribute("aria-expanded") !== "true"));
+    const named = [...event.actors, ...(event.place && !event.actors.includes(event.place) ? [event.place] : [])];
+    const li = el("li", {id: "event-" + event.id}, button,
+                  el("div", {class: "meta"}, plural(event.articles.length, "report"),
+                     named.length ? " · " : "", named.flatMap((a, i) => i ? [", ", entityLink(a, names[a])] : [entityLink(a, names[a])])),
+                  box);
+    items.set(event, {li, button, open});
+    return li;
+  };
+  const dated = events.filter((e) => e.date);
+  const undated = events.filter((e) => !e.date);
+  const select = (event) => {
+    const {li, button, open} = items.get(event);
+    open(true);
+    li.scrollIntoView({block: "nearest"});
+    button.focus({preventScroll: true});
+  };
+  return el("section", {class: "timeline-section"}, el("h2", {}, "Timeline"),
+            dated.length ? zoomableTimeline(dated, {onSelect: select}) : null,
+            dated.length ? el("ol", {class: "timeline"}, dated.map(item)) : el("p", {class: "muted"}, "No dated events."),
+            undated.length ? [el("h3", {}, "Undated"), el("ol", {class: "timeline undated"}, undated.map(item))] : null);
 }
 
 function quotesBySpeaker(groups) {
@@ -213,7 +231,7 @@ async function storyView(id) {
           plural(story.outlets.length, "outlet"), unknown, " · ", day(story.first), " – ", day(story.last)),
        el("section", {}, el("h2", {}, "Summary"), story.summary.length ? el("ul", {class: "summary"},
           story.summary.map((s) => el("li", {}, s.text, " ", citation(s)))) : el("p", {class: "muted"}, "No summary.")),
-       timeline(story.events, story.sources),
+       timeline(story.events, story.sources, story.entity_names),
        quotesBySpeaker(story.quotes_by_speaker),
        comparison(compare));
 }
@@ -226,8 +244,8 @@ async function entitiesView(params) {
   form.addEventListener("submit", (e) => { e.preventDefault(); load(); });
   async function load() {
     const data = await api("entities" + q({q: filter.value, limit: 200}));
-    list.replaceChildren(...data.entities.map((e) => el("li", {}, entityLink(e.id), " ",
-      el("span", {class: "meta"}, plural(e.events, "event"), " · ", plural(e.stories, "story").replace("storys", "stories")))));
+    list.replaceChildren(...data.entities.map((e) => el("li", {}, entityLink(e.id, e.name), " ",
+      el("span", {class: "meta"}, plural(e.events, "event"), " · ", plural(e.stories, "story", "stories")))));
   }
   show(el("h1", {}, "Entities"), form, list);
   await load();
@@ -235,15 +253,15 @@ async function entitiesView(params) {
 
 async function entityView(id) {
   const {entity} = await api("entities/" + enc(id));
-  show(el("h1", {}, entity.id),
+  show(el("h1", {}, entity.name || entity.id),
        el("section", {}, el("h2", {}, "Stories"), el("ul", {}, entity.stories.map((s) =>
          el("li", {}, el("a", {href: "#/story/" + s.id}, s.label || "story " + s.id), " ",
             el("span", {class: "meta"}, plural(s.events, "event"), " · ", day(s.first), " – ", day(s.last)))))),
-       timeline(entity.events, {}),
+       timeline(entity.events, {}, entity.entity_names),
        el("section", {}, el("h2", {}, "What it said"), entity.quotes.length ? el("ul", {}, entity.quotes.map((quote) =>
          el("li", {}, el("q", {}, quote.text), " ", citation(quote)))) : el("p", {class: "muted"}, "No quotations.")),
        el("section", {}, el("h2", {}, "Named with"), el("p", {}, entity.co_occurring.flatMap((c, i) =>
-         [i ? ", " : "", entityLink(c.id), " ×" + c.events]))),
+         [i ? ", " : "", entityLink(c.id, c.name), " ×" + c.events]))),
        el("section", {}, el("h2", {}, "How outlets describe it"),
           entity.framing ? framing(entity.framing) : el("p", {class: "muted"}, "No descriptors found.")));
 }
@@ -361,8 +379,11 @@ async function route() {
 async function poll() {
   try {
     const stats = await api("stats");
-    document.getElementById("stats").textContent =
-        plural(stats.articles, "article") + " · " + stats.stories + " stories · " + plural(stats.outlets, "outlet");
+    const line = document.getElementById("stats");
+    line.textContent = plural(stats.articles, "article") + " · " + plural(stats.stories, "story", "stories") +
+        " · " + plural(stats.outlets, "outlet") + (stats.changed ? " · updated " + stats.changed.replace("T", " ").slice(0, 16) + " UTC" : "");
+    line.title = stats.last_stored ? "Last stored: " + (stats.last_stored.title || stats.last_stored.id) +
+        (stats.last_stored.source ? " (" + stats.last_stored.source + ")" : "") : "";
     if (lastVersion !== null && stats.version !== lastVersion && view.reload) await view.reload();
     lastVersion = stats.version;
   } catch (error) {
