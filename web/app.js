@@ -18,7 +18,7 @@ function el(tag, attrs, ...children) {
     if (name === "onclick") node.addEventListener("click", value);
     else node.setAttribute(name, value === true ? "" : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -68,7 +68,7 @@ function sparkline(events) {
   const first = Date.parse(days[0]);
   const span = Math.max(1, (Date.parse(days[days.length - 1]) - first) / 86400000 + 1);
   const most = Math.max(...counts.values());
-  const width = Math.max(1, 100 / span);
+  const width = Math.min(6, Math.max(1, 100 / span));  // one busy day is a bar, not a block
   for (const [d, n] of counts) {
     const bar = document.createElementNS(ns, "rect");
     const x = ((Date.parse(d) - first) / 86400000) * (100 / span);
@@ -115,6 +115,32 @@ async function storiesView(params) {
   await load();
 }
 
+// A sentence ends at . ! or ? (and any closing quote) before a space and a capital, a
+// digit-free opening quote or the end; so "Oct. 7" and "U.S. officials" go on.
+const SENTENCE_END = /[.!?]["'”’)]*\s+(?=["“‘(]?[A-Z])/g;
+
+// The sentence of `text` holding the UTF-8 byte offset `start` (fact spans are bytes).
+function sentenceAt(text, start) {
+  const at = new TextDecoder().decode(new TextEncoder().encode(text).slice(0, start)).length;
+  let from = 0;
+  let to = text.length;
+  for (const end of text.matchAll(SENTENCE_END)) {
+    const next = end.index + end[0].length;
+    if (next <= at) from = next; else { to = end.index + end[0].trimEnd().length; break; }
+  }
+  const paragraph = text.lastIndexOf("\n", at - 1);
+  if (paragraph >= from) from = paragraph + 1;
+  const cut = text.indexOf("\n", at);
+  if (cut >= 0 && cut < to) to = cut;
+  const sentence = text.slice(from, to).trim();
+  return sentence.length > 400 ? sentence.slice(0, 400) + "…" : sentence;
+}
+
+// What an article is called: its title, else its first sentence (some sources give none).
+function headline(article) {
+  return article.title || (article.text ? sentenceAt(article.text, 0) : "") || article.id;
+}
+
 function citation(c) {
   return el("span", {class: "cite"}, "[", articleLink(c.article),
             c.source ? ", " + c.source : "", c.published ? ", " + day(c.published) : "", "]");
@@ -127,19 +153,11 @@ async function evidence(event, sources, box) {
   for (const id of event.articles.slice(0, 20)) {
     try {
       const {article} = await api("articles/" + enc(id));
-      const bytes = new TextEncoder().encode(article.text);
       // The article's own event of this type, on the event's day when one is.
       const same = article.events.filter((e) => e.type === event.type);
       const found = same.find((e) => event.date && String(e.time || "").startsWith(day(event.date))) ||
                     same[0] || article.events[0];
-      let sentence = article.title;
-      if (found) {
-        const text = new TextDecoder().decode(bytes.slice(0, found.start));
-        const start = Math.max(text.lastIndexOf(". ") + 2, text.lastIndexOf("\n") + 1, 0);
-        const rest = new TextDecoder().decode(bytes.slice(found.start));
-        const stop = rest.search(/[.!?](\s|$)/);
-        sentence = text.slice(start) + (stop >= 0 ? rest.slice(0, stop + 1) : rest.slice(0, 300));
-      }
+      const sentence = found ? sentenceAt(article.text, found.start) : article.title;
       items.push(el("li", {}, el("q", {}, sentence.trim()), " ",
                     el("span", {class: "cite"}, "— ", sources[id] || article.source || "unknown outlet",
                        ", ", day(article.published), " ", articleLink(id, "article"),
@@ -218,7 +236,7 @@ function comparison(c) {
 }
 
 function framing(f) {
-  return el("div", {class: "framing"}, el("h4", {}, entityLink(f.entity), " ", f.name, " (", f.type, ")"),
+  return el("div", {class: "framing"}, el("h4", {}, entityLink(f.entity, f.name), " (", f.type, ")"),
     table(["descriptor", "outlets", "example"], f.descriptors.map((d) => [d.text,
       d.outlets.map((o) => o.source + " ×" + o.count).join(", "), citation(d.outlets[0].example)])));
 }
@@ -307,7 +325,8 @@ function highlighted(article) {
 
 async function articleView(id) {
   const {article} = await api("articles/" + enc(id));
-  show(el("h1", {}, article.title || article.id),
+  show(el("h1", {class: article.title ? null : "untitled", title: article.title ? null : "No headline: its first sentence"},
+          headline(article)),
        el("p", {class: "meta"}, article.source || "unknown outlet", " · ", day(article.published),
           article.author ? " · " + article.author : "",
           article.url ? el("span", {}, " · ", el("a", {href: article.url, rel: "noopener noreferrer"}, "original")) : null),
@@ -347,7 +366,7 @@ async function searchView(params) {
   if (!params.get("q")) return;
   const data = await api("search" + q({q: params.get("q"), sort: params.get("sort"), from: params.get("from"),
                                        to: params.get("to"), source: params.get("source"), limit: 20, offset}));
-  results.replaceChildren(...data.hits.map((h) => el("li", {}, articleLink(h.article, h.title || h.article),
+  results.replaceChildren(...data.hits.map((h) => el("li", {}, articleLink(h.article, h.title || "Untitled article " + h.article),
     el("span", {class: "meta"}, " ", h.source), snippet(h.snippet))));
   if (data.hits.length === 0) results.replaceChildren(el("li", {class: "muted"}, "No matches."));
   if (data.hits.length === 20) {

@@ -1,6 +1,7 @@
 // A time axis of events one can zoom and pan: the wheel (or a trackpad's pinch) zooms
 // around the pointer, a drag pans, two fingers pinch, the buttons and the keyboard (+ and
-// -, arrows, 0) do both. Each event is a mark at its day; marks of one day stack. Choosing
+// -, arrows, 0) do both. Each event is a mark at its day; marks too close to tell apart
+// stack. Choosing
 // a mark calls onSelect(event); the page opens its evidence. Plain SVG, no library.
 "use strict";
 
@@ -9,7 +10,7 @@ const DAY_MS = 86400000;
 const AXIS_WIDTH = 960;  // viewBox units; the SVG is as wide as its box
 const MARK_RADIUS = 7;
 const MARK_STEP = 17;    // vertical distance between stacked marks
-const MAX_STACK = 6;     // marks drawn per day before a "+n"
+const MAX_STACK = 6;     // levels of stacked marks drawn before a "+n"
 
 function svg(tag, attrs, ...children) {
   const node = document.createElementNS(SVG_NS, tag);
@@ -53,7 +54,8 @@ function firstTick(from, step) {
 // events that have a date (the caller lists undated ones apart).
 function zoomableTimeline(events, {onSelect}) {
   const dated = events.filter((e) => e.date && !Number.isNaN(Date.parse(String(e.date).slice(0, 10))))
-      .map((e) => ({event: e, time: Date.parse(String(e.date).slice(0, 10))}));
+      .map((e) => ({event: e, time: Date.parse(String(e.date).slice(0, 10))}))
+      .sort((a, b) => a.time - b.time);
   const times = dated.map((d) => d.time);
   const first = Math.min(...times);
   const last = Math.max(...times);
@@ -64,12 +66,21 @@ function zoomableTimeline(events, {onSelect}) {
   let range = {...full};
   let selected = null;
 
-  const byDay = new Map();
-  for (const d of dated) {
-    if (!byDay.has(d.time)) byDay.set(d.time, []);
-    byDay.get(d.time).push(d.event);
-  }
-  const tallest = Math.min(MAX_STACK, Math.max(...[...byDay.values()].map((list) => list.length)));
+  // Marks closer than a mark's width stack upwards: each takes the lowest level where
+  // it overlaps no earlier mark. Levels past MAX_STACK are counted in a "+n" instead.
+  const gap = 2 * MARK_RADIUS + 3;
+  const stack = (scale) => {
+    const lastAt = [];
+    return dated.map((d) => {
+      const at = scale(d.time);
+      let level = lastAt.findIndex((x) => at - x >= gap);
+      if (level < 0) level = lastAt.length;
+      lastAt[level] = at;
+      return level;
+    });
+  };
+  const fullScale = (time) => ((time - full.from) / (full.to - full.from)) * AXIS_WIDTH;
+  const tallest = Math.min(MAX_STACK, 1 + Math.max(...stack(fullScale)));
   const axisY = 30 + tallest * MARK_STEP;
   const height = axisY + 34;
 
@@ -120,24 +131,28 @@ function zoomableTimeline(events, {onSelect}) {
     }
     ticks.replaceChildren(...tickNodes);
     const markNodes = [];
-    for (const [time, list] of byDay) {
+    const hidden = new Map();  // x of a column past MAX_STACK -> marks not drawn
+    const levels = stack(x);
+    dated.forEach(({event, time}, i) => {
       const at = x(time);
-      if (at < -MARK_RADIUS || at > AXIS_WIDTH + MARK_RADIUS) continue;
-      list.slice(0, MAX_STACK).forEach((event, i) => {
-        const label = `${String(event.date).slice(0, 10)} ${event.type}: ${event.summary}`;
-        const mark = svg("g", {class: "mark" + (event === selected ? " selected" : ""), tabindex: 0, role: "button",
-                               "aria-label": label, "data-event": event.id},
-                         svg("title", {}, label),
-                         svg("circle", {cx: at, cy: axisY - 14 - i * MARK_STEP, r: MARK_RADIUS}));
-        mark.addEventListener("click", () => choose(event));
-        mark.addEventListener("keydown", (e) => {
-          if (e.key === "Enter" || e.key === " ") { e.preventDefault(); e.stopPropagation(); choose(event); }
-        });
-        markNodes.push(mark);
-      });
-      if (list.length > MAX_STACK) {
-        markNodes.push(svg("text", {class: "more", x: at, y: 12, "text-anchor": "middle"}, "+" + (list.length - MAX_STACK)));
+      if (at < -MARK_RADIUS || at > AXIS_WIDTH + MARK_RADIUS) return;
+      if (levels[i] >= MAX_STACK) {
+        hidden.set(Math.round(at), (hidden.get(Math.round(at)) || 0) + 1);
+        return;
       }
+      const label = `${String(event.date).slice(0, 10)} ${event.type}: ${event.summary}`;
+      const mark = svg("g", {class: "mark" + (event === selected ? " selected" : ""), tabindex: 0, role: "button",
+                             "aria-label": label, "data-event": event.id},
+                       svg("title", {}, label),
+                       svg("circle", {cx: at, cy: axisY - 14 - levels[i] * MARK_STEP, r: MARK_RADIUS}));
+      mark.addEventListener("click", () => choose(event));
+      mark.addEventListener("keydown", (e) => {
+        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); e.stopPropagation(); choose(event); }
+      });
+      markNodes.push(mark);
+    });
+    for (const [at, count] of hidden) {
+      markNodes.push(svg("text", {class: "more", x: at, y: 12, "text-anchor": "middle"}, "+" + count));
     }
     marks.replaceChildren(...markNodes);
     const dayOf = (time) => new Date(time).toISOString().slice(0, 10);
