@@ -85,6 +85,7 @@ before(async () => {
   base = await serve(db);
   browser = await chromium.launch({executablePath: CHROMIUM, headless: true});
   page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  page.setDefaultTimeout(90000);  // CI runs this beside the rest of the suite on two cores
   page.on("pageerror", (error) => problems.push("script error: " + error.message));
   page.on("console", (message) => { if (message.type() === "error") problems.push("console: " + message.text()); });
   page.on("response", (response) => {
@@ -166,7 +167,7 @@ test("story -> event on the zoomable timeline -> evidence -> article", async () 
 
   // Choosing a mark opens that event's evidence: sentences with outlet, date and links.
   await marks.first().click();
-  const opened = page.locator("ol.timeline > li:has(button[aria-expanded=true])");
+  const opened = listed.first();  // the first mark's event: both are in date order
   await opened.locator("ul.evidence > li").first().waitFor();
   const evidence = opened.locator("ul.evidence > li").first();
   // A whole sentence: an abbreviation ("Oct. 7") does not end it.
@@ -175,6 +176,13 @@ test("story -> event on the zoomable timeline -> evidence -> article", async () 
   assert.equal(await page.locator("svg.axis .mark.selected").count(), 1);
   await opened.scrollIntoViewIfNeeded();
   await shot("evidence");
+
+  // A mark chosen from the keyboard opens its event's evidence too.
+  await marks.last().focus();
+  await page.keyboard.press("Enter");
+  await listed.last().locator("ul.evidence > li").first().waitFor();
+  assert.equal(await page.locator("ol.timeline > li:has(button[aria-expanded=true])").count(), 2);
+  assert.equal(await page.locator("svg.axis .mark.selected").count(), 1);
 
   // The evidence's article link opens the article, with its facts highlighted.
   await evidence.getByRole("link", {name: "article", exact: true}).click();
