@@ -557,11 +557,15 @@ void SqliteStore::ForEachArticleAfter(int64_t after,
 }
 
 std::map<std::string, std::string> SqliteStore::EntityNames(const std::vector<std::string>& ids) {
-  // Reads the mentions of one entity through entity_mentions_by_entity.
-  SqliteStatement select(db_,
-                         "SELECT CASE WHEN name <> '' THEN name ELSE text END AS shown "
-                         "FROM entity_mentions WHERE entity = ? "
-                         "GROUP BY shown ORDER BY count(*) DESC, shown LIMIT 1");
+  // Reads at most kMentionsRead of one entity's mentions (its first ones, through
+  // entity_mentions_by_entity), so a page naming many entities costs the same in a store
+  // of any size; so many mentions name it as well as all of them would.
+  constexpr int kMentionsRead = 200;
+  SqliteStatement select(
+      db_, fmt::format("SELECT shown FROM (SELECT CASE WHEN name <> '' THEN name ELSE text END "
+                       "AS shown FROM entity_mentions WHERE entity = ? LIMIT {}) "
+                       "GROUP BY shown ORDER BY count(*) DESC, shown LIMIT 1",
+                       kMentionsRead));
   std::map<std::string, std::string> names;
   for (const std::string& id : ids) {
     if (names.contains(id)) continue;

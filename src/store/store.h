@@ -224,8 +224,8 @@ class Store {
       const std::vector<std::string>& external_ids) = 0;
 
   // The name to show for each of these entity ids that any stored mention carries: the
-  // canonical name its mentions give most often (the mention's words where the analyzer
-  // gave none), ties by the name's order.
+  // canonical name its first mentions (a few hundred at most, so the cost is bounded)
+  // give most often (the mention's words where the analyzer gave none), ties by order.
   virtual std::map<std::string, std::string> EntityNames(const std::vector<std::string>& ids) = 0;
 
   // The external id of the article stored last (the latest version of any article), when
