@@ -7,7 +7,7 @@
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const DAY_MS = 86400000;
-const AXIS_WIDTH = 960;  // viewBox units; the SVG is as wide as its box
+const AXIS_WIDTH = 960;  // viewBox units until the box is measured; then its CSS pixels
 const MARK_RADIUS = 7;
 const MARK_STEP = 17;    // vertical distance between stacked marks
 const MAX_STACK = 6;     // levels of stacked marks drawn before a "+n"
@@ -79,16 +79,23 @@ function zoomableTimeline(events, {onSelect}) {
       return level;
     });
   };
-  const fullScale = (time) => ((time - full.from) / (full.to - full.from)) * AXIS_WIDTH;
-  const tallest = Math.min(MAX_STACK, 1 + Math.max(...stack(fullScale)));
-  const axisY = 30 + tallest * MARK_STEP;
-  const height = axisY + 34;
-
-  const plot = svg("svg", {class: "axis", viewBox: `0 0 ${AXIS_WIDTH} ${height}`, tabindex: 0, role: "group",
+  // The viewBox follows the box's width in CSS pixels, so marks and labels keep their
+  // size on a phone as on a laptop; the height follows how high marks stack at full view.
+  let width = AXIS_WIDTH;
+  let axisY = 0;
+  const plot = svg("svg", {class: "axis", tabindex: 0, role: "group",
                            "aria-label": "Timeline of dated events. Plus and minus zoom, arrows pan, 0 shows all."});
+  const baseline = svg("line", {class: "baseline", x1: 0});
   const ticks = svg("g", {class: "ticks"});
   const marks = svg("g", {class: "marks"});
-  plot.append(svg("line", {class: "baseline", x1: 0, x2: AXIS_WIDTH, y1: axisY, y2: axisY}), ticks, marks);
+  plot.append(baseline, ticks, marks);
+  function layout() {
+    const fullScale = (time) => ((time - full.from) / (full.to - full.from)) * width;
+    const tallest = Math.min(MAX_STACK, 1 + Math.max(...stack(fullScale)));
+    axisY = 30 + tallest * MARK_STEP;
+    plot.setAttribute("viewBox", `0 0 ${width} ${axisY + 34}`);
+    for (const [name, value] of Object.entries({x2: width, y1: axisY, y2: axisY})) baseline.setAttribute(name, value);
+  }
   const shown = el("span", {class: "range meta", "aria-live": "polite"});
   const button = (label, title, action) => el("button", {type: "button", title, "aria-label": title, onclick: action}, label);
   const controls = el("div", {class: "axis-controls"},
@@ -96,19 +103,19 @@ function zoomableTimeline(events, {onSelect}) {
       button("◀", "Earlier", () => pan(-0.25)), button("▶", "Later", () => pan(0.25)),
       button("Show all", "Show all events", () => { range = {...full}; draw(); }), shown);
 
-  const x = (time) => ((time - range.from) / (range.to - range.from)) * AXIS_WIDTH;
-  const timeAt = (units) => range.from + (units / AXIS_WIDTH) * (range.to - range.from);
+  const x = (time) => ((time - range.from) / (range.to - range.from)) * width;
+  const timeAt = (units) => range.from + (units / width) * (range.to - range.from);
   const unitsOf = (clientX) => {
     const box = plot.getBoundingClientRect();
-    return ((clientX - box.left) / Math.max(1, box.width)) * AXIS_WIDTH;
+    return ((clientX - box.left) / Math.max(1, box.width)) * width;
   };
 
   // Zooms by `factor` (below 1 narrows the range) keeping the time under `at` in place.
-  function zoom(factor, at = AXIS_WIDTH / 2) {
+  function zoom(factor, at = width / 2) {
     const span = range.to - range.from;
     const next = Math.min(maxSpan, Math.max(minSpan, span * factor));
     const pivot = timeAt(at);
-    const share = at / AXIS_WIDTH;
+    const share = at / width;
     range = {from: pivot - share * next, to: pivot + (1 - share) * next};
     draw();
   }
@@ -121,7 +128,8 @@ function zoomableTimeline(events, {onSelect}) {
 
   function draw() {
     const span = range.to - range.from;
-    const step = TICK_STEPS.find((s) => span / (s.days * DAY_MS) <= 8) || TICK_STEPS[TICK_STEPS.length - 1];
+    const most = Math.max(2, Math.floor(width / 110));  // ticks that fit their labels
+    const step = TICK_STEPS.find((s) => span / (s.days * DAY_MS) <= most) || TICK_STEPS[TICK_STEPS.length - 1];
     const format = new Intl.DateTimeFormat("en", {...step.format, timeZone: "UTC"});
     const tickNodes = [];
     for (const d = firstTick(range.from, step); d.getTime() <= range.to; step.next(d)) {
@@ -135,7 +143,7 @@ function zoomableTimeline(events, {onSelect}) {
     const levels = stack(x);
     dated.forEach(({event, time}, i) => {
       const at = x(time);
-      if (at < -MARK_RADIUS || at > AXIS_WIDTH + MARK_RADIUS) return;
+      if (at < -MARK_RADIUS || at > width + MARK_RADIUS) return;
       if (levels[i] >= MAX_STACK) {
         hidden.set(Math.round(at), (hidden.get(Math.round(at)) || 0) + 1);
         return;
@@ -170,7 +178,7 @@ function zoomableTimeline(events, {onSelect}) {
   plot.addEventListener("wheel", (e) => {
     e.preventDefault();
     if (Math.abs(e.deltaX) > Math.abs(e.deltaY) || e.shiftKey) {
-      pan((e.deltaX || e.deltaY) / AXIS_WIDTH);
+      pan((e.deltaX || e.deltaY) / width);
     } else {
       zoom(Math.exp(e.deltaY * (e.ctrlKey ? 0.01 : 0.002)), unitsOf(e.clientX));
     }
@@ -199,7 +207,7 @@ function zoomableTimeline(events, {onSelect}) {
       if (!dragged && Math.abs(moved) < 4) return;
       if (!dragged) plot.setPointerCapture(e.pointerId);
       dragged = true;
-      const shift = (moved / AXIS_WIDTH) * (range.to - range.from);
+      const shift = (moved / width) * (range.to - range.from);
       range = {from: range.from - shift, to: range.to - shift};
       pointers.set(e.pointerId, now);
       draw();
@@ -218,6 +226,15 @@ function zoomableTimeline(events, {onSelect}) {
   plot.addEventListener("pointercancel", release);
   plot.addEventListener("click", (e) => { if (dragged) { e.stopPropagation(); dragged = false; } }, true);
 
+  new ResizeObserver(([entry]) => {
+    const measured = Math.round(entry.contentRect.width);
+    if (measured > 0 && measured !== width) {
+      width = measured;
+      layout();
+      draw();
+    }
+  }).observe(plot);
+  layout();
   draw();
   return el("div", {class: "zoomable"}, controls, plot);
 }

@@ -164,6 +164,12 @@ test("story -> event on the zoomable timeline -> evidence -> article", async () 
   await page.keyboard.press("0");
   assert.ok(Math.abs(await days() - all) < 1, "0 shows all again");
   await shot("story");
+  // On a phone the marks keep their size (the axis is drawn in the box's own pixels).
+  await page.setViewportSize({width: 390, height: 844});
+  await page.waitForFunction(() => document.querySelector("svg.axis .mark circle").getBoundingClientRect().width >= 12);
+  await axis.scrollIntoViewIfNeeded();
+  await page.screenshot({path: path.join(SCREENSHOTS, "story-phone.png")});
+  await page.setViewportSize({width: 1280, height: 900});
 
   // Choosing a mark opens that event's evidence: sentences with outlet, date and links.
   await marks.first().click();
