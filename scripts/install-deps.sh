@@ -12,4 +12,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libre2-dev libxml2-dev liburiparser-dev libbrotli-dev libcurl4-openssl-dev libssl-dev libcpp-httplib-dev zlib1g-dev libxxhash-dev libsqlite3-dev libcli11-dev libfmt-dev \
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev \
   libstemmer-dev iso-codes tzdata wordnet-base \
-  chromium  # the web page's browser test (tests/serve/serve_browser_test.cc), headless
+  chromium  # the web page's browser tests (tests/browser), headless
+# The browser tests' driver (playwright-core, tests/browser): exactly what package-lock.json
+# pins, from the machine's Node.js and npm; it drives the chromium above and downloads none.
+(cd "$(dirname "$0")/../tests/browser" && npm ci --no-audit --no-fund --loglevel=error)

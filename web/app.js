@@ -18,7 +18,7 @@ function el(tag, attrs, ...children) {
     if (name === "onclick") node.addEventListener("click", value);
     else node.setAttribute(name, value === true ? "" : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -41,9 +41,9 @@ function q(params) {
 
 function enc(id) { return encodeURIComponent(id); }
 function day(date) { return date ? String(date).slice(0, 10) : "undated"; }
-function plural(n, noun) { return n + " " + noun + (n === 1 ? "" : "s"); }
+function plural(n, noun, nouns) { return n + " " + (n === 1 ? noun : nouns || noun + "s"); }
 function articleLink(id, label) { return el("a", {href: "#/article/" + enc(id)}, label || id); }
-function entityLink(id) { return el("a", {href: "#/entity/" + enc(id)}, id); }
+function entityLink(id, name) { return el("a", {href: "#/entity/" + enc(id)}, name || id); }
 
 function show(...nodes) {
   view.replaceChildren(...nodes.filter((node) => node !== null && node !== undefined));
@@ -68,7 +68,7 @@ function sparkline(events) {
   const first = Date.parse(days[0]);
   const span = Math.max(1, (Date.parse(days[days.length - 1]) - first) / 86400000 + 1);
   const most = Math.max(...counts.values());
-  const width = Math.max(1, 100 / span);
+  const width = Math.min(6, Math.max(1, 100 / span));  // one busy day is a bar, not a block
   for (const [d, n] of counts) {
     const bar = document.createElementNS(ns, "rect");
     const x = ((Date.parse(d) - first) / 86400000) * (100 / span);
@@ -115,6 +115,32 @@ async function storiesView(params) {
   await load();
 }
 
+// A sentence ends at . ! or ? (and any closing quote) before a space and a capital, a
+// digit-free opening quote or the end; so "Oct. 7" and "U.S. officials" go on.
+const SENTENCE_END = /[.!?]["'”’)]*\s+(?=["“‘(]?[A-Z])/g;
+
+// The sentence of `text` holding the UTF-8 byte offset `start` (fact spans are bytes).
+function sentenceAt(text, start) {
+  const at = new TextDecoder().decode(new TextEncoder().encode(text).slice(0, start)).length;
+  let from = 0;
+  let to = text.length;
+  for (const end of text.matchAll(SENTENCE_END)) {
+    const next = end.index + end[0].length;
+    if (next <= at) from = next; else { to = end.index + end[0].trimEnd().length; break; }
+  }
+  const paragraph = text.lastIndexOf("\n", at - 1);
+  if (paragraph >= from) from = paragraph + 1;
+  const cut = text.indexOf("\n", at);
+  if (cut >= 0 && cut < to) to = cut;
+  const sentence = text.slice(from, to).trim();
+  return sentence.length > 400 ? sentence.slice(0, 400) + "…" : sentence;
+}
+
+// What an article is called: its title, else its first sentence (some sources give none).
+function headline(article) {
+  return article.title || (article.text ? sentenceAt(article.text, 0) : "") || article.id;
+}
+
 function citation(c) {
   return el("span", {class: "cite"}, "[", articleLink(c.article),
             c.source ? ", " + c.source : "", c.published ? ", " + day(c.published) : "", "]");
@@ -127,16 +153,11 @@ async function evidence(event, sources, box) {
   for (const id of event.articles.slice(0, 20)) {
     try {
       const {article} = await api("articles/" + enc(id));
-      const bytes = new TextEncoder().encode(article.text);
-      const found = article.events.find((e) => e.type === event.type) || article.events[0];
-      let sentence = article.title;
-      if (found) {
-        const text = new TextDecoder().decode(bytes.slice(0, found.start));
-        const start = Math.max(text.lastIndexOf(". ") + 2, text.lastIndexOf("\n") + 1, 0);
-        const rest = new TextDecoder().decode(bytes.slice(found.start));
-        const stop = rest.search(/[.!?](\s|$)/);
-        sentence = text.slice(start) + (stop >= 0 ? rest.slice(0, stop + 1) : rest.slice(0, 300));
-      }
+      // The article's own event of this type, on the event's day when one is.
+      const same = article.events.filter((e) => e.type === event.type);
+      const found = same.find((e) => event.date && String(e.time || "").startsWith(day(event.date))) ||
+                    same[0] || article.events[0];
+      const sentence = found ? sentenceAt(article.text, found.start) : article.title;
       items.push(el("li", {}, el("q", {}, sentence.trim()), " ",
                     el("span", {class: "cite"}, "— ", sources[id] || article.source || "unknown outlet",
                        ", ", day(article.published), " ", articleLink(id, "article"),
@@ -148,26 +169,41 @@ async function evidence(event, sources, box) {
   box.replaceChildren(el("ul", {class: "evidence"}, items));
 }
 
-function timeline(events, sources) {
-  const dated = events.filter((e) => e.date);
-  const list = el("ol", {class: "timeline"});
-  for (const event of events) {
+// The events on a zoomable time axis (timeline.js), then listed: dated ones by day,
+// undated ones apart. Choosing an event on the axis or in the list opens its evidence.
+function timeline(events, sources, names = {}) {
+  const items = new Map();
+  const item = (event) => {
     const box = el("div", {class: "evidence-box"});
     const button = el("button", {type: "button", "aria-expanded": "false"},
                       el("span", {class: "date"}, day(event.date)), " ",
                       el("span", {class: "type"}, event.type), " ", event.summary);
-    button.addEventListener("click", () => {
-      const open = button.getAttribute("aria-expanded") === "true";
-      button.setAttribute("aria-expanded", String(!open));
-      if (open) box.replaceChildren(); else evidence(event, sources, box);
-    });
-    list.append(el("li", {}, button,
-                   el("div", {class: "meta"}, plural(event.articles.length, "report"),
-                      event.actors.length ? " · " : "", event.actors.flatMap((a, i) => i ? [", ", entityLink(a)] : [entityLink(a)])),
-                   box));
-  }
-  return el("section", {}, el("h2", {}, "Timeline"),
-            dated.length ? sparkline(events) : null, list);
+    const open = (wanted) => {
+      if ((button.getAttribute("aria-expanded") === "true") === wanted) return;
+      button.setAttribute("aria-expanded", String(wanted));
+      if (wanted) evidence(event, sources, box); else box.replaceChildren();
+    };
+    button.addEventListener("click", () => open(button.getAttribute("aria-expanded") !== "true"));
+    const named = [...event.actors, ...(event.place && !event.actors.includes(event.place) ? [event.place] : [])];
+    const li = el("li", {id: "event-" + event.id}, button,
+                  el("div", {class: "meta"}, plural(event.articles.length, "report"),
+                     named.length ? " · " : "", named.flatMap((a, i) => i ? [", ", entityLink(a, names[a])] : [entityLink(a, names[a])])),
+                  box);
+    items.set(event, {li, button, open});
+    return li;
+  };
+  const dated = events.filter((e) => e.date);
+  const undated = events.filter((e) => !e.date);
+  const select = (event) => {
+    const {li, button, open} = items.get(event);
+    open(true);
+    li.scrollIntoView({block: "nearest"});
+    button.focus({preventScroll: true});
+  };
+  return el("section", {class: "timeline-section"}, el("h2", {}, "Timeline"),
+            dated.length ? zoomableTimeline(dated, {onSelect: select}) : null,
+            dated.length ? el("ol", {class: "timeline"}, dated.map(item)) : el("p", {class: "muted"}, "No dated events."),
+            undated.length ? [el("h3", {}, "Undated"), el("ol", {class: "timeline undated"}, undated.map(item))] : null);
 }
 
 function quotesBySpeaker(groups) {
@@ -200,7 +236,7 @@ function comparison(c) {
 }
 
 function framing(f) {
-  return el("div", {class: "framing"}, el("h4", {}, entityLink(f.entity), " ", f.name, " (", f.type, ")"),
+  return el("div", {class: "framing"}, el("h4", {}, entityLink(f.entity, f.name), " (", f.type, ")"),
     table(["descriptor", "outlets", "example"], f.descriptors.map((d) => [d.text,
       d.outlets.map((o) => o.source + " ×" + o.count).join(", "), citation(d.outlets[0].example)])));
 }
@@ -213,7 +249,7 @@ async function storyView(id) {
           plural(story.outlets.length, "outlet"), unknown, " · ", day(story.first), " – ", day(story.last)),
        el("section", {}, el("h2", {}, "Summary"), story.summary.length ? el("ul", {class: "summary"},
           story.summary.map((s) => el("li", {}, s.text, " ", citation(s)))) : el("p", {class: "muted"}, "No summary.")),
-       timeline(story.events, story.sources),
+       timeline(story.events, story.sources, story.entity_names),
        quotesBySpeaker(story.quotes_by_speaker),
        comparison(compare));
 }
@@ -226,8 +262,8 @@ async function entitiesView(params) {
   form.addEventListener("submit", (e) => { e.preventDefault(); load(); });
   async function load() {
     const data = await api("entities" + q({q: filter.value, limit: 200}));
-    list.replaceChildren(...data.entities.map((e) => el("li", {}, entityLink(e.id), " ",
-      el("span", {class: "meta"}, plural(e.events, "event"), " · ", plural(e.stories, "story").replace("storys", "stories")))));
+    list.replaceChildren(...data.entities.map((e) => el("li", {}, entityLink(e.id, e.name), " ",
+      el("span", {class: "meta"}, plural(e.events, "event"), " · ", plural(e.stories, "story", "stories")))));
   }
   show(el("h1", {}, "Entities"), form, list);
   await load();
@@ -235,15 +271,15 @@ async function entitiesView(params) {
 
 async function entityView(id) {
   const {entity} = await api("entities/" + enc(id));
-  show(el("h1", {}, entity.id),
+  show(el("h1", {}, entity.name || entity.id),
        el("section", {}, el("h2", {}, "Stories"), el("ul", {}, entity.stories.map((s) =>
          el("li", {}, el("a", {href: "#/story/" + s.id}, s.label || "story " + s.id), " ",
             el("span", {class: "meta"}, plural(s.events, "event"), " · ", day(s.first), " – ", day(s.last)))))),
-       timeline(entity.events, {}),
+       timeline(entity.events, {}, entity.entity_names),
        el("section", {}, el("h2", {}, "What it said"), entity.quotes.length ? el("ul", {}, entity.quotes.map((quote) =>
          el("li", {}, el("q", {}, quote.text), " ", citation(quote)))) : el("p", {class: "muted"}, "No quotations.")),
        el("section", {}, el("h2", {}, "Named with"), el("p", {}, entity.co_occurring.flatMap((c, i) =>
-         [i ? ", " : "", entityLink(c.id), " ×" + c.events]))),
+         [i ? ", " : "", entityLink(c.id, c.name), " ×" + c.events]))),
        el("section", {}, el("h2", {}, "How outlets describe it"),
           entity.framing ? framing(entity.framing) : el("p", {class: "muted"}, "No descriptors found.")));
 }
@@ -289,7 +325,8 @@ function highlighted(article) {
 
 async function articleView(id) {
   const {article} = await api("articles/" + enc(id));
-  show(el("h1", {}, article.title || article.id),
+  show(el("h1", {class: article.title ? null : "untitled", title: article.title ? null : "No headline: its first sentence"},
+          headline(article)),
        el("p", {class: "meta"}, article.source || "unknown outlet", " · ", day(article.published),
           article.author ? " · " + article.author : "",
           article.url ? el("span", {}, " · ", el("a", {href: article.url, rel: "noopener noreferrer"}, "original")) : null),
@@ -329,7 +366,7 @@ async function searchView(params) {
   if (!params.get("q")) return;
   const data = await api("search" + q({q: params.get("q"), sort: params.get("sort"), from: params.get("from"),
                                        to: params.get("to"), source: params.get("source"), limit: 20, offset}));
-  results.replaceChildren(...data.hits.map((h) => el("li", {}, articleLink(h.article, h.title || h.article),
+  results.replaceChildren(...data.hits.map((h) => el("li", {}, articleLink(h.article, h.title || "Untitled article " + h.article),
     el("span", {class: "meta"}, " ", h.source), snippet(h.snippet))));
   if (data.hits.length === 0) results.replaceChildren(el("li", {class: "muted"}, "No matches."));
   if (data.hits.length === 20) {
@@ -361,8 +398,11 @@ async function route() {
 async function poll() {
   try {
     const stats = await api("stats");
-    document.getElementById("stats").textContent =
-        plural(stats.articles, "article") + " · " + stats.stories + " stories · " + plural(stats.outlets, "outlet");
+    const line = document.getElementById("stats");
+    line.textContent = plural(stats.articles, "article") + " · " + plural(stats.stories, "story", "stories") +
+        " · " + plural(stats.outlets, "outlet") + (stats.changed ? " · updated " + stats.changed.replace("T", " ").slice(0, 16) + " UTC" : "");
+    line.title = stats.last_stored ? "Last stored: " + (stats.last_stored.title || stats.last_stored.id) +
+        (stats.last_stored.source ? " (" + stats.last_stored.source + ")" : "") : "";
     if (lastVersion !== null && stats.version !== lastVersion && view.reload) await view.reload();
     lastVersion = stats.version;
   } catch (error) {

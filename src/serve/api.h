@@ -6,17 +6,22 @@
 //   GET stories?sort=id|articles|date&since=&until=&outlet=&entity=&q=&limit=&offset=
 //       {"stories": [<stories' story> + "outlets": [names]], "total", "limit", "offset"}
 //   GET stories/{id}  {"story": <stories --story>, + "outlets": [names],
-//                      "unknown_source_articles", "sources": {article: outlet}}
+//                      "unknown_source_articles", "sources": {article: outlet},
+//                      "entity_names": {entity id: name}}
 //   GET stories/{id}/compare           compare --json
-//   GET events?story=&entity=&limit=&offset=   {"events": [...], "total"} (timeline is an alias)
+//   GET events?story=&entity=&limit=&offset=   {"events": [...], "total", "entity_names"}
+//                                      (timeline is an alias)
 //   GET quotes?speaker=&story=&limit=  quotes --json
-//   GET entities?limit=&offset=        {"entities": [{"id", "events", "stories"}], "total"}
-//                                      by salience: events that name it, then stories
-//   GET entities/{id}  {"entity": {"id", "stories", "events", "quotes", "co_occurring",
-//                                  "framing"}}
+//   GET entities?q=&limit=&offset=     {"entities": [{"id", "name", "events", "stories"}],
+//                                      "total"} by salience: events that name it, then stories
+//   GET entities/{id}  {"entity": {"id", "name", "stories", "events", "entity_names",
+//                                  "quotes", "co_occurring", "framing"}}
+//   An entity's name is the one its stored mentions give most often (null when none does).
 //   GET articles/{id}[?versions=1]     article --json
 //   GET search?q=&limit=&offset=&sort=&from=&to=&source=&entity=&story=   search --json
-//   GET stats    {"articles", "stories", "outlets", "events", "quotes", "version", "changed"}
+//   GET stats    {"articles", "stories", "outlets", "events", "quotes", "version", "changed",
+//                 "last_stored"}: the store keeps no time of ingest, so "changed" is when its
+//                 files were last written and "last_stored" the article stored last
 //   GET changes  {"version"}: a token that changes whenever the store's files do
 //
 // Every failure is a JSON body {"error": {"status", "message"}}: 400 for a bad or unknown

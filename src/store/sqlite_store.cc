@@ -556,6 +556,32 @@ void SqliteStore::ForEachArticleAfter(int64_t after,
   }
 }
 
+std::map<std::string, std::string> SqliteStore::EntityNames(const std::vector<std::string>& ids) {
+  // Reads at most kMentionsRead of one entity's mentions (its first ones, through
+  // entity_mentions_by_entity), so a page naming many entities costs the same in a store
+  // of any size; so many mentions name it as well as all of them would.
+  constexpr int kMentionsRead = 200;
+  SqliteStatement select(
+      db_, fmt::format("SELECT shown FROM (SELECT CASE WHEN name <> '' THEN name ELSE text END "
+                       "AS shown FROM entity_mentions WHERE entity = ? LIMIT {}) "
+                       "GROUP BY shown ORDER BY count(*) DESC, shown LIMIT 1",
+                       kMentionsRead));
+  std::map<std::string, std::string> names;
+  for (const std::string& id : ids) {
+    if (names.contains(id)) continue;
+    select.Bind(1, std::string_view(id));
+    if (select.Step()) names.emplace(id, select.ColumnText(0));
+    select.Reset();
+  }
+  return names;
+}
+
+std::optional<std::string> SqliteStore::LastStoredArticle() {
+  SqliteStatement select(db_, "SELECT external_id FROM articles ORDER BY id DESC LIMIT 1");
+  if (!select.Step()) return std::nullopt;
+  return select.ColumnText(0);
+}
+
 StoreCounts SqliteStore::Counts() {
   auto count = [this](std::string_view sql) {
     SqliteStatement q(db_, sql);

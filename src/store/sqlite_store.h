@@ -33,6 +33,8 @@ class SqliteStore : public Store {
   std::optional<Story> StoryOfArticle(std::string_view external_id) override;
   std::map<std::string, std::string> ArticleSources(
       const std::vector<std::string>& external_ids) override;
+  std::map<std::string, std::string> EntityNames(const std::vector<std::string>& ids) override;
+  std::optional<std::string> LastStoredArticle() override;
   StoreCounts Counts() override;
   std::vector<StoredQuote> LoadQuotes(const QuoteQuery& query) override;
   // In sqlite_story_tables.cc.

@@ -223,6 +223,15 @@ class Store {
   virtual std::map<std::string, std::string> ArticleSources(
       const std::vector<std::string>& external_ids) = 0;
 
+  // The name to show for each of these entity ids that any stored mention carries: the
+  // canonical name its first mentions (a few hundred at most, so the cost is bounded)
+  // give most often (the mention's words where the analyzer gave none), ties by order.
+  virtual std::map<std::string, std::string> EntityNames(const std::vector<std::string>& ids) = 0;
+
+  // The external id of the article stored last (the latest version of any article), when
+  // any is: the store keeps no time of ingest, so this is what says how recent it is.
+  virtual std::optional<std::string> LastStoredArticle() = 0;
+
   virtual StoreCounts Counts() = 0;
 
   // The quotations that match `query`, in article arrival order, then text order.

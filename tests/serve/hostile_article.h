@@ -1,5 +1,6 @@
 // The article the serve tests ingest beside the seeds: it tries to run script in the page,
 // so the API must give it back as data, unchanged, and the page must show it as text.
+// tests/browser/serve.test.mjs reads it from this file too (the raw string's pieces).
 #pragma once
 
 namespace storyline::testing {

@@ -157,7 +157,7 @@ TEST_F(ServeApiTest, OneStoryIsTheCommandsStoryWithItsOutlets) {
   const int id = FirstStory();
   const json command = CommandJson("stories --story " + std::to_string(id));
   const json api = GetJson("/api/v1/stories/" + std::to_string(id));
-  EXPECT_EQ(Without(api["story"], {"outlets", "unknown_source_articles", "sources"}),
+  EXPECT_EQ(Without(api["story"], {"outlets", "unknown_source_articles", "sources", "entity_names"}),
             command["story"]);
   EXPECT_EQ(GetJson("/api/stories/" + std::to_string(id)), api);
   EXPECT_EQ(GetJson("/api/v1/stories/" + std::to_string(id) + "/compare"),
@@ -207,12 +207,47 @@ TEST_F(ServeApiTest, EntitiesAreRankedAndOneEntityHasItsStoriesAndQuotes) {
   ExpectRefused("/api/v1/entities/no-such-entity", 404);
 }
 
-TEST_F(ServeApiTest, StatsCountTheStore) {
+TEST_F(ServeApiTest, EntitiesAreShownByTheNamesTheirMentionsGive) {
+  const json entities = GetJson("/api/v1/entities?q=netanyahu")["entities"];
+  ASSERT_FALSE(entities.empty());
+  EXPECT_EQ(entities[0]["id"], "benjamin-netanyahu");
+  EXPECT_EQ(entities[0]["name"], "Benjamin Netanyahu");
+  const json entity = GetJson("/api/v1/entities/benjamin-netanyahu")["entity"];
+  EXPECT_EQ(entity["name"], "Benjamin Netanyahu");
+  ASSERT_FALSE(entity["co_occurring"].empty());
+  for (const json& other : entity["co_occurring"]) {
+    ASSERT_TRUE(other["name"].is_string()) << other;
+    EXPECT_FALSE(other["name"].get<std::string>().empty()) << other;
+  }
+  // Every actor and place of a story's events, and of a page of events, has its name.
+  const int id = FirstStory();
+  for (const std::string path : {"/api/v1/stories/" + std::to_string(id),
+                                 "/api/v1/events?story=" + std::to_string(id)}) {
+    const json answer = GetJson(path);
+    const json& events = answer.contains("story") ? answer["story"]["events"] : answer["events"];
+    const json& names =
+        answer.contains("story") ? answer["story"]["entity_names"] : answer["entity_names"];
+    ASSERT_FALSE(events.empty()) << path;
+    for (const json& event : events) {
+      for (const json& actor : event["actors"]) EXPECT_TRUE(names.contains(actor)) << actor;
+      if (event["place"].is_string()) EXPECT_TRUE(names.contains(event["place"]));
+    }
+  }
+}
+
+TEST_F(ServeApiTest, StatsCountTheStoreAndSayWhatWasStoredLast) {
   const json stats = GetJson("/api/v1/stats");
   EXPECT_EQ(stats["articles"], 6);
   EXPECT_EQ(stats["stories"], CommandJson("stories")["stories"].size());
   EXPECT_GE(stats["outlets"], 4);
   EXPECT_EQ(GetJson("/api/v1/changes")["version"], stats["version"]);
+  // The store keeps no ingest time: the article stored last (the hostile one, ingested
+  // after the seeds) and when the store's files were last written stand for it.
+  EXPECT_EQ(stats["last_stored"]["id"], "hostile");
+  EXPECT_EQ(stats["last_stored"]["source"], "Test Wire");
+  EXPECT_EQ(stats["last_stored"]["published"], "2024-05-02");
+  ASSERT_TRUE(stats["changed"].is_string());
+  EXPECT_EQ(stats["changed"].get<std::string>().size(), 20u) << stats["changed"];
 }
 
 TEST_F(ServeApiTest, AnUnchangedAnswerIsNotSentAgain) {
