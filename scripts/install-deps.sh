@@ -14,5 +14,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libstemmer-dev iso-codes tzdata wordnet-base \
   chromium  # the web page's browser tests (tests/browser), headless
 # The browser tests' driver (playwright-core, tests/browser): exactly what package-lock.json
-# pins, from the machine's Node.js and npm; it drives the chromium above and downloads none.
+# pins, from the machine's Node.js and npm (Debian's where the machine has none); it drives
+# the chromium above and downloads none.
+if ! command -v npm >/dev/null; then $SUDO apt-get install -y -qq --no-install-recommends nodejs npm; fi
 (cd "$(dirname "$0")/../tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
