@@ -59,10 +59,14 @@ std::string Api::Version() const {
 
 std::shared_ptr<const Api::Snapshot> Api::Current(Store& store) {
   const std::string version = Version();
-  {
+  auto current = [&]() -> std::shared_ptr<const Snapshot> {
     std::lock_guard lock(mutex_);
     if (snapshot_ && snapshot_->version == version) return snapshot_;
-  }
+    return nullptr;
+  };
+  if (auto snapshot = current()) return snapshot;
+  std::lock_guard loading(snapshot_loading_);
+  if (auto snapshot = current()) return snapshot;  // loaded while this one waited
   auto snapshot = std::make_shared<const Snapshot>(Snapshot::Load(store, version));
   std::lock_guard lock(mutex_);
   snapshot_ = snapshot;
@@ -74,20 +78,41 @@ ApiResponse Api::Handle(const std::string& path, const ApiParams& params) {
   const std::string version = Version();
   std::string key = path;
   for (const auto& [name, value] : params) key += '\0' + name + '=' + value;
+  std::promise<ApiResponse> promise;
   {
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
     if (answers_version_ != version) {
       answers_.clear();
       answers_version_ = version;
     }
     const auto cached = answers_.find(key);
     if (cached != answers_.end()) return cached->second;
+    const auto computing = in_flight_.find(key);
+    if (computing != in_flight_.end()) {
+      const std::shared_future<ApiResponse> answer = computing->second;
+      lock.unlock();
+      return answer.get();
+    }
+    in_flight_.emplace(key, promise.get_future().share());
   }
-  ApiResponse answer = Answer(path, params);
-  // Only answers that can change with the store are kept; a failure of the store is not.
-  if (answer.status == 503) return answer;
-  std::lock_guard lock(mutex_);
-  if (answers_version_ == version && answers_.size() < kCachedAnswers) answers_[key] = answer;
+  ApiResponse answer;
+  try {
+    answer = Answer(path, params);
+  } catch (...) {
+    std::lock_guard lock(mutex_);
+    in_flight_.erase(key);
+    promise.set_exception(std::current_exception());
+    throw;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    in_flight_.erase(key);
+    // Only answers that can change with the store are kept; a failure of the store is not.
+    if (answer.status != 503 && answers_version_ == version && answers_.size() < kCachedAnswers) {
+      answers_[key] = answer;
+    }
+  }
+  promise.set_value(answer);
   return answer;
 }
 

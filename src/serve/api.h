@@ -28,6 +28,7 @@
 // parameter, 404 for an unknown path or id, 503 when the store cannot be read.
 #pragma once
 
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -53,6 +54,8 @@ class Api {
   // `path` is the part after the API prefix ("stories/3"); never throws for bad input.
   // Answers are kept until the store changes (at most kCachedAnswers of them): the store
   // is read-only to the server, so the same request gets the same answer until then.
+  // Requests that arrive while the same one is being answered wait for that answer
+  // rather than compute it again (a story first asked by many readers at once).
   ApiResponse Handle(const std::string& path, const ApiParams& params);
   static constexpr size_t kCachedAnswers = 512;
 
@@ -67,7 +70,10 @@ class Api {
 
   StorePool pool_;
   std::mutex mutex_;
+  std::mutex snapshot_loading_;  // one snapshot loads at a time; the others wait for it
   std::shared_ptr<const Snapshot> snapshot_;
+  // Answers being computed, by the same key as `answers_`.
+  std::map<std::string, std::shared_future<ApiResponse>> in_flight_;
   std::string answers_version_;
   std::map<std::string, ApiResponse> answers_;  // by path and parameters
 };
