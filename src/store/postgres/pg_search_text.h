@@ -1,0 +1,25 @@
+// What the PostgreSQL store indexes and searches for, in the words SQLite's full-text
+// index sees (tokenizer `porter unicode61 remove_diacritics 2`): PostgreSQL's own text
+// parser keeps "cease-fire", "U.S." and "example.com" as tokens of their own, so the
+// store hands it text whose punctuation is already spaces, and turns the query parser's
+// FTS5 query (store/search_query.h) into the same search as a tsquery.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace storyline {
+
+// `text` with every punctuation mark, symbol and space character (ASCII and the common
+// Unicode blocks) as a space, and accented Latin-1 letters as their base letters
+// ("café" -> "cafe"), as SQLite's tokenizer separates and folds them. Letters, digits
+// and other characters pass through.
+std::string SearchableText(std::string_view text);
+
+// The to_tsquery text (for the `storyline` configuration) that finds what `fts5_query`,
+// as ToFts5Query writes it, finds in SQLite: phrases as <-> chains, prefixes as :*, AND,
+// OR and NOT as &, | and & !. Nullopt when it can match nothing (a phrase of no words).
+std::optional<std::string> ToTsQuery(std::string_view fts5_query);
+
+}  // namespace storyline
