@@ -212,8 +212,10 @@ AddResult PgStore::InsertArticle(const PreparedArticle& prepared) {
   const PgResult inserted = db_.Query(
       "INSERT INTO articles(id, external_id, source_id, published, url, title, author, language, "
       "text, origin, content_hash, text_hash, minhash, family_id, dup_of, previous_version, "
-      "search) SELECT n.id, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-      "coalesce($13, n.id), $14, $15, setweight(to_tsvector('storyline', $16), 'A') || "
+      "search) SELECT n.id, $1::text, $2::bigint, $3::text, $4::text, $5::text, $6::text, "
+      "$7::text, $8::text, $9::text, $10::bytea, $11::bigint, $12::bytea, "
+      "coalesce($13::bigint, n.id), $14::bigint, $15::bigint, setweight(to_tsvector('storyline', "
+      "$16), 'A') || "
       "setweight(to_tsvector('storyline', $17), 'D') "
       "FROM (SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS id) n RETURNING id",
       params);
@@ -223,7 +225,7 @@ AddResult PgStore::InsertArticle(const PreparedArticle& prepared) {
     std::vector<int64_t> keys;
     for (uint64_t key : fingerprint.band_keys) keys.push_back(static_cast<int64_t>(key));
     db_.Query(
-        "INSERT INTO lsh_bands(band_key, article_id) SELECT DISTINCT k, $2 "
+        "INSERT INTO lsh_bands(band_key, article_id) SELECT DISTINCT k, $2::bigint "
         "FROM unnest($1::bigint[]) AS k ON CONFLICT DO NOTHING",
         PgParams().Add(std::string_view(ArrayLiteral(keys))).Add(id));
   }
@@ -267,7 +269,8 @@ void PgStore::InsertAnalysis(int64_t id, const Analysis& analysis) {
     }
     db_.Query(
         "INSERT INTO entity_mentions(article_id, ordinal, start_byte, end_byte, text, type, "
-        "entity, name, title, country) SELECT $1, o - 1, s, e, t, ty, en, n, ti, c FROM unnest("
+        "entity, name, title, country) SELECT $1::bigint, o - 1, s, e, t, ty, en, n, ti, c FROM "
+        "unnest("
         "$2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], "
         "$9::text[]) WITH ORDINALITY AS r(s, e, t, ty, en, n, ti, c, o)",
         rows.Params(id));
@@ -282,7 +285,7 @@ void PgStore::InsertAnalysis(int64_t id, const Analysis& analysis) {
     }
     db_.Query(
         "INSERT INTO time_expressions(article_id, ordinal, start_byte, end_byte, text, kind, "
-        "value) SELECT $1, o - 1, s, e, t, k, v FROM unnest($2::bigint[], $3::bigint[], "
+        "value) SELECT $1::bigint, o - 1, s, e, t, k, v FROM unnest($2::bigint[], $3::bigint[], "
         "$4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS r(s, e, t, k, v, o)",
         rows.Params(id));
   }
@@ -297,7 +300,7 @@ void PgStore::InsertAnalysis(int64_t id, const Analysis& analysis) {
     }
     db_.Query(
         "INSERT INTO quantities(article_id, ordinal, start_byte, end_byte, text, value, unit, "
-        "approximate) SELECT $1, o - 1, s, e, t, v, u, ap FROM unnest($2::bigint[], "
+        "approximate) SELECT $1::bigint, o - 1, s, e, t, v, u, ap FROM unnest($2::bigint[], "
         "$3::bigint[], $4::text[], $5::float8[], $6::text[], $7::boolean[]) WITH ORDINALITY "
         "AS r(s, e, t, v, u, ap, o)",
         rows.Params(id));
@@ -313,7 +316,7 @@ void PgStore::InsertAnalysis(int64_t id, const Analysis& analysis) {
     }
     db_.Query(
         "INSERT INTO quotes(article_id, ordinal, start_byte, end_byte, text, speaker, "
-        "speaker_entity, partial) SELECT $1, o - 1, s, e, t, sp, se, p FROM unnest("
+        "speaker_entity, partial) SELECT $1::bigint, o - 1, s, e, t, sp, se, p FROM unnest("
         "$2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::boolean[]) "
         "WITH ORDINALITY AS r(s, e, t, sp, se, p, o)",
         rows.Params(id));
@@ -341,7 +344,7 @@ void PgStore::InsertAnalysis(int64_t id, const Analysis& analysis) {
     db_.Query(
         "INSERT INTO article_events(article_id, ordinal, start_byte, end_byte, type, "
         "trigger_text, time, place, content_start, content_end, planned, negated) "
-        "SELECT $1, o - 1, s, e, ty, tr, ti, pl, cs, ce, pn, ng FROM unnest($2::bigint[], "
+        "SELECT $1::bigint, o - 1, s, e, ty, tr, ti, pl, cs, ce, pn, ng FROM unnest($2::bigint[], "
         "$3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], "
         "$9::bigint[], $10::boolean[], $11::boolean[]) WITH ORDINALITY "
         "AS r(s, e, ty, tr, ti, pl, cs, ce, pn, ng, o)",
@@ -349,7 +352,7 @@ void PgStore::InsertAnalysis(int64_t id, const Analysis& analysis) {
     if (!actors.columns[0].empty()) {
       db_.Query(
           "INSERT INTO article_event_actors(article_id, event_ordinal, ordinal, role, entity) "
-          "SELECT $1, ev, o, r, en FROM unnest($2::integer[], $3::integer[], $4::text[], "
+          "SELECT $1::bigint, ev, o, r, en FROM unnest($2::integer[], $3::integer[], $4::text[], "
           "$5::text[]) AS r(ev, o, r, en)",
           actors.Params(id));
     }

@@ -80,9 +80,10 @@ class StoryRows {
   void InsertStrings(std::string_view table, std::string_view owner_column, int64_t owner,
                      size_t first_ordinal, const std::vector<std::string>& values) {
     if (values.empty()) return;
-    db_.Query(fmt::format("INSERT INTO {} ({}, ordinal, article) SELECT $1, $2 + o - 1, v "
-                          "FROM unnest($3::text[]) WITH ORDINALITY AS r(v, o)",
-                          table, owner_column),
+    db_.Query(fmt::format(
+                  "INSERT INTO {} ({}, ordinal, article) SELECT $1::bigint, $2::bigint + o - 1, v "
+                  "FROM unnest($3::text[]) WITH ORDINALITY AS r(v, o)",
+                  table, owner_column),
               PgParams()
                   .Add(owner)
                   .Add(static_cast<int64_t>(first_ordinal))
@@ -119,7 +120,7 @@ class StoryRows {
     InsertStrings("story_event_articles", "event_id", event.id, 0, event.articles);
     if (!event.actors.empty()) {
       db_.Query(
-          "INSERT INTO story_event_actors (event_id, ordinal, entity) SELECT $1, o - 1, v "
+          "INSERT INTO story_event_actors (event_id, ordinal, entity) SELECT $1::bigint, o - 1, v "
           "FROM unnest($2::text[]) WITH ORDINALITY AS r(v, o)",
           PgParams().Add(int64_t{event.id}).Add(std::string_view(ArrayLiteral(event.actors))));
     }
