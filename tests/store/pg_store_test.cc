@@ -428,7 +428,8 @@ TEST_P(StoreBackendTest, StoriesRoundTripAndFilterSearchAndQuotes) {
   SearchRequest request;
   request.query = "ceasefire";
   request.story = 1;
-  EXPECT_EQ(std::set<std::string>(Found(request).begin(), Found(request).end()),
+  const std::vector<std::string> in_story = Found(request);
+  EXPECT_EQ(std::set<std::string>(in_story.begin(), in_story.end()),
             (std::set<std::string>{"ceasefire-closed", "ceasefire-hyphen"}));
   QuoteQuery quotes;
   quotes.story = 1;
