@@ -27,6 +27,17 @@ std::array<uint8_t, 16> HashBytes(const ContentHash& hash) {
   return bytes;
 }
 
+std::vector<uint8_t> HashKey(const ContentHash& hash) {
+  const std::array<uint8_t, 16> bytes = HashBytes(hash);
+  return {bytes.begin(), bytes.end()};
+}
+
+std::string HexHash(const ContentHash& hash) {
+  std::string hex;
+  for (const uint8_t byte : HashBytes(hash)) hex += fmt::format("{:02x}", byte);
+  return hex;
+}
+
 // Little-endian, as the SQLite store writes it.
 std::vector<uint8_t> SignatureBytes(const MinHashSignature& signature) {
   std::vector<uint8_t> bytes;
@@ -90,11 +101,8 @@ std::string Sql(std::string_view tail) { return std::string(kSelectArticle) + st
 struct Columns {
   std::vector<std::vector<std::optional<std::string>>> columns;
   explicit Columns(size_t count) : columns(count) {}
-  PgParams Params(int64_t article_id) const {
-    PgParams params;
-    params.Add(article_id);
+  void AddTo(PgParams& params) const {
     for (const auto& column : columns) params.Add(std::string_view(ArrayLiteral(column)));
-    return params;
   }
 };
 
@@ -127,21 +135,22 @@ bool PgStore::Contains(const ContentHash& hash) { return FindByHash(hash).has_va
 
 std::optional<int64_t> PgStore::FindFamily(const DuplicateFingerprint& fingerprint) {
   if (!fingerprint.has_signature) return std::nullopt;
-  const PgResult exact =
-      db_.Query("SELECT family_id FROM articles WHERE text_hash = $1 ORDER BY id LIMIT 1",
-                PgParams().Add(static_cast<int64_t>(fingerprint.normalized_hash)));
-  if (exact.rows() > 0) return exact.Int(0, 0);
-
   std::vector<int64_t> keys;
   for (uint64_t key : fingerprint.band_keys) keys.push_back(static_cast<int64_t>(key));
-  // Ascending, so ties go to the earliest article.
-  const PgResult candidates =
-      db_.Query(fmt::format("SELECT a.id, a.minhash, a.family_id FROM articles a WHERE a.id IN ("
-                            "SELECT b.article_id FROM unnest($1::bigint[]) AS k(key), LATERAL ("
-                            "SELECT article_id FROM lsh_bands WHERE band_key = k.key "
-                            "ORDER BY article_id LIMIT {}) b) ORDER BY a.id",
-                            kCandidatesPerBand),
-                PgParams().Add(std::string_view(ArrayLiteral(keys))));
+  // One round trip: the earliest exact duplicate (kind 0), then the near-duplicate
+  // candidates sharing a band key (kind 1), ascending, so ties go to the earliest article.
+  const PgResult candidates = db_.Query(
+      fmt::format("SELECT 0 AS kind, NULL::bytea, e.family_id, e.id FROM (SELECT family_id, id "
+                  "FROM articles WHERE text_hash = $1 ORDER BY id LIMIT 1) e UNION ALL "
+                  "SELECT 1, a.minhash, a.family_id, a.id FROM articles a WHERE a.id IN ("
+                  "SELECT b.article_id FROM unnest($2::bigint[]) AS k(key), LATERAL ("
+                  "SELECT article_id FROM lsh_bands WHERE band_key = k.key "
+                  "ORDER BY article_id LIMIT {}) b) ORDER BY 1, 4",
+                  kCandidatesPerBand),
+      PgParams()
+          .Add(static_cast<int64_t>(fingerprint.normalized_hash))
+          .Add(std::string_view(ArrayLiteral(keys))));
+  if (candidates.rows() > 0 && candidates.Int(0, 0) == 0) return candidates.Int(0, 2);
   std::optional<int64_t> family;
   double best = kNearDuplicateJaccard;
   for (int row = 0; row < candidates.rows(); ++row) {
@@ -156,31 +165,145 @@ std::optional<int64_t> PgStore::FindFamily(const DuplicateFingerprint& fingerpri
   return family;
 }
 
-int64_t PgStore::SourceId(const std::string& name) {
-  const PgResult inserted =
-      db_.Query("INSERT INTO sources(name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id",
-                PgParams().Add(std::string_view(name)));
-  if (inserted.rows() > 0) return inserted.Int(0, 0);
-  return db_.Query("SELECT id FROM sources WHERE name = $1", PgParams().Add(std::string_view(name)))
-      .Int(0, 0);
+namespace {
+
+// One statement stores the article and everything that goes with it: the earlier
+// version superseded, its outlet, its duplicate-detection bands, its analysis (each table's
+// rows as arrays) and the entity links it taught. Each statement is a round trip to the
+// server, and a round trip, not the server's work, is what an article costs most.
+constexpr std::string_view kInsertArticle = R"sql(
+WITH n AS (SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS id),
+prev AS (UPDATE articles SET latest = false WHERE external_id = $1::text AND latest RETURNING id),
+src AS (INSERT INTO sources(name) SELECT $2::text WHERE $2::text IS NOT NULL
+        ON CONFLICT (name) DO NOTHING RETURNING id),
+art AS (
+  INSERT INTO articles(id, external_id, source_id, published, url, title, author, language,
+    text, origin, content_hash, text_hash, minhash, family_id, dup_of, previous_version, search)
+  SELECT n.id, $1::text,
+    coalesce((SELECT id FROM src), (SELECT id FROM sources WHERE name = $2::text)),
+    $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::bytea,
+    $11::bigint, $12::bytea, coalesce($13::bigint, n.id), $13::bigint, (SELECT id FROM prev),
+    setweight(to_tsvector('storyline', $14::text), 'A') ||
+    setweight(to_tsvector('storyline', $15::text), 'D')
+  FROM n RETURNING id),
+bands AS (
+  INSERT INTO lsh_bands(band_key, article_id) SELECT DISTINCT k, art.id
+  FROM art, unnest($16::bigint[]) AS k ON CONFLICT DO NOTHING),
+mentions AS (
+  INSERT INTO entity_mentions(article_id, ordinal, start_byte, end_byte, text, type, entity,
+    name, title, country)
+  SELECT art.id, o - 1, s, e, t, ty, en, nm, ti, c FROM art, unnest($17::bigint[],
+    $18::bigint[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[],
+    $24::text[]) WITH ORDINALITY AS r(s, e, t, ty, en, nm, ti, c, o)),
+times AS (
+  INSERT INTO time_expressions(article_id, ordinal, start_byte, end_byte, text, kind, value)
+  SELECT art.id, o - 1, s, e, t, k, v FROM art, unnest($25::bigint[], $26::bigint[],
+    $27::text[], $28::text[], $29::text[]) WITH ORDINALITY AS r(s, e, t, k, v, o)),
+amounts AS (
+  INSERT INTO quantities(article_id, ordinal, start_byte, end_byte, text, value, unit,
+    approximate)
+  SELECT art.id, o - 1, s, e, t, v, u, ap FROM art, unnest($30::bigint[], $31::bigint[],
+    $32::text[], $33::float8[], $34::text[], $35::boolean[])
+    WITH ORDINALITY AS r(s, e, t, v, u, ap, o)),
+quoted AS (
+  INSERT INTO quotes(article_id, ordinal, start_byte, end_byte, text, speaker, speaker_entity,
+    partial)
+  SELECT art.id, o - 1, s, e, t, sp, se, p FROM art, unnest($36::bigint[], $37::bigint[],
+    $38::text[], $39::text[], $40::text[], $41::boolean[])
+    WITH ORDINALITY AS r(s, e, t, sp, se, p, o)),
+events AS (
+  INSERT INTO article_events(article_id, ordinal, start_byte, end_byte, type, trigger_text,
+    time, place, content_start, content_end, planned, negated)
+  SELECT art.id, o - 1, s, e, ty, tr, ti, pl, cs, ce, pn, ng FROM art, unnest($42::bigint[],
+    $43::bigint[], $44::text[], $45::text[], $46::text[], $47::text[], $48::bigint[],
+    $49::bigint[], $50::boolean[], $51::boolean[])
+    WITH ORDINALITY AS r(s, e, ty, tr, ti, pl, cs, ce, pn, ng, o)),
+actors AS (
+  INSERT INTO article_event_actors(article_id, event_ordinal, ordinal, role, entity)
+  SELECT art.id, ev, o, r, en FROM art, unnest($52::integer[], $53::integer[], $54::text[],
+    $55::text[]) AS r(ev, o, r, en)),
+links AS (
+  INSERT INTO entity_links (kind, name, expansion)
+  SELECT k, nm, e FROM unnest($56::text[], $57::text[], $58::text[])
+    WITH ORDINALITY AS r(k, nm, e, o)
+  ORDER BY o ON CONFLICT (kind, name, expansion) DO NOTHING)
+SELECT art.id, (SELECT id FROM prev) FROM art
+)sql";
+
+// The analysis's rows as the array parameters kInsertArticle reads ($17 to $55).
+void AddAnalysis(PgParams& params, const Analysis& analysis) {
+  auto add_span = [](Columns& rows, const Span& span) {
+    rows.columns[0].push_back(Number(span.start));
+    rows.columns[1].push_back(Number(span.end));
+  };
+  Columns mentions(8);
+  for (const EntityMention& m : analysis.entities) {
+    add_span(mentions, m.span);
+    size_t column = 2;
+    for (const std::string* value : {&m.text, &m.type, &m.entity, &m.name, &m.title, &m.country}) {
+      mentions.columns[column++].emplace_back(*value);
+    }
+  }
+  Columns times(5);
+  for (const TimeExpression& t : analysis.times) {
+    add_span(times, t.span);
+    times.columns[2].emplace_back(t.text);
+    times.columns[3].emplace_back(t.kind);
+    times.columns[4].push_back(t.value);
+  }
+  Columns quantities(6);
+  for (const Quantity& q : analysis.quantities) {
+    add_span(quantities, q.span);
+    quantities.columns[2].emplace_back(q.text);
+    quantities.columns[3].emplace_back(fmt::format("{}", q.value));
+    quantities.columns[4].emplace_back(q.unit);
+    quantities.columns[5].push_back(Flag(q.approximate));
+  }
+  Columns quotes(6);
+  for (const Quote& q : analysis.quotes) {
+    add_span(quotes, q.span);
+    quotes.columns[2].emplace_back(q.text);
+    quotes.columns[3].push_back(q.speaker);
+    quotes.columns[4].push_back(q.speaker_entity);
+    quotes.columns[5].push_back(Flag(q.partial));
+  }
+  Columns events(10), actors(4);
+  for (size_t i = 0; i < analysis.events.size(); ++i) {
+    const Event& e = analysis.events[i];
+    add_span(events, e.span);
+    events.columns[2].emplace_back(e.type);
+    events.columns[3].emplace_back(e.trigger);
+    events.columns[4].push_back(e.time);
+    events.columns[5].push_back(e.place);
+    events.columns[6].push_back(e.content ? Number(e.content->start) : std::nullopt);
+    events.columns[7].push_back(e.content ? Number(e.content->end) : std::nullopt);
+    events.columns[8].push_back(Flag(e.planned));
+    events.columns[9].push_back(Flag(e.negated));
+    for (size_t j = 0; j < e.actors.size(); ++j) {
+      actors.columns[0].push_back(Number(static_cast<int64_t>(i)));
+      actors.columns[1].push_back(Number(static_cast<int64_t>(j)));
+      actors.columns[2].emplace_back(e.actors[j].role);
+      actors.columns[3].emplace_back(e.actors[j].entity);
+    }
+  }
+  for (const Columns* rows : {&mentions, &times, &quantities, &quotes, &events, &actors}) {
+    rows->AddTo(params);
+  }
 }
+
+}  // namespace
 
 AddResult PgStore::InsertArticle(const PreparedArticle& prepared) {
   const Article& a = prepared.article;
   const DuplicateFingerprint& fingerprint = prepared.fingerprint;
   const std::optional<int64_t> family = FindFamily(fingerprint);
-  const PgResult latest =
-      db_.Query("UPDATE articles SET latest = false WHERE external_id = $1 AND latest RETURNING id",
-                PgParams().Add(std::string_view(a.id)));
-  const std::optional<int64_t> previous =
-      latest.rows() > 0 ? std::optional<int64_t>(latest.Int(0, 0)) : std::nullopt;
 
   PgParams params;
   params.Add(std::string_view(a.id));
   if (a.source.empty()) {
     params.AddNull();
   } else {
-    params.Add(SourceId(a.source));
+    params.Add(std::string_view(a.source));
   }
   params.Add(a.published)
       .Add(std::string_view(a.url))
@@ -191,205 +314,70 @@ AddResult PgStore::InsertArticle(const PreparedArticle& prepared) {
       .Add(std::string_view(a.origin))
       .AddBytes(HashBytes(prepared.content_hash))
       .Add(static_cast<int64_t>(fingerprint.normalized_hash));
+  std::vector<int64_t> band_keys;
   if (fingerprint.has_signature) {
     params.AddBytes(SignatureBytes(fingerprint.signature));
+    for (uint64_t key : fingerprint.band_keys) band_keys.push_back(static_cast<int64_t>(key));
   } else {
     params.AddNull();
   }
   if (family) {
-    params.Add(*family).Add(*family);
-  } else {
-    params.AddNull().AddNull();
-  }
-  if (previous) {
-    params.Add(*previous);
+    params.Add(*family);
   } else {
     params.AddNull();
   }
   params.Add(std::string_view(SearchableText(a.title)))
-      .Add(std::string_view(SearchableText(a.text)));
-  // A new family's id is the article's own, known once the row has one.
-  const PgResult inserted = db_.Query(
-      "INSERT INTO articles(id, external_id, source_id, published, url, title, author, language, "
-      "text, origin, content_hash, text_hash, minhash, family_id, dup_of, previous_version, "
-      "search) SELECT n.id, $1::text, $2::bigint, $3::text, $4::text, $5::text, $6::text, "
-      "$7::text, $8::text, $9::text, $10::bytea, $11::bigint, $12::bytea, "
-      "coalesce($13::bigint, n.id), $14::bigint, $15::bigint, setweight(to_tsvector('storyline', "
-      "$16), 'A') || "
-      "setweight(to_tsvector('storyline', $17), 'D') "
-      "FROM (SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS id) n RETURNING id",
-      params);
-  const int64_t id = inserted.Int(0, 0);
+      .Add(std::string_view(SearchableText(a.text)))
+      .Add(std::string_view(ArrayLiteral(band_keys)));
+  AddAnalysis(params, prepared.analysis);
+  Columns links(3);
+  for (const CorpusLinkRow& row : prepared.entity_links) {
+    links.columns[0].emplace_back(row.kind);
+    links.columns[1].emplace_back(row.name);
+    links.columns[2].emplace_back(row.expansion);
+  }
+  links.AddTo(params);
 
-  if (fingerprint.has_signature) {
-    std::vector<int64_t> keys;
-    for (uint64_t key : fingerprint.band_keys) keys.push_back(static_cast<int64_t>(key));
-    db_.Query(
-        "INSERT INTO lsh_bands(band_key, article_id) SELECT DISTINCT k, $2::bigint "
-        "FROM unnest($1::bigint[]) AS k ON CONFLICT DO NOTHING",
-        PgParams().Add(std::string_view(ArrayLiteral(keys))).Add(id));
-  }
-  InsertAnalysis(id, prepared.analysis);
-  if (!prepared.entity_links.empty()) {
-    // A row an earlier article taught keeps its place: the linker learns each row once.
-    Columns rows(3);
-    for (const CorpusLinkRow& row : prepared.entity_links) {
-      rows.columns[0].emplace_back(row.kind);
-      rows.columns[1].emplace_back(row.name);
-      rows.columns[2].emplace_back(row.expansion);
-    }
-    PgParams params_links;
-    for (const auto& column : rows.columns)
-      params_links.Add(std::string_view(ArrayLiteral(column)));
-    db_.Query(
-        "INSERT INTO entity_links (kind, name, expansion) SELECT k, n, e FROM "
-        "unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS r(k, n, e, o) "
-        "ORDER BY o ON CONFLICT (kind, name, expansion) DO NOTHING",
-        params_links);
-  }
-  return {AddStatus::kAdded, id, family, previous, {}};
-}
-
-void PgStore::InsertAnalysis(int64_t id, const Analysis& analysis) {
-  // One statement per table, its rows as arrays: an article's analysis is a few round
-  // trips, not one per fact.
-  auto add_span = [](Columns& rows, const Span& span) {
-    rows.columns[0].push_back(Number(span.start));
-    rows.columns[1].push_back(Number(span.end));
-  };
-  if (!analysis.entities.empty()) {
-    Columns rows(8);
-    for (const EntityMention& m : analysis.entities) {
-      add_span(rows, m.span);
-      size_t column = 2;
-      for (const std::string* value :
-           {&m.text, &m.type, &m.entity, &m.name, &m.title, &m.country}) {
-        rows.columns[column++].emplace_back(*value);
-      }
-    }
-    db_.Query(
-        "INSERT INTO entity_mentions(article_id, ordinal, start_byte, end_byte, text, type, "
-        "entity, name, title, country) SELECT $1::bigint, o - 1, s, e, t, ty, en, n, ti, c FROM "
-        "unnest("
-        "$2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], "
-        "$9::text[]) WITH ORDINALITY AS r(s, e, t, ty, en, n, ti, c, o)",
-        rows.Params(id));
-  }
-  if (!analysis.times.empty()) {
-    Columns rows(5);
-    for (const TimeExpression& t : analysis.times) {
-      add_span(rows, t.span);
-      rows.columns[2].emplace_back(t.text);
-      rows.columns[3].emplace_back(t.kind);
-      rows.columns[4].push_back(t.value);
-    }
-    db_.Query(
-        "INSERT INTO time_expressions(article_id, ordinal, start_byte, end_byte, text, kind, "
-        "value) SELECT $1::bigint, o - 1, s, e, t, k, v FROM unnest($2::bigint[], $3::bigint[], "
-        "$4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS r(s, e, t, k, v, o)",
-        rows.Params(id));
-  }
-  if (!analysis.quantities.empty()) {
-    Columns rows(6);
-    for (const Quantity& q : analysis.quantities) {
-      add_span(rows, q.span);
-      rows.columns[2].emplace_back(q.text);
-      rows.columns[3].emplace_back(fmt::format("{}", q.value));
-      rows.columns[4].emplace_back(q.unit);
-      rows.columns[5].push_back(Flag(q.approximate));
-    }
-    db_.Query(
-        "INSERT INTO quantities(article_id, ordinal, start_byte, end_byte, text, value, unit, "
-        "approximate) SELECT $1::bigint, o - 1, s, e, t, v, u, ap FROM unnest($2::bigint[], "
-        "$3::bigint[], $4::text[], $5::float8[], $6::text[], $7::boolean[]) WITH ORDINALITY "
-        "AS r(s, e, t, v, u, ap, o)",
-        rows.Params(id));
-  }
-  if (!analysis.quotes.empty()) {
-    Columns rows(6);
-    for (const Quote& q : analysis.quotes) {
-      add_span(rows, q.span);
-      rows.columns[2].emplace_back(q.text);
-      rows.columns[3].push_back(q.speaker);
-      rows.columns[4].push_back(q.speaker_entity);
-      rows.columns[5].push_back(Flag(q.partial));
-    }
-    db_.Query(
-        "INSERT INTO quotes(article_id, ordinal, start_byte, end_byte, text, speaker, "
-        "speaker_entity, partial) SELECT $1::bigint, o - 1, s, e, t, sp, se, p FROM unnest("
-        "$2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::boolean[]) "
-        "WITH ORDINALITY AS r(s, e, t, sp, se, p, o)",
-        rows.Params(id));
-  }
-  if (!analysis.events.empty()) {
-    Columns rows(10), actors(4);
-    for (size_t i = 0; i < analysis.events.size(); ++i) {
-      const Event& e = analysis.events[i];
-      add_span(rows, e.span);
-      rows.columns[2].emplace_back(e.type);
-      rows.columns[3].emplace_back(e.trigger);
-      rows.columns[4].push_back(e.time);
-      rows.columns[5].push_back(e.place);
-      rows.columns[6].push_back(e.content ? Number(e.content->start) : std::nullopt);
-      rows.columns[7].push_back(e.content ? Number(e.content->end) : std::nullopt);
-      rows.columns[8].push_back(Flag(e.planned));
-      rows.columns[9].push_back(Flag(e.negated));
-      for (size_t j = 0; j < e.actors.size(); ++j) {
-        actors.columns[0].push_back(Number(static_cast<int64_t>(i)));
-        actors.columns[1].push_back(Number(static_cast<int64_t>(j)));
-        actors.columns[2].emplace_back(e.actors[j].role);
-        actors.columns[3].emplace_back(e.actors[j].entity);
-      }
-    }
-    db_.Query(
-        "INSERT INTO article_events(article_id, ordinal, start_byte, end_byte, type, "
-        "trigger_text, time, place, content_start, content_end, planned, negated) "
-        "SELECT $1::bigint, o - 1, s, e, ty, tr, ti, pl, cs, ce, pn, ng FROM unnest($2::bigint[], "
-        "$3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], "
-        "$9::bigint[], $10::boolean[], $11::boolean[]) WITH ORDINALITY "
-        "AS r(s, e, ty, tr, ti, pl, cs, ce, pn, ng, o)",
-        rows.Params(id));
-    if (!actors.columns[0].empty()) {
-      db_.Query(
-          "INSERT INTO article_event_actors(article_id, event_ordinal, ordinal, role, entity) "
-          "SELECT $1::bigint, ev, o, r, en FROM unnest($2::integer[], $3::integer[], $4::text[], "
-          "$5::text[]) AS r(ev, o, r, en)",
-          actors.Params(id));
-    }
-  }
+  const PgResult inserted = db_.Query(std::string(kInsertArticle), params);
+  return {AddStatus::kAdded, inserted.Int(0, 0), family, inserted.OptionalInt(0, 1), {}};
 }
 
 std::vector<AddResult> PgStore::AddBatch(std::span<const PreparedArticle> batch) {
   std::vector<AddResult> results(batch.size());
-  bool any_new = false;
+  std::map<std::vector<uint8_t>, int64_t> stored = StoredIds(batch);
   for (size_t i = 0; i < batch.size(); ++i) {
-    const std::optional<int64_t> existing = FindByHash(batch[i].content_hash);
-    results[i] = {existing ? AddStatus::kAlreadyStored : AddStatus::kAdded,
-                  existing.value_or(0),
+    const auto existing = stored.find(HashKey(batch[i].content_hash));
+    results[i] = {existing != stored.end() ? AddStatus::kAlreadyStored : AddStatus::kAdded,
+                  existing != stored.end() ? existing->second : 0,
                   std::nullopt,
                   std::nullopt,
                   {}};
-    any_new |= !existing;
   }
-  if (!any_new) return results;  // a re-ingest writes nothing at all
+  if (stored.size() == batch.size()) return results;  // a re-ingest writes nothing at all
 
   db_.Exec("BEGIN");
   try {
     db_.Query("SELECT pg_advisory_xact_lock($1)", PgParams().Add(kIngestLock));
+    // Read again under the lock: another process may have stored the same content since.
+    stored = StoredIds(batch);
+    bool in_savepoint = false;
     for (size_t i = 0; i < batch.size(); ++i) {
-      // Checked again inside the transaction: another process, or an earlier article of
-      // this batch, may have stored the same content since.
-      if (const auto existing = FindByHash(batch[i].content_hash)) {
-        results[i] = {AddStatus::kAlreadyStored, *existing, std::nullopt, std::nullopt, {}};
+      const std::vector<uint8_t> key = HashKey(batch[i].content_hash);
+      if (const auto existing = stored.find(key); existing != stored.end()) {
+        // Stored before, or by an earlier article of this batch.
+        results[i] = {AddStatus::kAlreadyStored, existing->second, std::nullopt, std::nullopt, {}};
         continue;
       }
-      db_.Exec("SAVEPOINT article");
+      // The last article's savepoint is released and this one's taken in one round trip.
+      db_.Exec(in_savepoint ? "RELEASE SAVEPOINT article; SAVEPOINT article" : "SAVEPOINT article");
+      in_savepoint = true;
       try {
         results[i] = InsertArticle(batch[i]);
-        db_.Exec("RELEASE SAVEPOINT article");
+        stored.emplace(key, results[i].article_id);
       } catch (const PgError& e) {
         if (!IsRecordError(e) || !db_.InTransaction()) throw;
         db_.Exec("ROLLBACK TO SAVEPOINT article; RELEASE SAVEPOINT article");
+        in_savepoint = false;
         results[i] = {AddStatus::kFailed, 0, std::nullopt, std::nullopt, e.what()};
       }
     }
@@ -399,6 +387,19 @@ std::vector<AddResult> PgStore::AddBatch(std::span<const PreparedArticle> batch)
     throw;
   }
   return results;
+}
+
+std::map<std::vector<uint8_t>, int64_t> PgStore::StoredIds(std::span<const PreparedArticle> batch) {
+  std::vector<std::string> hashes;
+  for (const PreparedArticle& prepared : batch) {
+    hashes.push_back("\\x" + HexHash(prepared.content_hash));
+  }
+  const PgResult rows =
+      db_.Query("SELECT content_hash, id FROM articles WHERE content_hash = ANY($1::bytea[])",
+                PgParams().Add(std::string_view(ArrayLiteral(hashes))));
+  std::map<std::vector<uint8_t>, int64_t> stored;
+  for (int r = 0; r < rows.rows(); ++r) stored.emplace(rows.Bytes(r, 0), rows.Int(r, 1));
+  return stored;
 }
 
 std::vector<CorpusLinkRow> PgStore::LoadEntityLinks() {

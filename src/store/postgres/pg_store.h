@@ -55,9 +55,9 @@ class PgStore : public Store {
  private:
   std::optional<int64_t> FindByHash(const ContentHash& hash);
   std::optional<int64_t> FindFamily(const DuplicateFingerprint& fingerprint);
-  int64_t SourceId(const std::string& name);
+  // The store ids of the batch's articles that are stored, by content hash (HashKey).
+  std::map<std::vector<uint8_t>, int64_t> StoredIds(std::span<const PreparedArticle> batch);
   AddResult InsertArticle(const PreparedArticle& prepared);
-  void InsertAnalysis(int64_t article_id, const Analysis& analysis);
   Analysis LoadAnalysis(int64_t article_id);
   // The articles of `rows`' columns as kSelectArticle reads them, with their analyses.
   std::vector<StoredArticle> ReadArticles(const PgResult& rows);
