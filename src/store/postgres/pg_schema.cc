@@ -14,12 +14,11 @@ constexpr int64_t kMigrationLock = 0x73746f72796c01;  // "storyl" 01
 // Step 1: SQLite's step 11 in PostgreSQL's terms.
 //
 // Full-text search: `search` holds each article's tsvector, the title weighted A and the
-// text D, written by the store from the text with punctuation made into spaces
-// (postgres/pg_search_text.h), so that words split where SQLite's unicode61 tokenizer
-// splits them; a GIN index finds the matches. The configuration `storyline` stems
-// English words (Snowball, the successor of the Porter stemmer SQLite uses) and, unlike
-// PostgreSQL's `english`, drops no stop word: "US", "the" and "s" of "U.S." are
-// searchable, as they are in SQLite.
+// text D, whose terms the store makes (postgres/pg_search_text.h): words split where
+// SQLite's unicode61 tokenizer splits them, stemmed by Snowball English (the successor of
+// the Porter stemmer SQLite uses), no stop word dropped ("US", and the "s" of "U.S.", are
+// searchable, as in SQLite); a GIN index finds the matches. The configuration `storyline`
+// stems and keeps words alike for ts_headline, which marks the matches in snippets.
 //
 // Flags are booleans; hashes, signatures and the clusterer's state are bytea; every id
 // is a bigint, as SQLite's integers are 64 bits.

@@ -2,7 +2,8 @@
 // full-text index (schema step 1: `search`, a tsvector under a GIN index).
 //
 // The same articles are found for the same query: the query parser's FTS5 query is read
-// back into a tsquery (postgres/pg_search_text.h) over the words SQLite would index.
+// back into a tsquery (postgres/pg_search_text.h) of the terms the store indexed, made
+// from the words SQLite would index.
 // Ranking is PostgreSQL's ts_rank with the title's words (weight A) counting four times
 // the text's (weight D), as the SQLite store's BM25 weights them; the scores are on
 // another scale, and close ties may fall otherwise. Best first ranks the newest
@@ -99,7 +100,7 @@ std::vector<SearchHit> PgStore::Search(const SearchRequest& request) {
             ToTsQuery(fmt::format("\"{} {}\"", first, second));
         return phrase && db_.Query(
                                 "SELECT EXISTS (SELECT 1 FROM articles WHERE search @@ "
-                                "to_tsquery('storyline', $1))",
+                                "$1::tsquery)",
                                 PgParams().Add(std::string_view(*phrase)))
                              .Bool(0, 0);
       });
@@ -112,7 +113,7 @@ std::vector<SearchHit> PgStore::Search(const SearchRequest& request) {
   const int64_t limit = std::max(0, request.limit);
   const int64_t offset = std::max(0, request.offset);
   const std::string from = fmt::format(
-      "FROM articles a, to_tsquery('storyline', {}) AS q(query) WHERE a.search @@ q.query AND "
+      "FROM articles a, CAST({} AS tsquery) AS q(query) WHERE a.search @@ q.query AND "
       "a.latest{}",
       query, filters);
   std::string sql;
@@ -134,7 +135,7 @@ std::vector<SearchHit> PgStore::Search(const SearchRequest& request) {
     const PgResult rows = db_.Query(sql, params.params());
     for (int r = 0; r < rows.rows(); ++r) page.push_back({rows.Int(r, 0), rows.Double(r, 1)});
   } catch (const PgError& e) {
-    // ToTsQuery writes only what to_tsquery reads; should it ever refuse one, the reader
+    // ToTsQuery writes only what a tsquery reads; should it ever refuse one, the reader
     // gets a sentence about the query, not the server's message.
     if (!e.sqlstate().starts_with("42")) throw;
     throw SearchQueryError(
@@ -150,7 +151,7 @@ std::vector<SearchHit> PgStore::Search(const SearchRequest& request) {
                   "ts_headline('storyline', a.text, q.query, '{0}'), "
                   "ts_headline('storyline', a.title, q.query, '{0}') "
                   "FROM articles a LEFT JOIN sources s ON s.id = a.source_id, "
-                  "to_tsquery('storyline', $1) AS q(query) WHERE a.id = ANY($2::bigint[])",
+                  "CAST($1 AS tsquery) AS q(query) WHERE a.id = ANY($2::bigint[])",
                   kHeadlineOptions),
       PgParams().Add(std::string_view(*tsquery)).Add(std::string_view(ArrayLiteral(ids))));
   std::vector<SearchHit> hits;

@@ -1,6 +1,12 @@
 #include "store/postgres/pg_search_text.h"
 
+#include <libstemmer.h>
+#include <utf8proc.h>
+
+#include <algorithm>
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <vector>
 
 #include "store/store.h"
@@ -164,7 +170,10 @@ class Fts5Reader {
     size_t start = 0;
     while (start < searchable.size()) {
       const size_t end = std::min(searchable.find(' ', start), searchable.size());
-      if (end > start) words.push_back("'" + searchable.substr(start, end - start) + "'");
+      if (end > start) {
+        words.push_back("'" + Lexeme(std::string_view(searchable).substr(start, end - start)) +
+                        "'");
+      }
       start = end + 1;
     }
     if (words.empty()) return std::nullopt;
@@ -186,7 +195,93 @@ class Fts5Reader {
   size_t pos_ = 0;
 };
 
+// Lower case: ASCII directly, other characters by utf8proc.
+std::string Lowered(std::string_view word) {
+  std::string lowered;
+  lowered.reserve(word.size());
+  for (size_t i = 0; i < word.size();) {
+    const unsigned char byte = static_cast<unsigned char>(word[i]);
+    if (byte < 0x80) {
+      lowered.push_back(byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte + 32) : word[i]);
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t c = 0;
+    const utf8proc_ssize_t length = utf8proc_iterate(
+        reinterpret_cast<const utf8proc_uint8_t*>(word.data() + i), word.size() - i, &c);
+    if (length <= 0) {
+      lowered.push_back(word[i]);
+      ++i;
+      continue;
+    }
+    utf8proc_uint8_t encoded[4];
+    const utf8proc_ssize_t written = utf8proc_encode_char(utf8proc_tolower(c), encoded);
+    lowered.append(reinterpret_cast<const char*>(encoded), written);
+    i += length;
+  }
+  return lowered;
+}
+
+// The words of `text` (SearchableText), in order.
+std::vector<std::string_view> Words(std::string_view searchable) {
+  std::vector<std::string_view> words;
+  size_t start = 0;
+  while (start < searchable.size()) {
+    const size_t end = std::min(searchable.find(' ', start), searchable.size());
+    if (end > start) words.push_back(searchable.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+// PostgreSQL's limits on a tsvector (tsvector.h: MAXENTRYPOS, MAXNUMPOS, MAXSTRLEN).
+constexpr int kMaxPosition = (1 << 14) - 1;
+constexpr size_t kMaxPositionsPerTerm = 256;
+constexpr size_t kMaxTermBytes = 2046;
+
 }  // namespace
+
+std::string Lexeme(std::string_view word) {
+  // libstemmer handles are not thread-safe; one per thread.
+  struct Deleter {
+    void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+  };
+  thread_local std::unique_ptr<sb_stemmer, Deleter> stemmer(sb_stemmer_new("english", nullptr));
+  const std::string lowered = Lowered(word);
+  if (!stemmer) return lowered;
+  const sb_symbol* stem =
+      sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(lowered.data()),
+                      static_cast<int>(lowered.size()));
+  if (stem == nullptr) return lowered;
+  return std::string(reinterpret_cast<const char*>(stem),
+                     static_cast<size_t>(sb_stemmer_length(stemmer.get())));
+}
+
+std::string TsVectorLiteral(std::string_view text, char weight) {
+  const std::string searchable = SearchableText(text);
+  std::map<std::string, std::vector<int>> positions;
+  int position = 0;
+  for (const std::string_view word : Words(searchable)) {
+    position = std::min(position + 1, kMaxPosition);
+    if (word.size() > kMaxTermBytes) continue;
+    std::vector<int>& at = positions[Lexeme(word)];
+    if (at.size() < kMaxPositionsPerTerm && (at.empty() || at.back() != position)) {
+      at.push_back(position);
+    }
+  }
+  std::string literal;
+  for (const auto& [term, at] : positions) {
+    if (term.empty() || term.size() > kMaxTermBytes) continue;
+    if (!literal.empty()) literal.push_back(' ');
+    literal += "'" + term + "':";
+    for (size_t i = 0; i < at.size(); ++i) {
+      if (i > 0) literal.push_back(',');
+      literal += std::to_string(at[i]);
+      literal.push_back(weight);
+    }
+  }
+  return literal;
+}
 
 std::string SearchableText(std::string_view text) {
   std::string searchable;

@@ -17,9 +17,20 @@ namespace storyline {
 // and other characters pass through.
 std::string SearchableText(std::string_view text);
 
-// The to_tsquery text (for the `storyline` configuration) that finds what `fts5_query`,
-// as ToFts5Query writes it, finds in SQLite: phrases as <-> chains, prefixes as :*, AND,
-// OR and NOT as &, | and & !. Nullopt when it can match nothing (a phrase of no words).
+// The index term of one word of SearchableText: lower case, stemmed by Snowball English
+// (the stemmer of PostgreSQL's `english` configuration). The store makes the terms
+// itself, for the text and for the query alike, so they always agree, and the server
+// does not run its text parser and dictionary over every article (what made ingest slow).
+std::string Lexeme(std::string_view word);
+
+// The tsvector literal of `text`'s words (SearchableText), positions from 1, each
+// position of weight `weight` ('A' to 'D'), within PostgreSQL's limits (positions up to
+// 16383, 256 per term, terms shorter than 2 KiB).
+std::string TsVectorLiteral(std::string_view text, char weight);
+
+// The tsquery literal that finds what `fts5_query`, as ToFts5Query writes it, finds in
+// SQLite: phrases as <-> chains of Lexeme terms, prefixes as :*, AND, OR and NOT as &, |
+// and & !. Nullopt when it can match nothing (a phrase of no words).
 std::optional<std::string> ToTsQuery(std::string_view fts5_query);
 
 }  // namespace storyline

@@ -183,8 +183,7 @@ art AS (
     coalesce((SELECT id FROM src), (SELECT id FROM sources WHERE name = $2::text)),
     $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::bytea,
     $11::bigint, $12::bytea, coalesce($13::bigint, n.id), $13::bigint, (SELECT id FROM prev),
-    setweight(to_tsvector('storyline', $14::text), 'A') ||
-    setweight(to_tsvector('storyline', $15::text), 'D')
+    $14::tsvector || $15::tsvector
   FROM n RETURNING id),
 bands AS (
   INSERT INTO lsh_bands(band_key, article_id) SELECT DISTINCT k, art.id
@@ -326,8 +325,9 @@ AddResult PgStore::InsertArticle(const PreparedArticle& prepared) {
   } else {
     params.AddNull();
   }
-  params.Add(std::string_view(SearchableText(a.title)))
-      .Add(std::string_view(SearchableText(a.text)))
+  // The title's terms, then the text's after them (|| shifts the right's positions).
+  params.Add(std::string_view(TsVectorLiteral(a.title, 'A')))
+      .Add(std::string_view(TsVectorLiteral(a.text, 'D')))
       .Add(std::string_view(ArrayLiteral(band_keys)));
   AddAnalysis(params, prepared.analysis);
   Columns links(3);
