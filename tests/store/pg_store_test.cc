@@ -310,6 +310,9 @@ TEST_P(StoreBackendTest, QueriesFindTheSameArticlesOnEitherBackEnd) {
   EXPECT_EQ(FoundSet("e-mail"), (Ids{"email", "email-closed"}));
   EXPECT_EQ(FoundSet("email"), (Ids{"email-closed"}));
   EXPECT_EQ(FoundSet("U.S."), (Ids{"us"}));
+  const std::vector<SearchHit> us = store_->Search("U.S.", 10);
+  ASSERT_EQ(us.size(), 1u);
+  EXPECT_NE(us[0].snippet.find("[U"), std::string::npos) << us[0].snippet;  // marked
   EXPECT_EQ(FoundSet("AT&T"), (Ids{"us"}));
   EXPECT_EQ(FoundSet("3%"), (Ids{"markets"}));
   EXPECT_EQ(FoundSet("minister's"), (Ids{"email"}));

@@ -3,13 +3,13 @@
 //
 // The same articles are found for the same query: the query parser's FTS5 query is read
 // back into a tsquery (postgres/pg_search_text.h) of the terms the store indexed, made
-// from the words SQLite would index.
-// Ranking is PostgreSQL's ts_rank with the title's words (weight A) counting four times
-// the text's (weight D), as the SQLite store's BM25 weights them; the scores are on
-// another scale, and close ties may fall otherwise. Best first ranks the newest
+// from the words SQLite would index. Ranking is PostgreSQL's ts_rank with the title's words (weight
+// A) counting four times the text's (weight D), as the SQLite store's BM25 weights them; the scores
+// are on another scale, and close ties may fall otherwise. Best first ranks the newest
 // SearchRequest::ranked_matches matches (or as many as a page beyond them needs); newest
-// first is exact, undated last. Snippets are ts_headline's, matched words in [ ], on one
-// line, from the text, or from the title when only the title matches.
+// first is exact, undated last. Snippets are made by the store (Snippet,
+// postgres/pg_search_text.h): matched words in [ ], on one line, from the text, or from
+// the title when only the title matches.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -23,10 +23,6 @@ namespace {
 
 // ts_rank's weights for D, C, B and A: the title (A) counts four times the text (D).
 constexpr std::string_view kRank = "ts_rank('{0.25, 0.5, 0.75, 1.0}', a.search, q.query)";
-
-constexpr std::string_view kHeadlineOptions =
-    "StartSel=\"[\", StopSel=\"]\", MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=1, "
-    "FragmentDelimiter=\"…\"";
 
 // `text` with each run of line breaks and tabs as one space: a snippet is one line.
 std::string OneLine(std::string_view text) {
@@ -147,21 +143,18 @@ std::vector<SearchHit> PgStore::Search(const SearchRequest& request) {
   std::vector<int64_t> ids;
   for (const Match& match : page) ids.push_back(match.id);
   const PgResult rows = db_.Query(
-      fmt::format("SELECT a.id, a.external_id, a.title, coalesce(s.name, ''), "
-                  "ts_headline('storyline', a.text, q.query, '{0}'), "
-                  "ts_headline('storyline', a.title, q.query, '{0}') "
-                  "FROM articles a LEFT JOIN sources s ON s.id = a.source_id, "
-                  "CAST($1 AS tsquery) AS q(query) WHERE a.id = ANY($2::bigint[])",
-                  kHeadlineOptions),
-      PgParams().Add(std::string_view(*tsquery)).Add(std::string_view(ArrayLiteral(ids))));
+      "SELECT a.id, a.external_id, a.title, coalesce(s.name, ''), a.text FROM articles a "
+      "LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ANY($1::bigint[])",
+      PgParams().Add(std::string_view(ArrayLiteral(ids))));
   std::vector<SearchHit> hits;
   for (const Match& match : page) {
     for (int r = 0; r < rows.rows(); ++r) {
       if (rows.Int(r, 0) != match.id) continue;
-      std::string snippet = rows.Text(r, 4);
-      if (snippet.find('[') == std::string::npos) snippet = rows.Text(r, 5);
-      hits.push_back(
-          {rows.Text(r, 1), rows.Text(r, 2), rows.Text(r, 3), match.rank, OneLine(snippet)});
+      const std::string title = rows.Text(r, 2), text = rows.Text(r, 4);
+      // From the text, or from the title when only the title matches.
+      std::string snippet = Snippet(text, *tsquery);
+      if (snippet.empty()) snippet = Snippet(title, *tsquery);
+      hits.push_back({rows.Text(r, 1), title, rows.Text(r, 3), match.rank, OneLine(snippet)});
     }
   }
   return hits;

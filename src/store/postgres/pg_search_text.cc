@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <set>
 #include <vector>
 
 #include "store/store.h"
@@ -309,6 +310,78 @@ std::string SearchableText(std::string_view text) {
 
 std::optional<std::string> ToTsQuery(std::string_view fts5_query) {
   return Fts5Reader(fts5_query).Read();
+}
+
+}  // namespace storyline
+
+namespace storyline {
+
+std::string Snippet(std::string_view text, std::string_view tsquery, size_t max_words) {
+  // The query's terms: each quoted term, a prefix when ":*" follows it.
+  std::set<std::string> terms;
+  std::vector<std::string> prefixes;
+  for (size_t open = tsquery.find('\''); open != std::string_view::npos;) {
+    const size_t close = tsquery.find('\'', open + 1);
+    if (close == std::string_view::npos) break;
+    const std::string term(tsquery.substr(open + 1, close - open - 1));
+    if (tsquery.substr(close + 1, 2) == ":*") {
+      prefixes.push_back(term);
+    } else {
+      terms.insert(term);
+    }
+    open = tsquery.find('\'', close + 1);
+  }
+  // The words of `text` as byte ranges, as SearchableText separates them.
+  struct Word {
+    size_t start, end;
+    bool matched;
+  };
+  std::vector<Word> words;
+  auto close_word = [&](size_t start, size_t end) {
+    const std::string term = Lexeme(SearchableText(text.substr(start, end - start)));
+    bool matched = terms.contains(term);
+    for (const std::string& prefix : prefixes) matched |= term.starts_with(prefix);
+    words.push_back({start, end, matched});
+  };
+  size_t start = std::string_view::npos;
+  for (size_t i = 0; i < text.size();) {
+    size_t length = 1;
+    const unsigned char byte = static_cast<unsigned char>(text[i]);
+    const bool word =
+        byte < 0x80 ? IsAsciiWordChar(text[i]) : !IsSeparator(DecodeUtf8(text, i, length));
+    if (word && start == std::string_view::npos) start = i;
+    if (!word && start != std::string_view::npos) {
+      close_word(start, i);
+      start = std::string_view::npos;
+    }
+    i += length;
+  }
+  if (start != std::string_view::npos) close_word(start, text.size());
+
+  // The window of max_words words with the most matches, the earliest of equals.
+  size_t best = 0, best_matches = 0, matches = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    matches += words[i].matched;
+    if (i >= max_words) matches -= words[i - max_words].matched;
+    const size_t first = i + 1 >= max_words ? i + 1 - max_words : 0;
+    if (matches > best_matches) {
+      best_matches = matches;
+      best = first;
+    }
+  }
+  if (best_matches == 0) return "";
+  const size_t last = std::min(words.size(), best + max_words) - 1;
+  std::string snippet = best > 0 ? "…" : "";
+  size_t copied = words[best].start;
+  for (size_t i = best; i <= last; ++i) {
+    if (!words[i].matched) continue;
+    snippet += text.substr(copied, words[i].start - copied);
+    snippet += "[" + std::string(text.substr(words[i].start, words[i].end - words[i].start)) + "]";
+    copied = words[i].end;
+  }
+  snippet += text.substr(copied, words[last].end - copied);
+  if (last + 1 < words.size()) snippet += "…";
+  return snippet;
 }
 
 }  // namespace storyline

@@ -33,4 +33,10 @@ std::string TsVectorLiteral(std::string_view text, char weight);
 // and & !. Nullopt when it can match nothing (a phrase of no words).
 std::optional<std::string> ToTsQuery(std::string_view fts5_query);
 
+// Up to `max_words` words of `text` around the most words a query (ToTsQuery's literal)
+// names, those words in [ ], "…" where the text goes on, as SQLite's snippet() shows them;
+// empty when no word of `text` matches. Made here because PostgreSQL's ts_headline reads
+// the text with its own parser, which takes "U.S." for a file name and marks nothing.
+std::string Snippet(std::string_view text, std::string_view tsquery, size_t max_words = 24);
+
 }  // namespace storyline
