@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <set>
 
 #include "store/postgres/pg_schema.h"
 #include "store/postgres/pg_search_text.h"
