@@ -14,7 +14,7 @@ std::string OneLineMessage(const char* message) {
   std::string line = message == nullptr ? "" : message;
   while (!line.empty() && (line.back() == '\n' || line.back() == ' ')) line.pop_back();
   for (char& c : line) {
-    if (c == '\n') c = ' ';
+    if (c == '\n' || c == '\t') c = ' ';
   }
   return line;
 }
@@ -146,7 +146,7 @@ PgConnection::PgConnection(const std::string& url) {
         conn_ == nullptr ? "out of memory" : OneLineMessage(PQerrorMessage(conn_));
     PQfinish(conn_);
     conn_ = nullptr;
-    throw PgError("", fmt::format("cannot connect to {}: {}", RedactedUrl(url), message));
+    throw PgError("", fmt::format("cannot connect to the PostgreSQL server: {}", message));
   }
   PQsetNoticeProcessor(conn_, IgnoreNotice, nullptr);
 }
