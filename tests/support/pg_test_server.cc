@@ -1,19 +1,27 @@
 #include "pg_test_server.h"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <grp.h>
+#include <libpq-fe.h>
 #include <netinet/in.h>
 #include <pwd.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #include "store/postgres/pg_connection.h"
 
@@ -91,26 +99,73 @@ PgTestServer::PgTestServer(Options options) : bindir_(BinDir()) {
                   "> {}/initdb.log 2>&1",
                   bindir_, dir_, dir_),
       "initdb");
-  const std::string settings =
-      options.durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+  std::vector<std::string> args = {
+      bindir_ + "/postgres", "-D", dir_ + "/data", "-k", dir_, "-c", "listen_addresses=127.0.0.1"};
+  if (!options.durable) {
+    for (const char* setting : {"fsync=off", "synchronous_commit=off", "full_page_writes=off"}) {
+      args.insert(args.end(), {"-c", setting});
+    }
+  }
   for (int attempt = 0;; ++attempt) {
     port_ = FreePort();
-    try {
-      Run(fmt::format("{}/pg_ctl -D {}/data -l {}/server.log -w -t 60 -o \"-p {} -k {} -c "
-                      "listen_addresses=127.0.0.1{}\" start > /dev/null 2>&1",
-                      bindir_, dir_, dir_, port_, dir_, settings),
-          "pg_ctl start");
-      break;
-    } catch (const std::runtime_error&) {
-      if (attempt == 2) throw;  // a port taken between the pick and the start: try another
+    if (Start(args)) break;
+    // A port taken between the pick and the start: try another.
+    if (attempt == 2) {
+      throw std::runtime_error("the PostgreSQL server did not start:\n" +
+                               ReadFile(dir_ + "/server.log"));
     }
   }
 }
 
+bool PgTestServer::Start(std::vector<std::string> args) {
+  args.insert(args.end(), {"-p", std::to_string(port_)});
+  const passwd* postgres = ::geteuid() == 0 ? ::getpwnam("postgres") : nullptr;
+  const uid_t uid = postgres != nullptr ? postgres->pw_uid : 0;
+  const gid_t gid = postgres != nullptr ? postgres->pw_gid : 0;
+  const std::string log_path = dir_ + "/server.log";
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  const pid_t parent = ::getpid();
+  server_ = ::fork();
+  if (server_ < 0) throw std::runtime_error("cannot fork the PostgreSQL server");
+  if (server_ == 0) {
+    // The server is this process's child, and dies with it (SIGQUIT: immediate shutdown)
+    // however the test ends, so a crashed test leaves no server behind.
+    if (postgres != nullptr &&
+        (::setgroups(0, nullptr) != 0 || ::setgid(gid) != 0 || ::setuid(uid) != 0)) {
+      ::_exit(126);
+    }
+    ::prctl(PR_SET_PDEATHSIG, SIGQUIT);
+    if (::getppid() != parent) ::_exit(126);
+    const int log = ::open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    if (log >= 0) {
+      ::dup2(log, STDOUT_FILENO);
+      ::dup2(log, STDERR_FILENO);
+    }
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  const std::string ready =
+      fmt::format("host=127.0.0.1 port={} dbname=postgres user=storyline", port_);
+  for (int waited = 0; waited < 600; ++waited) {
+    int status = 0;
+    if (::waitpid(server_, &status, WNOHANG) == server_) {
+      server_ = -1;
+      return false;
+    }
+    if (PQping(ready.c_str()) == PQPING_OK) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  throw std::runtime_error("the PostgreSQL server did not answer within a minute:\n" +
+                           ReadFile(dir_ + "/server.log"));
+}
+
 PgTestServer::~PgTestServer() {
-  const std::string stop = fmt::format(
-      "{}{}/pg_ctl -D {}/data -m immediate -w stop > /dev/null 2>&1", as_user_, bindir_, dir_);
-  [[maybe_unused]] const int status = std::system(stop.c_str());
+  if (server_ > 0) {
+    ::kill(server_, SIGQUIT);  // immediate shutdown: nothing on it is kept
+    ::waitpid(server_, nullptr, 0);
+  }
   std::error_code error;
   std::filesystem::remove_all(dir_, error);
 }
