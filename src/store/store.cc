@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "store/postgres/pg_store.h"
 #include "store/sqlite_store.h"
 
 namespace storyline {
@@ -47,7 +48,9 @@ PreparedArticle PrepareArticle(Article article, Analysis analysis) {
 
 std::unique_ptr<Store> OpenStore(const std::string& db, OpenMode mode) {
   if (StartsWith(db, "postgresql://") || StartsWith(db, "postgres://")) {
-    throw StoreError("the PostgreSQL back end is not built yet: use a SQLite file path for --db");
+    // A server's database: kMustExist and kReadOnly need no check here, as connecting
+    // fails for a database that is not there.
+    return std::make_unique<PgStore>(db, mode == OpenMode::kReadOnly);
   }
   if (db.empty()) throw StoreError("--db is empty: give a SQLite file path");
   if (db == ":memory:" || StartsWith(db, "file::memory:")) {

@@ -154,8 +154,8 @@ TEST_F(SqliteStoreTest, RefusesAFileThatIsNotADatabase) {
   EXPECT_THROW(OpenStore(path_), StoreError);
 }
 
-TEST_F(SqliteStoreTest, PostgresUrlIsAClearErrorForNow) {
-  EXPECT_THROW(OpenStore("postgresql://localhost/storyline"), StoreError);
+TEST_F(SqliteStoreTest, APostgresUrlWithNoServerIsAStoreError) {
+  EXPECT_THROW(OpenStore("postgresql://127.0.0.1:1/storyline"), StoreError);
 }
 
 TEST_F(SqliteStoreTest, ReingestingTheSameArticlesWritesNothing) {

@@ -1,0 +1,657 @@
+#include "store/postgres/pg_store.h"
+
+#include <fmt/format.h>
+
+#include <array>
+
+#include "store/postgres/pg_schema.h"
+#include "store/postgres/pg_search_text.h"
+#include "text/ascii.h"
+
+namespace storyline {
+namespace {
+
+// The advisory lock a batch's transaction takes before it writes (any constant).
+constexpr int64_t kIngestLock = 0x73746f72796c02;
+
+// As in the SQLite store (sqlite_store.cc): near-duplicate candidates read per band key.
+constexpr int kCandidatesPerBand = 32;
+
+std::array<uint8_t, 16> HashBytes(const ContentHash& hash) {
+  std::array<uint8_t, 16> bytes{};
+  for (int i = 0; i < 8; ++i) {
+    bytes[i] = static_cast<uint8_t>(hash.high >> (56 - 8 * i));
+    bytes[8 + i] = static_cast<uint8_t>(hash.low >> (56 - 8 * i));
+  }
+  return bytes;
+}
+
+std::vector<uint8_t> HashKey(const ContentHash& hash) {
+  const std::array<uint8_t, 16> bytes = HashBytes(hash);
+  return {bytes.begin(), bytes.end()};
+}
+
+std::string HexHash(const ContentHash& hash) {
+  std::string hex;
+  for (const uint8_t byte : HashBytes(hash)) hex += fmt::format("{:02x}", byte);
+  return hex;
+}
+
+// Little-endian, as the SQLite store writes it.
+std::vector<uint8_t> SignatureBytes(const MinHashSignature& signature) {
+  std::vector<uint8_t> bytes;
+  bytes.reserve(signature.size() * 4);
+  for (uint32_t slot : signature) {
+    for (int shift = 0; shift < 32; shift += 8)
+      bytes.push_back(static_cast<uint8_t>(slot >> shift));
+  }
+  return bytes;
+}
+
+std::optional<MinHashSignature> SignatureFromBytes(std::span<const uint8_t> bytes) {
+  MinHashSignature signature;
+  if (bytes.size() != signature.size() * 4) return std::nullopt;
+  for (size_t i = 0; i < signature.size(); ++i) {
+    signature[i] = uint32_t{bytes[4 * i]} | uint32_t{bytes[4 * i + 1]} << 8 |
+                   uint32_t{bytes[4 * i + 2]} << 16 | uint32_t{bytes[4 * i + 3]} << 24;
+  }
+  return signature;
+}
+
+// As SpeakerWords in sqlite_store.cc: "Antony Blinken", "antony-blinken" and
+// " ANTONY  blinken" all become "antony blinken".
+std::string SpeakerWords(std::string_view name) {
+  std::string words;
+  for (const char c : AsciiLower(name)) {
+    const bool separator = c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n';
+    if (!separator) {
+      words.push_back(c);
+    } else if (!words.empty() && words.back() != ' ') {
+      words.push_back(' ');
+    }
+  }
+  if (!words.empty() && words.back() == ' ') words.pop_back();
+  return words;
+}
+
+std::string SqlSpeakerWords(std::string_view column) {
+  return fmt::format("' ' || lower(replace(replace(coalesce({}, ''), '-', ' '), '_', ' ')) || ' '",
+                     column);
+}
+
+// Errors that belong to one article's data (SQLSTATE classes 22 data exception, 23
+// integrity violation, 54 program limit, and P0001, a trigger refusing the row); anything
+// else (connection lost, disk full, shutdown) fails the whole batch.
+bool IsRecordError(const PgError& error) {
+  const std::string_view state = error.sqlstate();
+  return state.starts_with("22") || state.starts_with("23") || state.starts_with("54") ||
+         state == "P0001";
+}
+
+// The columns ReadArticles reads, in its order.
+constexpr std::string_view kSelectArticle =
+    "SELECT a.id, a.external_id, coalesce(s.name, ''), a.published, a.url, a.title, a.author, "
+    "a.language, a.text, a.origin, a.dup_of, a.family_id, a.previous_version "
+    "FROM articles a LEFT JOIN sources s ON s.id = a.source_id ";
+
+std::string Sql(std::string_view tail) { return std::string(kSelectArticle) + std::string(tail); }
+
+// Parallel arrays, one per column, of one table's rows for one article.
+struct Columns {
+  std::vector<std::vector<std::optional<std::string>>> columns;
+  explicit Columns(size_t count) : columns(count) {}
+  void AddTo(PgParams& params) const {
+    for (const auto& column : columns) params.Add(std::string_view(ArrayLiteral(column)));
+  }
+};
+
+std::optional<std::string> Number(int64_t value) { return std::to_string(value); }
+std::optional<std::string> Flag(bool value) { return std::string(value ? "t" : "f"); }
+
+}  // namespace
+
+PgStore::PgStore(const std::string& url, bool read_only) try : db_(url) {
+  if (read_only) {
+    CheckReadablePgSchema(db_, url);
+    db_.Exec("SET default_transaction_read_only = on");
+  } else {
+    MigratePgSchema(db_);
+  }
+} catch (const StoreError& e) {
+  throw StoreError(fmt::format("cannot open store {}: {}", RedactedUrl(url), e.what()));
+}
+
+PgStore::~PgStore() = default;
+
+std::optional<int64_t> PgStore::FindByHash(const ContentHash& hash) {
+  const PgResult found = db_.Query("SELECT id FROM articles WHERE content_hash = $1",
+                                   PgParams().AddBytes(HashBytes(hash)));
+  if (found.rows() == 0) return std::nullopt;
+  return found.Int(0, 0);
+}
+
+bool PgStore::Contains(const ContentHash& hash) { return FindByHash(hash).has_value(); }
+
+std::optional<int64_t> PgStore::FindFamily(const DuplicateFingerprint& fingerprint) {
+  if (!fingerprint.has_signature) return std::nullopt;
+  std::vector<int64_t> keys;
+  for (uint64_t key : fingerprint.band_keys) keys.push_back(static_cast<int64_t>(key));
+  // One round trip: the earliest exact duplicate (kind 0), then the near-duplicate
+  // candidates sharing a band key (kind 1), ascending, so ties go to the earliest article.
+  const PgResult candidates = db_.Query(
+      fmt::format("SELECT 0 AS kind, NULL::bytea, e.family_id, e.id FROM (SELECT family_id, id "
+                  "FROM articles WHERE text_hash = $1 ORDER BY id LIMIT 1) e UNION ALL "
+                  "SELECT 1, a.minhash, a.family_id, a.id FROM articles a WHERE a.id IN ("
+                  "SELECT b.article_id FROM unnest($2::bigint[]) AS k(key), LATERAL ("
+                  "SELECT article_id FROM lsh_bands WHERE band_key = k.key "
+                  "ORDER BY article_id LIMIT {}) b) ORDER BY 1, 4",
+                  kCandidatesPerBand),
+      PgParams()
+          .Add(static_cast<int64_t>(fingerprint.normalized_hash))
+          .Add(std::string_view(ArrayLiteral(keys))));
+  if (candidates.rows() > 0 && candidates.Int(0, 0) == 0) return candidates.Int(0, 2);
+  std::optional<int64_t> family;
+  double best = kNearDuplicateJaccard;
+  for (int row = 0; row < candidates.rows(); ++row) {
+    if (candidates.IsNull(row, 1)) continue;
+    const auto signature = SignatureFromBytes(candidates.Bytes(row, 1));
+    const double similarity = signature ? EstimateJaccard(*signature, fingerprint.signature) : 0;
+    if (similarity >= best && (!family || similarity > best)) {
+      best = similarity;
+      family = candidates.Int(row, 2);
+    }
+  }
+  return family;
+}
+
+namespace {
+
+// One statement stores the article and everything that goes with it: the earlier
+// version superseded, its outlet, its duplicate-detection bands, its analysis (each table's
+// rows as arrays) and the entity links it taught. Each statement is a round trip to the
+// server, and a round trip, not the server's work, is what an article costs most.
+constexpr std::string_view kInsertArticle = R"sql(
+WITH n AS (SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS id),
+prev AS (UPDATE articles SET latest = false WHERE external_id = $1::text AND latest RETURNING id),
+src AS (INSERT INTO sources(name) SELECT $2::text WHERE $2::text IS NOT NULL
+        ON CONFLICT (name) DO NOTHING RETURNING id),
+art AS (
+  INSERT INTO articles(id, external_id, source_id, published, url, title, author, language,
+    text, origin, content_hash, text_hash, minhash, family_id, dup_of, previous_version, search)
+  SELECT n.id, $1::text,
+    coalesce((SELECT id FROM src), (SELECT id FROM sources WHERE name = $2::text)),
+    $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::bytea,
+    $11::bigint, $12::bytea, coalesce($13::bigint, n.id), $13::bigint, (SELECT id FROM prev),
+    $14::tsvector || $15::tsvector
+  FROM n RETURNING id),
+bands AS (
+  INSERT INTO lsh_bands(band_key, article_id) SELECT DISTINCT k, art.id
+  FROM art, unnest($16::bigint[]) AS k ON CONFLICT DO NOTHING),
+mentions AS (
+  INSERT INTO entity_mentions(article_id, ordinal, start_byte, end_byte, text, type, entity,
+    name, title, country)
+  SELECT art.id, o - 1, s, e, t, ty, en, nm, ti, c FROM art, unnest($17::bigint[],
+    $18::bigint[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[],
+    $24::text[]) WITH ORDINALITY AS r(s, e, t, ty, en, nm, ti, c, o)),
+times AS (
+  INSERT INTO time_expressions(article_id, ordinal, start_byte, end_byte, text, kind, value)
+  SELECT art.id, o - 1, s, e, t, k, v FROM art, unnest($25::bigint[], $26::bigint[],
+    $27::text[], $28::text[], $29::text[]) WITH ORDINALITY AS r(s, e, t, k, v, o)),
+amounts AS (
+  INSERT INTO quantities(article_id, ordinal, start_byte, end_byte, text, value, unit,
+    approximate)
+  SELECT art.id, o - 1, s, e, t, v, u, ap FROM art, unnest($30::bigint[], $31::bigint[],
+    $32::text[], $33::float8[], $34::text[], $35::boolean[])
+    WITH ORDINALITY AS r(s, e, t, v, u, ap, o)),
+quoted AS (
+  INSERT INTO quotes(article_id, ordinal, start_byte, end_byte, text, speaker, speaker_entity,
+    partial)
+  SELECT art.id, o - 1, s, e, t, sp, se, p FROM art, unnest($36::bigint[], $37::bigint[],
+    $38::text[], $39::text[], $40::text[], $41::boolean[])
+    WITH ORDINALITY AS r(s, e, t, sp, se, p, o)),
+events AS (
+  INSERT INTO article_events(article_id, ordinal, start_byte, end_byte, type, trigger_text,
+    time, place, content_start, content_end, planned, negated)
+  SELECT art.id, o - 1, s, e, ty, tr, ti, pl, cs, ce, pn, ng FROM art, unnest($42::bigint[],
+    $43::bigint[], $44::text[], $45::text[], $46::text[], $47::text[], $48::bigint[],
+    $49::bigint[], $50::boolean[], $51::boolean[])
+    WITH ORDINALITY AS r(s, e, ty, tr, ti, pl, cs, ce, pn, ng, o)),
+actors AS (
+  INSERT INTO article_event_actors(article_id, event_ordinal, ordinal, role, entity)
+  SELECT art.id, ev, o, r, en FROM art, unnest($52::integer[], $53::integer[], $54::text[],
+    $55::text[]) AS r(ev, o, r, en)),
+links AS (
+  INSERT INTO entity_links (kind, name, expansion)
+  SELECT k, nm, e FROM unnest($56::text[], $57::text[], $58::text[])
+    WITH ORDINALITY AS r(k, nm, e, o)
+  ORDER BY o ON CONFLICT (kind, name, expansion) DO NOTHING)
+SELECT art.id, (SELECT id FROM prev) FROM art
+)sql";
+
+// The analysis's rows as the array parameters kInsertArticle reads ($17 to $55).
+void AddAnalysis(PgParams& params, const Analysis& analysis) {
+  auto add_span = [](Columns& rows, const Span& span) {
+    rows.columns[0].push_back(Number(span.start));
+    rows.columns[1].push_back(Number(span.end));
+  };
+  Columns mentions(8);
+  for (const EntityMention& m : analysis.entities) {
+    add_span(mentions, m.span);
+    size_t column = 2;
+    for (const std::string* value : {&m.text, &m.type, &m.entity, &m.name, &m.title, &m.country}) {
+      mentions.columns[column++].emplace_back(*value);
+    }
+  }
+  Columns times(5);
+  for (const TimeExpression& t : analysis.times) {
+    add_span(times, t.span);
+    times.columns[2].emplace_back(t.text);
+    times.columns[3].emplace_back(t.kind);
+    times.columns[4].push_back(t.value);
+  }
+  Columns quantities(6);
+  for (const Quantity& q : analysis.quantities) {
+    add_span(quantities, q.span);
+    quantities.columns[2].emplace_back(q.text);
+    quantities.columns[3].emplace_back(fmt::format("{}", q.value));
+    quantities.columns[4].emplace_back(q.unit);
+    quantities.columns[5].push_back(Flag(q.approximate));
+  }
+  Columns quotes(6);
+  for (const Quote& q : analysis.quotes) {
+    add_span(quotes, q.span);
+    quotes.columns[2].emplace_back(q.text);
+    quotes.columns[3].push_back(q.speaker);
+    quotes.columns[4].push_back(q.speaker_entity);
+    quotes.columns[5].push_back(Flag(q.partial));
+  }
+  Columns events(10), actors(4);
+  for (size_t i = 0; i < analysis.events.size(); ++i) {
+    const Event& e = analysis.events[i];
+    add_span(events, e.span);
+    events.columns[2].emplace_back(e.type);
+    events.columns[3].emplace_back(e.trigger);
+    events.columns[4].push_back(e.time);
+    events.columns[5].push_back(e.place);
+    events.columns[6].push_back(e.content ? Number(e.content->start) : std::nullopt);
+    events.columns[7].push_back(e.content ? Number(e.content->end) : std::nullopt);
+    events.columns[8].push_back(Flag(e.planned));
+    events.columns[9].push_back(Flag(e.negated));
+    for (size_t j = 0; j < e.actors.size(); ++j) {
+      actors.columns[0].push_back(Number(static_cast<int64_t>(i)));
+      actors.columns[1].push_back(Number(static_cast<int64_t>(j)));
+      actors.columns[2].emplace_back(e.actors[j].role);
+      actors.columns[3].emplace_back(e.actors[j].entity);
+    }
+  }
+  for (const Columns* rows : {&mentions, &times, &quantities, &quotes, &events, &actors}) {
+    rows->AddTo(params);
+  }
+}
+
+}  // namespace
+
+AddResult PgStore::InsertArticle(const PreparedArticle& prepared) {
+  const Article& a = prepared.article;
+  const DuplicateFingerprint& fingerprint = prepared.fingerprint;
+  const std::optional<int64_t> family = FindFamily(fingerprint);
+
+  PgParams params;
+  params.Add(std::string_view(a.id));
+  if (a.source.empty()) {
+    params.AddNull();
+  } else {
+    params.Add(std::string_view(a.source));
+  }
+  params.Add(a.published)
+      .Add(std::string_view(a.url))
+      .Add(std::string_view(a.title))
+      .Add(std::string_view(a.author))
+      .Add(std::string_view(a.language))
+      .Add(std::string_view(a.text))
+      .Add(std::string_view(a.origin))
+      .AddBytes(HashBytes(prepared.content_hash))
+      .Add(static_cast<int64_t>(fingerprint.normalized_hash));
+  std::vector<int64_t> band_keys;
+  if (fingerprint.has_signature) {
+    params.AddBytes(SignatureBytes(fingerprint.signature));
+    for (uint64_t key : fingerprint.band_keys) band_keys.push_back(static_cast<int64_t>(key));
+  } else {
+    params.AddNull();
+  }
+  if (family) {
+    params.Add(*family);
+  } else {
+    params.AddNull();
+  }
+  // The title's terms, then the text's after them (|| shifts the right's positions).
+  params.Add(std::string_view(TsVectorLiteral(a.title, 'A')))
+      .Add(std::string_view(TsVectorLiteral(a.text, 'D')))
+      .Add(std::string_view(ArrayLiteral(band_keys)));
+  AddAnalysis(params, prepared.analysis);
+  Columns links(3);
+  for (const CorpusLinkRow& row : prepared.entity_links) {
+    links.columns[0].emplace_back(row.kind);
+    links.columns[1].emplace_back(row.name);
+    links.columns[2].emplace_back(row.expansion);
+  }
+  links.AddTo(params);
+
+  const PgResult inserted = db_.Query(std::string(kInsertArticle), params);
+  return {AddStatus::kAdded, inserted.Int(0, 0), family, inserted.OptionalInt(0, 1), {}};
+}
+
+std::vector<AddResult> PgStore::AddBatch(std::span<const PreparedArticle> batch) {
+  std::vector<AddResult> results(batch.size());
+  std::map<std::vector<uint8_t>, int64_t> stored = StoredIds(batch);
+  for (size_t i = 0; i < batch.size(); ++i) {
+    const auto existing = stored.find(HashKey(batch[i].content_hash));
+    results[i] = {existing != stored.end() ? AddStatus::kAlreadyStored : AddStatus::kAdded,
+                  existing != stored.end() ? existing->second : 0,
+                  std::nullopt,
+                  std::nullopt,
+                  {}};
+  }
+  if (stored.size() == batch.size()) return results;  // a re-ingest writes nothing at all
+
+  db_.Exec("BEGIN");
+  try {
+    db_.Query("SELECT pg_advisory_xact_lock($1)", PgParams().Add(kIngestLock));
+    // Read again under the lock: another process may have stored the same content since.
+    stored = StoredIds(batch);
+    bool in_savepoint = false;
+    for (size_t i = 0; i < batch.size(); ++i) {
+      const std::vector<uint8_t> key = HashKey(batch[i].content_hash);
+      if (const auto existing = stored.find(key); existing != stored.end()) {
+        // Stored before, or by an earlier article of this batch.
+        results[i] = {AddStatus::kAlreadyStored, existing->second, std::nullopt, std::nullopt, {}};
+        continue;
+      }
+      // The last article's savepoint is released and this one's taken in one round trip.
+      db_.Exec(in_savepoint ? "RELEASE SAVEPOINT article; SAVEPOINT article" : "SAVEPOINT article");
+      in_savepoint = true;
+      try {
+        results[i] = InsertArticle(batch[i]);
+        stored.emplace(key, results[i].article_id);
+      } catch (const PgError& e) {
+        if (!IsRecordError(e) || !db_.InTransaction()) throw;
+        db_.Exec("ROLLBACK TO SAVEPOINT article; RELEASE SAVEPOINT article");
+        in_savepoint = false;
+        results[i] = {AddStatus::kFailed, 0, std::nullopt, std::nullopt, e.what()};
+      }
+    }
+    db_.Exec("COMMIT");
+  } catch (...) {
+    if (db_.InTransaction()) db_.Exec("ROLLBACK");
+    throw;
+  }
+  return results;
+}
+
+std::map<std::vector<uint8_t>, int64_t> PgStore::StoredIds(std::span<const PreparedArticle> batch) {
+  std::vector<std::string> hashes;
+  for (const PreparedArticle& prepared : batch) {
+    hashes.push_back("\\x" + HexHash(prepared.content_hash));
+  }
+  const PgResult rows =
+      db_.Query("SELECT content_hash, id FROM articles WHERE content_hash = ANY($1::bytea[])",
+                PgParams().Add(std::string_view(ArrayLiteral(hashes))));
+  std::map<std::vector<uint8_t>, int64_t> stored;
+  for (int r = 0; r < rows.rows(); ++r) stored.emplace(rows.Bytes(r, 0), rows.Int(r, 1));
+  return stored;
+}
+
+std::vector<CorpusLinkRow> PgStore::LoadEntityLinks() {
+  const PgResult rows =
+      db_.Query("SELECT kind, name, expansion FROM entity_links ORDER BY ordinal");
+  std::vector<CorpusLinkRow> links;
+  for (int row = 0; row < rows.rows(); ++row) {
+    links.push_back({rows.Text(row, 0), rows.Text(row, 1), rows.Text(row, 2)});
+  }
+  return links;
+}
+
+Analysis PgStore::LoadAnalysis(int64_t id) {
+  Analysis analysis;
+  const PgParams article = PgParams().Add(id);
+  auto span = [](const PgResult& q, int row, int column) {
+    return Span{static_cast<uint32_t>(q.Int(row, column)),
+                static_cast<uint32_t>(q.Int(row, column + 1))};
+  };
+  const PgResult mentions = db_.Query(
+      "SELECT start_byte, end_byte, text, type, entity, name, title, country FROM "
+      "entity_mentions WHERE article_id = $1 ORDER BY ordinal",
+      article);
+  for (int r = 0; r < mentions.rows(); ++r) {
+    const PgResult& q = mentions;
+    analysis.entities.push_back({span(q, r, 0), q.Text(r, 2), q.Text(r, 3), q.Text(r, 4),
+                                 q.Text(r, 5), q.Text(r, 6), q.Text(r, 7)});
+  }
+  const PgResult times = db_.Query(
+      "SELECT start_byte, end_byte, text, kind, value FROM time_expressions "
+      "WHERE article_id = $1 ORDER BY ordinal",
+      article);
+  for (int r = 0; r < times.rows(); ++r) {
+    analysis.times.push_back(
+        {span(times, r, 0), times.Text(r, 2), times.Text(r, 3), times.OptionalText(r, 4)});
+  }
+  const PgResult quantities = db_.Query(
+      "SELECT start_byte, end_byte, text, value, unit, approximate FROM quantities "
+      "WHERE article_id = $1 ORDER BY ordinal",
+      article);
+  for (int r = 0; r < quantities.rows(); ++r) {
+    const PgResult& q = quantities;
+    analysis.quantities.push_back(
+        {span(q, r, 0), q.Text(r, 2), q.Double(r, 3), q.Text(r, 4), q.Bool(r, 5)});
+  }
+  const PgResult quotes = db_.Query(
+      "SELECT start_byte, end_byte, text, speaker, speaker_entity, partial FROM quotes "
+      "WHERE article_id = $1 ORDER BY ordinal",
+      article);
+  for (int r = 0; r < quotes.rows(); ++r) {
+    const PgResult& q = quotes;
+    analysis.quotes.push_back(
+        {span(q, r, 0), q.Text(r, 2), q.OptionalText(r, 3), q.OptionalText(r, 4), q.Bool(r, 5)});
+  }
+  const PgResult events = db_.Query(
+      "SELECT ordinal, start_byte, end_byte, type, trigger_text, time, place, content_start, "
+      "content_end, planned, negated FROM article_events WHERE article_id = $1 ORDER BY ordinal",
+      article);
+  std::map<int64_t, size_t> event_of_ordinal;
+  for (int r = 0; r < events.rows(); ++r) {
+    const PgResult& q = events;
+    Event event;
+    event_of_ordinal[q.Int(r, 0)] = analysis.events.size();
+    event.span = span(q, r, 1);
+    event.type = q.Text(r, 3);
+    event.trigger = q.Text(r, 4);
+    event.time = q.OptionalText(r, 5);
+    event.place = q.OptionalText(r, 6);
+    if (!q.IsNull(r, 7)) event.content = span(q, r, 7);
+    event.planned = q.Bool(r, 9);
+    event.negated = q.Bool(r, 10);
+    analysis.events.push_back(std::move(event));
+  }
+  if (!analysis.events.empty()) {
+    const PgResult actors = db_.Query(
+        "SELECT event_ordinal, role, entity FROM article_event_actors WHERE article_id = $1 "
+        "ORDER BY event_ordinal, ordinal",
+        article);
+    for (int r = 0; r < actors.rows(); ++r) {
+      const auto event = event_of_ordinal.find(actors.Int(r, 0));
+      if (event == event_of_ordinal.end()) continue;
+      analysis.events[event->second].actors.push_back({actors.Text(r, 1), actors.Text(r, 2)});
+    }
+  }
+  return analysis;
+}
+
+std::vector<StoredArticle> PgStore::ReadArticles(const PgResult& q) {
+  std::vector<StoredArticle> articles;
+  for (int r = 0; r < q.rows(); ++r) {
+    StoredArticle& stored = articles.emplace_back();
+    stored.id = q.Int(r, 0);
+    Article& a = stored.article;
+    a.id = q.Text(r, 1);
+    a.source = q.Text(r, 2);
+    a.published = q.OptionalText(r, 3);
+    a.url = q.Text(r, 4);
+    a.title = q.Text(r, 5);
+    a.author = q.Text(r, 6);
+    a.language = q.Text(r, 7);
+    a.text = q.Text(r, 8);
+    a.origin = q.Text(r, 9);
+    stored.dup_of = q.OptionalInt(r, 10);
+    stored.family_id = q.Int(r, 11);
+    stored.previous_version = q.OptionalInt(r, 12);
+    stored.analysis = LoadAnalysis(stored.id);
+  }
+  return articles;
+}
+
+std::optional<StoredArticle> PgStore::FindArticle(std::string_view external_id) {
+  std::vector<StoredArticle> found = ReadArticles(
+      db_.Query(Sql("WHERE a.external_id = $1 AND a.latest"), PgParams().Add(external_id)));
+  if (found.empty()) return std::nullopt;
+  return std::move(found[0]);
+}
+
+std::vector<StoredArticle> PgStore::ArticleVersions(std::string_view external_id) {
+  return ReadArticles(
+      db_.Query(Sql("WHERE a.external_id = $1 ORDER BY a.id"), PgParams().Add(external_id)));
+}
+
+std::vector<std::string> PgStore::FamilyMembers(int64_t family_id) {
+  const PgResult rows = db_.Query(
+      "SELECT a.external_id FROM articles a WHERE a.family_id = $1 AND a.latest ORDER BY "
+      "(SELECT min(b.id) FROM articles b WHERE b.external_id = a.external_id), a.id",
+      PgParams().Add(family_id));
+  std::vector<std::string> members;
+  for (int r = 0; r < rows.rows(); ++r) members.push_back(rows.Text(r, 0));
+  return members;
+}
+
+void PgStore::ForEachArticleAfter(int64_t after,
+                                  const std::function<void(StoredArticle&&)>& visit) {
+  // One article at a time, by id, so the articles never sit in memory together.
+  for (int64_t id = after;;) {
+    std::vector<StoredArticle> next =
+        ReadArticles(db_.Query(Sql("WHERE a.id > $1 ORDER BY a.id LIMIT 1"), PgParams().Add(id)));
+    if (next.empty()) return;
+    id = next[0].id;
+    visit(std::move(next[0]));
+  }
+}
+
+std::map<std::string, std::string> PgStore::ArticleSources(
+    const std::vector<std::string>& external_ids) {
+  const PgResult rows = db_.Query(
+      "SELECT a.external_id, s.name FROM articles a JOIN sources s ON s.id = a.source_id "
+      "WHERE a.external_id = ANY($1::text[]) AND a.latest",
+      PgParams().Add(std::string_view(ArrayLiteral(external_ids))));
+  std::map<std::string, std::string> sources;
+  for (int r = 0; r < rows.rows(); ++r) sources.emplace(rows.Text(r, 0), rows.Text(r, 1));
+  return sources;
+}
+
+StoreCounts PgStore::Counts() {
+  const PgResult q = db_.Query(
+      "SELECT (SELECT count(*) FROM articles WHERE latest), "
+      "(SELECT count(*) FROM articles WHERE NOT latest), (SELECT count(*) FROM sources), "
+      "(SELECT count(*) FROM articles WHERE dup_of IS NOT NULL AND latest), "
+      "(SELECT count(*) FROM entity_mentions), (SELECT count(*) FROM time_expressions), "
+      "(SELECT count(*) FROM quantities), (SELECT count(*) FROM quotes), "
+      "(SELECT count(*) FROM article_events)");
+  return {q.Int(0, 0), q.Int(0, 1), q.Int(0, 2), q.Int(0, 3), q.Int(0, 4),
+          q.Int(0, 5), q.Int(0, 6), q.Int(0, 7), q.Int(0, 8)};
+}
+
+std::vector<StoredQuote> PgStore::LoadQuotes(const QuoteQuery& query) {
+  // $1 is the speaker asked for as " word word " (empty: any speaker), as in the SQLite
+  // store; a NULL limit is no limit.
+  const std::string words = SpeakerWords(query.speaker);
+  PgParams params;
+  params.Add(std::string_view(words.empty() ? "" : " " + words + " "));
+  if (query.story) {
+    params.Add(int64_t{*query.story});
+  } else {
+    params.AddNull();
+  }
+  if (query.limit) {
+    params.Add(int64_t{std::max(0, *query.limit)});
+  } else {
+    params.AddNull();
+  }
+  const PgResult rows = db_.Query(
+      fmt::format("SELECT a.external_id, coalesce(s.name, ''), a.published, q.start_byte, "
+                  "q.end_byte, q.text, q.speaker, q.speaker_entity, q.partial FROM quotes q "
+                  "JOIN articles a ON a.id = q.article_id AND a.latest "
+                  "LEFT JOIN sources s ON s.id = a.source_id "
+                  "WHERE ($1 = '' OR strpos({}, $1) > 0 OR strpos({}, $1) > 0) "
+                  "AND ($2::bigint IS NULL OR a.external_id IN "
+                  "(SELECT article FROM story_articles WHERE story_id = $2)) "
+                  "ORDER BY q.article_id, q.ordinal LIMIT $3",
+                  SqlSpeakerWords("q.speaker"), SqlSpeakerWords("q.speaker_entity")),
+      params);
+  std::vector<StoredQuote> quotes;
+  for (int r = 0; r < rows.rows(); ++r) {
+    StoredQuote& stored = quotes.emplace_back();
+    stored.article = rows.Text(r, 0);
+    stored.source = rows.Text(r, 1);
+    stored.published = rows.OptionalText(r, 2);
+    stored.quote.span = {static_cast<uint32_t>(rows.Int(r, 3)),
+                         static_cast<uint32_t>(rows.Int(r, 4))};
+    stored.quote.text = rows.Text(r, 5);
+    stored.quote.speaker = rows.OptionalText(r, 6);
+    stored.quote.speaker_entity = rows.OptionalText(r, 7);
+    stored.quote.partial = rows.Bool(r, 8);
+  }
+  return quotes;
+}
+
+std::optional<FeedState> PgStore::LoadFeed(std::string_view url) {
+  const PgResult row = db_.Query(
+      "SELECT etag, last_modified, next_poll, failures_in_a_row FROM feeds WHERE url = $1",
+      PgParams().Add(url));
+  if (row.rows() == 0) return std::nullopt;
+  FeedState feed;
+  feed.url = url;
+  feed.etag = row.Text(0, 0);
+  feed.last_modified = row.Text(0, 1);
+  feed.next_poll = row.Int(0, 2);
+  feed.failures_in_a_row = static_cast<int>(row.Int(0, 3));
+  return feed;
+}
+
+void PgStore::SaveFeed(const FeedState& feed) {
+  db_.Query(
+      "INSERT INTO feeds (url, etag, last_modified, next_poll, failures_in_a_row) "
+      "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, "
+      "last_modified = excluded.last_modified, next_poll = excluded.next_poll, "
+      "failures_in_a_row = excluded.failures_in_a_row",
+      PgParams()
+          .Add(std::string_view(feed.url))
+          .Add(std::string_view(feed.etag))
+          .Add(std::string_view(feed.last_modified))
+          .Add(feed.next_poll)
+          .Add(int64_t{feed.failures_in_a_row}));
+}
+
+std::optional<SeenUrl> PgStore::FindSeenUrl(std::string_view url) {
+  const PgResult row =
+      db_.Query("SELECT updated, article FROM seen_urls WHERE url = $1", PgParams().Add(url));
+  if (row.rows() == 0) return std::nullopt;
+  return SeenUrl{std::string(url), row.Text(0, 0), row.Text(0, 1)};
+}
+
+void PgStore::SaveSeenUrl(const SeenUrl& seen) {
+  db_.Query(
+      "INSERT INTO seen_urls (url, updated, article) VALUES ($1, $2, $3) ON CONFLICT (url) "
+      "DO UPDATE SET updated = excluded.updated, article = excluded.article",
+      PgParams()
+          .Add(std::string_view(seen.url))
+          .Add(std::string_view(seen.updated))
+          .Add(std::string_view(seen.article)));
+}
+
+}  // namespace storyline
