@@ -262,6 +262,26 @@ TEST_P(StoreBackendTest, AnalysisRoundTripsWithItsSpans) {
   EXPECT_EQ(visited, 1);
 }
 
+TEST_P(StoreBackendTest, EntityNamesAndTheLastStoredArticle) {
+  EXPECT_FALSE(store_->LastStoredArticle().has_value());
+  auto with_mentions = [](std::string id, std::vector<EntityMention> mentions) {
+    Analysis analysis;
+    analysis.entities = std::move(mentions);
+    return PrepareArticle(MakeArticle(std::move(id), "AP", "Talks", "Biden met Harris in Rome."),
+                          std::move(analysis));
+  };
+  store_->AddBatch(std::vector{
+      with_mentions("a", {{{0, 5}, "Biden", "PERSON", "joe-biden", "Joe Biden", "", ""},
+                          {{10, 16}, "Harris", "PERSON", "kamala-harris", "", "", ""}}),
+      with_mentions("b", {{{0, 5}, "Biden", "PERSON", "joe-biden", "Joe Biden", "", ""}})});
+  // The name its mentions give most often, their words where none is given; unknown ids
+  // are left out.
+  EXPECT_EQ(store_->EntityNames({"joe-biden", "kamala-harris", "nobody"}),
+            (std::map<std::string, std::string>{{"joe-biden", "Joe Biden"},
+                                                {"kamala-harris", "Harris"}}));
+  EXPECT_EQ(store_->LastStoredArticle(), "b");
+}
+
 TEST_P(StoreBackendTest, ANewVersionReplacesTheEarlierInEveryQuery) {
   store_->AddBatch(std::vector{
       Prepare(MakeArticle("dam", "AP", "Dam report", "The dam spillway opened at noon."))});

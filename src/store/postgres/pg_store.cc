@@ -554,6 +554,28 @@ std::map<std::string, std::string> PgStore::ArticleSources(
   return sources;
 }
 
+std::map<std::string, std::string> PgStore::EntityNames(const std::vector<std::string>& ids) {
+  // As the SQLite store: of each entity's first 200 mentions, the name given most often;
+  // ties by the name's bytes.
+  const PgResult rows = db_.Query(
+      "SELECT e.id, (SELECT m.shown FROM (SELECT CASE WHEN name <> '' THEN name ELSE text END "
+      "AS shown FROM entity_mentions WHERE entity = e.id ORDER BY article_id, ordinal LIMIT 200) m "
+      "GROUP BY m.shown ORDER BY count(*) DESC, m.shown COLLATE \"C\" LIMIT 1) "
+      "FROM unnest($1::text[]) AS e(id)",
+      PgParams().Add(std::string_view(ArrayLiteral(ids))));
+  std::map<std::string, std::string> names;
+  for (int r = 0; r < rows.rows(); ++r) {
+    if (const auto name = rows.OptionalText(r, 1)) names.emplace(rows.Text(r, 0), *name);
+  }
+  return names;
+}
+
+std::optional<std::string> PgStore::LastStoredArticle() {
+  const PgResult rows = db_.Query("SELECT external_id FROM articles ORDER BY id DESC LIMIT 1");
+  if (rows.rows() == 0) return std::nullopt;
+  return rows.Text(0, 0);
+}
+
 StoreCounts PgStore::Counts() {
   const PgResult q = db_.Query(
       "SELECT (SELECT count(*) FROM articles WHERE latest), "

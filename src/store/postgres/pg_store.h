@@ -34,6 +34,8 @@ class PgStore : public Store {
   std::optional<Story> StoryOfArticle(std::string_view external_id) override;
   std::map<std::string, std::string> ArticleSources(
       const std::vector<std::string>& external_ids) override;
+  std::map<std::string, std::string> EntityNames(const std::vector<std::string>& ids) override;
+  std::optional<std::string> LastStoredArticle() override;
   StoreCounts Counts() override;
   std::vector<StoredQuote> LoadQuotes(const QuoteQuery& query) override;
   // In pg_story_tables.cc.
