@@ -5,6 +5,7 @@
 #include <set>
 
 #include "store/sqlite_schema.h"
+#include "store/stored_encodings.h"
 #include "text/ascii.h"
 
 namespace storyline {
@@ -17,59 +18,6 @@ constexpr int kBusyTimeoutMs = 60'000;
 // Near-duplicate candidates read per band key: enough to reach a large wire family's
 // earliest members while keeping the per-article cost bounded.
 constexpr int kCandidatesPerBand = 32;
-
-std::array<uint8_t, 16> HashBytes(const ContentHash& hash) {
-  std::array<uint8_t, 16> bytes{};
-  for (int i = 0; i < 8; ++i) {
-    bytes[i] = static_cast<uint8_t>(hash.high >> (56 - 8 * i));
-    bytes[8 + i] = static_cast<uint8_t>(hash.low >> (56 - 8 * i));
-  }
-  return bytes;
-}
-
-// Little-endian, so the file reads the same on any host.
-std::vector<uint8_t> SignatureBytes(const MinHashSignature& signature) {
-  std::vector<uint8_t> bytes;
-  bytes.reserve(signature.size() * 4);
-  for (uint32_t slot : signature) {
-    for (int shift = 0; shift < 32; shift += 8)
-      bytes.push_back(static_cast<uint8_t>(slot >> shift));
-  }
-  return bytes;
-}
-
-std::optional<MinHashSignature> SignatureFromBytes(std::span<const uint8_t> bytes) {
-  MinHashSignature signature;
-  if (bytes.size() != signature.size() * 4) return std::nullopt;
-  for (size_t i = 0; i < signature.size(); ++i) {
-    signature[i] = uint32_t{bytes[4 * i]} | uint32_t{bytes[4 * i + 1]} << 8 |
-                   uint32_t{bytes[4 * i + 2]} << 16 | uint32_t{bytes[4 * i + 3]} << 24;
-  }
-  return signature;
-}
-
-// A speaker name or id as lower-case words separated by single spaces: "Antony Blinken",
-// "antony-blinken" and " ANTONY  blinken" all become "antony blinken".
-std::string SpeakerWords(std::string_view name) {
-  std::string words;
-  for (const char c : AsciiLower(name)) {
-    const bool separator = c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n';
-    if (!separator) {
-      words.push_back(c);
-    } else if (!words.empty() && words.back() != ' ') {
-      words.push_back(' ');
-    }
-  }
-  if (!words.empty() && words.back() == ' ') words.pop_back();
-  return words;
-}
-
-// SQL for SpeakerWords(column) padded with spaces; lower() folds ASCII only, as
-// AsciiLower does.
-std::string SqlSpeakerWords(std::string_view column) {
-  return fmt::format("' ' || lower(replace(replace(coalesce({}, ''), '-', ' '), '_', ' ')) || ' '",
-                     column);
-}
 
 // Errors that belong to one article's data; anything else (disk full, I/O, corruption)
 // fails the whole batch.
