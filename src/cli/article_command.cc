@@ -170,7 +170,8 @@ void AddArticleCommand(CLI::App& app) {
   auto options = std::make_shared<ArticleOptions>();
   CLI::App* command =
       app.add_subcommand("article", "Show one stored article with its facts, story and versions");
-  command->add_option("--db", options->db, "Store to read (SQLite file)")->required();
+  command->add_option("--db", options->db, "Store to read (SQLite file or postgresql:// URL)")
+      ->required();
   command->add_option("id", options->id, "The article's id")->required();
   command->add_flag("--versions", options->versions,
                     "Also show every stored version, oldest first");

@@ -181,7 +181,8 @@ void AddCompareCommand(CLI::App& app) {
   auto options = std::make_shared<CompareOptions>();
   CLI::App* command =
       app.add_subcommand("compare", "Compare how the outlets of one story report it");
-  command->add_option("--db", options->db, "Store to read (SQLite file)")->required();
+  command->add_option("--db", options->db, "Store to read (SQLite file or postgresql:// URL)")
+      ->required();
   command->add_option("--story", options->story, "Story id (see `storyline stories`)")->required();
   command->add_flag("--json", options->json, "Print one JSON object instead of tables");
   command->callback([options] { RunCompare(*options); });

@@ -471,7 +471,8 @@ void AddFollowCommand(CLI::App& app) {
   auto options = std::make_shared<FollowOptions>();
   CLI::App* command =
       app.add_subcommand("follow", "Poll news feeds, fetch new articles politely, ingest them");
-  command->add_option("--db", options->db, "SQLite file (created if missing)")->required();
+  command->add_option("--db", options->db, "SQLite file (created if missing) or postgresql:// URL")
+      ->required();
   command->add_option("--feeds", options->feeds_file, "File of feed URLs, one a line (# comments)")
       ->required();
   command->add_flag("--once", options->once, "Poll every feed once, fetch what is new, and exit");

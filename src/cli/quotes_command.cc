@@ -69,7 +69,8 @@ void RunQuotes(const QuotesOptions& options) {
 void AddQuotesCommand(CLI::App& app) {
   auto options = std::make_shared<QuotesOptions>();
   CLI::App* command = app.add_subcommand("quotes", "List who said what, in arrival order");
-  command->add_option("--db", options->db, "Store to read (SQLite file)")->required();
+  command->add_option("--db", options->db, "Store to read (SQLite file or postgresql:// URL)")
+      ->required();
   command->add_option("--speaker", options->speaker,
                       "Only this speaker: name, entity id or part of the name");
   command->add_option("--story", options->story, "Only quotations in this story's articles");

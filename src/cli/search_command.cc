@@ -66,7 +66,8 @@ void RunSearch(SearchOptions& options) {
 void AddSearchCommand(CLI::App& app) {
   auto options = std::make_shared<SearchOptions>();
   CLI::App* command = app.add_subcommand("search", "Full-text search over a store's articles");
-  command->add_option("--db", options->db, "Store to search (SQLite file)")->required();
+  command->add_option("--db", options->db, "Store to search (SQLite file or postgresql:// URL)")
+      ->required();
   command
       ->add_option("query", options->query_words,
                    "Words as you would type them: \"a phrase\", word OR word, -word, prefix*")

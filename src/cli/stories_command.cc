@@ -155,7 +155,8 @@ void RunStories(const StoriesOptions& options) {
 void AddStoriesCommand(CLI::App& app) {
   auto options = std::make_shared<StoriesOptions>();
   CLI::App* command = app.add_subcommand("stories", "List the stories and events in a store");
-  command->add_option("--db", options->db, "Store to read (SQLite file)")->required();
+  command->add_option("--db", options->db, "Store to read (SQLite file or postgresql:// URL)")
+      ->required();
   command->add_option("--story", options->story,
                       "Show this story in detail: summary, timeline, quotes by speaker");
   command

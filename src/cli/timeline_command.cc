@@ -67,7 +67,8 @@ void RunTimeline(const TimelineOptions& options) {
 void AddTimelineCommand(CLI::App& app) {
   auto options = std::make_shared<TimelineOptions>();
   CLI::App* command = app.add_subcommand("timeline", "List events in date order");
-  command->add_option("--db", options->db, "Store to read (SQLite file)")->required();
+  command->add_option("--db", options->db, "Store to read (SQLite file or postgresql:// URL)")
+      ->required();
   command->add_option("--story", options->story, "Only this story's events");
   command->add_option("--entity", options->entity, "Only events involving this entity");
   command->add_flag("--json", options->json, "Print {\"events\": [...]} instead of a table");

@@ -38,7 +38,7 @@ void AddUpgradeCommand(CLI::App& app) {
   auto options = std::make_shared<UpgradeOptions>();
   CLI::App* command =
       app.add_subcommand("upgrade", "Bring a store up to this build's schema and stories");
-  command->add_option("--db", options->db, "SQLite file")->required();
+  command->add_option("--db", options->db, "SQLite file or postgresql:// URL")->required();
   command->add_option("--models", options->models_dir,
                       "Model directory (default: $STORYLINE_MODELS or models/)");
   command->callback([options] { RunUpgrade(*options); });
