@@ -20,3 +20,5 @@ $SUDO apt-get install -y -qq --no-install-recommends \
 # the chromium above and downloads none.
 if ! command -v npm >/dev/null; then $SUDO apt-get install -y -qq --no-install-recommends nodejs npm; fi
 (cd "$(dirname "$0")/../tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
+# warcio.js, the standard WARC library that reads follow's archive in tests/warc_tools.
+(cd "$(dirname "$0")/../tests/warc_tools" && npm ci --no-audit --no-fund --loglevel=error)
