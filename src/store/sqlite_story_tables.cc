@@ -2,6 +2,8 @@
 // stories, events, merges and splits it reports, brought up to date together after each
 // ingest by the changes it reports (StoryChanges).
 #include <map>
+#include <unordered_map>
+#include <utility>
 
 #include "store/sqlite_store.h"
 
@@ -194,14 +196,57 @@ void SqliteStore::SaveStoryChanges(const SavedStoryState& state, const StoryChan
 }
 
 std::vector<Story> SqliteStore::LoadStories() {
+  // One pass over each table rather than a query per story and per event: a store of
+  // 100,000 articles holds thousands of stories, and the per-story queries took seconds.
   std::vector<Story> stories;
+  std::unordered_map<int64_t, size_t> story_at;
   SqliteStatement select_stories(db_,
                                  "SELECT id, label, first_day, last_day FROM stories ORDER BY id");
   while (select_stories.Step()) {
-    stories.push_back(LoadStory(static_cast<int>(select_stories.ColumnInt(0)),
-                                select_stories.ColumnText(1), select_stories.ColumnOptionalText(2),
-                                select_stories.ColumnOptionalText(3)));
+    Story story;
+    story.id = static_cast<int>(select_stories.ColumnInt(0));
+    story.label = select_stories.ColumnText(1);
+    story.first = select_stories.ColumnOptionalText(2);
+    story.last = select_stories.ColumnOptionalText(3);
+    story_at.emplace(story.id, stories.size());
+    stories.push_back(std::move(story));
   }
+  SqliteStatement select_articles(
+      db_, "SELECT story_id, article FROM story_articles ORDER BY story_id, ordinal");
+  while (select_articles.Step()) {
+    const auto at = story_at.find(select_articles.ColumnInt(0));
+    if (at != story_at.end()) stories[at->second].articles.push_back(select_articles.ColumnText(1));
+  }
+  // By event id, the story and the place in its events.
+  std::unordered_map<int64_t, std::pair<size_t, size_t>> event_at;
+  SqliteStatement select_events(db_,
+                                "SELECT story_id, id, type, day, place, summary FROM story_events "
+                                "ORDER BY story_id, ordinal");
+  while (select_events.Step()) {
+    const auto at = story_at.find(select_events.ColumnInt(0));
+    if (at == story_at.end()) continue;
+    StoryEvent event;
+    event.id = static_cast<int>(select_events.ColumnInt(1));
+    event.type = select_events.ColumnText(2);
+    event.date = select_events.ColumnOptionalText(3);
+    event.place = select_events.ColumnOptionalText(4);
+    event.summary = select_events.ColumnText(5);
+    std::vector<StoryEvent>& events = stories[at->second].events;
+    event_at.emplace(event.id, std::pair(at->second, events.size()));
+    events.push_back(std::move(event));
+  }
+  auto add_to_events = [&](std::string_view sql, std::vector<std::string> StoryEvent::*field) {
+    SqliteStatement select(db_, sql);
+    while (select.Step()) {
+      const auto at = event_at.find(select.ColumnInt(0));
+      if (at == event_at.end()) continue;
+      (stories[at->second.first].events[at->second.second].*field).push_back(select.ColumnText(1));
+    }
+  };
+  add_to_events("SELECT event_id, article FROM story_event_articles ORDER BY event_id, ordinal",
+                &StoryEvent::articles);
+  add_to_events("SELECT event_id, entity FROM story_event_actors ORDER BY event_id, ordinal",
+                &StoryEvent::actors);
   return stories;
 }
 
