@@ -77,7 +77,9 @@ ApiResponse Api::Handle(const std::string& path, const ApiParams& params) {
   if (path == "changes") return Answer(path, params);
   const std::string version = Version();
   std::string key = path;
-  for (const auto& [name, value] : params) key += '\0' + name + '=' + value;
+  for (const auto& [name, value] : params) {
+    key.append(1, '\0').append(name).append(1, '=').append(value);
+  }
   std::promise<ApiResponse> promise;
   {
     std::unique_lock lock(mutex_);
@@ -142,8 +144,9 @@ ApiResponse Api::Answer(const std::string& path, const ApiParams& params) {
     if (what == "stories" && segments.size() == 3 && segments[2] == "compare") {
       return {200, Dump(api::CompareOne(*store, *snapshot, api::StoryId(segments[1]), params))};
     }
-    if (what == "events" && segments.size() == 1)
+    if (what == "events" && segments.size() == 1) {
       return {200, Dump(api::Events(*store, *snapshot, params))};
+    }
     if (what == "quotes" && segments.size() == 1) {
       return {200, Dump(api::Quotes(*store, *snapshot, params))};
     }

@@ -19,8 +19,9 @@ std::vector<uint8_t> SignatureBytes(const MinHashSignature& signature) {
   std::vector<uint8_t> bytes;
   bytes.reserve(signature.size() * 4);
   for (uint32_t slot : signature) {
-    for (int shift = 0; shift < 32; shift += 8)
+    for (int shift = 0; shift < 32; shift += 8) {
       bytes.push_back(static_cast<uint8_t>(slot >> shift));
+    }
   }
   return bytes;
 }
