@@ -9,9 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "../support/test_paths.h"
 #include "store/sqlite_schema.h"
 #include "store/store.h"
-#include "../support/test_paths.h"
+#include "store_test_articles.h"
 
 namespace storyline {
 namespace {
@@ -52,41 +53,10 @@ class SqliteStoreTest : public ::testing::Test {
   std::string path_;
 };
 
-constexpr const char* kWireText =
-    "GENEVA — Negotiators from both sides met for six hours on Tuesday at the United Nations "
-    "office and agreed on a framework for a temporary truce, according to two officials briefed "
-    "on the talks. The framework would pause fighting for four weeks, allow aid convoys through "
-    "the northern crossing and start an exchange of detainees in stages. Mediators said a final "
-    "text could be signed within days if the remaining disputes over the sequencing of releases "
-    "are settled. Critics in both capitals warned that earlier frameworks had collapsed within "
-    "hours and that monitoring arrangements remain vague.";
-
-Article MakeArticle(std::string id, std::string source, std::string title, std::string text) {
-  Article a;
-  a.id = std::move(id);
-  a.source = std::move(source);
-  a.title = std::move(title);
-  a.text = std::move(text);
-  a.published = "2024-08-21";
-  a.url = "https://example.com/" + a.source + "/" + a.id;
-  return a;
-}
-
-PreparedArticle Prepare(Article a) {
-  Analysis analysis;
-  analysis.entities.push_back({{0, 6}, a.text.substr(0, 6), "PLACE", "geneva", "Geneva", "", ""});
-  analysis.quotes.push_back({{10, 20}, "quoted", std::string("an official"), std::nullopt});
-  return PrepareArticle(std::move(a), std::move(analysis));
-}
-
-std::vector<PreparedArticle> WireCopies(int outlets) {
-  std::vector<PreparedArticle> batch;
-  for (int i = 0; i < outlets; ++i) {
-    batch.push_back(Prepare(MakeArticle("w" + std::to_string(i), "Outlet " + std::to_string(i),
-                                        "Truce framework agreed", kWireText)));
-  }
-  return batch;
-}
+using store_test::kWireText;
+using store_test::MakeArticle;
+using store_test::Prepare;
+using store_test::WireCopies;
 
 TEST_F(SqliteStoreTest, MigratesAnEmptyDatabaseAndReopensIt) {
   {
