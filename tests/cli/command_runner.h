@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+
 #include "../support/test_paths.h"
 
 namespace storyline::testing {
@@ -28,7 +29,8 @@ inline CommandResult RunStoryline(const std::string& args) {
       (std::filesystem::temp_directory_path() /
        ("storyline-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".err"))
           .string();
-  const std::string command = std::string(storyline::test_paths::StorylineBinary()) + " " + args + " 2>" + err_path;
+  const std::string command =
+      std::string(storyline::test_paths::StorylineBinary()) + " " + args + " 2>" + err_path;
   CommandResult result;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) return result;

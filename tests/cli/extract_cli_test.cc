@@ -8,8 +8,8 @@
 #include <sstream>
 #include <vector>
 
-#include "command_runner.h"
 #include "../support/test_paths.h"
+#include "command_runner.h"
 
 namespace storyline {
 namespace {
@@ -23,7 +23,9 @@ std::vector<nlohmann::json> JsonLines(const std::string& out) {
   return lines;
 }
 
-std::string Seeds() { return std::string(storyline::test_paths::SharedDir()) + "/seeds/seeds.jsonl"; }
+std::string Seeds() {
+  return std::string(storyline::test_paths::SharedDir()) + "/seeds/seeds.jsonl";
+}
 
 TEST(ExtractCli, PrintsTheContractShapeForEachArticle) {
   const auto result = RunStoryline("extract " + Seeds());

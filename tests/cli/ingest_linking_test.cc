@@ -9,9 +9,9 @@
 #include <fstream>
 #include <string>
 
+#include "../support/test_paths.h"
 #include "command_runner.h"
 #include "store/sqlite_schema.h"
-#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -45,7 +45,9 @@ constexpr const char* kLinkingDump =
 
 class IngestLinkingTest : public testing::CommandTest {
  protected:
-  static std::string Seeds() { return std::string(storyline::test_paths::SharedDir()) + "/seeds/seeds.jsonl"; }
+  static std::string Seeds() {
+    return std::string(storyline::test_paths::SharedDir()) + "/seeds/seeds.jsonl";
+  }
 
   // One text value from a raw connection, as another tool would read it.
   static std::string Query(const std::string& db_path, const std::string& sql) {

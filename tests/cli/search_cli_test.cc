@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "command_runner.h"
 #include "../support/test_paths.h"
+#include "command_runner.h"
 
 namespace storyline {
 namespace {
@@ -108,8 +108,9 @@ class SeedSearchTest : public ::testing::Test {
     db_ = (std::filesystem::temp_directory_path() /
            ("storyline-search-seeds-" + std::to_string(::getpid()) + ".db"))
               .string();
-    const auto result = RunStoryline("ingest --db " + db_ + " " +
-                                     std::string(storyline::test_paths::SharedDir()) + "/seeds/seeds.jsonl");
+    const auto result =
+        RunStoryline("ingest --db " + db_ + " " + std::string(storyline::test_paths::SharedDir()) +
+                     "/seeds/seeds.jsonl");
     ASSERT_EQ(result.status, 0) << result.err;
   }
   static void TearDownTestSuite() {

@@ -10,8 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "command_runner.h"
 #include "../support/test_paths.h"
+#include "command_runner.h"
 
 namespace storyline {
 namespace {

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "../store/gunzip_fixture.h"
-#include "command_runner.h"
 #include "../support/test_paths.h"
+#include "command_runner.h"
 
 namespace storyline {
 namespace {
@@ -69,7 +69,8 @@ TEST(StoreUpgradeTest, APreviousReleasesStoreUpgradesAndResumesClustering) {
   const std::filesystem::path fresh_store = TempPath("fresh.db");
   const std::filesystem::path last_two = TempPath("last-two.jsonl");
   std::filesystem::remove(fresh_store);
-  GunzipFixture(std::string(storyline::test_paths::SourceDir()) + "/tests/data/store/seeds-000-002.step5.db.gz",
+  GunzipFixture(std::string(storyline::test_paths::SourceDir()) +
+                    "/tests/data/store/seeds-000-002.step5.db.gz",
                 old_store);
   WriteSeedLines(3, 5, last_two);
 

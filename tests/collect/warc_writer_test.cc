@@ -9,8 +9,8 @@
 #include <iterator>
 #include <map>
 
-#include "io/input_reader.h"
 #include "../support/test_paths.h"
+#include "io/input_reader.h"
 
 namespace storyline {
 namespace {

@@ -7,8 +7,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "extract/links/entity_linker.h"
 #include "../support/test_paths.h"
+#include "extract/links/entity_linker.h"
 
 namespace storyline {
 namespace {
@@ -64,8 +64,8 @@ TEST(CorpusEntityLinker, SurnameAloneInAnUnrelatedArticleKeepsItsOwnId) {
 }
 
 TEST(CorpusEntityLinker, CommonOrganizationsAreNoSharedContext) {
-  CorpusEntityLinker linker(
-      EntityAliases::LoadNames(std::filesystem::path(storyline::test_paths::SourceDir()) / "models"));
+  CorpusEntityLinker linker(EntityAliases::LoadNames(
+      std::filesystem::path(storyline::test_paths::SourceDir()) / "models"));
   const auto ids = LinkAll(
       linker, {{Linked("Condoleezza Rice", "PERSON"), Linked("U.N.", "ORG"),
                 Linked("Police", "ORG"), Linked("State Department", "ORG")},
@@ -193,8 +193,8 @@ TEST(CorpusEntityLinker, AcronymWithTwoPossibleExpansionsStays) {
 }
 
 TEST(CorpusEntityLinker, CountryAliasesFromTheModelTable) {
-  CorpusEntityLinker linker(EntityAliases::Load(std::filesystem::path(storyline::test_paths::SourceDir()) /
-                                                "models/entity_aliases.tsv"));
+  CorpusEntityLinker linker(EntityAliases::Load(
+      std::filesystem::path(storyline::test_paths::SourceDir()) / "models/entity_aliases.tsv"));
   const auto ids = LinkAll(
       linker,
       {{Linked("U.S.", "PLACE"), Linked("US", "ORG"), Linked("United States of America", "PLACE"),
@@ -211,8 +211,8 @@ TEST(CorpusEntityLinker, CountryAliasesFromTheModelTable) {
 }
 
 TEST(CorpusEntityLinker, AbbreviationsAndExpansionsOfOrganizationsAreOneEntity) {
-  CorpusEntityLinker linker(
-      EntityAliases::LoadNames(std::filesystem::path(storyline::test_paths::SourceDir()) / "models"));
+  CorpusEntityLinker linker(EntityAliases::LoadNames(
+      std::filesystem::path(storyline::test_paths::SourceDir()) / "models"));
   const auto ids = LinkAll(
       linker,
       {{Linked("U.N. Security Council", "ORG"), Linked("EU", "ORG"), Linked("U.S. Army", "ORG")},

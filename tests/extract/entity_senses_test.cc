@@ -7,15 +7,16 @@
 #include <utility>
 #include <vector>
 
+#include "../support/test_paths.h"
 #include "extract/links/entity_linker.h"
 #include "nlp/pos_tagger.h"
 #include "text/tokenizer.h"
-#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
 
-const std::filesystem::path kModels = std::filesystem::path(storyline::test_paths::SourceDir()) / "models";
+const std::filesystem::path kModels =
+    std::filesystem::path(storyline::test_paths::SourceDir()) / "models";
 
 // "type entity country" of each mention after linking and resolving senses; mentions as
 // (surface, type) at their first occurrence after the previous one.

@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "extract/times/time_expression_finder.h"
 #include "../support/test_paths.h"
+#include "extract/times/time_expression_finder.h"
 
 namespace storyline {
 namespace {

@@ -7,16 +7,18 @@
 #include <sstream>
 #include <string>
 
+#include "../support/test_paths.h"
 #include "nlp/conllu_reader.h"
 #include "nlp/pos_tagger.h"
 #include "nlp/syntax_evaluation.h"
-#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
 
-const std::filesystem::path kModels = std::filesystem::path(storyline::test_paths::SourceDir()) / "models";
-const std::filesystem::path kGum = std::filesystem::path(storyline::test_paths::SharedDir()) / "data/gum";
+const std::filesystem::path kModels =
+    std::filesystem::path(storyline::test_paths::SourceDir()) / "models";
+const std::filesystem::path kGum =
+    std::filesystem::path(storyline::test_paths::SharedDir()) / "data/gum";
 
 std::filesystem::path TempFile(const std::string& name, const std::string& contents) {
   const std::filesystem::path path =

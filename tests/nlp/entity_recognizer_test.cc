@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+
 #include "../support/test_paths.h"
 
 namespace storyline {

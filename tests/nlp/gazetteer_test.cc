@@ -6,8 +6,8 @@
 #include <fstream>
 #include <string>
 
-#include "text/tokenizer.h"
 #include "../support/test_paths.h"
+#include "text/tokenizer.h"
 
 namespace storyline {
 namespace {
@@ -15,8 +15,8 @@ namespace {
 constexpr GazetteerCategories Bit(GazetteerCategory c) { return CategoryBit(c); }
 
 const Gazetteer& Committed() {
-  static const Gazetteer gazetteer =
-      Gazetteer::Load(std::filesystem::path(storyline::test_paths::SourceDir()) / "models" / "gazetteer.tsv");
+  static const Gazetteer gazetteer = Gazetteer::Load(
+      std::filesystem::path(storyline::test_paths::SourceDir()) / "models" / "gazetteer.tsv");
   return gazetteer;
 }
 

@@ -17,6 +17,7 @@
 #include <string>
 #include <thread>
 #include <vector>
+
 #include "../support/test_paths.h"
 
 namespace storyline::reliability {

@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "../support/test_paths.h"
 #include "io/html_extractor.h"
 #include "io/input_reader.h"
-#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -160,8 +160,8 @@ TEST_F(ResourceLimitsTest, LinkFarmPageStaysWithinEightTimesItsSize) {
     }
     out << "</body></html>";
   }
-  const std::string command =
-      std::string(storyline::test_paths::StorylineBinary()) + " extract " + path + " >/dev/null 2>&1";
+  const std::string command = std::string(storyline::test_paths::StorylineBinary()) + " extract " +
+                              path + " >/dev/null 2>&1";
   ASSERT_NE(std::system(command.c_str()), -1);
   rusage usage{};
   getrusage(RUSAGE_CHILDREN, &usage);

@@ -8,9 +8,9 @@
 #include <sys/stat.h>
 
 #include "../store/gunzip_fixture.h"
+#include "../support/test_paths.h"
 #include "reliability_support.h"
 #include "store/file_lock.h"
-#include "../support/test_paths.h"
 
 namespace storyline::reliability {
 namespace {
@@ -148,8 +148,9 @@ TEST(StoreAccessTest, ReadersWorkOnAStoreNobodyMayWrite) {
 TEST(StoreAccessTest, ReadersRefuseAnOlderStoreAndUpgradeBringsItUpToDate) {
   ScratchDir dir("storyline-access-older");
   const fs::path db = dir / "older.db";
-  storyline::testing::GunzipFixture(
-      std::string(storyline::test_paths::SourceDir()) + "/tests/data/store/seeds-000-002.step5.db.gz", db);
+  storyline::testing::GunzipFixture(std::string(storyline::test_paths::SourceDir()) +
+                                        "/tests/data/store/seeds-000-002.step5.db.gz",
+                                    db);
   const std::string before = ReadFile(db);
   for (const auto& command : ReaderCommands(db)) {
     SCOPED_TRACE(command[0]);

@@ -12,9 +12,9 @@
 #include <thread>
 
 #include "../cli/command_runner.h"
+#include "../support/test_paths.h"
 #include "hostile_article.h"
 #include "serve/web_server.h"
-#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -41,8 +41,9 @@ class ServeApiTest : public ::testing::Test {
     std::filesystem::create_directories(*dir_);
     const std::string input = (*dir_ / "hostile.jsonl").string();
     std::ofstream(input) << kHostileArticle << "\n";
-    const auto ingest = RunStoryline("ingest --db " + Db() + " " + storyline::test_paths::SharedDir() +
-                                     "/seeds/seeds.jsonl " + input);
+    const auto ingest =
+        RunStoryline("ingest --db " + Db() + " " + storyline::test_paths::SharedDir() +
+                     "/seeds/seeds.jsonl " + input);
     ASSERT_EQ(ingest.status, 0) << ingest.err;
     ServeOptions options;
     options.db = Db();
@@ -157,8 +158,9 @@ TEST_F(ServeApiTest, OneStoryIsTheCommandsStoryWithItsOutlets) {
   const int id = FirstStory();
   const json command = CommandJson("stories --story " + std::to_string(id));
   const json api = GetJson("/api/v1/stories/" + std::to_string(id));
-  EXPECT_EQ(Without(api["story"], {"outlets", "unknown_source_articles", "sources", "entity_names"}),
-            command["story"]);
+  EXPECT_EQ(
+      Without(api["story"], {"outlets", "unknown_source_articles", "sources", "entity_names"}),
+      command["story"]);
   EXPECT_EQ(GetJson("/api/stories/" + std::to_string(id)), api);
   EXPECT_EQ(GetJson("/api/v1/stories/" + std::to_string(id) + "/compare"),
             CommandJson("compare --story " + std::to_string(id)));
@@ -221,8 +223,8 @@ TEST_F(ServeApiTest, EntitiesAreShownByTheNamesTheirMentionsGive) {
   }
   // Every actor and place of a story's events, and of a page of events, has its name.
   const int id = FirstStory();
-  for (const std::string path : {"/api/v1/stories/" + std::to_string(id),
-                                 "/api/v1/events?story=" + std::to_string(id)}) {
+  for (const std::string path :
+       {"/api/v1/stories/" + std::to_string(id), "/api/v1/events?story=" + std::to_string(id)}) {
     const json answer = GetJson(path);
     const json& events = answer.contains("story") ? answer["story"]["events"] : answer["events"];
     const json& names =

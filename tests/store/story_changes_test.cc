@@ -14,13 +14,13 @@
 #include <vector>
 
 #include "../story/topic_stream.h"
+#include "../support/test_paths.h"
 #include "gunzip_fixture.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 #include "store/story_updater.h"
 #include "story/stories_json.h"
 #include "story/story_clusterer.h"
-#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -39,7 +39,8 @@ StoryClustererOptions QuickRetirement() {
 
 // ECB+ in file order (shared/data/ecbplus), empty when absent.
 std::vector<Article> EcbPlus() {
-  std::ifstream corpus(std::string(storyline::test_paths::SharedDir()) + "/data/ecbplus/ecbplus.jsonl");
+  std::ifstream corpus(std::string(storyline::test_paths::SharedDir()) +
+                       "/data/ecbplus/ecbplus.jsonl");
   std::vector<Article> stream;
   for (std::string line; std::getline(corpus, line);) {
     const auto record = nlohmann::json::parse(line);
@@ -310,7 +311,8 @@ StoryClustererOptions Version4Options() {
 
 TEST(StoryChangesTest, AVersion4StateLoadsWithItsRetiredStories) {
   TempStore store_file("v4-state");
-  GunzipFixture(std::string(storyline::test_paths::SourceDir()) + kVersion4Store, store_file.path());
+  GunzipFixture(std::string(storyline::test_paths::SourceDir()) + kVersion4Store,
+                store_file.path());
   auto store = OpenStore(store_file.path(), OpenMode::kMustExist);
   std::istringstream state(store->LoadStoryState().blob);
   StoryClusterer clusterer(QuickRetirement());

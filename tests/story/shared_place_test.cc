@@ -8,8 +8,8 @@
 #include <utility>
 #include <vector>
 
-#include "story/story_clusterer.h"
 #include "../support/test_paths.h"
+#include "story/story_clusterer.h"
 
 namespace storyline {
 namespace {
@@ -49,7 +49,8 @@ std::pair<Article, Analysis> Report(std::string id, std::string published, std::
 std::vector<int> Place(const std::vector<std::pair<Article, Analysis>>& reports) {
   StoryClusterer clusterer;
   // As ingest does: document frequencies of news at large, not of these few reports.
-  std::ifstream background(std::string(storyline::test_paths::SourceDir()) + "/models/story-background.tsv");
+  std::ifstream background(std::string(storyline::test_paths::SourceDir()) +
+                           "/models/story-background.tsv");
   EXPECT_TRUE(background);
   clusterer.AddBackground(background);
   std::vector<int> stories;

@@ -10,10 +10,10 @@
 #include <sstream>
 #include <tuple>
 
+#include "../support/test_paths.h"
 #include "store/store.h"
 #include "store/story_updater.h"
 #include "story/stories_json.h"
-#include "../support/test_paths.h"
 
 namespace storyline {
 namespace {
@@ -282,7 +282,8 @@ TEST(StoryClustererTest, GunViolenceCorpusIncidentsAreStories) {
   std::ifstream corpus(std::string(storyline::test_paths::SharedDir()) + "/data/gvc/gvc.jsonl");
   if (!corpus) GTEST_SKIP() << "shared/data/gvc not present";
   StoryClusterer clusterer;
-  std::ifstream background(std::string(storyline::test_paths::SourceDir()) + "/models/story-background.tsv");
+  std::ifstream background(std::string(storyline::test_paths::SourceDir()) +
+                           "/models/story-background.tsv");
   ASSERT_TRUE(background);
   clusterer.AddBackground(background);
   std::map<std::string, std::string> gold;

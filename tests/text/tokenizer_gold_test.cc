@@ -14,8 +14,8 @@
 #include <utility>
 #include <vector>
 
-#include "text/tokenizer.h"
 #include "../support/test_paths.h"
+#include "text/tokenizer.h"
 
 namespace storyline {
 namespace {
