@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "extract/entities/mention_edits.h"
+#include "extract/entities/street_names.h"
 
 namespace storyline {
 namespace {
@@ -19,11 +20,6 @@ bool IsConnective(std::string_view word) { return InWordList(kConnectives, word)
 // A weekday run into a name ("in Waterbury Saturday", "in Henry County Thursday").
 constexpr std::array<std::string_view, 7> kWeekdays = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-
-// The type words of a street's name, never a name alone ("709 Gordon Smith | Boulevard").
-constexpr std::array<std::string_view, 14> kStreetWords = {
-    "Street", "St.",   "Road", "Rd.",     "Avenue",  "Ave.",    "Boulevard",
-    "Blvd.",  "Drive", "Lane", "Highway", "Parkway", "Freeway", "Expressway"};
 
 // The type words of a local government's area: "Henry County" is a place, never a person.
 constexpr std::array<std::string_view, 4> kAreaWords = {"County", "Parish", "Township", "Borough"};
@@ -69,7 +65,7 @@ std::optional<std::pair<size_t, size_t>> RepairedEdges(std::string_view text,
   // A piece glued to the name before it ("Police Department['s Homicide] Unit").
   if (IsPossessive(word(first))) return std::nullopt;
   while (last > first && InWordList(kWeekdays, word(last))) --last;
-  if (first == last && InWordList(kStreetWords, word(first))) return std::nullopt;
+  if (first == last && IsRoadWord(word(first))) return std::nullopt;
   return std::pair(first, last);
 }
 

@@ -13,12 +13,15 @@ bool IsIn(std::string_view word, std::initializer_list<std::string_view> words) 
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-// Last words that only roads end in.
+}  // namespace
+
 bool IsRoadWord(std::string_view word) {
   return IsIn(word,
               {"Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard", "Blvd.", "Freeway",
                "Fwy.", "Highway", "Hwy.", "Expressway", "Parkway", "Pkwy.", "Turnpike"});
 }
+
+namespace {
 
 // Last words of roads that end other names too ("Nathan Lane", "Google Drive", "Supreme
 // Court").

@@ -21,6 +21,10 @@
 
 namespace storyline {
 
+// Whether `word` is a last word only roads end in ("Street", "Blvd.", "Turnpike"; not
+// "Lane" or "Drive", which end other names too).
+bool IsRoadWord(std::string_view word);
+
 // Whether `name` (a mention's words) is a numbered road such as "I-45" or "Route 66".
 bool IsNumberedRoad(std::string_view name);
 
