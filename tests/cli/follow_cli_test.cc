@@ -533,6 +533,20 @@ TEST_F(FollowTest, AFeedListWithoutFeedsIsBadInput) {
       << result.err;
 }
 
+TEST_F(FollowTest, RetryAndTimeoutValuesOutOfRangeAreBadInput) {
+  const std::string path = (dir_ / "feeds.txt").string();
+  std::ofstream(path) << site_.Url("/rss.xml") << "\n";
+  for (const std::string flag :
+       {"--retries -1", "--retries many", "--retry-delay -5", "--timeout 0", "--timeout soon"}) {
+    const auto result =
+        RunStoryline("follow --once --db " + Db() + " --feeds " + path + " " + flag);
+    EXPECT_NE(result.status, 0) << flag;
+    const std::string name = flag.substr(0, flag.find(' '));
+    EXPECT_NE(result.err.find(name), std::string::npos) << flag << ": " << result.err;
+    EXPECT_EQ(site_.Hits("/rss.xml"), 0) << flag;  // nothing fetched
+  }
+}
+
 TEST_F(FollowTest, EveryFeedFormatIsFollowed) {
   site_.SetPage("/news/strike", ArticlePage("Dockworkers strike", "strike"));
   site_.SetPage("/news/talks", ArticlePage("Port talks resume", "round of talks"));
