@@ -210,6 +210,51 @@ INSTANTIATE_TEST_SUITE_P(
              "were stranded.",
              "2019-11-19", "May this year", "DATE", "2019-05"}));
 
+// Holidays are the day they fall on in the year the phrase, the text or the tense gives.
+INSTANTIATE_TEST_SUITE_P(
+    Holidays, FindTimeExpressionsTest,
+    testing::Values(
+        Case{"Stores were closed on Christmas Day.", kWednesday, "Christmas Day", "DATE",
+             "2023-12-25"},
+        Case{"The parade will be held on Thanksgiving.", kWednesday, "Thanksgiving", "DATE",
+             "2024-11-28"},
+        Case{"Churches filled on Good Friday.", kWednesday, "Good Friday", "DATE", "2024-03-29"},
+        Case{"Shoppers lined up for Cyber Monday deals.", kWednesday, "Cyber Monday", "DATE",
+             "2023-11-27"},
+        Case{"He came home for Christmas 1963.", kWednesday, "Christmas 1963", "DATE",
+             "1963-12-25"},
+        Case{"They met last Christmas.", kWednesday, "last Christmas", "DATE", "2023-12-25"},
+        Case{"They will marry next Easter.", kWednesday, "next Easter", "DATE", "2025-04-20"},
+        Case{"Three were hurt over Memorial Day weekend.", kWednesday, "Memorial Day", "DATE",
+             "2024-05-27"},
+        Case{"Fireworks were launched on New Year's Eve.", kWednesday, "New Year's Eve", "DATE",
+             "2023-12-31"},
+        Case{"The shop will open on St. Patrick's Day.", kWednesday, "St. Patrick's Day", "DATE",
+             "2025-03-17"},
+        Case{"Police were called on Christmas Eve night.", kWednesday, "Christmas Eve night",
+             "TIME", "2023-12-24TNI"},
+        // Without a publication date a holiday with no year keeps no value.
+        Case{"Stores were closed on Christmas Day.", std::nullopt, "Christmas Day", "DATE",
+             std::nullopt}));
+
+// A day's part named before the day, years before the common era, a heading's year.
+INSTANTIATE_TEST_SUITE_P(
+    Histories, FindTimeExpressionsTest,
+    testing::Values(
+        Case{"Troops crossed on the night of May 13, 1940.", kWednesday,
+             "the night of May 13, 1940", "TIME", "1940-05-13TNI"},
+        Case{"Rebels struck in the early morning hours of November 1, 1954.", kWednesday,
+             "the early morning hours of November 1, 1954", "TIME", "1954-11-01TMO"},
+        Case{"The battle was fought in 480 BC.", kWednesday, "480 BC", "DATE", "BC0480"},
+        Case{"Rome fell to the Gauls in 390 B.C.", kWednesday, "390 B.C.", "DATE", "BC0390"},
+        Case{"Xerxes marched in the spring of 480 BC.", kWednesday, "the spring of 480 BC", "DATE",
+             "BC0480-SP"},
+        Case{"The city grew in the 4th century BC.", kWednesday, "the 4th century BC", "DATE",
+             "BC03"},
+        Case{"Sales rose in the latter half of 2008.", kWednesday, "the latter half of 2008",
+             "DATE", "2008-H2"},
+        Case{"2003: Invasion\n\nThe war began in March.", kWednesday, "2003", "DATE", "2003"}));
+
 // TimeML's reference values: the present, the past or the future, with no date.
 INSTANTIATE_TEST_SUITE_P(
     References, FindTimeExpressionsTest,
@@ -270,12 +315,16 @@ INSTANTIATE_TEST_SUITE_P(
         NonTime{"Call 555-2019 for tickets.", "555-2019"},
         NonTime{"Call (212) 555-1987 today.", "555-1987"},
         NonTime{"Dial 1-800-555-2015 now.", "1-800-555-2015"},
+        NonTime{"Call Crime Stoppers at 419 - 255 - 1999.", "419 - 255 - 1999"},
         // Named days give no date.
         NonTime{"Stocks fell on Black Monday.", "Black Monday"},
-        NonTime{"Shoppers lined up for Cyber Monday deals.", "Cyber Monday"},
         NonTime{"Voters went to the polls on Super Tuesday.", "Super Tuesday"},
-        NonTime{"Churches filled on Good Friday.", "Good Friday"},
         NonTime{"Veterans marked D-Day in Normandy.", "D-Day"},
+        // A holiday's name that is a thing, a place or a season of shopping.
+        NonTime{"They decorated the Christmas tree.", "Christmas"},
+        NonTime{"Easter eggs were hidden in the garden.", "Easter"},
+        NonTime{"The ship sailed on Christmas Island waters.", "Christmas"},
+        NonTime{"They return home every Christmas.", "Christmas"},
         // Adjectives and conjunctions that only lean on time.
         NonTime{"Now that the vote is over, talks resume.", "Now"},
         NonTime{"The future king spoke.", "future"}, NonTime{"The past president spoke.", "past"},

@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "extract/times/time_calendar.h"
+#include "extract/times/time_holidays.h"
 #include "extract/times/time_references.h"
 #include "extract/times/time_tense.h"
 #include "extract/times/time_tokens.h"
@@ -181,7 +182,8 @@ class Finder {
         &Finder::MatchShifted,    &Finder::MatchQuarter,      &Finder::MatchSeason,
         &Finder::MatchCentury,    &Finder::MatchFiscal,       &Finder::MatchClock,
         &Finder::MatchDuration,   &Finder::MatchSet,          &Finder::MatchTheDay,
-        &Finder::MatchYearBefore, &Finder::MatchWeekOfMonth,  &Finder::MatchReference};
+        &Finder::MatchYearBefore, &Finder::MatchWeekOfMonth,  &Finder::MatchReference,
+        &Finder::MatchHoliday,    &Finder::MatchDayPartOf,    &Finder::MatchEraYear};
     if (!CanStart(t_[i]) || InPhoneNumber(i)) return std::nullopt;
     std::optional<Found> best;
     for (Matcher matcher : kMatchers) {
@@ -207,6 +209,7 @@ class Finder {
             "each",      "per",     "hourly",   "daily",     "nightly", "weekly",   "monthly",
             "annually",  "yearly",  "weekend",  "q1",        "q2",      "q3",       "q4"};
     if (kStarters->contains(token.lower) || CanStartTimeReference(token.lower)) return true;
+    if (token.capitalized && StartsHolidayName(token.lower)) return true;
     return token.lower.size() == 6 && token.lower.starts_with("fy");
   }
 
@@ -233,12 +236,21 @@ class Finder {
   }
 
   // Whether token `i` is a part of a phone number's "555-0123": three digits, a hyphen,
-  // four digits, glued.
+  // four digits, glued; or spaced, as text re-tokenized with spaces around punctuation
+  // writes a whole number ("419 - 255 - 1111").
   bool InPhoneNumber(size_t i) const {
     auto pair_at = [&](size_t k) {
       return Digits(k, 3) && Word(k + 1, "-") && Glued(k + 1) && Glued(k + 2) && Digits(k + 2, 4);
     };
-    return pair_at(i) || (i >= 2 && pair_at(i - 2));
+    auto spaced_at = [&](size_t k) {
+      return Digits(k, 3) && Word(k + 1, "-") && Digits(k + 2, 3) && Word(k + 3, "-") &&
+             Digits(k + 4, 4);
+    };
+    if (pair_at(i) || (i >= 2 && pair_at(i - 2))) return true;
+    for (size_t back = 0; back <= 4 && back <= i; back += 2) {
+      if (spaced_at(i - back)) return true;
+    }
+    return false;
   }
 
   // The token after an abbreviation's period, if `i` is one.
@@ -656,6 +668,133 @@ class Finder {
     return std::find(std::begin(kNames), std::end(kNames), w) != std::end(kNames);
   }
 
+  static bool StartsHolidayName(std::string_view w) {
+    for (const HolidayName& name : HolidayNames()) {
+      if (name.words[0] == w) return true;
+    }
+    return false;
+  }
+
+  // The end of holiday `name` written from token `i`, if it is: each word capitalized, a
+  // possessive's "'s" and a period glued to the word before them.
+  std::optional<size_t> HolidayNameEnd(size_t i, const HolidayName& name) const {
+    size_t k = i;
+    for (std::string_view w : name.words) {
+      if (w.empty()) break;
+      const bool glued_part = w == "'" || w == "s" || w == ".";
+      if (!Word(k, w) || (glued_part ? !Glued(k) : !CapitalizedWord(k))) return std::nullopt;
+      ++k;
+    }
+    return k;
+  }
+
+  // "Christmas Eve", "on Thanksgiving", "Easter 2016", "last Christmas", "Labor Day
+  // weekend": the holiday's day in the year the phrase, the text or the tense gives.
+  std::optional<Found> MatchHoliday(size_t i) const {
+    if (!CapitalizedWord(i) || (i > 0 && AnyWord(i - 1, {"every", "each"}))) return std::nullopt;
+    for (const HolidayName& name : HolidayNames()) {
+      const std::optional<size_t> name_end = HolidayNameEnd(i, name);
+      if (!name_end) continue;
+      size_t end = *name_end;
+      std::optional<int> year = YearNumber(end);
+      if (year) ++end;
+      const bool relative = i > 0 && AnyWord(i - 1, {"this", "last", "next"});
+      const bool lead = i > 0 && AnyWord(i - 1, {"on", "at", "for", "before", "after", "since",
+                                                 "until", "till", "by", "over", "around", "during",
+                                                 "through", "from", "past", "until"});
+      if (name.needs_context && !year && !relative && !lead) return std::nullopt;
+      if (!year && CapitalizedWord(end)) return std::nullopt;  // "Christmas Island"
+      size_t begin = i;
+      if (!year && relative) {
+        year = RelativeHolidayYear(name.holiday, t_[i - 1].lower);
+        begin = i - 1;
+      }
+      if (!year) year = HolidayYearInText(name.holiday, begin, end);
+      Found f{begin, end, kDate, std::nullopt};
+      if (year) f.value = FormatDay(HolidayDate(name.holiday, *year));
+      AppendDayPart(f);
+      return f;
+    }
+    return std::nullopt;
+  }
+
+  // "last Christmas" is the one before the anchor, "next Easter" the one after it, "this
+  // Thanksgiving" the one of the anchor's year.
+  std::optional<int> RelativeHolidayYear(Holiday holiday, std::string_view which) const {
+    if (!anchor_) return std::nullopt;
+    const int year = anchor_->year;
+    const int64_t day = DaysFromCivil(HolidayDate(holiday, year));
+    const int64_t anchor = DaysFromCivil(*anchor_);
+    if (which == "last") return day < anchor ? year : year - 1;
+    if (which == "next") return day > anchor ? year : year + 1;
+    return year;
+  }
+
+  // A holiday with no year of its own: the year the text sets, else the one the tense
+  // points to around the anchor, as for "May 31".
+  std::optional<int> HolidayYearInText(Holiday holiday, size_t begin, size_t end) const {
+    if (std::optional<int> year = TextYear(begin)) {
+      const CivilDate day = HolidayDate(holiday, *year);
+      if (!NarrativeYearOnly(begin) || !ContradictsTense(*year, day.month, day.day, begin, end)) {
+        return year;
+      }
+    }
+    if (!anchor_) return std::nullopt;
+    const int64_t a = DaysFromCivil(*anchor_);
+    auto distance = [&](int year) {
+      return static_cast<long>(DaysFromCivil(HolidayDate(holiday, year)) - a);
+    };
+    const int y = anchor_->year;
+    return y + PickByTense({distance(y - 1), distance(y), distance(y + 1)}, TenseOf(begin, end), 2);
+  }
+
+  // "the night of May 13", "the early morning hours of November 1, 1954": that day's part.
+  std::optional<Found> MatchDayPartOf(size_t i) const {
+    if (!Word(i, "the")) return std::nullopt;
+    size_t k = i + 1;
+    if (AnyWord(k, {"early", "late"})) ++k;
+    if (!IsClass(k, TimeWordClass::kDayPart)) return std::nullopt;
+    const std::string_view code = DayPartCode(t_[k].word_value);
+    ++k;
+    if (Word(k, "hours")) ++k;
+    if (!Word(k, "of")) return std::nullopt;
+    std::optional<Found> day = MatchAbsoluteDate(k + 1);
+    if (!day) day = MatchWeekday(k + 1);
+    if (!day) day = MatchHoliday(k + 1);
+    if (!day || day->kind != kDate || (day->value && !ParseIsoDate(*day->value))) {
+      return std::nullopt;
+    }
+    Found f{i, day->end, kTime, std::nullopt};
+    if (day->value) f.value = *day->value + std::string(code);
+    return f;
+  }
+
+  // A year before the common era: "480 BC", "480 B.C.", "31 BCE" (TIMEX3 "BC0480").
+  std::optional<Found> MatchEraYear(size_t i) const {
+    const TimeToken& t = t_[i];
+    if (t.type != TimeTokenType::kNumber || !t.plain_integer || t.digits > 4 || !t.suffix.empty() ||
+        t.number < 1) {
+      return std::nullopt;
+    }
+    const std::optional<size_t> end = BeforeCommonEraEnd(i + 1);
+    if (!end) return std::nullopt;
+    return Found{i, *end, kDate, fmt::format("BC{:04d}", static_cast<int>(t.number))};
+  }
+
+  // The end of "BC", "B.C.", "BCE" or "B.C.E." written from token `i`, if it is.
+  std::optional<size_t> BeforeCommonEraEnd(size_t i) const {
+    if (i >= t_.size() || t_[i].type != TimeTokenType::kWord || !t_[i].capitalized) {
+      return std::nullopt;
+    }
+    if (AnyWord(i, {"bc", "bce"})) return i + 1;
+    if (Word(i, "b") && Word(i + 1, ".") && Word(i + 2, "c") && Word(i + 3, ".") && Glued(i + 1) &&
+        Glued(i + 2) && Glued(i + 3)) {
+      if (Word(i + 4, "e") && Glued(i + 4) && Word(i + 5, ".") && Glued(i + 5)) return i + 6;
+      return i + 4;
+    }
+    return std::nullopt;
+  }
+
   // "July", "in May": a month on its own needs context to tell it from a name or the verb.
   std::optional<Found> MatchBareMonth(size_t i) const { return BareMonth(i, false); }
 
@@ -695,7 +834,7 @@ class Finder {
         "the",       "which",    "that",    "while",        "but",     "because",    "he",
         "she",       "it",       "they",    "we",           "i",       "model",      "version",
         "financial", "fiscal",   "world",   "presidential", "general", "earthquake", "war",
-        "crisis",    "report",   "annual",  "results",      "sales",   "by"};
+        "crisis",    "report",   "annual",  "results",      "sales",   "by",         "also"};
     for (std::string_view w : kAfterYear) {
       if (word == w) return true;
     }
@@ -735,7 +874,9 @@ class Finder {
     if (year < 1800 || year > 2100) return false;
     if (i + 1 >= t_.size()) return true;
     const TimeToken& next = t_[i + 1];
-    if (next.type == TimeTokenType::kPunct) return next.lower != "%" && next.lower != ":";
+    // A heading's year: "2003: Invasion" opening its own line.
+    if (next.lower == ":") return (i == 0 || t_[i].newline_before) && CapitalizedWord(i + 2);
+    if (next.type == TimeTokenType::kPunct) return next.lower != "%";
     if (next.type == TimeTokenType::kNumber) return false;
     if (next.capitalized) return true;
     return FollowsYear(next.lower);
@@ -1089,6 +1230,8 @@ class Finder {
     } else if (AnyWord(j, {"final", "last", "fourth"}) && the) {
       ordinal = 4;
       last = true;
+    } else if (Word(j, "latter") && Word(j + 1, "half") && the) {
+      ordinal = 2;
     } else if (j < t_.size() && t_[j].lower.size() == 2 && t_[j].lower[0] == 'q' &&
                t_[j].lower[1] >= '1' && t_[j].lower[1] <= '4') {
       size_t end = j + 1;
@@ -1144,6 +1287,10 @@ class Finder {
       year = y;
       ++end;
     } else if (Word(end, "of")) {
+      if (std::optional<Found> era_year = MatchEraYear(end + 1)) {  // "the spring of 480 BC"
+        const std::string code = SeasonValue(0, season).substr(4);
+        return Found{i, era_year->end, kDate, *era_year->value + code};
+      }
       year = TrailingYear(end, end);
     }
     // "fall" is mostly the noun or verb: as a season it needs a year or "in the fall".
@@ -1172,6 +1319,9 @@ class Finder {
     if (!n || *n < 1 || *n > 30) return std::nullopt;
     if (Word(k, "-")) ++k;
     if (!Word(k, "century")) return std::nullopt;
+    if (const std::optional<size_t> era_end = BeforeCommonEraEnd(k + 1)) {
+      return Found{i, *era_end, kDate, fmt::format("BC{:02d}", *n - 1)};
+    }
     return Found{i, k + 1, kDate, fmt::format("{:02d}", *n - 1)};
   }
 
