@@ -253,7 +253,13 @@ INSTANTIATE_TEST_SUITE_P(
              "BC03"},
         Case{"Sales rose in the latter half of 2008.", kWednesday, "the latter half of 2008",
              "DATE", "2008-H2"},
-        Case{"2003: Invasion\n\nThe war began in March.", kWednesday, "2003", "DATE", "2003"}));
+        Case{"2003: Invasion\n\nThe war began in March.", kWednesday, "2003", "DATE", "2003"},
+        // A history's "the end of the month" is the month it has reached, news's the news day's.
+        Case{"Wars came in 1912, in 1914, in 1916 and in 1918. On May 10, 1940, troops crossed. "
+             "By the end of the month, the line broke.",
+             "2009-12-19", "the end of the month", "DATE", "1940-05"},
+        Case{"Sales rose in May. The plant will close by the end of the month.", kWednesday,
+             "the end of the month", "DATE", "2024-08"}));
 
 // TimeML's reference values: the present, the past or the future, with no date.
 INSTANTIATE_TEST_SUITE_P(

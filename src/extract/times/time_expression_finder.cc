@@ -1168,9 +1168,12 @@ class Finder {
         return std::nullopt;
       }
       j += 2;
+      // "the end of the month": the news day's month, or in a history the month it has
+      // reached.
       if (Word(j, "the") && AnyWord(j + 1, {"year", "month", "week"})) {
         const int unit = t_[j + 1].word_value;
-        return Found{i, j + 2, kDate, PeriodValue(anchor_, unit, 0)};
+        return Found{i, j + 2, kDate,
+                     PeriodValue(narrative_ ? ReferenceFor(unit, i) : anchor_, unit, 0)};
       }
     }
     if (j >= t_.size()) return std::nullopt;
