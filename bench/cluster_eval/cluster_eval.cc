@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
   app.add_option("corpus", path, "JSON Lines corpus")->required();
   app.add_flag("--events", events, "list events instead of stories");
   app.add_option("--story-threshold", options.story_threshold);
+  app.add_option("--scene-threshold", options.scene_threshold);
   app.add_option("--merge-threshold", options.merge_threshold);
   app.add_option("--event-threshold", options.event_threshold);
   app.add_option("--time-scale-days", options.time_scale_days);

@@ -261,6 +261,18 @@ float StoryClusterer::TimeFactor(const StoryCluster& a, const StoryCluster& b) c
   return 1;
 }
 
+bool StoryClusterer::SameScene(const StoryCluster& story, const StoryFeatures& features) {
+  if (!features.event_day || !features.place) return false;
+  for (const uint32_t i : EventsNear(story, features.event_day)) {
+    const EventCluster& event = story.events[i];
+    if (event.day && std::abs(*event.day - *features.event_day) <= options_.event_day_tolerance &&
+        event.reported_from.contains(*features.place)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Returns the stories whose last posting-list entry it pushed out.
 std::vector<int> StoryClusterer::Post(const std::vector<uint32_t>& lists, int story_id) {
   std::vector<int> unposted;
@@ -352,6 +364,7 @@ void StoryClusterer::Retire(StoryCluster& s) {
   for (EventCluster& event : s.events) {
     event.centroid = {};
     event.frame.reset();
+    event.reported_from.clear();
     KeepMostFrequent(event.types, 1);
     KeepMostFrequent(event.actors, kEventActors);
     KeepMostFrequent(event.places, 1);
@@ -632,6 +645,7 @@ StoryPlacement StoryClusterer::PlaceInEvent(StoryCluster& story, const ArticleVe
   if (frame) TakeBetterDay(event->frame, event->day, *frame);
   if (!event->day) event->day = features.dated_day;
   event->articles.push_back(article_id);
+  if (features.place) ++event->reported_from[*features.place];
   if (frame) {
     ++event->types[frame->type];
     for (const std::string& actor : frame->actors) ++event->actors[actor];
@@ -662,7 +676,7 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
   ++articles_;
 
   int chosen = 0;
-  float best_similarity = options_.story_threshold;
+  float best_similarity = 0;
   std::vector<int> alike;  // candidates that could have taken the article
   work_.candidates += candidates.size();
   for (const int id : candidates) {
@@ -671,7 +685,10 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
         candidate.centroid.all.sum().size() + candidate.centroid.particulars.sum().size();
     const float similarity = StorySimilarity(candidate.centroid, article_tables_) *
                              TimeFactor(candidate, features.event_day);
-    if (similarity < options_.story_threshold) continue;
+    if (similarity < options_.story_threshold &&
+        (similarity < options_.scene_threshold || !SameScene(candidate, features))) {
+      continue;
+    }
     alike.push_back(id);
     if (similarity >= best_similarity) chosen = id, best_similarity = similarity;
   }
@@ -777,6 +794,7 @@ bool StoryClusterer::Withdraw(const Article& article, const Analysis& analysis) 
     if (CutFrom(article, event.summary)) event.summary.clear();
     if (&event == placed) {
       subtract(event.centroid);
+      if (features.place) Uncount(event.reported_from, *features.place);
       if (features.frames.main) {
         UncountFrame(event.types, event.actors, event.places, *features.frames.main);
       } else {

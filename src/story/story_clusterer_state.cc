@@ -17,7 +17,8 @@ namespace {
 // features (document frequencies by id, a posting table, label surfaces per story),
 // version 5 changes not yet taken (per story a changed and a replace flag and the
 // articles saved, per event a changed flag and its saved place, the merges and splits
-// since) and retired stories handed out, kept as their id's slot alone. Older states still load
+// since) and retired stories handed out, kept as their id's slot alone, version 6 the
+// places events were reported from (an older state's events have none). Older states still load
 // (events without frames, every story unretired until Resume retires the unreachable,
 // each story's latest article taken to be the last one counted, no splits; features
 // re-hashed by their names; their next changes complete).
@@ -25,9 +26,10 @@ constexpr uint32_t kStateMagicV1 = 0x53544f31;  // "STO1"
 constexpr uint32_t kStateMagicV2 = 0x53544f32;  // "STO2"
 constexpr uint32_t kStateMagicV3 = 0x53544f33;  // "STO3"
 constexpr uint32_t kStateMagicV4 = 0x53544f34;  // "STO4"
-constexpr uint32_t kStateMagic = 0x53544f35;    // "STO5"
+constexpr uint32_t kStateMagicV5 = 0x53544f35;  // "STO5"
+constexpr uint32_t kStateMagic = 0x53544f36;    // "STO6"
 
-// A story's flags in a version 5 state.
+// A story's flags in a version 5 or 6 state.
 constexpr uint8_t kRetiredFlag = 1;
 constexpr uint8_t kHandedOutFlag = 2;
 constexpr uint8_t kChangedFlag = 4;
@@ -242,6 +244,7 @@ void StoryClusterer::Save(std::ostream& out) const {
       w.Counts(e.types);
       w.Counts(e.actors);
       w.Counts(e.places);
+      w.Counts(e.reported_from);
       w.String(e.summary);
       w.Pod<uint8_t>(e.frame.has_value());
       if (e.frame) {
@@ -273,11 +276,12 @@ void StoryClusterer::Save(std::ostream& out) const {
 void StoryClusterer::Load(std::istream& in) {
   Reader r(in);
   const auto magic = r.Pod<uint32_t>();
-  if (magic != kStateMagic && magic != kStateMagicV4 && magic != kStateMagicV3 &&
-      magic != kStateMagicV2 && magic != kStateMagicV1) {
+  if (magic != kStateMagic && magic != kStateMagicV5 && magic != kStateMagicV4 &&
+      magic != kStateMagicV3 && magic != kStateMagicV2 && magic != kStateMagicV1) {
     Reader::Fail();
   }
-  const bool tracked = magic == kStateMagic;
+  const bool reported_from = magic == kStateMagic;
+  const bool tracked = reported_from || magic == kStateMagicV5;
   const bool hashed = tracked || magic == kStateMagicV4;
   const bool has_frames = magic != kStateMagicV1;
   const bool has_splits = hashed || magic == kStateMagicV3;
@@ -351,6 +355,7 @@ void StoryClusterer::Load(std::istream& in) {
       e.types = r.Counts();
       e.actors = r.Counts();
       e.places = r.Counts();
+      if (reported_from) e.reported_from = r.Counts();
       e.summary = r.String();
       if (has_frames && r.Pod<uint8_t>() != 0) {
         EventFrame& frame = e.frame.emplace();

@@ -167,5 +167,51 @@ TEST(SharedPlaceTest, ShootingsInOneCityWeeksApartAreSeparateStories) {
   EXPECT_NE(stories[0], stories[2]);
 }
 
+// Where and when are what two reports of one happening share when their wording does
+// not: the first report of a murder-suicide names no one, the second is about the father's
+// past. A shooting in the same city on the same day, somewhere else in it, stays apart.
+TEST(SharedPlaceTest, ReportsFromOnePlaceOnOneDayOfOneDeathJoin) {
+  const std::vector<Name> salt_lake = {{"Salt Lake City", "PLACE", "salt-lake-city"},
+                                       {"SALT LAKE CITY", "PLACE", "salt-lake-city"}};
+  const std::vector<std::pair<Article, Analysis>> reports = {
+      Report("first-report", "2024-07-23", "Police: man shoots boy, then himself",
+             "SALT LAKE CITY - Police say a 41-year-old man shot an 8-year-old boy and then "
+             "himself in a "
+             "murder-suicide Tuesday inside a Capitol Hill apartment in Salt Lake City.\n"
+             "Officers were called to a report of gunfire shortly after 6 p.m. "
+             "and found the man and the boy dead, Sgt. Greg Wilking said.\nPolice did not "
+             "release their names. Neighbors said they heard several shots.",
+             With(salt_lake, {{"Capitol Hill", "PLACE", "capitol-hill"},
+                              {"Greg Wilking", "PERSON", "greg-wilking"}})),
+      Report("father-history", "2024-07-24",
+             "Father who killed son and himself had history of domestic violence",
+             "SALT LAKE CITY - A father who fatally shot his young son before "
+             "killing himself had a history of domestic violence, court records show.\nMoses "
+             "Waters, 41, had been charged with assault twice in the past three years, and a "
+             "protective order against him expired in May. His son Xavier was in second grade "
+             "at Wasatch Elementary.\nThe assault cases were dismissed after Waters completed "
+             "an anger management course ordered by a judge. A neighbour, Lisa Romero, said "
+             "the family had moved into the building in March and kept to themselves.\nThe "
+             "boy's mother was not home at the time. Relatives plan a vigil on Thursday at "
+             "Liberty Park, where the boy played soccer every weekend.",
+             With(salt_lake, {{"Moses Waters", "PERSON", "moses-waters"},
+                              {"Greg Wilking", "PERSON", "greg-wilking"},
+                              {"Waters", "PERSON", "moses-waters"},
+                              {"Xavier", "PERSON", "xavier"},
+                              {"Wasatch Elementary", "ORG", "wasatch-elementary"}})),
+      Report("store-shooting", "2024-07-23", "Man wounded outside Rose Park store",
+             "SALT LAKE CITY - A 19-year-old man was shot and wounded outside a convenience "
+             "store in the Rose Park neighborhood of Salt Lake City on Tuesday night, police "
+             "said.\nThe man was taken to a "
+             "hospital in serious condition. Lt. Brandon Shearer said the gunman fled in a "
+             "white pickup truck after an argument in the parking lot.",
+             With(salt_lake, {{"Rose Park", "PLACE", "rose-park"},
+                              {"Brandon Shearer", "PERSON", "brandon-shearer"}})),
+  };
+  const std::vector<int> stories = Place(reports);
+  EXPECT_EQ(stories[0], stories[1]);
+  EXPECT_NE(stories[0], stories[2]);
+}
+
 }  // namespace
 }  // namespace storyline
