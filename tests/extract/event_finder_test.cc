@@ -854,5 +854,37 @@ TEST(EventFinder, HarmsChargedAreDoneByNoOneNamed) {
   EXPECT_EQ(Find("He is thinking of shooting a film about his mother.", {}), Lines{});
 }
 
+// A harm's victim may be described at length ("his former high school wrestling
+// teammate"), a headline may tell it in the present ("Man shoots 8-year-old boy"), a
+// crime noun may follow its modifiers ("after an early morning shooting") or name its
+// victim after "of" ("The shooting of a 15-year-old boy"): each is a harm done.
+TEST(EventFinder, HarmsOnPeopleDescribedAtLength) {
+  EXPECT_EQ(Find("A Camden teenager has been charged with shooting his former high school "
+                 "wrestling teammate dead.",
+                 {}),
+            (Lines{"ATTACK shooting time=- place=-"}));
+  EXPECT_EQ(Find("Lakewood HS grad shot his ex - wrestling teammate to death, cops say\n"
+                 "Officers were called to the house.",
+                 {}),
+            (Lines{"ATTACK shot time=- place=-"}));
+  EXPECT_EQ(Find("Riverside man shoots 8-year - old boy, then himself, police say\n"
+                 "Officers were called to an apartment.",
+                 {}),
+            (Lines{"ATTACK shoots time=- place=-"}));
+  EXPECT_EQ(Find("Three people were taken to the hospital after an early morning shooting "
+                 "outside a lounge.",
+                 {}),
+            (Lines{"ATTACK shooting time=- place=-"}));
+  EXPECT_EQ(Find("The shooting of a 15-year-old boy by police unleashed a wave of unrest.", {}),
+            (Lines{"ATTACK shooting time=- place=-"}));
+  EXPECT_EQ(Find("Teen Arrested in Shooting of Hero Brooklyn Mom\nThe police made an arrest.",
+                 {{"Hero Brooklyn Mom", "ORG", "hero-brooklyn-mom"}}),
+            (Lines{"ATTACK Shooting patient=hero-brooklyn-mom time=- place=-"}));
+  // Not on people: plants, films.
+  EXPECT_EQ(Find("Bamboo shoots grow fast in spring\nGardeners were pleased.", {}), Lines{});
+  EXPECT_EQ(Find("The shooting of a music video drew crowds.", {}), Lines{});
+  EXPECT_EQ(Find("Fans watched an early morning shooting of the film.", {}), Lines{});
+}
+
 }  // namespace
 }  // namespace storyline

@@ -9,6 +9,7 @@
 #include "extract/events/event_lexicon.h"
 #include "extract/events/event_statement.h"
 #include "extract/events/event_words.h"
+#include "extract/events/harm_nouns.h"
 #include "extract/events/pronoun_antecedents.h"
 #include "extract/span_index.h"
 #include "text/ascii.h"
@@ -183,8 +184,12 @@ bool HitsPerson(const SentenceContext& s, int i) {
   if (OneOf(w.Lower(i + 1), {"dead", "and", "to"})) return true;
   constexpr int kReach = 7;  // "shot an 8-year - old boy"
   for (int k = i + 1; k < s.end && k <= i + kReach; ++k) {
+    // A participle between a determiner and a noun modifies the object ("his former
+    // wrestling teammate"); another verb ends it.
+    const bool modifier = (w.Xpos(k) == "VBG" || w.Xpos(k) == "VBN") && w.InNounPhrase(k - 1) &&
+                          k + 1 < s.end && w.Upos(k + 1) == "NOUN";
     if (OneOf(w.Lower(k), {",", ".", ";", ":", "and"}) ||
-        (k > i + 1 && w.IsVerb(k) && !w.IsNoun(k))) {
+        (k > i + 1 && w.IsVerb(k) && !w.IsNoun(k) && !modifier)) {
       break;
     }
     const int entity = w.EntityAt(k);
@@ -206,22 +211,6 @@ bool HitsPerson(const SentenceContext& s, int i) {
     if (k == i + 1 && w.Is(k, "her")) return true;
   }
   return false;
-}
-
-// Whether the "shooting" at token i is the act of firing at people, not a modifier of
-// something else ("shooting range", "shooting guard") nor a photo or film shoot.
-bool IsShootingAttack(const SentenceContext& s, int i) {
-  const EventWords& w = s.words;
-  if (i > s.first && OneOf(w.Lower(i - 1), {"photo", "film", "video", "movie", "location",
-                                            "three-point", "free-throw", "clay", "trap"})) {
-    return false;
-  }
-  return i + 1 >= s.end ||
-         !OneOf(
-             w.Lower(i + 1),
-             {"range",   "ranges", "guard",      "guards",  "star",   "stars",       "percentage",
-              "gallery", "script", "schedule",   "skills",  "sports", "competition", "practice",
-              "club",    "team",   "instructor", "lessons", "season", "location",    "locations"});
 }
 
 // Whether "under" stands a few words before token i: "under fire", "under attack".
@@ -358,10 +347,17 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
       i > s.first && !relative_that &&
       (after_owner || OneOf(w.Lower(i - 1), {"the", "a", "an", "this", "that", "these", "those",
                                              "their", "his", "her", "its", "our"}));
-  if (!after_determiner && (w.IsVerb(i) || IsUnambiguousVerbForm(w.Lower(i)))) {
+  // A harm gerund after a determiner and its modifiers heads a noun phrase too ("after an
+  // early morning shooting/VBG").
+  const std::optional<EventTriggerWord> harm_noun =
+      IsGerundAfterModifiers(w, s.first, i)
+          ? LookupEventTrigger(w.Lower(i), TriggerWordClass::kNoun)
+          : std::nullopt;
+  const bool gerund_noun = harm_noun && (harm_noun->type == "ATTACK" || harm_noun->type == "OTHER");
+  if (!after_determiner && !gerund_noun && (w.IsVerb(i) || IsUnambiguousVerbForm(w.Lower(i)))) {
     word = LookupEventTrigger(w.Lower(i), TriggerWordClass::kVerb);
   }
-  if (!word && (w.IsNoun(i) || after_determiner)) {
+  if (!word && (w.IsNoun(i) || after_determiner || gerund_noun)) {
     word = LookupEventTrigger(w.Lower(i), TriggerWordClass::kNoun);
     is_noun = true;
   }
@@ -416,7 +412,7 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
       if (HitsPerson(s, i)) return word->type;
       return std::nullopt;
     case TriggerCue::kShootingNoun:
-      if (IsShootingAttack(s, i)) return word->type;
+      if (IsShootingAttack(w, s.entities, s.first, s.end, i)) return word->type;
       return std::nullopt;
     case TriggerCue::kFireNoun:
       return FireType(s, i);
@@ -1274,6 +1270,8 @@ bool IntroducesHarm(const SentenceContext& s, int i, std::string_view type) {
       !s.words.Is(i, "crash") && s.words.EntityAt(i) < 0) {
     return true;
   }
+  // "The shooting of a 15-year-old boy by police unleashed ...": a victim told as new.
+  if (NamesNewVictim(s.words, s.entities, s.end, i)) return true;
   if (start >= i || (!s.words.Is(start, "a") && !s.words.Is(start, "an"))) return false;
   return type == "OTHER" || OneOf(s.words.Lower(i), {"shooting", "stabbing", "murder", "homicide",
                                                      "slaying", "massacre"});

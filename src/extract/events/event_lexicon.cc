@@ -273,7 +273,9 @@ bool IsPersonWord(std::string_view lower_word) {
       "clerk",       "driver",   "suspect",      "resident",  "customer",      "guard",
       "himself",     "herself",  "themselves",   "him",       "them",          "me",
       "us",          "dozens",   "several",      "two",       "three",         "four",
-      "five",        "one"};
+      "five",        "one",      "teammate",     "classmate", "roommate",      "coworker",
+      "co-worker",   "employee", "worker",       "bystander", "pedestrian",    "passenger",
+      "infant",      "youth",    "mom",          "dad",       "ex-boyfriend",  "ex-husband"};
   for (std::string_view word : kPersonWords) {
     if (word == lower_word) return true;
   }
