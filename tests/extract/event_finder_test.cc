@@ -886,5 +886,25 @@ TEST(EventFinder, HarmsOnPeopleDescribedAtLength) {
   EXPECT_EQ(Find("Fans watched an early morning shooting of the film.", {}), Lines{});
 }
 
+// A place is where a harm happened, not who did or suffered it; a country may still
+// attack or be attacked.
+TEST(EventFinder, PlacesAreWhereNotWho) {
+  constexpr EntitySpec kGreece{"Greece", "PLACE", "greece"};
+  EXPECT_EQ(Find("A gunman in Greece killed three people.", {kGreece}),
+            (Lines{"ATTACK killed time=- place=greece"}));
+  EXPECT_EQ(Find("A bomb attack on a bank in Greece killed at least three people.", {kGreece}),
+            (Lines{"ATTACK killed time=- place=greece"}));
+  EXPECT_EQ(Find("Powerful Quake in Iran Kills 10\nThe tremor shook Oman.",
+                 {{"Iran", "PLACE", "iran"}, {"Oman", "PLACE", "oman"}}),
+            (Lines{"OTHER Quake time=- place=iran"}));
+  EXPECT_EQ(Find("Police are investigating a blaze at a supermarket in Surrey.",
+                 {{"Surrey", "PLACE", "surrey"}}),
+            (Lines{"OTHER blaze time=- place=surrey"}));
+  EXPECT_EQ(Find("Israel attacked Gaza on Monday.",
+                 {{"Israel", "PLACE", "israel"}, {"Gaza", "PLACE", "gaza"}},
+                 {{"Monday", "DATE", "2024-05-06"}}),
+            (Lines{"ATTACK attacked agent=israel patient=gaza time=2024-05-06 place=-"}));
+}
+
 }  // namespace
 }  // namespace storyline

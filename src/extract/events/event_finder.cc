@@ -10,6 +10,7 @@
 #include "extract/events/event_statement.h"
 #include "extract/events/event_words.h"
 #include "extract/events/harm_nouns.h"
+#include "extract/events/harm_places.h"
 #include "extract/events/pronoun_antecedents.h"
 #include "extract/span_index.h"
 #include "text/ascii.h"
@@ -163,6 +164,8 @@ bool IsPassiveLike(const SentenceContext& s, int i) {
   // killed in crash", "killed Friday") from a past tense with an object ("it offered free
   // repairs").
   if (i + 1 >= s.end) return true;
+  // "killed at least three people": the quantifier opens an object.
+  if (w.Is(i + 1, "at") && (w.Is(i + 2, "least") || w.Is(i + 2, "most"))) return false;
   const std::string_view upos = w.Upos(i + 1);
   return w.IsPunctuation(i + 1) || w.InTime(i + 1) || upos == "ADP" || upos == "AUX" ||
          upos == "ADV" || OneOf(w.Lower(i + 1), {"to", "by", "in", "at", "on", "while", "after"});
@@ -1493,6 +1496,13 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
     if (!is_noun && IsUndergoVerb(s.words.Lower(i))) {
       // "A girl in Detroit dies": a place does not die.
       std::erase_if(actors.patients, [&](int e) { return s.entities[e].type == "PLACE"; });
+    }
+    // "A gunman in Greece killed three people": the place is where, not who.
+    for (const bool as_agent : {true, false}) {
+      std::erase_if(as_agent ? actors.agents : actors.patients, [&](int e) {
+        return IsWhereNotWho(s.words, s.entities, s.first, e, TokenAt(s, s.entities[e].span.start),
+                             type, as_agent);
+      });
     }
     NormalizeActors(type, actors);
     Event event = MakeEvent(s, i, type, actors, ContentOf(s, i, type, is_noun, actors));
