@@ -906,5 +906,19 @@ TEST(EventFinder, PlacesAreWhereNotWho) {
             (Lines{"ATTACK attacked agent=israel patient=gaza time=2024-05-06 place=-"}));
 }
 
+// Who speaks after a clause about the dead is no victim named in apposition.
+TEST(EventFinder, SpeakersAfterTheDeadAreNoVictims) {
+  constexpr EntitySpec kWilking{"Greg Wilking", "PERSON", "greg-wilking"};
+  EXPECT_EQ(Find("A man shot a boy in a murder-suicide on Tuesday. The boy was later pronounced "
+                 "dead, Greg Wilking said.",
+                 {kWilking}, {{"Tuesday", "DATE", "2016-07-26"}}),
+            (Lines{"ATTACK shot time=2016-07-26 place=-", "OTHER dead time=- place=-",
+                   "STATEMENT said agent=greg-wilking time=- place=-"}));
+  constexpr EntitySpec kColmenares{"Emma Colmenares", "PERSON", "emma-colmenares"};
+  EXPECT_EQ(Find("A woman was shot on Tuesday. The victim, Emma Colmenares, is hospitalized.",
+                 {kColmenares}, {{"Tuesday", "DATE", "2016-07-26"}}),
+            (Lines{"ATTACK shot patient=emma-colmenares time=2016-07-26 place=-"}));
+}
+
 }  // namespace
 }  // namespace storyline

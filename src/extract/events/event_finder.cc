@@ -1657,6 +1657,15 @@ std::vector<int> IdentifiedPeople(const SentenceContext& s, int first) {
   return people;
 }
 
+// Whether the name at token k is the subject of a verb right after it: the speaker of
+// "..., Greg Wilking said", not a name in apposition.
+bool SpeakerAfter(const SentenceContext& s, int k) {
+  const int entity = s.words.EntityAt(k);
+  int last = k;
+  while (last + 1 < s.end && s.words.EntityAt(last + 1) == entity) ++last;
+  return last + 1 < s.end && s.words.IsVerb(last + 1);
+}
+
 // Names the victim a sentence identifies: "Police identified the victim as Jose Nunez",
 // "have identified the man shot and killed on Tuesday as Jose Nunez", "The dead woman
 // was named as ...". The PERSON after "as" is the patient of the harm whose trigger
@@ -1671,9 +1680,10 @@ void NameIdentifiedVictim(const SentenceContext& s, std::vector<Event>& events,
   int verb = -1;
   for (int k = s.first; k < s.end && verb < 0; ++k) {
     if ((w.Is(k, "identified") || w.Is(k, "named")) && w.IsVerb(k) && !InQuote(s, k)) verb = k;
-    // "The victim, Emma Colmenares, is hospitalized": the name in apposition.
-    if (IsVictimWord(w.Lower(k)) && w.Is(k + 1, ",") && !IdentifiedPeople(s, k + 2).empty() &&
-        !InQuote(s, k)) {
+    // "The victim, Emma Colmenares, is hospitalized": the name in apposition to a noun,
+    // not a speaker after the clause ("pronounced dead, Greg Wilking said").
+    if (IsVictimWord(w.Lower(k)) && w.IsNoun(k) && w.Is(k + 1, ",") &&
+        !IdentifiedPeople(s, k + 2).empty() && !SpeakerAfter(s, k + 2) && !InQuote(s, k)) {
       verb = k;
     }
   }
