@@ -920,5 +920,17 @@ TEST(EventFinder, SpeakersAfterTheDeadAreNoVictims) {
             (Lines{"ATTACK shot patient=emma-colmenares time=2016-07-26 place=-"}));
 }
 
+// A blast that points back to a bomb is the bomb's attack; one named anew keeps its own
+// type.
+TEST(EventFinder, BlastsAfterABombAreAttacks) {
+  EXPECT_EQ(Find("An officer was killed after a bomb exploded at a bank on Friday. The "
+                 "explosion happened just before 5:30 p.m.",
+                 {}, {{"Friday", "DATE", "2008-12-12"}}),
+            (Lines{"ATTACK killed time=2008-12-12 place=-", "ATTACK explosion time=- place=-"}));
+  EXPECT_EQ(Find("Two workers were killed on Friday. The explosion happened at noon.", {},
+                 {{"Friday", "DATE", "2008-12-12"}}),
+            (Lines{"ATTACK killed time=2008-12-12 place=-", "OTHER explosion time=- place=-"}));
+}
+
 }  // namespace
 }  // namespace storyline

@@ -5,6 +5,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "extract/events/bomb_blasts.h"
 #include "extract/events/event_attachment.h"
 #include "extract/events/event_lexicon.h"
 #include "extract/events/event_statement.h"
@@ -1798,6 +1799,7 @@ std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens
   int latest_harm = -1;
   int latest_harm_sentence = -1;
   constexpr int kDisasterSentences = 2;  // how far a disaster's dead are reported after it
+  int latest_bomb_sentence = -1 - kBombSentences;  // the latest sentence that names a bomb
   for (int index = 0; index < static_cast<int>(tokens.sentences.size()); ++index) {
     const Sentence& sentence = tokens.sentences[static_cast<size_t>(index)];
     const int first = static_cast<int>(sentence.first_token);
@@ -1816,6 +1818,9 @@ std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens
         FollowsNaturalDisaster(events, latest_harm)) {
       CreditNaturalDisaster(context, events, sentence_events);
     }
+    CreditBombBlasts(words, tokens, first, end, index - latest_bomb_sentence <= kBombSentences,
+                     events, sentence_events);
+    if (NamesBomb(words, first, end)) latest_bomb_sentence = index;
     for (size_t e = sentence_events; e < events.size(); ++e) {
       if (events[e].type == "ATTACK" || events[e].type == "OTHER") {
         latest_harm = static_cast<int>(e);
