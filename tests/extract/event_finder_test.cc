@@ -932,5 +932,44 @@ TEST(EventFinder, BlastsAfterABombAreAttacks) {
             (Lines{"ATTACK killed time=2008-12-12 place=-", "OTHER explosion time=- place=-"}));
 }
 
+// "Executed" is a killing only of people named as its object; what a camera shoots is no
+// attack.
+TEST(EventFinder, ExecutionsOfPeopleAndShotsOfFilms) {
+  EXPECT_EQ(Find("A worker returned with a handgun and executed two of them with a single "
+                 "bullet each.",
+                 {}),
+            (Lines{"ATTACK executed time=- place=-"}));
+  const TimeSpec monday{"Monday", "DATE", "2016-05-09"};
+  EXPECT_EQ(Find("The plan was executed on Monday.", {}, {monday}), Lines{});
+  EXPECT_EQ(Find("Police executed a search warrant on Monday.", {}, {monday}), Lines{});
+  EXPECT_EQ(
+      Find("The film was shot in Toronto on Monday.", {{"Toronto", "PLACE", "toronto"}}, {monday}),
+      Lines{});
+  // Still idioms: no event in what is heard of or called reckless.
+  EXPECT_EQ(Find("If you haven't heard of Biden, you will on Monday.", {kBiden}, {monday}),
+            Lines{});
+  EXPECT_EQ(Find("Biden called the plan reckless on Monday.", {kBiden}, {monday}), Lines{});
+}
+
+// A victim is no agent: a past form coordinated with a participle without object is
+// passive ("X shot and killed in a gang shooting"), and a person's "shooting" is done to
+// them even when the name was typed as a place.
+TEST(EventFinder, VictimsAreNoAgents) {
+  constexpr EntitySpec kHorton{"Zurana Horton", "PERSON", "zurana-horton"};
+  EXPECT_EQ(Find("Zurana Horton shot and killed in a gang shooting", {kHorton}),
+            (Lines{"ATTACK shot patient=zurana-horton time=- place=-"}));
+  // After "of" the name may only modify what was harmed: no patient, and no agent.
+  EXPECT_EQ(
+      Find("Video of Zurana Horton shot and killed in a gang shooting was revealed.", {kHorton}),
+      (Lines{"ATTACK shot time=- place=-"}));
+  EXPECT_EQ(Find("Footage Of Brooklyn Mother's Fatal Shooting Released During Trial\nThe "
+                 "video was shown.",
+                 {{"Brooklyn Mother", "PLACE", "brooklyn-mother"}}),
+            (Lines{"ATTACK Shooting patient=brooklyn-mother time=- place=-"}));
+  // An object still makes the shooter the agent.
+  EXPECT_EQ(Find("Zurana Horton shot and killed a man in a gang shooting.", {kHorton}),
+            (Lines{"ATTACK shot agent=zurana-horton time=- place=-"}));
+}
+
 }  // namespace
 }  // namespace storyline

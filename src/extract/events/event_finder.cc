@@ -153,28 +153,58 @@ bool IsPassive(const SentenceContext& s, int verb) {
 // Whether the verb at token i shares the passive of the verb before it ("was shot and
 // killed") or is a participle with no auxiliary and no object ("found shot", "Man killed
 // in crash"): either way its subject is what was done to.
+// Whether nothing after the participle at token k opens an object: "found shot to
+// death", "Man killed in crash", "killed Friday", not "it offered free repairs".
+bool TakesNoObject(const SentenceContext& s, int k) {
+  const EventWords& w = s.words;
+  if (k + 1 >= s.end) return true;
+  // "killed at least three people": the quantifier opens an object.
+  if (w.Is(k + 1, "at") && (w.Is(k + 2, "least") || w.Is(k + 2, "most"))) return false;
+  const std::string_view upos = w.Upos(k + 1);
+  return w.IsPunctuation(k + 1) || w.InTime(k + 1) || upos == "ADP" || upos == "AUX" ||
+         upos == "ADV" || OneOf(w.Lower(k + 1), {"to", "by", "in", "at", "on", "while", "after"});
+}
+
 bool IsPassiveLike(const SentenceContext& s, int i) {
   const EventWords& w = s.words;
   if (IsPassive(s, i)) return true;
+  // "Zurana Horton shot and killed in a gang shooting": a past form shares the passive
+  // of the participle without object it is coordinated with.
+  const bool past_form = w.Xpos(i) == "VBD" || (w.IsNoun(i) && IsUnambiguousVerbForm(w.Lower(i)));
+  if ((w.Xpos(i) == "VBN" || past_form) && w.Is(i + 1, "and") && i + 2 < s.end &&
+      w.Xpos(i + 2) == "VBN" && TakesNoObject(s, i + 2) && !IsPassive(s, i + 2)) {
+    return true;
+  }
   if (w.Xpos(i) != "VBN") return false;
   if (i - 2 >= s.first && (w.Is(i - 1, "and") || w.Is(i - 1, "or"))) return IsPassive(s, i - 2);
   for (int k = i - 1; k >= s.first && IsSubjectVerbGap(w, k); --k) {
     if (OneOf(w.Lower(k), {"has", "have", "had", "having"})) return false;
   }
-  // Without an auxiliary only what follows tells a passive ("found shot to death", "Man
-  // killed in crash", "killed Friday") from a past tense with an object ("it offered free
-  // repairs").
-  if (i + 1 >= s.end) return true;
-  // "killed at least three people": the quantifier opens an object.
-  if (w.Is(i + 1, "at") && (w.Is(i + 2, "least") || w.Is(i + 2, "most"))) return false;
-  const std::string_view upos = w.Upos(i + 1);
-  return w.IsPunctuation(i + 1) || w.InTime(i + 1) || upos == "ADP" || upos == "AUX" ||
-         upos == "ADV" || OneOf(w.Lower(i + 1), {"to", "by", "in", "at", "on", "while", "after"});
+  // Without an auxiliary only what follows tells a passive from a past tense with an
+  // object.
+  return TakesNoObject(s, i);
 }
 
 // Reflexive objects: "shot himself", "Shot Self" in a headline.
 bool IsReflexive(std::string_view lower_word) {
   return OneOf(lower_word, {"himself", "herself", "themselves", "self", "oneself"});
+}
+
+// What a camera shoots: "The film was shot in Toronto" is no attack.
+bool IsFilmedThing(std::string_view lower_word) {
+  return OneOf(lower_word, {"film",        "films",      "movie",       "movies",  "video",
+                            "videos",      "scene",      "scenes",      "footage", "photo",
+                            "photos",      "photograph", "photographs", "picture", "pictures",
+                            "episode",     "episodes",   "series",      "pilot",   "commercial",
+                            "documentary", "clip",       "clips",       "sequel",  "album"});
+}
+
+// The last word before the verb at token i and its auxiliaries: the head of its subject
+// ("The film [was] shot"), or i itself when none stands there.
+int SubjectHead(const SentenceContext& s, int i) {
+  int k = i - 1;
+  while (k >= s.first && IsSubjectVerbGap(s.words, k)) --k;
+  return k >= s.first ? k : i;
 }
 
 // Whether the verb at token i is done to a person: passive ("was shot"), "shot dead",
@@ -184,7 +214,7 @@ bool IsReflexive(std::string_view lower_word) {
 bool HitsPerson(const SentenceContext& s, int i) {
   const EventWords& w = s.words;
   if (OneOf(w.Lower(i + 1), {"up", "through", "past", "back", "ahead"})) return false;
-  if (IsPassiveLike(s, i)) return true;
+  if (IsPassiveLike(s, i)) return !IsFilmedThing(w.Lower(SubjectHead(s, i)));
   if (OneOf(w.Lower(i + 1), {"dead", "and", "to"})) return true;
   constexpr int kReach = 7;  // "shot an 8-year - old boy"
   for (int k = i + 1; k < s.end && k <= i + kReach; ++k) {
@@ -414,6 +444,10 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
       return word->type;
     case TriggerCue::kShotVerb:
       if (HitsPerson(s, i)) return word->type;
+      return std::nullopt;
+    case TriggerCue::kExecuteVerb:
+      // "executed two of them": a person as object; a plan or warrant "was executed" too.
+      if (!IsPassiveLike(s, i) && HitsPerson(s, i)) return word->type;
       return std::nullopt;
     case TriggerCue::kShootingNoun:
       if (IsShootingAttack(w, s.entities, s.first, s.end, i)) return word->type;
@@ -892,7 +926,10 @@ void VerbActors(const SentenceContext& s, int i, std::string_view type, EventAct
 // shooting", "Brooklyn Mother's Fatal Shooting"), unlike a country's "strikes".
 bool IsSufferedBy(const SentenceContext& s, int k, int i) {
   const EventWords& w = s.words;
-  return w.Is(k + 1, "'s") && s.entities[w.EntityAt(k)].type == "PERSON" &&
+  // A name typed otherwise still names a person when it ends in a word for one
+  // ("Brooklyn Mother").
+  return w.Is(k + 1, "'s") &&
+         (s.entities[w.EntityAt(k)].type == "PERSON" || IsPersonWord(w.Lower(k))) &&
          OneOf(w.Lower(i), {"shooting", "stabbing", "killing", "murder", "slaying"});
 }
 

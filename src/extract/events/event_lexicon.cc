@@ -97,6 +97,7 @@ constexpr LexiconEntry kVerbs[] = {
     {"killing", "ATTACK", TriggerCue::kShotVerb},
     {"murdering", "ATTACK", TriggerCue::kShotVerb},
     {"murdered", "ATTACK", TriggerCue::kNone},
+    {"executed", "ATTACK", TriggerCue::kExecuteVerb},
     {"slain", "ATTACK", TriggerCue::kNone},
     {"gunned", "ATTACK", TriggerCue::kNone},
     {"gunning", "ATTACK", TriggerCue::kShotVerb},
