@@ -880,6 +880,13 @@ TEST(EventFinder, HarmsOnPeopleDescribedAtLength) {
   EXPECT_EQ(Find("Teen Arrested in Shooting of Hero Brooklyn Mom\nThe police made an arrest.",
                  {{"Hero Brooklyn Mom", "ORG", "hero-brooklyn-mom"}}),
             (Lines{"ATTACK Shooting patient=hero-brooklyn-mom time=- place=-"}));
+  EXPECT_EQ(Find("Police seek a man accused in the deadly shooting of a 17-year - old on "
+                 "Saturday.",
+                 {}, {{"Saturday", "DATE", "2016-05-07"}}),
+            (Lines{"ATTACK shooting time=2016-05-07 place=-"}));
+  EXPECT_EQ(Find("She was charged with the shooting of her co - workers on Saturday.", {},
+                 {{"Saturday", "DATE", "2016-05-07"}}),
+            (Lines{"ATTACK shooting time=2016-05-07 place=-"}));
   // Not on people: plants, films.
   EXPECT_EQ(Find("Bamboo shoots grow fast in spring\nGardeners were pleased.", {}), Lines{});
   EXPECT_EQ(Find("The shooting of a music video drew crowds.", {}), Lines{});

@@ -20,7 +20,14 @@ constexpr int kMaxVictimPhrase = 8;
 
 bool PhraseNamesPerson(const EventWords& w, std::span<const EntityMention> entities, int from,
                        int end) {
+  // "of her co - workers": the owner opens the phrase.
+  if (from < end && OneOf(w.Lower(from), {"his", "her", "their", "its", "our", "my"})) ++from;
   for (int k = from; k < end && k < from + kMaxVictimPhrase && w.InNounPhrase(k); ++k) {
+    // "a 17-year - old": an age stands for the person.
+    if (w.Lower(k).ends_with("year-old") || w.Lower(k).ends_with("years-old") ||
+        (w.Is(k, "old") && k - 2 >= from && w.Lower(k - 2).ends_with("year"))) {
+      return true;
+    }
     const int entity = w.EntityAt(k);
     if (entity >= 0 && entities[static_cast<size_t>(entity)].type == "PERSON") return true;
     // A word for a person counts inside a name too ("Hero Brooklyn Mom" taken for a place).
