@@ -978,5 +978,39 @@ TEST(EventFinder, VictimsAreNoAgents) {
             (Lines{"ATTACK shot agent=zurana-horton time=- place=-"}));
 }
 
+// The victim is often named a sentence after the harm, introduced by an apposition; an
+// offender, a witness or a person of another age is not the victim.
+TEST(EventFinder, VictimsNamedInTheNextSentence) {
+  constexpr EntitySpec kSchriefer{"Dakota Schriefer", "PERSON", "dakota-schriefer"};
+  const TimeSpec sunday{"Sunday", "DATE", "2016-08-28"};
+  EXPECT_EQ(Find("A Woodville man died Sunday from a gunshot wound. Dakota Schriefer, 22, was "
+                 "comparing handguns with his brother-in-law.",
+                 {kSchriefer}, {sunday}),
+            (Lines{"OTHER died patient=dakota-schriefer time=2016-08-28 place=-"}));
+  constexpr EntitySpec kGreen{"Jane Green", "PERSON", "jane-green"};
+  EXPECT_EQ(Find("Police say a teenager was shot while hunting on Sunday. Police say Jane Green, "
+                 "16, was hunting in a blind.",
+                 {kGreen}, {sunday}),
+            (Lines{"ATTACK shot patient=jane-green time=2016-08-28 place=-"}));
+  constexpr EntitySpec kRoe{"John Roe", "PERSON", "john-roe"};
+  EXPECT_EQ(
+      Find("A man was shot on Sunday. John Roe, 18, was charged with murder.", {kRoe}, {sunday}),
+      (Lines{"ATTACK shot time=2016-08-28 place=-"}));
+  EXPECT_EQ(Find("A man was shot on Sunday. John Roe, 45, said he heard shots.", {kRoe}, {sunday}),
+            (Lines{"ATTACK shot time=2016-08-28 place=-",
+                   "STATEMENT said agent=john-roe time=- place=-"}));
+  EXPECT_EQ(Find("A 22-year-old man died Sunday. John Roe, 45, was with him.", {kRoe}, {sunday}),
+            (Lines{"OTHER died time=2016-08-28 place=-"}));
+  // The one named after a harm someone is described doing, or is charged with, did it.
+  EXPECT_EQ(Find("The man who police say killed his wife on Sunday wrote two books. John Roe, "
+                 "54, was a mortgage consultant.",
+                 {kRoe}, {sunday}),
+            (Lines{"ATTACK killed time=2016-08-28 place=-"}));
+  EXPECT_EQ(Find("A man has been charged with arson after a fire on Sunday. John Roe, 24, is "
+                 "due to appear in court.",
+                 {kRoe}, {sunday}),
+            (Lines{"OTHER fire time=2016-08-28 place=-"}));
+}
+
 }  // namespace
 }  // namespace storyline

@@ -12,6 +12,7 @@
 #include "extract/events/event_words.h"
 #include "extract/events/harm_nouns.h"
 #include "extract/events/harm_places.h"
+#include "extract/events/next_sentence_victims.h"
 #include "extract/events/pronoun_antecedents.h"
 #include "extract/span_index.h"
 #include "text/ascii.h"
@@ -1835,6 +1836,7 @@ std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens
   // The article's latest harm (ATTACK or OTHER) and the sentence it was reported in.
   int latest_harm = -1;
   int latest_harm_sentence = -1;
+  SentenceBounds latest_harm_bounds;
   constexpr int kDisasterSentences = 2;  // how far a disaster's dead are reported after it
   int latest_bomb_sentence = -1 - kBombSentences;  // the latest sentence that names a bomb
   for (int index = 0; index < static_cast<int>(tokens.sentences.size()); ++index) {
@@ -1857,11 +1859,18 @@ std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens
     }
     CreditBombBlasts(words, tokens, first, end, index - latest_bomb_sentence <= kBombSentences,
                      events, sentence_events);
+    if (latest_harm >= 0 && index == latest_harm_sentence + 1) {
+      NameNextSentenceVictim(
+          words, tokens, entities, latest_harm_bounds, {first, end},
+          std::span<const Event>(events.data() + sentence_events, events.size() - sentence_events),
+          events[static_cast<size_t>(latest_harm)]);
+    }
     if (NamesBomb(words, first, end)) latest_bomb_sentence = index;
     for (size_t e = sentence_events; e < events.size(); ++e) {
       if (events[e].type == "ATTACK" || events[e].type == "OTHER") {
         latest_harm = static_cast<int>(e);
         latest_harm_sentence = index;
+        latest_harm_bounds = {first, end};
       }
     }
     NameIdentifiedVictim(context, events, sentence_events);
