@@ -12,6 +12,7 @@
 #include "extract/events/event_words.h"
 #include "extract/events/harm_nouns.h"
 #include "extract/events/harm_places.h"
+#include "extract/events/identified_victims.h"
 #include "extract/events/next_sentence_victims.h"
 #include "extract/events/pronoun_antecedents.h"
 #include "extract/span_index.h"
@@ -1665,109 +1666,6 @@ void DateFromReferredStatement(const SentenceContext& s, std::vector<Event>& eve
   }
 }
 
-// Words for who was harmed, and for who did harm.
-bool IsVictimWord(std::string_view lower_word) {
-  return OneOf(lower_word, {"victim", "victims", "dead", "deceased", "body", "bodies"});
-}
-bool IsOffenderWord(std::string_view lower_word) {
-  return OneOf(lower_word, {"suspect", "suspects", "gunman", "shooter", "killer", "attacker",
-                            "assailant", "driver", "robber", "offender", "perpetrator"});
-}
-
-// The PERSONs listed from token `first`, with their ages and the words of their noun
-// phrases: "Darell Brown, 28, Antonyo Jennings, 27, and Dominique Davis, 25"; none
-// that only owns another ("John Roe's brother").
-std::vector<int> IdentifiedPeople(const SentenceContext& s, int first) {
-  const EventWords& w = s.words;
-  std::vector<int> people;
-  for (int k = first; k < s.end; ++k) {
-    const int entity = w.EntityAt(k);
-    if (entity >= 0) {
-      if (s.entities[entity].type != "PERSON") break;
-      if (people.empty() || people.back() != entity) people.push_back(entity);
-      continue;
-    }
-    if (w.Is(k, "'s")) {
-      if (!people.empty() && w.EntityAt(k - 1) == people.back()) people.pop_back();
-      break;
-    }
-    if (!w.InNounPhrase(k) && !OneOf(w.Lower(k), {",", "and"})) break;
-  }
-  return people;
-}
-
-// Whether the name at token k is the subject of a verb right after it: the speaker of
-// "..., Greg Wilking said", not a name in apposition.
-bool SpeakerAfter(const SentenceContext& s, int k) {
-  const int entity = s.words.EntityAt(k);
-  int last = k;
-  while (last + 1 < s.end && s.words.EntityAt(last + 1) == entity) ++last;
-  return last + 1 < s.end && s.words.IsVerb(last + 1);
-}
-
-// Names the victim a sentence identifies: "Police identified the victim as Jose Nunez",
-// "have identified the man shot and killed on Tuesday as Jose Nunez", "The dead woman
-// was named as ...". The PERSON after "as" is the patient of the harm whose trigger
-// stands between the verb and "as" (no longer agented by whoever identified), else of
-// the article's latest harm, when that names no patient yet (the victim is often named
-// a sentence after the harm). A victim word or such a harm must come before "as", and
-// no word for an offender ("identified the suspect as"). A victim word with a name in
-// apposition ("The victim, Emma Colmenares, is hospitalized") names one likewise.
-void NameIdentifiedVictim(const SentenceContext& s, std::vector<Event>& events,
-                          size_t sentence_events) {
-  const EventWords& w = s.words;
-  int verb = -1;
-  for (int k = s.first; k < s.end && verb < 0; ++k) {
-    if ((w.Is(k, "identified") || w.Is(k, "named")) && w.IsVerb(k) && !InQuote(s, k)) verb = k;
-    // "The victim, Emma Colmenares, is hospitalized": the name in apposition to a noun,
-    // not a speaker after the clause ("pronounced dead, Greg Wilking said").
-    if (IsVictimWord(w.Lower(k)) && w.IsNoun(k) && w.Is(k + 1, ",") &&
-        !IdentifiedPeople(s, k + 2).empty() && !SpeakerAfter(s, k + 2) && !InQuote(s, k)) {
-      verb = k;
-    }
-  }
-  if (verb < 0) return;
-  int as = verb + 1;
-  while (as < s.end && !w.Is(as, "as") && !IsVictimWord(w.Lower(verb))) ++as;
-  if (as >= s.end) return;
-  const std::vector<int> named = IdentifiedPeople(s, as + 1);
-  if (named.empty()) return;
-  const uint32_t verb_start = s.tokens.tokens[verb].start;
-  const uint32_t as_start = s.tokens.tokens[as].start;
-  Event* harm = nullptr;
-  for (size_t e = sentence_events; e < events.size(); ++e) {
-    const bool between = verb_start < events[e].span.start && events[e].span.end <= as_start;
-    if (between && (events[e].type == "ATTACK" || events[e].type == "OTHER")) harm = &events[e];
-  }
-  bool victim = harm != nullptr;
-  for (int k = s.first; k < as; ++k) {
-    if (IsOffenderWord(w.Lower(k))) return;
-    victim = victim || IsVictimWord(w.Lower(k));
-  }
-  if (!victim) return;
-  if (harm != nullptr) {
-    // Whoever identified the victim did not harm them.
-    std::erase_if(harm->actors, [&](const EventActor& a) {
-      return a.role == "agent" &&
-             std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityMention& m) {
-               return m.entity == a.entity && m.span.end <= verb_start;
-             });
-    });
-  } else {
-    for (size_t e = sentence_events; e-- > 0;) {
-      if (events[e].type == "ATTACK" || events[e].type == "OTHER") {
-        harm = &events[e];
-        break;
-      }
-    }
-  }
-  if (harm == nullptr || std::any_of(harm->actors.begin(), harm->actors.end(),
-                                     [](const EventActor& a) { return a.role == "patient"; })) {
-    return;
-  }
-  for (int e : named) harm->actors.push_back({"patient", s.entities[e].entity});
-}
-
 // Quakes, storms, floods: disasters nobody sets off.
 bool IsNaturalDisasterWord(std::string_view lower_word) {
   return OneOf(lower_word,
@@ -1873,7 +1771,8 @@ std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens
         latest_harm_bounds = {first, end};
       }
     }
-    NameIdentifiedVictim(context, events, sentence_events);
+    NameIdentifiedVictim(words, tokens, entities, context.quotes_around, {first, end}, events,
+                         sentence_events);
     DateFromReferredStatement(context, events, sentence_events, dated_statements);
     dated_statements.Add(events, sentence_events);
   }

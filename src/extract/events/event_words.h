@@ -22,6 +22,12 @@
 
 namespace storyline {
 
+// Token bounds of one sentence: [first, end).
+struct SentenceBounds {
+  int first = 0;
+  int end = 0;
+};
+
 class EventWords {
  public:
   // `tags` and `deps` hold one entry per token or are empty; any other size counts as

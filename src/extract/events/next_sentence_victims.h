@@ -23,12 +23,6 @@
 
 namespace storyline {
 
-// Token bounds of one sentence: [first, end).
-struct SentenceBounds {
-  int first = 0;
-  int end = 0;
-};
-
 // Adds as patient of `harm`, reported in sentence `harm_sentence`, the victim that
 // `next` (the sentence right after it) names, as above; `next_events` are the events
 // found in `next`.
