@@ -1012,5 +1012,13 @@ TEST(EventFinder, VictimsNamedInTheNextSentence) {
             (Lines{"OTHER fire time=2016-08-28 place=-"}));
 }
 
+// A death seen is a death: "seeing his brother plunge to his death".
+TEST(EventFinder, FallsSeenToTheirDeath) {
+  constexpr EntitySpec kVinar{"Miles Vinar", "PERSON", "miles-vinar"};
+  EXPECT_EQ(Find("Miles Vinar spoke about seeing his brother plunge to his death on Thursday.",
+                 {kVinar}, {{"Thursday", "DATE", "2013-09-12"}}),
+            (Lines{"OTHER death time=2013-09-12 place=-"}));
+}
+
 }  // namespace
 }  // namespace storyline

@@ -782,8 +782,8 @@ bool IsDeathStateVerb(std::string_view lower_word) {
 
 // Verbs of falling to one's death: "fell", "plunged".
 bool IsFallVerb(std::string_view lower_word) {
-  return OneOf(lower_word, {"fall", "falls", "fell", "falling", "fallen", "plunged", "plunges",
-                            "plummeted", "jumped", "tumbled"});
+  return OneOf(lower_word, {"fall", "falls", "fell", "falling", "fallen", "plunge", "plunged",
+                            "plunges", "plunging", "plummeted", "jumped", "tumbled"});
 }
 
 // Verbs that report a body found: "the body of a man was discovered".
