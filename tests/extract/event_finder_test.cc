@@ -854,5 +854,171 @@ TEST(EventFinder, HarmsChargedAreDoneByNoOneNamed) {
   EXPECT_EQ(Find("He is thinking of shooting a film about his mother.", {}), Lines{});
 }
 
+// A harm's victim may be described at length ("his former high school wrestling
+// teammate"), a headline may tell it in the present ("Man shoots 8-year-old boy"), a
+// crime noun may follow its modifiers ("after an early morning shooting") or name its
+// victim after "of" ("The shooting of a 15-year-old boy"): each is a harm done.
+TEST(EventFinder, HarmsOnPeopleDescribedAtLength) {
+  EXPECT_EQ(Find("A Camden teenager has been charged with shooting his former high school "
+                 "wrestling teammate dead.",
+                 {}),
+            (Lines{"ATTACK shooting time=- place=-"}));
+  EXPECT_EQ(Find("Lakewood HS grad shot his ex - wrestling teammate to death, cops say\n"
+                 "Officers were called to the house.",
+                 {}),
+            (Lines{"ATTACK shot time=- place=-"}));
+  EXPECT_EQ(Find("Riverside man shoots 8-year - old boy, then himself, police say\n"
+                 "Officers were called to an apartment.",
+                 {}),
+            (Lines{"ATTACK shoots time=- place=-"}));
+  EXPECT_EQ(Find("Three people were taken to the hospital after an early morning shooting "
+                 "outside a lounge.",
+                 {}),
+            (Lines{"ATTACK shooting time=- place=-"}));
+  EXPECT_EQ(Find("The shooting of a 15-year-old boy by police unleashed a wave of unrest.", {}),
+            (Lines{"ATTACK shooting time=- place=-"}));
+  EXPECT_EQ(Find("Teen Arrested in Shooting of Hero Brooklyn Mom\nThe police made an arrest.",
+                 {{"Hero Brooklyn Mom", "ORG", "hero-brooklyn-mom"}}),
+            (Lines{"ATTACK Shooting patient=hero-brooklyn-mom time=- place=-"}));
+  EXPECT_EQ(Find("Police seek a man accused in the deadly shooting of a 17-year - old on "
+                 "Saturday.",
+                 {}, {{"Saturday", "DATE", "2016-05-07"}}),
+            (Lines{"ATTACK shooting time=2016-05-07 place=-"}));
+  EXPECT_EQ(Find("She was charged with the shooting of her co - workers on Saturday.", {},
+                 {{"Saturday", "DATE", "2016-05-07"}}),
+            (Lines{"ATTACK shooting time=2016-05-07 place=-"}));
+  // Not on people: plants, films.
+  EXPECT_EQ(Find("Bamboo shoots grow fast in spring\nGardeners were pleased.", {}), Lines{});
+  EXPECT_EQ(Find("The shooting of a music video drew crowds.", {}), Lines{});
+  EXPECT_EQ(Find("Fans watched an early morning shooting of the film.", {}), Lines{});
+}
+
+// A place is where a harm happened, not who did or suffered it; a country may still
+// attack or be attacked.
+TEST(EventFinder, PlacesAreWhereNotWho) {
+  constexpr EntitySpec kGreece{"Greece", "PLACE", "greece"};
+  EXPECT_EQ(Find("A gunman in Greece killed three people.", {kGreece}),
+            (Lines{"ATTACK killed time=- place=greece"}));
+  EXPECT_EQ(Find("A bomb attack on a bank in Greece killed at least three people.", {kGreece}),
+            (Lines{"ATTACK killed time=- place=greece"}));
+  EXPECT_EQ(Find("Powerful Quake in Iran Kills 10\nThe tremor shook Oman.",
+                 {{"Iran", "PLACE", "iran"}, {"Oman", "PLACE", "oman"}}),
+            (Lines{"OTHER Quake time=- place=iran"}));
+  EXPECT_EQ(Find("Police are investigating a blaze at a supermarket in Surrey.",
+                 {{"Surrey", "PLACE", "surrey"}}),
+            (Lines{"OTHER blaze time=- place=surrey"}));
+  EXPECT_EQ(Find("Israel attacked Gaza on Monday.",
+                 {{"Israel", "PLACE", "israel"}, {"Gaza", "PLACE", "gaza"}},
+                 {{"Monday", "DATE", "2024-05-06"}}),
+            (Lines{"ATTACK attacked agent=israel patient=gaza time=2024-05-06 place=-"}));
+}
+
+// Who speaks after a clause about the dead is no victim named in apposition.
+TEST(EventFinder, SpeakersAfterTheDeadAreNoVictims) {
+  constexpr EntitySpec kWilking{"Greg Wilking", "PERSON", "greg-wilking"};
+  EXPECT_EQ(Find("A man shot a boy in a murder-suicide on Tuesday. The boy was later pronounced "
+                 "dead, Greg Wilking said.",
+                 {kWilking}, {{"Tuesday", "DATE", "2016-07-26"}}),
+            (Lines{"ATTACK shot time=2016-07-26 place=-", "OTHER dead time=- place=-",
+                   "STATEMENT said agent=greg-wilking time=- place=-"}));
+  constexpr EntitySpec kColmenares{"Emma Colmenares", "PERSON", "emma-colmenares"};
+  EXPECT_EQ(Find("A woman was shot on Tuesday. The victim, Emma Colmenares, is hospitalized.",
+                 {kColmenares}, {{"Tuesday", "DATE", "2016-07-26"}}),
+            (Lines{"ATTACK shot patient=emma-colmenares time=2016-07-26 place=-"}));
+}
+
+// A blast that points back to a bomb is the bomb's attack; one named anew keeps its own
+// type.
+TEST(EventFinder, BlastsAfterABombAreAttacks) {
+  EXPECT_EQ(Find("An officer was killed after a bomb exploded at a bank on Friday. The "
+                 "explosion happened just before 5:30 p.m.",
+                 {}, {{"Friday", "DATE", "2008-12-12"}}),
+            (Lines{"ATTACK killed time=2008-12-12 place=-", "ATTACK explosion time=- place=-"}));
+  EXPECT_EQ(Find("Two workers were killed on Friday. The explosion happened at noon.", {},
+                 {{"Friday", "DATE", "2008-12-12"}}),
+            (Lines{"ATTACK killed time=2008-12-12 place=-", "OTHER explosion time=- place=-"}));
+}
+
+// "Executed" is a killing only of people named as its object; what a camera shoots is no
+// attack.
+TEST(EventFinder, ExecutionsOfPeopleAndShotsOfFilms) {
+  EXPECT_EQ(Find("A worker returned with a handgun and executed two of them with a single "
+                 "bullet each.",
+                 {}),
+            (Lines{"ATTACK executed time=- place=-"}));
+  const TimeSpec monday{"Monday", "DATE", "2016-05-09"};
+  EXPECT_EQ(Find("The plan was executed on Monday.", {}, {monday}), Lines{});
+  EXPECT_EQ(Find("Police executed a search warrant on Monday.", {}, {monday}), Lines{});
+  EXPECT_EQ(
+      Find("The film was shot in Toronto on Monday.", {{"Toronto", "PLACE", "toronto"}}, {monday}),
+      Lines{});
+  // Still idioms: no event in what is heard of or called reckless.
+  EXPECT_EQ(Find("If you haven't heard of Biden, you will on Monday.", {kBiden}, {monday}),
+            Lines{});
+  EXPECT_EQ(Find("Biden called the plan reckless on Monday.", {kBiden}, {monday}), Lines{});
+}
+
+// A victim is no agent: a past form coordinated with a participle without object is
+// passive ("X shot and killed in a gang shooting"), and a person's "shooting" is done to
+// them even when the name was typed as a place.
+TEST(EventFinder, VictimsAreNoAgents) {
+  constexpr EntitySpec kHorton{"Zurana Horton", "PERSON", "zurana-horton"};
+  EXPECT_EQ(Find("Zurana Horton shot and killed in a gang shooting", {kHorton}),
+            (Lines{"ATTACK shot patient=zurana-horton time=- place=-"}));
+  // After "of" the name may only modify what was harmed: no patient, and no agent.
+  EXPECT_EQ(
+      Find("Video of Zurana Horton shot and killed in a gang shooting was revealed.", {kHorton}),
+      (Lines{"ATTACK shot time=- place=-"}));
+  EXPECT_EQ(Find("Footage Of Brooklyn Mother's Fatal Shooting Released During Trial\nThe "
+                 "video was shown.",
+                 {{"Brooklyn Mother", "PLACE", "brooklyn-mother"}}),
+            (Lines{"ATTACK Shooting patient=brooklyn-mother time=- place=-"}));
+  // An object still makes the shooter the agent.
+  EXPECT_EQ(Find("Zurana Horton shot and killed a man in a gang shooting.", {kHorton}),
+            (Lines{"ATTACK shot agent=zurana-horton time=- place=-"}));
+}
+
+// The victim is often named a sentence after the harm, introduced by an apposition; an
+// offender, a witness or a person of another age is not the victim.
+TEST(EventFinder, VictimsNamedInTheNextSentence) {
+  constexpr EntitySpec kSchriefer{"Dakota Schriefer", "PERSON", "dakota-schriefer"};
+  const TimeSpec sunday{"Sunday", "DATE", "2016-08-28"};
+  EXPECT_EQ(Find("A Woodville man died Sunday from a gunshot wound. Dakota Schriefer, 22, was "
+                 "comparing handguns with his brother-in-law.",
+                 {kSchriefer}, {sunday}),
+            (Lines{"OTHER died patient=dakota-schriefer time=2016-08-28 place=-"}));
+  constexpr EntitySpec kGreen{"Jane Green", "PERSON", "jane-green"};
+  EXPECT_EQ(Find("Police say a teenager was shot while hunting on Sunday. Police say Jane Green, "
+                 "16, was hunting in a blind.",
+                 {kGreen}, {sunday}),
+            (Lines{"ATTACK shot patient=jane-green time=2016-08-28 place=-"}));
+  constexpr EntitySpec kRoe{"John Roe", "PERSON", "john-roe"};
+  EXPECT_EQ(
+      Find("A man was shot on Sunday. John Roe, 18, was charged with murder.", {kRoe}, {sunday}),
+      (Lines{"ATTACK shot time=2016-08-28 place=-"}));
+  EXPECT_EQ(Find("A man was shot on Sunday. John Roe, 45, said he heard shots.", {kRoe}, {sunday}),
+            (Lines{"ATTACK shot time=2016-08-28 place=-",
+                   "STATEMENT said agent=john-roe time=- place=-"}));
+  EXPECT_EQ(Find("A 22-year-old man died Sunday. John Roe, 45, was with him.", {kRoe}, {sunday}),
+            (Lines{"OTHER died time=2016-08-28 place=-"}));
+  // The one named after a harm someone is described doing, or is charged with, did it.
+  EXPECT_EQ(Find("The man who police say killed his wife on Sunday wrote two books. John Roe, "
+                 "54, was a mortgage consultant.",
+                 {kRoe}, {sunday}),
+            (Lines{"ATTACK killed time=2016-08-28 place=-"}));
+  EXPECT_EQ(Find("A man has been charged with arson after a fire on Sunday. John Roe, 24, is "
+                 "due to appear in court.",
+                 {kRoe}, {sunday}),
+            (Lines{"OTHER fire time=2016-08-28 place=-"}));
+}
+
+// A death seen is a death: "seeing his brother plunge to his death".
+TEST(EventFinder, FallsSeenToTheirDeath) {
+  constexpr EntitySpec kVinar{"Miles Vinar", "PERSON", "miles-vinar"};
+  EXPECT_EQ(Find("Miles Vinar spoke about seeing his brother plunge to his death on Thursday.",
+                 {kVinar}, {{"Thursday", "DATE", "2013-09-12"}}),
+            (Lines{"OTHER death time=2013-09-12 place=-"}));
+}
+
 }  // namespace
 }  // namespace storyline

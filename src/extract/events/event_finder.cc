@@ -5,10 +5,15 @@
 #include <optional>
 #include <unordered_map>
 
+#include "extract/events/bomb_blasts.h"
 #include "extract/events/event_attachment.h"
 #include "extract/events/event_lexicon.h"
 #include "extract/events/event_statement.h"
 #include "extract/events/event_words.h"
+#include "extract/events/harm_nouns.h"
+#include "extract/events/harm_places.h"
+#include "extract/events/identified_victims.h"
+#include "extract/events/next_sentence_victims.h"
 #include "extract/events/pronoun_antecedents.h"
 #include "extract/span_index.h"
 #include "text/ascii.h"
@@ -150,26 +155,58 @@ bool IsPassive(const SentenceContext& s, int verb) {
 // Whether the verb at token i shares the passive of the verb before it ("was shot and
 // killed") or is a participle with no auxiliary and no object ("found shot", "Man killed
 // in crash"): either way its subject is what was done to.
+// Whether nothing after the participle at token k opens an object: "found shot to
+// death", "Man killed in crash", "killed Friday", not "it offered free repairs".
+bool TakesNoObject(const SentenceContext& s, int k) {
+  const EventWords& w = s.words;
+  if (k + 1 >= s.end) return true;
+  // "killed at least three people": the quantifier opens an object.
+  if (w.Is(k + 1, "at") && (w.Is(k + 2, "least") || w.Is(k + 2, "most"))) return false;
+  const std::string_view upos = w.Upos(k + 1);
+  return w.IsPunctuation(k + 1) || w.InTime(k + 1) || upos == "ADP" || upos == "AUX" ||
+         upos == "ADV" || OneOf(w.Lower(k + 1), {"to", "by", "in", "at", "on", "while", "after"});
+}
+
 bool IsPassiveLike(const SentenceContext& s, int i) {
   const EventWords& w = s.words;
   if (IsPassive(s, i)) return true;
+  // "Zurana Horton shot and killed in a gang shooting": a past form shares the passive
+  // of the participle without object it is coordinated with.
+  const bool past_form = w.Xpos(i) == "VBD" || (w.IsNoun(i) && IsUnambiguousVerbForm(w.Lower(i)));
+  if ((w.Xpos(i) == "VBN" || past_form) && w.Is(i + 1, "and") && i + 2 < s.end &&
+      w.Xpos(i + 2) == "VBN" && TakesNoObject(s, i + 2) && !IsPassive(s, i + 2)) {
+    return true;
+  }
   if (w.Xpos(i) != "VBN") return false;
   if (i - 2 >= s.first && (w.Is(i - 1, "and") || w.Is(i - 1, "or"))) return IsPassive(s, i - 2);
   for (int k = i - 1; k >= s.first && IsSubjectVerbGap(w, k); --k) {
     if (OneOf(w.Lower(k), {"has", "have", "had", "having"})) return false;
   }
-  // Without an auxiliary only what follows tells a passive ("found shot to death", "Man
-  // killed in crash", "killed Friday") from a past tense with an object ("it offered free
-  // repairs").
-  if (i + 1 >= s.end) return true;
-  const std::string_view upos = w.Upos(i + 1);
-  return w.IsPunctuation(i + 1) || w.InTime(i + 1) || upos == "ADP" || upos == "AUX" ||
-         upos == "ADV" || OneOf(w.Lower(i + 1), {"to", "by", "in", "at", "on", "while", "after"});
+  // Without an auxiliary only what follows tells a passive from a past tense with an
+  // object.
+  return TakesNoObject(s, i);
 }
 
 // Reflexive objects: "shot himself", "Shot Self" in a headline.
 bool IsReflexive(std::string_view lower_word) {
   return OneOf(lower_word, {"himself", "herself", "themselves", "self", "oneself"});
+}
+
+// What a camera shoots: "The film was shot in Toronto" is no attack.
+bool IsFilmedThing(std::string_view lower_word) {
+  return OneOf(lower_word, {"film",        "films",      "movie",       "movies",  "video",
+                            "videos",      "scene",      "scenes",      "footage", "photo",
+                            "photos",      "photograph", "photographs", "picture", "pictures",
+                            "episode",     "episodes",   "series",      "pilot",   "commercial",
+                            "documentary", "clip",       "clips",       "sequel",  "album"});
+}
+
+// The last word before the verb at token i and its auxiliaries: the head of its subject
+// ("The film [was] shot"), or i itself when none stands there.
+int SubjectHead(const SentenceContext& s, int i) {
+  int k = i - 1;
+  while (k >= s.first && IsSubjectVerbGap(s.words, k)) --k;
+  return k >= s.first ? k : i;
 }
 
 // Whether the verb at token i is done to a person: passive ("was shot"), "shot dead",
@@ -179,12 +216,16 @@ bool IsReflexive(std::string_view lower_word) {
 bool HitsPerson(const SentenceContext& s, int i) {
   const EventWords& w = s.words;
   if (OneOf(w.Lower(i + 1), {"up", "through", "past", "back", "ahead"})) return false;
-  if (IsPassiveLike(s, i)) return true;
+  if (IsPassiveLike(s, i)) return !IsFilmedThing(w.Lower(SubjectHead(s, i)));
   if (OneOf(w.Lower(i + 1), {"dead", "and", "to"})) return true;
   constexpr int kReach = 7;  // "shot an 8-year - old boy"
   for (int k = i + 1; k < s.end && k <= i + kReach; ++k) {
+    // A participle between a determiner and a noun modifies the object ("his former
+    // wrestling teammate"); another verb ends it.
+    const bool modifier = (w.Xpos(k) == "VBG" || w.Xpos(k) == "VBN") && w.InNounPhrase(k - 1) &&
+                          k + 1 < s.end && w.Upos(k + 1) == "NOUN";
     if (OneOf(w.Lower(k), {",", ".", ";", ":", "and"}) ||
-        (k > i + 1 && w.IsVerb(k) && !w.IsNoun(k))) {
+        (k > i + 1 && w.IsVerb(k) && !w.IsNoun(k) && !modifier)) {
       break;
     }
     const int entity = w.EntityAt(k);
@@ -206,22 +247,6 @@ bool HitsPerson(const SentenceContext& s, int i) {
     if (k == i + 1 && w.Is(k, "her")) return true;
   }
   return false;
-}
-
-// Whether the "shooting" at token i is the act of firing at people, not a modifier of
-// something else ("shooting range", "shooting guard") nor a photo or film shoot.
-bool IsShootingAttack(const SentenceContext& s, int i) {
-  const EventWords& w = s.words;
-  if (i > s.first && OneOf(w.Lower(i - 1), {"photo", "film", "video", "movie", "location",
-                                            "three-point", "free-throw", "clay", "trap"})) {
-    return false;
-  }
-  return i + 1 >= s.end ||
-         !OneOf(
-             w.Lower(i + 1),
-             {"range",   "ranges", "guard",      "guards",  "star",   "stars",       "percentage",
-              "gallery", "script", "schedule",   "skills",  "sports", "competition", "practice",
-              "club",    "team",   "instructor", "lessons", "season", "location",    "locations"});
 }
 
 // Whether "under" stands a few words before token i: "under fire", "under attack".
@@ -358,10 +383,17 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
       i > s.first && !relative_that &&
       (after_owner || OneOf(w.Lower(i - 1), {"the", "a", "an", "this", "that", "these", "those",
                                              "their", "his", "her", "its", "our"}));
-  if (!after_determiner && (w.IsVerb(i) || IsUnambiguousVerbForm(w.Lower(i)))) {
+  // A harm gerund after a determiner and its modifiers heads a noun phrase too ("after an
+  // early morning shooting/VBG").
+  const std::optional<EventTriggerWord> harm_noun =
+      IsGerundAfterModifiers(w, s.first, i)
+          ? LookupEventTrigger(w.Lower(i), TriggerWordClass::kNoun)
+          : std::nullopt;
+  const bool gerund_noun = harm_noun && (harm_noun->type == "ATTACK" || harm_noun->type == "OTHER");
+  if (!after_determiner && !gerund_noun && (w.IsVerb(i) || IsUnambiguousVerbForm(w.Lower(i)))) {
     word = LookupEventTrigger(w.Lower(i), TriggerWordClass::kVerb);
   }
-  if (!word && (w.IsNoun(i) || after_determiner)) {
+  if (!word && (w.IsNoun(i) || after_determiner || gerund_noun)) {
     word = LookupEventTrigger(w.Lower(i), TriggerWordClass::kNoun);
     is_noun = true;
   }
@@ -415,8 +447,12 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
     case TriggerCue::kShotVerb:
       if (HitsPerson(s, i)) return word->type;
       return std::nullopt;
+    case TriggerCue::kExecuteVerb:
+      // "executed two of them": a person as object; a plan or warrant "was executed" too.
+      if (!IsPassiveLike(s, i) && HitsPerson(s, i)) return word->type;
+      return std::nullopt;
     case TriggerCue::kShootingNoun:
-      if (IsShootingAttack(s, i)) return word->type;
+      if (IsShootingAttack(w, s.entities, s.first, s.end, i)) return word->type;
       return std::nullopt;
     case TriggerCue::kFireNoun:
       return FireType(s, i);
@@ -746,8 +782,8 @@ bool IsDeathStateVerb(std::string_view lower_word) {
 
 // Verbs of falling to one's death: "fell", "plunged".
 bool IsFallVerb(std::string_view lower_word) {
-  return OneOf(lower_word, {"fall", "falls", "fell", "falling", "fallen", "plunged", "plunges",
-                            "plummeted", "jumped", "tumbled"});
+  return OneOf(lower_word, {"fall", "falls", "fell", "falling", "fallen", "plunge", "plunged",
+                            "plunges", "plunging", "plummeted", "jumped", "tumbled"});
 }
 
 // Verbs that report a body found: "the body of a man was discovered".
@@ -892,7 +928,10 @@ void VerbActors(const SentenceContext& s, int i, std::string_view type, EventAct
 // shooting", "Brooklyn Mother's Fatal Shooting"), unlike a country's "strikes".
 bool IsSufferedBy(const SentenceContext& s, int k, int i) {
   const EventWords& w = s.words;
-  return w.Is(k + 1, "'s") && s.entities[w.EntityAt(k)].type == "PERSON" &&
+  // A name typed otherwise still names a person when it ends in a word for one
+  // ("Brooklyn Mother").
+  return w.Is(k + 1, "'s") &&
+         (s.entities[w.EntityAt(k)].type == "PERSON" || IsPersonWord(w.Lower(k))) &&
          OneOf(w.Lower(i), {"shooting", "stabbing", "killing", "murder", "slaying"});
 }
 
@@ -1274,6 +1313,8 @@ bool IntroducesHarm(const SentenceContext& s, int i, std::string_view type) {
       !s.words.Is(i, "crash") && s.words.EntityAt(i) < 0) {
     return true;
   }
+  // "The shooting of a 15-year-old boy by police unleashed ...": a victim told as new.
+  if (NamesNewVictim(s.words, s.entities, s.end, i)) return true;
   if (start >= i || (!s.words.Is(start, "a") && !s.words.Is(start, "an"))) return false;
   return type == "OTHER" || OneOf(s.words.Lower(i), {"shooting", "stabbing", "murder", "homicide",
                                                      "slaying", "massacre"});
@@ -1496,6 +1537,13 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
       // "A girl in Detroit dies": a place does not die.
       std::erase_if(actors.patients, [&](int e) { return s.entities[e].type == "PLACE"; });
     }
+    // "A gunman in Greece killed three people": the place is where, not who.
+    for (const bool as_agent : {true, false}) {
+      std::erase_if(as_agent ? actors.agents : actors.patients, [&](int e) {
+        return IsWhereNotWho(s.words, s.entities, s.first, e, TokenAt(s, s.entities[e].span.start),
+                             type, as_agent);
+      });
+    }
     NormalizeActors(type, actors);
     Event event = MakeEvent(s, i, type, actors, ContentOf(s, i, type, is_noun, actors));
     if (repeats) {
@@ -1618,99 +1666,6 @@ void DateFromReferredStatement(const SentenceContext& s, std::vector<Event>& eve
   }
 }
 
-// Words for who was harmed, and for who did harm.
-bool IsVictimWord(std::string_view lower_word) {
-  return OneOf(lower_word, {"victim", "victims", "dead", "deceased", "body", "bodies"});
-}
-bool IsOffenderWord(std::string_view lower_word) {
-  return OneOf(lower_word, {"suspect", "suspects", "gunman", "shooter", "killer", "attacker",
-                            "assailant", "driver", "robber", "offender", "perpetrator"});
-}
-
-// The PERSONs listed from token `first`, with their ages and the words of their noun
-// phrases: "Darell Brown, 28, Antonyo Jennings, 27, and Dominique Davis, 25"; none
-// that only owns another ("John Roe's brother").
-std::vector<int> IdentifiedPeople(const SentenceContext& s, int first) {
-  const EventWords& w = s.words;
-  std::vector<int> people;
-  for (int k = first; k < s.end; ++k) {
-    const int entity = w.EntityAt(k);
-    if (entity >= 0) {
-      if (s.entities[entity].type != "PERSON") break;
-      if (people.empty() || people.back() != entity) people.push_back(entity);
-      continue;
-    }
-    if (w.Is(k, "'s")) {
-      if (!people.empty() && w.EntityAt(k - 1) == people.back()) people.pop_back();
-      break;
-    }
-    if (!w.InNounPhrase(k) && !OneOf(w.Lower(k), {",", "and"})) break;
-  }
-  return people;
-}
-
-// Names the victim a sentence identifies: "Police identified the victim as Jose Nunez",
-// "have identified the man shot and killed on Tuesday as Jose Nunez", "The dead woman
-// was named as ...". The PERSON after "as" is the patient of the harm whose trigger
-// stands between the verb and "as" (no longer agented by whoever identified), else of
-// the article's latest harm, when that names no patient yet (the victim is often named
-// a sentence after the harm). A victim word or such a harm must come before "as", and
-// no word for an offender ("identified the suspect as"). A victim word with a name in
-// apposition ("The victim, Emma Colmenares, is hospitalized") names one likewise.
-void NameIdentifiedVictim(const SentenceContext& s, std::vector<Event>& events,
-                          size_t sentence_events) {
-  const EventWords& w = s.words;
-  int verb = -1;
-  for (int k = s.first; k < s.end && verb < 0; ++k) {
-    if ((w.Is(k, "identified") || w.Is(k, "named")) && w.IsVerb(k) && !InQuote(s, k)) verb = k;
-    // "The victim, Emma Colmenares, is hospitalized": the name in apposition.
-    if (IsVictimWord(w.Lower(k)) && w.Is(k + 1, ",") && !IdentifiedPeople(s, k + 2).empty() &&
-        !InQuote(s, k)) {
-      verb = k;
-    }
-  }
-  if (verb < 0) return;
-  int as = verb + 1;
-  while (as < s.end && !w.Is(as, "as") && !IsVictimWord(w.Lower(verb))) ++as;
-  if (as >= s.end) return;
-  const std::vector<int> named = IdentifiedPeople(s, as + 1);
-  if (named.empty()) return;
-  const uint32_t verb_start = s.tokens.tokens[verb].start;
-  const uint32_t as_start = s.tokens.tokens[as].start;
-  Event* harm = nullptr;
-  for (size_t e = sentence_events; e < events.size(); ++e) {
-    const bool between = verb_start < events[e].span.start && events[e].span.end <= as_start;
-    if (between && (events[e].type == "ATTACK" || events[e].type == "OTHER")) harm = &events[e];
-  }
-  bool victim = harm != nullptr;
-  for (int k = s.first; k < as; ++k) {
-    if (IsOffenderWord(w.Lower(k))) return;
-    victim = victim || IsVictimWord(w.Lower(k));
-  }
-  if (!victim) return;
-  if (harm != nullptr) {
-    // Whoever identified the victim did not harm them.
-    std::erase_if(harm->actors, [&](const EventActor& a) {
-      return a.role == "agent" &&
-             std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityMention& m) {
-               return m.entity == a.entity && m.span.end <= verb_start;
-             });
-    });
-  } else {
-    for (size_t e = sentence_events; e-- > 0;) {
-      if (events[e].type == "ATTACK" || events[e].type == "OTHER") {
-        harm = &events[e];
-        break;
-      }
-    }
-  }
-  if (harm == nullptr || std::any_of(harm->actors.begin(), harm->actors.end(),
-                                     [](const EventActor& a) { return a.role == "patient"; })) {
-    return;
-  }
-  for (int e : named) harm->actors.push_back({"patient", s.entities[e].entity});
-}
-
 // Quakes, storms, floods: disasters nobody sets off.
 bool IsNaturalDisasterWord(std::string_view lower_word) {
   return OneOf(lower_word,
@@ -1779,7 +1734,9 @@ std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens
   // The article's latest harm (ATTACK or OTHER) and the sentence it was reported in.
   int latest_harm = -1;
   int latest_harm_sentence = -1;
+  SentenceBounds latest_harm_bounds;
   constexpr int kDisasterSentences = 2;  // how far a disaster's dead are reported after it
+  int latest_bomb_sentence = -1 - kBombSentences;  // the latest sentence that names a bomb
   for (int index = 0; index < static_cast<int>(tokens.sentences.size()); ++index) {
     const Sentence& sentence = tokens.sentences[static_cast<size_t>(index)];
     const int first = static_cast<int>(sentence.first_token);
@@ -1798,13 +1755,24 @@ std::vector<Event> FindEvents(std::string_view text, const TokenizedText& tokens
         FollowsNaturalDisaster(events, latest_harm)) {
       CreditNaturalDisaster(context, events, sentence_events);
     }
+    CreditBombBlasts(words, tokens, first, end, index - latest_bomb_sentence <= kBombSentences,
+                     events, sentence_events);
+    if (latest_harm >= 0 && index == latest_harm_sentence + 1) {
+      NameNextSentenceVictim(
+          words, tokens, entities, latest_harm_bounds, {first, end},
+          std::span<const Event>(events.data() + sentence_events, events.size() - sentence_events),
+          events[static_cast<size_t>(latest_harm)]);
+    }
+    if (NamesBomb(words, first, end)) latest_bomb_sentence = index;
     for (size_t e = sentence_events; e < events.size(); ++e) {
       if (events[e].type == "ATTACK" || events[e].type == "OTHER") {
         latest_harm = static_cast<int>(e);
         latest_harm_sentence = index;
+        latest_harm_bounds = {first, end};
       }
     }
-    NameIdentifiedVictim(context, events, sentence_events);
+    NameIdentifiedVictim(words, tokens, entities, context.quotes_around, {first, end}, events,
+                         sentence_events);
     DateFromReferredStatement(context, events, sentence_events, dated_statements);
     dated_statements.Add(events, sentence_events);
   }

@@ -97,6 +97,7 @@ constexpr LexiconEntry kVerbs[] = {
     {"killing", "ATTACK", TriggerCue::kShotVerb},
     {"murdering", "ATTACK", TriggerCue::kShotVerb},
     {"murdered", "ATTACK", TriggerCue::kNone},
+    {"executed", "ATTACK", TriggerCue::kExecuteVerb},
     {"slain", "ATTACK", TriggerCue::kNone},
     {"gunned", "ATTACK", TriggerCue::kNone},
     {"gunning", "ATTACK", TriggerCue::kShotVerb},
@@ -261,19 +262,22 @@ bool IsVehicleWord(std::string_view lower_word) {
 
 bool IsPersonWord(std::string_view lower_word) {
   static constexpr std::string_view kPersonWords[] = {
-      "man",         "men",      "woman",        "women",     "boy",           "boys",
-      "girl",        "girls",    "child",        "children",  "kid",           "kids",
-      "baby",        "toddler",  "teen",         "teens",     "teenager",      "teenagers",
-      "son",         "daughter", "stepdaughter", "stepson",   "father",        "mother",
-      "wife",        "husband",  "girlfriend",   "boyfriend", "ex-girlfriend", "ex-wife",
-      "friend",      "neighbor", "neighbour",    "brother",   "sister",        "cousin",
-      "uncle",       "nephew",   "niece",        "grandson",  "granddaughter", "grandmother",
-      "grandfather", "parents",  "officer",      "officers",  "deputy",        "trooper",
-      "victim",      "victims",  "person",       "people",    "student",       "students",
-      "clerk",       "driver",   "suspect",      "resident",  "customer",      "guard",
-      "himself",     "herself",  "themselves",   "him",       "them",          "me",
-      "us",          "dozens",   "several",      "two",       "three",         "four",
-      "five",        "one"};
+      "man",         "men",       "woman",        "women",     "boy",           "boys",
+      "girl",        "girls",     "child",        "children",  "kid",           "kids",
+      "baby",        "toddler",   "teen",         "teens",     "teenager",      "teenagers",
+      "son",         "daughter",  "stepdaughter", "stepson",   "father",        "mother",
+      "wife",        "husband",   "girlfriend",   "boyfriend", "ex-girlfriend", "ex-wife",
+      "friend",      "neighbor",  "neighbour",    "brother",   "sister",        "cousin",
+      "uncle",       "nephew",    "niece",        "grandson",  "granddaughter", "grandmother",
+      "grandfather", "parents",   "officer",      "officers",  "deputy",        "trooper",
+      "victim",      "victims",   "person",       "people",    "student",       "students",
+      "clerk",       "driver",    "suspect",      "resident",  "customer",      "guard",
+      "himself",     "herself",   "themselves",   "him",       "them",          "me",
+      "us",          "dozens",    "several",      "two",       "three",         "four",
+      "five",        "one",       "teammate",     "classmate", "roommate",      "coworker",
+      "co-worker",   "employee",  "worker",       "bystander", "pedestrian",    "passenger",
+      "infant",      "youth",     "mom",          "dad",       "ex-boyfriend",  "ex-husband",
+      "workers",     "coworkers", "co-workers",   "employees", "teammates",     "classmates"};
   for (std::string_view word : kPersonWords) {
     if (word == lower_word) return true;
   }

@@ -42,6 +42,7 @@ enum class TriggerCue {
   kOutVerb,       // "shelled": ATTACK, not "shelled out $300 million"
   kAttackVerb,    // "attacked": ATTACK, not "attacked the problem" or "each other's policies"
   kUndergoVerb,   // "died": its subject is who it happened to (patient), not an agent
+  kExecuteVerb,   // "executed": ATTACK on a person named as its object, not "executed the plan"
 };
 
 struct EventTriggerWord {

@@ -168,7 +168,32 @@ void EventWords::ReadHeadlines(std::string_view text, const TokenizedText& token
         own_tags_[k] = *tag;
       }
     }
+    for (int k = first + 1; k + 1 < end; ++k) {
+      if (IsHarmBetweenPeople(k, end)) own_tags_[k] = PosTag{"VERB", "VBZ"};
+    }
   }
+}
+
+bool EventWords::NamesPersonAt(int k) const {
+  if (EntityAt(k) >= 0) return entities_[static_cast<size_t>(EntityAt(k))].type == "PERSON";
+  return IsPersonWord(Lower(k));
+}
+
+bool EventWords::IsHarmBetweenPeople(int k, int end) const {
+  if (own_tags_.empty() || EntityAt(k) >= 0 || own_tags_[k].xpos != "NNS") return false;
+  const std::optional<EventTriggerWord> verb =
+      LookupEventTrigger(Lower(k), TriggerWordClass::kVerb);
+  if (!verb || verb->type != "ATTACK" || !NamesPersonAt(k - 1)) return false;
+  constexpr int kReach = 6;  // "shoots 8-year - old boy"
+  for (int j = k + 1; j < end && j <= k + kReach; ++j) {
+    if (NamesPersonAt(j)) return true;
+    const std::string_view upos = own_tags_[j].upos;
+    if (upos != "DET" && upos != "NUM" && upos != "ADJ" && upos != "NOUN" && upos != "PROPN" &&
+        upos != "PRON" && own_tags_[j].xpos != "HYPH") {
+      return false;
+    }
+  }
+  return false;
 }
 
 int EventWords::Dependent(int head, std::string_view label, int first, int end) const {

@@ -22,6 +22,12 @@
 
 namespace storyline {
 
+// Token bounds of one sentence: [first, end).
+struct SentenceBounds {
+  int first = 0;
+  int end = 0;
+};
+
 class EventWords {
  public:
   // `tags` and `deps` hold one entry per token or are empty; any other size counts as
@@ -32,7 +38,8 @@ class EventWords {
   // present (VBZ), else a participle (VBN), as headlines use them. In a Title-Case one, also a
   // lexicon noun tagged a proper noun is told a common noun ("Fatal Shooting"), and a
   // preposition, conjunction or form of "be" tagged a proper noun is told as what it
-  // is ("Killed By Police").
+  // is ("Killed By Police"). An attack verb tagged a plural noun between the people it
+  // tells of is told a present too ("Man shoots 8-year-old boy").
   EventWords(std::string_view text, const TokenizedText& tokens, std::span<const PosTag> tags,
              std::span<const EntityMention> entities, std::span<const TimeExpression> times,
              std::span<const Dependency> deps = {});
@@ -99,6 +106,12 @@ class EventWords {
  private:
   // Marks the headlines and web addresses among the sentences and tells their tags again.
   void ReadHeadlines(std::string_view text, const TokenizedText& tokens);
+  // Whether token k names or describes a person: a PERSON mention or a word for one.
+  bool NamesPersonAt(int k) const;
+  // Whether the headline word at token k, tagged a plural noun, is a harm verb in the
+  // present between the people it tells of: "Salt Lake man shoots 8-year-old boy"
+  // (a "shoots" of plants has no person on either side).
+  bool IsHarmBetweenPeople(int k, int end) const;
 
   std::vector<std::string> lower_;
   std::vector<PosTag> own_tags_;  // the tags, told again in headlines
