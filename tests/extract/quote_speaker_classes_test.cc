@@ -14,10 +14,14 @@
 namespace storyline {
 namespace {
 
+// A name the recognizer found: every occurrence of `text` is a mention, of `type`, with
+// the linker's canonical `name` when it ran.
 struct Named {
-  std::string text;  // every occurrence is a mention
-  std::string type = "PERSON";
-  std::string name;  // the linker's canonical name; empty when it did not run
+  Named(const char* text, const char* type = "PERSON", const char* name = "")
+      : text(text), type(type), name(name) {}
+  std::string text;
+  std::string type;
+  std::string name;
 };
 
 std::vector<Quote> Find(const std::string& text, const std::vector<Named>& names = {}) {
@@ -34,10 +38,10 @@ std::vector<Quote> Find(const std::string& text, const std::vector<Named>& names
         return false;
       });
       if (inside) continue;
-      EntityMention mention{{static_cast<uint32_t>(at), static_cast<uint32_t>(at + n.text.size())},
-                            n.text,
-                            n.type,
-                            ""};
+      EntityMention mention;
+      mention.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + n.text.size())};
+      mention.text = n.text;
+      mention.type = n.type;
       if (!n.name.empty()) {
         mention.name = n.name;
         std::string id = n.name;
@@ -65,6 +69,16 @@ TEST(QuoteSpeakerClassesTest, WordsAVerbIntroducesAreNotTheRelayers) {
       {{"Frank Vanore"}});
   ASSERT_EQ(quotes.size(), 1u);
   EXPECT_FALSE(quotes[0].speaker.has_value());
+  // So does one with a short object ("telling her,"); nor is "and told" coordinated with
+  // "according to", which is no verb.
+  const std::vector<Quote> telling = Find(
+      "In 2005 John Roe was convicted of beating her, and telling her, \"you're never going to "
+      "leave me,\" according to court records.\nIn 2004 he was charged, according to court "
+      "records, which indicate he held a knife and told her, \"You will pay for this.\"",
+      {{"John Roe"}});
+  ASSERT_EQ(telling.size(), 2u);
+  EXPECT_FALSE(telling[0].speaker.has_value());
+  EXPECT_FALSE(telling[1].speaker.has_value());
 }
 
 // "one woman in Qeshm told AFP": the place completes the descriptor, as "one user on

@@ -504,7 +504,8 @@ class QuoteAttributor {
     while (j >= start && !quoted_[j] && IsSubjectVerbFiller(Lower(j))) --j;
     if (j < start || quoted_[j] || Lower(j) != "and") return -1;
     for (int c = j - 1; c >= start; --c) {
-      if (cue_subject_[c] != kNotACue) return c;
+      // "according to court records, which indicate he ... and told her": no verb.
+      if (cue_subject_[c] != kNotACue) return Word(c) == "according" ? -1 : c;
     }
     return -1;
   }
@@ -973,6 +974,8 @@ class QuoteAttributor {
     for (const NameMention& n : names_) {
       const std::vector<std::string_view> words = NameWords(n.text);
       if (n.type != "PERSON" || words.size() < 2 || words.back() != name.text) continue;
+      // "M. Benjamin" may be "Regina M. Benjamin": an initial names no other person.
+      if (words.front().size() <= 2 && words.front().ends_with('.')) continue;
       if (std::find(first_words.begin(), first_words.end(), words.front()) == first_words.end()) {
         first_words.push_back(words.front());
       }
@@ -1429,11 +1432,18 @@ class QuoteAttributor {
     return narration == 0 || (last.left_open && narration <= kMaxUnmarkedSentences);
   }
 
-  // Whether nothing but a comma or a colon stands between the speech verb at `verb` and
-  // the quotation opening at token `first`.
+  // Whether the speech verb at `verb` introduces the quotation opening at token `first`:
+  // nothing but a comma or a colon between them, or a short object before one ("told her,
+  // “...”", "telling the jury:").
   bool Introduces(int verb, int first) const {
-    for (int i = verb + 1; i < first; ++i) {
-      if (!IsComma(i) && Word(i) != ":") return false;
+    constexpr int kMaxObjectWords = 3;
+    if (verb + 1 == first) return true;
+    const int last = first - 1;
+    if (!IsComma(last) && Word(last) != ":") return false;
+    int words = 0;
+    for (int i = verb + 1; i < last; ++i) {
+      if (!IsWordToken(i) && !JoinsPhrase(i)) return false;
+      if (IsWordToken(i) && ++words > kMaxObjectWords) return false;
     }
     return true;
   }
