@@ -140,6 +140,18 @@ TEST(QuoteSpeakerClassesTest, SharedSurnameIsTheOneNamedJustBefore) {
   ASSERT_EQ(quotes.size(), 2u);
   EXPECT_EQ(quotes[0].speaker, "Jumaane Williams");
   EXPECT_EQ(quotes[1].speaker, "Williams");
+
+  // The recognizer found only "Williams" of "Councilman Jumaane Williams"; the linker made
+  // every "Williams" the other one. A word opening the sentence is no first name.
+  const std::string left_out =
+      "Makaeo Williams was arrested on Monday.\n"
+      "But City Councilman Jumaane Williams blasted outsiders.\n"
+      "\"Please stay out of our community,\" Williams said.\n"
+      "Ironically Williams had asked for calm.";
+  const std::vector<Quote> found = Find(left_out, {{"Makaeo Williams", "PERSON", "Makaeo Williams"},
+                                                   {"Williams", "PERSON", "Makaeo Williams"}});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].speaker, "Jumaane Williams");
 }
 
 // "a man who said", "the woman who called police said": the relative clause tells of the

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "extract/entities/name_parts.h"
 #include "extract/quotes/quote_lexicon.h"
@@ -73,6 +74,14 @@ bool IsNameSuffix(std::string_view lower) {
 bool IsPrepositionAfterName(std::string_view lower) {
   return lower == "of" || lower == "with" || lower == "from" || lower == "at" || lower == "for" ||
          lower == "on";
+}
+
+// Capitalized words opening a sentence that are no first names: "Though Roe said ...".
+bool IsSentenceAdverb(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"though", "then",    "thus",  "still", "yet",
+                                                "now",    "so",      "also",  "plus",  "indeed",
+                                                "today",  "tonight", "again", "once",  "instead"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
 // Prepositions after which a name completes a descriptor: "a spokesman for the company",
@@ -921,24 +930,73 @@ class QuoteAttributor {
     return speaker;
   }
 
-  // "Chela Ortiz, who married the deputy, told ...", where the recognizer found only "Ortiz"
-  // and the linker made it her stepson "Jeremy Ortiz": a capitalized word right before a
-  // one-word name that its fuller form lacks is the first name of another person, unless
-  // the article writes it before other names too, as a title ("Undersheriff Waldie" after
-  // "Undersheriff Larry Waldie"). The name as written then.
-  std::optional<Speaker> FirstNameBefore(const NameMention& name) const {
+  // The token of the first name written right before the one-word person name `name` that
+  // the recognizer left out of it: "Chela" of "Chela Ortiz", "T.J." of "T.J. DiLeo"; -1 when
+  // the word before is no such name: a title, a description, or a word the article writes
+  // before other names too ("Undersheriff" of "Undersheriff Waldie" and "Undersheriff
+  // Larry Waldie").
+  int FirstNameLeftOut(const NameMention& name) const {
     const int before = name.first - 1;
     if (name.type != "PERSON" || name.end - name.first != 1 || before < 0 || quoted_[before] ||
         sentence_of_[before] != sentence_of_[name.first] || !IsWordToken(before) ||
-        !IsCapitalized(before) || !IsAsciiUpper(Word(before)[0]) || Word(before).ends_with(".")) {
-      return std::nullopt;
+        !IsCapitalized(before) || !IsAsciiUpper(Word(before)[0])) {
+      return -1;
     }
-    const std::string lower = Lower(before);
+    int first = before;
+    // "Ike Parsons LaRue": the first of two.
+    if (first - 1 >= 0 && sentence_of_[first - 1] == sentence_of_[before] && !quoted_[first - 1] &&
+        LeftOutNameWord(first - 1)) {
+      --first;
+    }
+    if (!LeftOutNameWord(first) || !LeftOutNameWord(before)) return -1;
+    const std::string lower = Lower(first);
+    for (const NameMention& n : names_) {
+      if (&n == &name || !IsPersonLike(n)) continue;
+      const std::vector<std::string_view> other = SplitNameWords(n.text);
+      const bool titles = (n.first > 0 && Lower(n.first - 1) == lower && other.size() >= 2) ||
+                          (other.size() >= 3 && AsciiLower(other.front()) == lower);
+      if (titles) return -1;
+    }
+    return first;
+  }
+
+  // Whether the word at `i` may be a first name the recognizer left out: capitalized, not
+  // all capitals ("WR"), no title or abbreviation ("Lt.", but "T.J." is initials), no
+  // adverb or participle opening the sentence, and never written in lower case in the
+  // article.
+  bool LeftOutNameWord(int i) const {
+    const std::string_view word = Word(i);
+    if (!IsWordToken(i) || !IsAsciiUpper(word[0])) return false;
+    const bool initials = word.size() >= 4 && word[1] == '.' && word.ends_with(".");
+    if (word.ends_with(".") && !initials) return false;
+    if (!initials && std::none_of(word.begin() + 1, word.end(), IsAsciiLowerByte)) return false;
+    const std::string lower = Lower(i);
     if (IsTitleWord(lower) || TitleGender(lower) != Gender::kUnknown ||
         HeadNounSpeakerKind(lower) != SpeakerKind::kUnknown || IsCapitalizedFunctionWord(lower) ||
         IsCalendarWord(lower)) {
-      return std::nullopt;
+      return false;
     }
+    // Opening a sentence, an adverb or a participle ("Ironically", "Joining", "Though").
+    if (i == SentenceStart(i) && (lower.ends_with("ly") || lower.ends_with("ing") ||
+                                  lower.ends_with("ed") || IsSentenceAdverb(lower))) {
+      return false;
+    }
+    if (!lower_case_words_) {
+      lower_case_words_.emplace();
+      for (int t = 0; t < static_cast<int>(tokens_.size()); ++t) {
+        if (IsAsciiLowerByte(Word(t)[0])) lower_case_words_->insert(std::string(Word(t)));
+      }
+    }
+    return !lower_case_words_->contains(lower);
+  }
+
+  // "Chela Ortiz, who married the deputy, told ...", where the recognizer found only "Ortiz"
+  // and the linker made it her stepson "Jeremy Ortiz": a first name the recognizer left
+  // out that the fuller form lacks is another person's. The name as written then.
+  std::optional<Speaker> FirstNameBefore(const NameMention& name) const {
+    const int first_token = FirstNameLeftOut(name);
+    if (first_token < 0) return std::nullopt;
+    const std::string_view first = Word(first_token);
     std::string canonical;
     if (name.linked) {
       canonical = name.linked->name;
@@ -946,19 +1004,26 @@ class QuoteAttributor {
       canonical = *fuller;
     }
     const std::vector<std::string_view> words = SplitNameWords(canonical);
-    if (words.size() < 2 || std::find(words.begin(), words.end(), Word(before)) != words.end()) {
+    if (words.size() < 2 || std::find(words.begin(), words.end(), first) != words.end()) {
       return std::nullopt;
     }
-    for (const NameMention& n : names_) {
-      if (&n == &name || !IsPersonLike(n)) continue;
-      const std::vector<std::string_view> other = SplitNameWords(n.text);
-      const bool titles = (n.first > 0 && Lower(n.first - 1) == lower && other.size() >= 2) ||
-                          (other.size() >= 3 && AsciiLower(other.front()) == lower);
-      if (titles) return std::nullopt;
-    }
-    Speaker speaker = UnrecognizedName(before, name.end);
+    Speaker speaker = UnrecognizedName(first_token, name.end);
     speaker.kind = SpeakerKind::kPerson;
     return speaker;
+  }
+
+  // The first and last words of a person's name as the article writes it ("Jumaane" and
+  // "Williams" of "Councilman Jumaane Williams", the recognizer having found "Williams"
+  // only); nothing for a one-word name.
+  std::optional<std::pair<std::string_view, std::string_view>> WrittenFullName(
+      const NameMention& n) const {
+    if (n.type != "PERSON") return std::nullopt;
+    const std::vector<std::string_view> words = NameWords(n.text);
+    if (words.empty()) return std::nullopt;
+    if (words.size() >= 2) return std::make_pair(words.front(), words.back());
+    const int first = FirstNameLeftOut(n);
+    if (first < 0) return std::nullopt;
+    return std::make_pair(Word(first), words.back());
   }
 
   // A surname that two people of the article share ("Williams" with Jumaane and Makaeo
@@ -969,27 +1034,28 @@ class QuoteAttributor {
     if (name.type != "PERSON" || SplitNameWords(name.text).size() != 1) return std::nullopt;
     std::vector<std::string_view> first_words;
     const NameMention* nearby = nullptr;
+    std::string_view nearby_first;
     bool several_nearby = false;
     const int from = SentenceStart(std::max(0, SentenceStart(name.first) - 1));
     for (const NameMention& n : names_) {
-      const std::vector<std::string_view> words = NameWords(n.text);
-      if (n.type != "PERSON" || words.size() < 2 || words.back() != name.text) continue;
+      const auto full = WrittenFullName(n);
+      if (!full || full->second != name.text) continue;
       // "M. Benjamin" may be "Regina M. Benjamin": an initial names no other person.
-      if (words.front().size() <= 2 && words.front().ends_with('.')) continue;
-      if (std::find(first_words.begin(), first_words.end(), words.front()) == first_words.end()) {
-        first_words.push_back(words.front());
+      if (full->first.size() <= 2 && full->first.ends_with('.')) continue;
+      if (std::find(first_words.begin(), first_words.end(), full->first) == first_words.end()) {
+        first_words.push_back(full->first);
       }
       if (n.first >= from && n.end <= name.first) {
-        several_nearby =
-            several_nearby || (nearby && NameWords(nearby->text).front() != words.front());
+        several_nearby = several_nearby || (nearby && nearby_first != full->first);
         nearby = &n;
+        nearby_first = full->first;
       }
     }
     if (first_words.size() < 2) return std::nullopt;
     Speaker speaker;
     speaker.kind = SpeakerKind::kPerson;
     if (nearby && !several_nearby) {
-      speaker.name = JoinNameWords(NameWords(nearby->text));
+      speaker.name = std::string(nearby_first) + " " + std::string(name.text);
       const bool linked = nearby->linked && nearby->linked->name == *speaker.name;
       speaker.entity = linked ? nearby->linked->entity : SpeakerEntityId(*speaker.name);
     } else {
@@ -1564,6 +1630,8 @@ class QuoteAttributor {
       names_by_last_word_;
   std::vector<bool> quoted_;
   std::unordered_map<std::string, int> quoted_texts_;  // CountQuotedTexts
+  // The words the article writes in lower case, built on first use (LeftOutNameWord).
+  mutable std::optional<std::unordered_set<std::string>> lower_case_words_;
   std::unordered_map<std::string, Gender> gender_of_;  // by speaker name
   // Per token, the index in `history_` of its speech verb's speaker; -1 when none (an
   // index, not a Speaker, so that a long article does not hold one per word).
