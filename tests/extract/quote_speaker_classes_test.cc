@@ -154,7 +154,31 @@ TEST(QuoteSpeakerClassesTest, SharedSurnameIsTheOneNamedJustBefore) {
   EXPECT_EQ(found[0].speaker, "Jumaane Williams");
 }
 
-// "a man who said", "the woman who called police said": the relative clause tells of the
+// ... also when the recognizer missed the other full name altogether.
+TEST(QuoteSpeakerClassesTest, SharedSurnameTheRecognizerMissedOnce) {
+  const std::string text =
+      "Assistant manager Tony DiLeo will coach the team.\n"
+      "His son, T.J. DiLeo, is a guard and he was excited.\n"
+      "\"My dad is ready to step in,\" DiLeo said.";
+  std::vector<EntityMention> entities;
+  for (const auto& [from, name] : std::vector<std::pair<size_t, std::string>>{
+           {0, "Tony DiLeo"}, {text.rfind("DiLeo"), "DiLeo"}}) {
+    const size_t at = text.find(name, from);
+    EntityMention mention;
+    mention.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + name.size())};
+    mention.text = name;
+    mention.type = "PERSON";
+    mention.name = "Tony DiLeo";
+    mention.entity = "tony-dileo";
+    entities.push_back(mention);
+  }
+  const TokenizedText tokens = Tokenizer().Tokenize(text);
+  const std::vector<Quote> quotes = FindQuotes(text, tokens, {}, {}, entities);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "T.J. DiLeo");
+}
+
+// "a man who said", "the woman who called police said\": the relative clause tells of the
 // subject before it; "a gang who police say" keeps its subject.
 TEST(QuoteSpeakerClassesTest, SubjectOfARelativeClauseIsItsAntecedent) {
   const std::vector<Quote> man = Find("Police stopped a man who said, \"I did nothing wrong.\"");

@@ -1051,12 +1051,30 @@ class QuoteAttributor {
         nearby_first = full->first;
       }
     }
+    // ... and those the recognizer missed altogether ("His son, T.J. DiLeo, is a guard").
+    int nearby_token = nearby ? nearby->first : -1;
+    for (int t = 1; t < name.first; ++t) {
+      if (Word(t) != name.text || NameStartingAt(t) || NameStartingAt(t - 1) ||
+          !LeftOutNameWord(t - 1) || (t - 2 >= 0 && NameStartingAt(t - 2))) {
+        continue;
+      }
+      const std::string_view first = Word(t - 1);
+      if (std::find(first_words.begin(), first_words.end(), first) == first_words.end()) {
+        first_words.push_back(first);
+      }
+      if (t - 1 >= from && t > nearby_token) {
+        several_nearby = several_nearby || (nearby_token >= from && nearby_first != first);
+        nearby_token = t - 1;
+        nearby_first = first;
+        nearby = nullptr;
+      }
+    }
     if (first_words.size() < 2) return std::nullopt;
     Speaker speaker;
     speaker.kind = SpeakerKind::kPerson;
-    if (nearby && !several_nearby) {
+    if (nearby_token >= from && !several_nearby) {
       speaker.name = std::string(nearby_first) + " " + std::string(name.text);
-      const bool linked = nearby->linked && nearby->linked->name == *speaker.name;
+      const bool linked = nearby && nearby->linked && nearby->linked->name == *speaker.name;
       speaker.entity = linked ? nearby->linked->entity : SpeakerEntityId(*speaker.name);
     } else {
       speaker.name = std::string(name.text);
