@@ -298,6 +298,45 @@ TEST(QuoteSpeakerClassesTest, LaterPartsAttributionWinsOverTheStatementBefore) {
   EXPECT_EQ(quotes[2].speaker, "Rick McGuire");
 }
 
+// "According to" opening its sentence; a noun before its number ("Juror No. 8"); a name
+// the recognizer missed after a descriptor's noun ("resident Suri Charanjit"); a
+// participle ending the head ("a man wearing ski goggles"); advice or a message given
+// before a colon.
+TEST(QuoteSpeakerClassesTest, DescriptorsAndCuesOpeningTheirSentence) {
+  const std::vector<Quote> according =
+      Find("According to the minister, \"We have no idea what caused it.\"");
+  ASSERT_EQ(according.size(), 1u);
+  EXPECT_EQ(according[0].speaker, "the minister");
+  const std::vector<Quote> juror =
+      Find("\"Everyone was respectful,\" said Juror No. 8, one of six women on the panel.");
+  ASSERT_EQ(juror.size(), 1u);
+  EXPECT_EQ(juror[0].speaker, "Juror No. 8");
+  const std::vector<Quote> resident =
+      Find("\"The husband and wife came to visit,\" said Richmond Hill resident Suri Charanjit.",
+           {{"Richmond Hill", "PLACE"}});
+  ASSERT_EQ(resident.size(), 1u);
+  EXPECT_EQ(resident[0].speaker, "Suri Charanjit");
+  const std::vector<Quote> wearing =
+      Find("\"I do feel bad,\" said a man wearing ski goggles and a dark blue jacket.");
+  ASSERT_EQ(wearing.size(), 1u);
+  EXPECT_EQ(wearing[0].speaker, "a man wearing ski goggles and a dark blue jacket");
+  const std::vector<Quote> advice = Find(
+      "The judge had advice for anyone who deals with the defendant:\n\"Do not trust him ever "
+      "again.\"");
+  ASSERT_EQ(advice.size(), 1u);
+  EXPECT_EQ(advice[0].speaker, "the judge");
+}
+
+// "the star" is not whom the article calls "the star's rep".
+TEST(QuoteSpeakerClassesTest, PossessiveDescriptorCallsTheNameOtherwise) {
+  const std::vector<Quote> quotes = Find(
+      "The star's rep Jack Ketsoyan confirmed the news.\nEarlier this year, the star said she "
+      "was now a \"social drinker.\"",
+      {{"Jack Ketsoyan"}});
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "the star");
+}
+
 // Issue 13's list, each still as it should be: the named spokesperson, not her office.
 TEST(QuoteSpeakerClassesTest, NamedSpokespersonBeforeHerOffice) {
   const std::vector<Quote> quotes = Find(

@@ -188,6 +188,11 @@ class QuoteAttributor {
     return !w.empty() && IsAsciiUpper(w[0]);
   }
   bool IsPunct(int i) const { return !IsWordToken(i); }
+  bool IsNumber(int i) const {
+    const std::string_view w = Word(i);
+    return !w.empty() &&
+           std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
   // A possessive clitic or a hyphen between two words belongs to the phrase around it:
   // "the boy’s grandmother", "20-year - old" in text rebuilt from tokens.
   bool JoinsPhrase(int i) const {
@@ -418,10 +423,11 @@ class QuoteAttributor {
   bool IsCue(int t) const {
     if (quoted_[t]) return false;
     const std::string_view w = Word(t);
-    if (w.empty() || !IsAsciiLowerByte(w[0])) return false;  // "United States"
-    if (w == "according") {
+    // "According to the minister, “...”" opens its sentence.
+    if (Lower(t) == "according") {
       return t + 1 < SentenceEnd(t) && Word(t + 1) == "to";
     }
+    if (w.empty() || !IsAsciiLowerByte(w[0])) return false;  // "United States"
     if (!IsSpeechVerb(w) && !ReleasesAStatement(t)) return false;
     // "the newly announced proposal": a participle modifying a noun.
     if (t > 0 && (IsDeterminer(Lower(t - 1)) || Word(t - 1).ends_with("ly"))) return false;
@@ -448,18 +454,21 @@ class QuoteAttributor {
     return !Unsaid(t);
   }
 
-  // Whether the word at `t` releases a statement ("Jackson released a statement through
-  // the team", "she issued a jokey response:"): the words quoted with it are the subject's.
+  // Whether the word at `t` gives a statement ("Jackson released a statement through the
+  // team", "she issued a jokey response:", "The judge had advice for anyone ...:"): the
+  // words quoted with it are the subject's.
   bool ReleasesAStatement(int t) const {
+    static constexpr std::string_view kVerbs[] = {"released", "issued",    "releases", "issues",
+                                                  "offered",  "delivered", "gave",     "had",
+                                                  "sent",     "penned"};
+    static constexpr std::string_view kNouns[] = {"statement", "statements", "response", "letter",
+                                                  "message",   "advice",     "warning",  "reply"};
     const std::string_view w = Word(t);
-    if (w != "released" && w != "issued" && w != "releases" && w != "issues") return false;
+    if (std::find(std::begin(kVerbs), std::end(kVerbs), w) == std::end(kVerbs)) return false;
     constexpr int kMaxNounDistance = 4;
     for (int i = t + 1; i < SentenceEnd(t) && i - t <= kMaxNounDistance && !quoted_[i]; ++i) {
       const std::string lower = Lower(i);
-      if (lower == "statement" || lower == "statements" || lower == "response" ||
-          lower == "letter") {
-        return true;
-      }
+      if (std::find(std::begin(kNouns), std::end(kNouns), lower) != std::end(kNouns)) return true;
       if (!IsWordToken(i)) return false;
     }
     return false;
@@ -534,7 +543,7 @@ class QuoteAttributor {
 
   std::optional<std::pair<int, int>> SubjectOf(int verb) const {
     const int start = SentenceStart(verb);
-    if (Word(verb) == "according") return RightPhrase(verb + 2);
+    if (Lower(verb) == "according") return RightPhrase(verb + 2);
     if (!deps_.empty()) {
       if (auto subject = ParsedSubject(verb)) return subject;
     }
@@ -1097,6 +1106,11 @@ class QuoteAttributor {
         break;
       }
     }
+    // "Juror No. 8": the noun before its number.
+    while (head > a && (IsNumber(head) || Lower(head) == "no." || Lower(head) == "no" ||
+                        Word(head) == "." || Word(head) == "#")) {
+      --head;
+    }
     Speaker speaker;
     speaker.head = Lower(head);
     speaker.kind = HeadNounSpeakerKind(speaker.head);
@@ -1106,6 +1120,16 @@ class QuoteAttributor {
     }
     if (speaker.kind == SpeakerKind::kUnknown) {
       if (IsCapitalizedRun(a, b)) return UnrecognizedName(a, b);
+      // "South Richmond Hill resident Suri Charanjit", a name the recognizer missed after
+      // a noun that names a speaker.
+      for (int run = b - 2; run > a && b - run <= kMaxNameWords; --run) {
+        if (HeadNounSpeakerKind(Lower(run - 1)) == SpeakerKind::kPerson &&
+            IsAsciiLowerByte(Word(run - 1)[0]) && IsCapitalizedRun(run, b)) {
+          Speaker named = UnrecognizedName(run, b);
+          named.kind = SpeakerKind::kPerson;
+          return named;
+        }
+      }
       return std::nullopt;
     }
     speaker.name = std::move(described);
@@ -1214,10 +1238,11 @@ class QuoteAttributor {
   }
 
   bool CalledSo(const NameMention& n, std::string_view head) const {
-    // "neighbor Ross Manche", "the boy's grandmother, Jane Roe".
+    // "neighbor Ross Manche", "the boy's grandmother, Jane Roe"; not "the star's rep Jack
+    // Roe", whom a possessive calls the rep.
     for (int i = n.first - 1; i >= 0 && i >= n.first - 3; --i) {
       if (Lower(i) == head) return true;
-      if (EndsPhrase(i) && !IsComma(i)) break;
+      if ((EndsPhrase(i) && !IsComma(i)) || JoinsPhrase(i)) break;
     }
     // "Amanda Reid, a neighbor", "Ken Kreuscher, the boy's father".
     if (n.end < static_cast<int>(tokens_.size()) && IsComma(n.end)) {

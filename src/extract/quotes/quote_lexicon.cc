@@ -310,6 +310,16 @@ constexpr std::string_view kPersonHeads[] = {
     "voter",
     "widow",
     "widower",
+    "star",
+    "killer",
+    "suspect",
+    "defendant",
+    "gunman",
+    "shooter",
+    "inmate",
+    "candidate",
+    "columnist",
+    "commentator",
     "wife",
     "witness",
     "woman",
@@ -331,12 +341,13 @@ constexpr std::string_view kOrganizationHeads[] = {
     "station",      "union",          "university", "watchdog",    "website",
     "affidavit",    "complaint",      "document",   "documents",   "filing",     "filings",
     "indictment",   "lawsuit",        "memo",       "papers",      "record",     "records",
-    "transcript",   "transcripts",    "warrant",
+    "transcript",   "transcripts",    "warrant",    "editorial",
 };
 
 constexpr std::string_view kDescriptorHeadEnders[] = {
     "at", "briefed", "close", "familiar", "for", "from", "in",
     "of", "on",      "that",  "which",    "who", "with", "working",
+    "wearing", "holding", "carrying", "standing",
 };
 
 constexpr std::string_view kMaleTitles[] = {
