@@ -862,12 +862,16 @@ class QuoteAttributor {
   }
 
   // The names of the people the article names, canonical where the linker ran.
-  std::vector<std::string_view> PeopleNames() const {
-    std::vector<std::string_view> people;
-    for (const NameMention& n : names_) {
-      if (IsPersonLike(n)) people.push_back(n.linked ? std::string_view(n.linked->name) : n.text);
+  const std::vector<std::string_view>& PeopleNames() const {
+    if (!people_names_) {
+      people_names_.emplace();
+      for (const NameMention& n : names_) {
+        if (IsPersonLike(n)) {
+          people_names_->push_back(n.linked ? std::string_view(n.linked->name) : n.text);
+        }
+      }
     }
-    return people;
+    return *people_names_;
   }
 
   // Every word of [a, b) capitalized, as names are: "Worthy", "Ms Persson".
@@ -895,7 +899,18 @@ class QuoteAttributor {
     return speaker;
   }
 
+  // The speaker a name stands for; once per name of the article, as pronouns ask again.
   Speaker NamedSpeaker(const NameMention& name) const {
+    if (names_.empty() || &name < names_.data() || &name >= names_.data() + names_.size()) {
+      return ResolveName(name);
+    }
+    if (named_speakers_.empty()) named_speakers_.resize(names_.size());
+    std::optional<Speaker>& known = named_speakers_[&name - names_.data()];
+    if (!known) known = ResolveName(name);
+    return *known;
+  }
+
+  Speaker ResolveName(const NameMention& name) const {
     if (const std::optional<Speaker> first_named = FirstNameBefore(name)) return *first_named;
     if (const std::optional<Speaker> shared = SharedSurname(name)) return *shared;
     Speaker speaker;
@@ -958,15 +973,18 @@ class QuoteAttributor {
       --first;
     }
     if (!LeftOutNameWord(first) || !LeftOutNameWord(before)) return -1;
-    const std::string lower = Lower(first);
-    for (const NameMention& n : names_) {
-      if (&n == &name || !IsPersonLike(n)) continue;
-      const std::vector<std::string_view> other = SplitNameWords(n.text);
-      const bool titles = (n.first > 0 && Lower(n.first - 1) == lower && other.size() >= 2) ||
-                          (other.size() >= 3 && AsciiLower(other.front()) == lower);
-      if (titles) return -1;
+    if (!words_before_names_) {
+      // The words the article writes before a person's full name, or that open a name of
+      // three words: titles, built once.
+      words_before_names_.emplace();
+      for (const NameMention& n : names_) {
+        if (!IsPersonLike(n)) continue;
+        const std::vector<std::string_view> words = SplitNameWords(n.text);
+        if (n.first > 0 && words.size() >= 2) words_before_names_->insert(Lower(n.first - 1));
+        if (words.size() >= 3) words_before_names_->insert(AsciiLower(words.front()));
+      }
     }
-    return first;
+    return words_before_names_->contains(Lower(first)) ? -1 : first;
   }
 
   // Whether the word at `i` may be a first name the recognizer left out: capitalized, not
@@ -1041,48 +1059,31 @@ class QuoteAttributor {
   // else the surname as written.
   std::optional<Speaker> SharedSurname(const NameMention& name) const {
     if (name.type != "PERSON" || SplitNameWords(name.text).size() != 1) return std::nullopt;
+    const std::vector<SurnameUse>& uses = SurnameUses(name.text);
     std::vector<std::string_view> first_words;
+    std::vector<std::string_view> nearby_firsts;
     const NameMention* nearby = nullptr;
-    std::string_view nearby_first;
-    bool several_nearby = false;
     const int from = SentenceStart(std::max(0, SentenceStart(name.first) - 1));
-    for (const NameMention& n : names_) {
-      const auto full = WrittenFullName(n);
-      if (!full || full->second != name.text) continue;
-      // "M. Benjamin" may be "Regina M. Benjamin": an initial names no other person.
-      if (full->first.size() <= 2 && full->first.ends_with('.')) continue;
-      if (std::find(first_words.begin(), first_words.end(), full->first) == first_words.end()) {
-        first_words.push_back(full->first);
+    for (const SurnameUse& use : uses) {
+      // Full names the recognizer missed count up to the name only.
+      if (!use.mention && use.at + 1 >= name.first) continue;
+      if (std::find(first_words.begin(), first_words.end(), use.first) == first_words.end()) {
+        first_words.push_back(use.first);
       }
-      if (n.first >= from && n.end <= name.first) {
-        several_nearby = several_nearby || (nearby && nearby_first != full->first);
-        nearby = &n;
-        nearby_first = full->first;
-      }
-    }
-    // ... and those the recognizer missed altogether ("His son, T.J. DiLeo, is a guard").
-    int nearby_token = nearby ? nearby->first : -1;
-    for (int t = 1; t < name.first; ++t) {
-      if (Word(t) != name.text || NameStartingAt(t) || NameStartingAt(t - 1) ||
-          !LeftOutNameWord(t - 1) || (t - 2 >= 0 && NameStartingAt(t - 2))) {
-        continue;
-      }
-      const std::string_view first = Word(t - 1);
-      if (std::find(first_words.begin(), first_words.end(), first) == first_words.end()) {
-        first_words.push_back(first);
-      }
-      if (t - 1 >= from && t > nearby_token) {
-        several_nearby = several_nearby || (nearby_token >= from && nearby_first != first);
-        nearby_token = t - 1;
-        nearby_first = first;
-        nearby = nullptr;
+      const bool before = use.mention ? use.mention->end <= name.first : true;
+      if (use.at >= from && before) {
+        if (std::find(nearby_firsts.begin(), nearby_firsts.end(), use.first) ==
+            nearby_firsts.end()) {
+          nearby_firsts.push_back(use.first);
+        }
+        nearby = use.mention;
       }
     }
     if (first_words.size() < 2) return std::nullopt;
     Speaker speaker;
     speaker.kind = SpeakerKind::kPerson;
-    if (nearby_token >= from && !several_nearby) {
-      speaker.name = std::string(nearby_first) + " " + std::string(name.text);
+    if (nearby_firsts.size() == 1) {
+      speaker.name = std::string(nearby_firsts.front()) + " " + std::string(name.text);
       const bool linked = nearby && nearby->linked && nearby->linked->name == *speaker.name;
       speaker.entity = linked ? nearby->linked->entity : SpeakerEntityId(*speaker.name);
     } else {
@@ -1090,6 +1091,45 @@ class QuoteAttributor {
       speaker.entity = SpeakerEntityId(*speaker.name);
     }
     return speaker;
+  }
+
+  // A person's surname written with a first name: by a name the recognizer found (its own
+  // first word or one it left out) or, "His son, T.J. DiLeo," where it found none, by a
+  // surname some name has after a first name.
+  struct SurnameUse {
+    int at = 0;  // the first token of the name
+    std::string_view first;
+    const NameMention* mention = nullptr;  // null where the recognizer found none
+  };
+
+  // The uses of `surname` in text order, all surnames' built on first use.
+  const std::vector<SurnameUse>& SurnameUses(std::string_view surname) const {
+    if (!surname_uses_) {
+      surname_uses_.emplace();
+      for (const NameMention& n : names_) {
+        const std::vector<std::string_view> words = NameWords(n.text);
+        if (n.type == "PERSON" && words.size() == 1) (*surname_uses_)[words.front()];
+        const auto full = WrittenFullName(n);
+        // "M. Benjamin" may be "Regina M. Benjamin": an initial names no other person.
+        if (!full || (full->first.size() <= 2 && full->first.ends_with('.'))) continue;
+        (*surname_uses_)[full->second].push_back({n.first, full->first, &n});
+      }
+      for (int t = 1; t < static_cast<int>(tokens_.size()); ++t) {
+        const auto it = surname_uses_->find(Word(t));
+        if (it == surname_uses_->end() || NameStartingAt(t) || NameStartingAt(t - 1) ||
+            (t >= 2 && NameStartingAt(t - 2)) || !LeftOutNameWord(t - 1)) {
+          continue;
+        }
+        it->second.push_back({t - 1, Word(t - 1), nullptr});
+      }
+      for (auto& [word, found] : *surname_uses_) {
+        std::stable_sort(found.begin(), found.end(),
+                         [](const SurnameUse& a, const SurnameUse& b) { return a.at < b.at; });
+      }
+    }
+    static const std::vector<SurnameUse> kNone;
+    const auto it = surname_uses_->find(surname);
+    return it == surname_uses_->end() ? kNone : it->second;
   }
 
   // A descriptor is a speaker only when its head noun names one ("a senior official",
@@ -1673,6 +1713,14 @@ class QuoteAttributor {
       names_by_last_word_;
   std::vector<bool> quoted_;
   std::unordered_map<std::string, int> quoted_texts_;  // CountQuotedTexts
+  // NamedSpeaker's answer per name, and the people's names, built on first use.
+  mutable std::vector<std::optional<Speaker>> named_speakers_;
+  mutable std::optional<std::vector<std::string_view>> people_names_;
+  // The words written before people's full names (FirstNameLeftOut), and each surname's
+  // uses with a first name (SharedSurname), built on first use.
+  mutable std::optional<std::unordered_set<std::string>> words_before_names_;
+  mutable std::optional<std::unordered_map<std::string_view, std::vector<SurnameUse>>>
+      surname_uses_;
   // The words the article writes in lower case, built on first use (LeftOutNameWord).
   mutable std::optional<std::unordered_set<std::string>> lower_case_words_;
   std::unordered_map<std::string, Gender> gender_of_;  // by speaker name
