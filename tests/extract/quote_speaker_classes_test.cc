@@ -325,6 +325,10 @@ TEST(QuoteSpeakerClassesTest, DescriptorsAndCuesOpeningTheirSentence) {
       "again.\"");
   ASSERT_EQ(advice.size(), 1u);
   EXPECT_EQ(advice[0].speaker, "the judge");
+  const std::vector<Quote> from =
+      Find("The soldier had a letter from his mother:\n\"Come home safe, we all miss you.\"");
+  ASSERT_EQ(from.size(), 1u);
+  EXPECT_FALSE(from[0].speaker.has_value());
 }
 
 // "the star" is not whom the article calls "the star's rep".

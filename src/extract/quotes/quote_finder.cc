@@ -468,7 +468,10 @@ class QuoteAttributor {
     constexpr int kMaxNounDistance = 4;
     for (int i = t + 1; i < SentenceEnd(t) && i - t <= kMaxNounDistance && !quoted_[i]; ++i) {
       const std::string lower = Lower(i);
-      if (std::find(std::begin(kNouns), std::end(kNouns), lower) != std::end(kNouns)) return true;
+      if (std::find(std::begin(kNouns), std::end(kNouns), lower) != std::end(kNouns)) {
+        // "He had a letter from his mother:": the words are the mother's.
+        return i + 1 >= SentenceEnd(t) || Lower(i + 1) != "from";
+      }
       if (!IsWordToken(i)) return false;
     }
     return false;
