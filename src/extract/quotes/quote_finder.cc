@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "extract/entities/name_parts.h"
 #include "extract/quotes/quote_lexicon.h"
@@ -73,6 +74,20 @@ bool IsNameSuffix(std::string_view lower) {
 bool IsPrepositionAfterName(std::string_view lower) {
   return lower == "of" || lower == "with" || lower == "from" || lower == "at" || lower == "for" ||
          lower == "on";
+}
+
+// Capitalized words opening a sentence that are no first names: "Though Roe said ...".
+bool IsSentenceAdverb(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"though", "then",    "thus",  "still", "yet",
+                                                "now",    "so",      "also",  "plus",  "indeed",
+                                                "today",  "tonight", "again", "once",  "instead"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+// Prepositions after which a name completes a descriptor: "a spokesman for the company",
+// "one woman in Qeshm", "a resident near Tulsa".
+bool IsPrepositionInDescriptor(std::string_view lower) {
+  return IsPrepositionAfterName(lower) || lower == "in" || lower == "near" || lower == "outside";
 }
 
 struct Speaker {
@@ -173,6 +188,11 @@ class QuoteAttributor {
     return !w.empty() && IsAsciiUpper(w[0]);
   }
   bool IsPunct(int i) const { return !IsWordToken(i); }
+  bool IsNumber(int i) const {
+    const std::string_view w = Word(i);
+    return !w.empty() &&
+           std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
   // A possessive clitic or a hyphen between two words belongs to the phrase around it:
   // "the boy’s grandmother", "20-year - old" in text rebuilt from tokens.
   bool JoinsPhrase(int i) const {
@@ -403,11 +423,12 @@ class QuoteAttributor {
   bool IsCue(int t) const {
     if (quoted_[t]) return false;
     const std::string_view w = Word(t);
-    if (w.empty() || !IsAsciiLowerByte(w[0])) return false;  // "United States"
-    if (w == "according") {
+    // "According to the minister, “...”" opens its sentence.
+    if (Lower(t) == "according") {
       return t + 1 < SentenceEnd(t) && Word(t + 1) == "to";
     }
-    if (!IsSpeechVerb(w)) return false;
+    if (w.empty() || !IsAsciiLowerByte(w[0])) return false;  // "United States"
+    if (!IsSpeechVerb(w) && !ReleasesAStatement(t)) return false;
     // "the newly announced proposal": a participle modifying a noun.
     if (t > 0 && (IsDeterminer(Lower(t - 1)) || Word(t - 1).ends_with("ly"))) return false;
     // "In a Tumblr post", "the company's reports": a noun, however far its determiner.
@@ -431,6 +452,29 @@ class QuoteAttributor {
     // the clause before it, which the words right before it do not give.
     if (w.ends_with("ing") && t > 0 && IsComma(t - 1)) return false;
     return !Unsaid(t);
+  }
+
+  // Whether the word at `t` gives a statement ("Jackson released a statement through the
+  // team", "she issued a jokey response:", "The judge had advice for anyone ...:"): the
+  // words quoted with it are the subject's.
+  bool ReleasesAStatement(int t) const {
+    static constexpr std::string_view kVerbs[] = {"released", "issued",    "releases", "issues",
+                                                  "offered",  "delivered", "gave",     "had",
+                                                  "sent",     "penned"};
+    static constexpr std::string_view kNouns[] = {"statement", "statements", "response", "letter",
+                                                  "message",   "advice",     "warning",  "reply"};
+    const std::string_view w = Word(t);
+    if (std::find(std::begin(kVerbs), std::end(kVerbs), w) == std::end(kVerbs)) return false;
+    constexpr int kMaxNounDistance = 4;
+    for (int i = t + 1; i < SentenceEnd(t) && i - t <= kMaxNounDistance && !quoted_[i]; ++i) {
+      const std::string lower = Lower(i);
+      if (std::find(std::begin(kNouns), std::end(kNouns), lower) != std::end(kNouns)) {
+        // "He had a letter from his mother:": the words are the mother's.
+        return i + 1 >= SentenceEnd(t) || Lower(i + 1) != "from";
+      }
+      if (!IsWordToken(i)) return false;
+    }
+    return false;
   }
 
   // Whether the speech verb at `verb` reports that nothing was said: "they would not say
@@ -481,7 +525,8 @@ class QuoteAttributor {
     while (j >= start && !quoted_[j] && IsSubjectVerbFiller(Lower(j))) --j;
     if (j < start || quoted_[j] || Lower(j) != "and") return -1;
     for (int c = j - 1; c >= start; --c) {
-      if (cue_subject_[c] != kNotACue) return c;
+      // "according to court records, which indicate he ... and told her": no verb.
+      if (cue_subject_[c] != kNotACue) return Word(c) == "according" ? -1 : c;
     }
     return -1;
   }
@@ -501,7 +546,7 @@ class QuoteAttributor {
 
   std::optional<std::pair<int, int>> SubjectOf(int verb) const {
     const int start = SentenceStart(verb);
-    if (Word(verb) == "according") return RightPhrase(verb + 2);
+    if (Lower(verb) == "according") return RightPhrase(verb + 2);
     if (!deps_.empty()) {
       if (auto subject = ParsedSubject(verb)) return subject;
     }
@@ -517,11 +562,49 @@ class QuoteAttributor {
         return std::make_pair(verb + 1, name->end);
       }
     }
-    int j = verb - 1;
-    while (j >= start && !quoted_[j] && IsSubjectVerbFiller(Lower(j))) --j;
+    const int phrase_start = VerbPhraseStart(verb, start);
+    int j = phrase_start - 1;
+    // "has been quoted as saying".
+    while (j >= start && !quoted_[j] &&
+           (IsSubjectVerbFiller(Lower(j)) || (phrase_start < verb && IsBeAuxiliary(Lower(j))))) {
+      --j;
+    }
     if (j < start || quoted_[j]) return std::nullopt;
     if (IsComma(j)) return SubjectBeforeComma(j, start);
-    return ValidPhrase(LeftPhraseStart(j + 1, start), j + 1);
+    const int phrase = LeftPhraseStart(j + 1, start);
+    // "the woman who called police said", "a man who said": the relative clause tells of
+    // the subject before it (not in "a gang who police say").
+    if (phrase - 1 >= start && Lower(phrase - 1) == "who" &&
+        (phrase > j ||
+         (!tags_.empty() && (tags_[phrase].upos == "VERB" || tags_[phrase].upos == "AUX")))) {
+      return RelativeAntecedent(phrase - 1);
+    }
+    return ValidPhrase(phrase, j + 1);
+  }
+
+  // The first token of the verb phrase that ends in the speech verb at `verb`: "was quoted
+  // as saying" and "went on to say" have the subject of their first verb.
+  int VerbPhraseStart(int verb, int start) const {
+    if (verb - 2 >= start && Lower(verb - 1) == "as" && Lower(verb - 2) == "quoted") {
+      return verb - 2;
+    }
+    if (verb - 3 >= start && Lower(verb - 1) == "to" && Lower(verb - 2) == "on" &&
+        Lower(verb - 3) == "went") {
+      return verb - 3;
+    }
+    return verb;
+  }
+
+  // The noun phrase a relative pronoun at `who` tells of: from the nearest determiner
+  // before it ("the woman who ...", "one woman who ..."), over words only.
+  std::optional<std::pair<int, int>> RelativeAntecedent(int who) const {
+    constexpr int kMaxAntecedentTokens = 4;
+    for (int i = who - 1; i >= SentenceStart(who) && who - i <= kMaxAntecedentTokens; --i) {
+      if (quoted_[i] || !IsWordToken(i)) return std::nullopt;
+      const std::string lower = Lower(i);
+      if (IsDeterminer(lower) || lower == "one") return ValidPhrase(i, who);
+    }
+    return std::nullopt;
   }
 
   // Whether a person is coordinated into [from, to): "Frederick Davis, 65, and Patricia
@@ -553,6 +636,12 @@ class QuoteAttributor {
     int k = comma - 1;
     while (k >= start && !quoted_[k] && !IsComma(k)) --k;
     if (k >= start && IsComma(k) && !quoted_[k]) {
+      // "her agent, Mark Roesler, said": the person named in apposition to a descriptor.
+      if (const NameMention* name = NameStartingAt(k + 1);
+          name && name->end == comma && IsPersonLike(*name) && k - 1 >= start &&
+          HeadNounSpeakerKind(Lower(k - 1)) == SpeakerKind::kPerson) {
+        return std::make_pair(name->first, name->end);
+      }
       return ValidPhrase(LeftPhraseStart(k, start), k);
     }
     // No appositive: the subject ends where its relative clause starts.
@@ -630,6 +719,9 @@ class QuoteAttributor {
     const int end = SentenceEnd(verb);
     for (int c = start; c < end; ++c) {
       if (deps_[c].head != verb || !deps_[c].label.starts_with("nsubj")) continue;
+      if (const NameMention* name = NamedInApposition(c, start, end)) {
+        return std::make_pair(name->first, name->end);
+      }
       int lo = c;
       int hi = c;
       Extend(c, start, end, lo, hi);
@@ -639,6 +731,24 @@ class QuoteAttributor {
       return ValidPhrase(lo, hi + 1);
     }
     return std::nullopt;
+  }
+
+  // The person named in apposition to a descriptor subject at `noun` ("her agent, Mark
+  // Roesler, said"), or null.
+  const NameMention* NamedInApposition(int noun, int start, int end) const {
+    if (IsCapitalized(noun) || HeadNounSpeakerKind(Lower(noun)) == SpeakerKind::kUnknown) {
+      return nullptr;
+    }
+    for (int c = start; c < end; ++c) {
+      if (deps_[c].head != noun || deps_[c].label != "appos") continue;
+      for (const NameMention& n : NamesStartingIn(start, c + 1)) {
+        if (n.first <= c && c < n.end && n.first > noun && IsComma(n.first - 1) &&
+            IsPersonLike(n) && n.end < end && IsComma(n.end)) {
+          return &n;
+        }
+      }
+    }
+    return nullptr;
   }
 
   void Extend(int node, int start, int end, int& lo, int& hi) const {
@@ -681,10 +791,14 @@ class QuoteAttributor {
       if (b - a > 1 && IsComma(b - 1)) --b;
     }
     // "Pat Clarke with People's Action Committee", "Rosaly Lopes of NASA's Jet Propulsion
-    // Laboratory": a person's name followed by a preposition heads the phrase, also where
-    // the recognizer ran the name on into it.
+    // Laboratory", "Capt. John Roe Sr. of the county police": a person's name followed by a
+    // preposition heads the phrase, also where the recognizer ran the name on into it.
     for (const NameMention& n : names_) {
       if (n.first < a || n.first >= b || !IsPersonLike(n)) continue;
+      if (const int after = AfterNameSuffix(n.end, b);
+          after > n.end && after < b && IsPrepositionAfterName(Lower(after))) {
+        return SpeakerOf(a, n.end);
+      }
       for (int i = n.first + 1; i <= n.end && i < b; ++i) {
         if (!IsPrepositionAfterName(Lower(i)) || (i < n.end && i - n.first < 2)) continue;
         if (i == n.end) return SpeakerOf(a, i);
@@ -705,12 +819,16 @@ class QuoteAttributor {
       ++names_inside;
       if (n.end == b) head_name = &n;
     }
-    // "one user on Weibo", "a spokesman for the company": a name after a preposition
-    // only completes a description.
+    // "one user on Weibo", "a spokesman for the company", "Officials in Washington": a
+    // name after a preposition only completes a description.
     if (head_name && head_name->first - 1 > a &&
-        IsPrepositionAfterName(Lower(head_name->first - 1)) &&
-        !IsAsciiUpper(Word(head_name->first - 2)[0])) {
-      return DescribedSpeaker(a, b);
+        IsPrepositionInDescriptor(Lower(head_name->first - 1))) {
+      const std::string noun = Lower(head_name->first - 2);
+      const SpeakerKind kind = HeadNounSpeakerKind(noun);
+      if (!IsAsciiUpper(Word(head_name->first - 2)[0]) || kind == SpeakerKind::kPerson ||
+          kind == SpeakerKind::kGroup) {
+        return DescribedSpeaker(a, b);
+      }
     }
     if (head_name && !(has_and && names_inside > 1)) return NamedSpeaker(*head_name);
     if (has_and && names_inside > 1 && OnlyNamesAndConjunctions(a, b)) {
@@ -721,6 +839,16 @@ class QuoteAttributor {
       return speaker;
     }
     return DescribedSpeaker(a, b);
+  }
+
+  // The token after the generational suffix at `t` (" Sr.", ", Jr."), or `t` when none is.
+  int AfterNameSuffix(int t, int b) const {
+    int i = t;
+    if (i + 1 < b && IsComma(i) && IsNameSuffix(Lower(i + 1))) ++i;
+    if (i >= b || !IsNameSuffix(Lower(i))) return t;
+    ++i;
+    if (i < b && Word(i) == ".") ++i;
+    return i;
   }
 
   bool OnlyNamesAndConjunctions(int a, int b) const {
@@ -737,12 +865,16 @@ class QuoteAttributor {
   }
 
   // The names of the people the article names, canonical where the linker ran.
-  std::vector<std::string_view> PeopleNames() const {
-    std::vector<std::string_view> people;
-    for (const NameMention& n : names_) {
-      if (IsPersonLike(n)) people.push_back(n.linked ? std::string_view(n.linked->name) : n.text);
+  const std::vector<std::string_view>& PeopleNames() const {
+    if (!people_names_) {
+      people_names_.emplace();
+      for (const NameMention& n : names_) {
+        if (IsPersonLike(n)) {
+          people_names_->push_back(n.linked ? std::string_view(n.linked->name) : n.text);
+        }
+      }
     }
-    return people;
+    return *people_names_;
   }
 
   // Every word of [a, b) capitalized, as names are: "Worthy", "Ms Persson".
@@ -770,7 +902,20 @@ class QuoteAttributor {
     return speaker;
   }
 
+  // The speaker a name stands for; once per name of the article, as pronouns ask again.
   Speaker NamedSpeaker(const NameMention& name) const {
+    if (names_.empty() || &name < names_.data() || &name >= names_.data() + names_.size()) {
+      return ResolveName(name);
+    }
+    if (named_speakers_.empty()) named_speakers_.resize(names_.size());
+    std::optional<Speaker>& known = named_speakers_[&name - names_.data()];
+    if (!known) known = ResolveName(name);
+    return *known;
+  }
+
+  Speaker ResolveName(const NameMention& name) const {
+    if (const std::optional<Speaker> first_named = FirstNameBefore(name)) return *first_named;
+    if (const std::optional<Speaker> shared = SharedSurname(name)) return *shared;
     Speaker speaker;
     // The entity linker's canonical name and id, when it ran, so quotes and entities
     // agree; else the fullest form of the name in the article.
@@ -812,6 +957,184 @@ class QuoteAttributor {
     return speaker;
   }
 
+  // The token of the first name written right before the one-word person name `name` that
+  // the recognizer left out of it: "Chela" of "Chela Ortiz", "T.J." of "T.J. DiLeo"; -1 when
+  // the word before is no such name: a title, a description, or a word the article writes
+  // before other names too ("Undersheriff" of "Undersheriff Waldie" and "Undersheriff
+  // Larry Waldie").
+  int FirstNameLeftOut(const NameMention& name) const {
+    const int before = name.first - 1;
+    if (name.type != "PERSON" || name.end - name.first != 1 || before < 0 || quoted_[before] ||
+        sentence_of_[before] != sentence_of_[name.first] || !IsWordToken(before) ||
+        !IsCapitalized(before) || !IsAsciiUpper(Word(before)[0])) {
+      return -1;
+    }
+    int first = before;
+    // "Ike Parsons LaRue": the first of two.
+    if (first - 1 >= 0 && sentence_of_[first - 1] == sentence_of_[before] && !quoted_[first - 1] &&
+        LeftOutNameWord(first - 1)) {
+      --first;
+    }
+    if (!LeftOutNameWord(first) || !LeftOutNameWord(before)) return -1;
+    if (!words_before_names_) {
+      // The words the article writes before a person's full name, or that open a name of
+      // three words: titles, built once.
+      words_before_names_.emplace();
+      for (const NameMention& n : names_) {
+        if (!IsPersonLike(n)) continue;
+        const std::vector<std::string_view> words = SplitNameWords(n.text);
+        if (n.first > 0 && words.size() >= 2) words_before_names_->insert(Lower(n.first - 1));
+        if (words.size() >= 3) words_before_names_->insert(AsciiLower(words.front()));
+      }
+    }
+    return words_before_names_->contains(Lower(first)) ? -1 : first;
+  }
+
+  // Whether the word at `i` may be a first name the recognizer left out: capitalized, not
+  // all capitals ("WR"), no title or abbreviation ("Lt.", but "T.J." is initials), no
+  // adverb or participle opening the sentence, and never written in lower case in the
+  // article.
+  bool LeftOutNameWord(int i) const {
+    const std::string_view word = Word(i);
+    if (!IsWordToken(i) || !IsAsciiUpper(word[0])) return false;
+    const bool initials = word.size() >= 4 && word[1] == '.' && word.ends_with(".");
+    if (word.ends_with(".") && !initials) return false;
+    if (!initials && std::none_of(word.begin() + 1, word.end(), IsAsciiLowerByte)) return false;
+    const std::string lower = Lower(i);
+    if (IsTitleWord(lower) || TitleGender(lower) != Gender::kUnknown ||
+        HeadNounSpeakerKind(lower) != SpeakerKind::kUnknown || IsCapitalizedFunctionWord(lower) ||
+        IsCalendarWord(lower)) {
+      return false;
+    }
+    // Opening a sentence, an adverb or a participle ("Ironically", "Joining", "Though").
+    if (i == SentenceStart(i) && (lower.ends_with("ly") || lower.ends_with("ing") ||
+                                  lower.ends_with("ed") || IsSentenceAdverb(lower))) {
+      return false;
+    }
+    if (!lower_case_words_) {
+      lower_case_words_.emplace();
+      for (int t = 0; t < static_cast<int>(tokens_.size()); ++t) {
+        if (IsAsciiLowerByte(Word(t)[0])) lower_case_words_->insert(std::string(Word(t)));
+      }
+    }
+    return !lower_case_words_->contains(lower);
+  }
+
+  // "Chela Ortiz, who married the deputy, told ...", where the recognizer found only "Ortiz"
+  // and the linker made it her stepson "Jeremy Ortiz": a first name the recognizer left
+  // out that the fuller form lacks is another person's. The name as written then.
+  std::optional<Speaker> FirstNameBefore(const NameMention& name) const {
+    const int first_token = FirstNameLeftOut(name);
+    if (first_token < 0) return std::nullopt;
+    const std::string_view first = Word(first_token);
+    std::string canonical;
+    if (name.linked) {
+      canonical = name.linked->name;
+    } else if (const std::optional<std::string> fuller = FullerName(name.text, PeopleNames())) {
+      canonical = *fuller;
+    }
+    const std::vector<std::string_view> words = SplitNameWords(canonical);
+    if (words.size() < 2 || std::find(words.begin(), words.end(), first) != words.end()) {
+      return std::nullopt;
+    }
+    Speaker speaker = UnrecognizedName(first_token, name.end);
+    speaker.kind = SpeakerKind::kPerson;
+    return speaker;
+  }
+
+  // The first and last words of a person's name as the article writes it ("Jumaane" and
+  // "Williams" of "Councilman Jumaane Williams", the recognizer having found "Williams"
+  // only); nothing for a one-word name.
+  std::optional<std::pair<std::string_view, std::string_view>> WrittenFullName(
+      const NameMention& n) const {
+    if (n.type != "PERSON") return std::nullopt;
+    const std::vector<std::string_view> words = NameWords(n.text);
+    if (words.empty()) return std::nullopt;
+    if (words.size() >= 2) return std::make_pair(words.front(), words.back());
+    const int first = FirstNameLeftOut(n);
+    if (first < 0) return std::nullopt;
+    return std::make_pair(Word(first), words.back());
+  }
+
+  // A surname that two people of the article share ("Williams" with Jumaane and Makaeo
+  // Williams, "DiLeo" with Tony and T.J. DiLeo: full names of other first words),
+  // whichever the linker chose: the one of them named in this sentence or the one before,
+  // else the surname as written.
+  std::optional<Speaker> SharedSurname(const NameMention& name) const {
+    if (name.type != "PERSON" || SplitNameWords(name.text).size() != 1) return std::nullopt;
+    const std::vector<SurnameUse>& uses = SurnameUses(name.text);
+    std::vector<std::string_view> first_words;
+    std::vector<std::string_view> nearby_firsts;
+    const NameMention* nearby = nullptr;
+    const int from = SentenceStart(std::max(0, SentenceStart(name.first) - 1));
+    for (const SurnameUse& use : uses) {
+      // Full names the recognizer missed count up to the name only.
+      if (!use.mention && use.at + 1 >= name.first) continue;
+      if (std::find(first_words.begin(), first_words.end(), use.first) == first_words.end()) {
+        first_words.push_back(use.first);
+      }
+      const bool before = use.mention ? use.mention->end <= name.first : true;
+      if (use.at >= from && before) {
+        if (std::find(nearby_firsts.begin(), nearby_firsts.end(), use.first) ==
+            nearby_firsts.end()) {
+          nearby_firsts.push_back(use.first);
+        }
+        nearby = use.mention;
+      }
+    }
+    if (first_words.size() < 2) return std::nullopt;
+    Speaker speaker;
+    speaker.kind = SpeakerKind::kPerson;
+    if (nearby_firsts.size() == 1) {
+      speaker.name = std::string(nearby_firsts.front()) + " " + std::string(name.text);
+      const bool linked = nearby && nearby->linked && nearby->linked->name == *speaker.name;
+      speaker.entity = linked ? nearby->linked->entity : SpeakerEntityId(*speaker.name);
+    } else {
+      speaker.name = std::string(name.text);
+      speaker.entity = SpeakerEntityId(*speaker.name);
+    }
+    return speaker;
+  }
+
+  // A person's surname written with a first name: by a name the recognizer found (its own
+  // first word or one it left out) or, "His son, T.J. DiLeo," where it found none, by a
+  // surname some name has after a first name.
+  struct SurnameUse {
+    int at = 0;  // the first token of the name
+    std::string_view first;
+    const NameMention* mention = nullptr;  // null where the recognizer found none
+  };
+
+  // The uses of `surname` in text order, all surnames' built on first use.
+  const std::vector<SurnameUse>& SurnameUses(std::string_view surname) const {
+    if (!surname_uses_) {
+      surname_uses_.emplace();
+      for (const NameMention& n : names_) {
+        const std::vector<std::string_view> words = NameWords(n.text);
+        if (n.type == "PERSON" && words.size() == 1) (*surname_uses_)[words.front()];
+        const auto full = WrittenFullName(n);
+        // "M. Benjamin" may be "Regina M. Benjamin": an initial names no other person.
+        if (!full || (full->first.size() <= 2 && full->first.ends_with('.'))) continue;
+        (*surname_uses_)[full->second].push_back({n.first, full->first, &n});
+      }
+      for (int t = 1; t < static_cast<int>(tokens_.size()); ++t) {
+        const auto it = surname_uses_->find(Word(t));
+        if (it == surname_uses_->end() || NameStartingAt(t) || NameStartingAt(t - 1) ||
+            (t >= 2 && NameStartingAt(t - 2)) || !LeftOutNameWord(t - 1)) {
+          continue;
+        }
+        it->second.push_back({t - 1, Word(t - 1), nullptr});
+      }
+      for (auto& [word, found] : *surname_uses_) {
+        std::stable_sort(found.begin(), found.end(),
+                         [](const SurnameUse& a, const SurnameUse& b) { return a.at < b.at; });
+      }
+    }
+    static const std::vector<SurnameUse> kNone;
+    const auto it = surname_uses_->find(surname);
+    return it == surname_uses_->end() ? kNone : it->second;
+  }
+
   // A descriptor is a speaker only when its head noun names one ("a senior official",
   // "the ministry", "police", "the 56-year-old"); other phrases are fragments of the
   // sentence ("the only two Arab", "an assistant delivered the good news by").
@@ -826,6 +1149,11 @@ class QuoteAttributor {
         break;
       }
     }
+    // "Juror No. 8": the noun before its number.
+    while (head > a && (IsNumber(head) || Lower(head) == "no." || Lower(head) == "no" ||
+                        Word(head) == "." || Word(head) == "#")) {
+      --head;
+    }
     Speaker speaker;
     speaker.head = Lower(head);
     speaker.kind = HeadNounSpeakerKind(speaker.head);
@@ -835,12 +1163,31 @@ class QuoteAttributor {
     }
     if (speaker.kind == SpeakerKind::kUnknown) {
       if (IsCapitalizedRun(a, b)) return UnrecognizedName(a, b);
+      // "South Richmond Hill resident Suri Charanjit", a name the recognizer missed after
+      // a noun that names a speaker.
+      for (int run = b - 2; run > a && b - run <= kMaxNameWords; --run) {
+        if (HeadNounSpeakerKind(Lower(run - 1)) == SpeakerKind::kPerson &&
+            IsAsciiLowerByte(Word(run - 1)[0]) && IsCapitalizedRun(run, b)) {
+          Speaker named = UnrecognizedName(run, b);
+          named.kind = SpeakerKind::kPerson;
+          return named;
+        }
+      }
       return std::nullopt;
     }
     speaker.name = std::move(described);
     if (first == "the") {
-      // "the official" after "a senior administration official": the same speaker.
       const auto it = latest_described_.find(speaker.head);
+      // "Judge Jack B. Weinstein ... reflected on his career. “...,” the judge said": the one
+      // person called so in this sentence or the one before is meant, unless the same
+      // description spoke since.
+      if (speaker.kind == SpeakerKind::kPerson) {
+        const NameMention* named = NearbyPersonCalledSo(speaker.head, a);
+        if (named && (it == latest_described_.end() || named->first > history_[it->second].first)) {
+          return NamedSpeaker(*named);
+        }
+      }
+      // "the official" after "a senior administration official": the same speaker.
       if (it != latest_described_.end()) return history_[it->second].second;
       if (speaker.kind == SpeakerKind::kPerson) {
         if (const NameMention* tied = TiedPerson(speaker.head, age)) return NamedSpeaker(*tied);
@@ -884,6 +1231,39 @@ class QuoteAttributor {
     return tied;
   }
 
+  // The one person the article calls `head` ("Judge Jack B. Weinstein", "Amanda Reid, a
+  // neighbor") in the sentence of token `at` before it, or in the sentence before; null
+  // when none or several are.
+  const NameMention* NearbyPersonCalledSo(std::string_view head, int at) const {
+    const int from = SentenceStart(std::max(0, SentenceStart(at) - 1));
+    const NameMention* found = nullptr;
+    for (const NameMention& n : NamesStartingIn(from, at)) {
+      if (n.first < from || n.end > at || !IsPersonLike(n)) continue;
+      if (!TitledSo(n, head)) continue;
+      if (found && NamedSpeaker(*found).name != NamedSpeaker(n).name) return nullptr;
+      found = &n;
+    }
+    return found;
+  }
+
+  // Whether `head` is written as the title of the name `n` ("Judge Jack B. Weinstein",
+  // "neighbor Ross Manche", "the boy's grandmother, Jane Roe") or in apposition right after
+  // it ("Amanda Reid, a neighbor,"): closer than CalledSo, which also takes "the source
+  // said Kimani".
+  bool TitledSo(const NameMention& n, std::string_view head) const {
+    const std::vector<std::string_view> words = SplitNameWords(n.text);
+    if (words.size() > 1 && AsciiLower(words.front()) == head) return true;
+    int before = n.first - 1;
+    if (before >= 1 && IsComma(before)) --before;
+    if (before >= 0 && !quoted_[before] && Lower(before) == head) return true;
+    if (n.end >= static_cast<int>(tokens_.size()) || !IsComma(n.end)) return false;
+    const int limit = std::min<int>(n.end + 6, SentenceEnd(n.end));
+    for (int i = n.end + 1; i < limit && !EndsPhrase(i); ++i) {
+      if (Lower(i) == head) return i + 1 == limit || EndsPhrase(i + 1);
+    }
+    return false;
+  }
+
   std::optional<int> AgeOfPerson(const NameMention& n) const {
     const int size = static_cast<int>(tokens_.size());
     // "John Roe, 56," or "John Roe (56)".
@@ -901,10 +1281,11 @@ class QuoteAttributor {
   }
 
   bool CalledSo(const NameMention& n, std::string_view head) const {
-    // "neighbor Ross Manche", "the boy's grandmother, Jane Roe".
+    // "neighbor Ross Manche", "the boy's grandmother, Jane Roe"; not "the star's rep Jack
+    // Roe", whom a possessive calls the rep.
     for (int i = n.first - 1; i >= 0 && i >= n.first - 3; --i) {
       if (Lower(i) == head) return true;
-      if (EndsPhrase(i) && !IsComma(i)) break;
+      if ((EndsPhrase(i) && !IsComma(i)) || JoinsPhrase(i)) break;
     }
     // "Amanda Reid, a neighbor", "Ken Kreuscher, the boy's father".
     if (n.end < static_cast<int>(tokens_.size()) && IsComma(n.end)) {
@@ -933,8 +1314,10 @@ class QuoteAttributor {
     for (int c = at - 1; c >= SentenceStart(at); --c) {
       if (cue_subject_[c] == kNotACue || quoted_[c]) continue;
       const int subject = cue_subject_[c];
+      // "He stressed that ..., and he reiterated": the same pronoun in a coordinated clause.
+      const bool coordinated = at > 0 && Lower(at - 1) == "and";
       if (subject >= 0 && subject + 1 < static_cast<int>(tokens_.size()) &&
-          Lower(subject) == Lower(at) && !IsWordToken(subject + 1)) {
+          Lower(subject) == Lower(at) && (!IsWordToken(subject + 1) || coordinated)) {
         if (const Speaker* speaker = CueSpeaker(c)) return *speaker;
         return std::nullopt;
       }
@@ -985,9 +1368,20 @@ class QuoteAttributor {
       const bool fits = pronoun == SpeakerKind::kPerson ? IsPersonLike(n) : n.type == "ORG";
       if (!fits) continue;
       const std::optional<std::string> name = NamedSpeaker(n).name;
-      if (name != speaker.name && !GenderDisagrees(name, gender)) return true;
+      if (!MayBeSamePerson(name, speaker.name) && !GenderDisagrees(name, gender)) return true;
     }
     return false;
+  }
+
+  // Whether two speaker names may be one person: the same, or one a surname the other
+  // ends with ("McDermott", which two people of the article share, and "Doug McDermott").
+  static bool MayBeSamePerson(const std::optional<std::string>& a,
+                              const std::optional<std::string>& b) {
+    if (a == b) return true;
+    if (!a || !b) return false;
+    const std::vector<std::string_view> x = SplitNameWords(*a);
+    const std::vector<std::string_view> y = SplitNameWords(*b);
+    return !x.empty() && !y.empty() && (x.size() == 1 || y.size() == 1) && x.back() == y.back();
   }
 
   // ---- Quotations ---------------------------------------------------------------
@@ -997,6 +1391,8 @@ class QuoteAttributor {
     int end = 0;
     int close_sentence = 0;
     bool whole_sentence = false;  // nothing but the quotation in its sentence(s)
+    bool left_open = false;       // its paragraph ended before a closing mark
+    bool inherited = false;       // its speaker is the statement's before it
     // The speaker of the indirect speech right before, for a quotation with no verb of its
     // own (ReportedSpeechBefore); it counts only when no later part names another.
     const Speaker* reported = nullptr;
@@ -1021,15 +1417,18 @@ class QuoteAttributor {
         continue;
       }
       where.close_sentence = sentence_of_[where.end - 1];
+      where.left_open = !span.closed;
       Attribute(span, where, quotes, placed, last_statement, quote);
       if (!quote.partial) last_statement = static_cast<int>(quotes.size());
       quotes.push_back(std::move(quote));
       placed.push_back(where);
     }
-    // A quotation over several paragraphs often names its speaker only at the end.
+    // A quotation over several paragraphs often names its speaker only at the end; that
+    // speaker wins over the one its first part took from the statement before it.
     for (int i = static_cast<int>(spans.size()) - 1; i >= 0; --i) {
       const int previous = spans[i].continues;
-      if (previous >= 0 && !quotes[previous].speaker && quotes[i].speaker) {
+      if (previous >= 0 && (!quotes[previous].speaker || placed[previous].inherited) &&
+          quotes[i].speaker) {
         quotes[previous].speaker = quotes[i].speaker;
         quotes[previous].speaker_entity = quotes[i].speaker_entity;
         // Its end is attributed, so the part before is a statement too.
@@ -1100,10 +1499,14 @@ class QuoteAttributor {
 
     const Speaker* cue = nullptr;
     const Speaker* leading = nullptr;
+    int leading_verb = -1;
     // The nearest speech verb decides, with a speaker or without: in "the staff member
     // recalled that he said, “...”" the words are his, not the staff member's.
     for (int i = lead; i < where.first; ++i) {
-      if (cue_subject_[i] != kNotACue) leading = CueSpeaker(i);
+      if (cue_subject_[i] != kNotACue) {
+        leading = CueSpeaker(i);
+        leading_verb = i;
+      }
     }
     const Speaker* trailing = nullptr;
     const int reach = OpensWithAppositive(where.end, trail) ? kMaxTrailingAppositiveDistance
@@ -1120,7 +1523,12 @@ class QuoteAttributor {
       if (trailing) where.close_sentence = sentence_of_[where.end];
     }
     if (IsQuotedTitle(span, where, trailing != nullptr)) return;  // partial, nobody's
-    cue = last_lead_word < 0 ? (trailing ? trailing : leading) : (leading ? leading : trailing);
+    // A speech verb that introduces the quotation ("an employee ... had yelled, “Hide!”
+    // Vanore said") says whose words they are, with a speaker or without; the attribution
+    // after them names who relays them.
+    const bool introduced = leading_verb >= 0 && Introduces(leading_verb, where.first);
+    cue = last_lead_word < 0 ? (trailing ? trailing : leading)
+                             : (leading || introduced ? leading : trailing);
 
     const int before = where.first - 1;
     const bool opens_clause = last_lead_word < 0 ||
@@ -1131,9 +1539,11 @@ class QuoteAttributor {
     if (!cue) {
       if (span.continues >= 0) {
         inherited = &quotes[span.continues];
+        where.inherited = placed[span.continues].inherited;
       } else if (where.whole_sentence && last_statement >= 0 && !HoldsItsAttribution(span, where) &&
-                 sentence_of_[where.first] - placed[last_statement].close_sentence <= 1) {
+                 Continues(placed[last_statement], where)) {
         inherited = &quotes[last_statement];
+        where.inherited = true;
       } else if (where.whole_sentence && !HoldsItsAttribution(span, where) &&
                  WordCount(where) >= kMinUnattributedStatementWords) {
         where.reported = ReportedSpeechBefore(where.first);
@@ -1149,6 +1559,45 @@ class QuoteAttributor {
     quote.partial = !(
         span.continues >= 0 ||
         (opens_clause && (cue || inherited || WordCount(where) >= kMinUnattributedStatementWords)));
+  }
+
+  // Whether the quotation at `where`, a sentence of its own with no speech verb, goes on
+  // with the statement `last`: no narration between them (the number the splitter cut off
+  // after an abbreviation, "a managing editor at WCCO-TV, Ch. 4.", is none), or, when `last` was
+  // left open at its paragraph's end, a few sentences with no quotation and no speech verb
+  // (paragraphs whose opening marks the writer left out: “We don’t resemble the team ...
+  // \n He is so active.\n “I’m really proud of him ...”).
+  bool Continues(const Placed& last, const Placed& where) const {
+    constexpr int kMaxUnmarkedSentences = 3;
+    int narration = 0;
+    for (int s = last.close_sentence + 1; s < sentence_of_[where.first]; ++s) {
+      bool words = false;
+      for (uint32_t t = sentences_[s].first_token; t < sentences_[s].end_token; ++t) {
+        if (quoted_[t] || cue_subject_[t] != kNotACue) return false;
+        const std::string_view w = Word(static_cast<int>(t));
+        words = words ||
+                (IsWordToken(static_cast<int>(t)) &&
+                 !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }));
+      }
+      narration += words ? 1 : 0;
+    }
+    return narration == 0 || (last.left_open && narration <= kMaxUnmarkedSentences);
+  }
+
+  // Whether the speech verb at `verb` introduces the quotation opening at token `first`:
+  // nothing but a comma or a colon between them, or a short object before one ("told her,
+  // “...”", "telling the jury:").
+  bool Introduces(int verb, int first) const {
+    constexpr int kMaxObjectWords = 3;
+    if (verb + 1 == first) return true;
+    const int last = first - 1;
+    if (!IsComma(last) && Word(last) != ":") return false;
+    int words = 0;
+    for (int i = verb + 1; i < last; ++i) {
+      if (!IsWordToken(i) && !JoinsPhrase(i)) return false;
+      if (IsWordToken(i) && ++words > kMaxObjectWords) return false;
+    }
+    return true;
   }
 
   // The speaker of the indirect speech that ends the sentence before token `first`, for a
@@ -1267,6 +1716,16 @@ class QuoteAttributor {
       names_by_last_word_;
   std::vector<bool> quoted_;
   std::unordered_map<std::string, int> quoted_texts_;  // CountQuotedTexts
+  // NamedSpeaker's answer per name, and the people's names, built on first use.
+  mutable std::vector<std::optional<Speaker>> named_speakers_;
+  mutable std::optional<std::vector<std::string_view>> people_names_;
+  // The words written before people's full names (FirstNameLeftOut), and each surname's
+  // uses with a first name (SharedSurname), built on first use.
+  mutable std::optional<std::unordered_set<std::string>> words_before_names_;
+  mutable std::optional<std::unordered_map<std::string_view, std::vector<SurnameUse>>>
+      surname_uses_;
+  // The words the article writes in lower case, built on first use (LeftOutNameWord).
+  mutable std::optional<std::unordered_set<std::string>> lower_case_words_;
   std::unordered_map<std::string, Gender> gender_of_;  // by speaker name
   // Per token, the index in `history_` of its speech verb's speaker; -1 when none (an
   // index, not a Speaker, so that a long article does not hold one per word).

@@ -49,7 +49,8 @@ enum class SpeakerKind { kUnknown, kPerson, kOrganization, kGroup };
 SpeakerKind PronounSpeakerKind(std::string_view lower_word);
 
 // The kind of speaker a descriptor's head noun names: "official" a person, "ministry"
-// an organization, "officials" a group; kUnknown when the noun says nothing.
+// an organization (as is a document the article quotes: "the affidavit", "court
+// records"), "officials" a group; kUnknown when the noun says nothing.
 SpeakerKind HeadNounSpeakerKind(std::string_view lower_word);
 
 // The gender a pronoun or a word written right before a name shows: "he", "Mr.", "Msgr.",

@@ -201,8 +201,7 @@ class Scanner {
         // A straight mark after punctuation and a space before an attribution closes too
         // (text rebuilt from tokens: `action, "said Captain Roe`, `weaken it, "Obama said`).
         if (broken && (direction == Direction::kClose ||
-                       (mark.shape == MarkShape::kEither && AfterSpacedPunctuation(start, i) &&
-                        StartsAttribution(text_, after_mark, end, /*capitalized=*/true)))) {
+                       ClosesBeforeAttribution(mark, start, i, after_mark, end))) {
           // The quotation left open in the paragraph before closes here: the line break
           // fell inside it.
           Emit(OpenQuote{true, start, start, false, *broken}, i, after_mark, /*closed=*/true);
@@ -218,7 +217,8 @@ class Scanner {
           }
         } else if (direction == Direction::kOpen &&
                    (mark.shape != MarkShape::kEither ||
-                    !ClosesDespiteSpacing(start, double_quote.content_start, i))) {
+                    !ClosesDespiteSpacing(start, double_quote.content_start, i)) &&
+                   !ClosesBeforeAttribution(mark, start, i, after_mark, end)) {
           // A second opener: the first one was never closed; keep the newer.
           double_quote = OpenQuote{true, i, after_mark, false, -1};
         } else {
@@ -268,6 +268,17 @@ class Scanner {
       }
     }
     return true;
+  }
+
+  // Whether the double mark at `i`, which looks like an opener, closes the open quotation
+  // before its attribution: a straight mark or a tokenized corpus's `` (which some texts
+  // write for both marks: ``I never dreamed it, ``Hansbrough said) after punctuation and a
+  // space, before a speech verb among the next words.
+  bool ClosesBeforeAttribution(const Mark& mark, size_t paragraph_start, size_t i,
+                               size_t after_mark, size_t paragraph_end) const {
+    const bool either = mark.shape == MarkShape::kEither || text_[i] == '`';
+    return either && AfterSpacedPunctuation(paragraph_start, i) &&
+           StartsAttribution(text_, after_mark, paragraph_end, /*capitalized=*/true);
   }
 
   // Whether the mark at `i` follows sentence punctuation and a space: "help, "said".

@@ -4,9 +4,10 @@
 // text) open and close quotations. A straight mark's direction comes from its
 // neighbours (a space before and a letter after opens, the reverse closes), except that
 // after punctuation and a space it closes the quotation that is open (text rebuilt from
-// tokens writes `help, "said Thompson`). Single marks (' ‘ ’) are far more often
-// apostrophes, so a single quotation is only taken when a mark that can only open
-// (after a space or a double mark, before a letter) later meets one that can only close,
+// tokens writes `help, "said Thompson`); so does `` there before an attribution, as some
+// tokenized texts write it for both marks (``I never dreamed it, ``Hansbrough said). Single marks
+// (' ‘ ’) are far more often apostrophes, so a single quotation is only taken when a mark that can
+// only open (after a space or a double mark, before a letter) later meets one that can only close,
 // within the same paragraph and a short distance; inside a double quotation such a pair
 // is a nested quotation.
 //
