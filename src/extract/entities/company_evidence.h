@@ -1,0 +1,26 @@
+// Companies and brands the recognizer reads as people ("Audi", "Nissan North America"):
+// their names are short and capitalized like surnames, and a brand is often also a first
+// name. The article itself usually gives the company away somewhere; one strong sign
+// anywhere retypes every PERSON mention written the same way as an ORG (one name, one
+// reading, by the strongest evidence):
+//   - a corporate suffix right after the name: "Nissan North America Inc.", "Acme Corp.",
+//     "Foo Ltd" (and then the name's first word alone is the company too: "Nissan");
+//   - a model year right before it after a determiner: "the 2020 Audi e-tron";
+//   - a company's possession right after it: "Audi's CEO", "Tesla's shareholders"
+//     (CEO, founder, headquarters, subsidiary, app, shareholders, IPO).
+// A name the article gives a person's title ("Mr. Ford") or writes as the surname of a
+// person named in full ("Bill Ford ... Ford") stays a person: the evidence then reads
+// another sense of the name ("Ford Motor Co.").
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "core/analysis.h"
+
+namespace storyline {
+
+// `mentions` in text order; types change, nothing is added or removed.
+void RetypeCompaniesReadAsPeople(std::string_view text, std::vector<EntityMention>& mentions);
+
+}  // namespace storyline
