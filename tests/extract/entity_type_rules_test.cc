@@ -50,5 +50,19 @@ TEST(EntityTypeRulesTest, OtherNamesAndLowerCaseCorridorsAreLeftAlone) {
             (std::vector<std::string>{"Rafah/PLACE", "Gaza/PLACE"}));
 }
 
+TEST(EntityTypeRulesTest, APersonNamedForAnInstitutionIsAnOrganization) {
+  const std::string text =
+      "Penn State beat Ohio University, and Grace Foundation staff cheered; Ann State-Smith "
+      "and Jane Stateman did not.";
+  EXPECT_EQ(
+      Described(
+          text,
+          {Mention(text, "Penn State", "PERSON"), Mention(text, "Ohio University", "PERSON"),
+           Mention(text, "Grace Foundation", "PERSON"), Mention(text, "Ann State-Smith", "PERSON"),
+           Mention(text, "Jane Stateman", "PERSON")}),
+      (std::vector<std::string>{"Penn State/ORG", "Ohio University/ORG", "Grace Foundation/ORG",
+                                "Ann State-Smith/PERSON", "Jane Stateman/PERSON"}));
+}
+
 }  // namespace
 }  // namespace storyline

@@ -32,6 +32,18 @@ bool EndsWithWord(std::string_view name, std::string_view word) {
          name[name.size() - word.size() - 1] == ' ';
 }
 
+// Last words of institutions that no person's name ends in: "Penn State", "Ohio
+// University", "GiveWell Foundation". The recognizer reads the word before ("Penn") as a
+// first name.
+constexpr std::array<std::string_view, 9> kInstitutionLastWords = {
+    "State",       "University", "College", "Institute",  "Foundation",
+    "Association", "Society",    "Academy", "Corporation"};
+
+bool EndsWithInstitutionWord(std::string_view name) {
+  return std::any_of(kInstitutionLastWords.begin(), kInstitutionLastWords.end(),
+                     [&](std::string_view word) { return EndsWithWord(name, word); });
+}
+
 // The place "<Name> corridor" ending at token `corridor`, whose name is the run of
 // capitalized words right before it; an empty span when there is none.
 Span CorridorSpan(std::string_view text, const TokenizedText& tokens, size_t corridor) {
@@ -67,6 +79,8 @@ void ApplyEntityTypeRules(std::string_view text, const TokenizedText& tokens,
       mention.type = "ORG";
     } else if (EndsWithWord(mention.text, "Corridor")) {
       mention.type = "PLACE";
+    } else if (mention.type == "PERSON" && EndsWithInstitutionWord(mention.text)) {
+      mention.type = "ORG";
     }
   }
   AddCorridors(text, tokens, mentions);

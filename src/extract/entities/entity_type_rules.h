@@ -10,6 +10,9 @@
 //     Netzarim corridor"): the word joins the name, and a capitalized word the recognizer
 //     missed there becomes one. Other lower-case heads ("Rafah crossing") stay outside:
 //     news writes them as descriptions of the named place.
+//   - A "person" whose last word names an institution ("Penn State", "Ohio University",
+//     "Gates Foundation", "Royal Society") is an ORG: no person's name ends so, and the
+//     recognizer took the first word for a first name.
 #pragma once
 
 #include <string_view>
