@@ -20,6 +20,7 @@
 #include "extract/entities/place_contexts.h"
 #include "extract/entities/role_named_people.h"
 #include "extract/entities/speaker_names.h"
+#include "extract/entities/storm_names.h"
 #include "extract/entities/street_names.h"
 #include "extract/events/event_finder.h"
 #include "extract/events/event_lexicon.h"
@@ -118,6 +119,7 @@ Analysis ArticleAnalyzer::Analyze(const Article& article) const {
   PropagateMentions(text, tokens, analysis.entities);
   RetypeCompaniesReadAsPeople(text, analysis.entities);
   DropPageFurniture(text, analysis.entities);
+  DropStormNames(text, analysis.entities);
   TagStreetNames(text, analysis.entities);
   LinkEntitiesInArticle(text, analysis.entities);
   ApplyDemonyms(text, tokens, tags, models_->countries, analysis.entities);
