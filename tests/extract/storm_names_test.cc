@@ -13,6 +13,7 @@ namespace {
 using testing::Mention;
 using testing::TextsAndTypes;
 
+// The recognizer missed "Katrina" after "Hurricane" and tagged the later one.
 TEST(StormNames, TheStormsNameIsNoneOfPersonOrgPlace) {
   const std::string text =
       "Hurricane Katrina killed 1,800 people. Later, Katrina flooded New Orleans, and "
@@ -20,9 +21,9 @@ TEST(StormNames, TheStormsNameIsNoneOfPersonOrgPlace) {
   const size_t later = text.find("Katrina", 20);
   EntityMention second = Mention(text, "Katrina", "PLACE");
   second.span = {static_cast<uint32_t>(later), static_cast<uint32_t>(later + 7)};
-  std::vector<EntityMention> mentions = {
-      Mention(text, "Katrina", "PERSON"), second, Mention(text, "New Orleans", "PLACE"),
-      Mention(text, "Haiyan", "PERSON"), Mention(text, "Tacloban", "PLACE")};
+  std::vector<EntityMention> mentions = {second, Mention(text, "New Orleans", "PLACE"),
+                                         Mention(text, "Haiyan", "PERSON"),
+                                         Mention(text, "Tacloban", "PLACE")};
   DropStormNames(text, mentions);
   EXPECT_EQ(TextsAndTypes(mentions),
             (std::vector<std::string>{"New Orleans/PLACE", "Tacloban/PLACE"}));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <set>
 #include <string>
 
@@ -11,13 +12,21 @@ namespace {
 constexpr std::array<std::string_view, 5> kStormWords = {"Hurricane", "Typhoon", "Cyclone", "Storm",
                                                          "Superstorm"};
 
-// Whether the word ending one space before byte `at` is a storm word.
-bool FollowsStormWord(std::string_view text, size_t at) {
-  if (at < 2 || at > text.size() || text[at - 1] != ' ') return false;
-  size_t start = at - 1;
-  while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n') --start;
-  const std::string_view word = text.substr(start, at - 1 - start);
-  return std::find(kStormWords.begin(), kStormWords.end(), word) != kStormWords.end();
+// Whether `text` writes `name` right after a storm word somewhere ("Hurricane Katrina"),
+// as a whole word: the recognizer may have tagged only a later "Katrina".
+bool IsWrittenAsStorm(std::string_view text, std::string_view name) {
+  for (std::string_view storm : kStormWords) {
+    const std::string written = std::string(storm) + " " + std::string(name);
+    for (size_t at = text.find(written); at != std::string_view::npos;
+         at = text.find(written, at + 1)) {
+      const size_t end = at + written.size();
+      const bool word_start = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
+      const bool word_end =
+          end == text.size() || !std::isalpha(static_cast<unsigned char>(text[end]));
+      if (word_start && word_end) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -25,7 +34,7 @@ bool FollowsStormWord(std::string_view text, size_t at) {
 void DropStormNames(std::string_view text, std::vector<EntityMention>& mentions) {
   std::set<std::string, std::less<>> storms;
   for (const EntityMention& m : mentions) {
-    if (FollowsStormWord(text, m.span.start)) storms.insert(m.text);
+    if (IsWrittenAsStorm(text, m.text)) storms.insert(m.text);
   }
   if (storms.empty()) return;
   std::erase_if(mentions, [&](const EntityMention& m) { return storms.contains(m.text); });

@@ -3,8 +3,8 @@
 // a storm is none of PERSON, ORG or PLACE. A name written once right after a storm word
 // ("Hurricane", "Typhoon", "Cyclone", "Storm", "Superstorm") is the storm all through
 // the article ("Katrina flooded New Orleans"), so every mention written the same way is
-// dropped. A mention that reaches before the storm word ("Hurricane Katrina Relief
-// Fund") is a name of its own and stays.
+// dropped, whether or not the recognizer tagged the one after the storm word. A mention that
+// reaches before the storm word ("Hurricane Katrina Relief Fund") is a name of its own and stays.
 #pragma once
 
 #include <string_view>
