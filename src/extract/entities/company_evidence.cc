@@ -74,19 +74,22 @@ std::string_view PossessedAfter(std::string_view text, size_t at) {
 
 void RetypeCompaniesReadAsPeople(std::string_view text, std::vector<EntityMention>& mentions) {
   std::set<std::string, std::less<>> companies;
+  std::set<std::string, std::less<>> short_names;  // "Nissan" of "Nissan North America Inc."
   std::set<std::string, std::less<>> people;
-  for (const EntityMention& m : mentions) {
-    if (m.type != "PERSON") continue;
+  for (EntityMention& m : mentions) {
     const std::vector<std::string_view> words = SplitNameWords(m.text);
-    if (!m.title.empty()) people.insert(m.text);
-    if (words.size() >= 2) people.insert(std::string(words.back()));
-    if (m.span.end > text.size()) continue;
-    const std::string_view after = TrimPunct(WordAfter(text, m.span.end));
-    if (IsOneOf(after, kCorporateSuffixes)) {
+    if (words.empty() || m.span.end > text.size()) continue;
+    if (m.type == "PERSON") {
+      if (!m.title.empty()) people.insert(m.text);
+      if (words.size() >= 2) people.insert(std::string(words.back()));
+    }
+    if (IsOneOf(TrimPunct(WordAfter(text, m.span.end)), kCorporateSuffixes)) {
+      m.type = "ORG";
       companies.insert(m.text);
-      if (words.size() >= 2) companies.insert(std::string(words.front()));
+      if (words.size() >= 2) short_names.insert(std::string(words.front()));
       continue;
     }
+    if (m.type != "PERSON") continue;
     const std::string_view year = WordBefore(text, m.span.start);
     if (IsModelYear(year) && IsDeterminer(WordBefore(text, m.span.start - year.size() - 1))) {
       companies.insert(m.text);
@@ -95,7 +98,9 @@ void RetypeCompaniesReadAsPeople(std::string_view text, std::vector<EntityMentio
     }
   }
   for (EntityMention& m : mentions) {
-    if (m.type == "PERSON" && companies.contains(m.text) && !people.contains(m.text)) {
+    if (m.type != "PERSON" || people.contains(m.text)) continue;
+    const std::vector<std::string_view> words = SplitNameWords(m.text);
+    if (companies.contains(m.text) || (!words.empty() && short_names.contains(words.front()))) {
       m.type = "ORG";
     }
   }

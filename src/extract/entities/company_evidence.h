@@ -4,7 +4,9 @@
 // anywhere retypes every PERSON mention written the same way as an ORG (one name, one
 // reading, by the strongest evidence):
 //   - a corporate suffix right after the name: "Nissan North America Inc.", "Acme Corp.",
-//     "Foo Ltd" (and then the name's first word alone is the company too: "Nissan");
+//     "Foo Ltd" (the name itself is then an ORG whatever it was read as, "at Nissan North
+//     America Inc." read as a place too; and a "person" starting with its first word is
+//     the company or a piece of its name: "Nissan", "Nissan Sales");
 //   - a model year right before it after a determiner: "the 2020 Audi e-tron";
 //   - a company's possession right after it: "Audi's CEO", "Tesla's shareholders"
 //     (CEO, founder, headquarters, subsidiary, app, shareholders, IPO).
