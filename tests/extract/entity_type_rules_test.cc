@@ -64,5 +64,18 @@ TEST(EntityTypeRulesTest, APersonNamedForAnInstitutionIsAnOrganization) {
                                 "Ann State-Smith/PERSON", "Jane Stateman/PERSON"}));
 }
 
+TEST(EntityTypeRulesTest, ABrandSpellingIsNoPerson) {
+  const std::string text =
+      "GiveWell and SoftBank met McDonald, MacArthur, DeSantis, FitzGerald and LeBron.";
+  EXPECT_EQ(
+      Described(text, {Mention(text, "GiveWell", "PERSON"), Mention(text, "SoftBank", "PERSON"),
+                       Mention(text, "McDonald", "PERSON"), Mention(text, "MacArthur", "PERSON"),
+                       Mention(text, "DeSantis", "PERSON"), Mention(text, "FitzGerald", "PERSON"),
+                       Mention(text, "LeBron", "PERSON")}),
+      (std::vector<std::string>{"GiveWell/ORG", "SoftBank/ORG", "McDonald/PERSON",
+                                "MacArthur/PERSON", "DeSantis/PERSON", "FitzGerald/PERSON",
+                                "LeBron/PERSON"}));
+}
+
 }  // namespace
 }  // namespace storyline

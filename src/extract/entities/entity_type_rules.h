@@ -12,7 +12,9 @@
 //     news writes them as descriptions of the named place.
 //   - A "person" whose last word names an institution ("Penn State", "Ohio University",
 //     "Gates Foundation", "Royal Society") is an ORG: no person's name ends so, and the
-//     recognizer took the first word for a first name.
+//     recognizer took the first word for a first name. So is one word whose second
+//     capital comes after a head of four letters at least ("GiveWell", "SoftBank",
+//     "LinkedIn"): a brand's spelling; "McDonald", "DeSantis", "FitzGerald" stay people.
 #pragma once
 
 #include <string_view>
