@@ -63,6 +63,32 @@ TEST(CompanyEvidence, ACorporateSuffixNamesTheCompanyAndItsShortName) {
                                       "Nissan/ORG"}));
 }
 
+TEST(CompanyEvidence, AModelThatNeverSpeaksIsNoneOfTheTypes) {
+  const std::string text =
+      "Nissan took the covers off the 2020 Sentra. The Sentra gets a new grille, and Jane "
+      "Roe drove it.";
+  std::vector<EntityMention> mentions =
+      AllOccurrences(text, {{"Jane Roe", "PERSON"}, {"Sentra", "PERSON"}});
+  RetypeCompaniesReadAsPeople(text, mentions);
+  EXPECT_EQ(TextsAndTypes(mentions), (std::vector<std::string>{"Jane Roe/PERSON"}));
+}
+
+TEST(CompanyEvidence, APieceOfACompanysNameGoes) {
+  const std::string text = "NASA chose SpaceX and Sierra Nevada Corp. to fly; Nevada cheered.";
+  std::vector<EntityMention> mentions =
+      AllOccurrences(text, {{"SpaceX", "ORG"}, {"Nevada", "PLACE"}});
+  RetypeCompaniesReadAsPeople(text, mentions);
+  EXPECT_EQ(TextsAndTypes(mentions), (std::vector<std::string>{"SpaceX/ORG", "Nevada/PLACE"}));
+}
+
+TEST(CompanyEvidence, HandlesAreLeftAlone) {
+  const std::string text = "Vote for @MattBevin! said Trump, tagging @MattBevin's app post.";
+  std::vector<EntityMention> mentions = AllOccurrences(text, {{"MattBevin", "PERSON"}});
+  RetypeCompaniesReadAsPeople(text, mentions);
+  EXPECT_EQ(TextsAndTypes(mentions),
+            (std::vector<std::string>{"MattBevin/PERSON", "MattBevin/PERSON"}));
+}
+
 TEST(CompanyEvidence, ACompanysPossessionsGiveItAway) {
   const std::string text = "Penrose's CEO resigned on Monday. Penrose said sales fell.";
   std::vector<EntityMention> mentions = AllOccurrences(text, {{"Penrose", "PERSON"}});

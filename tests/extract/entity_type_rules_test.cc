@@ -66,15 +66,16 @@ TEST(EntityTypeRulesTest, APersonNamedForAnInstitutionIsAnOrganization) {
 
 TEST(EntityTypeRulesTest, ABrandSpellingIsNoPerson) {
   const std::string text =
-      "GiveWell and SoftBank met McDonald, MacArthur, DeSantis, FitzGerald and LeBron.";
+      "GiveWell and SoftBank met McDonald, MacArthur, DeSantis, FitzGerald, LeBron and "
+      "@MattBevin.";
   EXPECT_EQ(
       Described(text, {Mention(text, "GiveWell", "PERSON"), Mention(text, "SoftBank", "PERSON"),
                        Mention(text, "McDonald", "PERSON"), Mention(text, "MacArthur", "PERSON"),
                        Mention(text, "DeSantis", "PERSON"), Mention(text, "FitzGerald", "PERSON"),
-                       Mention(text, "LeBron", "PERSON")}),
+                       Mention(text, "LeBron", "PERSON"), Mention(text, "MattBevin", "PERSON")}),
       (std::vector<std::string>{"GiveWell/ORG", "SoftBank/ORG", "McDonald/PERSON",
                                 "MacArthur/PERSON", "DeSantis/PERSON", "FitzGerald/PERSON",
-                                "LeBron/PERSON"}));
+                                "LeBron/PERSON", "MattBevin/PERSON"}));
 }
 
 }  // namespace

@@ -70,20 +70,54 @@ std::string_view PossessedAfter(std::string_view text, size_t at) {
   return {};
 }
 
+// Whether the name at `span` is a handle or a tag ("@MattBevin", "#CollectiveBias"): a
+// person's account is no company, whatever its spelling.
+bool IsHandle(std::string_view text, Span span) {
+  return span.start > 0 && (text[span.start - 1] == '@' || text[span.start - 1] == '#');
+}
+
+// Whether a capitalized word other than a determiner ends one space before the name at
+// `span`: "Sierra Nevada Corp." read as "Nevada", a piece of the company's name.
+bool FollowsCapitalizedWord(std::string_view text, Span span) {
+  const std::string_view before = WordBefore(text, span.start);
+  return !before.empty() && before[0] >= 'A' && before[0] <= 'Z' && !IsDeterminer(before);
+}
+
+// Whether the name at `span` speaks as a company does: "Audi says", "Nissan said",
+// "Audi has revealed".
+bool SpeaksAsCompany(std::string_view text, Span span) {
+  constexpr std::string_view kVerbs[] = {"says",      "said",   "announced", "claims",
+                                         "confirmed", "stated", "revealed"};
+  std::string_view verb = TrimPunct(WordAfter(text, span.end));
+  if (verb == "has") {
+    verb = TrimPunct(WordAfter(text, span.end + 4));
+  }
+  return IsOneOf(verb, kVerbs);
+}
+
 }  // namespace
 
 void RetypeCompaniesReadAsPeople(std::string_view text, std::vector<EntityMention>& mentions) {
   std::set<std::string, std::less<>> companies;
+  std::set<std::string, std::less<>> models;       // "the 2020 Sentra": a maker or a model
+  std::set<std::string, std::less<>> speakers;     // "Audi says"
   std::set<std::string, std::less<>> short_names;  // "Nissan" of "Nissan North America Inc."
   std::set<std::string, std::less<>> people;
-  for (EntityMention& m : mentions) {
+  std::vector<bool> pieces(mentions.size(), false);
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    EntityMention& m = mentions[i];
     const std::vector<std::string_view> words = SplitNameWords(m.text);
-    if (words.empty() || m.span.end > text.size()) continue;
+    if (words.empty() || m.span.end > text.size() || IsHandle(text, m.span)) continue;
     if (m.type == "PERSON") {
       if (!m.title.empty()) people.insert(m.text);
       if (words.size() >= 2) people.insert(std::string(words.back()));
+      if (SpeaksAsCompany(text, m.span)) speakers.insert(m.text);
     }
     if (IsOneOf(TrimPunct(WordAfter(text, m.span.end)), kCorporateSuffixes)) {
+      if (FollowsCapitalizedWord(text, m.span)) {
+        pieces[i] = true;
+        continue;
+      }
       m.type = "ORG";
       companies.insert(m.text);
       if (words.size() >= 2) short_names.insert(std::string(words.front()));
@@ -92,18 +126,29 @@ void RetypeCompaniesReadAsPeople(std::string_view text, std::vector<EntityMentio
     if (m.type != "PERSON") continue;
     const std::string_view year = WordBefore(text, m.span.start);
     if (IsModelYear(year) && IsDeterminer(WordBefore(text, m.span.start - year.size() - 1))) {
-      companies.insert(m.text);
+      models.insert(m.text);
     } else if (IsOneOf(PossessedAfter(text, m.span.end), kCompanyPossessions)) {
       companies.insert(m.text);
     }
   }
-  for (EntityMention& m : mentions) {
-    if (m.type != "PERSON" || people.contains(m.text)) continue;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    EntityMention& m = mentions[i];
+    if (m.type != "PERSON" || people.contains(m.text) || IsHandle(text, m.span)) continue;
     const std::vector<std::string_view> words = SplitNameWords(m.text);
-    if (companies.contains(m.text) || (!words.empty() && short_names.contains(words.front()))) {
+    if (companies.contains(m.text) || (!words.empty() && short_names.contains(words.front())) ||
+        (models.contains(m.text) && speakers.contains(m.text))) {
       m.type = "ORG";
+    } else if (models.contains(m.text)) {
+      pieces[i] = true;  // a model ("the 2020 Sentra gets"): none of the three types
     }
   }
+  size_t kept = 0;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (pieces[i]) continue;
+    if (kept != i) mentions[kept] = std::move(mentions[i]);
+    ++kept;
+  }
+  mentions.resize(kept);
 }
 
 }  // namespace storyline

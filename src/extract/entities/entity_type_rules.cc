@@ -61,6 +61,12 @@ bool IsBrandSpelling(std::string_view name) {
                      [](char c) { return IsUpper(c) || IsLower(c); });
 }
 
+// "@MattBevin", "#GiveWell": an account or a tag, spelled as its owner likes.
+bool IsHandle(std::string_view text, Span span) {
+  return span.start > 0 && span.start <= text.size() &&
+         (text[span.start - 1] == '@' || text[span.start - 1] == '#');
+}
+
 // The place "<Name> corridor" ending at token `corridor`, whose name is the run of
 // capitalized words right before it; an empty span when there is none.
 Span CorridorSpan(std::string_view text, const TokenizedText& tokens, size_t corridor) {
@@ -97,7 +103,8 @@ void ApplyEntityTypeRules(std::string_view text, const TokenizedText& tokens,
     } else if (EndsWithWord(mention.text, "Corridor")) {
       mention.type = "PLACE";
     } else if (mention.type == "PERSON" &&
-               (EndsWithInstitutionWord(mention.text) || IsBrandSpelling(mention.text))) {
+               (EndsWithInstitutionWord(mention.text) ||
+                (IsBrandSpelling(mention.text) && !IsHandle(text, mention.span)))) {
       mention.type = "ORG";
     }
   }

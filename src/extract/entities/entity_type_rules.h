@@ -14,7 +14,8 @@
 //     "Gates Foundation", "Royal Society") is an ORG: no person's name ends so, and the
 //     recognizer took the first word for a first name. So is one word whose second
 //     capital comes after a head of four letters at least ("GiveWell", "SoftBank",
-//     "LinkedIn"): a brand's spelling; "McDonald", "DeSantis", "FitzGerald" stay people.
+//     "LinkedIn"): a brand's spelling; "McDonald", "DeSantis", "FitzGerald" stay people,
+//     and so do handles ("@MattBevin").
 #pragma once
 
 #include <string_view>
