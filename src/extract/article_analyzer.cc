@@ -2,16 +2,14 @@
 
 #include <cstdlib>
 
+#include "extract/entities/company_evidence.h"
 #include "extract/entities/country_lexicon.h"
 #include "extract/entities/datelines.h"
 #include "extract/entities/defined_acronyms.h"
 #include "extract/entities/demonyms.h"
 #include "extract/entities/descriptor_organizations.h"
-#include "extract/links/entity_linker.h"
 #include "extract/entities/entity_senses.h"
 #include "extract/entities/entity_type_rules.h"
-#include "extract/events/event_finder.h"
-#include "extract/events/event_lexicon.h"
 #include "extract/entities/mention_propagation.h"
 #include "extract/entities/name_edges.h"
 #include "extract/entities/name_particles.h"
@@ -20,11 +18,15 @@
 #include "extract/entities/page_furniture.h"
 #include "extract/entities/photo_credits.h"
 #include "extract/entities/place_contexts.h"
-#include "extract/quantities/quantity_finder.h"
-#include "extract/quotes/quote_finder.h"
 #include "extract/entities/role_named_people.h"
 #include "extract/entities/speaker_names.h"
+#include "extract/entities/storm_names.h"
 #include "extract/entities/street_names.h"
+#include "extract/events/event_finder.h"
+#include "extract/events/event_lexicon.h"
+#include "extract/links/entity_linker.h"
+#include "extract/quantities/quantity_finder.h"
+#include "extract/quotes/quote_finder.h"
 #include "extract/times/time_expression_finder.h"
 #include "nlp/dependency_parser.h"
 #include "nlp/entity_recognizer.h"
@@ -115,7 +117,9 @@ Analysis ArticleAnalyzer::Analyze(const Article& article) const {
   TagSpeakerNames(text, tokens, tags, gazetteer, analysis.entities);
   TagDefinedAcronyms(text, tokens, analysis.entities);
   PropagateMentions(text, tokens, analysis.entities);
+  RetypeCompaniesReadAsPeople(text, analysis.entities);
   DropPageFurniture(text, analysis.entities);
+  DropStormNames(text, analysis.entities);
   TagStreetNames(text, analysis.entities);
   LinkEntitiesInArticle(text, analysis.entities);
   ApplyDemonyms(text, tokens, tags, models_->countries, analysis.entities);

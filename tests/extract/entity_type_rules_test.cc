@@ -50,5 +50,33 @@ TEST(EntityTypeRulesTest, OtherNamesAndLowerCaseCorridorsAreLeftAlone) {
             (std::vector<std::string>{"Rafah/PLACE", "Gaza/PLACE"}));
 }
 
+TEST(EntityTypeRulesTest, APersonNamedForAnInstitutionIsAnOrganization) {
+  const std::string text =
+      "Penn State beat Ohio University, and Grace Foundation staff cheered; Ann State-Smith "
+      "and Jane Stateman did not.";
+  EXPECT_EQ(
+      Described(
+          text,
+          {Mention(text, "Penn State", "PERSON"), Mention(text, "Ohio University", "PERSON"),
+           Mention(text, "Grace Foundation", "PERSON"), Mention(text, "Ann State-Smith", "PERSON"),
+           Mention(text, "Jane Stateman", "PERSON")}),
+      (std::vector<std::string>{"Penn State/ORG", "Ohio University/ORG", "Grace Foundation/ORG",
+                                "Ann State-Smith/PERSON", "Jane Stateman/PERSON"}));
+}
+
+TEST(EntityTypeRulesTest, ABrandSpellingIsNoPerson) {
+  const std::string text =
+      "GiveWell and SoftBank met McDonald, MacArthur, DeSantis, FitzGerald, LeBron and "
+      "@MattBevin.";
+  EXPECT_EQ(
+      Described(text, {Mention(text, "GiveWell", "PERSON"), Mention(text, "SoftBank", "PERSON"),
+                       Mention(text, "McDonald", "PERSON"), Mention(text, "MacArthur", "PERSON"),
+                       Mention(text, "DeSantis", "PERSON"), Mention(text, "FitzGerald", "PERSON"),
+                       Mention(text, "LeBron", "PERSON"), Mention(text, "MattBevin", "PERSON")}),
+      (std::vector<std::string>{"GiveWell/ORG", "SoftBank/ORG", "McDonald/PERSON",
+                                "MacArthur/PERSON", "DeSantis/PERSON", "FitzGerald/PERSON",
+                                "LeBron/PERSON", "MattBevin/PERSON"}));
+}
+
 }  // namespace
 }  // namespace storyline

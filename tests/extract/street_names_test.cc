@@ -37,6 +37,19 @@ TEST(StreetNames, AWordThatEndsOtherNamesTooNeedsAnAddress) {
                                 "Margaret Court/PERSON", "Supreme Court/ORG", "Google Drive/ORG"}));
 }
 
+TEST(StreetNames, ARoadReadAsAnOrganizationAfterOn) {
+  const std::string text =
+      "The suspect lived on Elm Court and fled along Birch Lane. He appeared at Crown Court "
+      "and saved files on Google Drive.";
+  std::vector<EntityMention> mentions = {
+      Mention(text, "Elm Court", "ORG"), Mention(text, "Birch Lane", "ORG"),
+      Mention(text, "Crown Court", "ORG"), Mention(text, "Google Drive", "ORG")};
+  TagStreetNames(text, mentions);
+  EXPECT_EQ(TextsAndTypes(mentions),
+            (std::vector<std::string>{"Elm Court/PLACE", "Birch Lane/PLACE", "Crown Court/ORG",
+                                      "Google Drive/ORG"}));
+}
+
 TEST(StreetNames, NumberedRoads) {
   EXPECT_TRUE(IsNumberedRoad("I-45"));
   EXPECT_TRUE(IsNumberedRoad("US 59"));

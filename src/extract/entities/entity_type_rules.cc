@@ -32,6 +32,41 @@ bool EndsWithWord(std::string_view name, std::string_view word) {
          name[name.size() - word.size() - 1] == ' ';
 }
 
+// Last words of institutions that no person's name ends in: "Penn State", "Ohio
+// University", "GiveWell Foundation". The recognizer reads the word before ("Penn") as a
+// first name.
+constexpr std::array<std::string_view, 9> kInstitutionLastWords = {
+    "State",       "University", "College", "Institute",  "Foundation",
+    "Association", "Society",    "Academy", "Corporation"};
+
+bool EndsWithInstitutionWord(std::string_view name) {
+  return std::any_of(kInstitutionLastWords.begin(), kInstitutionLastWords.end(),
+                     [&](std::string_view word) { return EndsWithWord(name, word); });
+}
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+
+// "GiveWell", "SoftBank", "LinkedIn", "WordPress": one word whose second capital comes
+// after a head of four letters at least is a brand's spelling, never a person's. Shorter
+// heads are people's ("McDonald", "MacArthur", "DeSantis", "LeBron"), and so are
+// "FitzGerald" and "VanderMeer".
+bool IsBrandSpelling(std::string_view name) {
+  if (name.size() < 6 || !IsUpper(name[0])) return false;
+  if (name.starts_with("Fitz") || name.starts_with("Vande")) return false;
+  size_t head = 1;
+  while (head < name.size() && IsLower(name[head])) ++head;
+  return head >= 4 && head + 1 < name.size() && IsUpper(name[head]) && IsLower(name[head + 1]) &&
+         std::all_of(name.begin() + head, name.end(),
+                     [](char c) { return IsUpper(c) || IsLower(c); });
+}
+
+// "@MattBevin", "#GiveWell": an account or a tag, spelled as its owner likes.
+bool IsHandle(std::string_view text, Span span) {
+  return span.start > 0 && span.start <= text.size() &&
+         (text[span.start - 1] == '@' || text[span.start - 1] == '#');
+}
+
 // The place "<Name> corridor" ending at token `corridor`, whose name is the run of
 // capitalized words right before it; an empty span when there is none.
 Span CorridorSpan(std::string_view text, const TokenizedText& tokens, size_t corridor) {
@@ -67,6 +102,10 @@ void ApplyEntityTypeRules(std::string_view text, const TokenizedText& tokens,
       mention.type = "ORG";
     } else if (EndsWithWord(mention.text, "Corridor")) {
       mention.type = "PLACE";
+    } else if (mention.type == "PERSON" &&
+               (EndsWithInstitutionWord(mention.text) ||
+                (IsBrandSpelling(mention.text) && !IsHandle(text, mention.span)))) {
+      mention.type = "ORG";
     }
   }
   AddCorridors(text, tokens, mentions);

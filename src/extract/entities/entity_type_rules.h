@@ -10,6 +10,12 @@
 //     Netzarim corridor"): the word joins the name, and a capitalized word the recognizer
 //     missed there becomes one. Other lower-case heads ("Rafah crossing") stay outside:
 //     news writes them as descriptions of the named place.
+//   - A "person" whose last word names an institution ("Penn State", "Ohio University",
+//     "Gates Foundation", "Royal Society") is an ORG: no person's name ends so, and the
+//     recognizer took the first word for a first name. So is one word whose second
+//     capital comes after a head of four letters at least ("GiveWell", "SoftBank",
+//     "LinkedIn"): a brand's spelling; "McDonald", "DeSantis", "FitzGerald" stay people,
+//     and so do handles ("@MattBevin").
 #pragma once
 
 #include <string_view>

@@ -66,6 +66,18 @@ bool FollowsPlacePreposition(std::string_view text, size_t at) {
   return IsIn(WordBefore(text, at), {"on", "at", "near", "along", "onto", "off", "to"});
 }
 
+// Last words of roads that no product or service ends in ("Google Drive", "Microsoft
+// Way" are read on "on" too).
+bool IsResidentialRoadWord(std::string_view word) {
+  return IsIn(word, {"Lane", "Ln.", "Court", "Ct.", "Circle", "Terrace", "Trail"});
+}
+
+// "lived on Elm Court", "fled along Oak Lane": where an organization is not ("at" and
+// "to" are left out: "appeared at Crown Court", "went to Federal Court").
+bool FollowsRoadPreposition(std::string_view text, size_t at) {
+  return IsIn(WordBefore(text, at), {"on", "along", "onto", "off"});
+}
+
 std::string_view WithoutPossessive(std::string_view name) {
   for (std::string_view possessive : {"'s", "\u2019s"}) {
     if (name.ends_with(possessive)) return name.substr(0, name.size() - possessive.size());
@@ -102,7 +114,9 @@ void TagStreetNames(std::string_view text, std::vector<EntityMention>& mentions)
     const bool road = (words.size() > 1 && IsRoadWord(last)) || IsNumberedRoad(name) ||
                       (maybe_road && FollowsAddressNumber(text, mention.span.start)) ||
                       (maybe_road && mention.type == "PERSON" &&
-                       FollowsPlacePreposition(text, mention.span.start));
+                       FollowsPlacePreposition(text, mention.span.start)) ||
+                      (maybe_road && mention.type == "ORG" && IsResidentialRoadWord(last) &&
+                       FollowsRoadPreposition(text, mention.span.start));
     if (road) mention.type = "PLACE";
   }
 }

@@ -9,7 +9,10 @@
 //   - its last word may name a road or something else ("Lane", "Drive", "Court", "Way",
 //     "Place", "Circle", "Terrace", "Trail": "Nathan Lane", "Google Drive", "Supreme
 //     Court") and a house number or "block of" comes right before it, or it was read as a
-//     person and "on", "at", "near", "along"... comes right before it;
+//     person and "on", "at", "near", "along"... comes right before it, or it was read as
+//     an organization, ends in "Court", "Lane", "Circle", "Terrace" or "Trail" (not "Drive":
+//     "on Google Drive") and "on", "along", "onto" or "off" comes right before it ("lived
+//     on Elm Court"; not "at Crown Court");
 //   - it is a numbered road: "I-45", "US 59", "SR-99", "Interstate 10", "Highway 6",
 //     "Route 66", "State Route 7", "Loop 610".
 #pragma once
