@@ -1,26 +1,36 @@
 // serve_bench: `storyline serve` answering the calls of the page's first views, on a store
 // built beforehand (bench/store_builder: `store_builder --db PATH --articles 100000` writes
 // generated articles, analyses and stories). The server runs in this process on a
-// free loopback port with --threads workers; first the cold first view (the story list
-// when nothing is cached yet, then stats, one story, its comparison and a search, each
-// once), then --clients clients each sending requests back to back for --seconds per
-// endpoint: the story list, one story, search, and a static file of the page as the
-// ceiling of what the server can do. Per endpoint: requests/s, median, 95th percentile,
-// errors (any answer but 200 or no answer), each beside the static file's (the ratio), and
-// the process's CPU time per request (server and clients: they share the process); then
-// peak resident memory and the machine's load average before and after each endpoint.
+// free loopback port with --threads workers. First the page's first view, as a browser
+// loads it: the page and its three files one after another, then the story list and the
+// stats at once; timed each and in all, on a fresh server, with the store's page cache
+// dropped first (--cold: posix_fadvise DONTNEED on the database and its log, which needs no
+// privilege) and then again on a second fresh server, page cache warm. Then one story, its
+// comparison and a search, each once. Then --clients clients each sending requests back to
+// back for --seconds per endpoint: the story list, one story, search, and a static file of
+// the page as the ceiling of what the server can do. Every request says what a browser
+// says, "Accept-Encoding: gzip, deflate, br" (--accept-encoding to change it; the bytes are
+// not inflated: the clients share the server's process). Per endpoint: requests/s, median, 95th
+// percentile, errors (any answer but 200 or no answer), each beside the static file's (the ratio),
+// and the process's CPU time per request (server and clients); then peak resident memory and the
+// machine's load average before and after each endpoint.
 //
-// usage: serve_bench --db PATH [--clients N] [--seconds S] [--threads N]
+// usage: serve_bench --db PATH [--cold] [--clients N] [--seconds S] [--threads N]
 //                    [--keep-alive-seconds S] [--keep-alive-requests N]
+//                    [--accept-encoding CODINGS]
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <httplib.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <future>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <thread>
 #include <vector>
@@ -32,6 +42,10 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// What every request says it takes (set once, before any request): a browser's
+// "gzip, deflate, br" unless --accept-encoding says otherwise.
+httplib::Headers request_headers = {{"Accept-Encoding", "gzip, deflate, br"}};
 
 double Millis(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
 
@@ -61,6 +75,60 @@ double LoadAverage() {
   return getloadavg(&load, 1) == 1 ? load : -1;
 }
 
+// Drops the page cache's copy of the store's files (the database, its log and shared
+// memory), so the next reads come from the disk. Returns false when a file that exists
+// could not be dropped.
+bool DropPageCache(const std::string& db) {
+  bool dropped = true;
+  for (const std::string& path : {db, db + "-wal", db + "-shm"}) {
+    const int fd = ::open(path.c_str(), O_RDONLY);
+    if (fd < 0) continue;
+    dropped &= ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED) == 0;
+    ::close(fd);
+  }
+  return dropped;
+}
+
+httplib::Client BrowserClient(int port) {
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(120, 0);
+  client.set_tcp_nodelay(true);
+  client.set_decompress(false);
+  return client;
+}
+
+// The page's first view on a fresh server (nothing loaded or cached yet), as a browser
+// loads it: the page and its files in turn, then its two API calls at once. Prints each
+// request and the whole; returns the story list's body.
+std::string FirstView(const storyline::ServeOptions& options, const std::string& label) {
+  storyline::WebServer server(options);
+  std::thread runner([&] { server.Run(); });
+  const int port = server.port();
+  const auto timed = [port](const std::string& path, std::string* body) {
+    httplib::Client client = BrowserClient(port);
+    client.set_decompress(true);
+    const Clock::time_point start = Clock::now();
+    const httplib::Result result = client.Get(path.c_str(), request_headers);
+    const double ms = Millis(Clock::now() - start);
+    if (body && result) *body = result->body;
+    return fmt::format("  {:<48} {:>9.1f} ms  {}\n", path, ms, result ? result->status : -1);
+  };
+  fmt::print("first view, {} (a fresh server)\n", label);
+  const Clock::time_point start = Clock::now();
+  for (const char* path : {"/", "/style.css", "/timeline.js", "/app.js"}) {
+    fmt::print("{}", timed(path, nullptr));
+  }
+  std::string stories;
+  auto list =
+      std::async(std::launch::async, timed, "/api/v1/stories?sort=date&limit=100", &stories);
+  auto stats = std::async(std::launch::async, timed, "/api/v1/stats", nullptr);
+  fmt::print("{}{}", list.get(), stats.get());
+  fmt::print("  {:<48} {:>9.1f} ms\n", "the whole first view", Millis(Clock::now() - start));
+  server.Stop();
+  runner.join();
+  return stories;
+}
+
 Load Hammer(int port, const std::vector<std::string>& paths, int clients, double seconds) {
   std::vector<Load> loads(clients);
   std::vector<std::thread> threads;
@@ -70,13 +138,12 @@ Load Hammer(int port, const std::vector<std::string>& paths, int clients, double
                                                     std::chrono::duration<double>(seconds));
   for (int c = 0; c < clients; ++c) {
     threads.emplace_back([&, c] {
-      httplib::Client client("127.0.0.1", port);
+      httplib::Client client = BrowserClient(port);
       client.set_keep_alive(true);
-      client.set_tcp_nodelay(true);
       client.set_read_timeout(60, 0);
       for (size_t i = c; Clock::now() < stop; ++i) {
         const Clock::time_point start = Clock::now();
-        const httplib::Result result = client.Get(paths[i % paths.size()].c_str());
+        const httplib::Result result = client.Get(paths[i % paths.size()].c_str(), request_headers);
         loads[c].latencies.push_back(Millis(Clock::now() - start));
         if (!result || result->status != 200) ++loads[c].errors;
       }
@@ -100,7 +167,12 @@ int main(int argc, char** argv) {
   storyline::ServeOptions options;
   int clients = 64;
   double seconds = 30;
+  bool cold = false;
   app.add_option("--db", options.db, "Store to serve")->required();
+  std::string accept_encoding = request_headers.begin()->second;
+  app.add_flag("--cold", cold, "Drop the store's page cache before the first view");
+  app.add_option("--accept-encoding", accept_encoding,
+                 "Accept-Encoding of every request (default a browser's; empty: none)");
   app.add_option("--clients", clients, "Concurrent clients");
   app.add_option("--seconds", seconds, "Seconds per endpoint");
   app.add_option("--threads", options.threads, "Server worker threads (default: serve's)");
@@ -110,22 +182,31 @@ int main(int argc, char** argv) {
                  "Requests one connection may send (default: serve's)");
   CLI11_PARSE(app, argc, argv);
   options.port = 0;
+  request_headers.clear();
+  if (!accept_encoding.empty()) request_headers.emplace("Accept-Encoding", accept_encoding);
+  if (cold && !DropPageCache(options.db)) {
+    fmt::print(stderr, "cannot drop the page cache of {}\n", options.db);
+    return 1;
+  }
+  FirstView(options, cold ? "page cache dropped" : "page cache as found");
+  const nlohmann::json stories =
+      nlohmann::json::parse(FirstView(options, "page cache warm"), nullptr, false);
+
   storyline::WebServer server(options);
   std::thread runner([&] { server.Run(); });
   const int port = server.port();
-
   httplib::Client client("127.0.0.1", port);
   client.set_read_timeout(120, 0);
   client.set_tcp_nodelay(true);
   const auto timed = [&](const std::string& path) {
     const Clock::time_point start = Clock::now();
-    const httplib::Result result = client.Get(path.c_str());
+    const httplib::Result result = client.Get(path.c_str(), request_headers);
     const double ms = Millis(Clock::now() - start);
     fmt::print("  {:<48} {:>9.1f} ms  {}\n", path, ms, result ? result->status : -1);
     return result ? nlohmann::json::parse(result->body, nullptr, false) : nlohmann::json();
   };
-  fmt::print("first view, cold (one client, one request each)\n");
-  const nlohmann::json stories = timed("/api/v1/stories?sort=date&limit=100");
+  fmt::print("a third fresh server: story list, stats, one story, its comparison, a search\n");
+  timed("/api/v1/stories?sort=date&limit=100");
   const nlohmann::json stats = timed("/api/v1/stats");
   fmt::print("  store: {} articles, {} stories, {} outlets\n", stats.value("articles", 0),
              stats.value("stories", 0), stats.value("outlets", 0));

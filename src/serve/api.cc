@@ -20,7 +20,13 @@ using api::Dump;
 using api::Json;
 
 ApiResponse ErrorResponse(int status, const std::string& message) {
-  return {status, Dump(Json{{"error", {{"status", status}, {"message", message}}}})};
+  return {status,
+          EncodedBody::Make(Dump(Json{{"error", {{"status", status}, {"message", message}}}}))};
+}
+
+template <typename J>
+ApiResponse Ok(const J& json) {
+  return {200, EncodedBody::Make(Dump(json))};
 }
 
 // "stories/12/compare" -> {"stories", "12", "compare"}.
@@ -123,7 +129,7 @@ ApiResponse Api::Answer(const std::string& path, const ApiParams& params) {
     // An article id may hold '/' (a crawled page's path): all of the rest is the id.
     if (path.starts_with("articles/") && path.size() > 9) {
       StorePool::Lease store = pool_.Borrow();
-      return {200, Dump(api::ArticleJson(*store, path.substr(9), params))};
+      return Ok(api::ArticleJson(*store, path.substr(9), params));
     }
     std::vector<std::string> segments = Segments(path);
     if (segments.empty()) throw ApiError(404, "no such API path");
@@ -131,34 +137,34 @@ ApiResponse Api::Answer(const std::string& path, const ApiParams& params) {
     const std::string& what = segments[0];
     if (what == "changes" && segments.size() == 1) {
       api::Params(params, {});
-      return {200, Dump(Json{{"version", Version()}})};
+      return Ok(Json{{"version", Version()}});
     }
     StorePool::Lease store = pool_.Borrow();
     const std::shared_ptr<const Snapshot> snapshot = Current(*store);
     if (what == "stories" && segments.size() == 1) {
-      return {200, Dump(api::ListStories(*store, *snapshot, params))};
+      return Ok(api::ListStories(*store, *snapshot, params));
     }
     if (what == "stories" && segments.size() == 2) {
-      return {200, Dump(api::OneStory(*store, *snapshot, api::StoryId(segments[1]), params))};
+      return Ok(api::OneStory(*store, *snapshot, api::StoryId(segments[1]), params));
     }
     if (what == "stories" && segments.size() == 3 && segments[2] == "compare") {
-      return {200, Dump(api::CompareOne(*store, *snapshot, api::StoryId(segments[1]), params))};
+      return Ok(api::CompareOne(*store, *snapshot, api::StoryId(segments[1]), params));
     }
     if (what == "events" && segments.size() == 1) {
-      return {200, Dump(api::Events(*store, *snapshot, params))};
+      return Ok(api::Events(*store, *snapshot, params));
     }
     if (what == "quotes" && segments.size() == 1) {
-      return {200, Dump(api::Quotes(*store, *snapshot, params))};
+      return Ok(api::Quotes(*store, *snapshot, params));
     }
     if (what == "entities" && segments.size() == 1) {
-      return {200, Dump(api::Entities(*store, *snapshot, params))};
+      return Ok(api::Entities(*store, *snapshot, params));
     }
     if (what == "entities" && segments.size() == 2) {
-      return {200, Dump(api::OneEntity(*store, *snapshot, segments[1], params))};
+      return Ok(api::OneEntity(*store, *snapshot, segments[1], params));
     }
-    if (what == "search" && segments.size() == 1) return {200, Dump(api::Search(*store, params))};
+    if (what == "search" && segments.size() == 1) return Ok(api::Search(*store, params));
     if (what == "stats" && segments.size() == 1) {
-      return {200, Dump(api::Stats(*store, *snapshot, pool_.db(), params))};
+      return Ok(api::Stats(*store, *snapshot, pool_.db(), params));
     }
     throw ApiError(404, "no such API path");
   } catch (const ApiError& e) {

@@ -34,13 +34,14 @@
 #include <mutex>
 #include <string>
 
+#include "serve/encoded_body.h"
 #include "serve/store_pool.h"
 
 namespace storyline {
 
 struct ApiResponse {
   int status = 200;
-  std::string body;  // JSON
+  std::shared_ptr<const EncodedBody> body;  // JSON; shared by every request given it
 };
 
 using ApiParams = std::multimap<std::string, std::string>;
@@ -56,6 +57,7 @@ class Api {
   // is read-only to the server, so the same request gets the same answer until then.
   // Requests that arrive while the same one is being answered wait for that answer
   // rather than compute it again (a story first asked by many readers at once).
+  // Each answer is encoded once (serve/encoded_body.h) and shared by the requests given it.
   ApiResponse Handle(const std::string& path, const ApiParams& params);
   static constexpr size_t kCachedAnswers = 512;
 

@@ -39,7 +39,7 @@ OrderedJson ArticleJson(Store& store, const std::string& id, const ApiParams& ra
 Json Stats(Store& store, const Api::Snapshot& snapshot, const std::string& db,
            const ApiParams& raw) {
   const Params params(raw, {});
-  const StoreCounts counts = store.Counts();
+  const StoreCounts counts = store.HeaderCounts();
   size_t events = 0;
   for (const Story& story : snapshot.stories) events += story.events.size();
   Json last_stored = nullptr;

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 #include <httplib.h>
-#include <xxhash.h>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -10,6 +9,7 @@
 #include <thread>
 
 #include "serve/api.h"
+#include "serve/encoded_body.h"
 #include "serve/web_assets.h"
 
 namespace storyline {
@@ -51,13 +51,18 @@ void SetSafetyHeaders(httplib::Response& res) {
   res.set_header("X-Frame-Options", "DENY");
 }
 
-// Sends `body` with its ETag, or a bodiless 304 when the client holds that version.
-void SendCached(const httplib::Request& req, httplib::Response& res, int status,
-                std::string_view body, std::string_view content_type) {
+// Sends `body`, its gzip form to a client that takes gzip, with that form's ETag, or a
+// bodiless 304 when the client holds it. The bytes go out of the shared body as they are:
+// httplib neither copies nor compresses again an answer given as a content provider of
+// known length.
+void Send(const httplib::Request& req, httplib::Response& res, int status,
+          std::shared_ptr<const EncodedBody> body, std::string_view content_type) {
   SetSafetyHeaders(res);
   res.status = status;
+  res.set_header("Vary", "Accept-Encoding");
+  const bool gzip = !body->gzip.empty() && AcceptsGzip(req.get_header_value("Accept-Encoding"));
   if (status == 200) {
-    const std::string etag = fmt::format("\"{:016x}\"", XXH3_64bits(body.data(), body.size()));
+    const std::string& etag = gzip ? body->gzip_etag : body->etag;
     res.set_header("ETag", etag);
     res.set_header("Cache-Control", "no-cache");
     if (req.get_header_value("If-None-Match") == etag) {
@@ -67,7 +72,13 @@ void SendCached(const httplib::Request& req, httplib::Response& res, int status,
   } else {
     res.set_header("Cache-Control", "no-store");
   }
-  res.set_content(body.data(), body.size(), std::string(content_type).c_str());
+  if (gzip) res.set_header("Content-Encoding", "gzip");
+  const std::string& bytes = gzip ? body->gzip : body->content;
+  res.set_content_provider(
+      bytes.size(), std::string(content_type),
+      [body = std::move(body), &bytes](size_t offset, size_t length, httplib::DataSink& sink) {
+        return sink.write(bytes.data() + offset, length);
+      });
 }
 
 // "/api/v1/stories" and the contract's "/api/stories" both give "stories"; nullopt for a
@@ -105,16 +116,16 @@ WebServer::WebServer(const ServeOptions& options)
     if (const std::optional<std::string> path = ApiPath(req.path)) {
       if (*path == "openapi.json" || *path == "v1/openapi.json") {
         const WebAsset* spec = FindWebAsset("/openapi.json");
-        return SendCached(req, res, 200, spec->content, spec->content_type);
+        return Send(req, res, 200, AssetBody(*spec), spec->content_type);
       }
       ApiParams params(req.params.begin(), req.params.end());
-      const ApiResponse answer = api_->Handle(*path, params);
-      return SendCached(req, res, answer.status, answer.body, "application/json");
+      ApiResponse answer = api_->Handle(*path, params);
+      return Send(req, res, answer.status, std::move(answer.body), "application/json");
     }
     if (const WebAsset* asset = FindWebAsset(req.path)) {
-      return SendCached(req, res, 200, asset->content, asset->content_type);
+      return Send(req, res, 200, AssetBody(*asset), asset->content_type);
     }
-    SendCached(req, res, 404, ErrorBody(404, "not found"), "application/json");
+    Send(req, res, 404, EncodedBody::Make(ErrorBody(404, "not found")), "application/json");
   });
   // Read-only: every other method is refused, with the methods allowed.
   const auto refuse = [](const httplib::Request&, httplib::Response& res) {
@@ -157,6 +168,13 @@ WebServer::WebServer(const ServeOptions& options)
 }
 
 WebServer::~WebServer() { Stop(); }
+
+std::shared_ptr<const EncodedBody> WebServer::AssetBody(const WebAsset& asset) {
+  std::lock_guard lock(asset_bodies_mutex_);
+  std::shared_ptr<const EncodedBody>& body = asset_bodies_[asset.path];
+  if (!body) body = EncodedBody::Make(std::string(asset.content));
+  return body;
+}
 
 bool WebServer::Run() { return server_->listen_after_bind(); }
 

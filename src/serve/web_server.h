@@ -6,11 +6,15 @@
 // embedded assets and the API answer, every other path a 404; every error has a JSON
 // body; every answer carries a Content-Security-Policy that allows no inline script and
 // no other origin. Answers carry an ETag (a hash of the body) and are revalidated each
-// time (Cache-Control: no-cache), so a page that polls costs a 304.
+// time (Cache-Control: no-cache), so a page that polls costs a 304. Bodies are encoded
+// once (serve/encoded_body.h) and sent as gzip to a client that takes it.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <string_view>
 
 namespace httplib {
 class Server;
@@ -19,6 +23,8 @@ class Server;
 namespace storyline {
 
 class Api;
+struct EncodedBody;
+struct WebAsset;
 
 // cpp-httplib gives each connection a worker thread for as long as it is kept alive, so a
 // connection that stays open keeps a worker from the connections queued behind it. Both
@@ -55,7 +61,12 @@ class WebServer {
   void Stop();
 
  private:
+  // The page's files as sent, each encoded at its first request.
+  std::shared_ptr<const EncodedBody> AssetBody(const WebAsset& asset);
+
   std::unique_ptr<Api> api_;
+  std::mutex asset_bodies_mutex_;
+  std::map<std::string_view, std::shared_ptr<const EncodedBody>> asset_bodies_;
   std::unique_ptr<httplib::Server> server_;
   int port_ = 0;
 };

@@ -36,6 +36,7 @@ class SqliteStore : public Store {
   std::map<std::string, std::string> EntityNames(const std::vector<std::string>& ids) override;
   std::optional<std::string> LastStoredArticle() override;
   StoreCounts Counts() override;
+  StoreCounts HeaderCounts() override;
   std::vector<StoredQuote> LoadQuotes(const QuoteQuery& query) override;
   // In sqlite_story_tables.cc.
   SavedStoryState LoadStoryState() override;

@@ -187,6 +187,26 @@ TEST_F(SqliteStoreTest, WireCopyReprintedByFiveOutletsIsOneFamilyOfFive) {
   EXPECT_EQ(last->family_id, results[0].article_id);
 }
 
+TEST_F(SqliteStoreTest, HeaderCountsAreCountsArticlesSourcesAndQuotes) {
+  auto store = OpenStore(path_);
+  store->AddBatch(WireCopies(3));
+  Article dam = MakeArticle("dam", "AP", "Dam report", "The dam spillway opened at noon.");
+  Analysis analysis;
+  analysis.quotes.push_back({{4, 7}, "dam", std::nullopt, std::nullopt, false});
+  store->AddBatch(std::vector{PrepareArticle(dam, analysis)});
+  dam.text = "The dam spillway opened at dawn.";  // a second version: one article still
+  store->AddBatch(std::vector{PrepareArticle(dam, analysis)});
+
+  const StoreCounts all = store->Counts();
+  const StoreCounts header = store->HeaderCounts();
+  EXPECT_EQ(all.earlier_versions, 1);
+  EXPECT_EQ(header.articles, all.articles);
+  EXPECT_EQ(header.articles, 4);
+  EXPECT_EQ(header.sources, all.sources);
+  EXPECT_EQ(header.quotes, all.quotes);
+  EXPECT_GE(header.quotes, 1);
+}
+
 TEST_F(SqliteStoreTest, EditedReprintJoinsTheFamilyInALaterBatch) {
   auto store = OpenStore(path_);
   const auto first = store->AddBatch(WireCopies(1));
