@@ -86,16 +86,35 @@ bool NatsClient::Publish(const char* subject, std::string_view data, const std::
   return duplicate;
 }
 
-uint64_t NatsClient::LastSequence(const char* stream) {
+namespace {
+
+// `read`'s answer from the stream's info.
+template <typename Read>
+auto FromStreamInfo(jsCtx* js, const char* stream, Read read) {
   jsStreamInfo* info = nullptr;
   jsErrCode code = jsErrCode(0);
-  const natsStatus status = js_GetStreamInfo(&info, js_, stream, nullptr, &code);
+  const natsStatus status = js_GetStreamInfo(&info, js, stream, nullptr, &code);
   if (status != NATS_OK) {
     throw NatsError(NatsMessage(fmt::format("cannot read stream {}", stream), status, code));
   }
-  const uint64_t last = info->State.LastSeq;
+  const auto value = read(*info);
   jsStreamInfo_Destroy(info);
-  return last;
+  return value;
+}
+
+}  // namespace
+
+uint64_t NatsClient::LastSequence(const char* stream) {
+  return FromStreamInfo(js_, stream, [](const jsStreamInfo& info) { return info.State.LastSeq; });
+}
+
+int64_t NatsClient::Created(const char* stream) {
+  return FromStreamInfo(js_, stream, [](const jsStreamInfo& info) { return info.Created; });
+}
+
+std::string NatsClient::PositionName() {
+  return fmt::format("{}@{} {}@{}", kArticlesStream, Created(kArticlesStream), kAnalysesStream,
+                     Created(kAnalysesStream));
 }
 
 void NatsClient::PurgeBelow(const char* stream, uint64_t sequence) {

@@ -64,6 +64,12 @@ class NatsClient {
 
   // The stream's last sequence (0 when it never held a message).
   uint64_t LastSequence(const char* stream);
+  // When the stream was made, in nanoseconds since the epoch.
+  int64_t Created(const char* stream);
+  // The name of the applier's position in the store (Store::LoadStreamPosition): the two
+  // streams with when each was made, so that streams deleted and made again (sequences
+  // from 1 again) start a new position instead of skipping what the old one applied.
+  std::string PositionName();
   // Removes the stream's messages below `sequence`.
   void PurgeBelow(const char* stream, uint64_t sequence);
 

@@ -49,8 +49,11 @@ uint64_t SourceSequence(natsMsg* message) {
 class ApplierThread {
  public:
   ApplierThread(NatsClient& nats, const NatsWorkerOptions& options,
-                std::shared_ptr<const ArticleAnalyzer> analyzer)
-      : nats_(nats), options_(options), analyzer_(std::move(analyzer)) {}
+                std::shared_ptr<const ArticleAnalyzer> analyzer, std::string position)
+      : nats_(nats),
+        options_(options),
+        analyzer_(std::move(analyzer)),
+        position_(std::move(position)) {}
   ~ApplierThread() { Stop(); }
 
   void Start() {
@@ -95,7 +98,7 @@ class ApplierThread {
   }
 
   void Apply(IngestPipeline& pipeline) {
-    OrderedApplier applier(pipeline, kAnalysesStream, options_.apply_batch);
+    OrderedApplier applier(pipeline, position_, options_.apply_batch);
     jsSubOptions sub_options;
     jsSubOptions_Init(&sub_options);
     sub_options.Ordered = true;
@@ -169,6 +172,7 @@ class ApplierThread {
   NatsClient& nats_;
   const NatsWorkerOptions& options_;
   std::shared_ptr<const ArticleAnalyzer> analyzer_;
+  const std::string position_;
   std::atomic<bool> stopping_{false};
   std::atomic<bool> failed_{false};
   std::atomic<size_t> applied_{0};
@@ -191,7 +195,7 @@ struct Analyzed {
 
 // True when every article in ARTICLES was analyzed and acked and, unless `analyzed_only`,
 // the applier saved a position past the last of them.
-bool StreamDone(NatsClient& nats, Store& store, bool analyzed_only) {
+bool StreamDone(NatsClient& nats, Store& store, const std::string& position, bool analyzed_only) {
   jsConsumerInfo* info = nullptr;
   jsErrCode code = jsErrCode(0);
   const natsStatus status = js_GetConsumerInfo(&info, nats.jetstream(), kArticlesStream,
@@ -200,8 +204,7 @@ bool StreamDone(NatsClient& nats, Store& store, bool analyzed_only) {
   const bool analyzed = info->NumPending == 0 && info->NumAckPending == 0;
   jsConsumerInfo_Destroy(info);
   if (!analyzed || analyzed_only) return analyzed;
-  return store.LoadStreamPosition(kAnalysesStream).applied_through >=
-         nats.LastSequence(kArticlesStream);
+  return store.LoadStreamPosition(position).applied_through >= nats.LastSequence(kArticlesStream);
 }
 
 }  // namespace
@@ -228,7 +231,8 @@ NatsWorkerTally RunNatsWorker(const NatsWorkerOptions& options, const std::funct
   SubscriptionPtr subscription(raw, &natsSubscription_Destroy);
 
   NatsWorkerTally tally;
-  ApplierThread applier(nats, options, analyzer);
+  const std::string position = nats.PositionName();
+  ApplierThread applier(nats, options, analyzer, position);
   if (options.apply) applier.Start();
 
   const auto publish = [&](uint64_t sequence, const std::string& record, natsMsg* message) {
@@ -259,7 +263,7 @@ NatsWorkerTally RunNatsWorker(const NatsWorkerOptions& options, const std::funct
       // Idle: what is in flight is published and acked before anything else is asked.
       if (analysis) analysis->Finish();
       analysis.reset();
-      if (options.until_done && StreamDone(nats, *store, !options.apply)) break;
+      if (options.until_done && StreamDone(nats, *store, position, !options.apply)) break;
       continue;
     }
     if (status != NATS_OK) {
