@@ -54,7 +54,9 @@ void AddWorkerCommand(CLI::App& app) {
       "worker", "Analyze and store articles from NATS JetStream (see `produce`)");
   command->add_option("--nats", options->worker.nats_url, "NATS server URL(s)")->required();
   command
-      ->add_option("--db", options->worker.db, "the store every worker writes: postgresql:// URL")
+      ->add_option("--db", options->worker.db,
+                   "The store every worker writes: a postgresql:// URL (a SQLite file serves "
+                   "workers on one machine)")
       ->required();
   command->add_option("--models", options->worker.models_dir,
                       "Model directory (default: $STORYLINE_MODELS or models/)");
