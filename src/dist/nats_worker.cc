@@ -240,6 +240,7 @@ NatsWorkerTally RunNatsWorker(const NatsWorkerOptions& options, const std::funct
     natsMsg_Ack(message, nullptr);
     natsMsg_Destroy(message);
   };
+  std::optional<std::string> publish_error;
   using AnalysisMap = OrderedParallelMap<Job, Analyzed>;
   const auto new_map = [&] {
     return std::make_unique<AnalysisMap>(
@@ -249,13 +250,20 @@ NatsWorkerTally RunNatsWorker(const NatsWorkerOptions& options, const std::funct
                           EncodeAnalyzedRecord(AnalyzeArticle(*analyzer, std::move(job.article)))};
         },
         [&](Analyzed&& analyzed) {
-          publish(analyzed.sequence, analyzed.record, analyzed.message);
-          ++tally.analyzed;
+          // Never throws: the sink also runs in the map's destructor. An article whose
+          // analysis was not published stays unacked and goes to another worker.
+          try {
+            publish(analyzed.sequence, analyzed.record, analyzed.message);
+            ++tally.analyzed;
+          } catch (const NatsError& e) {
+            if (!publish_error) publish_error = e.what();
+            natsMsg_Destroy(analyzed.message);
+          }
         });
   };
   std::unique_ptr<AnalysisMap> analysis;
 
-  while (!stop() && !applier.failed()) {
+  while (!stop() && !applier.failed() && !publish_error) {
     natsMsgList list{};
     status = natsSubscription_Fetch(&list, subscription.get(), options.fetch, 500, &code);
     if (status == NATS_TIMEOUT || (status == NATS_OK && list.Count == 0)) {
@@ -303,6 +311,7 @@ NatsWorkerTally RunNatsWorker(const NatsWorkerOptions& options, const std::funct
   applier.Stop();
   tally.applied = applier.applied();
   if (applier.failed()) throw StoreError(applier.error());
+  if (publish_error) throw NatsError(*publish_error);
   return tally;
 }
 
