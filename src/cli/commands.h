@@ -20,5 +20,7 @@ void AddUpgradeCommand(CLI::App& app);
 void AddArticleCommand(CLI::App& app);
 void AddFollowCommand(CLI::App& app);
 void AddServeCommand(CLI::App& app);
+void AddProduceCommand(CLI::App& app);
+void AddWorkerCommand(CLI::App& app);
 
 }  // namespace storyline

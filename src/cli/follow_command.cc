@@ -27,6 +27,10 @@
 //   when a changed feed lists it. --once makes no retries (the run ends first).
 // - SIGINT and SIGTERM: the pages being fetched are finished and stored, the stories
 //   saved, and the run exits 0. A log line per fetch when stderr is not a terminal.
+// - With --nats URL, each page's article is published to the JetStream stream ARTICLES
+//   (dist/nats_client.h) for `storyline worker`s to analyze and store, instead of being
+//   ingested here; its addresses are recorded as seen once the stream has it. The store
+//   keeps the feed state as without it, and the stories' claim stays with the workers.
 #include <unistd.h>
 
 #include <algorithm>
@@ -49,6 +53,8 @@
 #include "collect/feed_reader.h"
 #include "collect/polite_fetcher.h"
 #include "collect/warc_writer.h"
+#include "dist/nats_client.h"
+#include "dist/record_codec.h"
 #include "io/canonical_url.h"
 #include "io/web_page_article.h"
 #include "pipeline/ingest_pipeline.h"
@@ -70,6 +76,7 @@ struct FollowOptions {
   double retry_delay = 60;
   std::string models_dir;
   int threads = 0;
+  std::string nats_url;  // publish to ARTICLES instead of ingesting; empty: ingest
 };
 
 int64_t UnixNow() {
@@ -142,7 +149,12 @@ class Follower {
     pipeline_options.on_result = [this](const Article& article, const AddResult& result) {
       Stored(article, result);
     };
-    pipeline_ = std::make_unique<IngestPipeline>(std::move(pipeline_options));
+    if (options.nats_url.empty()) {
+      pipeline_ = std::make_unique<IngestPipeline>(std::move(pipeline_options));
+    } else {
+      nats_ = std::make_unique<NatsClient>(options.nats_url);
+      store_ = OpenStore(options.db);
+    }
     if (!options.warc_dir.empty()) warc_ = std::make_unique<WarcWriter>(options.warc_dir);
     PoliteOptions polite;
     polite.fetch.user_agent = "storyline/0.1";
@@ -153,7 +165,16 @@ class Follower {
         polite, [this](const HttpExchange& exchange) { Archive(exchange); });
   }
 
-  IngestPipeline& pipeline() { return *pipeline_; }
+  // Stored articles an interrupted run left out of the stories, placed now.
+  size_t replayed() const { return pipeline_ ? pipeline_->replayed() : 0; }
+  // With --nats, `added` counts articles published and `unchanged` those the stream had.
+  const IngestTally& ingest_tally() const { return pipeline_ ? pipeline_->tally() : published_; }
+  // Stores and places what is in hand (nothing, with --nats: a page is published as it
+  // comes); the store's error, if any.
+  std::optional<std::string> Finish() {
+    if (pipeline_) return pipeline_->Finish();
+    return store_error_;
+  }
   const FollowTally& tally() const { return tally_; }
   bool failed() const { return store_error_.has_value() || warc_error_; }
 
@@ -163,7 +184,7 @@ class Follower {
     const int64_t now = UnixNow();
     std::vector<FetchRequest> requests;
     for (const std::string& url : feeds) {
-      const std::optional<FeedState> state = pipeline_->store().LoadFeed(url);
+      const std::optional<FeedState> state = store().LoadFeed(url);
       if (!all && state && state->next_poll > now) continue;
       FetchRequest request{url, {}, {}};
       if (state) {
@@ -201,13 +222,13 @@ class Follower {
     fetcher_->FetchAll(
         pages, [&](FetchResult&& result) { ReadPage(result); },
         [this] { return StopSignal() != 0 || store_error_.has_value() || warc_error_; });
-    if (const std::optional<std::string> error = pipeline_->Commit()) store_error_ = error;
+    if (const std::optional<std::string> error = Commit()) store_error_ = error;
     // The feeds' new validators only once every item they listed is stored or seen: a
     // round stopped short polls them again in full next time (the seen addresses keep
     // what was stored from being fetched again).
     if (StopSignal() == 0 && !store_error_ && !warc_error_) {
       for (const FeedState& state : polled_) {
-        SaveState([&] { pipeline_->store().SaveFeed(state); });
+        SaveState([&] { store().SaveFeed(state); });
       }
     }
     polled_.clear();
@@ -219,7 +240,7 @@ class Follower {
   double SecondsToNextPoll(const std::vector<std::string>& feeds) {
     int64_t next = UnixNow() + static_cast<int64_t>(options_.interval);
     for (const std::string& url : feeds) {
-      const std::optional<FeedState> state = pipeline_->store().LoadFeed(url);
+      const std::optional<FeedState> state = store().LoadFeed(url);
       next = std::min(next, state ? state->next_poll : 0);
     }
     double wait = static_cast<double>(next - UnixNow());
@@ -239,7 +260,7 @@ class Follower {
                                           std::vector<PendingItem>& items,
                                           std::set<std::string>& listed) {
     ++tally_.feeds_polled;
-    FeedState state = pipeline_->store()
+    FeedState state = store()
                           .LoadFeed(result.url)
                           .value_or(FeedState{.url = result.url, .etag = {}, .last_modified = {}});
     state.next_poll = now + static_cast<int64_t>(options_.interval);
@@ -281,9 +302,9 @@ class Follower {
     const std::string url = CanonicalUrl(item.url);
     if (url.empty() || !listed.insert(url).second) return false;
     if (retries_.contains(url)) return false;  // asked again when its retry is due
-    if (const std::optional<SeenUrl> seen = pipeline_->store().FindSeenUrl(url)) {
+    if (const std::optional<SeenUrl> seen = store().FindSeenUrl(url)) {
       if (item.updated.empty() || item.updated == seen->updated) return false;
-    } else if (pipeline_->store().FindArticle(url)) {
+    } else if (store().FindArticle(url)) {
       return false;  // stored by a run killed before it recorded the address
     }
     items.push_back({url, item.updated});
@@ -307,7 +328,7 @@ class Follower {
                         !result.MayComeBack();
       if (gone) {
         Log(result, "page gone");
-        SaveState([&] { pipeline_->store().SaveSeenUrl({result.url, updated, ""}); });
+        SaveState([&] { store().SaveSeenUrl({result.url, updated, ""}); });
       } else if (result.MayComeBack() && !options_.once && tries < options_.retries) {
         const double delay =
             std::max(options_.retry_delay * std::pow(2.0, tries), result.retry_after.value_or(0.0));
@@ -331,7 +352,7 @@ class Follower {
             ArticleFromWebPage(result.body, read_options, article, result.final_url);
         !error.empty()) {
       Log(result, "no article: " + error);
-      SaveState([&] { pipeline_->store().SaveSeenUrl({result.url, updated, ""}); });
+      SaveState([&] { store().SaveSeenUrl({result.url, updated, ""}); });
       return;
     }
     article.id = PageAddress(result.final_url, article.url);
@@ -340,10 +361,31 @@ class Follower {
     Log(result, "article " + article.id);
     waiting_[article.id].push_back({result.url, updated, article.id});
     if (article.id != result.url) waiting_[article.id].push_back({article.id, updated, article.id});
-    if (!pipeline_->Add(std::move(article)) && !store_error_) {
+    if (nats_) {
+      Publish(std::move(article));
+    } else if (!pipeline_->Add(std::move(article)) && !store_error_) {
       store_error_ = pipeline_->Commit().value_or("the store failed");
     }
   }
+
+  // --nats: the article goes to ARTICLES; once the stream has it, it counts as stored.
+  void Publish(Article&& article) {
+    try {
+      AddResult result;
+      result.status = nats_->Publish(kArticlesSubject, EncodeArticleRecord(article),
+                                     ArticleMessageId(HashArticleContent(article)))
+                          ? AddStatus::kAlreadyStored
+                          : AddStatus::kAdded;
+      ++published_.read;
+      ++(result.status == AddStatus::kAdded ? published_.added : published_.unchanged);
+      Stored(article, result);
+    } catch (const NatsError& e) {
+      if (!store_error_) store_error_ = e.what();
+    }
+  }
+
+  Store& store() { return pipeline_ ? pipeline_->store() : *store_; }
+  std::optional<std::string> Commit() { return pipeline_ ? pipeline_->Commit() : std::nullopt; }
 
   // The pipeline's word on an article: once it is stored, its addresses are seen.
   void Stored(const Article& article, const AddResult& result) {
@@ -354,7 +396,7 @@ class Follower {
                    result.error.c_str());
     } else {
       for (const SeenUrl& seen : waiting->second) {
-        SaveState([&] { pipeline_->store().SaveSeenUrl(seen); });
+        SaveState([&] { store().SaveSeenUrl(seen); });
       }
     }
     waiting_.erase(waiting);
@@ -382,7 +424,7 @@ class Follower {
   void Log(const FetchResult& result, const std::string& outcome) {
     const std::lock_guard lock(log_mutex_);
     if (on_terminal_) {
-      const IngestTally& t = pipeline_->tally();
+      const IngestTally& t = ingest_tally();
       std::fprintf(stderr, "\r\033[K%zu feeds polled, %zu pages fetched, %zu new, %zu updated",
                    tally_.feeds_polled, tally_.pages_fetched, t.added, t.updated);
       std::fflush(stderr);
@@ -396,7 +438,10 @@ class Follower {
 
   const FollowOptions& options_;
   const bool on_terminal_;
-  std::unique_ptr<IngestPipeline> pipeline_;
+  std::unique_ptr<IngestPipeline> pipeline_;  // null with --nats
+  std::unique_ptr<NatsClient> nats_;          // --nats only
+  std::unique_ptr<Store> store_;              // --nats only: the feed state's store
+  IngestTally published_;                     // --nats only
   std::unique_ptr<WarcWriter> warc_;
   std::unique_ptr<PoliteFetcher> fetcher_;
   FollowTally tally_;
@@ -435,11 +480,11 @@ void RunFollow(const FollowOptions& options) {
     std::fprintf(stderr, "storyline: %s\n", e.what());
     throw CLI::RuntimeError(1);
   }
-  if (follower->pipeline().replayed() > 0) {
+  if (follower->replayed() > 0) {
     std::fprintf(stderr,
                  "storyline: placed %zu stored articles an interrupted run left out of the "
                  "stories\n",
-                 follower->pipeline().replayed());
+                 follower->replayed());
   }
   StopOnSignals();
   while (StopSignal() == 0) {
@@ -449,13 +494,13 @@ void RunFollow(const FollowOptions& options) {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
   }
-  const std::optional<std::string> store_error = follower->pipeline().Finish();
+  const std::optional<std::string> store_error = follower->Finish();
   if (isatty(STDERR_FILENO) == 1) std::fputs("\r\033[K", stderr);
   if (store_error) {
     std::fprintf(stderr, "storyline: %s: %s\n", options.db.c_str(), store_error->c_str());
   }
   const FollowTally& f = follower->tally();
-  const IngestTally& t = follower->pipeline().tally();
+  const IngestTally& t = follower->ingest_tally();
   std::fprintf(stderr,
                "followed %zu feeds (%zu polls, %zu failed): %zu pages fetched (%zu failed), %zu "
                "new articles, %zu updated, %zu unchanged in %.1f s\n",
@@ -496,6 +541,9 @@ void AddFollowCommand(CLI::App& app) {
                       "Model directory (default: $STORYLINE_MODELS or models/)");
   command->add_option("--threads", options->threads, "Analysis threads (default: all cores)")
       ->check(CLI::Range(0, 1024));
+  command->add_option("--nats", options->nats_url,
+                      "Publish articles to NATS JetStream for `storyline worker`s instead of "
+                      "ingesting them here");
   command->callback([options] { RunFollow(*options); });
 }
 

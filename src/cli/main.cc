@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
   storyline::AddUpgradeCommand(app);
   storyline::AddFollowCommand(app);
   storyline::AddServeCommand(app);
+  storyline::AddProduceCommand(app);
+  storyline::AddWorkerCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -7,7 +7,8 @@ namespace storyline {
 IngestPipeline::IngestPipeline(IngestPipelineOptions options) : options_(std::move(options)) {
   const std::filesystem::path models_dir =
       options_.models_dir.empty() ? DefaultModelsDir() : options_.models_dir;
-  analyzer_ = std::make_unique<ArticleAnalyzer>(models_dir);
+  analyzer_ =
+      options_.analyzer ? options_.analyzer : std::make_shared<const ArticleAnalyzer>(models_dir);
   store_ = OpenStore(options_.db);
   store_->ClaimStories(options_.on_lock_wait, options_.lock_timeout);
   stories_ = std::make_unique<StoryUpdater>(*store_, models_dir / "story-background.tsv");
@@ -17,32 +18,53 @@ IngestPipeline::IngestPipeline(IngestPipelineOptions options) : options_(std::mo
 
 IngestPipeline::~IngestPipeline() = default;
 
+PreparedArticle AnalyzeArticle(const ArticleAnalyzer& analyzer, Article article) {
+  article.language = DetectLanguage(article.title, article.text);
+  Analysis analysis = analyzer.Analyze(article);
+  return PrepareArticle(std::move(article), std::move(analysis));
+}
+
 std::unique_ptr<IngestPipeline::AnalysisMap> IngestPipeline::NewAnalysisMap() {
   return std::make_unique<AnalysisMap>(
       options_.threads,
-      [this](Article& article) {
-        article.language = DetectLanguage(article.title, article.text);
-        Analysis analysis = analyzer_->Analyze(article);
-        return PrepareArticle(std::move(article), std::move(analysis));
-      },
+      [this](Article& article) { return AnalyzeArticle(*analyzer_, std::move(article)); },
       [this](PreparedArticle&& prepared) { Collect(std::move(prepared)); });
 }
 
 bool IngestPipeline::Add(Article&& article) {
   if (store_error_) return false;
   ++tally_.read;
-  if (store_->Contains(HashArticleContent(article))) {
-    ++tally_.unchanged;
-    if (options_.on_result) {
-      AddResult known;
-      known.status = AddStatus::kAlreadyStored;
-      options_.on_result(article, known);
-    }
-    return true;
-  }
+  if (SkipKnown(article, HashArticleContent(article))) return true;
   if (!analysis_) analysis_ = NewAnalysisMap();
   analysis_->Push(std::move(article));
   return true;
+}
+
+bool IngestPipeline::AddAnalyzed(PreparedArticle&& prepared) {
+  if (store_error_) return false;
+  ++tally_.read;
+  // After every article Add took, whose analyses may still be in flight.
+  Drain();
+  if (SkipKnown(prepared.article, prepared.content_hash)) return true;
+  Collect(std::move(prepared));
+  return true;
+}
+
+bool IngestPipeline::SkipKnown(const Article& article, const ContentHash& hash) {
+  if (!store_->Contains(hash)) return false;
+  ++tally_.unchanged;
+  if (options_.on_result) {
+    AddResult known;
+    known.status = AddStatus::kAlreadyStored;
+    options_.on_result(article, known);
+  }
+  return true;
+}
+
+std::optional<std::string> IngestPipeline::StoreTaken() {
+  Drain();
+  Flush();
+  return store_error_;
 }
 
 void IngestPipeline::Drain() {
@@ -52,8 +74,7 @@ void IngestPipeline::Drain() {
 }
 
 std::optional<std::string> IngestPipeline::Commit() {
-  Drain();
-  Flush();
+  StoreTaken();
   try {
     if (!store_error_) stories_->Save();
   } catch (const StoreError& e) {

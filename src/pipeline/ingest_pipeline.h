@@ -23,6 +23,9 @@
 // However a run ends (a kill, a full disk), the next pipeline on the store places what
 // this one stored but did not place (store/story_updater.h).
 //
+// A distributed ingest (dist/) runs step 2 on other machines and feeds the result to
+// AddAnalyzed: steps 1 and 3 to 5 are then the same code in the same order.
+//
 // One thread at a time calls a pipeline (not necessarily the same one). Once the store
 // has failed, the pipeline takes no more articles and reports the store's error.
 #pragma once
@@ -44,8 +47,11 @@
 namespace storyline {
 
 struct IngestPipelineOptions {
-  std::string db;                          // OpenStore's argument
-  std::filesystem::path models_dir;        // empty: DefaultModelsDir()
+  std::string db;                    // OpenStore's argument
+  std::filesystem::path models_dir;  // empty: DefaultModelsDir()
+  // The analyzer to use, shared with the caller (a worker that analyzes for others too);
+  // null: the pipeline loads its own from models_dir.
+  std::shared_ptr<const ArticleAnalyzer> analyzer;
   int threads = 1;                         // analysis workers; output is the same whatever it is
   size_t batch_size = 256;                 // articles per transaction
   std::chrono::seconds lock_timeout{600};  // the wait for another writer's claim on the stories
@@ -56,6 +62,9 @@ struct IngestPipelineOptions {
   // found stored already (at Add, with article_id 0, or at write time).
   std::function<void(const Article& article, const AddResult& result)> on_result;
 };
+
+// Step 2 for one article: its language, then its analysis, hash and fingerprint.
+PreparedArticle AnalyzeArticle(const ArticleAnalyzer& analyzer, Article article);
 
 struct IngestTally {
   size_t read = 0;
@@ -79,6 +88,15 @@ class IngestPipeline {
   // Takes one article. False, without taking it, once the store has failed.
   bool Add(Article&& article);
 
+  // Takes one article analyzed elsewhere (AnalyzeArticle), after every article taken
+  // before it. Skipped, as Add skips it, when the store has it. False, without taking
+  // it, once the store has failed.
+  bool AddAnalyzed(PreparedArticle&& prepared);
+
+  // Stores and places every article taken so far; the stories are saved when due.
+  // Returns the store's error, if any (then and ever after).
+  std::optional<std::string> StoreTaken();
+
   // Stores and places every article taken so far and saves the stories, so that readers
   // see them. Returns the store's error, if any (then and ever after).
   std::optional<std::string> Commit();
@@ -99,12 +117,14 @@ class IngestPipeline {
   std::unique_ptr<AnalysisMap> NewAnalysisMap();
   // Every article taken is analyzed and in the batch.
   void Drain();
+  // Counts (and reports) an article the store has; false when it does not.
+  bool SkipKnown(const Article& article, const ContentHash& hash);
   void Collect(PreparedArticle&& prepared);
   void Flush();
   void Count(const AddResult& result);
 
   IngestPipelineOptions options_;
-  std::unique_ptr<ArticleAnalyzer> analyzer_;
+  std::shared_ptr<const ArticleAnalyzer> analyzer_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<StoryUpdater> stories_;
   std::unique_ptr<CorpusEntityLinker> linker_;

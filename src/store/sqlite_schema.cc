@@ -300,8 +300,19 @@ CREATE TABLE seen_urls (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 11> kSteps = {
-    kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8, kStep9, kStep10, kStep11};
+// Step 12: how far the applier of a distributed ingest has come through each stream
+// (store/store.h, StreamPosition).
+constexpr std::string_view kStep12 = R"sql(
+CREATE TABLE stream_positions (
+  stream TEXT PRIMARY KEY,
+  applied_through INTEGER NOT NULL,
+  resume_from INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 12> kSteps = {kStep1, kStep2,  kStep3,  kStep4,
+                                                     kStep5, kStep6,  kStep7,  kStep8,
+                                                     kStep9, kStep10, kStep11, kStep12};
 
 int UserVersion(SqliteDb& db) {
   SqliteStatement query(db, "PRAGMA user_version");

@@ -176,6 +176,15 @@ struct SeenUrl {
   std::string article;  // the external id of the article it gave; empty when none
 };
 
+// How far the one applier of a distributed ingest (dist/ordered_applier.h) has come
+// through a stream of analyses (schema step 12): every source sequence up to
+// `applied_through` is stored, and a restart reads the stream again from stream sequence
+// `resume_from`, the first message that may hold one not applied yet.
+struct StreamPosition {
+  uint64_t applied_through = 0;
+  uint64_t resume_from = 1;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -274,6 +283,12 @@ class Store {
   virtual void SaveFeed(const FeedState& feed) = 0;
   virtual std::optional<SeenUrl> FindSeenUrl(std::string_view url) = 0;
   virtual void SaveSeenUrl(const SeenUrl& seen) = 0;
+
+  // The distributed ingest's place in stream `stream` (a default StreamPosition when it
+  // has none); the save is its own transaction, made after the articles it counts are
+  // stored, so a crash leaves it behind them, never ahead.
+  virtual StreamPosition LoadStreamPosition(std::string_view stream) = 0;
+  virtual void SaveStreamPosition(std::string_view stream, const StreamPosition& position) = 0;
 };
 
 enum class OpenMode {

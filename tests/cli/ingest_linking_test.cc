@@ -168,9 +168,9 @@ TEST_F(IngestLinkingTest, UpgradesAStoreMadeBeforeEntityLinksAndLinksOn) {
       R"({"id": "old-1", "text": "The council met on Monday to discuss the budget."})";
   ASSERT_EQ(
       RunStoryline("ingest --db " + Db() + " " + Input("old.jsonl", old_article + "\n")).status, 0);
-  // The store as the build before schema step 3 left it (steps 3 to 11 undone).
+  // The store as the build before schema step 3 left it (steps 3 to 12 undone).
   Exec(Db(),
-       "DROP TABLE feeds; DROP TABLE seen_urls; "
+       "DROP TABLE stream_positions; DROP TABLE feeds; DROP TABLE seen_urls; "
        "DROP TABLE entity_links; ALTER TABLE entity_mentions DROP COLUMN country; "
        "DROP INDEX entity_mentions_by_name; DROP INDEX articles_superseded; "
        "ALTER TABLE entity_mentions DROP COLUMN name; "

@@ -476,6 +476,18 @@ TEST_P(StoreBackendTest, FeedStateAndEntityLinksRoundTrip) {
   EXPECT_EQ(links[2].name, "bibi");
 }
 
+TEST_P(StoreBackendTest, StreamPositionsRoundTripByName) {
+  EXPECT_EQ(store_->LoadStreamPosition("ANALYSES").applied_through, 0u);
+  EXPECT_EQ(store_->LoadStreamPosition("ANALYSES").resume_from, 1u);
+  store_->SaveStreamPosition("ANALYSES", {256, 250});
+  store_->SaveStreamPosition("ANALYSES", {512, 509});
+  store_->SaveStreamPosition("OTHER", {1, 2});
+  auto reopened = OpenStore(db_);
+  EXPECT_EQ(reopened->LoadStreamPosition("ANALYSES").applied_through, 512u);
+  EXPECT_EQ(reopened->LoadStreamPosition("ANALYSES").resume_from, 509u);
+  EXPECT_EQ(reopened->LoadStreamPosition("OTHER").applied_through, 1u);
+}
+
 TEST_P(StoreBackendTest, AClaimIsHeldUntilItsStoreCloses) {
   store_->ClaimStories({}, std::chrono::seconds(1));
   store_->ClaimStories({}, std::chrono::seconds(1));  // again through the same store: no-op

@@ -83,9 +83,10 @@ TEST_F(SqliteStoreTest, EventsStoredBeforeTheNegatedFlagReadBackAsNotNegated) {
     auto store = OpenStore(path_);
     store->AddBatch(std::vector{PrepareArticle(a, analysis)});
   }
-  // The store as the build before schema step 6 (the flag) left it: steps 6 to 11 undone.
+  // The store as the build before schema step 6 (the flag) left it: steps 6 to 12 undone.
   ExecRaw(
-      "DROP TABLE feeds; DROP TABLE seen_urls; DROP INDEX entity_mentions_by_name; DROP INDEX "
+      "DROP TABLE stream_positions; DROP TABLE feeds; DROP TABLE seen_urls; DROP INDEX "
+      "entity_mentions_by_name; DROP INDEX "
       "articles_superseded; "
       "ALTER TABLE article_events DROP COLUMN negated; DROP TABLE story_splits; "
       "ALTER TABLE story_state DROP COLUMN placed_through; "

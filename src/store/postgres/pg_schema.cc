@@ -225,7 +225,16 @@ CREATE TABLE seen_urls (
 );
 )sql";
 
-constexpr std::array<std::string_view, 1> kSteps = {kStep1};
+// Step 2: SQLite's step 12, the distributed ingest's stream positions.
+constexpr std::string_view kStep2 = R"sql(
+CREATE TABLE stream_positions (
+  stream text PRIMARY KEY,
+  applied_through bigint NOT NULL,
+  resume_from bigint NOT NULL
+);
+)sql";
+
+constexpr std::array<std::string_view, 2> kSteps = {kStep1, kStep2};
 
 // The recorded step; 0 when the database has no schema_version table.
 int CurrentVersion(PgConnection& db) {

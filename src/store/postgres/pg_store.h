@@ -53,6 +53,9 @@ class PgStore : public Store {
   void SaveFeed(const FeedState& feed) override;
   std::optional<SeenUrl> FindSeenUrl(std::string_view url) override;
   void SaveSeenUrl(const SeenUrl& seen) override;
+  // In pg_stream_positions.cc.
+  StreamPosition LoadStreamPosition(std::string_view stream) override;
+  void SaveStreamPosition(std::string_view stream, const StreamPosition& position) override;
 
  private:
   std::optional<int64_t> FindByHash(const ContentHash& hash);
