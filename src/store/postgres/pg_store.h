@@ -56,10 +56,8 @@ class PgStore : public Store {
 
  private:
   std::optional<int64_t> FindByHash(const ContentHash& hash);
-  std::optional<int64_t> FindFamily(const DuplicateFingerprint& fingerprint);
   // The store ids of the batch's articles that are stored, by content hash (HashKey).
   std::map<std::vector<uint8_t>, int64_t> StoredIds(std::span<const PreparedArticle> batch);
-  AddResult InsertArticle(const PreparedArticle& prepared);
   Analysis LoadAnalysis(int64_t article_id);
   // The articles of `rows`' columns as kSelectArticle reads them, with their analyses.
   std::vector<StoredArticle> ReadArticles(const PgResult& rows);
