@@ -52,6 +52,8 @@ class SqliteStore : public Store {
   void SaveFeed(const FeedState& feed) override;
   std::optional<SeenUrl> FindSeenUrl(std::string_view url) override;
   void SaveSeenUrl(const SeenUrl& seen) override;
+  // In sqlite_change_token.cc.
+  std::string ChangeToken() override;
 
  private:
   struct Statements;

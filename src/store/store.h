@@ -269,6 +269,12 @@ class Store {
   virtual void SaveFeed(const FeedState& feed) = 0;
   virtual std::optional<SeenUrl> FindSeenUrl(std::string_view url) = 0;
   virtual void SaveSeenUrl(const SeenUrl& seen) = 0;
+
+  // A token that changes whenever articles or stories written into the store commit, by
+  // this process or another, and that every Store open on the same database gives alike:
+  // a reader may keep what it read until the token changes (serve's caches). Cheap enough
+  // to ask before every request. Throws StoreError when the store cannot be read.
+  virtual std::string ChangeToken() = 0;
 };
 
 enum class OpenMode {

@@ -662,6 +662,33 @@ TEST_F(PgStoreTest, AFailureOfTheDatabaseRollsBackTheWholeBatch) {
   EXPECT_EQ(store->Counts().articles, 3);
 }
 
+TEST_F(PgStoreTest, TheChangeTokenMovesWhenArticlesOrStoriesCommit) {
+  auto writer = OpenStore(url_);
+  writer->AddBatch(WireCopies(1));
+  auto reader = OpenStore(url_, OpenMode::kReadOnly);
+  const std::string stored = reader->ChangeToken();
+  EXPECT_EQ(OpenStore(url_, OpenMode::kReadOnly)->ChangeToken(), stored);
+  writer->AddBatch(WireCopies(1));  // stored already: nothing written
+  EXPECT_EQ(reader->ChangeToken(), stored);
+  writer->AddBatch(
+      std::vector{Prepare(MakeArticle("dam", "AP", "Dam report", "The spillway opened at noon."))});
+  const std::string added = reader->ChangeToken();
+  EXPECT_NE(added, stored);
+  StoryUpdate update;
+  update.id = 1;
+  update.label = "Dam";
+  update.replace = true;
+  update.new_articles = {"dam"};
+  StoryChanges changes;
+  changes.complete = true;
+  changes.changed = {update};
+  writer->SaveStoryChanges({"state", 2}, changes);
+  const std::string saved = reader->ChangeToken();
+  EXPECT_NE(saved, added);
+  writer->SaveStoryChanges({"state", 2}, changes);  // the same again is a new save
+  EXPECT_NE(reader->ChangeToken(), saved);
+}
+
 TEST_F(PgStoreTest, ReadersSearchWhileAWriterHoldsItsTransaction) {
   auto store = OpenStore(url_);
   store->AddBatch(WireCopies(1));

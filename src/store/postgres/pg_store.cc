@@ -381,4 +381,11 @@ void PgStore::SaveSeenUrl(const SeenUrl& seen) {
           .Add(std::string_view(seen.article)));
 }
 
+std::string PgStore::ChangeToken() {
+  const PgResult row = db_.Query(
+      "SELECT (SELECT coalesce(max(id), 0) FROM articles), "
+      "(SELECT xmin::text FROM story_state WHERE id = 1)");
+  return fmt::format("{}.{}", row.Int(0, 0), row.OptionalText(0, 1).value_or("0"));
+}
+
 }  // namespace storyline

@@ -53,6 +53,10 @@ class PgStore : public Store {
   void SaveFeed(const FeedState& feed) override;
   std::optional<SeenUrl> FindSeenUrl(std::string_view url) override;
   void SaveSeenUrl(const SeenUrl& seen) override;
+  // The newest store id (each stored article takes a new one) and the transaction that
+  // last saved the stories (story_state's row, which every SaveStoryChanges rewrites),
+  // read in one snapshot: no table or write of its own, and writers never wait on it.
+  std::string ChangeToken() override;
 
  private:
   std::optional<int64_t> FindByHash(const ContentHash& hash);
