@@ -281,6 +281,7 @@ StoredState ReadStored(PgConnection& db, std::span<const PreparedArticle> run) {
 
 // `count` new store ids, ascending: taken under the ingest lock, they follow commit order.
 std::vector<int64_t> ReserveIds(PgConnection& db, size_t count) {
+  if (count == 0) return {};
   const PgResult rows = db.Query(
       "SELECT nextval(pg_get_serial_sequence('articles', 'id')) FROM generate_series(1, $1)",
       PgParams().Add(static_cast<int64_t>(count)));

@@ -1,7 +1,8 @@
 // The PostgreSQL back end of Store, for a database several machines share. It keeps the
 // SQLite store's meaning table for table (postgres/pg_schema.cc) and its transactions:
-// a batch is one transaction, each article inside it a savepoint; writers of a batch
-// queue on an advisory lock, so store ids follow commit order as they do in SQLite
+// a batch is one transaction, each article inside it all-or-nothing (written by one
+// statement a batch, postgres/pg_batch_writer.h); writers of a batch queue on an advisory
+// lock, so store ids follow commit order as they do in SQLite
 // (SavedStoryState::placed_through relies on it); readers never wait (MVCC).
 #pragma once
 
