@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <vector>
 
 #include "serve/api_request.h"
@@ -47,20 +46,15 @@ Api::Api(const std::string& db) : pool_(db) {}
 
 Api::~Api() = default;
 
-std::string Api::Version() const {
-  // The database and its write-ahead log: an ingest beside the server writes the log
-  // first and folds it into the database at checkpoints.
-  std::string version;
-  for (const std::string& path : {pool_.db(), pool_.db() + "-wal"}) {
-    std::error_code error;
-    const auto time = std::filesystem::last_write_time(path, error);
-    const auto size = std::filesystem::file_size(path, error);
-    version += fmt::format("{:x}.{:x}.",
-                           error ? 0 : static_cast<uint64_t>(time.time_since_epoch().count()),
-                           error ? 0 : size);
+std::string Api::Version() {
+  try {
+    StorePool::Lease store = pool_.Borrow();
+    return store->ChangeToken();
+  } catch (const StoreError&) {
+    // A token of its own while the store cannot be read: the answers are 503s, which are
+    // not kept, and the token of the store read again clears what was.
+    return "unreadable";
   }
-  version.pop_back();
-  return version;
 }
 
 std::shared_ptr<const Api::Snapshot> Api::Current(Store& store) {

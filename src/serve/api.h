@@ -22,7 +22,7 @@
 //   GET stats    {"articles", "stories", "outlets", "events", "quotes", "version", "changed",
 //                 "last_stored"}: the store keeps no time of ingest, so "changed" is when its
 //                 files were last written and "last_stored" the article stored last
-//   GET changes  {"version"}: a token that changes whenever the store's files do
+//   GET changes  {"version"}: a token that changes whenever the store does
 //
 // Every failure is a JSON body {"error": {"status", "message"}}: 400 for a bad or unknown
 // parameter, 404 for an unknown path or id, 503 when the store cannot be read.
@@ -61,8 +61,9 @@ class Api {
   ApiResponse Handle(const std::string& path, const ApiParams& params);
   static constexpr size_t kCachedAnswers = 512;
 
-  // Changes whenever the store's files change: what caches and the page's polling key on.
-  std::string Version() const;
+  // Changes whenever the store does (Store::ChangeToken), whatever process wrote it: what
+  // caches and the page's polling key on.
+  std::string Version();
 
   struct Snapshot;
 

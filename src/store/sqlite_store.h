@@ -56,6 +56,8 @@ class SqliteStore : public Store {
   // In sqlite_stream_positions.cc.
   StreamPosition LoadStreamPosition(std::string_view stream) override;
   void SaveStreamPosition(std::string_view stream, const StreamPosition& position) override;
+  // In sqlite_change_token.cc.
+  std::string ChangeToken() override;
 
  private:
   struct Statements;

@@ -289,6 +289,12 @@ class Store {
   // stored, so a crash leaves it behind them, never ahead.
   virtual StreamPosition LoadStreamPosition(std::string_view stream) = 0;
   virtual void SaveStreamPosition(std::string_view stream, const StreamPosition& position) = 0;
+
+  // A token that changes whenever articles or stories written into the store commit, by
+  // this process or another, and that every Store open on the same database gives alike:
+  // a reader may keep what it read until the token changes (serve's caches). Cheap enough
+  // to ask before every request. Throws StoreError when the store cannot be read.
+  virtual std::string ChangeToken() = 0;
 };
 
 enum class OpenMode {

@@ -154,6 +154,69 @@ TEST_P(StoreBackendTest, WireCopyReprintedByFiveOutletsIsOneFamilyOfFive) {
             (std::map<std::string, std::string>{{"edit", "Outlet 9"}, {"w1", "Outlet 1"}}));
 }
 
+// Articles whose families and versions depend on the articles before them: exact and
+// near reprints, a new version of one of them and of a version in the same batch, an
+// article of no words, content already stored.
+std::vector<PreparedArticle> Dependent() {
+  std::string edited = kWireText;
+  edited.replace(edited.find("six hours"), 9, "seven hours");
+  std::vector<PreparedArticle> articles = WireCopies(3);
+  articles.push_back(Prepare(MakeArticle("edit", "Outlet 9", "Truce framework agreed", edited)));
+  articles.push_back(Prepare(MakeArticle("dam", "AP", "Dam report", "The spillway opened.")));
+  articles.push_back(
+      Prepare(MakeArticle("w1", "Outlet 1", "Truce framework agreed, updated", edited + " More.")));
+  articles.push_back(Prepare(MakeArticle("blank", "AP", "Photos", "- - - -")));
+  articles.push_back(WireCopies(1)[0]);
+  articles.push_back(Prepare(MakeArticle("dam", "AP", "Dam report", "The spillway closed.")));
+  articles.push_back(Prepare(MakeArticle("dam", "AP", "Dam report", "The spillway reopened.")));
+  return articles;
+}
+
+TEST_P(StoreBackendTest, OneBatchStoresWhatArticlesOneAtATimeStore) {
+  const std::vector<PreparedArticle> articles = Dependent();
+  const std::vector<AddResult> together = store_->AddBatch(articles);
+  const std::string other_db =
+      GetParam() == "postgres" ? PgServerEnvironment::Server().NewDatabase(TestName() + "_single")
+                               : (dir_ / "single.db").string();
+  auto single = OpenStore(other_db);
+  std::vector<AddResult> alone;
+  for (const PreparedArticle& article : articles) {
+    alone.push_back(single->AddBatch(std::span(&article, 1))[0]);
+  }
+  // Store ids compared as the position of the article each names.
+  auto position = [](const std::vector<AddResult>& results, std::optional<int64_t> id) {
+    if (!id) return -1;
+    for (size_t i = 0; i < results.size(); ++i) {
+      if (results[i].article_id == *id) return static_cast<int>(i);
+    }
+    return -2;
+  };
+  for (size_t i = 0; i < articles.size(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(together[i].status, alone[i].status);
+    EXPECT_EQ(position(together, together[i].article_id), position(alone, alone[i].article_id));
+    EXPECT_EQ(position(together, together[i].dup_of), position(alone, alone[i].dup_of));
+    EXPECT_EQ(position(together, together[i].previous_version),
+              position(alone, alone[i].previous_version));
+  }
+  EXPECT_EQ(position(together, together[1].dup_of), 0);  // an exact reprint
+  EXPECT_EQ(position(together, together[3].dup_of), 0);  // a near one
+  EXPECT_EQ(position(together, together[5].previous_version), 1);
+  EXPECT_EQ(together[7].status, AddStatus::kAlreadyStored);
+  EXPECT_EQ(position(together, together[9].previous_version), 8);
+  for (Store* store : {store_.get(), single.get()}) {
+    const StoreCounts counts = store->Counts();
+    EXPECT_EQ(counts.articles, 6);
+    EXPECT_EQ(counts.earlier_versions, 3);
+    EXPECT_EQ(counts.duplicates, 3);
+    EXPECT_EQ(store->FindArticle("dam")->article.text, "The spillway reopened.");
+    EXPECT_EQ(store->ArticleVersions("dam").size(), 3u);
+    const auto w0 = store->FindArticle("w0");
+    EXPECT_EQ(store->FamilyMembers(w0->family_id),
+              (std::vector<std::string>{"w0", "w1", "w2", "edit"}));
+  }
+}
+
 TEST_P(StoreBackendTest, AnalysisRoundTripsWithItsSpans) {
   Article a = MakeArticle("r", "Reuters", "Call", "Biden spoke with Netanyahu on Monday.");
   Analysis analysis;
@@ -543,11 +606,12 @@ TEST_F(PgStoreTest, ConnectionErrorsNeverShowThePassword) {
 
 TEST_F(PgStoreTest, AFailingArticleRollsBackAloneAndLeavesNoTrace) {
   auto store = OpenStore(url_);
+  // Refuses the mention of article b (its text's first word), a row written after b's
+  // own: what must go is b's article row, its outlet and every row of its analysis.
   PgConnection(url_).Exec(
-      "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN IF (SELECT text FROM articles "
-      "WHERE id = NEW.article_id) LIKE '%hostages%' THEN RAISE EXCEPTION 'refused quote'; "
-      "END IF; RETURN NEW; END $$ LANGUAGE plpgsql; CREATE TRIGGER refuse BEFORE INSERT ON "
-      "quotes FOR EACH ROW EXECUTE FUNCTION refuse();");
+      "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused mention'; "
+      "END $$ LANGUAGE plpgsql; CREATE TRIGGER refuse BEFORE INSERT ON entity_mentions FOR EACH "
+      "ROW WHEN (NEW.text = 'Second') EXECUTE FUNCTION refuse();");
   std::vector<PreparedArticle> batch = {
       Prepare(MakeArticle("a", "A", "One", "First article about the ceasefire talks.")),
       Prepare(MakeArticle("b", "B", "Two", "Second article about hostages and prisoners.")),
@@ -556,7 +620,7 @@ TEST_F(PgStoreTest, AFailingArticleRollsBackAloneAndLeavesNoTrace) {
   const auto results = store->AddBatch(batch);
   EXPECT_EQ(results[0].status, AddStatus::kAdded);
   EXPECT_EQ(results[1].status, AddStatus::kFailed);
-  EXPECT_NE(results[1].error.find("refused quote"), std::string::npos) << results[1].error;
+  EXPECT_NE(results[1].error.find("refused mention"), std::string::npos) << results[1].error;
   EXPECT_EQ(results[2].status, AddStatus::kAdded);
   EXPECT_EQ(store->Counts().articles, 2);
   EXPECT_FALSE(store->FindArticle("b").has_value());
@@ -565,6 +629,28 @@ TEST_F(PgStoreTest, AFailingArticleRollsBackAloneAndLeavesNoTrace) {
   PgConnection db(url_);
   EXPECT_EQ(db.Query("SELECT count(DISTINCT article_id) FROM lsh_bands").Int(0, 0), 2);
   EXPECT_EQ(db.Query("SELECT count(*) FROM entity_mentions WHERE text = 'Second'").Int(0, 0), 0);
+}
+
+TEST_F(PgStoreTest, ARefusedArticleIsNoFamilyForTheArticlesAfterIt) {
+  auto store = OpenStore(url_);
+  PgConnection(url_).Exec(
+      "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused'; "
+      "END $$ LANGUAGE plpgsql; CREATE TRIGGER refuse BEFORE INSERT ON articles FOR EACH ROW "
+      "WHEN (NEW.url LIKE '%/Outlet 1/%') EXECUTE FUNCTION refuse();");
+  std::vector<PreparedArticle> batch = {
+      Prepare(MakeArticle("a", "A", "One", "First article about the ceasefire talks."))};
+  for (const PreparedArticle& copy : WireCopies(4)) batch.push_back(copy);
+  std::swap(batch[1], batch[2]);  // w1, refused, before w0
+  const auto results = store->AddBatch(batch);
+  ASSERT_EQ(results.size(), 5u);
+  EXPECT_EQ(results[0].status, AddStatus::kAdded);
+  EXPECT_EQ(results[1].status, AddStatus::kFailed);
+  EXPECT_EQ(results[2].status, AddStatus::kAdded);
+  EXPECT_FALSE(results[2].dup_of.has_value());
+  for (size_t i = 3; i < 5; ++i) EXPECT_EQ(results[i].dup_of, results[2].article_id);
+  EXPECT_EQ(store->Counts().articles, 4);
+  EXPECT_EQ(store->Counts().duplicates, 2);
+  EXPECT_FALSE(store->FindArticle("w1").has_value());
 }
 
 TEST_F(PgStoreTest, AFailureOfTheDatabaseRollsBackTheWholeBatch) {
@@ -586,6 +672,33 @@ TEST_F(PgStoreTest, AFailureOfTheDatabaseRollsBackTheWholeBatch) {
   db.Exec("DROP TRIGGER crash ON quotes");
   store->AddBatch(batch);
   EXPECT_EQ(store->Counts().articles, 3);
+}
+
+TEST_F(PgStoreTest, TheChangeTokenMovesWhenArticlesOrStoriesCommit) {
+  auto writer = OpenStore(url_);
+  writer->AddBatch(WireCopies(1));
+  auto reader = OpenStore(url_, OpenMode::kReadOnly);
+  const std::string stored = reader->ChangeToken();
+  EXPECT_EQ(OpenStore(url_, OpenMode::kReadOnly)->ChangeToken(), stored);
+  writer->AddBatch(WireCopies(1));  // stored already: nothing written
+  EXPECT_EQ(reader->ChangeToken(), stored);
+  writer->AddBatch(
+      std::vector{Prepare(MakeArticle("dam", "AP", "Dam report", "The spillway opened at noon."))});
+  const std::string added = reader->ChangeToken();
+  EXPECT_NE(added, stored);
+  StoryUpdate update;
+  update.id = 1;
+  update.label = "Dam";
+  update.replace = true;
+  update.new_articles = {"dam"};
+  StoryChanges changes;
+  changes.complete = true;
+  changes.changed = {update};
+  writer->SaveStoryChanges({"state", 2}, changes);
+  const std::string saved = reader->ChangeToken();
+  EXPECT_NE(saved, added);
+  writer->SaveStoryChanges({"state", 2}, changes);  // the same again is a new save
+  EXPECT_NE(reader->ChangeToken(), saved);
 }
 
 TEST_F(PgStoreTest, ReadersSearchWhileAWriterHoldsItsTransaction) {

@@ -4,8 +4,8 @@
 
 #include <array>
 
+#include "store/postgres/pg_batch_writer.h"
 #include "store/postgres/pg_schema.h"
-#include "store/postgres/pg_search_text.h"
 #include "store/stored_encodings.h"
 #include "text/ascii.h"
 
@@ -14,9 +14,6 @@ namespace {
 
 // The advisory lock a batch's transaction takes before it writes (any constant).
 constexpr int64_t kIngestLock = 0x73746f72796c02;
-
-// As in the SQLite store (sqlite_store.cc): near-duplicate candidates read per band key.
-constexpr int kCandidatesPerBand = 32;
 
 std::vector<uint8_t> HashKey(const ContentHash& hash) {
   const std::array<uint8_t, 16> bytes = HashBytes(hash);
@@ -29,15 +26,6 @@ std::string HexHash(const ContentHash& hash) {
   return hex;
 }
 
-// Errors that belong to one article's data (SQLSTATE classes 22 data exception, 23
-// integrity violation, 54 program limit, and P0001, a trigger refusing the row); anything
-// else (connection lost, disk full, shutdown) fails the whole batch.
-bool IsRecordError(const PgError& error) {
-  const std::string_view state = error.sqlstate();
-  return state.starts_with("22") || state.starts_with("23") || state.starts_with("54") ||
-         state == "P0001";
-}
-
 // The columns ReadArticles reads, in its order.
 constexpr std::string_view kSelectArticle =
     "SELECT a.id, a.external_id, coalesce(s.name, ''), a.published, a.url, a.title, a.author, "
@@ -45,18 +33,6 @@ constexpr std::string_view kSelectArticle =
     "FROM articles a LEFT JOIN sources s ON s.id = a.source_id ";
 
 std::string Sql(std::string_view tail) { return std::string(kSelectArticle) + std::string(tail); }
-
-// Parallel arrays, one per column, of one table's rows for one article.
-struct Columns {
-  std::vector<std::vector<std::optional<std::string>>> columns;
-  explicit Columns(size_t count) : columns(count) {}
-  void AddTo(PgParams& params) const {
-    for (const auto& column : columns) params.Add(std::string_view(ArrayLiteral(column)));
-  }
-};
-
-std::optional<std::string> Number(int64_t value) { return std::to_string(value); }
-std::optional<std::string> Flag(bool value) { return std::string(value ? "t" : "f"); }
 
 }  // namespace
 
@@ -66,6 +42,17 @@ PgStore::PgStore(const std::string& url, bool read_only) try : db_(url) {
     db_.Exec("SET default_transaction_read_only = on");
   } else {
     MigratePgSchema(db_);
+    // A batch's statement writes hundreds of rows, which PostgreSQL's planner costs above
+    // jit_above_cost: compiling it took more of the server's time than running it.
+    db_.Exec("SET jit = off");
+    // Texts and search terms over 2 KiB are compressed as they are stored: LZ4 costs a
+    // fifth of pglz's time at about the same size (6% of the server's time at ingest).
+    // A server built without LZ4 refuses the setting and keeps pglz; readers decompress
+    // either.
+    try {
+      db_.Exec("SET default_toast_compression = lz4");
+    } catch (const PgError&) {
+    }
   }
 } catch (const StoreError& e) {
   throw StoreError(fmt::format("cannot open store {}: {}", RedactedUrl(url), e.what()));
@@ -82,254 +69,22 @@ std::optional<int64_t> PgStore::FindByHash(const ContentHash& hash) {
 
 bool PgStore::Contains(const ContentHash& hash) { return FindByHash(hash).has_value(); }
 
-std::optional<int64_t> PgStore::FindFamily(const DuplicateFingerprint& fingerprint) {
-  if (!fingerprint.has_signature) return std::nullopt;
-  std::vector<int64_t> keys;
-  for (uint64_t key : fingerprint.band_keys) keys.push_back(static_cast<int64_t>(key));
-  // One round trip: the earliest exact duplicate (kind 0), then the near-duplicate
-  // candidates sharing a band key (kind 1), ascending, so ties go to the earliest article.
-  const PgResult candidates = db_.Query(
-      fmt::format("SELECT 0 AS kind, NULL::bytea, e.family_id, e.id FROM (SELECT family_id, id "
-                  "FROM articles WHERE text_hash = $1 ORDER BY id LIMIT 1) e UNION ALL "
-                  "SELECT 1, a.minhash, a.family_id, a.id FROM articles a WHERE a.id IN ("
-                  "SELECT b.article_id FROM unnest($2::bigint[]) AS k(key), LATERAL ("
-                  "SELECT article_id FROM lsh_bands WHERE band_key = k.key "
-                  "ORDER BY article_id LIMIT {}) b) ORDER BY 1, 4",
-                  kCandidatesPerBand),
-      PgParams()
-          .Add(static_cast<int64_t>(fingerprint.normalized_hash))
-          .Add(std::string_view(ArrayLiteral(keys))));
-  if (candidates.rows() > 0 && candidates.Int(0, 0) == 0) return candidates.Int(0, 2);
-  std::optional<int64_t> family;
-  double best = kNearDuplicateJaccard;
-  for (int row = 0; row < candidates.rows(); ++row) {
-    if (candidates.IsNull(row, 1)) continue;
-    const auto signature = SignatureFromBytes(candidates.Bytes(row, 1));
-    const double similarity = signature ? EstimateJaccard(*signature, fingerprint.signature) : 0;
-    if (similarity >= best && (!family || similarity > best)) {
-      best = similarity;
-      family = candidates.Int(row, 2);
-    }
-  }
-  return family;
-}
-
-namespace {
-
-// One statement stores the article and everything that goes with it: the earlier
-// version superseded, its outlet, its duplicate-detection bands, its analysis (each table's
-// rows as arrays) and the entity links it taught. Each statement is a round trip to the
-// server, and a round trip, not the server's work, is what an article costs most.
-constexpr std::string_view kInsertArticle = R"sql(
-WITH n AS (SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS id),
-prev AS (UPDATE articles SET latest = false WHERE external_id = $1::text AND latest RETURNING id),
-src AS (INSERT INTO sources(name) SELECT $2::text WHERE $2::text IS NOT NULL
-        ON CONFLICT (name) DO NOTHING RETURNING id),
-art AS (
-  INSERT INTO articles(id, external_id, source_id, published, url, title, author, language,
-    text, origin, content_hash, text_hash, minhash, family_id, dup_of, previous_version, search)
-  SELECT n.id, $1::text,
-    coalesce((SELECT id FROM src), (SELECT id FROM sources WHERE name = $2::text)),
-    $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::bytea,
-    $11::bigint, $12::bytea, coalesce($13::bigint, n.id), $13::bigint, (SELECT id FROM prev),
-    $14::tsvector || $15::tsvector
-  FROM n RETURNING id),
-bands AS (
-  INSERT INTO lsh_bands(band_key, article_id) SELECT DISTINCT k, art.id
-  FROM art, unnest($16::bigint[]) AS k ON CONFLICT DO NOTHING),
-mentions AS (
-  INSERT INTO entity_mentions(article_id, ordinal, start_byte, end_byte, text, type, entity,
-    name, title, country)
-  SELECT art.id, o - 1, s, e, t, ty, en, nm, ti, c FROM art, unnest($17::bigint[],
-    $18::bigint[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[],
-    $24::text[]) WITH ORDINALITY AS r(s, e, t, ty, en, nm, ti, c, o)),
-times AS (
-  INSERT INTO time_expressions(article_id, ordinal, start_byte, end_byte, text, kind, value)
-  SELECT art.id, o - 1, s, e, t, k, v FROM art, unnest($25::bigint[], $26::bigint[],
-    $27::text[], $28::text[], $29::text[]) WITH ORDINALITY AS r(s, e, t, k, v, o)),
-amounts AS (
-  INSERT INTO quantities(article_id, ordinal, start_byte, end_byte, text, value, unit,
-    approximate)
-  SELECT art.id, o - 1, s, e, t, v, u, ap FROM art, unnest($30::bigint[], $31::bigint[],
-    $32::text[], $33::float8[], $34::text[], $35::boolean[])
-    WITH ORDINALITY AS r(s, e, t, v, u, ap, o)),
-quoted AS (
-  INSERT INTO quotes(article_id, ordinal, start_byte, end_byte, text, speaker, speaker_entity,
-    partial)
-  SELECT art.id, o - 1, s, e, t, sp, se, p FROM art, unnest($36::bigint[], $37::bigint[],
-    $38::text[], $39::text[], $40::text[], $41::boolean[])
-    WITH ORDINALITY AS r(s, e, t, sp, se, p, o)),
-events AS (
-  INSERT INTO article_events(article_id, ordinal, start_byte, end_byte, type, trigger_text,
-    time, place, content_start, content_end, planned, negated)
-  SELECT art.id, o - 1, s, e, ty, tr, ti, pl, cs, ce, pn, ng FROM art, unnest($42::bigint[],
-    $43::bigint[], $44::text[], $45::text[], $46::text[], $47::text[], $48::bigint[],
-    $49::bigint[], $50::boolean[], $51::boolean[])
-    WITH ORDINALITY AS r(s, e, ty, tr, ti, pl, cs, ce, pn, ng, o)),
-actors AS (
-  INSERT INTO article_event_actors(article_id, event_ordinal, ordinal, role, entity)
-  SELECT art.id, ev, o, r, en FROM art, unnest($52::integer[], $53::integer[], $54::text[],
-    $55::text[]) AS r(ev, o, r, en)),
-links AS (
-  INSERT INTO entity_links (kind, name, expansion)
-  SELECT k, nm, e FROM unnest($56::text[], $57::text[], $58::text[])
-    WITH ORDINALITY AS r(k, nm, e, o)
-  ORDER BY o ON CONFLICT (kind, name, expansion) DO NOTHING)
-SELECT art.id, (SELECT id FROM prev) FROM art
-)sql";
-
-// The analysis's rows as the array parameters kInsertArticle reads ($17 to $55).
-void AddAnalysis(PgParams& params, const Analysis& analysis) {
-  auto add_span = [](Columns& rows, const Span& span) {
-    rows.columns[0].push_back(Number(span.start));
-    rows.columns[1].push_back(Number(span.end));
-  };
-  Columns mentions(8);
-  for (const EntityMention& m : analysis.entities) {
-    add_span(mentions, m.span);
-    size_t column = 2;
-    for (const std::string* value : {&m.text, &m.type, &m.entity, &m.name, &m.title, &m.country}) {
-      mentions.columns[column++].emplace_back(*value);
-    }
-  }
-  Columns times(5);
-  for (const TimeExpression& t : analysis.times) {
-    add_span(times, t.span);
-    times.columns[2].emplace_back(t.text);
-    times.columns[3].emplace_back(t.kind);
-    times.columns[4].push_back(t.value);
-  }
-  Columns quantities(6);
-  for (const Quantity& q : analysis.quantities) {
-    add_span(quantities, q.span);
-    quantities.columns[2].emplace_back(q.text);
-    quantities.columns[3].emplace_back(fmt::format("{}", q.value));
-    quantities.columns[4].emplace_back(q.unit);
-    quantities.columns[5].push_back(Flag(q.approximate));
-  }
-  Columns quotes(6);
-  for (const Quote& q : analysis.quotes) {
-    add_span(quotes, q.span);
-    quotes.columns[2].emplace_back(q.text);
-    quotes.columns[3].push_back(q.speaker);
-    quotes.columns[4].push_back(q.speaker_entity);
-    quotes.columns[5].push_back(Flag(q.partial));
-  }
-  Columns events(10), actors(4);
-  for (size_t i = 0; i < analysis.events.size(); ++i) {
-    const Event& e = analysis.events[i];
-    add_span(events, e.span);
-    events.columns[2].emplace_back(e.type);
-    events.columns[3].emplace_back(e.trigger);
-    events.columns[4].push_back(e.time);
-    events.columns[5].push_back(e.place);
-    events.columns[6].push_back(e.content ? Number(e.content->start) : std::nullopt);
-    events.columns[7].push_back(e.content ? Number(e.content->end) : std::nullopt);
-    events.columns[8].push_back(Flag(e.planned));
-    events.columns[9].push_back(Flag(e.negated));
-    for (size_t j = 0; j < e.actors.size(); ++j) {
-      actors.columns[0].push_back(Number(static_cast<int64_t>(i)));
-      actors.columns[1].push_back(Number(static_cast<int64_t>(j)));
-      actors.columns[2].emplace_back(e.actors[j].role);
-      actors.columns[3].emplace_back(e.actors[j].entity);
-    }
-  }
-  for (const Columns* rows : {&mentions, &times, &quantities, &quotes, &events, &actors}) {
-    rows->AddTo(params);
-  }
-}
-
-}  // namespace
-
-AddResult PgStore::InsertArticle(const PreparedArticle& prepared) {
-  const Article& a = prepared.article;
-  const DuplicateFingerprint& fingerprint = prepared.fingerprint;
-  const std::optional<int64_t> family = FindFamily(fingerprint);
-
-  PgParams params;
-  params.Add(std::string_view(a.id));
-  if (a.source.empty()) {
-    params.AddNull();
-  } else {
-    params.Add(std::string_view(a.source));
-  }
-  params.Add(a.published)
-      .Add(std::string_view(a.url))
-      .Add(std::string_view(a.title))
-      .Add(std::string_view(a.author))
-      .Add(std::string_view(a.language))
-      .Add(std::string_view(a.text))
-      .Add(std::string_view(a.origin))
-      .AddBytes(HashBytes(prepared.content_hash))
-      .Add(static_cast<int64_t>(fingerprint.normalized_hash));
-  std::vector<int64_t> band_keys;
-  if (fingerprint.has_signature) {
-    params.AddBytes(SignatureBytes(fingerprint.signature));
-    for (uint64_t key : fingerprint.band_keys) band_keys.push_back(static_cast<int64_t>(key));
-  } else {
-    params.AddNull();
-  }
-  if (family) {
-    params.Add(*family);
-  } else {
-    params.AddNull();
-  }
-  // The title's terms, then the text's after them (|| shifts the right's positions).
-  params.Add(std::string_view(TsVectorLiteral(a.title, 'A')))
-      .Add(std::string_view(TsVectorLiteral(a.text, 'D')))
-      .Add(std::string_view(ArrayLiteral(band_keys)));
-  AddAnalysis(params, prepared.analysis);
-  Columns links(3);
-  for (const CorpusLinkRow& row : prepared.entity_links) {
-    links.columns[0].emplace_back(row.kind);
-    links.columns[1].emplace_back(row.name);
-    links.columns[2].emplace_back(row.expansion);
-  }
-  links.AddTo(params);
-
-  const PgResult inserted = db_.Query(std::string(kInsertArticle), params);
-  return {AddStatus::kAdded, inserted.Int(0, 0), family, inserted.OptionalInt(0, 1), {}};
-}
-
 std::vector<AddResult> PgStore::AddBatch(std::span<const PreparedArticle> batch) {
   std::vector<AddResult> results(batch.size());
-  std::map<std::vector<uint8_t>, int64_t> stored = StoredIds(batch);
+  const std::map<std::vector<uint8_t>, int64_t> stored = StoredIds(batch);
   for (size_t i = 0; i < batch.size(); ++i) {
     const auto existing = stored.find(HashKey(batch[i].content_hash));
-    results[i] = {existing != stored.end() ? AddStatus::kAlreadyStored : AddStatus::kAdded,
-                  existing != stored.end() ? existing->second : 0,
-                  std::nullopt,
-                  std::nullopt,
-                  {}};
+    if (existing == stored.end()) continue;
+    results[i] = {AddStatus::kAlreadyStored, existing->second, std::nullopt, std::nullopt, {}};
   }
   if (stored.size() == batch.size()) return results;  // a re-ingest writes nothing at all
 
   db_.Exec("BEGIN");
   try {
     db_.Query("SELECT pg_advisory_xact_lock($1)", PgParams().Add(kIngestLock));
-    // Read again under the lock: another process may have stored the same content since.
-    stored = StoredIds(batch);
-    bool in_savepoint = false;
-    for (size_t i = 0; i < batch.size(); ++i) {
-      const std::vector<uint8_t> key = HashKey(batch[i].content_hash);
-      if (const auto existing = stored.find(key); existing != stored.end()) {
-        // Stored before, or by an earlier article of this batch.
-        results[i] = {AddStatus::kAlreadyStored, existing->second, std::nullopt, std::nullopt, {}};
-        continue;
-      }
-      // The last article's savepoint is released and this one's taken in one round trip.
-      db_.Exec(in_savepoint ? "RELEASE SAVEPOINT article; SAVEPOINT article" : "SAVEPOINT article");
-      in_savepoint = true;
-      try {
-        results[i] = InsertArticle(batch[i]);
-        stored.emplace(key, results[i].article_id);
-      } catch (const PgError& e) {
-        if (!IsRecordError(e) || !db_.InTransaction()) throw;
-        db_.Exec("ROLLBACK TO SAVEPOINT article; RELEASE SAVEPOINT article");
-        in_savepoint = false;
-        results[i] = {AddStatus::kFailed, 0, std::nullopt, std::nullopt, e.what()};
-      }
-    }
+    // The writer reads what is stored again, under the lock: another process may have
+    // stored the same content since.
+    results = WritePgBatch(db_, batch);
     db_.Exec("COMMIT");
   } catch (...) {
     if (db_.InTransaction()) db_.Exec("ROLLBACK");
@@ -624,6 +379,13 @@ void PgStore::SaveSeenUrl(const SeenUrl& seen) {
           .Add(std::string_view(seen.url))
           .Add(std::string_view(seen.updated))
           .Add(std::string_view(seen.article)));
+}
+
+std::string PgStore::ChangeToken() {
+  const PgResult row = db_.Query(
+      "SELECT (SELECT coalesce(max(id), 0) FROM articles), "
+      "(SELECT xmin::text FROM story_state WHERE id = 1)");
+  return fmt::format("{}.{}", row.Int(0, 0), row.OptionalText(0, 1).value_or("0"));
 }
 
 }  // namespace storyline

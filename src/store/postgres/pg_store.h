@@ -1,7 +1,8 @@
 // The PostgreSQL back end of Store, for a database several machines share. It keeps the
 // SQLite store's meaning table for table (postgres/pg_schema.cc) and its transactions:
-// a batch is one transaction, each article inside it a savepoint; writers of a batch
-// queue on an advisory lock, so store ids follow commit order as they do in SQLite
+// a batch is one transaction, each article inside it all-or-nothing (written by one
+// statement a batch, postgres/pg_batch_writer.h); writers of a batch queue on an advisory
+// lock, so store ids follow commit order as they do in SQLite
 // (SavedStoryState::placed_through relies on it); readers never wait (MVCC).
 #pragma once
 
@@ -56,13 +57,15 @@ class PgStore : public Store {
   // In pg_stream_positions.cc.
   StreamPosition LoadStreamPosition(std::string_view stream) override;
   void SaveStreamPosition(std::string_view stream, const StreamPosition& position) override;
+  // The newest store id (each stored article takes a new one) and the transaction that
+  // last saved the stories (story_state's row, which every SaveStoryChanges rewrites),
+  // read in one snapshot: no table or write of its own, and writers never wait on it.
+  std::string ChangeToken() override;
 
  private:
   std::optional<int64_t> FindByHash(const ContentHash& hash);
-  std::optional<int64_t> FindFamily(const DuplicateFingerprint& fingerprint);
   // The store ids of the batch's articles that are stored, by content hash (HashKey).
   std::map<std::vector<uint8_t>, int64_t> StoredIds(std::span<const PreparedArticle> batch);
-  AddResult InsertArticle(const PreparedArticle& prepared);
   Analysis LoadAnalysis(int64_t article_id);
   // The articles of `rows`' columns as kSelectArticle reads them, with their analyses.
   std::vector<StoredArticle> ReadArticles(const PgResult& rows);

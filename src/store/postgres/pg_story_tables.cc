@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <thread>
+#include <unordered_map>
+#include <utility>
 
 #include "store/postgres/pg_store.h"
 
@@ -221,13 +223,67 @@ void PgStore::SaveStoryChanges(const SavedStoryState& state, const StoryChanges&
 }
 
 std::vector<Story> PgStore::LoadStories() {
-  const PgResult rows = db_.Query("SELECT id, label, first_day, last_day FROM stories ORDER BY id");
-  std::vector<Story> stories;
-  for (int r = 0; r < rows.rows(); ++r) {
-    stories.push_back(LoadStory(static_cast<int>(rows.Int(r, 0)), rows.Text(r, 1),
-                                rows.OptionalText(r, 2), rows.OptionalText(r, 3)));
+  // One query over each table, as the SQLite store reads them, rather than a query per
+  // story and per event: a store of 100,000 articles holds thousands of stories. The
+  // queries share one snapshot, so a change set saved meanwhile is seen whole or not at
+  // all.
+  const bool own_transaction = !db_.InTransaction();
+  if (own_transaction) db_.Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  try {
+    std::vector<Story> stories;
+    std::unordered_map<int64_t, size_t> story_at;
+    const PgResult rows =
+        db_.Query("SELECT id, label, first_day, last_day FROM stories ORDER BY id");
+    for (int r = 0; r < rows.rows(); ++r) {
+      Story& story = stories.emplace_back();
+      story.id = static_cast<int>(rows.Int(r, 0));
+      story.label = rows.Text(r, 1);
+      story.first = rows.OptionalText(r, 2);
+      story.last = rows.OptionalText(r, 3);
+      story_at.emplace(story.id, stories.size() - 1);
+    }
+    const PgResult articles =
+        db_.Query("SELECT story_id, article FROM story_articles ORDER BY story_id, ordinal");
+    for (int r = 0; r < articles.rows(); ++r) {
+      const auto at = story_at.find(articles.Int(r, 0));
+      if (at != story_at.end()) stories[at->second].articles.push_back(articles.Text(r, 1));
+    }
+    // By event id, the story and the place in its events.
+    std::unordered_map<int64_t, std::pair<size_t, size_t>> event_at;
+    const PgResult events = db_.Query(
+        "SELECT story_id, id, type, day, place, summary FROM story_events "
+        "ORDER BY story_id, ordinal");
+    for (int r = 0; r < events.rows(); ++r) {
+      const auto at = story_at.find(events.Int(r, 0));
+      if (at == story_at.end()) continue;
+      StoryEvent event;
+      event.id = static_cast<int>(events.Int(r, 1));
+      event.type = events.Text(r, 2);
+      event.date = events.OptionalText(r, 3);
+      event.place = events.OptionalText(r, 4);
+      event.summary = events.Text(r, 5);
+      std::vector<StoryEvent>& story_events = stories[at->second].events;
+      event_at.emplace(event.id, std::pair(at->second, story_events.size()));
+      story_events.push_back(std::move(event));
+    }
+    auto add_to_events = [&](const std::string& sql, std::vector<std::string> StoryEvent::*field) {
+      const PgResult values = db_.Query(sql);
+      for (int r = 0; r < values.rows(); ++r) {
+        const auto at = event_at.find(values.Int(r, 0));
+        if (at == event_at.end()) continue;
+        (stories[at->second.first].events[at->second.second].*field).push_back(values.Text(r, 1));
+      }
+    };
+    add_to_events("SELECT event_id, article FROM story_event_articles ORDER BY event_id, ordinal",
+                  &StoryEvent::articles);
+    add_to_events("SELECT event_id, entity FROM story_event_actors ORDER BY event_id, ordinal",
+                  &StoryEvent::actors);
+    if (own_transaction) db_.Exec("COMMIT");
+    return stories;
+  } catch (...) {
+    if (own_transaction && db_.InTransaction()) db_.Exec("ROLLBACK");
+    throw;
   }
-  return stories;
 }
 
 std::optional<Story> PgStore::StoryOfArticle(std::string_view external_id) {
