@@ -15,6 +15,9 @@
 namespace storyline {
 namespace quote_internal {
 
+// What QuoteAttributor indexes before it reads any speech verb: the article's sentences,
+// its names, and the tokens between quotation marks.
+
 void QuoteAttributor::CollectNames(std::span<const EntityMention> entities) {
   for (const EntityMention& e : entities) {
     if (e.type != "PERSON" && e.type != "ORG" && e.type != "PLACE") continue;
