@@ -1,5 +1,7 @@
 #include "extract/quotes/quote_lexicon.h"
 
+#include <algorithm>
+#include <iterator>
 #include <unordered_set>
 
 namespace storyline {
@@ -425,6 +427,71 @@ SpeakerKind HeadNounSpeakerKind(std::string_view w) {
     return SpeakerKind::kGroup;
   }
   return SpeakerKind::kUnknown;
+}
+
+bool IsAdjunctStart(std::string_view lower) {
+  return lower != "that" && lower != "this" && lower != "which" && lower != "who" &&
+         lower != "told" && (IsInvertedSubjectTrailer(lower) || lower == "of");
+}
+
+bool CanBeNoun(std::string_view word) {
+  // Base forms only: "the Times reports" is a verb.
+  static constexpr std::string_view kWords[] = {"post",  "report", "tweet",  "note",
+                                                "claim", "reply",  "comment"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+bool IsBeAuxiliary(std::string_view lower) {
+  return lower == "is" || lower == "are" || lower == "was" || lower == "were" || lower == "be" ||
+         lower == "been" || lower == "being";
+}
+
+bool IsNameSuffix(std::string_view lower) {
+  return lower == "jr" || lower == "jr." || lower == "sr" || lower == "sr." || lower == "ii" ||
+         lower == "iii" || lower == "iv";
+}
+
+bool IsPrepositionAfterName(std::string_view lower) {
+  return lower == "of" || lower == "with" || lower == "from" || lower == "at" || lower == "for" ||
+         lower == "on";
+}
+
+bool IsSentenceAdverb(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"though", "then",    "thus",  "still", "yet",
+                                                "now",    "so",      "also",  "plus",  "indeed",
+                                                "today",  "tonight", "again", "once",  "instead"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+bool IsPrepositionInDescriptor(std::string_view lower) {
+  return IsPrepositionAfterName(lower) || lower == "in" || lower == "near" || lower == "outside";
+}
+
+bool IsNameParticle(std::string_view word) {
+  return word == "of" || word == "bin" || word == "al" || word == "de" || word == "van" ||
+         word == "von" || word == "da" || word == "ibn" || word == "el";
+}
+
+bool IsTitleSmallWord(std::string_view lower) {
+  return lower == "a" || lower == "an" || lower == "the" || lower == "of" || lower == "and" ||
+         lower == "or" || lower == "in" || lower == "on" || lower == "at" || lower == "to" ||
+         lower == "for" || lower == "with" || lower == "from" || lower == "by";
+}
+
+bool IsCapitalizedFunctionWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "a",      "an",        "the",          "in",        "on",
+      "at",     "but",       "and",          "however",   "he",
+      "she",    "it",        "they",         "we",        "i",
+      "this",   "that",      "these",        "those",     "his",
+      "her",    "their",     "its",          "our",       "after",
+      "before", "during",    "while",        "when",      "as",
+      "for",    "from",      "with",         "by",        "to",
+      "of",     "if",        "meanwhile",    "according", "earlier",
+      "later",  "following", "additionally", "notably",   "both",
+      "some",   "many",      "most",         "all",       "there",
+      "what",   "where"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
 }  // namespace storyline

@@ -71,4 +71,36 @@ bool IsWorkNoun(std::string_view lower_word);
 // plans": the head is "source").
 bool EndsDescriptorHead(std::string_view lower_word);
 
+// Words that open an adjunct after a speech verb rather than what was said: "said of
+// the boy", "said in a statement", "said Tuesday".
+bool IsAdjunctStart(std::string_view lower);
+
+// Speech verbs whose form is also a noun's: "a post", "the report".
+bool CanBeNoun(std::string_view word);
+
+// Forms of "be", which make a speech verb after them passive: "reporters were told".
+bool IsBeAuxiliary(std::string_view lower);
+
+// Generational suffixes after a name: "John Roe Sr.".
+bool IsNameSuffix(std::string_view lower);
+
+// Prepositions that end a person's name phrase: "Pat Clarke with the committee".
+bool IsPrepositionAfterName(std::string_view lower);
+
+// Capitalized words opening a sentence that are no first names: "Though Roe said ...".
+bool IsSentenceAdverb(std::string_view lower);
+
+// Prepositions after which a name completes a descriptor: "a spokesman for the company",
+// "one woman in Qeshm", "a resident near Tulsa".
+bool IsPrepositionInDescriptor(std::string_view lower);
+
+// Name-internal lower-case particles ("Mohammed bin Abdulrahman", "Secretary of State").
+bool IsNameParticle(std::string_view word);
+
+// Words a title leaves in lower case: "The Lord of the Rings".
+bool IsTitleSmallWord(std::string_view lower);
+
+// Capitalized words that start sentences without being names.
+bool IsCapitalizedFunctionWord(std::string_view lower);
+
 }  // namespace storyline
