@@ -1537,11 +1537,13 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
       // "A girl in Detroit dies": a place does not die.
       std::erase_if(actors.patients, [&](int e) { return s.entities[e].type == "PLACE"; });
     }
-    // "A gunman in Greece killed three people": the place is where, not who.
+    // "A gunman in Greece killed three people": the place is where, not who. (The type is
+    // copied because a lambda may not capture a structured binding before C++23 in clang.)
+    const std::string_view event_type = type;
     for (const bool as_agent : {true, false}) {
       std::erase_if(as_agent ? actors.agents : actors.patients, [&](int e) {
         return IsWhereNotWho(s.words, s.entities, s.first, e, TokenAt(s, s.entities[e].span.start),
-                             type, as_agent);
+                             event_type, as_agent);
       });
     }
     NormalizeActors(type, actors);
