@@ -19,31 +19,10 @@
 #include <thread>
 #include <vector>
 
+#include "server_support.h"
+
 namespace storyline::testing {
 namespace {
-
-// A port no one listens on now (the kernel's pick for a socket bound to port 0).
-int FreePort() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof(address);
-  if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0 ||
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-    if (fd >= 0) ::close(fd);
-    throw std::runtime_error("cannot find a free loopback port");
-  }
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // True once a client can connect and JetStream answers for its account.
 bool JetStreamAnswers(const std::string& url) {
@@ -66,11 +45,12 @@ NatsTestServer::NatsTestServer() {
   if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot make a temp folder");
   dir_ = pattern;
   for (int attempt = 0;; ++attempt) {
-    port_ = FreePort();
+    port_ = FreeLoopbackPort();
     if (Start()) break;
     // A port taken between the pick and the start: try another.
     if (attempt == 2) {
-      throw std::runtime_error("nats-server -js did not start:\n" + ReadFile(dir_ + "/server.log"));
+      throw std::runtime_error("nats-server -js did not start:\n" +
+                               ReadWholeFile(dir_ + "/server.log"));
     }
   }
 }
@@ -108,7 +88,7 @@ bool NatsTestServer::Start() {
     if (JetStreamAnswers(Url())) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
-  throw std::runtime_error("nats-server did not answer within 30 s:\n" + ReadFile(log_path));
+  throw std::runtime_error("nats-server did not answer within 30 s:\n" + ReadWholeFile(log_path));
 }
 
 NatsTestServer::~NatsTestServer() {

@@ -23,6 +23,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "server_support.h"
 #include "store/postgres/pg_connection.h"
 
 namespace storyline::testing {
@@ -48,29 +49,6 @@ std::string BinDir() {
         "STORYLINE_PG_BINDIR");
   }
   return out;
-}
-
-// A port no one listens on now (the kernel's pick for a socket bound to port 0).
-int FreePort() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof(address);
-  if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0 ||
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-    if (fd >= 0) ::close(fd);
-    throw std::runtime_error("cannot find a free loopback port");
-  }
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 std::unique_ptr<PgTestServer>& SharedServer() {
@@ -107,12 +85,12 @@ PgTestServer::PgTestServer(Options options) : bindir_(BinDir()) {
     }
   }
   for (int attempt = 0;; ++attempt) {
-    port_ = FreePort();
+    port_ = FreeLoopbackPort();
     if (Start(args)) break;
     // A port taken between the pick and the start: try another.
     if (attempt == 2) {
       throw std::runtime_error("the PostgreSQL server did not start:\n" +
-                               ReadFile(dir_ + "/server.log"));
+                               ReadWholeFile(dir_ + "/server.log"));
     }
   }
 }
@@ -158,7 +136,7 @@ bool PgTestServer::Start(std::vector<std::string> args) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   throw std::runtime_error("the PostgreSQL server did not answer within a minute:\n" +
-                           ReadFile(dir_ + "/server.log"));
+                           ReadWholeFile(dir_ + "/server.log"));
 }
 
 PgTestServer::~PgTestServer() {
@@ -172,8 +150,9 @@ PgTestServer::~PgTestServer() {
 
 void PgTestServer::Run(const std::string& command, std::string_view what) const {
   if (std::system((as_user_ + command).c_str()) != 0) {
-    throw std::runtime_error(fmt::format("{} failed:\n{}{}", what, ReadFile(dir_ + "/initdb.log"),
-                                         ReadFile(dir_ + "/server.log")));
+    throw std::runtime_error(fmt::format("{} failed:\n{}{}", what,
+                                         ReadWholeFile(dir_ + "/initdb.log"),
+                                         ReadWholeFile(dir_ + "/server.log")));
   }
 }
 
