@@ -530,12 +530,19 @@ std::optional<std::string> SqliteStore::LastStoredArticle() {
   return select.ColumnText(0);
 }
 
+namespace {
+
+// The one number a "SELECT count(*) ..." statement gives.
+int64_t CountOf(SqliteDb& db, std::string_view sql) {
+  SqliteStatement q(db, sql);
+  q.Step();
+  return q.ColumnInt(0);
+}
+
+}  // namespace
+
 StoreCounts SqliteStore::Counts() {
-  auto count = [this](std::string_view sql) {
-    SqliteStatement q(db_, sql);
-    q.Step();
-    return q.ColumnInt(0);
-  };
+  const auto count = [this](std::string_view sql) { return CountOf(db_, sql); };
   StoreCounts counts;
   counts.articles = count("SELECT count(*) FROM articles WHERE latest = 1");
   counts.earlier_versions = count("SELECT count(*) FROM articles WHERE latest = 0");
@@ -551,11 +558,7 @@ StoreCounts SqliteStore::Counts() {
 }
 
 StoreCounts SqliteStore::HeaderCounts() {
-  auto count = [this](std::string_view sql) {
-    SqliteStatement q(db_, sql);
-    q.Step();
-    return q.ColumnInt(0);
-  };
+  const auto count = [this](std::string_view sql) { return CountOf(db_, sql); };
   // Latest articles through their partial index (articles_latest_by_external_id) and
   // quotations through quotes_by_speaker_entity: a few megabytes at 100,000 articles, where
   // the tables are hundreds.
