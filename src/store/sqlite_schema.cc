@@ -310,9 +310,35 @@ CREATE TABLE stream_positions (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 12> kSteps = {kStep1, kStep2,  kStep3,  kStep4,
-                                                     kStep5, kStep6,  kStep7,  kStep8,
-                                                     kStep9, kStep10, kStep11, kStep12};
+// Step 13: the sets search filters stand for, small enough to be read whole or asked
+// per match (store/sqlite_search.cc): an outlet's article ids (the articles' rows are
+// large, so asking each row its outlet read a page per match), and each entity's articles
+// once, however often they name it (the mentions hold a row per mention), with the
+// entities each canonical name stands for. Triggers keep the two tables in step with the
+// mentions as they are stored.
+constexpr std::string_view kStep13 = R"sql(
+CREATE INDEX articles_by_source ON articles(source_id, id);
+CREATE TABLE entity_articles (
+  entity TEXT NOT NULL,
+  article_id INTEGER NOT NULL,
+  PRIMARY KEY (entity, article_id)
+) WITHOUT ROWID;
+CREATE TABLE entity_names (
+  name TEXT NOT NULL COLLATE NOCASE,
+  entity TEXT NOT NULL,
+  PRIMARY KEY (name, entity)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO entity_articles SELECT entity, article_id FROM entity_mentions;
+INSERT OR IGNORE INTO entity_names SELECT name, entity FROM entity_mentions WHERE name <> '';
+CREATE TRIGGER entity_mentions_sets AFTER INSERT ON entity_mentions BEGIN
+  INSERT OR IGNORE INTO entity_articles VALUES (new.entity, new.article_id);
+  INSERT OR IGNORE INTO entity_names SELECT new.name, new.entity WHERE new.name <> '';
+END;
+)sql";
+
+constexpr std::array<std::string_view, 13> kSteps = {kStep1,  kStep2,  kStep3, kStep4, kStep5,
+                                                     kStep6,  kStep7,  kStep8, kStep9, kStep10,
+                                                     kStep11, kStep12, kStep13};
 
 int UserVersion(SqliteDb& db) {
   SqliteStatement query(db, "PRAGMA user_version");

@@ -28,6 +28,8 @@ namespace {
 
 // BM25 column weights: a term in the title counts as much as four in the text.
 constexpr std::string_view kBm25 = "bm25(articles_fts, 4.0, 1.0)";
+// The same score for a query that looks its articles up one by one (store/search_rank.h).
+constexpr std::string_view kRankPerLookup = "storyline_bm25(articles_fts, ?1, 4.0, 1.0)";
 
 // Parameter numbers of the statements below.
 enum Parameter : int {
@@ -63,18 +65,52 @@ std::string OneLine(std::string_view text) {
 constexpr std::string_view kSuperseded =
     "SELECT id FROM articles INDEXED BY articles_superseded WHERE latest = 0";
 
-// Whether the filters need the article's row `a` (its outlet, date or external id).
+// Whether the filters need the article's row `a` (its date or external id).
 bool ReadsArticle(const SearchRequest& request) {
-  return request.from || request.to || request.source || request.story;
+  return request.from || request.to || request.story;
+}
+
+// The filters that stand for a set of articles read from an index of their own, and
+// which of them, if any, drives a query: its articles are looked up in the FTS5 index
+// one by one, newest first, instead of the words' matches being read and each asked the
+// filter.
+enum class Driver { kNone, kSource, kEntity };
+
+// Such a set: the query that lists its article ids (bound by ?4 or ?5) and the column
+// that holds them.
+struct FilterSet {
+  std::string_view select;
+  std::string_view column;
+};
+
+// The outlet's articles (an outlet's name may be written in any case).
+constexpr FilterSet kSourceSet = {
+    "SELECT id FROM articles INDEXED BY articles_by_source WHERE source_id IN "
+    "(SELECT id FROM sources WHERE name = ?4 COLLATE NOCASE)",
+    "id"};
+
+// The entity's articles: ?5 is an entity id or a canonical name.
+constexpr FilterSet kEntitySet = {
+    "SELECT article_id FROM entity_articles WHERE entity IN "
+    "(SELECT ?5 UNION SELECT entity FROM entity_names WHERE name = ?5)",
+    "article_id"};
+
+const FilterSet& SetOf(Driver driver) {
+  return driver == Driver::kSource ? kSourceSet : kEntitySet;
+}
+
+// Whether the request filters by that set.
+bool Asks(const SearchRequest& request, Driver set) {
+  return set == Driver::kSource ? request.source.has_value() : request.entity.has_value();
 }
 
 // The request's filters over the article of id `id` (and its row `a` where
-// ReadsArticle), each only when set: a filter left out costs nothing per match. The
-// sets the filters ask about (superseded ids, the outlet's ids, the entity's articles)
-// are read once per query from their indexes, not per match. The entity's set is
-// compared with a unary `+` so that it is never handed to FTS5 as rowid lookups (each
-// lookup would make bm25() count every term's articles over the whole index again).
-std::string FilterSql(const SearchRequest& request, std::string_view id) {
+// ReadsArticle), each only when set and not the driver: a filter left out costs nothing
+// per match. The outlet's and the entity's sets are asked per match, one step down an
+// index of their own (read whole, a common entity's set would cost more than the query);
+// the superseded ids and a story's articles, which are few, are read once per query.
+std::string FilterSql(const SearchRequest& request, std::string_view id,
+                      Driver driver = Driver::kNone) {
   std::string sql = fmt::format("{} NOT IN ({})", id, kSuperseded);
   if (request.from) {
     // The bare comparison is implied by the exact one and lets an index on the date
@@ -86,14 +122,10 @@ std::string FilterSql(const SearchRequest& request, std::string_view id) {
         " AND a.published <= substr(?3, 1, 10) || char(1114111) AND "
         "substr(a.published, 1, 10) <= ?3";
   }
-  if (request.source) {
-    sql += " AND a.source_id IN (SELECT id FROM sources WHERE name = ?4 COLLATE NOCASE)";
-  }
-  if (request.entity) {
-    sql += fmt::format(
-        " AND +{} IN (SELECT article_id FROM entity_mentions WHERE entity = ?5 UNION ALL "
-        "SELECT article_id FROM entity_mentions WHERE name = ?5 COLLATE NOCASE)",
-        id);
+  for (const Driver set : {Driver::kSource, Driver::kEntity}) {
+    if (Asks(request, set) && set != driver) {
+      sql += fmt::format(" AND EXISTS ({} AND {} = {})", SetOf(set).select, SetOf(set).column, id);
+    }
   }
   if (request.story) {
     sql += " AND a.external_id IN (SELECT article FROM story_articles WHERE story_id = ?6)";
@@ -174,18 +206,34 @@ std::vector<Match> BestOfLatest(SqliteDb& db, const std::string& fts_query,
 // Up to ranked_matches articles that match and pass the filters, newest stored first,
 // with their BM25 scores when `scored` and publication dates when `dated`. The index is
 // read only over the filters' stretch, and an article's row only when a filter or the
-// date needs it.
+// date needs it. With a driver, its articles are looked up in the index newest first
+// (scored by storyline_bm25, which counts the words' matches once, not per lookup);
+// without, the words' matches are read newest first and each asked the filters.
 std::vector<Match> NewestMatches(SqliteDb& db, const std::string& fts_query,
                                  const SearchRequest& request, const SearchStretch& stretch,
-                                 bool scored, bool dated) {
+                                 Driver driver, bool scored, bool dated) {
   const bool row = dated || ReadsArticle(request);
-  SqliteStatement matches(
-      db, fmt::format("SELECT articles_fts.rowid, {}, {} FROM articles_fts{} "
-                      "WHERE articles_fts MATCH ?1 AND articles_fts.rowid BETWEEN ?9 AND ?10 "
-                      "AND {} ORDER BY articles_fts.rowid DESC LIMIT ?7",
-                      scored ? kBm25 : "0", dated ? "a.published" : "NULL",
-                      row ? " CROSS JOIN articles a ON a.id = articles_fts.rowid" : "",
-                      FilterSql(request, "articles_fts.rowid")));
+  std::string sql;
+  if (driver == Driver::kNone) {
+    sql = fmt::format(
+        "SELECT articles_fts.rowid, {}, {} FROM articles_fts{} "
+        "WHERE articles_fts MATCH ?1 AND articles_fts.rowid BETWEEN ?9 AND ?10 "
+        "AND {} ORDER BY articles_fts.rowid DESC LIMIT ?7",
+        scored ? kBm25 : "0", dated ? "a.published" : "NULL",
+        row ? " CROSS JOIN articles a ON a.id = articles_fts.rowid" : "",
+        FilterSql(request, "articles_fts.rowid"));
+  } else {
+    const FilterSet& set = SetOf(driver);
+    const std::string id = fmt::format("s.{}", set.column);
+    sql = fmt::format(
+        "SELECT {0}, {1}, {2} FROM ({3} AND {4} BETWEEN ?9 AND ?10) AS s "
+        "CROSS JOIN articles_fts{5} WHERE articles_fts MATCH ?1 AND articles_fts.rowid = {0} "
+        "AND {6} ORDER BY {0} DESC LIMIT ?7",
+        id, scored ? kRankPerLookup : "0", dated ? "a.published" : "NULL", set.select, set.column,
+        row ? fmt::format(" CROSS JOIN articles a ON a.id = {}", id) : "",
+        FilterSql(request, id, driver));
+  }
+  SqliteStatement matches(db, sql);
   matches.Bind(kQuery, std::string_view(fts_query))
       .Bind(kLimit, MatchesRead(request))
       .Bind(kLow, stretch.low)
@@ -196,6 +244,23 @@ std::vector<Match> NewestMatches(SqliteDb& db, const std::string& fts_query,
     found.push_back({matches.ColumnInt(0), matches.ColumnDouble(1), matches.ColumnOptionalText(2)});
   }
   return found;
+}
+
+// A filter drives a query when its set holds at most kMostDriven articles of the stretch
+// and the words match at least kMatchesPerLookup times as many there: one lookup in the
+// FTS5 index costs about what reading that many matches and asking each the filter does.
+constexpr int64_t kMostDriven = 5'000;
+constexpr int64_t kMatchesPerLookup = 20;
+
+// How many of the set's articles lie in the stretch, counted up to `cap`.
+int64_t CountUpTo(SqliteDb& db, const FilterSet& set, const SearchRequest& request,
+                  const SearchStretch& stretch, int64_t cap) {
+  SqliteStatement count(db, fmt::format("SELECT count(*) FROM ({} AND {} BETWEEN ?9 AND ?10 "
+                                        "LIMIT ?7)",
+                                        set.select, set.column));
+  count.Bind(kLimit, cap).Bind(kLow, stretch.low).Bind(kHigh, stretch.high);
+  BindFilters(count, request);
+  return count.Step() ? count.ColumnInt(0) : 0;
 }
 
 // The page of a query sorted newest first that matches more than ranked_matches
@@ -252,15 +317,35 @@ bool IndexHolds(SqliteDb& db, const std::string& fts_query, const SearchStretch&
   return matches.Step() && matches.ColumnInt(0) >= count;
 }
 
+// The filter whose set drives the query (see kMostDriven), if any: the one with fewest
+// articles in the stretch.
+Driver ChooseDriver(SqliteDb& db, const std::string& fts_query, const SearchRequest& request,
+                    const SearchStretch& stretch) {
+  Driver driver = Driver::kNone;
+  int64_t fewest = kMostDriven + 1;
+  for (const Driver set : {Driver::kSource, Driver::kEntity}) {
+    if (!Asks(request, set)) continue;
+    const int64_t count = CountUpTo(db, SetOf(set), request, stretch, fewest);
+    if (count < fewest) {
+      fewest = count;
+      driver = set;
+    }
+  }
+  if (driver == Driver::kNone) return driver;
+  return IndexHolds(db, fts_query, stretch, fewest * kMatchesPerLookup) ? driver : Driver::kNone;
+}
+
 // The page of matches the request asks for, without their text.
 std::vector<Match> PageOf(SqliteDb& db, const std::string& fts_query,
                           const SearchRequest& request) {
   const SearchStretch stretch = FindSearchStretch(db, request);
   if (stretch.empty()) return {};
+  const Driver driver = ChooseDriver(db, fts_query, request, stretch);
   if (!request.newest_first) {
-    return HasFilters(request) ? Page(NewestMatches(db, fts_query, request, stretch, true, false),
-                                      request, BestFirst)
-                               : BestOfLatest(db, fts_query, request);
+    return HasFilters(request)
+               ? Page(NewestMatches(db, fts_query, request, stretch, driver, true, false), request,
+                      BestFirst)
+               : BestOfLatest(db, fts_query, request);
   }
   std::vector<Match> page;
   if (!HasFilters(request) && IndexHolds(db, fts_query, stretch, MatchesRead(request))) {
@@ -271,7 +356,7 @@ std::vector<Match> PageOf(SqliteDb& db, const std::string& fts_query,
     ScorePage(db, fts_query, page);
     return page;
   }
-  std::vector<Match> matches = NewestMatches(db, fts_query, request, stretch, false, true);
+  std::vector<Match> matches = NewestMatches(db, fts_query, request, stretch, driver, false, true);
   if (matches.size() < static_cast<size_t>(MatchesRead(request))) {
     // Undated last, then newest first, then the later stored first.
     page = Page(std::move(matches), request, [](const Match& a, const Match& b) {
@@ -289,6 +374,7 @@ std::vector<Match> PageOf(SqliteDb& db, const std::string& fts_query,
 }  // namespace
 
 std::vector<SearchHit> SqliteStore::Search(const SearchRequest& request) {
+  search_rank_.Forget();
   SqliteStatement occurs(db_, "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1");
   const std::string fts_query =
       ToFts5Query(request.query, [&occurs](std::string_view first, std::string_view second) {

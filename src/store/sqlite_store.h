@@ -7,6 +7,7 @@
 #include <string>
 
 #include "store/file_lock.h"
+#include "store/search_rank.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 
@@ -79,6 +80,7 @@ class SqliteStore : public Store {
 
   std::string path_;
   SqliteDb db_;
+  SearchRank search_rank_{db_};  // storyline_bm25 on db_, for Search
   std::unique_ptr<Statements> statements_;
   std::unique_ptr<ExclusiveFileLock> stories_claim_;
 };

@@ -4,7 +4,9 @@
 // articles last, filters, paging and scores alike.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -315,14 +317,75 @@ TEST_F(SqliteSearchTest, EachFilterFindsWhatThePlainQueryFinds) {
   EXPECT_GT(found, 100);  // the filters were asked something
 }
 
+// An outlet or entity with few articles beside a word most articles hold drives the
+// query: its articles are looked up in the index one by one. They come out as the words'
+// matches would, in the same order and with the same scores (storyline_bm25 is bm25()).
+TEST_F(SqliteSearchTest, AFilterWithFewArticlesFindsAndScoresWhatTheWordsFind) {
+  std::vector<PreparedArticle> batch;
+  const std::vector<int> rare = {7, 120, 121, 250, 299};
+  for (int i = 0; i < 300; ++i) {
+    const bool is_rare = std::find(rare.begin(), rare.end(), i) != rare.end();
+    Article article;
+    article.id = "a" + std::to_string(i);
+    article.source = is_rare && i % 2 ? "Rare Gazette" : "Wire";
+    article.url = "https://example.org/" + article.id;
+    article.title = i % 4 ? "Harbor vote" : "Council report";
+    article.text = "Ana Lind spoke. " + Text(i, std::string(1 + i % 3, 'x') + " harbor harbor");
+    article.published = "2024-01-" + std::to_string(10 + i % 20);
+    Analysis analysis;
+    if (is_rare) {
+      EntityMention mention;
+      mention.span = {0, 8};
+      mention.text = mention.name = "Ana Lind";
+      mention.type = "PERSON";
+      mention.entity = "ana-lind";
+      analysis.entities.push_back(mention);
+    }
+    batch.push_back(PrepareArticle(article, analysis));
+  }
+  store_->AddBatch(batch);
+  SearchRequest all;
+  all.query = "harbor";
+  all.limit = 300;
+  std::map<std::string, double> scores;
+  for (const SearchHit& hit : store_->Search(all)) scores[hit.article] = hit.score;
+  ASSERT_EQ(scores.size(), 300u);
+
+  for (const bool newest_first : {false, true}) {
+    for (const bool by_entity : {true, false}) {
+      SearchRequest request = all;
+      request.newest_first = newest_first;
+      (by_entity ? request.entity : request.source) = by_entity ? "ANA LIND" : "rare gazette";
+      const std::vector<SearchHit> hits = store_->Search(request);
+      std::vector<std::string> expected;
+      for (const int i : rare) {
+        if (by_entity || i % 2) expected.push_back("a" + std::to_string(i));
+      }
+      std::vector<std::string> found;
+      for (const SearchHit& hit : hits) {
+        found.push_back(hit.article);
+        EXPECT_DOUBLE_EQ(hit.score, scores[hit.article]) << hit.article;
+      }
+      std::vector<std::string> sorted = found;
+      std::sort(sorted.begin(), sorted.end());
+      std::sort(expected.begin(), expected.end());
+      EXPECT_EQ(sorted, expected);
+      for (size_t i = 1; i < hits.size() && !newest_first; ++i) {
+        EXPECT_GE(hits[i - 1].score, hits[i].score);
+      }
+    }
+  }
+}
+
 TEST_F(SqliteSearchTest, TheFiltersIndexesAreTheSchemas) {
   SqliteDb db((dir_ / "store.db").string(), 5000);
   SqliteStatement indexes(db,
                           "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
-                          "('entity_mentions_by_name', 'articles_superseded')");
+                          "('entity_mentions_by_name', 'articles_superseded', "
+                          "'articles_by_source')");
   ASSERT_TRUE(indexes.Step());
-  EXPECT_EQ(indexes.ColumnInt(0), 2);
-  EXPECT_GE(SqliteSchemaVersion(), 10);
+  EXPECT_EQ(indexes.ColumnInt(0), 3);
+  EXPECT_GE(SqliteSchemaVersion(), 13);
 }
 
 }  // namespace

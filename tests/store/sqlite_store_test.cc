@@ -83,9 +83,11 @@ TEST_F(SqliteStoreTest, EventsStoredBeforeTheNegatedFlagReadBackAsNotNegated) {
     auto store = OpenStore(path_);
     store->AddBatch(std::vector{PrepareArticle(a, analysis)});
   }
-  // The store as the build before schema step 6 (the flag) left it: steps 6 to 12 undone.
+  // The store as the build before schema step 6 (the flag) left it: steps 6 to 13 undone.
   ExecRaw(
-      "DROP TABLE stream_positions; DROP TABLE feeds; DROP TABLE seen_urls; DROP INDEX "
+      "DROP TRIGGER entity_mentions_sets; DROP TABLE entity_names; DROP TABLE entity_articles; "
+      "DROP INDEX articles_by_source; DROP TABLE stream_positions; DROP TABLE feeds; DROP TABLE "
+      "seen_urls; DROP INDEX "
       "entity_mentions_by_name; DROP INDEX "
       "articles_superseded; "
       "ALTER TABLE article_events DROP COLUMN negated; DROP TABLE story_splits; "
@@ -99,6 +101,45 @@ TEST_F(SqliteStoreTest, EventsStoredBeforeTheNegatedFlagReadBackAsNotNegated) {
   ASSERT_EQ(stored->analysis.events.size(), 1u);
   EXPECT_FALSE(stored->analysis.events[0].negated);
   EXPECT_EQ(stored->analysis.events[0].trigger, "spoke");
+}
+
+// Schema step 13 reads the search filters' sets (an entity's articles, a name's entities)
+// from the mentions stored before it, and its trigger keeps them in step after.
+TEST_F(SqliteStoreTest, EntitySetsAreFilledFromMentionsStoredBeforeThem) {
+  auto mention = [](std::string entity, std::string name) {
+    EntityMention m;
+    m.span = {0, 5};
+    m.text = m.name = std::move(name);
+    m.type = "PERSON";
+    m.entity = std::move(entity);
+    return m;
+  };
+  Analysis twice;
+  twice.entities = {mention("ana-lind", "Ana Lind"), mention("ana-lind", "Ana Lind")};
+  {
+    auto store = OpenStore(path_);
+    store->AddBatch(std::vector{PrepareArticle(
+        MakeArticle("one", "Wire", "Harbor", "Ana Lind spoke about the harbor."), twice)});
+  }
+  ExecRaw(
+      "DROP TRIGGER entity_mentions_sets; DROP TABLE entity_names; DROP TABLE entity_articles; "
+      "DROP INDEX articles_by_source; PRAGMA user_version = 12;");
+  auto store = OpenStore(path_);
+  Analysis other;
+  other.entities = {mention("bo-berg", "Ana Lind")};
+  store->AddBatch(std::vector{PrepareArticle(
+      MakeArticle("two", "Wire", "Harbor", "Bo Berg, known as Ana Lind, spoke of the harbor."),
+      other)});
+  EXPECT_EQ(QueryInt("SELECT count(*) FROM entity_articles WHERE entity = 'ana-lind'"), 1);
+  EXPECT_EQ(QueryInt("SELECT count(*) FROM entity_articles"), 2);
+  EXPECT_EQ(QueryInt("SELECT count(*) FROM entity_names WHERE name = 'ANA LIND'"), 2);
+  SearchRequest request;
+  request.query = "harbor";
+  request.entity = "ana lind";
+  EXPECT_EQ(store->Search(request).size(), 2u);
+  request.entity = "bo-berg";
+  ASSERT_EQ(store->Search(request).size(), 1u);
+  EXPECT_EQ(store->Search(request)[0].article, "two");
 }
 
 TEST_F(SqliteStoreTest, UsesWriteAheadLogging) {
