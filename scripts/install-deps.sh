@@ -7,6 +7,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 # postgresql: the server the PostgreSQL store's tests start (tests/support/pg_test_server.h).
+# lld: the linker of the clang build (sanitizers, fuzzing), a third of the default time.
 # nats-server, libnats-dev: the distributed ingest's JetStream client (src/dist/) and the
 # server its tests start (tests/support/nats_test_server.h).
 $SUDO apt-get install -y -qq --no-install-recommends \
@@ -14,7 +15,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libsimdjson-dev nlohmann-json3-dev libgumbo-dev libicu-dev libutf8proc-dev libcld2-dev \
   libre2-dev libxml2-dev liburiparser-dev libbrotli-dev libcurl4-openssl-dev libssl-dev libcpp-httplib-dev zlib1g-dev libxxhash-dev libsqlite3-dev libpq-dev libcli11-dev libfmt-dev \
   postgresql nats-server libnats-dev \
-  libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev \
+  libgtest-dev libgmock-dev libbenchmark-dev clang lld libclang-rt-14-dev \
   libstemmer-dev iso-codes tzdata wordnet-base \
   chromium  # the web page's browser tests (tests/browser), headless
 # The browser tests' driver (playwright-core, tests/browser): exactly what package-lock.json
