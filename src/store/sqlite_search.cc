@@ -4,13 +4,14 @@
 // most of a large store, so the work per matching article is kept to the least and done
 // once: one pass reads the matches newest first (FTS5 gives them in rowid order without
 // sorting) with the article's filters and its BM25 score, and stops after
-// SearchRequest::ranked_matches (or as many as a page beyond them needs); the page is
+// SearchRequest::RankedWindow() (or as many as a page beyond them needs); the page is
 // picked from them in memory; only the page's articles are then read in full and given
 // snippets (snippet() tokenizes the whole text, so it is never computed for an article
 // that is not shown). No total is counted and nothing is sorted by SQLite.
 //
-//   best first: when more than ranked_matches articles match, the best of the newest
-//     ranked_matches are returned (for fewer, the best of all of them, as before);
+//   best first: when more articles match than the ranked window (ranked_matches, or
+//     ranked_filtered_matches with an outlet or entity filter), the best of the newest
+//     that many are returned (for fewer, the best of all of them);
 //   newest first: exact at any size. Few matches are sorted in memory; many are found by
 //     walking the articles newest first (index articles_by_published) and asking the index
 //     whether each one matches, which ends after a page when most articles match. With no
@@ -133,9 +134,9 @@ std::string FilterSql(const SearchRequest& request, std::string_view id,
   return sql;
 }
 
-// How many matches the first pass reads: ranked_matches, or more for a page beyond them.
+// How many matches the first pass reads: the ranked window, or more for a page beyond it.
 int64_t MatchesRead(const SearchRequest& request) {
-  return std::max<int64_t>(request.ranked_matches,
+  return std::max<int64_t>(request.RankedWindow(),
                            int64_t{std::max(0, request.offset)} + std::max(0, request.limit));
 }
 

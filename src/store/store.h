@@ -149,6 +149,14 @@ struct SearchRequest {
   // newest this many stored, which keeps a common word's query fast on a large store.
   // Newest first is exact at any number.
   int ranked_matches = 20'000;
+  // The same with an outlet or entity filter: the best of its newest this many matches.
+  // Finding each such match costs a lookup or a test against the filter's set, some ten
+  // times what reading a plain match costs, so the window is ten times smaller; for a
+  // filtered query that is months of an outlet's or a person's news.
+  int ranked_filtered_matches = 2'000;
+
+  // How many matches best first ranks: ranked_filtered_matches or ranked_matches.
+  int RankedWindow() const { return source || entity ? ranked_filtered_matches : ranked_matches; }
 };
 
 struct SearchHit {

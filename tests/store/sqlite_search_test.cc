@@ -68,7 +68,7 @@ class SqliteSearchTest : public ::testing::Test {
 SearchRequest Request(std::string query, int ranked_matches) {
   SearchRequest request;
   request.query = std::move(query);
-  request.ranked_matches = ranked_matches;
+  request.ranked_matches = request.ranked_filtered_matches = ranked_matches;
   request.limit = std::min(10, ranked_matches);  // a page within the bound
   return request;
 }
@@ -99,6 +99,14 @@ TEST_F(SqliteSearchTest, BestFirstRanksTheNewestMatchesWhenMoreMatch) {
   EXPECT_EQ(Articles(deep).size(), 3u);
   // Fewer matches than the bound: all of them ranked, as without it.
   EXPECT_EQ(Articles(Request("harbor closed", 3)), std::vector<std::string>{"a0"});
+  // With an outlet or entity filter the window is ranked_filtered_matches.
+  SearchRequest filtered = Request("harbor", 100);
+  filtered.source = "wire";
+  EXPECT_EQ(Articles(filtered)[0], "a0");
+  filtered.ranked_filtered_matches = filtered.limit = 3;
+  sorted = Articles(filtered);
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(sorted, (std::vector<std::string>{"a4", "a5", "a6"}));
 }
 
 TEST_F(SqliteSearchTest, NewestFirstIsTheSameOrderWhetherFewOrManyMatch) {
@@ -304,13 +312,14 @@ TEST_F(SqliteSearchTest, EachFilterFindsWhatThePlainQueryFinds) {
       EXPECT_EQ(Articles(request), expected);
       found += static_cast<int>(expected.size());
       if (newest_first) {  // also page by page, walked by date past a bound of 1
-        request.ranked_matches = 1;
+        request.ranked_matches = request.ranked_filtered_matches = 1;
         std::vector<std::string> paged;
         for (const SearchHit& hit : OneByOne(*store_, request)) paged.push_back(hit.article);
         EXPECT_EQ(paged,
                   std::vector<std::string>(
                       expected.begin(), expected.begin() + std::min<size_t>(5, expected.size())));
         request.ranked_matches = SearchRequest{}.ranked_matches;
+        request.ranked_filtered_matches = SearchRequest{}.ranked_filtered_matches;
       }
     }
   }

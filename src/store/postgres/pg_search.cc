@@ -6,7 +6,7 @@
 // from the words SQLite would index. Ranking is PostgreSQL's ts_rank with the title's words (weight
 // A) counting four times the text's (weight D), as the SQLite store's BM25 weights them; the scores
 // are on another scale, and close ties may fall otherwise. Best first ranks the newest
-// SearchRequest::ranked_matches matches (or as many as a page beyond them needs); newest
+// SearchRequest::RankedWindow() matches (or as many as a page beyond them needs); newest
 // first is exact, undated last. Snippets are made by the store (Snippet,
 // postgres/pg_search_text.h): matched words in [ ], on one line, from the text, or from
 // the title when only the title matches.
@@ -119,7 +119,7 @@ std::vector<SearchHit> PgStore::Search(const SearchRequest& request) {
         "LIMIT {} OFFSET {}",
         kRank, from, params.Add(limit), params.Add(offset));
   } else {
-    const int64_t read = std::max<int64_t>(request.ranked_matches, offset + limit);
+    const int64_t read = std::max<int64_t>(request.RankedWindow(), offset + limit);
     sql = fmt::format(
         "SELECT m.id, m.rank FROM (SELECT a.id, {} AS rank {} ORDER BY a.id DESC LIMIT {}) m "
         "ORDER BY m.rank DESC, m.id LIMIT {} OFFSET {}",
