@@ -1,5 +1,6 @@
 #include "extract/entities/name_edges.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <optional>
@@ -31,6 +32,69 @@ bool HasDigit(std::string_view word) {
     if (std::isdigit(static_cast<unsigned char>(c))) return true;
   }
   return false;
+}
+
+bool IsDigits(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+  });
+}
+
+// A code that names a model, a part or a document: a capital, then letters, digits and
+// hyphens with three digits at least ("A380", "LC500", "F-150", "MS08-078"), or a
+// quarter or half of a year ("Q2", "H1"). No organization or place is written so; the
+// few with digits have fewer ("G20", "MI6", "3M").
+bool IsDesignation(std::string_view word) {
+  if (word.empty() || word[0] < 'A' || word[0] > 'Z') return false;
+  if (word.size() == 2 && (word[0] == 'Q' || word[0] == 'H') && word[1] >= '1' && word[1] <= '4') {
+    return true;
+  }
+  size_t digits = 0;
+  for (char c : word) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      ++digits;
+    } else if (!std::isalpha(static_cast<unsigned char>(c)) && c != '-') {
+      return false;
+    }
+  }
+  return digits >= 3;
+}
+
+// Words before a number in the names of units, lodges, stations and roads ("Local 1199",
+// "Engine 123", "Highway 101"): there the number is part of the name.
+constexpr std::array<std::string_view, 14> kNumberedUnitWords = {
+    "Local",  "Post",     "Lodge",   "Chapter", "Station",    "Channel", "Unit",
+    "Engine", "Precinct", "Company", "Route",   "Interstate", "Highway", "District"};
+
+// A maker's model ("Boeing 787", "Airbus A380") or a code alone, read as an organization
+// or a person: tokens [first, last] end in a designation, or in a number of three or four
+// digits after a capitalized word that numbers no unit.
+bool NamesAModel(std::string_view text, const TokenizedText& tokens, size_t first, size_t last) {
+  const std::string_view end = tokens.tokens[last].In(text);
+  if (IsDesignation(end)) return true;
+  if (last == first || !IsDigits(end) || end.size() < 3 || end.size() > 4) return false;
+  const std::string_view before = tokens.tokens[last - 1].In(text);
+  return StartsUpper(before) && !InWordList(kNumberedUnitWords, before);
+}
+
+// "No. 5", "No 1": a rank or a seed, no name.
+bool IsRank(std::string_view text, const TokenizedText& tokens, size_t first, size_t last) {
+  auto word = [&](size_t i) { return tokens.tokens[i].In(text); };
+  if (!IsDigits(word(last)) || (word(first) != "No" && word(first) != "No.")) return false;
+  return last == first + 1 || (last == first + 2 && word(first + 1) == ".");
+}
+
+// Heads of institutions' names ("Children's Hospital", "the State's Attorney's Office"):
+// alone after a possessive, the recognizer cut the rest of the name off.
+constexpr std::array<std::string_view, 16> kInstitutionHeads = {
+    "Office", "Hospital", "Department", "Center", "Centre", "School", "College",  "Church",
+    "Club",   "Library",  "Museum",     "Bureau", "Agency", "Unit",   "Division", "Clinic"};
+
+// Token `first` is one of those heads right after "<Capitalized>'s".
+bool IsHeadAfterPossessive(std::string_view text, const TokenizedText& tokens, size_t first) {
+  auto word = [&](size_t i) { return tokens.tokens[i].In(text); };
+  return first >= 2 && InWordList(kInstitutionHeads, word(first)) &&
+         IsPossessive(word(first - 1)) && StartsUpper(word(first - 2));
 }
 
 EntityMention MentionOver(std::string_view text, const TokenizedText& tokens, size_t first,
@@ -66,6 +130,8 @@ std::optional<std::pair<size_t, size_t>> RepairedEdges(std::string_view text,
   if (IsPossessive(word(first))) return std::nullopt;
   while (last > first && InWordList(kWeekdays, word(last))) --last;
   if (first == last && IsRoadWord(word(first))) return std::nullopt;
+  if (first == last && IsHeadAfterPossessive(text, tokens, first)) return std::nullopt;
+  if (IsRank(text, tokens, first, last)) return std::nullopt;
   return std::pair(first, last);
 }
 
@@ -101,6 +167,7 @@ void Repair(std::string_view text, const TokenizedText& tokens, const EntityMent
   if (type == "PERSON" && last > first && InWordList(kAreaWords, tokens.tokens[last].In(text))) {
     type = "PLACE";
   }
+  if ((type == "ORG" || type == "PERSON") && NamesAModel(text, tokens, first, last)) return;
   if (type != "PERSON") {
     out.push_back(MentionOver(text, tokens, first, last, type));
     return;
