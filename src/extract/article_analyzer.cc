@@ -20,6 +20,7 @@
 #include "extract/entities/page_furniture.h"
 #include "extract/entities/photo_credits.h"
 #include "extract/entities/place_contexts.h"
+#include "extract/entities/product_names.h"
 #include "extract/entities/role_named_people.h"
 #include "extract/entities/speaker_names.h"
 #include "extract/entities/storm_names.h"
@@ -122,6 +123,7 @@ Analysis ArticleAnalyzer::Analyze(const Article& article) const {
   RetypeCompaniesReadAsPeople(text, analysis.entities);
   DropPageFurniture(text, analysis.entities);
   DropStormNames(text, analysis.entities);
+  DropProductNames(text, analysis.entities);
   TagStreetNames(text, analysis.entities);
   LinkEntitiesInArticle(text, analysis.entities);
   VoteEntityTypes(gazetteer, analysis.entities);

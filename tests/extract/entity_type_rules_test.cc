@@ -4,6 +4,7 @@
 
 #include "extract/entities/contradicted_people.h"
 #include "extract/entities/entity_type_votes.h"
+#include "extract/entities/product_names.h"
 #include "mention_test_support.h"
 #include "text/tokenizer.h"
 
@@ -201,6 +202,33 @@ TEST(ContradictedPeopleTest, CodesJoinedByAHyphenAreNoPeople) {
                                          Linked(text, "T-Mobile", "PERSON", "t-mobile"),
                                          Linked(text, "Jean-Luc", "PERSON", "jean-luc")};
   EXPECT_EQ(Uncontradicted(text, mentions), (std::vector<std::string>{"Jean-Luc/PERSON"}));
+}
+
+TEST(ProductNamesTest, ATierWordOrASizeNamesAProduct) {
+  const std::string text =
+      "Apple sells the 16-inch MacBook Pro, the Mac Pro and a MacBook; DJI makes the Mavic "
+      "Mini, and the 13-inch Surface sold well.";
+  std::vector<EntityMention> mentions = {
+      Mention(text, "Apple", "ORG"),   Mention(text, "MacBook Pro", "ORG"),
+      Mention(text, "Mac Pro", "ORG"), Mention(text, "MacBook", "PERSON"),
+      Mention(text, "DJI", "ORG"),     Mention(text, "Mavic Mini", "PERSON"),
+      Mention(text, "Surface", "ORG")};
+  mentions[3].span.start = static_cast<uint32_t>(text.find("MacBook;"));
+  mentions[3].span.end = mentions[3].span.start + 7;
+  DropProductNames(text, mentions);
+  EXPECT_EQ(testing::TextsAndTypes(mentions), (std::vector<std::string>{"Apple/ORG", "DJI/ORG"}));
+}
+
+TEST(ProductNamesTest, AirlinesBroadcastersAndPlacesKeepTheirNames) {
+  const std::string text =
+      "Norwegian Air and Canal Plus met in Pro Vercelli, near a Max Planck lab.";
+  std::vector<EntityMention> mentions = {
+      Mention(text, "Norwegian Air", "ORG"), Mention(text, "Canal Plus", "ORG"),
+      Mention(text, "Pro Vercelli", "PLACE"), Mention(text, "Max Planck", "ORG")};
+  DropProductNames(text, mentions);
+  EXPECT_EQ(testing::TextsAndTypes(mentions),
+            (std::vector<std::string>{"Norwegian Air/ORG", "Canal Plus/ORG", "Pro Vercelli/PLACE",
+                                      "Max Planck/ORG"}));
 }
 
 }  // namespace
