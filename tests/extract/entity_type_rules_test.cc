@@ -148,6 +148,23 @@ TEST(EntityTypeVotesTest, APersonNamedInFullOrTitledKeepsTheType) {
                                       "Ford/PERSON", "Ford/ORG"}));
 }
 
+TEST(EntityTypeVotesTest, APlaceReadingOfAnOrganizationNamedSoTwiceIsTheOrganization) {
+  const std::string text =
+      "Airbus cut jobs. Airbus sold plants to Airbus partners. Stockton police said "
+      "Stockton police saw Stockton calm. Chapel Hill, N.C. beat Stockton and Stockton.";
+  std::vector<EntityMention> mentions = {Linked(text, "Airbus", "ORG", "airbus"),
+                                         Linked(text, "Airbus", "ORG", "airbus", "", 10),
+                                         Linked(text, "Airbus", "PLACE", "airbus", "", 30),
+                                         Linked(text, "Stockton", "ORG", "stockton"),
+                                         Linked(text, "Stockton", "ORG", "stockton", "", 70),
+                                         Linked(text, "Stockton", "PLACE", "stockton", "", 90),
+                                         Linked(text, "N.C.", "PLACE", "stockton", "Stockton")};
+  VoteEntityTypes(SmallGazetteer(), mentions);
+  EXPECT_EQ(testing::TextsAndTypes(mentions),
+            (std::vector<std::string>{"Airbus/ORG", "Airbus/ORG", "Airbus/ORG", "Stockton/ORG",
+                                      "Stockton/ORG", "Stockton/PLACE", "N.C./PLACE"}));
+}
+
 std::vector<std::string> Uncontradicted(const std::string& text,
                                         std::vector<EntityMention> mentions) {
   const TokenizedText tokens = Tokenizer().Tokenize(text);

@@ -55,10 +55,12 @@ void VoteEntityTypes(const Gazetteer& gazetteer, std::vector<EntityMention>& men
   // organization named in two words or more counts for its first word too ("Carlyle"
   // of "the Carlyle Group"), which the linker joins to it across the corpus.
   std::map<std::string, std::pair<int, int>, std::less<>> other_types;
+  std::map<std::string, int, std::less<>> named_orgs;  // ORG mentions by id, as written
   for (const EntityMention& m : mentions) {
     if (m.entity.empty()) continue;
     if (m.type == "ORG") {
       ++other_types[m.entity].first;
+      ++named_orgs[m.entity];
       const std::string_view short_name = CompanyShortName(m, gazetteer);
       if (!short_name.empty()) ++other_types[EntitySlug(short_name)].first;
     }
@@ -67,6 +69,17 @@ void VoteEntityTypes(const Gazetteer& gazetteer, std::vector<EntityMention>& men
   if (other_types.empty()) return;
   const std::set<std::string, std::less<>> full_name_words = WordsOfFullNames(mentions);
   for (EntityMention& m : mentions) {
+    if (m.type == "PLACE") {
+      // "sold to Airbus partners" among a dozen "Airbus" the article types ORG.
+      const auto found = named_orgs.find(m.entity);
+      if (found != named_orgs.end() && found->second >= 2 &&
+          found->second > other_types[m.entity].second &&
+          (gazetteer.Lookup(m.text) & kPlaceCategories) == 0 &&
+          (gazetteer.Lookup(m.name) & kPlaceCategories) == 0) {
+        m.type = "ORG";
+      }
+      continue;
+    }
     if (!IsLonePersonWord(m) || full_name_words.contains(m.text)) continue;
     const auto found = other_types.find(m.entity);
     if (found == other_types.end()) continue;

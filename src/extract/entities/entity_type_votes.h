@@ -11,6 +11,12 @@
 // in full with that word ("Michael Jordan ... Jordan"): then the person is the stronger
 // reading, and the linker's id is left to say which entity it is.
 //
+// Likewise a PLACE mention of an entity the article types ORG at least twice and more
+// often than PLACE ("sold to Airbus partners" among a dozen "Airbus") is the
+// organization, unless the gazetteer knows the name, as written or canonical, as a place
+// ("Kokomo" of "Kokomo police" stays the city, and "N.C." after "Chapel Hill," the state
+// whose name the article also gives its team).
+//
 // Runs after linking and before capitals and demonyms are read, whose ORG/PLACE senses
 // of one id ("Washington said" beside "the United States") are meant to differ.
 #pragma once
