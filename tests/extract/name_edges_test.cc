@@ -101,6 +101,11 @@ TEST(NameEdgesTest, AnInstitutionsHeadAloneAfterAPossessiveIsAPiece) {
   EXPECT_EQ(Repaired(text, {Mention(text, "Ava", "PERSON"), Mention(text, "Hospital", "PLACE"),
                             Mention(text, "Office", "ORG")}),
             (std::vector<std::string>{"Ava/PERSON"}));
+  // Text rebuilt from tokens spaces the possessive off.
+  const std::string spaced = "The Henry County Sheriff \xE2\x80\x99s Office was called.";
+  EXPECT_EQ(Repaired(spaced,
+                     {Mention(spaced, "Henry County", "PLACE"), Mention(spaced, "Office", "ORG")}),
+            (std::vector<std::string>{"Henry County/PLACE"}));
   // A whole name after a possessive stays ("Chicago's Field Museum").
   const std::string whole = "They visited Chicago's Field Museum.";
   EXPECT_EQ(Repaired(whole, {Mention(whole, "Field Museum", "ORG")}),

@@ -90,11 +90,22 @@ constexpr std::array<std::string_view, 16> kInstitutionHeads = {
     "Office", "Hospital", "Department", "Center", "Centre", "School", "College",  "Church",
     "Club",   "Library",  "Museum",     "Bureau", "Agency", "Unit",   "Division", "Clinic"};
 
-// Token `first` is one of those heads right after "<Capitalized>'s".
+// Token `first` is one of those heads right after "<Capitalized>'s" (or "<Capitalized>
+// 's", as text rebuilt from tokens spaces it).
 bool IsHeadAfterPossessive(std::string_view text, const TokenizedText& tokens, size_t first) {
-  auto word = [&](size_t i) { return tokens.tokens[i].In(text); };
-  return first >= 2 && InWordList(kInstitutionHeads, word(first)) &&
-         IsPossessive(word(first - 1)) && StartsUpper(word(first - 2));
+  if (!InWordList(kInstitutionHeads, tokens.tokens[first].In(text))) return false;
+  std::string_view before = text.substr(0, tokens.tokens[first].start);
+  if (before.ends_with(' ')) before.remove_suffix(1);
+  if (before.ends_with("'s")) {
+    before.remove_suffix(2);
+  } else if (before.ends_with("\xE2\x80\x99s")) {
+    before.remove_suffix(4);
+  } else {
+    return false;
+  }
+  if (before.ends_with(' ')) before.remove_suffix(1);
+  const size_t space = before.find_last_of(" \n");
+  return StartsUpper(before.substr(space == std::string_view::npos ? 0 : space + 1));
 }
 
 EntityMention MentionOver(std::string_view text, const TokenizedText& tokens, size_t first,
