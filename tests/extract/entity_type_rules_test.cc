@@ -81,6 +81,21 @@ TEST(EntityTypeRulesTest, ABrandSpellingIsNoPerson) {
                                 "LeBron/PERSON", "MattBevin/PERSON"}));
 }
 
+TEST(EntityTypeRulesTest, ACompanysLastWordMakesAPlaceOrAPersonTheCompany) {
+  const std::string text =
+      "Pankaj Pandey of ICICI Securities and Rusmik Oza of GateHouse Media met at Northwell "
+      "Health in Media, Pennsylvania.";
+  EXPECT_EQ(Described(text, {Mention(text, "Pankaj Pandey", "PERSON"),
+                             Mention(text, "ICICI Securities", "PLACE"),
+                             Mention(text, "Rusmik Oza", "PERSON"),
+                             Mention(text, "GateHouse Media", "PERSON"),
+                             Mention(text, "Northwell Health", "PLACE"),
+                             Mention(text, "Media, Pennsylvania", "PLACE")}),
+            (std::vector<std::string>{"Pankaj Pandey/PERSON", "ICICI Securities/ORG",
+                                      "Rusmik Oza/PERSON", "GateHouse Media/ORG",
+                                      "Northwell Health/ORG", "Media, Pennsylvania/PLACE"}));
+}
+
 EntityMention Linked(const std::string& text, const std::string& words, std::string type,
                      std::string entity, std::string name = "", size_t from = 0) {
   EntityMention m = Mention(text, words, std::move(type));
