@@ -106,6 +106,11 @@ TEST(NameEdgesTest, AnInstitutionsHeadAloneAfterAPossessiveIsAPiece) {
   EXPECT_EQ(Repaired(spaced,
                      {Mention(spaced, "Henry County", "PLACE"), Mention(spaced, "Office", "ORG")}),
             (std::vector<std::string>{"Henry County/PLACE"}));
+  const std::string suffix = "Walt Disney Co. executive Kevin Mayer spoke.";
+  EXPECT_EQ(
+      Repaired(suffix, {Mention(suffix, "Walt Disney", "PERSON"), Mention(suffix, "Co.", "PLACE"),
+                        Mention(suffix, "Kevin Mayer", "PERSON")}),
+      (std::vector<std::string>{"Walt Disney/PERSON", "Kevin Mayer/PERSON"}));
   // A whole name after a possessive stays ("Chicago's Field Museum").
   const std::string whole = "They visited Chicago's Field Museum.";
   EXPECT_EQ(Repaired(whole, {Mention(whole, "Field Museum", "ORG")}),

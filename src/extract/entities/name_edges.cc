@@ -84,6 +84,11 @@ bool IsRank(std::string_view text, const TokenizedText& tokens, size_t first, si
   return last == first + 1 || (last == first + 2 && word(first + 1) == ".");
 }
 
+// A company's suffix alone ("Walt Disney [Co.]", "McClatchy [Co.]"): the recognizer cut
+// the name before it off.
+constexpr std::array<std::string_view, 10> kCorporateSuffixes = {
+    "Co.", "Co", "Corp.", "Corp", "Inc.", "Inc", "Ltd.", "Ltd", "LLC", "PLC"};
+
 // Heads of institutions' names ("Children's Hospital", "the State's Attorney's Office"):
 // alone after a possessive, the recognizer cut the rest of the name off.
 constexpr std::array<std::string_view, 16> kInstitutionHeads = {
@@ -142,6 +147,11 @@ std::optional<std::pair<size_t, size_t>> RepairedEdges(std::string_view text,
   while (last > first && InWordList(kWeekdays, word(last))) --last;
   if (first == last && IsRoadWord(word(first))) return std::nullopt;
   if (first == last && IsHeadAfterPossessive(text, tokens, first)) return std::nullopt;
+  if (InWordList(kCorporateSuffixes,
+                 text.substr(tokens.tokens[first].start,
+                             tokens.tokens[last].end - tokens.tokens[first].start))) {
+    return std::nullopt;
+  }
   if (IsRank(text, tokens, first, last)) return std::nullopt;
   return std::pair(first, last);
 }

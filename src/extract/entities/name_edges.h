@@ -22,7 +22,8 @@
 //     four digits, or a code of three digits, ends them; "Local 1199" and "Highway 101"
 //     keep theirs). A rank ("the No. 5 seed") is no name at all.
 //   - An institution's head word alone after a possessive ("Children's [Hospital]", "the
-//     State's Attorney's [Office]") is a piece of the name the recognizer cut, dropped.
+//     State's Attorney's [Office]") is a piece of the name the recognizer cut, dropped;
+//     so is a company's suffix alone ("Walt Disney [Co.]").
 #pragma once
 
 #include <string_view>
