@@ -106,15 +106,21 @@ TEST(NameEdgesTest, AnInstitutionsHeadAloneAfterAPossessiveIsAPiece) {
   EXPECT_EQ(Repaired(spaced,
                      {Mention(spaced, "Henry County", "PLACE"), Mention(spaced, "Office", "ORG")}),
             (std::vector<std::string>{"Henry County/PLACE"}));
-  const std::string suffix = "Walt Disney Co. executive Kevin Mayer spoke.";
-  EXPECT_EQ(
-      Repaired(suffix, {Mention(suffix, "Walt Disney", "PERSON"), Mention(suffix, "Co.", "PLACE"),
-                        Mention(suffix, "Kevin Mayer", "PERSON")}),
-      (std::vector<std::string>{"Walt Disney/PERSON", "Kevin Mayer/PERSON"}));
   // A whole name after a possessive stays ("Chicago's Field Museum").
   const std::string whole = "They visited Chicago's Field Museum.";
   EXPECT_EQ(Repaired(whole, {Mention(whole, "Field Museum", "ORG")}),
             (std::vector<std::string>{"Field Museum/ORG"}));
+}
+
+TEST(NameEdgesTest, ACompanysSuffixAloneJoinsTheNameBeforeIt) {
+  const std::string text =
+      "Walt Disney Co. executive Kevin Mayer and Acme Corporation, Inc. met at Ltd. offices.";
+  EXPECT_EQ(Repaired(text, {Mention(text, "Walt Disney", "PERSON"), Mention(text, "Co.", "PLACE"),
+                            Mention(text, "Kevin Mayer", "PERSON"),
+                            Mention(text, "Acme Corporation", "ORG"), Mention(text, "Inc.", "ORG"),
+                            Mention(text, "Ltd.", "ORG")}),
+            (std::vector<std::string>{"Walt Disney Co./ORG", "Kevin Mayer/PERSON",
+                                      "Acme Corporation/ORG", "Inc./ORG"}));
 }
 
 }  // namespace

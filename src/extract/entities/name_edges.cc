@@ -147,11 +147,6 @@ std::optional<std::pair<size_t, size_t>> RepairedEdges(std::string_view text,
   while (last > first && InWordList(kWeekdays, word(last))) --last;
   if (first == last && IsRoadWord(word(first))) return std::nullopt;
   if (first == last && IsHeadAfterPossessive(text, tokens, first)) return std::nullopt;
-  if (InWordList(kCorporateSuffixes,
-                 text.substr(tokens.tokens[first].start,
-                             tokens.tokens[last].end - tokens.tokens[first].start))) {
-    return std::nullopt;
-  }
   if (IsRank(text, tokens, first, last)) return std::nullopt;
   return std::pair(first, last);
 }
@@ -198,13 +193,37 @@ void Repair(std::string_view text, const TokenizedText& tokens, const EntityMent
   }
 }
 
+// A company's suffix the recognizer read alone ("Walt Disney [Co.]"): it joins the name
+// one space before it, which is then the company. After a comma ("Acme Corporation,
+// [Inc.]") it stays beside the name, whose legal form it gives; with no name before it
+// it is a piece, and goes.
+void JoinCorporateSuffix(std::string_view text, const EntityMention& suffix,
+                         std::vector<EntityMention>& out) {
+  if (out.empty() || out.back().span.end > suffix.span.start) return;
+  EntityMention& name = out.back();
+  const std::string_view gap = text.substr(name.span.end, suffix.span.start - name.span.end);
+  if (gap == ", ") {
+    out.push_back(suffix);
+  } else if (gap == " ") {
+    name.span.end = suffix.span.end;
+    name.text = std::string(text.substr(name.span.start, name.span.end - name.span.start));
+    name.type = "ORG";
+  }
+}
+
 }  // namespace
 
 void RepairNameEdges(std::string_view text, const TokenizedText& tokens,
                      std::vector<EntityMention>& mentions) {
   std::vector<EntityMention> repaired;
   repaired.reserve(mentions.size());
-  for (const EntityMention& mention : mentions) Repair(text, tokens, mention, repaired);
+  for (const EntityMention& mention : mentions) {
+    if (InWordList(kCorporateSuffixes, mention.text)) {
+      JoinCorporateSuffix(text, mention, repaired);
+    } else {
+      Repair(text, tokens, mention, repaired);
+    }
+  }
   mentions = std::move(repaired);
 }
 

@@ -23,7 +23,9 @@
 //     keep theirs). A rank ("the No. 5 seed") is no name at all.
 //   - An institution's head word alone after a possessive ("Children's [Hospital]", "the
 //     State's Attorney's [Office]") is a piece of the name the recognizer cut, dropped;
-//     so is a company's suffix alone ("Walt Disney [Co.]").
+//     a company's suffix alone ("Walt Disney [Co.]") joins the name one space before
+//     it, which is then an ORG, stays after a comma and a name ("Acme Corporation,
+//     Inc."), and goes when no name comes before it.
 #pragma once
 
 #include <string_view>
