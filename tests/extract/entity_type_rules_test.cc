@@ -217,13 +217,24 @@ TEST(ContradictedPeopleTest, AModifierAFullNameOrATitleVouchForThePerson) {
       Linked(text, "Obama", "PERSON", "obama"),         Linked(text, "Bush", "PERSON", "bush"),
       Linked(text, "Trump", "PERSON", "trump"),         Linked(text, "Felt", "PERSON", "mark-felt"),
       Linked(text, "Mark Felt", "PERSON", "mark-felt"), rev,
-      Linked(text, "Bush", "PERSON", "bush", "", 140),  Linked(text, "Nixon", "PERSON", "nixon"),
+      Linked(text, "Bush", "PERSON", "bush", "", 110),  Linked(text, "Nixon", "PERSON", "nixon"),
       Linked(text, "Carter", "PERSON", "carter")};
   // "Bush" is a well-known person's name; "Nixon and" and "Carter era" modify.
   EXPECT_EQ(Uncontradicted(text, mentions),
             (std::vector<std::string>{"Obama/PERSON", "Bush/PERSON", "Trump/PERSON", "Felt/PERSON",
                                       "Mark Felt/PERSON", "Rev/PERSON", "Bush/PERSON",
                                       "Nixon/PERSON", "Carter/PERSON"}));
+}
+
+TEST(ContradictedPeopleTest, WhichIsSaidOfNoPerson) {
+  const std::string text =
+      "Clarke had 10 rebounds for Drake, which reached the final, in the district of "
+      "Stockton, which is home to Bush, which nobody says.";
+  std::vector<EntityMention> mentions = {
+      Linked(text, "Clarke", "PERSON", "clarke"), Linked(text, "Drake", "PERSON", "drake"),
+      Linked(text, "Stockton", "PERSON", "stockton"), Linked(text, "Bush", "PERSON", "bush")};
+  EXPECT_EQ(Uncontradicted(text, mentions),
+            (std::vector<std::string>{"Clarke/PERSON", "Stockton/PLACE"}));
 }
 
 TEST(ContradictedPeopleTest, CodesJoinedByAHyphenAreNoPeople) {

@@ -49,12 +49,13 @@ bool JoinsACodeByHyphen(std::string_view name) {
   return false;
 }
 
-enum class Sign { kNone, kContradicted, kModifier };
+enum class Sign { kNone, kContradicted, kWhich, kModifier };
 
 // What the words around the one-word "person" `m` say of it.
 Sign Reading(std::string_view text, const TokenizedText& tokens, const std::vector<PosTag>& tags,
              const EntityMention& m) {
   if (JoinsACodeByHyphen(m.text)) return Sign::kContradicted;
+  if (text.substr(m.span.end).starts_with(", which ")) return Sign::kWhich;
   if (m.text.ends_with('s') || !FollowsTheArticle(text, m.span.start)) return Sign::kNone;
   const auto [first, end] = TokensInSpan(tokens, m.span);
   if (first >= end) return Sign::kNone;
@@ -66,17 +67,18 @@ Sign Reading(std::string_view text, const TokenizedText& tokens, const std::vect
 void DropContradictedPeople(std::string_view text, const TokenizedText& tokens,
                             const std::vector<PosTag>& tags, const Gazetteer& gazetteer,
                             std::vector<EntityMention>& mentions) {
-  // Words of full names, titled or linked names, well-known people's surnames.
-  std::set<std::string, std::less<>> vouched;
+  // Words of full names, titled or linked names; well-known people's names.
+  std::set<std::string, std::less<>> named;
+  std::set<std::string, std::less<>> famous;
   std::set<std::string, std::less<>> modifiers;  // "the Bush administration"
   for (const EntityMention& m : mentions) {
     if (m.type != "PERSON") continue;
     if ((gazetteer.Lookup(m.text) & CategoryBit(GazetteerCategory::kPerson)) != 0) {
-      vouched.insert(m.text);
+      famous.insert(m.text);
     }
     const std::vector<std::string_view> words = SplitNameWords(m.text);
     if (words.size() >= 2 || !m.title.empty() || SplitNameWords(m.name).size() >= 2) {
-      for (std::string_view word : words) vouched.emplace(word);
+      for (std::string_view word : words) named.emplace(word);
     }
   }
   // Each contradicted mention goes; every mention of its word goes too unless the
@@ -86,12 +88,15 @@ void DropContradictedPeople(std::string_view text, const TokenizedText& tokens,
   bool any = false;
   for (size_t i = 0; i < mentions.size(); ++i) {
     const EntityMention& m = mentions[i];
-    if (m.type != "PERSON" || m.span.end > text.size() || vouched.contains(m.text) ||
-        SplitNameWords(m.text).size() != 1) {
+    if (m.type != "PERSON" || m.span.start > m.span.end || m.span.end > text.size() ||
+        named.contains(m.text) || SplitNameWords(m.text).size() != 1) {
       continue;
     }
-    switch (Reading(text, tokens, tags, m)) {
+    const Sign sign = Reading(text, tokens, tags, m);
+    switch (sign) {
       case Sign::kContradicted:
+      case Sign::kWhich:
+        if (sign == Sign::kContradicted && famous.contains(m.text)) break;
         contradicted[i] = any = true;
         contradicted_words.insert(m.text);
         break;
@@ -105,11 +110,15 @@ void DropContradictedPeople(std::string_view text, const TokenizedText& tokens,
   if (!any) return;
   size_t kept = 0;
   for (size_t i = 0; i < mentions.size(); ++i) {
-    const EntityMention& m = mentions[i];
+    EntityMention& m = mentions[i];
     const bool goes =
         contradicted[i] ||
         (m.type == "PERSON" && contradicted_words.contains(m.text) && !modifiers.contains(m.text));
-    if (goes) continue;
+    if (goes && (gazetteer.Lookup(m.text) & kPlaceCategories) != 0) {
+      m.type = "PLACE";  // "the central district of Paris, which": the city
+    } else if (goes) {
+      continue;
+    }
     if (kept != i) mentions[kept] = std::move(mentions[i]);
     ++kept;
   }

@@ -8,15 +8,19 @@
 //     "back to the Mac." People take no article. A plural ("the Tagbanuas", "the Arabs")
 //     is a people or a team, left to the recognizer; a modifier ("the Obama
 //     administration", "the Bush-era rule") is a person's name in use.
+//   - ", which" right after it: "for Drake, which reached the quarterfinal", "the
+//     district of Paris, which is home to". People take "who".
 //   - a hyphen joining a single capital or a word in capitals: "R-Texas" and "D-Idaho"
 //     (party and state), "US-China", "T-Mobile". People's double names join two names
 //     ("Podlipnik-Castillo", "Jean-Luc").
-// Such a mention is dropped, and so is every other mention of its word that the article
+// Such a mention is dropped (or, when the gazetteer knows the word as a place, becomes
+// that PLACE), and so is every other mention of its word that the article
 // tags PERSON alone (one name, one reading: "three Taliban prisoners"), unless the
 // article also writes the word as a modifier ("the Bush move" beside "the Bush
 // administration": the tagger's reading of one word is then outvoted). A word the article
 // also writes in a person's full name, or with a title, or that the linker gave a full
-// name, or that the gazetteer knows as a well-known person's name ("Bush"), is left alone.
+// name, is left alone, and so is one the gazetteer knows as a well-known person's name
+// ("Bush") unless ", which" follows it.
 #pragma once
 
 #include <string_view>
