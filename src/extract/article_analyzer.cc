@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "extract/entities/company_evidence.h"
+#include "extract/entities/contradicted_people.h"
 #include "extract/entities/country_lexicon.h"
 #include "extract/entities/datelines.h"
 #include "extract/entities/defined_acronyms.h"
@@ -10,6 +11,7 @@
 #include "extract/entities/descriptor_organizations.h"
 #include "extract/entities/entity_senses.h"
 #include "extract/entities/entity_type_rules.h"
+#include "extract/entities/entity_type_votes.h"
 #include "extract/entities/mention_propagation.h"
 #include "extract/entities/name_edges.h"
 #include "extract/entities/name_particles.h"
@@ -18,6 +20,7 @@
 #include "extract/entities/page_furniture.h"
 #include "extract/entities/photo_credits.h"
 #include "extract/entities/place_contexts.h"
+#include "extract/entities/product_names.h"
 #include "extract/entities/role_named_people.h"
 #include "extract/entities/speaker_names.h"
 #include "extract/entities/storm_names.h"
@@ -120,8 +123,11 @@ Analysis ArticleAnalyzer::Analyze(const Article& article) const {
   RetypeCompaniesReadAsPeople(text, analysis.entities);
   DropPageFurniture(text, analysis.entities);
   DropStormNames(text, analysis.entities);
+  DropProductNames(text, analysis.entities);
   TagStreetNames(text, analysis.entities);
   LinkEntitiesInArticle(text, analysis.entities);
+  VoteEntityTypes(gazetteer, analysis.entities);
+  DropContradictedPeople(text, tokens, tags, gazetteer, analysis.entities);
   ApplyDemonyms(text, tokens, tags, models_->countries, analysis.entities);
   ResolveCapitalSenses(text, tokens, tags, models_->countries, analysis.entities);
   analysis.times = FindTimeExpressions(text, article.published);

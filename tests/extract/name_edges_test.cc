@@ -79,5 +79,49 @@ TEST(NameEdgesTest, APersonsNameHoldsNoNumber) {
             (std::vector<std::string>{"Artemis 2/ORG"}));
 }
 
+TEST(NameEdgesTest, ModelsCodesAndRanksAreNoNames) {
+  const std::string text =
+      "Qantas flies the A380 and a Boeing 787, patched MS08-078 in Q2 and took the No. 5 seed.";
+  EXPECT_EQ(Repaired(text, {Mention(text, "Qantas", "ORG"), Mention(text, "A380", "ORG"),
+                            Mention(text, "Boeing 787", "ORG"), Mention(text, "MS08-078", "ORG"),
+                            Mention(text, "Q2", "ORG"), Mention(text, "No. 5", "ORG")}),
+            (std::vector<std::string>{"Qantas/ORG"}));
+  // Units, roads and short numbers keep their numbers; so do places.
+  const std::string units = "SEIU Local 1199 met G20 envoys on Highway 101 near Channel 4.";
+  EXPECT_EQ(
+      Repaired(units, {Mention(units, "SEIU Local 1199", "ORG"), Mention(units, "G20", "ORG"),
+                       Mention(units, "Highway 101", "ORG"), Mention(units, "Channel 4", "ORG")}),
+      (std::vector<std::string>{"SEIU Local 1199/ORG", "G20/ORG", "Highway 101/ORG",
+                                "Channel 4/ORG"}));
+}
+
+TEST(NameEdgesTest, AnInstitutionsHeadAloneAfterAPossessiveIsAPiece) {
+  const std::string text =
+      "Ava was taken to Children's Hospital, and the State's Attorney's Office will decide.";
+  EXPECT_EQ(Repaired(text, {Mention(text, "Ava", "PERSON"), Mention(text, "Hospital", "PLACE"),
+                            Mention(text, "Office", "ORG")}),
+            (std::vector<std::string>{"Ava/PERSON"}));
+  // Text rebuilt from tokens spaces the possessive off.
+  const std::string spaced = "The Henry County Sheriff \xE2\x80\x99s Office was called.";
+  EXPECT_EQ(Repaired(spaced,
+                     {Mention(spaced, "Henry County", "PLACE"), Mention(spaced, "Office", "ORG")}),
+            (std::vector<std::string>{"Henry County/PLACE"}));
+  // A whole name after a possessive stays ("Chicago's Field Museum").
+  const std::string whole = "They visited Chicago's Field Museum.";
+  EXPECT_EQ(Repaired(whole, {Mention(whole, "Field Museum", "ORG")}),
+            (std::vector<std::string>{"Field Museum/ORG"}));
+}
+
+TEST(NameEdgesTest, ACompanysSuffixAloneJoinsTheNameBeforeIt) {
+  const std::string text =
+      "Walt Disney Co. executive Kevin Mayer and Acme Corporation, Inc. met at Ltd. offices.";
+  EXPECT_EQ(Repaired(text, {Mention(text, "Walt Disney", "PERSON"), Mention(text, "Co.", "PLACE"),
+                            Mention(text, "Kevin Mayer", "PERSON"),
+                            Mention(text, "Acme Corporation", "ORG"), Mention(text, "Inc.", "ORG"),
+                            Mention(text, "Ltd.", "ORG")}),
+            (std::vector<std::string>{"Walt Disney Co./ORG", "Kevin Mayer/PERSON",
+                                      "Acme Corporation/ORG", "Inc./ORG"}));
+}
+
 }  // namespace
 }  // namespace storyline

@@ -44,6 +44,20 @@ bool EndsWithInstitutionWord(std::string_view name) {
                      [&](std::string_view word) { return EndsWithWord(name, word); });
 }
 
+// Last words of companies' names that no place's name ends in: "Kotak Securities",
+// "GateHouse Media", "Northwell Health", "Blue Origin Holdings". Read as a place (after
+// "at") or a person, such a name is the company.
+constexpr std::array<std::string_view, 24> kBusinessLastWords = {
+    "Securities",   "Media",           "Publishing",    "Holdings",       "Group",    "Capital",
+    "Airlines",     "Airways",         "Wireless",      "Communications", "Telecom",  "Motors",
+    "Technologies", "Pharmaceuticals", "Entertainment", "Insurance",      "Partners", "Ventures",
+    "Industries",   "Enterprises",     "Health",        "Productions",    "Inc.",     "LLC"};
+
+bool EndsWithBusinessWord(std::string_view name) {
+  return std::any_of(kBusinessLastWords.begin(), kBusinessLastWords.end(),
+                     [&](std::string_view word) { return EndsWithWord(name, word); });
+}
+
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 
@@ -102,6 +116,9 @@ void ApplyEntityTypeRules(std::string_view text, const TokenizedText& tokens,
       mention.type = "ORG";
     } else if (EndsWithWord(mention.text, "Corridor")) {
       mention.type = "PLACE";
+    } else if ((mention.type == "PERSON" || mention.type == "PLACE") &&
+               EndsWithBusinessWord(mention.text)) {
+      mention.type = "ORG";
     } else if (mention.type == "PERSON" &&
                (EndsWithInstitutionWord(mention.text) ||
                 (IsBrandSpelling(mention.text) && !IsHandle(text, mention.span)))) {

@@ -16,6 +16,9 @@
 //     capital comes after a head of four letters at least ("GiveWell", "SoftBank",
 //     "LinkedIn"): a brand's spelling; "McDonald", "DeSantis", "FitzGerald" stay people,
 //     and so do handles ("@MattBevin").
+//   - A "person" or "place" whose last word only a company's name ends in ("Kotak
+//     Securities", "GateHouse Media", "Northwell Health", "Cingular Wireless", "Carlyle
+//     Group") is an ORG: "at Kotak Securities" is where someone works, not a place.
 #pragma once
 
 #include <string_view>

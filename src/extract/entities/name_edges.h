@@ -17,7 +17,15 @@
 //   - A "person" named for a local government's area ("Henry County Prosecutor") is the
 //     place.
 //   - A person's name holds no number: "Artemis 2", "iPhone 11" and "Apollo 13" name
-//     things, and are dropped rather than typed by guess.
+//     things, and are dropped rather than typed by guess. Nor is a model or a code an
+//     organization: "Boeing 787", "Airbus A380", "MS08-078", "Q2" (a number of three or
+//     four digits, or a code of three digits, ends them; "Local 1199" and "Highway 101"
+//     keep theirs). A rank ("the No. 5 seed") is no name at all.
+//   - An institution's head word alone after a possessive ("Children's [Hospital]", "the
+//     State's Attorney's [Office]") is a piece of the name the recognizer cut, dropped;
+//     a company's suffix alone ("Walt Disney [Co.]") joins the name one space before
+//     it, which is then an ORG, stays after a comma and a name ("Acme Corporation,
+//     Inc."), and goes when no name comes before it.
 #pragma once
 
 #include <string_view>
