@@ -571,6 +571,8 @@ TEST(EventFinder, DisastersAreNoAttacks) {
   EXPECT_EQ(Find("The church came under fire from critics.", {}), Lines{});
   EXPECT_EQ(Find("A quake struck southern Iran on Monday.", {{"Iran", "PLACE", "iran"}}, {monday}),
             (Lines{"OTHER quake patient=iran time=2013-11-25 place=-"}));
+  EXPECT_EQ(Find("Over 300 pilgrims have been killed in a stampede on Monday.", {}, {monday}),
+            (Lines{"OTHER killed time=2013-11-25 place=-"}));
 }
 
 // Idioms built on event words report no event.
@@ -1010,6 +1012,39 @@ TEST(EventFinder, VictimsNamedInTheNextSentence) {
                  "due to appear in court.",
                  {kRoe}, {sunday}),
             (Lines{"OTHER fire time=2016-08-28 place=-"}));
+}
+
+// A suicide is a death (OTHER) whose patient is its subject; a death named by its noun
+// is one too, when it names the dead; "who died" is the death of the person before it.
+TEST(EventFinder, DeathsWithoutAVerbOfHarm) {
+  constexpr EntitySpec kRoe{"John Roe", "PERSON", "john-roe"};
+  constexpr EntitySpec kDoe{"Jane Doe", "PERSON", "jane-doe"};
+  const TimeSpec tuesday{"Tuesday", "DATE", "2008-12-16"};
+  EXPECT_EQ(Find("John Roe hanged himself in his prison cell on Tuesday.", {kRoe}, {tuesday}),
+            (Lines{"OTHER hanged patient=john-roe time=2008-12-16 place=-"}));
+  EXPECT_EQ(Find("John Roe was arrested. Guards checked on him before he hanged himself.", {kRoe}),
+            (Lines{"OTHER hanged patient=john-roe time=- place=-"}));
+  EXPECT_EQ(Find("A suspected Mafia boss committed suicide on Tuesday.", {}, {tuesday}),
+            (Lines{"OTHER suicide time=2008-12-16 place=-"}));
+  EXPECT_EQ(Find("Jane Doe took her own life on Tuesday.", {kDoe}, {tuesday}),
+            (Lines{"OTHER took patient=jane-doe time=2008-12-16 place=-"}));
+  EXPECT_EQ(Find("The Senate adjourned over the deaths of John Roe and Jane Doe.", {kRoe, kDoe}),
+            (Lines{"OTHER deaths patient=john-roe patient=jane-doe time=- place=-"}));
+  EXPECT_EQ(Find("The gun went off, striking John Roe, who died at the scene.", {kRoe}),
+            (Lines{"OTHER died patient=john-roe time=- place=-"}));
+  EXPECT_EQ(Find("Police shot John Roe, 16, who was killed on Tuesday.", {kRoe}, {tuesday}),
+            (Lines{"ATTACK shot patient=john-roe time=- place=-",
+                   "ATTACK killed patient=john-roe time=2008-12-16 place=-"}));
+  // No death: a harm noun's death is the harm's, an anniversary remembers one, a death of
+  // no one named, a hanging of pictures, a suicide only feared.
+  EXPECT_EQ(Find("He was charged in the shooting death of John Roe.", {kRoe}),
+            (Lines{"ATTACK shooting patient=john-roe time=- place=-"}));
+  EXPECT_EQ(
+      Find("They marked the anniversary of the death of John Roe on Tuesday.", {kRoe}, {tuesday}),
+      Lines{});
+  EXPECT_EQ(Find("The death of democracy is near.", {}), Lines{});
+  EXPECT_EQ(Find("John Roe hanged the pictures himself.", {kRoe}), Lines{});
+  EXPECT_EQ(Find("Police feared John Roe may have committed suicide.", {kRoe}), Lines{});
 }
 
 // A death seen is a death: "seeing his brother plunge to his death".

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "extract/events/bomb_blasts.h"
+#include "extract/events/deaths.h"
 #include "extract/events/event_attachment.h"
 #include "extract/events/event_lexicon.h"
 #include "extract/events/event_statement.h"
@@ -743,6 +744,23 @@ int TokenAt(const SentenceContext& s, uint32_t offset) {
                           tokens.begin());
 }
 
+// The last token before the verb at token `verb` and its auxiliaries and adverbs.
+int BeforeGap(const SentenceContext& s, int verb) {
+  int last = verb - 1;
+  while (last >= s.first && verb - last <= kMaxSubjectGap && IsSubjectVerbGap(s.words, last)) {
+    --last;
+  }
+  return last;
+}
+
+// Who the active verb at token `verb` happened to, its subject: a name, a pronoun's
+// antecedent, or the person a "who" stands for ("Anderson, who died at the scene").
+std::vector<int> UndergoerOf(const SentenceContext& s, int verb, EventActors& actors) {
+  std::vector<int> subject = SubjectActors(s, verb, actors);
+  if (subject.empty()) subject = PersonBeforeWho(s.words, s.entities, s.first, BeforeGap(s, verb));
+  return subject;
+}
+
 // Verbs whose subject is who the event happened to: "died", "dies".
 bool IsUndergoVerb(std::string_view lower_word) {
   const std::optional<EventTriggerWord> word =
@@ -844,6 +862,10 @@ std::vector<int> BodyOwners(const SentenceContext& s, int first, int verb) {
 // death.
 void StateActors(const SentenceContext& s, int i, int verb, EventActors& actors) {
   const EventWords& w = s.words;
+  if (SuicideVerb(w, s.first, s.end, i) == verb) {
+    actors.patients = UndergoerOf(s, verb, actors);  // "Lo Presti hanged himself"
+    return;
+  }
   if (w.Is(i, "death") || w.Is(i, "deaths")) {
     actors.patients = SubjectEntities(s, verb);
     return;
@@ -896,10 +918,14 @@ void VerbActors(const SentenceContext& s, int i, std::string_view type, EventAct
     actors.patients = PassiveSubject(s, shared && !IsPassive(s, i) ? i - 2 : i);
     actors.agents = PassiveAgents(s, i);
     if (actors.patients.empty() && !shared) actors.patients = PronounPatients(s, i);
+    // "Kimani Gray, 16, who was shot dead"
+    if (actors.patients.empty() && !shared) {
+      actors.patients = PersonBeforeWho(w, s.entities, s.first, BeforeGap(s, i));
+    }
     return;
   }
   if (IsUndergoVerb(w.Lower(i))) {
-    actors.patients = SubjectActors(s, i, actors);  // "Dakota Schriefer died Sunday"
+    actors.patients = UndergoerOf(s, i, actors);  // "Dakota Schriefer died Sunday"
     return;
   }
   // A participle after a comma shares the subject of its clause, which position does
@@ -1484,6 +1510,15 @@ std::vector<Trigger> SentenceTriggers(const SentenceContext& s) {
     if (InQuote(s, i)) continue;
     if (const int verb = DeathStateVerb(s, i); verb >= 0) {
       triggers.push_back({i, "OTHER", false, verb});
+      continue;
+    }
+    // "may have committed suicide" is a suspicion, not a death reported.
+    if (const int verb = SuicideVerb(s.words, s.first, s.end, i); verb >= 0) {
+      if (!IsHedged(s, verb)) triggers.push_back({i, "OTHER", false, verb});
+      continue;
+    }
+    if (NamesTheDead(s.words, s.entities, s.first, s.end, i)) {
+      triggers.push_back({i, "OTHER", true});
       continue;
     }
     // "a hit and run that killed", not "the hit and run driver".

@@ -1,0 +1,35 @@
+// Deaths that news tells without a verb of harm or dying: a suicide ("hanged himself",
+// "committed suicide", "took his own life") and a death named by its noun ("over the
+// deaths of Benjamin Nzeribe and Funke Adedoyin"). Both are OTHER: a death, not an
+// attack, with the dead as its patients.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "core/analysis.h"
+#include "extract/events/event_words.h"
+
+namespace storyline {
+
+// The verb that reports a suicide at token i, whose subject is the dead, or -1: i itself
+// for a reflexive hanging ("hanged himself", "hung herself"), "committed" before
+// "suicide" at i, "took" at i for "took his own life". A shooting or killing of oneself
+// ("shot himself") is an attack done to its subject, found with the attack verbs.
+int SuicideVerb(const EventWords& words, int first, int end, int i);
+
+// Whether "death" or "deaths" at token i names the death of people by name: "the death
+// of Madeline Kafoury", "over the deaths of Benjamin Nzeribe and Funke Adedoyin". Every
+// entity of the phrase after "of" must be a PERSON. Not after a harm noun, which is the
+// event itself ("the shooting death of"), nor for an anniversary, which dates the
+// remembrance, not the death.
+bool NamesTheDead(const EventWords& words, std::span<const EntityMention> entities, int first,
+                  int end, int i);
+
+// The PERSON a "who" at token `who` stands for when it opens a relative clause right
+// after the name and a comma, an age between them or not: "striking Anderson, who died
+// at the scene", "Kimani Gray, 16, who was shot dead". Empty otherwise.
+std::vector<int> PersonBeforeWho(const EventWords& words, std::span<const EntityMention> entities,
+                                 int first, int who);
+
+}  // namespace storyline
