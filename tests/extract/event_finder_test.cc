@@ -573,6 +573,9 @@ TEST(EventFinder, DisastersAreNoAttacks) {
             (Lines{"OTHER quake patient=iran time=2013-11-25 place=-"}));
   EXPECT_EQ(Find("Over 300 pilgrims have been killed in a stampede on Monday.", {}, {monday}),
             (Lines{"OTHER killed time=2013-11-25 place=-"}));
+  // A time between the disaster and its verb: still the fire's doing, one event.
+  EXPECT_EQ(Find("A fire on Monday destroyed the historic dairy building.", {}, {monday}),
+            (Lines{"OTHER fire time=2013-11-25 place=-"}));
 }
 
 // Idioms built on event words report no event.
@@ -617,6 +620,8 @@ TEST(EventFinder, DeathsReportedAsStatesAreDeaths) {
             (Lines{"OTHER death patient=john-roe time=2016-11-07 place=-"}));
   EXPECT_EQ(Find("He watched his brother fall to his death.", {}),
             (Lines{"OTHER death time=- place=-"}));
+  EXPECT_EQ(Find("John Roe has been presumed dead after falling from the ridge.", {kRoe}),
+            (Lines{"OTHER dead patient=john-roe time=- place=-"}));
   // What a harm left is the harm: one event, with the dead as its patient.
   EXPECT_EQ(Find("A shooting on Monday left John Roe dead.", {kRoe}, {monday}),
             (Lines{"ATTACK shooting patient=john-roe time=2016-11-07 place=-"}));
@@ -1045,6 +1050,17 @@ TEST(EventFinder, DeathsWithoutAVerbOfHarm) {
   EXPECT_EQ(Find("The death of democracy is near.", {}), Lines{});
   EXPECT_EQ(Find("John Roe hanged the pictures himself.", {kRoe}), Lines{});
   EXPECT_EQ(Find("Police feared John Roe may have committed suicide.", {kRoe}), Lines{});
+}
+
+// The victim of a passive is its patient, though the tagger took the participle for an
+// adjective at the end of a sentence; a region after a town's comma is where, not who.
+TEST(EventFinder, PassiveVictimsAndTownsWithTheirRegion) {
+  constexpr EntitySpec kJohnson{"Johnson", "PERSON", "luann-johnson"};
+  EXPECT_EQ(Find("Johnson was walking outside when she was struck.", {kJohnson}),
+            (Lines{"ATTACK struck patient=luann-johnson time=- place=-"}));
+  EXPECT_EQ(Find("The Wasilla Bible Church in Wasilla, Alaska was attacked by an arsonist.",
+                 {{"Alaska", "PLACE", "alaska"}}),
+            (Lines{"ATTACK attacked time=- place=-"}));
 }
 
 // A death seen is a death: "seeing his brother plunge to his death".

@@ -29,7 +29,7 @@ int SuicideVerb(const EventWords& w, int first, int end, int i) {
       OneOf(w.Lower(i - 1), {"committed", "commits", "commit", "committing"})) {
     return i - 1;
   }
-  if (OneOf(w.Lower(i), {"took", "takes", "taken", "taking"}) && i + 3 < end &&
+  if (OneOf(w.Lower(i), {"took", "takes", "taken"}) && i + 3 < end &&
       OneOf(w.Lower(i + 1), {"his", "her", "their"}) && w.Is(i + 2, "own") &&
       OneOf(w.Lower(i + 3), {"life", "lives"})) {
     return i;

@@ -144,9 +144,14 @@ bool IsSubjectVerbGap(const EventWords& w, int i) {
 }
 
 // Whether the verb at token `verb` is passive: a past participle after a form of "be"
-// among its auxiliaries ("was killed", "has been attacked").
+// among its auxiliaries ("was killed", "has been attacked"). A past tense or an
+// adjective there is a participle the tagger told wrong ("when she was struck/JJ.").
 bool IsPassive(const SentenceContext& s, int verb) {
-  if (s.words.Xpos(verb) != "VBN") return false;
+  const std::string_view tag = s.words.Xpos(verb);
+  if (tag != "VBN" && tag != "VBD" &&
+      (s.words.IsVerb(verb) || !IsUnambiguousVerbForm(s.words.Lower(verb)))) {
+    return false;
+  }
   for (int k = verb - 1; k >= s.first && IsSubjectVerbGap(s.words, k); --k) {
     if (OneOf(s.words.Lower(k), {"is", "are", "was", "were", "be", "been", "being"})) return true;
   }
@@ -541,6 +546,11 @@ bool ByDisaster(const SentenceContext& s, int i) {
   const EventWords& w = s.words;
   int last = i - 1;
   while (last >= s.first && IsSubjectVerbGap(w, last)) --last;
+  // "A fire on Tuesday destroyed": a time between the subject and its verb.
+  if (last >= s.first && w.InTime(last)) {
+    while (last >= s.first && w.InTime(last)) --last;
+    if (last >= s.first && OneOf(w.Lower(last), {"on", "in", "at"})) --last;
+  }
   // "the blaze, which virtually destroyed the store"
   // The comma before a relative pronoun only: in "Roe, who saw the crash, was shot" the
   // crash ends a clause of its own.
@@ -792,10 +802,11 @@ std::vector<int> PassiveSubject(const SentenceContext& s, int verb) {
   return subject;
 }
 
-// Verbs that report a death found as a state: "was found dead", "leaves woman dead".
+// Verbs that report a death found as a state: "was found dead", "leaves woman dead",
+// "is presumed dead" (a death without a body).
 bool IsDeathStateVerb(std::string_view lower_word) {
   return OneOf(lower_word, {"found", "discovered", "left", "leaves", "leaving", "leave",
-                            "pronounced", "declared"});
+                            "pronounced", "declared", "presumed"});
 }
 
 // Verbs of falling to one's death: "fell", "plunged".
