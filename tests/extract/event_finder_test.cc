@@ -597,6 +597,8 @@ TEST(EventFinder, IdiomsAreNoEvents) {
             Lines{});
   EXPECT_EQ(Find("Biden offers almost all models locally.", {kBiden}), Lines{});
   EXPECT_EQ(Find("His family suggested he may have been murdered.", {}), Lines{});
+  EXPECT_EQ(Find("Aides called it not a car crash, but a disaster.", {}), Lines{});
+  EXPECT_EQ(Find("The origin of the fire is not an electrical fire.", {}), Lines{});
   // The events themselves still count.
   EXPECT_EQ(Find("Biden called Netanyahu on Monday.", {kBiden, kNetanyahu}, {monday}),
             (Lines{"CALL called agent=joe-biden partner=benjamin-netanyahu time=2024-04-29 "

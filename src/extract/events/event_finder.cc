@@ -404,6 +404,11 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
     is_noun = true;
   }
   if (!word) return std::nullopt;
+  // "called it not a car crash, but ...": a harm the text says it was not.
+  if (is_noun && (word->type == "ATTACK" || word->type == "OTHER") &&
+      w.Is(w.PhraseStart(i, s.first) - 1, "not")) {
+    return std::nullopt;
+  }
   const bool demand_cue = w.Is(i + 1, "for") || w.Is(i + 1, "on");
   switch (word->cue) {
     case TriggerCue::kNone:
