@@ -1031,8 +1031,12 @@ TEST(EventFinder, DeathsWithoutAVerbOfHarm) {
             (Lines{"OTHER hanged patient=john-roe time=2008-12-16 place=-"}));
   EXPECT_EQ(Find("John Roe was arrested. Guards checked on him before he hanged himself.", {kRoe}),
             (Lines{"OTHER hanged patient=john-roe time=- place=-"}));
-  EXPECT_EQ(Find("A suspected Mafia boss committed suicide on Tuesday.", {}, {tuesday}),
+  EXPECT_EQ(Find("A suspected Mafia boss committed suicide on Tuesday.",
+                 {{"Mafia", "ORG", "mafia"}}, {tuesday}),
             (Lines{"OTHER suicide time=2008-12-16 place=-"}));
+  EXPECT_EQ(
+      Find("A Mafia leader died in prison on Tuesday.", {{"Mafia", "ORG", "mafia"}}, {tuesday}),
+      (Lines{"OTHER died time=2008-12-16 place=-"}));
   EXPECT_EQ(Find("Jane Doe took her own life on Tuesday.", {kDoe}, {tuesday}),
             (Lines{"OTHER took patient=jane-doe time=2008-12-16 place=-"}));
   EXPECT_EQ(Find("The Senate adjourned over the deaths of John Roe and Jane Doe.", {kRoe, kDoe}),

@@ -1584,9 +1584,11 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
       actors.patients.insert(actors.patients.begin(), actors.agents.begin(), actors.agents.end());
       actors.agents.clear();
     }
-    if (!is_noun && IsUndergoVerb(s.words.Lower(i))) {
-      // "A girl in Detroit dies": a place does not die.
-      std::erase_if(actors.patients, [&](int e) { return s.entities[e].type == "PLACE"; });
+    if (!is_noun && (IsUndergoVerb(s.words.Lower(i)) ||
+                     (state_verb >= 0 && SuicideVerb(s.words, s.first, s.end, i) == state_verb))) {
+      // Only people die: not the place of "A girl in Detroit dies", nor the group of "A
+      // Mafia leader committed suicide".
+      std::erase_if(actors.patients, [&](int e) { return s.entities[e].type != "PERSON"; });
     }
     // "A gunman in Greece killed three people": the place is where, not who. (The type is
     // copied because a lambda may not capture a structured binding before C++23 in clang.)
