@@ -66,4 +66,30 @@ std::vector<int> PersonBeforeWho(const EventWords& w, std::span<const EntityMent
   return named;
 }
 
+bool IsDeathStateVerb(std::string_view lower_word) {
+  return OneOf(lower_word, {"found", "discovered", "left", "leaves", "leaving", "leave",
+                            "pronounced", "declared", "presumed"});
+}
+
+bool IsFallVerb(std::string_view lower_word) {
+  return OneOf(lower_word, {"fall", "falls", "fell", "falling", "fallen", "plunge", "plunged",
+                            "plunges", "plunging", "plummeted", "jumped", "tumbled"});
+}
+
+bool IsBodyFoundVerb(std::string_view lower_word) {
+  return OneOf(lower_word, {"found", "discovered", "recovered", "located", "pulled", "spotted"});
+}
+
+std::vector<int> BodyOwners(const EventWords& w, std::span<const EntityMention> entities, int first,
+                            int verb) {
+  std::vector<int> owners;
+  for (int k = first; k < verb; ++k) {
+    if (OneOf(w.Lower(k), {"who", "whom", "whose", "which", "that", "by"})) break;
+    const int entity = w.EntityAt(k);
+    if (!IsPerson(entities, entity)) continue;
+    if (std::find(owners.begin(), owners.end(), entity) == owners.end()) owners.push_back(entity);
+  }
+  return owners;
+}
+
 }  // namespace storyline

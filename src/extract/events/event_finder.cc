@@ -807,24 +807,6 @@ std::vector<int> PassiveSubject(const SentenceContext& s, int verb) {
   return subject;
 }
 
-// Verbs that report a death found as a state: "was found dead", "leaves woman dead",
-// "is presumed dead" (a death without a body).
-bool IsDeathStateVerb(std::string_view lower_word) {
-  return OneOf(lower_word, {"found", "discovered", "left", "leaves", "leaving", "leave",
-                            "pronounced", "declared", "presumed"});
-}
-
-// Verbs of falling to one's death: "fell", "plunged".
-bool IsFallVerb(std::string_view lower_word) {
-  return OneOf(lower_word, {"fall", "falls", "fell", "falling", "fallen", "plunge", "plunged",
-                            "plunges", "plunging", "plummeted", "jumped", "tumbled"});
-}
-
-// Verbs that report a body found: "the body of a man was discovered".
-bool IsBodyFoundVerb(std::string_view lower_word) {
-  return OneOf(lower_word, {"found", "discovered", "recovered", "located", "pulled", "spotted"});
-}
-
 // The verb that reports a death at token i as a state, or -1: "dead" right after a verb
 // of finding or leaving, or with the dead between ("was found dead", "left two men
 // dead"); "body" or "bodies" before a passive verb of finding ("the body of a man was
@@ -855,22 +837,6 @@ int DeathStateVerb(const SentenceContext& s, int i) {
   return -1;
 }
 
-// The people whose bodies were found, named between "of" at token `first` - 1 and the
-// verb that reports the finding: every PERSON there ("The bodies of Alice McMeekin, 58,
-// and Kathryn Jenkin, 20, were found"), up to a relative clause or "by", which may name
-// others ("the body of a woman who was stabbed by John Roe").
-std::vector<int> BodyOwners(const SentenceContext& s, int first, int verb) {
-  const EventWords& w = s.words;
-  std::vector<int> owners;
-  for (int k = first; k < verb; ++k) {
-    if (OneOf(w.Lower(k), {"who", "whom", "whose", "which", "that", "by"})) break;
-    const int entity = w.EntityAt(k);
-    if (entity < 0 || s.entities[entity].type != "PERSON") continue;
-    if (std::find(owners.begin(), owners.end(), entity) == owners.end()) owners.push_back(entity);
-  }
-  return owners;
-}
-
 // The dead of a death reported as a state (DeathStateVerb): the named object between
 // the verb and "dead" ("left John Roe dead"), the subject of a passive verb ("John Roe
 // was found dead") or of a fall ("Roe fell to his death"), or the owner of the body
@@ -895,7 +861,7 @@ void StateActors(const SentenceContext& s, int i, int verb, EventActors& actors)
     return;
   }
   if (w.Is(i + 1, "of")) {
-    actors.patients = BodyOwners(s, i + 2, verb);
+    actors.patients = BodyOwners(w, s.entities, i + 2, verb);
   } else if (w.Is(i - 1, "'s") && i - 2 >= s.first && w.EntityAt(i - 2) >= 0) {
     actors.patients = {w.EntityAt(i - 2)};
   }
