@@ -586,6 +586,12 @@ TEST(EventFinder, IdiomsAreNoEvents) {
   EXPECT_EQ(Find("Biden called Netanyahu reckless on Monday.", {kBiden, kNetanyahu}, {monday}),
             Lines{});
   EXPECT_EQ(Find("Call the Netanyahu campaign office on Monday.", {kNetanyahu}, {monday}), Lines{});
+  EXPECT_EQ(Find("The quarter (originally called New Julfa) was built by the Shah.",
+                 {{"New Julfa", "PLACE", "new-julfa"}}),
+            Lines{});
+  EXPECT_EQ(Find("The company was formerly called Tallgrass Hemp.",
+                 {{"Tallgrass Hemp", "ORG", "tallgrass-hemp"}}),
+            Lines{});
   EXPECT_EQ(Find("Biden delivered a speech to the court on Monday.", {kBiden}, {monday}), Lines{});
   EXPECT_EQ(Find("Netanyahu came under fire on Monday.", {kNetanyahu}, {monday}), Lines{});
   EXPECT_EQ(Find("He came under intense enemy fire.", {}), Lines{});

@@ -350,14 +350,16 @@ bool AttacksIdea(const SentenceContext& s, int i) {
 
 // Whether "call"/"called" at token i names or orders rather than phones: an imperative
 // at the start of a sentence ("Call the office at ..."), a participle after a noun ("a
-// group called Hamas", "what police called an argument"), or a name followed by what
-// it is called ("called Netanyahu a liar", "called Trump reckless").
+// group called Hamas", "what police called an argument") or after an adverb of naming
+// ("originally called New Julfa", "often called the Riverside Airport"), or a name
+// followed by what it is called ("called Netanyahu a liar", "called Trump reckless").
 bool IsNamingCall(const SentenceContext& s, int i) {
   const EventWords& w = s.words;
   if (i == s.first || (i > s.first && w.IsPunctuation(i - 1) && !w.Is(i - 1, ","))) return true;
-  if (i > s.first && ((w.HasTags() && w.IsNoun(i - 1) && w.EntityAt(i - 1) < 0) ||
-                      OneOf(w.Lower(i - 1), {"what", "so", "-", "also", "is", "was", "are", "were",
-                                             "be", "been"}))) {
+  if (i > s.first &&
+      ((w.HasTags() && w.IsNoun(i - 1) && w.EntityAt(i - 1) < 0) ||
+       OneOf(w.Lower(i - 1), {"what", "so", "-", "also", "is", "was", "are", "were", "be", "been",
+                              "originally", "formerly", "commonly", "popularly", "often"}))) {
     return true;
   }
   int k = i + 1;
