@@ -571,6 +571,11 @@ TEST(EventFinder, DisastersAreNoAttacks) {
   EXPECT_EQ(Find("The church came under fire from critics.", {}), Lines{});
   EXPECT_EQ(Find("A quake struck southern Iran on Monday.", {{"Iran", "PLACE", "iran"}}, {monday}),
             (Lines{"OTHER quake patient=iran time=2013-11-25 place=-"}));
+  EXPECT_EQ(Find("Over 300 pilgrims have been killed in a stampede on Monday.", {}, {monday}),
+            (Lines{"OTHER killed time=2013-11-25 place=-"}));
+  // A time between the disaster and its verb: still the fire's doing, one event.
+  EXPECT_EQ(Find("A fire on Monday destroyed the historic dairy building.", {}, {monday}),
+            (Lines{"OTHER fire time=2013-11-25 place=-"}));
 }
 
 // Idioms built on event words report no event.
@@ -581,6 +586,12 @@ TEST(EventFinder, IdiomsAreNoEvents) {
   EXPECT_EQ(Find("Biden called Netanyahu reckless on Monday.", {kBiden, kNetanyahu}, {monday}),
             Lines{});
   EXPECT_EQ(Find("Call the Netanyahu campaign office on Monday.", {kNetanyahu}, {monday}), Lines{});
+  EXPECT_EQ(Find("The quarter (originally called New Julfa) was built by the Shah.",
+                 {{"New Julfa", "PLACE", "new-julfa"}}),
+            Lines{});
+  EXPECT_EQ(Find("The company was formerly called Tallgrass Hemp.",
+                 {{"Tallgrass Hemp", "ORG", "tallgrass-hemp"}}),
+            Lines{});
   EXPECT_EQ(Find("Biden delivered a speech to the court on Monday.", {kBiden}, {monday}), Lines{});
   EXPECT_EQ(Find("Netanyahu came under fire on Monday.", {kNetanyahu}, {monday}), Lines{});
   EXPECT_EQ(Find("He came under intense enemy fire.", {}), Lines{});
@@ -592,6 +603,8 @@ TEST(EventFinder, IdiomsAreNoEvents) {
             Lines{});
   EXPECT_EQ(Find("Biden offers almost all models locally.", {kBiden}), Lines{});
   EXPECT_EQ(Find("His family suggested he may have been murdered.", {}), Lines{});
+  EXPECT_EQ(Find("Aides called it not a car crash, but a disaster.", {}), Lines{});
+  EXPECT_EQ(Find("The origin of the fire is not an electrical fire.", {}), Lines{});
   // The events themselves still count.
   EXPECT_EQ(Find("Biden called Netanyahu on Monday.", {kBiden, kNetanyahu}, {monday}),
             (Lines{"CALL called agent=joe-biden partner=benjamin-netanyahu time=2024-04-29 "
@@ -615,6 +628,8 @@ TEST(EventFinder, DeathsReportedAsStatesAreDeaths) {
             (Lines{"OTHER death patient=john-roe time=2016-11-07 place=-"}));
   EXPECT_EQ(Find("He watched his brother fall to his death.", {}),
             (Lines{"OTHER death time=- place=-"}));
+  EXPECT_EQ(Find("John Roe has been presumed dead after falling from the ridge.", {kRoe}),
+            (Lines{"OTHER dead patient=john-roe time=- place=-"}));
   // What a harm left is the harm: one event, with the dead as its patient.
   EXPECT_EQ(Find("A shooting on Monday left John Roe dead.", {kRoe}, {monday}),
             (Lines{"ATTACK shooting patient=john-roe time=2016-11-07 place=-"}));
@@ -1010,6 +1025,54 @@ TEST(EventFinder, VictimsNamedInTheNextSentence) {
                  "due to appear in court.",
                  {kRoe}, {sunday}),
             (Lines{"OTHER fire time=2016-08-28 place=-"}));
+}
+
+// A suicide is a death (OTHER) whose patient is its subject; a death named by its noun
+// is one too, when it names the dead; "who died" is the death of the person before it.
+TEST(EventFinder, DeathsWithoutAVerbOfHarm) {
+  constexpr EntitySpec kRoe{"John Roe", "PERSON", "john-roe"};
+  constexpr EntitySpec kDoe{"Jane Doe", "PERSON", "jane-doe"};
+  const TimeSpec tuesday{"Tuesday", "DATE", "2008-12-16"};
+  EXPECT_EQ(Find("John Roe hanged himself in his prison cell on Tuesday.", {kRoe}, {tuesday}),
+            (Lines{"OTHER hanged patient=john-roe time=2008-12-16 place=-"}));
+  EXPECT_EQ(Find("John Roe was arrested. Guards checked on him before he hanged himself.", {kRoe}),
+            (Lines{"OTHER hanged patient=john-roe time=- place=-"}));
+  EXPECT_EQ(Find("A suspected Mafia boss committed suicide on Tuesday.",
+                 {{"Mafia", "ORG", "mafia"}}, {tuesday}),
+            (Lines{"OTHER suicide time=2008-12-16 place=-"}));
+  EXPECT_EQ(
+      Find("A Mafia leader died in prison on Tuesday.", {{"Mafia", "ORG", "mafia"}}, {tuesday}),
+      (Lines{"OTHER died time=2008-12-16 place=-"}));
+  EXPECT_EQ(Find("Jane Doe took her own life on Tuesday.", {kDoe}, {tuesday}),
+            (Lines{"OTHER took patient=jane-doe time=2008-12-16 place=-"}));
+  EXPECT_EQ(Find("The Senate adjourned over the deaths of John Roe and Jane Doe.", {kRoe, kDoe}),
+            (Lines{"OTHER deaths patient=john-roe patient=jane-doe time=- place=-"}));
+  EXPECT_EQ(Find("The gun went off, striking John Roe, who died at the scene.", {kRoe}),
+            (Lines{"OTHER died patient=john-roe time=- place=-"}));
+  EXPECT_EQ(Find("Police shot John Roe, 16, who was killed on Tuesday.", {kRoe}, {tuesday}),
+            (Lines{"ATTACK shot patient=john-roe time=- place=-",
+                   "ATTACK killed patient=john-roe time=2008-12-16 place=-"}));
+  // No death: a harm noun's death is the harm's, an anniversary remembers one, a death of
+  // no one named, a hanging of pictures, a suicide only feared.
+  EXPECT_EQ(Find("He was charged in the shooting death of John Roe.", {kRoe}),
+            (Lines{"ATTACK shooting patient=john-roe time=- place=-"}));
+  EXPECT_EQ(
+      Find("They marked the anniversary of the death of John Roe on Tuesday.", {kRoe}, {tuesday}),
+      Lines{});
+  EXPECT_EQ(Find("The death of democracy is near.", {}), Lines{});
+  EXPECT_EQ(Find("John Roe hanged the pictures himself.", {kRoe}), Lines{});
+  EXPECT_EQ(Find("Police feared John Roe may have committed suicide.", {kRoe}), Lines{});
+}
+
+// The victim of a passive is its patient, though the tagger took the participle for an
+// adjective at the end of a sentence; a region after a town's comma is where, not who.
+TEST(EventFinder, PassiveVictimsAndTownsWithTheirRegion) {
+  constexpr EntitySpec kJohnson{"Johnson", "PERSON", "luann-johnson"};
+  EXPECT_EQ(Find("Johnson was walking outside when she was struck.", {kJohnson}),
+            (Lines{"ATTACK struck patient=luann-johnson time=- place=-"}));
+  EXPECT_EQ(Find("The Wasilla Bible Church in Wasilla, Alaska was attacked by an arsonist.",
+                 {{"Alaska", "PLACE", "alaska"}}),
+            (Lines{"ATTACK attacked time=- place=-"}));
 }
 
 // A death seen is a death: "seeing his brother plunge to his death".

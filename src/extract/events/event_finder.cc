@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "extract/events/bomb_blasts.h"
+#include "extract/events/deaths.h"
 #include "extract/events/event_attachment.h"
 #include "extract/events/event_lexicon.h"
 #include "extract/events/event_statement.h"
@@ -143,9 +144,14 @@ bool IsSubjectVerbGap(const EventWords& w, int i) {
 }
 
 // Whether the verb at token `verb` is passive: a past participle after a form of "be"
-// among its auxiliaries ("was killed", "has been attacked").
+// among its auxiliaries ("was killed", "has been attacked"). A past tense or an
+// adjective there is a participle the tagger told wrong ("when she was struck/JJ.").
 bool IsPassive(const SentenceContext& s, int verb) {
-  if (s.words.Xpos(verb) != "VBN") return false;
+  const std::string_view tag = s.words.Xpos(verb);
+  if (tag != "VBN" && tag != "VBD" &&
+      (s.words.IsVerb(verb) || !IsUnambiguousVerbForm(s.words.Lower(verb)))) {
+    return false;
+  }
   for (int k = verb - 1; k >= s.first && IsSubjectVerbGap(s.words, k); --k) {
     if (OneOf(s.words.Lower(k), {"is", "are", "was", "were", "be", "been", "being"})) return true;
   }
@@ -344,14 +350,16 @@ bool AttacksIdea(const SentenceContext& s, int i) {
 
 // Whether "call"/"called" at token i names or orders rather than phones: an imperative
 // at the start of a sentence ("Call the office at ..."), a participle after a noun ("a
-// group called Hamas", "what police called an argument"), or a name followed by what
-// it is called ("called Netanyahu a liar", "called Trump reckless").
+// group called Hamas", "what police called an argument") or after an adverb of naming
+// ("originally called New Julfa", "often called the Riverside Airport"), or a name
+// followed by what it is called ("called Netanyahu a liar", "called Trump reckless").
 bool IsNamingCall(const SentenceContext& s, int i) {
   const EventWords& w = s.words;
   if (i == s.first || (i > s.first && w.IsPunctuation(i - 1) && !w.Is(i - 1, ","))) return true;
-  if (i > s.first && ((w.HasTags() && w.IsNoun(i - 1) && w.EntityAt(i - 1) < 0) ||
-                      OneOf(w.Lower(i - 1), {"what", "so", "-", "also", "is", "was", "are", "were",
-                                             "be", "been"}))) {
+  if (i > s.first &&
+      ((w.HasTags() && w.IsNoun(i - 1) && w.EntityAt(i - 1) < 0) ||
+       OneOf(w.Lower(i - 1), {"what", "so", "-", "also", "is", "was", "are", "were", "be", "been",
+                              "originally", "formerly", "commonly", "popularly", "often"}))) {
     return true;
   }
   int k = i + 1;
@@ -398,6 +406,11 @@ std::optional<std::string_view> ResolveTrigger(const SentenceContext& s, int i, 
     is_noun = true;
   }
   if (!word) return std::nullopt;
+  // "called it not a car crash, but ...": a harm the text says it was not.
+  if (is_noun && (word->type == "ATTACK" || word->type == "OTHER") &&
+      w.Is(w.PhraseStart(i, s.first) - 1, "not")) {
+    return std::nullopt;
+  }
   const bool demand_cue = w.Is(i + 1, "for") || w.Is(i + 1, "on");
   switch (word->cue) {
     case TriggerCue::kNone:
@@ -540,6 +553,11 @@ bool ByDisaster(const SentenceContext& s, int i) {
   const EventWords& w = s.words;
   int last = i - 1;
   while (last >= s.first && IsSubjectVerbGap(w, last)) --last;
+  // "A fire on Tuesday destroyed": a time between the subject and its verb.
+  if (last >= s.first && w.InTime(last)) {
+    while (last >= s.first && w.InTime(last)) --last;
+    if (last >= s.first && OneOf(w.Lower(last), {"on", "in", "at"})) --last;
+  }
   // "the blaze, which virtually destroyed the store"
   // The comma before a relative pronoun only: in "Roe, who saw the crash, was shot" the
   // crash ends a clause of its own.
@@ -743,6 +761,23 @@ int TokenAt(const SentenceContext& s, uint32_t offset) {
                           tokens.begin());
 }
 
+// The last token before the verb at token `verb` and its auxiliaries and adverbs.
+int BeforeGap(const SentenceContext& s, int verb) {
+  int last = verb - 1;
+  while (last >= s.first && verb - last <= kMaxSubjectGap && IsSubjectVerbGap(s.words, last)) {
+    --last;
+  }
+  return last;
+}
+
+// Who the active verb at token `verb` happened to, its subject: a name, a pronoun's
+// antecedent, or the person a "who" stands for ("Anderson, who died at the scene").
+std::vector<int> UndergoerOf(const SentenceContext& s, int verb, EventActors& actors) {
+  std::vector<int> subject = SubjectActors(s, verb, actors);
+  if (subject.empty()) subject = PersonBeforeWho(s.words, s.entities, s.first, BeforeGap(s, verb));
+  return subject;
+}
+
 // Verbs whose subject is who the event happened to: "died", "dies".
 bool IsUndergoVerb(std::string_view lower_word) {
   const std::optional<EventTriggerWord> word =
@@ -772,23 +807,6 @@ std::vector<int> PassiveSubject(const SentenceContext& s, int verb) {
     if (w.Is(start - 1, "of") || w.Is(std::min(start, named) - 1, "of")) subject.clear();
   }
   return subject;
-}
-
-// Verbs that report a death found as a state: "was found dead", "leaves woman dead".
-bool IsDeathStateVerb(std::string_view lower_word) {
-  return OneOf(lower_word, {"found", "discovered", "left", "leaves", "leaving", "leave",
-                            "pronounced", "declared"});
-}
-
-// Verbs of falling to one's death: "fell", "plunged".
-bool IsFallVerb(std::string_view lower_word) {
-  return OneOf(lower_word, {"fall", "falls", "fell", "falling", "fallen", "plunge", "plunged",
-                            "plunges", "plunging", "plummeted", "jumped", "tumbled"});
-}
-
-// Verbs that report a body found: "the body of a man was discovered".
-bool IsBodyFoundVerb(std::string_view lower_word) {
-  return OneOf(lower_word, {"found", "discovered", "recovered", "located", "pulled", "spotted"});
 }
 
 // The verb that reports a death at token i as a state, or -1: "dead" right after a verb
@@ -821,22 +839,6 @@ int DeathStateVerb(const SentenceContext& s, int i) {
   return -1;
 }
 
-// The people whose bodies were found, named between "of" at token `first` - 1 and the
-// verb that reports the finding: every PERSON there ("The bodies of Alice McMeekin, 58,
-// and Kathryn Jenkin, 20, were found"), up to a relative clause or "by", which may name
-// others ("the body of a woman who was stabbed by John Roe").
-std::vector<int> BodyOwners(const SentenceContext& s, int first, int verb) {
-  const EventWords& w = s.words;
-  std::vector<int> owners;
-  for (int k = first; k < verb; ++k) {
-    if (OneOf(w.Lower(k), {"who", "whom", "whose", "which", "that", "by"})) break;
-    const int entity = w.EntityAt(k);
-    if (entity < 0 || s.entities[entity].type != "PERSON") continue;
-    if (std::find(owners.begin(), owners.end(), entity) == owners.end()) owners.push_back(entity);
-  }
-  return owners;
-}
-
 // The dead of a death reported as a state (DeathStateVerb): the named object between
 // the verb and "dead" ("left John Roe dead"), the subject of a passive verb ("John Roe
 // was found dead") or of a fall ("Roe fell to his death"), or the owner of the body
@@ -844,6 +846,10 @@ std::vector<int> BodyOwners(const SentenceContext& s, int first, int verb) {
 // death.
 void StateActors(const SentenceContext& s, int i, int verb, EventActors& actors) {
   const EventWords& w = s.words;
+  if (SuicideVerb(w, s.first, s.end, i) == verb) {
+    actors.patients = UndergoerOf(s, verb, actors);  // "Lo Presti hanged himself"
+    return;
+  }
   if (w.Is(i, "death") || w.Is(i, "deaths")) {
     actors.patients = SubjectEntities(s, verb);
     return;
@@ -857,7 +863,7 @@ void StateActors(const SentenceContext& s, int i, int verb, EventActors& actors)
     return;
   }
   if (w.Is(i + 1, "of")) {
-    actors.patients = BodyOwners(s, i + 2, verb);
+    actors.patients = BodyOwners(w, s.entities, i + 2, verb);
   } else if (w.Is(i - 1, "'s") && i - 2 >= s.first && w.EntityAt(i - 2) >= 0) {
     actors.patients = {w.EntityAt(i - 2)};
   }
@@ -896,10 +902,14 @@ void VerbActors(const SentenceContext& s, int i, std::string_view type, EventAct
     actors.patients = PassiveSubject(s, shared && !IsPassive(s, i) ? i - 2 : i);
     actors.agents = PassiveAgents(s, i);
     if (actors.patients.empty() && !shared) actors.patients = PronounPatients(s, i);
+    // "Kimani Gray, 16, who was shot dead"
+    if (actors.patients.empty() && !shared) {
+      actors.patients = PersonBeforeWho(w, s.entities, s.first, BeforeGap(s, i));
+    }
     return;
   }
   if (IsUndergoVerb(w.Lower(i))) {
-    actors.patients = SubjectActors(s, i, actors);  // "Dakota Schriefer died Sunday"
+    actors.patients = UndergoerOf(s, i, actors);  // "Dakota Schriefer died Sunday"
     return;
   }
   // A participle after a comma shares the subject of its clause, which position does
@@ -1486,6 +1496,15 @@ std::vector<Trigger> SentenceTriggers(const SentenceContext& s) {
       triggers.push_back({i, "OTHER", false, verb});
       continue;
     }
+    // "may have committed suicide" is a suspicion, not a death reported.
+    if (const int verb = SuicideVerb(s.words, s.first, s.end, i); verb >= 0) {
+      if (!IsHedged(s, verb)) triggers.push_back({i, "OTHER", false, verb});
+      continue;
+    }
+    if (NamesTheDead(s.words, s.entities, s.first, s.end, i)) {
+      triggers.push_back({i, "OTHER", true});
+      continue;
+    }
     // "a hit and run that killed", not "the hit and run driver".
     if (const int length = HitAndRunLength(s, i);
         length > 0 && !OneOf(s.words.Lower(i + length), {"driver", "drivers", "suspect"})) {
@@ -1533,9 +1552,11 @@ std::vector<int> AddSentenceEvents(SentenceContext& s, const std::vector<Trigger
       actors.patients.insert(actors.patients.begin(), actors.agents.begin(), actors.agents.end());
       actors.agents.clear();
     }
-    if (!is_noun && IsUndergoVerb(s.words.Lower(i))) {
-      // "A girl in Detroit dies": a place does not die.
-      std::erase_if(actors.patients, [&](int e) { return s.entities[e].type == "PLACE"; });
+    if (!is_noun && (IsUndergoVerb(s.words.Lower(i)) ||
+                     (state_verb >= 0 && SuicideVerb(s.words, s.first, s.end, i) == state_verb))) {
+      // Only people die: not the place of "A girl in Detroit dies", nor the group of "A
+      // Mafia leader committed suicide".
+      std::erase_if(actors.patients, [&](int e) { return s.entities[e].type != "PERSON"; });
     }
     // "A gunman in Greece killed three people": the place is where, not who. (The type is
     // copied because a lambda may not capture a structured binding before C++23 in clang.)

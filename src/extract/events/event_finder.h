@@ -101,7 +101,11 @@
 //   - the victims the police identify ("identified the victim as X", "have identified the
 //     man shot and killed ... as X", "The victim, X, is hospitalized") are the patients
 //     of the harm between the verb and "as", else of the article's latest harm when it
-//     names none yet; never when the one identified is a suspect or gunman.
+//     names none yet; never when the one identified is a suspect or gunman;
+//   - a suicide and a death named by its noun are deaths (deaths.h: "hanged himself",
+//     "committed suicide", "the deaths of X and Y"), and "X, who died", "X, 16, who was
+//     shot" make X the patient; only a PERSON dies ("A Mafia leader died" names no dead);
+//   - a harm noun the text says a thing was not is none ("called it not a car crash").
 //
 // RELEASE needs captives nearby ("released four hostages", not "released a browser").
 // Verbs of saying give a STATEMENT only for indirect speech: not in a sentence that

@@ -243,7 +243,7 @@ bool IsDisasterWord(std::string_view lower_word) {
       "floods",     "flooding",  "tsunami",  "avalanche", "landslide", "mudslide",   "eruption",
       "explosion",  "blast",     "blasts",   "crash",     "collision", "accident",   "wreck",
       "derailment", "collapse",  "outbreak", "epidemic",  "plague",    "disease",    "virus",
-      "heat",       "lightning", "fall",     "falls"};
+      "heat",       "lightning", "fall",     "falls",     "stampede",  "stampedes"};
   for (std::string_view word : kDisasterWords) {
     if (word == lower_word) return true;
   }

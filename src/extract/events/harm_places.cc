@@ -19,7 +19,10 @@ bool IsWhereNotWho(const EventWords& w, std::span<const EntityMention> entities,
   // A fire, quake or crash is nobody's doing, least of all a town's.
   if (type == "OTHER" && as_agent) return true;
   const int start = std::min(token, w.PhraseStart(token, first));
-  for (int k : {start - 1, token - 1}) {
+  // "in Wasilla, Alaska": the region after a town's comma is where too.
+  const int town =
+      w.Is(start - 1, ",") && start - 2 >= first ? w.PhraseStart(start - 2, first) : start;
+  for (int k : {start - 1, token - 1, town - 1}) {
     if (k >= first && OneOf(w.Lower(k), {"in", "at", "near", "outside", "inside", "across",
                                          "throughout", "from"})) {
       return true;

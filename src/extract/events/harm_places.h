@@ -2,8 +2,9 @@
 // Greece killed three people" (Greece killed no one), "Powerful Quake in Iran Kills 10"
 // (the quake's place, not its agent), "a blaze at a supermarket in Surrey". A country
 // may still attack or be attacked ("Israel struck Gaza", "strikes on Rafah"): only a
-// place inside a phrase of where ("in", "at", "near" ...), and any place as the agent
-// of a disaster or accident, is left out.
+// place inside a phrase of where ("in", "at", "near" ...), also after a town's comma
+// there ("in Wasilla, Alaska"), and any place as the agent of a disaster or accident, is
+// left out.
 #pragma once
 
 #include <span>
