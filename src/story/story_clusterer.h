@@ -30,10 +30,14 @@
 //     a story with an event reported from the article's place (the one it mentions
 //     most) within `event_day_tolerance` of the article's day takes it at
 //     `scene_threshold`, as two differently worded reports of one shooting share little
-//     but those. Of the
+//     but those. A story that gave a person the article gives an age too, `kAgeGap`
+//     years or more apart ("Klitschko, 32," against "Klitschko, 36,"), never takes it:
+//     the two report occasions years apart (ECB+'s look-alike fights of one boxer,
+//     whose older reports carry no date), or two people of one name. Of the
 //     candidates that could have taken the article too, those the new article makes
 //     alike to its story (centroid cosine, same damping, at `merge_threshold`) are
-//     merged into it, older id kept, and the merge is recorded.
+//     merged into it, older id kept, and the merge is recorded, unless their ages
+//     conflict as above.
 //  4. Event: inside the story, an article whose main event frame (story/event_frames.h)
 //     is the same happening as an event's frame (type, participants, day within
 //     `event_day_tolerance`) joins that event. Otherwise it joins the most similar event
@@ -260,6 +264,13 @@ class StoryClusterer {
     bool changed = true;
     int saved_place = -1;
   };
+  // The ages a story's articles gave one person (StoryFeatures::ages), youngest and
+  // oldest.
+  struct PersonAge {
+    uint32_t person = 0;  // FeatureId of the person's e: feature
+    int16_t youngest = 0;
+    int16_t oldest = 0;
+  };
   struct StoryCluster {
     int id = 0;
     int merged_into = 0;  // 0 while live
@@ -280,6 +291,8 @@ class StoryClusterer {
     std::vector<LabelFeature> label_features;
     std::string label;
     std::optional<CalendarDay> first_day, last_day;
+    // The first `kStoryAges` persons its articles gave an age, while live (step 3).
+    std::vector<PersonAge> ages;
     std::vector<std::string> articles;
     std::vector<EventCluster> events;
     EventDayIndex event_days;  // of events, while live; not saved, rebuilt on resuming
@@ -305,6 +318,10 @@ class StoryClusterer {
   // `event_day_tolerance` of its day (step 3).
   bool SameScene(const StoryCluster& story, const StoryFeatures& features);
   float TimeFactor(const StoryCluster& a, const StoryCluster& b) const;
+  // Whether `ages` (of an article or a story) give a person of the story an age
+  // `kAgeGap` years or more from one the story gave them (step 3).
+  static bool AgesConflict(const std::vector<PersonAge>& story, const std::vector<PersonAge>& ages);
+  static void AddAges(std::vector<PersonAge>& story, const std::vector<PersonAge>& ages);
   std::vector<int> Post(const std::vector<uint32_t>& lists, int story_id);
   void RetireIfUnreachable(int story_id);
   void RetireQuiet();

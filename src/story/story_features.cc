@@ -369,6 +369,56 @@ std::string NormalizedName(std::string_view text) {
   return out;
 }
 
+// The age written right after a person's name ("Klitschko, 32,", "Reid (33)") or in a
+// "32-year-old" just before it, up to two lower-case words between ("the 33-year-old
+// actress Tara Reid"). Rebuilt texts space their punctuation ("Reid , 33 ,").
+std::optional<int> AgeGiven(std::string_view text, Span name) {
+  const auto digits = [&](size_t& at) -> std::optional<int> {
+    size_t end = at;
+    while (end < text.size() && end - at < 3 && text[end] >= '0' && text[end] <= '9') ++end;
+    if (end == at || end - at > 2) return std::nullopt;
+    int value = 0;
+    std::from_chars(text.data() + at, text.data() + end, value);
+    at = end;
+    return value;
+  };
+  const auto skip_space = [&](size_t& at) {
+    if (at < text.size() && text[at] == ' ') ++at;
+  };
+  // After: ", 32," or ", 32)" or " (32)".
+  size_t at = name.end;
+  skip_space(at);
+  if (at < text.size() && (text[at] == ',' || text[at] == '(')) {
+    const char open = text[at++];
+    skip_space(at);
+    if (const std::optional<int> age = digits(at)) {
+      skip_space(at);
+      if (at < text.size() && (text[at] == ')' || (open == ',' && text[at] == ','))) return age;
+    }
+  }
+  // Before: "32-year-old", then at most two lower-case words.
+  std::string_view before = text.substr(0, name.start);
+  for (int words = 0; words <= 2; ++words) {
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    for (const std::string_view old : {"year-old", "year - old", "year old"}) {
+      if (!before.ends_with(old)) continue;
+      before.remove_suffix(old.size());
+      while (!before.empty() && (before.back() == ' ' || before.back() == '-')) {
+        before.remove_suffix(1);
+      }
+      size_t start = before.size();
+      while (start > 0 && before[start - 1] >= '0' && before[start - 1] <= '9') --start;
+      if (start > 0 && before[start - 1] != ' ' && before[start - 1] != '(') return std::nullopt;
+      return digits(start);
+    }
+    size_t word = before.size();
+    while (word > 0 && before[word - 1] >= 'a' && before[word - 1] <= 'z') --word;
+    if (word == before.size()) return std::nullopt;
+    before.remove_suffix(before.size() - word);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& given) {
@@ -401,6 +451,17 @@ StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& given
     }
   }
   if (!places.empty()) features.place = MostFrequent(places);
+  std::map<std::string, std::set<int>> ages;
+  for (const EntityMention& mention : analysis.entities) {
+    if (mention.type != "PERSON" || mention.span.end > article.text.size()) continue;
+    if (const std::optional<int> age = AgeGiven(article.text, mention.span); age && *age > 0) {
+      ages["e:" + (mention.entity.empty() ? NormalizedName(mention.text) : mention.entity)].insert(
+          *age);
+    }
+  }
+  for (const auto& [person, given] : ages) {
+    if (given.size() == 1) features.ages.emplace_back(person, *given.begin());
+  }
   std::sort(features.entity_names.begin(), features.entity_names.end());
   features.entity_names.erase(
       std::unique(features.entity_names.begin(), features.entity_names.end()),
