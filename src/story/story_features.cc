@@ -370,8 +370,9 @@ std::string NormalizedName(std::string_view text) {
 }
 
 // The age written right after a person's name ("Klitschko, 32,", "Reid (33)") or in a
-// "32-year-old" just before it, up to two lower-case words between ("the 33-year-old
-// actress Tara Reid"). Rebuilt texts space their punctuation ("Reid , 33 ,").
+// "32-year-old" just before it, up to two lower-case words between that are no function
+// words ("the 33-year-old actress Tara Reid"). Rebuilt texts space their punctuation
+// ("Reid , 33 ,").
 std::optional<int> AgeGiven(std::string_view text, Span name) {
   const auto digits = [&](size_t& at) -> std::optional<int> {
     size_t end = at;
@@ -413,7 +414,9 @@ std::optional<int> AgeGiven(std::string_view text, Span name) {
     }
     size_t word = before.size();
     while (word > 0 && before[word - 1] >= 'a' && before[word - 1] <= 'z') --word;
-    if (word == before.size()) return std::nullopt;
+    // A word that joins two phrases ("a 5-year-old boy and Tara Reid") ends the one
+    // the age is in.
+    if (word == before.size() || Stopwords().contains(before.substr(word))) return std::nullopt;
     before.remove_suffix(before.size() - word);
   }
   return std::nullopt;
