@@ -19,10 +19,11 @@ namespace {
 // articles saved, per event a changed flag and its saved place, the merges and splits
 // since) and retired stories handed out, kept as their id's slot alone, version 6 the
 // places events were reported from (an older state's events have none), version 7 the
-// ages a story's articles gave persons (an older state's stories have none). Older states still
-// load (events without frames, every story unretired until Resume retires the unreachable, each
-// story's latest article taken to be the last one counted, no splits; features re-hashed by their
-// names; their next changes complete).
+// ages a story's articles gave persons and the holders of offices they named (an older
+// state's stories have none). Older states still load (events without frames, every
+// story unretired until Resume retires the unreachable, each story's latest article
+// taken to be the last one counted, no splits; features re-hashed by their names; their
+// next changes complete).
 constexpr uint32_t kStateMagicV1 = 0x53544f31;  // "STO1"
 constexpr uint32_t kStateMagicV2 = 0x53544f32;  // "STO2"
 constexpr uint32_t kStateMagicV3 = 0x53544f33;  // "STO3"
@@ -237,6 +238,10 @@ void StoryClusterer::Save(std::ostream& out) const {
     for (const PersonAge& age : s.ages) {
       w.Pod<uint32_t>(age.person), w.Pod<int16_t>(age.youngest), w.Pod<int16_t>(age.oldest);
     }
+    w.Pod<uint64_t>(s.offices.size());
+    for (const OfficeHolder& office : s.offices) {
+      w.Pod<uint32_t>(office.office), w.Pod<uint32_t>(office.holder);
+    }
     w.Strings(s.articles);
     w.Pod<uint64_t>(s.events.size());
     for (const EventCluster& e : s.events) {
@@ -354,6 +359,11 @@ void StoryClusterer::Load(std::istream& in) {
       age.person = r.Pod<uint32_t>();
       age.youngest = r.Pod<int16_t>();
       age.oldest = r.Pod<int16_t>();
+    }
+    s.offices.resize(ages ? r.Count() : 0);
+    for (OfficeHolder& office : s.offices) {
+      office.office = r.Pod<uint32_t>();
+      office.holder = r.Pod<uint32_t>();
     }
     s.articles = r.Strings();
     s.events.resize(r.Count());

@@ -422,6 +422,38 @@ std::optional<int> AgeGiven(std::string_view text, Span name) {
   return std::nullopt;
 }
 
+// The office a title names, when one person holds it at a time: lower-cased, of two words
+// or more, none of them a rank many hold at once or a word for an office held no longer.
+std::optional<std::string> SingleHolderOffice(std::string_view title) {
+  static const std::unordered_set<std::string_view> kNotSingle = {"former",    "then",
+                                                                  "ex",        "late",
+                                                                  "acting",    "interim",
+                                                                  "deputy",    "vice",
+                                                                  "assistant", "associate",
+                                                                  "sgt",       "sergeant",
+                                                                  "officer",   "detective",
+                                                                  "agent",     "constable",
+                                                                  "lt",        "lieutenant",
+                                                                  "capt",      "captain",
+                                                                  "inspector", "trooper",
+                                                                  "rep",       "sen",
+                                                                  "senator",   "representative",
+                                                                  "judge",     "justice",
+                                                                  "member",    "mr",
+                                                                  "mrs",       "ms",
+                                                                  "dr",        "rev",
+                                                                  "coach"};
+  std::string office;
+  int words = 0;  // of two letters or more: "U.S." is no office
+  for (const Word& word : SplitWords(title)) {
+    if (kNotSingle.contains(word.lower)) return std::nullopt;
+    office += (office.empty() ? "" : " ") + word.lower;
+    words += word.lower.size() >= 2;
+  }
+  if (words < 2) return std::nullopt;
+  return office;
+}
+
 }  // namespace
 
 StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& given) {
@@ -464,6 +496,17 @@ StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& given
   }
   for (const auto& [person, given] : ages) {
     if (given.size() == 1) features.ages.emplace_back(person, *given.begin());
+  }
+  std::map<std::string, std::set<std::string>> holders;
+  for (const EntityMention& mention : analysis.entities) {
+    if (mention.type != "PERSON" || mention.title.empty()) continue;
+    const std::optional<std::string> office = SingleHolderOffice(mention.title);
+    const std::vector<Word> name = SplitWords(mention.name.empty() ? mention.text : mention.name);
+    if (!office || name.size() < 2) continue;
+    holders[*office + "|" + mention.country].insert("e:" + name.back().lower);
+  }
+  for (const auto& [office, holder] : holders) {
+    if (holder.size() == 1) features.office_holders.emplace_back(office, *holder.begin());
   }
   std::sort(features.entity_names.begin(), features.entity_names.end());
   features.entity_names.erase(

@@ -58,6 +58,14 @@ struct StoryFeatures {
   // 36-year-old Klitschko"), sorted, each person once; a person given two ages is left
   // out. Two reports giving one person ages years apart are of occasions years apart.
   std::vector<std::pair<std::string, int>> ages;
+  // (an office, the e: feature of its holder's surname): "Interior Secretary Dirk
+  // Kempthorne" gives ("interior secretary|", "e:kempthorne"), the office with the country
+  // a demonym or title gives it after the bar. Only offices of one holder at a time: two
+  // words or more, no rank many hold at once ("Police Sgt."), none held no longer
+  // ("former President"), and holders named in full. Sorted, each office once; an office
+  // given two holders is left out. Two reports naming different holders of one office
+  // are of different terms of it.
+  std::vector<std::pair<std::string, std::string>> office_holders;
   std::optional<std::string> place;       // most mentioned PLACE, when the analysis has one
   std::optional<std::string> event_type;  // most frequent Analysis event type
   std::string headline;                   // title, else the first line of the text (trimmed)
