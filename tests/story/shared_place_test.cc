@@ -1,9 +1,11 @@
 // Reports that share only a place are different stories: a city's markets report, a
 // protest in it and a company's listing there; two shootings in one city weeks apart.
 // Two reports of one shooting, the second naming the victim, stay one story. Likewise
-// reports that share a person but give them ages years apart.
+// reports that share a person but give them ages years apart, or that name two holders
+// of one office.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <fstream>
 #include <string>
 #include <utility>
@@ -273,6 +275,63 @@ TEST(SharedPlaceTest, ReportsGivingOnePersonAgesYearsApartAreSeparateStories) {
   const std::vector<int> stories = Place(with_ages);
   EXPECT_NE(stories[0], stories[1]);
   EXPECT_EQ(stories[0], stories[2]);
+}
+
+// An office one person holds at a time, named with two holders by reports that do not
+// name the other one: two terms of it. The same rule under each, reported with no date.
+// A report that names both holders (the new one undoing the old one's rule) is no
+// conflict.
+TEST(SharedPlaceTest, ReportsNamingTwoHoldersOfOneOfficeAreSeparateStories) {
+  const auto secretary = [](const std::string& first, const std::string& last) {
+    Name name{first + " " + last, "PERSON", first + "-" + last};
+    for (char& c : name.entity) c = static_cast<char>(std::tolower(c));
+    return name;
+  };
+  const Name kempthorne = secretary("Dirk", "Kempthorne");
+  const Name salazar = secretary("Ken", "Salazar");
+  const auto report = [](std::string id, const std::string& holder, const std::string& extra,
+                         std::vector<Name> names, bool titled) {
+    auto result =
+        Report(std::move(id), "", "Interior Department changes endangered species rule",
+               "Interior Secretary " + holder +
+                   " announced changes on Thursday to the rules of the Endangered Species Act, "
+                   "deciding whether federal agencies must consult the Fish and Wildlife Service "
+                   "before approving projects that could harm imperiled species.\nEnvironmental "
+                   "groups said the consultations protect hundreds of species, and the Interior "
+                   "Department said the change would take effect within 30 days." +
+                   extra,
+               With({{"Interior Department", "ORG", "interior-department"},
+                     {"Fish and Wildlife Service", "ORG", "fish-and-wildlife-service"},
+                     {"Endangered Species Act", "MISC", "endangered-species-act"}},
+                    names));
+    if (titled) {
+      for (EntityMention& mention : result.second.entities) {
+        if (mention.type == "PERSON" && mention.span.start == 19) {
+          mention.title = "Interior Secretary";
+        }
+      }
+    }
+    return result;
+  };
+  const auto terms = [&](bool titled) {
+    return std::vector<std::pair<Article, Analysis>>{
+        report("bush-rule", "Dirk Kempthorne", "", {kempthorne}, titled),
+        report("obama-reversal", "Ken Salazar", "", {salazar}, titled)};
+  };
+  const std::vector<std::pair<Article, Analysis>> titled = terms(true);
+  using Offices = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(ExtractStoryFeatures(titled[0].first, titled[0].second).office_holders,
+            (Offices{{"interior secretary|", "e:kempthorne"}}));
+  // Without the office, nothing tells the terms apart: one story.
+  const std::vector<int> undistinguished = Place(terms(false));
+  EXPECT_EQ(undistinguished[0], undistinguished[1]);
+  const std::vector<int> stories = Place(titled);
+  EXPECT_NE(stories[0], stories[1]);
+  const std::vector<int> naming_both =
+      Place({titled[0], report("reversal-naming-both", "Ken Salazar",
+                               " The rule had been announced by Dirk Kempthorne.",
+                               {salazar, kempthorne}, true)});
+  EXPECT_EQ(naming_both[0], naming_both[1]);
 }
 
 TEST(SharedPlaceTest, AnAgeIsWrittenBesideTheName) {
