@@ -425,24 +425,13 @@ std::optional<int> AgeGiven(std::string_view text, Span name) {
 // The office a title names, when one person holds it at a time: lower-cased, of two words
 // or more, none of them a rank many hold at once or a word for an office held no longer.
 std::optional<std::string> SingleHolderOffice(std::string_view title) {
-  static const std::unordered_set<std::string_view> kNotSingle = {"former",    "then",
-                                                                  "ex",        "late",
-                                                                  "acting",    "interim",
-                                                                  "deputy",    "vice",
-                                                                  "assistant", "associate",
-                                                                  "sgt",       "sergeant",
-                                                                  "officer",   "detective",
-                                                                  "agent",     "constable",
-                                                                  "lt",        "lieutenant",
-                                                                  "capt",      "captain",
-                                                                  "inspector", "trooper",
-                                                                  "rep",       "sen",
-                                                                  "senator",   "representative",
-                                                                  "judge",     "justice",
-                                                                  "member",    "mr",
-                                                                  "mrs",       "ms",
-                                                                  "dr",        "rev",
-                                                                  "coach"};
+  // clang-format off
+  static const std::unordered_set<std::string_view> kNotSingle = {
+      "former", "then", "ex", "late", "acting", "interim", "deputy", "vice", "assistant",
+      "associate", "sgt", "sergeant", "officer", "detective", "agent", "constable", "lt",
+      "lieutenant", "capt", "captain", "inspector", "trooper", "rep", "sen", "senator",
+      "representative", "judge", "justice", "member", "mr", "mrs", "ms", "dr", "rev", "coach"};
+  // clang-format on
   std::string office;
   int words = 0;  // of two letters or more: "U.S." is no office
   for (const Word& word : SplitWords(title)) {
