@@ -3,12 +3,20 @@
 # store, clustering) then `stories --json`, scored with the shared scorer; ECB+ also by
 # topic halves and GVC by incident halves (score_halves.py).
 #
-# usage: bench/cluster_eval/ingest_eval.sh BUILD_DIR   (from the repository root)
+# usage: bench/cluster_eval/ingest_eval.sh BUILD_DIR [KEEP_DIR]   (from the repository root)
+#   KEEP_DIR  keeps the stores and `stories --json` there (ecbplus.json, gvc.json), to
+#             look into the clusters; by default they go with a temporary folder.
 set -euo pipefail
 build=$1
 shared=$(cd "$(dirname "$0")/../../../shared" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+if [[ $# -ge 2 ]]; then
+  work=$2
+  mkdir -p "$work"
+  rm -f "$work"/*.db*
+else
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+fi
 
 # Articles as users feed them: the corpus id, the text, the publication day when known.
 python3 - "$shared" "$work" <<'PY'

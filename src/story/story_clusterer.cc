@@ -46,6 +46,18 @@ std::vector<std::string> ByCount(const std::map<std::string, int>& counts, size_
 }
 
 constexpr size_t kEventActors = 5;
+// Reporters disagree on an age by a year or two (a birthday between reports, a slip:
+// one robbery's suspect is 27 in some reports of ECB+ and 29 in others); occasions
+// years apart, or two people of one name, differ by more.
+constexpr int kAgeGap = 3;
+// Persons whose ages a story keeps: the few it is about are named with their age early.
+constexpr size_t kStoryAges = 16;
+constexpr size_t kStoryOffices = 16;
+
+bool Holds(const SparseVector& article, uint32_t id) {
+  return std::binary_search(article.begin(), article.end(), std::pair<uint32_t, float>(id, 0),
+                            [](const auto& a, const auto& b) { return a.first < b.first; });
+}
 constexpr size_t kLabelNames = 3;
 // Names and words whose surfaces a story keeps, each: twice the label's, so that two
 // stories merging, or a split, still find their label among them.
@@ -95,6 +107,74 @@ void StoryClusterer::ArticleTables::Assign(const ArticleVectors& article) {
   particulars.Assign(article.particulars);
   identifying.Assign(article.identifying);
   has_particulars = !article.particulars.empty();
+}
+
+bool StoryClusterer::AgesConflict(const std::vector<PersonAge>& story,
+                                  const std::vector<PersonAge>& ages) {
+  for (const PersonAge& given : ages) {
+    for (const PersonAge& known : story) {
+      if (known.person == given.person &&
+          (given.oldest - known.youngest >= kAgeGap || known.oldest - given.youngest >= kAgeGap)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+void StoryClusterer::AddAges(std::vector<PersonAge>& story, const std::vector<PersonAge>& ages) {
+  for (const PersonAge& given : ages) {
+    const auto known = std::find_if(story.begin(), story.end(), [&](const PersonAge& known) {
+      return known.person == given.person;
+    });
+    if (known != story.end()) {
+      known->youngest = std::min(known->youngest, given.youngest);
+      known->oldest = std::max(known->oldest, given.oldest);
+    } else if (story.size() < kStoryAges) {
+      story.push_back(given);
+    }
+  }
+}
+
+bool StoryClusterer::OfficesConflict(const StoryCluster& story,
+                                     const std::vector<OfficeHolder>& offices,
+                                     const SparseVector& article) {
+  for (const OfficeHolder& named : offices) {
+    for (const OfficeHolder& known : story.offices) {
+      if (known.office == named.office && known.holder != 0 && known.holder != named.holder &&
+          !Holds(article, known.holder) && story.centroid.all.WeightOf(named.holder) == 0) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool StoryClusterer::OfficesConflict(const StoryCluster& a, const StoryCluster& b) {
+  for (const OfficeHolder& named : b.offices) {
+    for (const OfficeHolder& known : a.offices) {
+      if (known.office == named.office && known.holder != 0 && named.holder != 0 &&
+          known.holder != named.holder && b.centroid.all.WeightOf(known.holder) == 0 &&
+          a.centroid.all.WeightOf(named.holder) == 0) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+void StoryClusterer::AddOffices(std::vector<OfficeHolder>& story,
+                                const std::vector<OfficeHolder>& offices) {
+  for (const OfficeHolder& named : offices) {
+    const auto known = std::find_if(story.begin(), story.end(), [&](const OfficeHolder& known) {
+      return known.office == named.office;
+    });
+    if (known != story.end()) {
+      if (known->holder != named.holder) known->holder = 0;
+    } else if (story.size() < kStoryOffices) {
+      story.push_back(named);
+    }
+  }
 }
 
 float StoryClusterer::Similarity(const Centroids& cluster, const ArticleTables& article) const {
@@ -359,6 +439,8 @@ void StoryClusterer::RetireQuiet() {
 void StoryClusterer::Retire(StoryCluster& s) {
   s.label = Label(s);
   s.label_features = {};
+  s.ages = {};
+  s.offices = {};
   s.centroid = {};
   s.event_days.Clear();
   for (EventCluster& event : s.events) {
@@ -420,6 +502,8 @@ void StoryClusterer::Merge(StoryCluster& into, StoryCluster& from) {
   into.centroid.all.Add(from.centroid.all.sum(), kept, kept);
   into.centroid.particulars.Add(from.centroid.particulars.sum(), kept, kept);
   KeepLabelFeatures(into, from.label_features);
+  AddAges(into.ages, from.ages);
+  AddOffices(into.offices, from.offices);
   into.first_day = Min(into.first_day, from.first_day);
   into.last_day = Max(into.last_day, from.last_day);
   into.postings += from.postings;
@@ -447,7 +531,10 @@ void StoryClusterer::MergeAlike(int story_id, const std::vector<int>& candidates
     if (live == story_id) continue;
     StoryCluster& a = story(story_id);
     StoryCluster& b = story(live);
-    if (Similarity(a.centroid, b.centroid) * TimeFactor(a, b) < options_.merge_threshold) continue;
+    if (Similarity(a.centroid, b.centroid) * TimeFactor(a, b) < options_.merge_threshold ||
+        AgesConflict(a.ages, b.ages) || OfficesConflict(a, b)) {
+      continue;
+    }
     const int into = std::min(story_id, live);
     const int from = std::max(story_id, live);
     Merge(story(into), story(from));
@@ -507,6 +594,9 @@ int StoryClusterer::SplitOff(int story_id, int event_id, std::optional<CalendarD
   from.centroid = std::move(rest);
   // The article that split them reports the moved event.
   into.label_features = from.label_features;
+  // Which of its articles gave which age or office is not kept: both sides keep them all.
+  into.ages = from.ages;
+  into.offices = from.offices;
   KeepLabelFeatures(into, label_features);
   KeepLabelFeatures(from, {});
   MoveEvent(from, event_index, into);
@@ -674,6 +764,15 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
   const std::vector<uint32_t> query = QueryLists(vectors.all);
   const std::vector<int> candidates = Candidates(query);
   ++articles_;
+  std::vector<PersonAge> ages;
+  for (const auto& [person, age] : features.ages) {
+    const auto years = static_cast<int16_t>(std::min(age, 200));
+    ages.push_back({FeatureId(person), years, years});
+  }
+  std::vector<OfficeHolder> offices;
+  for (const auto& [office, holder] : features.office_holders) {
+    offices.push_back({FeatureId(office), FeatureId(holder)});
+  }
 
   int chosen = 0;
   float best_similarity = 0;
@@ -681,6 +780,9 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
   work_.candidates += candidates.size();
   for (const int id : candidates) {
     const StoryCluster& candidate = story(id);
+    if (AgesConflict(candidate.ages, ages) || OfficesConflict(candidate, offices, vectors.all)) {
+      continue;
+    }
     work_.centroid_entries +=
         candidate.centroid.all.sum().size() + candidate.centroid.particulars.sum().size();
     const float similarity = StorySimilarity(candidate.centroid, article_tables_) *
@@ -703,6 +805,8 @@ StoryPlacement StoryClusterer::Add(const Article& article, const Analysis& analy
   const auto kept = static_cast<size_t>(options_.centroid_features);
   target.centroid.Add(vectors, kept, kept);
   KeepLabelFeatures(target, label_features);
+  AddAges(target.ages, ages);
+  AddOffices(target.offices, offices);
   target.first_day = Min(target.first_day, features.event_day);
   target.last_day = Max(target.last_day, features.event_day);
   target.articles.push_back(article.id);

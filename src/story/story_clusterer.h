@@ -30,10 +30,17 @@
 //     a story with an event reported from the article's place (the one it mentions
 //     most) within `event_day_tolerance` of the article's day takes it at
 //     `scene_threshold`, as two differently worded reports of one shooting share little
-//     but those. Of the
+//     but those. A story that gave a person the article gives an age too, `kAgeGap`
+//     years or more apart ("Klitschko, 32," against "Klitschko, 36,"), never takes it:
+//     the two report occasions years apart (ECB+'s look-alike fights of one boxer,
+//     whose older reports carry no date), or two people of one name. Nor does a story
+//     that named another holder of an office of one holder at a time than the article
+//     ("Interior Secretary Dirk Kempthorne" against "Interior Secretary Ken Salazar"),
+//     when neither names the other's holder at all: two terms of the office. Of the
 //     candidates that could have taken the article too, those the new article makes
 //     alike to its story (centroid cosine, same damping, at `merge_threshold`) are
-//     merged into it, older id kept, and the merge is recorded.
+//     merged into it, older id kept, and the merge is recorded, unless their ages or
+//     offices conflict as above.
 //  4. Event: inside the story, an article whose main event frame (story/event_frames.h)
 //     is the same happening as an event's frame (type, participants, day within
 //     `event_day_tolerance`) joins that event. Otherwise it joins the most similar event
@@ -260,6 +267,18 @@ class StoryClusterer {
     bool changed = true;
     int saved_place = -1;
   };
+  // The ages a story's articles gave one person (StoryFeatures::ages), youngest and
+  // oldest.
+  struct PersonAge {
+    uint32_t person = 0;  // FeatureId of the person's e: feature
+    int16_t youngest = 0;
+    int16_t oldest = 0;
+  };
+  // An office a story's articles named a holder of (StoryFeatures::office_holders).
+  struct OfficeHolder {
+    uint32_t office = 0;  // FeatureId of the office
+    uint32_t holder = 0;  // FeatureId of the holder's surname; 0 when given two
+  };
   struct StoryCluster {
     int id = 0;
     int merged_into = 0;  // 0 while live
@@ -280,6 +299,10 @@ class StoryClusterer {
     std::vector<LabelFeature> label_features;
     std::string label;
     std::optional<CalendarDay> first_day, last_day;
+    // The first `kStoryAges` persons its articles gave an age, while live (step 3).
+    std::vector<PersonAge> ages;
+    // The first `kStoryOffices` offices its articles named a holder of, while live.
+    std::vector<OfficeHolder> offices;
     std::vector<std::string> articles;
     std::vector<EventCluster> events;
     EventDayIndex event_days;  // of events, while live; not saved, rebuilt on resuming
@@ -305,6 +328,18 @@ class StoryClusterer {
   // `event_day_tolerance` of its day (step 3).
   bool SameScene(const StoryCluster& story, const StoryFeatures& features);
   float TimeFactor(const StoryCluster& a, const StoryCluster& b) const;
+  // Whether `ages` (of an article or a story) give a person of the story an age
+  // `kAgeGap` years or more from one the story gave them (step 3).
+  static bool AgesConflict(const std::vector<PersonAge>& story, const std::vector<PersonAge>& ages);
+  static void AddAges(std::vector<PersonAge>& story, const std::vector<PersonAge>& ages);
+  // Whether an article (its offices, its vector over all features) names another holder
+  // of an office than the story did, neither naming the other's holder at all (step 3).
+  static bool OfficesConflict(const StoryCluster& story, const std::vector<OfficeHolder>& offices,
+                              const SparseVector& article);
+  // Likewise for two stories.
+  static bool OfficesConflict(const StoryCluster& a, const StoryCluster& b);
+  static void AddOffices(std::vector<OfficeHolder>& story,
+                         const std::vector<OfficeHolder>& offices);
   std::vector<int> Post(const std::vector<uint32_t>& lists, int story_id);
   void RetireIfUnreachable(int story_id);
   void RetireQuiet();

@@ -18,18 +18,21 @@ namespace {
 // version 5 changes not yet taken (per story a changed and a replace flag and the
 // articles saved, per event a changed flag and its saved place, the merges and splits
 // since) and retired stories handed out, kept as their id's slot alone, version 6 the
-// places events were reported from (an older state's events have none). Older states still load
-// (events without frames, every story unretired until Resume retires the unreachable,
-// each story's latest article taken to be the last one counted, no splits; features
-// re-hashed by their names; their next changes complete).
+// places events were reported from (an older state's events have none), version 7 the
+// ages a story's articles gave persons and the holders of offices they named (an older
+// state's stories have none). Older states still load (events without frames, every
+// story unretired until Resume retires the unreachable, each story's latest article
+// taken to be the last one counted, no splits; features re-hashed by their names; their
+// next changes complete).
 constexpr uint32_t kStateMagicV1 = 0x53544f31;  // "STO1"
 constexpr uint32_t kStateMagicV2 = 0x53544f32;  // "STO2"
 constexpr uint32_t kStateMagicV3 = 0x53544f33;  // "STO3"
 constexpr uint32_t kStateMagicV4 = 0x53544f34;  // "STO4"
 constexpr uint32_t kStateMagicV5 = 0x53544f35;  // "STO5"
-constexpr uint32_t kStateMagic = 0x53544f36;    // "STO6"
+constexpr uint32_t kStateMagicV6 = 0x53544f36;  // "STO6"
+constexpr uint32_t kStateMagic = 0x53544f37;    // "STO7"
 
-// A story's flags in a version 5 or 6 state.
+// A story's flags in a version 5 to 7 state.
 constexpr uint8_t kRetiredFlag = 1;
 constexpr uint8_t kHandedOutFlag = 2;
 constexpr uint8_t kChangedFlag = 4;
@@ -231,6 +234,14 @@ void StoryClusterer::Save(std::ostream& out) const {
     }
     w.Day(s.first_day);
     w.Day(s.last_day);
+    w.Pod<uint64_t>(s.ages.size());
+    for (const PersonAge& age : s.ages) {
+      w.Pod<uint32_t>(age.person), w.Pod<int16_t>(age.youngest), w.Pod<int16_t>(age.oldest);
+    }
+    w.Pod<uint64_t>(s.offices.size());
+    for (const OfficeHolder& office : s.offices) {
+      w.Pod<uint32_t>(office.office), w.Pod<uint32_t>(office.holder);
+    }
     w.Strings(s.articles);
     w.Pod<uint64_t>(s.events.size());
     for (const EventCluster& e : s.events) {
@@ -276,11 +287,13 @@ void StoryClusterer::Save(std::ostream& out) const {
 void StoryClusterer::Load(std::istream& in) {
   Reader r(in);
   const auto magic = r.Pod<uint32_t>();
-  if (magic != kStateMagic && magic != kStateMagicV5 && magic != kStateMagicV4 &&
-      magic != kStateMagicV3 && magic != kStateMagicV2 && magic != kStateMagicV1) {
+  if (magic != kStateMagic && magic != kStateMagicV6 && magic != kStateMagicV5 &&
+      magic != kStateMagicV4 && magic != kStateMagicV3 && magic != kStateMagicV2 &&
+      magic != kStateMagicV1) {
     Reader::Fail();
   }
-  const bool reported_from = magic == kStateMagic;
+  const bool ages = magic == kStateMagic;
+  const bool reported_from = ages || magic == kStateMagicV6;
   const bool tracked = reported_from || magic == kStateMagicV5;
   const bool hashed = tracked || magic == kStateMagicV4;
   const bool has_frames = magic != kStateMagicV1;
@@ -341,6 +354,17 @@ void StoryClusterer::Load(std::istream& in) {
     }
     s.first_day = r.Day();
     s.last_day = r.Day();
+    s.ages.resize(ages ? r.Count() : 0);
+    for (PersonAge& age : s.ages) {
+      age.person = r.Pod<uint32_t>();
+      age.youngest = r.Pod<int16_t>();
+      age.oldest = r.Pod<int16_t>();
+    }
+    s.offices.resize(ages ? r.Count() : 0);
+    for (OfficeHolder& office : s.offices) {
+      office.office = r.Pod<uint32_t>();
+      office.holder = r.Pod<uint32_t>();
+    }
     s.articles = r.Strings();
     s.events.resize(r.Count());
     for (EventCluster& e : s.events) {

@@ -369,6 +369,80 @@ std::string NormalizedName(std::string_view text) {
   return out;
 }
 
+// The age written right after a person's name ("Klitschko, 32,", "Reid (33)") or in a
+// "32-year-old" just before it, up to two lower-case words between that are no function
+// words ("the 33-year-old actress Tara Reid"). Rebuilt texts space their punctuation
+// ("Reid , 33 ,").
+std::optional<int> AgeGiven(std::string_view text, Span name) {
+  const auto digits = [&](size_t& at) -> std::optional<int> {
+    size_t end = at;
+    while (end < text.size() && end - at < 3 && text[end] >= '0' && text[end] <= '9') ++end;
+    if (end == at || end - at > 2) return std::nullopt;
+    int value = 0;
+    std::from_chars(text.data() + at, text.data() + end, value);
+    at = end;
+    return value;
+  };
+  const auto skip_space = [&](size_t& at) {
+    if (at < text.size() && text[at] == ' ') ++at;
+  };
+  // After: ", 32," or ", 32)" or " (32)".
+  size_t at = name.end;
+  skip_space(at);
+  if (at < text.size() && (text[at] == ',' || text[at] == '(')) {
+    const char open = text[at++];
+    skip_space(at);
+    if (const std::optional<int> age = digits(at)) {
+      skip_space(at);
+      if (at < text.size() && (text[at] == ')' || (open == ',' && text[at] == ','))) return age;
+    }
+  }
+  // Before: "32-year-old", then at most two lower-case words.
+  std::string_view before = text.substr(0, name.start);
+  for (int words = 0; words <= 2; ++words) {
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    for (const std::string_view old : {"year-old", "year - old", "year old"}) {
+      if (!before.ends_with(old)) continue;
+      before.remove_suffix(old.size());
+      while (!before.empty() && (before.back() == ' ' || before.back() == '-')) {
+        before.remove_suffix(1);
+      }
+      size_t start = before.size();
+      while (start > 0 && before[start - 1] >= '0' && before[start - 1] <= '9') --start;
+      if (start > 0 && before[start - 1] != ' ' && before[start - 1] != '(') return std::nullopt;
+      return digits(start);
+    }
+    size_t word = before.size();
+    while (word > 0 && before[word - 1] >= 'a' && before[word - 1] <= 'z') --word;
+    // A word that joins two phrases ("a 5-year-old boy and Tara Reid") ends the one
+    // the age is in.
+    if (word == before.size() || Stopwords().contains(before.substr(word))) return std::nullopt;
+    before.remove_suffix(before.size() - word);
+  }
+  return std::nullopt;
+}
+
+// The office a title names, when one person holds it at a time: lower-cased, of two words
+// or more, none of them a rank many hold at once or a word for an office held no longer.
+std::optional<std::string> SingleHolderOffice(std::string_view title) {
+  // clang-format off
+  static const std::unordered_set<std::string_view> kNotSingle = {
+      "former", "then", "ex", "late", "acting", "interim", "deputy", "vice", "assistant",
+      "associate", "sgt", "sergeant", "officer", "detective", "agent", "constable", "lt",
+      "lieutenant", "capt", "captain", "inspector", "trooper", "rep", "sen", "senator",
+      "representative", "judge", "justice", "member", "mr", "mrs", "ms", "dr", "rev", "coach"};
+  // clang-format on
+  std::string office;
+  int words = 0;  // of two letters or more: "U.S." is no office
+  for (const Word& word : SplitWords(title)) {
+    if (kNotSingle.contains(word.lower)) return std::nullopt;
+    office += (office.empty() ? "" : " ") + word.lower;
+    words += word.lower.size() >= 2;
+  }
+  if (words < 2) return std::nullopt;
+  return office;
+}
+
 }  // namespace
 
 StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& given) {
@@ -401,6 +475,28 @@ StoryFeatures ExtractStoryFeatures(const Article& article, const Analysis& given
     }
   }
   if (!places.empty()) features.place = MostFrequent(places);
+  std::map<std::string, std::set<int>> ages;
+  for (const EntityMention& mention : analysis.entities) {
+    if (mention.type != "PERSON" || mention.span.end > article.text.size()) continue;
+    if (const std::optional<int> age = AgeGiven(article.text, mention.span); age && *age > 0) {
+      ages["e:" + (mention.entity.empty() ? NormalizedName(mention.text) : mention.entity)].insert(
+          *age);
+    }
+  }
+  for (const auto& [person, given] : ages) {
+    if (given.size() == 1) features.ages.emplace_back(person, *given.begin());
+  }
+  std::map<std::string, std::set<std::string>> holders;
+  for (const EntityMention& mention : analysis.entities) {
+    if (mention.type != "PERSON" || mention.title.empty()) continue;
+    const std::optional<std::string> office = SingleHolderOffice(mention.title);
+    const std::vector<Word> name = SplitWords(mention.name.empty() ? mention.text : mention.name);
+    if (!office || name.size() < 2) continue;
+    holders[*office + "|" + mention.country].insert("e:" + name.back().lower);
+  }
+  for (const auto& [office, holder] : holders) {
+    if (holder.size() == 1) features.office_holders.emplace_back(office, *holder.begin());
+  }
   std::sort(features.entity_names.begin(), features.entity_names.end());
   features.entity_names.erase(
       std::unique(features.entity_names.begin(), features.entity_names.end()),

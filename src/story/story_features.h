@@ -53,7 +53,19 @@ struct StoryFeatures {
   // (w: feature, the first word written for it, lower-cased), sorted by feature: labels
   // show "police", not the stem "polic".
   std::vector<std::pair<std::string, std::string>> words;
-  std::vector<std::string> actors;        // entity ids (or names) of PERSON/ORG mentions
+  std::vector<std::string> actors;  // entity ids (or names) of PERSON/ORG mentions
+  // (e: feature of a person, the age the text gives them: "Klitschko, 32,", "the
+  // 36-year-old Klitschko"), sorted, each person once; a person given two ages is left
+  // out. Two reports giving one person ages years apart are of occasions years apart.
+  std::vector<std::pair<std::string, int>> ages;
+  // (an office, the e: feature of its holder's surname): "Interior Secretary Dirk
+  // Kempthorne" gives ("interior secretary|", "e:kempthorne"), the office with the country
+  // a demonym or title gives it after the bar. Only offices of one holder at a time: two
+  // words or more, no rank many hold at once ("Police Sgt."), none held no longer
+  // ("former President"), and holders named in full. Sorted, each office once; an office
+  // given two holders is left out. Two reports naming different holders of one office
+  // are of different terms of it.
+  std::vector<std::pair<std::string, std::string>> office_holders;
   std::optional<std::string> place;       // most mentioned PLACE, when the analysis has one
   std::optional<std::string> event_type;  // most frequent Analysis event type
   std::string headline;                   // title, else the first line of the text (trimmed)

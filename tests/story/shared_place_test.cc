@@ -1,8 +1,11 @@
 // Reports that share only a place are different stories: a city's markets report, a
 // protest in it and a company's listing there; two shootings in one city weeks apart.
-// Two reports of one shooting, the second naming the victim, stay one story.
+// Two reports of one shooting, the second naming the victim, stay one story. Likewise
+// reports that share a person but give them ages years apart, or that name two holders
+// of one office.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <fstream>
 #include <string>
 #include <utility>
@@ -10,6 +13,7 @@
 
 #include "../support/test_paths.h"
 #include "story/story_clusterer.h"
+#include "story/story_features.h"
 
 namespace storyline {
 namespace {
@@ -211,6 +215,139 @@ TEST(SharedPlaceTest, ReportsFromOnePlaceOnOneDayOfOneDeathJoin) {
   const std::vector<int> stories = Place(reports);
   EXPECT_EQ(stories[0], stories[1]);
   EXPECT_NE(stories[0], stories[2]);
+}
+
+std::vector<std::pair<std::string, int>> AgesOf(const std::pair<Article, Analysis>& report) {
+  return ExtractStoryFeatures(report.first, report.second).ages;
+}
+
+// Two title defences of one boxer four years apart, reported with no date: the same
+// champion, belt and vocabulary, and what tells them apart is his age. A third report of
+// the first fight gives his age a year off (a birthday between reports, a slip) and
+// stays with it.
+TEST(SharedPlaceTest, ReportsGivingOnePersonAgesYearsApartAreSeparateStories) {
+  const std::vector<Name> champion = {{"Wladimir Klitschko", "PERSON", "wladimir-klitschko"},
+                                      {"Klitschko", "PERSON", "wladimir-klitschko"},
+                                      {"IBF", "ORG", "ibf"},
+                                      {"WBO", "ORG", "wbo"}};
+  const auto fights = [&](bool with_ages) {
+    const auto age = [&](const std::string& given) { return with_ages ? given : ""; };
+    return std::vector<std::pair<Article, Analysis>>{
+        Report("first-fight", "", "Klitschko stops Rahman to keep his titles",
+               "Wladimir Klitschko" + age(", 32,") +
+                   " kept his IBF and WBO heavyweight titles on Saturday, stopping Hasim "
+                   "Rahman in the seventh round in Mannheim.\nKlitschko dominated with his "
+                   "jab from the opening bell, and the referee stopped the fight after a "
+                   "flurry of punches left Rahman defenceless against the ropes.\n\"It was a "
+                   "good night's work,\" Klitschko said.",
+               With(champion, {{"Hasim Rahman", "PERSON", "hasim-rahman"},
+                               {"Rahman", "PERSON", "hasim-rahman"},
+                               {"Mannheim", "PLACE", "mannheim"}})),
+        Report("second-fight", "", "Klitschko stops Thompson to keep his titles",
+               "Wladimir Klitschko" + age(", 36,") +
+                   " kept his IBF and WBO heavyweight titles on Saturday, stopping Tony "
+                   "Thompson in the sixth round in Bern.\nKlitschko dominated with his jab "
+                   "from the opening bell, and the referee stopped the fight after a flurry "
+                   "of punches left Thompson defenceless against the ropes.\n\"It was a "
+                   "good night's work,\" Klitschko said.",
+               With(champion, {{"Tony Thompson", "PERSON", "tony-thompson"},
+                               {"Thompson", "PERSON", "tony-thompson"},
+                               {"Bern", "PLACE", "bern"}})),
+        Report("first-fight-again", "", "Klitschko too strong for Rahman",
+               "The" + age(" 33-year-old") +
+                   " Wladimir Klitschko kept his IBF and WBO heavyweight titles, stopping "
+                   "Hasim Rahman in the seventh round in Mannheim.\nKlitschko dominated with "
+                   "his jab, and the referee stopped the fight with Rahman defenceless "
+                   "against the ropes.",
+               With(champion, {{"Hasim Rahman", "PERSON", "hasim-rahman"},
+                               {"Rahman", "PERSON", "hasim-rahman"},
+                               {"Mannheim", "PLACE", "mannheim"}})),
+    };
+  };
+  const std::vector<std::pair<Article, Analysis>> with_ages = fights(true);
+  using Ages = std::vector<std::pair<std::string, int>>;
+  EXPECT_EQ(AgesOf(with_ages[0]), (Ages{{"e:wladimir-klitschko", 32}}));
+  EXPECT_EQ(AgesOf(with_ages[1]), (Ages{{"e:wladimir-klitschko", 36}}));
+  EXPECT_EQ(AgesOf(with_ages[2]), (Ages{{"e:wladimir-klitschko", 33}}));
+  // Without the ages, nothing tells the fights apart: one story.
+  const std::vector<int> undistinguished = Place(fights(false));
+  EXPECT_EQ(undistinguished[0], undistinguished[1]);
+  const std::vector<int> stories = Place(with_ages);
+  EXPECT_NE(stories[0], stories[1]);
+  EXPECT_EQ(stories[0], stories[2]);
+}
+
+// An office one person holds at a time, named with two holders by reports that do not
+// name the other one: two terms of it. The same rule under each, reported with no date.
+// A report that names both holders (the new one undoing the old one's rule) is no
+// conflict.
+TEST(SharedPlaceTest, ReportsNamingTwoHoldersOfOneOfficeAreSeparateStories) {
+  const auto secretary = [](const std::string& first, const std::string& last) {
+    Name name{first + " " + last, "PERSON", first + "-" + last};
+    for (char& c : name.entity) c = static_cast<char>(std::tolower(c));
+    return name;
+  };
+  const Name kempthorne = secretary("Dirk", "Kempthorne");
+  const Name salazar = secretary("Ken", "Salazar");
+  const auto report = [](std::string id, const std::string& holder, const std::string& extra,
+                         std::vector<Name> names, bool titled) {
+    auto result =
+        Report(std::move(id), "", "Interior Department changes endangered species rule",
+               "Interior Secretary " + holder +
+                   " announced changes on Thursday to the rules of the Endangered Species Act, "
+                   "deciding whether federal agencies must consult the Fish and Wildlife Service "
+                   "before approving projects that could harm imperiled species.\nEnvironmental "
+                   "groups said the consultations protect hundreds of species, and the Interior "
+                   "Department said the change would take effect within 30 days." +
+                   extra,
+               With({{"Interior Department", "ORG", "interior-department"},
+                     {"Fish and Wildlife Service", "ORG", "fish-and-wildlife-service"},
+                     {"Endangered Species Act", "MISC", "endangered-species-act"}},
+                    names));
+    if (titled) {
+      for (EntityMention& mention : result.second.entities) {
+        if (mention.type == "PERSON" && mention.span.start == 19) {
+          mention.title = "Interior Secretary";
+        }
+      }
+    }
+    return result;
+  };
+  const auto terms = [&](bool titled) {
+    return std::vector<std::pair<Article, Analysis>>{
+        report("bush-rule", "Dirk Kempthorne", "", {kempthorne}, titled),
+        report("obama-reversal", "Ken Salazar", "", {salazar}, titled)};
+  };
+  const std::vector<std::pair<Article, Analysis>> titled = terms(true);
+  using Offices = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(ExtractStoryFeatures(titled[0].first, titled[0].second).office_holders,
+            (Offices{{"interior secretary|", "e:kempthorne"}}));
+  // Without the office, nothing tells the terms apart: one story.
+  const std::vector<int> undistinguished = Place(terms(false));
+  EXPECT_EQ(undistinguished[0], undistinguished[1]);
+  const std::vector<int> stories = Place(titled);
+  EXPECT_NE(stories[0], stories[1]);
+  const std::vector<int> naming_both =
+      Place({titled[0], report("reversal-naming-both", "Ken Salazar",
+                               " The rule had been announced by Dirk Kempthorne.",
+                               {salazar, kempthorne}, true)});
+  EXPECT_EQ(naming_both[0], naming_both[1]);
+}
+
+TEST(SharedPlaceTest, AnAgeIsWrittenBesideTheName) {
+  const std::vector<Name> reid = {{"Tara Reid", "PERSON", "tara-reid"}};
+  const auto ages = [&](const std::string& text) {
+    return AgesOf(Report("a", "", "", text, reid));
+  };
+  using Ages = std::vector<std::pair<std::string, int>>;
+  EXPECT_EQ(ages("Tara Reid (33) checked in."), (Ages{{"e:tara-reid", 33}}));
+  EXPECT_EQ(ages("Tara Reid , 33 , checked in."), (Ages{{"e:tara-reid", 33}}));
+  EXPECT_EQ(ages("the 33-year-old actress Tara Reid"), (Ages{{"e:tara-reid", 33}}));
+  EXPECT_EQ(ages("the 33 - year - old Tara Reid"), (Ages{{"e:tara-reid", 33}}));
+  // A number after the name that is no age; an age of someone else before it; two ages.
+  EXPECT_TRUE(ages("Tara Reid, 33 films later, checked in.").empty());
+  EXPECT_TRUE(ages("a 5-year-old boy and Tara Reid").empty());
+  EXPECT_TRUE(ages("Tara Reid, 33, ... Tara Reid, 34, checked in.").empty());
 }
 
 }  // namespace
