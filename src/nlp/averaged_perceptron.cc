@@ -109,8 +109,32 @@ void AveragedPerceptron::AddDenseScores(std::span<const uint64_t> features,
 
 void AveragedPerceptron::AddSlotScores(std::span<const uint64_t> features,
                                        std::span<float> scores) const {
+  if (row_width_ == 0) {
+    AddSlotRows(features, scores.data());
+    return;
+  }
+  // Whole rows are added a cache line at a time: the sums need room for the padding.
+  alignas(64) float sums[kMaxWholeRowClasses];
+  std::copy(scores.begin(), scores.begin() + num_classes_, sums);
+  std::fill(sums + num_classes_, sums + row_width_, 0.0f);
+  AddSlotRows(features, sums);
+  std::copy(sums, sums + num_classes_, scores.begin());
+}
+
+namespace {
+
+// sums[0..16) += line[0..16): four vector adds, no loop (the pointers never alias).
+void AddLine(float* __restrict sums, const float* __restrict line) {
+#pragma GCC unroll 16
+  for (int c = 0; c < 16; ++c) sums[c] += line[c];
+}
+
+}  // namespace
+
+void AveragedPerceptron::AddSlotRows(std::span<const uint64_t> features, float* sums) const {
   constexpr size_t kBatch = 32;
   const Slot* slots[kBatch];
+  float* const sums_end = sums + row_width_;
   for (size_t first = 0; first < features.size(); first += kBatch) {
     const size_t n = std::min(kBatch, features.size() - first);
     for (size_t i = 0; i < n; ++i) {
@@ -119,10 +143,15 @@ void AveragedPerceptron::AddSlotScores(std::span<const uint64_t> features,
     }
     for (size_t i = 0; i < n; ++i) {
       const Slot& slot = *slots[i];
-      for (int k = 0; k < slot.inline_count; ++k) scores[slot.class_index[k]] += slot.weight[k];
+      if (slot.overflow_count == kWholeRow) {
+        const CacheLine* line = &whole_rows_[slot.overflow_begin];
+        for (float* s = sums; s != sums_end; s += 16, ++line) AddLine(s, line->weight);
+        continue;
+      }
+      for (int k = 0; k < slot.inline_count; ++k) sums[slot.class_index[k]] += slot.weight[k];
       const Entry* overflow = overflow_.data() + slot.overflow_begin;
       for (int k = 0; k < slot.overflow_count; ++k) {
-        scores[overflow[k].class_index] += overflow[k].weight;
+        sums[overflow[k].class_index] += overflow[k].weight;
       }
     }
   }
@@ -227,6 +256,13 @@ AveragedPerceptron::SparseRows AveragedPerceptron::ScoringRows() const {
       continue;
     }
     const Slot& slot = slots_[r];
+    if (slot.overflow_count == kWholeRow) {
+      const float* row = whole_rows_[slot.overflow_begin].weight;
+      for (int c = 0; c < num_classes_; ++c) {
+        if (row[c] != 0.0f) sparse.entries.push_back({uint32_t(c), row[c]});
+      }
+      continue;
+    }
     for (int k = 0; k < slot.inline_count; ++k) {
       sparse.entries.push_back({slot.class_index[k], slot.weight[k]});
     }
@@ -237,12 +273,22 @@ AveragedPerceptron::SparseRows AveragedPerceptron::ScoringRows() const {
   return sparse;
 }
 
+bool AveragedPerceptron::IsAscendingNonZero(const Entry* entries, uint32_t count) {
+  for (uint32_t i = 0; i < count; ++i) {
+    if (entries[i].weight == 0.0f) return false;
+    if (i > 0 && entries[i].class_index <= entries[i - 1].class_index) return false;
+  }
+  return true;
+}
+
 void AveragedPerceptron::BuildScoringForm(const SparseRows& sparse) {
   const size_t rows = sparse.row_begin.size() - 1;
   dense_width_ = 0;
   dense_.clear();
   slots_.clear();
   overflow_.clear();
+  row_width_ = 0;
+  whole_rows_.clear();
   if (num_classes_ <= kMaxDenseClasses) {
     dense_width_ = num_classes_ <= 4 ? 4 : 16;
     dense_.assign((rows * dense_width_ + 15) / 16, CacheLine{});
@@ -255,11 +301,21 @@ void AveragedPerceptron::BuildScoringForm(const SparseRows& sparse) {
     }
     return;
   }
+  row_width_ = num_classes_ <= kMaxWholeRowClasses ? (num_classes_ + 15) / 16 * 16 : 0;
   slots_.assign(rows, Slot{});
   for (size_t r = 0; r < rows; ++r) {
     Slot& slot = slots_[r];
     const Entry* entries = sparse.entries.data() + sparse.row_begin[r];
     const uint32_t count = sparse.row_begin[r + 1] - sparse.row_begin[r];
+    if (row_width_ > 0 && count * kWholeRowShare >= uint32_t(num_classes_) &&
+        IsAscendingNonZero(entries, count)) {
+      slot.overflow_count = kWholeRow;
+      slot.overflow_begin = uint32_t(whole_rows_.size());
+      whole_rows_.resize(whole_rows_.size() + row_width_ / 16);
+      float* row = whole_rows_[slot.overflow_begin].weight;
+      for (uint32_t i = 0; i < count; ++i) row[entries[i].class_index] = entries[i].weight;
+      continue;
+    }
     slot.inline_count = uint16_t(std::min<uint32_t>(count, kInlineEntries));
     for (int k = 0; k < slot.inline_count; ++k) {
       slot.class_index[k] = uint16_t(entries[k].class_index);
