@@ -41,7 +41,7 @@ std::optional<Speaker> QuoteAttributor::SpeakerOf(int a, int b) const {
   // "Pat Clarke with People's Action Committee", "Rosaly Lopes of NASA's Jet Propulsion
   // Laboratory", "Capt. John Roe Sr. of the county police": a person's name followed by a
   // preposition heads the phrase, also where the recognizer ran the name on into it.
-  for (const NameMention& n : names_) {
+  for (const NameMention& n : NamesStartingIn(a, b)) {
     if (n.first < a || n.first >= b || !IsPersonLike(n)) continue;
     if (const int after = AfterNameSuffix(n.end, b);
         after > n.end && after < b && IsPrepositionAfterName(Lower(after))) {
