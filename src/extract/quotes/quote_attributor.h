@@ -526,6 +526,8 @@ class QuoteAttributor {
   mutable std::vector<std::optional<Speaker>> named_speakers_;
   mutable std::optional<std::map<std::string, std::vector<std::string_view>, std::less<>>>
       people_names_by_last_word_;
+  // TiedPerson's answer per head noun and age.
+  mutable std::map<std::pair<std::string, std::optional<int>>, const NameMention*> tied_persons_;
   // The words written before people's full names (FirstNameLeftOut), and each surname's
   // uses with a first name (SharedSurname), built on first use.
   mutable std::optional<std::unordered_set<std::string>> words_before_names_;
