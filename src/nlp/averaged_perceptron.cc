@@ -1,6 +1,7 @@
 #include "nlp/averaged_perceptron.h"
 
 #include <algorithm>
+#include <cstring>
 #include <istream>
 #include <ostream>
 #include <stdexcept>
@@ -70,10 +71,22 @@ void AveragedPerceptron::AddScores(std::span<const uint64_t> features,
 
 namespace {
 
+// Four floats added lane by lane in one instruction, each lane exactly as a scalar add.
+using Float4 = float __attribute__((vector_size(16)));
+
+Float4 LoadFloat4(const float* p) {
+  Float4 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
 // Adds the kWidth-float rows of `features` to `sums`. The sums stay in registers and
 // every class is summed in feature order, so the result equals scalar addition.
 template <int kWidth, typename RowOf>
 void SumDenseRows(std::span<const uint64_t> features, RowOf&& row_of, float* sums) {
+  constexpr int kLanes = kWidth / 4;
+  Float4 acc[kLanes];
+  for (int j = 0; j < kLanes; ++j) acc[j] = LoadFloat4(sums + 4 * j);
   // Asking for a batch of rows before reading any lets their cache misses overlap.
   constexpr size_t kBatch = 16;
   const float* rows[kBatch];
@@ -84,8 +97,19 @@ void SumDenseRows(std::span<const uint64_t> features, RowOf&& row_of, float* sum
       __builtin_prefetch(rows[i]);
     }
     for (size_t i = 0; i < n; ++i) {
-      for (int c = 0; c < kWidth; ++c) sums[c] += rows[i][c];
+#pragma GCC unroll 4
+      for (int j = 0; j < kLanes; ++j) acc[j] += LoadFloat4(rows[i] + 4 * j);
     }
+  }
+  for (int j = 0; j < kLanes; ++j) std::memcpy(sums + 4 * j, &acc[j], sizeof acc[j]);
+}
+
+// sums[0..16) += line[0..16): four vector adds.
+void AddLine(float* sums, const float* line) {
+#pragma GCC unroll 4
+  for (int j = 0; j < 4; ++j) {
+    const Float4 sum = LoadFloat4(sums + 4 * j) + LoadFloat4(line + 4 * j);
+    std::memcpy(sums + 4 * j, &sum, sizeof sum);
   }
 }
 
@@ -109,8 +133,22 @@ void AveragedPerceptron::AddDenseScores(std::span<const uint64_t> features,
 
 void AveragedPerceptron::AddSlotScores(std::span<const uint64_t> features,
                                        std::span<float> scores) const {
+  if (row_width_ == 0) {
+    AddSlotRows(features, scores.data());
+    return;
+  }
+  // Whole rows are added a cache line at a time: the sums need room for the padding.
+  alignas(64) float sums[kMaxWholeRowClasses];
+  std::copy(scores.begin(), scores.begin() + num_classes_, sums);
+  std::fill(sums + num_classes_, sums + row_width_, 0.0f);
+  AddSlotRows(features, sums);
+  std::copy(sums, sums + num_classes_, scores.begin());
+}
+
+void AveragedPerceptron::AddSlotRows(std::span<const uint64_t> features, float* sums) const {
   constexpr size_t kBatch = 32;
   const Slot* slots[kBatch];
+  float* const sums_end = sums + row_width_;
   for (size_t first = 0; first < features.size(); first += kBatch) {
     const size_t n = std::min(kBatch, features.size() - first);
     for (size_t i = 0; i < n; ++i) {
@@ -119,10 +157,15 @@ void AveragedPerceptron::AddSlotScores(std::span<const uint64_t> features,
     }
     for (size_t i = 0; i < n; ++i) {
       const Slot& slot = *slots[i];
-      for (int k = 0; k < slot.inline_count; ++k) scores[slot.class_index[k]] += slot.weight[k];
+      if (slot.overflow_count == kWholeRow) {
+        const CacheLine* line = &whole_rows_[slot.overflow_begin];
+        for (float* s = sums; s != sums_end; s += 16, ++line) AddLine(s, line->weight);
+        continue;
+      }
+      for (int k = 0; k < slot.inline_count; ++k) sums[slot.class_index[k]] += slot.weight[k];
       const Entry* overflow = overflow_.data() + slot.overflow_begin;
       for (int k = 0; k < slot.overflow_count; ++k) {
-        scores[overflow[k].class_index] += overflow[k].weight;
+        sums[overflow[k].class_index] += overflow[k].weight;
       }
     }
   }
@@ -227,6 +270,13 @@ AveragedPerceptron::SparseRows AveragedPerceptron::ScoringRows() const {
       continue;
     }
     const Slot& slot = slots_[r];
+    if (slot.overflow_count == kWholeRow) {
+      const float* row = whole_rows_[slot.overflow_begin].weight;
+      for (int c = 0; c < num_classes_; ++c) {
+        if (row[c] != 0.0f) sparse.entries.push_back({uint32_t(c), row[c]});
+      }
+      continue;
+    }
     for (int k = 0; k < slot.inline_count; ++k) {
       sparse.entries.push_back({slot.class_index[k], slot.weight[k]});
     }
@@ -237,12 +287,22 @@ AveragedPerceptron::SparseRows AveragedPerceptron::ScoringRows() const {
   return sparse;
 }
 
+bool AveragedPerceptron::IsAscendingNonZero(const Entry* entries, uint32_t count) {
+  for (uint32_t i = 0; i < count; ++i) {
+    if (entries[i].weight == 0.0f) return false;
+    if (i > 0 && entries[i].class_index <= entries[i - 1].class_index) return false;
+  }
+  return true;
+}
+
 void AveragedPerceptron::BuildScoringForm(const SparseRows& sparse) {
   const size_t rows = sparse.row_begin.size() - 1;
   dense_width_ = 0;
   dense_.clear();
   slots_.clear();
   overflow_.clear();
+  row_width_ = 0;
+  whole_rows_.clear();
   if (num_classes_ <= kMaxDenseClasses) {
     dense_width_ = num_classes_ <= 4 ? 4 : 16;
     dense_.assign((rows * dense_width_ + 15) / 16, CacheLine{});
@@ -255,11 +315,21 @@ void AveragedPerceptron::BuildScoringForm(const SparseRows& sparse) {
     }
     return;
   }
+  row_width_ = num_classes_ <= kMaxWholeRowClasses ? (num_classes_ + 15) / 16 * 16 : 0;
   slots_.assign(rows, Slot{});
   for (size_t r = 0; r < rows; ++r) {
     Slot& slot = slots_[r];
     const Entry* entries = sparse.entries.data() + sparse.row_begin[r];
     const uint32_t count = sparse.row_begin[r + 1] - sparse.row_begin[r];
+    if (row_width_ > 0 && count * kWholeRowShare >= uint32_t(num_classes_) &&
+        IsAscendingNonZero(entries, count)) {
+      slot.overflow_count = kWholeRow;
+      slot.overflow_begin = uint32_t(whole_rows_.size());
+      whole_rows_.resize(whole_rows_.size() + row_width_ / 16);
+      float* row = whole_rows_[slot.overflow_begin].weight;
+      for (uint32_t i = 0; i < count; ++i) row[entries[i].class_index] = entries[i].weight;
+      continue;
+    }
     slot.inline_count = uint16_t(std::min<uint32_t>(count, kInlineEntries));
     for (int k = 0; k < slot.inline_count; ++k) {
       slot.class_index[k] = uint16_t(entries[k].class_index);

@@ -250,6 +250,27 @@ TEST(QuoteFinderTest, SurnameTheRecognizerMissedTakesTheFullName) {
   EXPECT_EQ(quotes[0].speaker_entity, "luz-contreras-arroyo");
 }
 
+// The fuller form of a surname comes from the people the article names, however often
+// each is written; two people of that surname leave it as written.
+TEST(QuoteFinderTest, SurnameTakesTheOneFullNameOfThatSurname) {
+  const std::string text =
+      "Dr. Luz Contreras Arroyo signed the letter. Luz Contreras Arroyo also wrote to "
+      "Maria Lopez. \"These are people as well,\" Arroyo added.";
+  const std::vector<Quote> quotes =
+      Find(text, {Mention(text, "Luz Contreras Arroyo"), Mention(text, "Luz Contreras Arroyo", 40),
+                  Mention(text, "Maria Lopez")});
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Luz Contreras Arroyo");
+
+  const std::string two =
+      "Dr. Luz Contreras Arroyo and Ana Arroyo signed the letter. \"These are people as "
+      "well,\" Arroyo added.";
+  const std::vector<Quote> unresolved =
+      Find(two, {Mention(two, "Luz Contreras Arroyo"), Mention(two, "Ana Arroyo")});
+  ASSERT_EQ(unresolved.size(), 1u);
+  EXPECT_EQ(unresolved[0].speaker, "Arroyo");
+}
+
 TEST(QuoteFinderTest, RecognizedNameRunIntoAPrepositionIsCut) {
   const std::string text =
       "\"Organics are very important,\" said geologist Rosaly Lopes of NASA's laboratory.";

@@ -39,5 +39,20 @@ TEST(StormNames, NamesWithoutAStormWordStay) {
   EXPECT_EQ(mentions.size(), 3u);
 }
 
+// Both the storm word and the name must be whole words: "Superstorm Sandy" names a storm,
+// the "Storm" inside it does not, nor does "Hurricane Katrinaville" make "Katrina" one.
+TEST(StormNames, TheStormWordAndTheNameAreWholeWords) {
+  const std::string text =
+      "Superstorm Sandy hit. A Hurricane Katrinaville resident, Katrina, and TheStorm Maria "
+      "fan Maria said Sandy was worse.";
+  const size_t later = text.find("Maria", text.find("fan"));
+  EntityMention fan = Mention(text, "Maria", "PERSON");
+  fan.span = {static_cast<uint32_t>(later), static_cast<uint32_t>(later + 5)};
+  std::vector<EntityMention> mentions = {Mention(text, "Sandy", "PERSON"),
+                                         Mention(text, "Katrina", "PERSON"), fan};
+  DropStormNames(text, mentions);
+  EXPECT_EQ(TextsAndTypes(mentions), (std::vector<std::string>{"Katrina/PERSON", "Maria/PERSON"}));
+}
+
 }  // namespace
 }  // namespace storyline

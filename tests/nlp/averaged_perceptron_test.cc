@@ -127,8 +127,42 @@ TEST_P(AveragedPerceptronLayoutTest, AddsToScoresWithoutClearing) {
   for (int c = 0; c < GetParam(); ++c) EXPECT_EQ(scores[c], 0.5f + weights[c]) << "class " << c;
 }
 
-// 3: dense rows of 4 floats; 13: dense rows of 16; 40: slots, many rows overflowing.
-INSTANTIATE_TEST_SUITE_P(ClassCounts, AveragedPerceptronLayoutTest, ::testing::Values(3, 13, 40));
+// 3: dense rows of 4 floats; 13: dense rows of 16; 40 and 76 (the tagger's count): slots,
+// many rows overflowing and the fullest stored whole; 300: slots only (too many classes
+// for whole rows).
+INSTANTIATE_TEST_SUITE_P(ClassCounts, AveragedPerceptronLayoutTest,
+                         ::testing::Values(3, 13, 40, 76, 300));
+
+template <typename T>
+void Append(std::string& bytes, T value) {
+  bytes.append(reinterpret_cast<const char*>(&value), sizeof(T));
+}
+
+// A file whose one row holds every class, but not in the trainer's order (classes
+// descending, one weight zero): kept as the file has it, it scores and saves back the same.
+TEST(AveragedPerceptronTest, FullRowOutOfTheTrainersOrderScoresAndSavesAsTheFileSays) {
+  constexpr uint32_t kClasses = 40;
+  std::string bytes;
+  Append<uint32_t>(bytes, 0x50415453);
+  Append<uint32_t>(bytes, 2);
+  Append<uint32_t>(bytes, kClasses);
+  Append<uint64_t>(bytes, 16);  // rows
+  Append<uint64_t>(bytes, 1);   // rows used
+  Append<uint64_t>(bytes, kClasses);
+  Append<uint32_t>(bytes, 5);  // the row
+  Append<uint32_t>(bytes, kClasses);
+  for (uint32_t c = kClasses; c-- > 0;) Append<uint16_t>(bytes, uint16_t(c));
+  for (uint32_t c = kClasses; c-- > 0;) Append<float>(bytes, c == 7 ? 0.0f : 0.25f * float(c) - 3);
+  std::istringstream in(bytes);
+  AveragedPerceptron model;
+  model.Load(in);
+  EXPECT_EQ(Saved(model), bytes);
+  const std::vector<uint64_t> features = {5, 21, 5};
+  const std::vector<float> expected = FileScorer(bytes).Scores(features);
+  std::vector<float> scores(kClasses, 0.0f);
+  model.AddScores(features, scores);
+  for (uint32_t c = 0; c < kClasses; ++c) EXPECT_EQ(scores[c], expected[c]) << "class " << c;
+}
 
 TEST(AveragedPerceptronTest, EmptyModelAddsNothing) {
   const AveragedPerceptron model;

@@ -311,8 +311,10 @@ class QuoteAttributor {
 
   bool OnlyNamesAndConjunctions(int a, int b) const;
 
-  // The names of the people the article names, canonical where the linker ran.
-  const std::vector<std::string_view>& PeopleNames() const;
+  // FullerName(name, the names of the people the article names, canonical where the
+  // linker ran), reading only the distinct names that end with `name`'s last word: the
+  // only ones FullerName can take, so a long record's thousands of names cost a lookup.
+  std::optional<std::string> FullerPersonName(std::string_view name) const;
 
   // Every word of [a, b) capitalized, as names are: "Worthy", "Ms Persson".
   bool IsCapitalizedRun(int a, int b) const;
@@ -519,9 +521,13 @@ class QuoteAttributor {
       names_by_last_word_;
   std::vector<bool> quoted_;
   std::unordered_map<std::string, int> quoted_texts_;  // CountQuotedTexts
-  // NamedSpeaker's answer per name, and the people's names, built on first use.
+  // NamedSpeaker's answer per name, and the people's distinct names by last name word
+  // (FullerPersonName), built on first use.
   mutable std::vector<std::optional<Speaker>> named_speakers_;
-  mutable std::optional<std::vector<std::string_view>> people_names_;
+  mutable std::optional<std::map<std::string, std::vector<std::string_view>, std::less<>>>
+      people_names_by_last_word_;
+  // TiedPerson's answer per head noun and age.
+  mutable std::map<std::pair<std::string, std::optional<int>>, const NameMention*> tied_persons_;
   // The words written before people's full names (FirstNameLeftOut), and each surname's
   // uses with a first name (SharedSurname), built on first use.
   mutable std::optional<std::unordered_set<std::string>> words_before_names_;

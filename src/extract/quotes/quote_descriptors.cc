@@ -89,14 +89,24 @@ std::optional<int> QuoteAttributor::AgeBefore(int end, bool last_word) const {
 
 const NameMention* QuoteAttributor::TiedPerson(std::string_view head,
                                                std::optional<int> age) const {
-  const NameMention* tied = nullptr;
-  for (const NameMention& n : names_) {
-    if (!IsPersonLike(n)) continue;
-    const bool ties = age ? AgeOfPerson(n) == age : CalledSo(n, head);
-    if (!ties) continue;
-    if (tied && NamedSpeaker(*tied).name != NamedSpeaker(n).name) return nullptr;
-    tied = &n;
+  // The same answer for every quote of the article: worked out once per description, as
+  // a long record says "the officer" thousands of times among thousands of names.
+  std::pair<std::string, std::optional<int>> key(head, age);
+  if (const auto known = tied_persons_.find(key); known != tied_persons_.end()) {
+    return known->second;
   }
+  const NameMention* tied = [&]() -> const NameMention* {
+    const NameMention* found = nullptr;
+    for (const NameMention& n : names_) {
+      if (!IsPersonLike(n)) continue;
+      const bool ties = age ? AgeOfPerson(n) == age : CalledSo(n, head);
+      if (!ties) continue;
+      if (found && NamedSpeaker(*found).name != NamedSpeaker(n).name) return nullptr;
+      found = &n;
+    }
+    return found;
+  }();
+  tied_persons_.emplace(std::move(key), tied);
   return tied;
 }
 

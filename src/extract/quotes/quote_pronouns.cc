@@ -106,7 +106,7 @@ bool QuoteAttributor::IsSentenceSubject(const NameMention& n) const {
 
 bool QuoteAttributor::AnotherSubject(const Speaker& speaker, int from, int to, SpeakerKind pronoun,
                                      Gender gender) const {
-  for (const NameMention& n : names_) {
+  for (const NameMention& n : NamesStartingIn(from + 1, to)) {
     if (n.first <= from || n.end > to || !IsSentenceSubject(n)) continue;
     const bool fits = pronoun == SpeakerKind::kPerson ? IsPersonLike(n) : n.type == "ORG";
     if (!fits) continue;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -40,7 +41,7 @@ std::optional<Speaker> QuoteAttributor::SpeakerOf(int a, int b) const {
   // "Pat Clarke with People's Action Committee", "Rosaly Lopes of NASA's Jet Propulsion
   // Laboratory", "Capt. John Roe Sr. of the county police": a person's name followed by a
   // preposition heads the phrase, also where the recognizer ran the name on into it.
-  for (const NameMention& n : names_) {
+  for (const NameMention& n : NamesStartingIn(a, b)) {
     if (n.first < a || n.first >= b || !IsPersonLike(n)) continue;
     if (const int after = AfterNameSuffix(n.end, b);
         after > n.end && after < b && IsPrepositionAfterName(Lower(after))) {
@@ -109,16 +110,26 @@ bool QuoteAttributor::OnlyNamesAndConjunctions(int a, int b) const {
   return true;
 }
 
-const std::vector<std::string_view>& QuoteAttributor::PeopleNames() const {
-  if (!people_names_) {
-    people_names_.emplace();
+std::optional<std::string> QuoteAttributor::FullerPersonName(std::string_view name) const {
+  const std::vector<std::string_view> words = NameWords(name);
+  if (words.empty()) return std::nullopt;
+  if (!people_names_by_last_word_) {
+    // In order of first mention: FullerName's answer depends on its candidates' order,
+    // and a name written again adds nothing to it.
+    people_names_by_last_word_.emplace();
+    std::unordered_set<std::string_view> seen;
     for (const NameMention& n : names_) {
-      if (IsPersonLike(n)) {
-        people_names_->push_back(n.linked ? std::string_view(n.linked->name) : n.text);
-      }
+      if (!IsPersonLike(n)) continue;
+      const std::string_view person = n.linked ? std::string_view(n.linked->name) : n.text;
+      if (!seen.insert(person).second) continue;
+      const std::vector<std::string_view> person_words = NameWords(person);
+      if (person_words.empty()) continue;
+      (*people_names_by_last_word_)[std::string(person_words.back())].push_back(person);
     }
   }
-  return *people_names_;
+  const auto it = people_names_by_last_word_->find(words.back());
+  if (it == people_names_by_last_word_->end()) return std::nullopt;
+  return FullerName(name, it->second);
 }
 
 bool QuoteAttributor::IsCapitalizedRun(int a, int b) const {
@@ -133,7 +144,7 @@ bool QuoteAttributor::IsCapitalizedRun(int a, int b) const {
 Speaker QuoteAttributor::UnrecognizedName(int a, int b) const {
   const std::string written(text_.substr(tokens_[a].start, tokens_[b - 1].end - tokens_[a].start));
   Speaker speaker;
-  const std::optional<std::string> fuller = FullerName(written, PeopleNames());
+  const std::optional<std::string> fuller = FullerPersonName(written);
   speaker.name = fuller ? *fuller : CanonicalName(written, {});
   speaker.entity = SpeakerEntityId(*speaker.name);
   // Unresolved, it may as well be an organization ("Kotak Institutional Equities").
@@ -170,7 +181,7 @@ Speaker QuoteAttributor::ResolveName(const NameMention& name) const {
   if (name.type == "PERSON" && NameWords(canonical).size() == 1) {
     // A surname the linker left on its own ("Worthy" after "Kym Worthy" of another type,
     // "Mr Steele" after "the fire chief, James Steele").
-    if (std::optional<std::string> fuller = FullerName(canonical, PeopleNames())) {
+    if (std::optional<std::string> fuller = FullerPersonName(canonical)) {
       canonical = *fuller;
       speaker.entity = SpeakerEntityId(canonical);
       for (const NameMention& n : names_) {
@@ -256,7 +267,7 @@ std::optional<Speaker> QuoteAttributor::FirstNameBefore(const NameMention& name)
   std::string canonical;
   if (name.linked) {
     canonical = name.linked->name;
-  } else if (const std::optional<std::string> fuller = FullerName(name.text, PeopleNames())) {
+  } else if (const std::optional<std::string> fuller = FullerPersonName(name.text)) {
     canonical = *fuller;
   }
   const std::vector<std::string_view> words = SplitNameWords(canonical);
