@@ -31,6 +31,8 @@ struct TrainingRun {
   // change in its scores is training noise.
   uint32_t ner_seed = NerTrainingOptions().seed;
   bool ner_structured = false;
+  // The recognizer reads models/word_classes.tsv as features.
+  bool ner_word_classes = false;
 
   // Documents to read per corpus partition; -1 for all.
   int MaxDocs() const { return smoke ? 3 : -1; }
@@ -130,6 +132,7 @@ void TrainNer(const TrainingRun& run) {
   NerTrainingOptions options;
   options.seed = run.ner_seed;
   options.structured = run.ner_structured;
+  if (run.ner_word_classes) options.word_classes = DefaultModelsDir() / "word_classes.tsv";
   if (run.smoke) {
     options.epochs = 1;
     options.hash_bits = 14;
@@ -169,6 +172,7 @@ void AddTrainCommand(CLI::App& app) {
   auto only = std::make_shared<std::string>();
   auto ner_seed = std::make_shared<uint32_t>(NerTrainingOptions().seed);
   auto ner_structured = std::make_shared<bool>(false);
+  auto ner_word_classes = std::make_shared<bool>(false);
   CLI::App* command = app.add_subcommand("train", "Rebuild the model files from annotated corpora");
   command->add_option("--data", *data_dir,
                       "Corpus directory (default: ../shared/data beside the sources)");
@@ -187,27 +191,32 @@ void AddTrainCommand(CLI::App& app) {
   command->add_flag("--ner-structured", *ner_structured,
                     "Train the recognizer as a structured perceptron with Viterbi decoding "
                     "(bench/ner_levers.md)");
-  command->callback([data_dir, models_dir, smoke, only, ner_seed, ner_structured] {
-    try {
-      TrainingRun run;
-      run.data_dir = *data_dir;
-      run.smoke = *smoke;
-      run.ner_seed = *ner_seed;
-      run.ner_structured = *ner_structured;
-      run.models_dir = !models_dir->empty() ? std::filesystem::path(*models_dir)
-                       : run.smoke          ? MakeTempDir()
-                                            : DefaultModelsDir();
-      std::filesystem::create_directories(run.models_dir);
-      for (const Trainer& trainer : kTrainers) {
-        if (!only->empty() && trainer.model != *only) continue;
-        trainer.train(run);
-        std::fflush(stdout);  // each model's line as soon as it is done
-      }
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "storyline: train: %s\n", e.what());
-      throw CLI::RuntimeError(1);
-    }
-  });
+  command->add_flag("--ner-word-classes", *ner_word_classes,
+                    "Train the recognizer with the word classes of models/word_classes.tsv as "
+                    "features (bench/ner_levers.md)");
+  command->callback(
+      [data_dir, models_dir, smoke, only, ner_seed, ner_structured, ner_word_classes] {
+        try {
+          TrainingRun run;
+          run.data_dir = *data_dir;
+          run.smoke = *smoke;
+          run.ner_seed = *ner_seed;
+          run.ner_structured = *ner_structured;
+          run.ner_word_classes = *ner_word_classes;
+          run.models_dir = !models_dir->empty() ? std::filesystem::path(*models_dir)
+                           : run.smoke          ? MakeTempDir()
+                                                : DefaultModelsDir();
+          std::filesystem::create_directories(run.models_dir);
+          for (const Trainer& trainer : kTrainers) {
+            if (!only->empty() && trainer.model != *only) continue;
+            trainer.train(run);
+            std::fflush(stdout);  // each model's line as soon as it is done
+          }
+        } catch (const std::exception& e) {
+          std::fprintf(stderr, "storyline: train: %s\n", e.what());
+          throw CLI::RuntimeError(1);
+        }
+      });
 }
 
 }  // namespace storyline

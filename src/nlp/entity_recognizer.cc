@@ -21,6 +21,8 @@ constexpr uint32_t kMagic = 0x52454e53;  // "SNER"
 // weights are learned for one.
 constexpr uint32_t kGreedyVersion = 1;
 constexpr uint32_t kStructuredVersion = 2;
+// Set in the version of a model that reads word classes (word_classes.tsv).
+constexpr uint32_t kWordClassesFlag = 0x100;
 
 // Gazetteer categories used as name evidence; kCommon is used separately.
 constexpr int kNameCategories = int(GazetteerCategory::kCommon);
@@ -57,6 +59,9 @@ enum Template : uint64_t {
   kPrevTwoTags,
   kPrevTagLower,
   kPrevTagShape,
+  kClassCasing,
+  kClassPrev,
+  kClassNext,
 };
 
 constexpr uint64_t Mix(uint64_t templ, uint64_t value) {
@@ -75,6 +80,7 @@ struct TokenInfo {
   uint8_t casing = 0;  // 0 other, 1 capitalized, 2 all capitals, 3 lower case
   bool common = false;
   std::array<uint8_t, kNameCategories> gazetteer{};  // 0, or 1 + B/I/L/U position
+  WordClassIds classes{};                            // all 0 without word classes
 };
 
 const TokenInfo kBoundary = [] {
@@ -88,7 +94,7 @@ bool StartsUpper(std::string_view word) {
   return c >= 'A' && c <= 'Z';
 }
 
-TokenInfo Describe(std::string_view word) {
+TokenInfo Describe(std::string_view word, const WordClasses* classes) {
   TokenInfo t;
   t.word = FeatureHash(word);
   char lower[64];
@@ -122,16 +128,17 @@ TokenInfo Describe(std::string_view word) {
   t.suffix3 = FeatureHash(low.substr(low.size() - std::min<size_t>(3, low.size())));
   t.suffix4 = FeatureHash(low.substr(low.size() - std::min<size_t>(4, low.size())));
   t.casing = StartsUpper(word) ? (lower_case ? 1 : 2) : (lower_case && !upper ? 3 : 0);
+  if (classes != nullptr) t.classes = classes->Find(t.lower);
   return t;
 }
 
 // Token descriptions for one sentence, with gazetteer positions filled in.
 void DescribeSentence(std::string_view text, const TokenizedText& tokens, const Sentence& sentence,
-                      const Gazetteer& gazetteer, std::vector<TokenInfo>* infos,
-                      std::vector<GazetteerMatch>* matches) {
+                      const Gazetteer& gazetteer, const WordClasses* classes,
+                      std::vector<TokenInfo>* infos, std::vector<GazetteerMatch>* matches) {
   infos->clear();
   for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
-    infos->push_back(Describe(tokens.tokens[i].In(text)));
+    infos->push_back(Describe(tokens.tokens[i].In(text), classes));
   }
   matches->clear();
   gazetteer.FindMatches(text, tokens.tokens, sentence.first_token, sentence.end_token, matches);
@@ -157,8 +164,10 @@ void DescribeSentence(std::string_view text, const TokenizedText& tokens, const 
   }
 }
 
-// Features that do not depend on earlier tags, for token i of the sentence.
-void StaticFeatures(const std::vector<TokenInfo>& infos, size_t i, std::vector<uint64_t>* out) {
+// Features that do not depend on earlier tags, for token i of the sentence; the word
+// class features only with `classes` (a model without them keeps its feature hashes).
+void StaticFeatures(const std::vector<TokenInfo>& infos, size_t i, bool classes,
+                    std::vector<uint64_t>* out) {
   auto at = [&](ptrdiff_t k) -> const TokenInfo& {
     return k < 0 || k >= ptrdiff_t(infos.size()) ? kBoundary : infos[k];
   };
@@ -192,6 +201,16 @@ void StaticFeatures(const std::vector<TokenInfo>& infos, size_t i, std::vector<u
     if (t.gazetteer[c]) out->push_back(Mix(kGazetteer, c * 8 + t.gazetteer[c]));
     if (at(n - 1).gazetteer[c]) out->push_back(Mix(kGazetteerPrev, c * 8 + at(n - 1).gazetteer[c]));
     if (at(n + 1).gazetteer[c]) out->push_back(Mix(kGazetteerNext, c * 8 + at(n + 1).gazetteer[c]));
+  }
+  if (classes) {
+    // The classes are of the lower-cased word, so the casing goes with them: a capitalized
+    // word of a class of places is a name, the same word in lower case ("crossing" beside
+    // "Bridge") mostly is not.
+    for (uint64_t g = 0; g < t.classes.size(); ++g) {
+      out->push_back(Mix(kClassCasing, Pair(g * 4 + t.casing, t.classes[g])));
+    }
+    out->push_back(Mix(kClassPrev, at(n - 1).classes[1]));
+    out->push_back(Mix(kClassNext, at(n + 1).classes[1]));
   }
 }
 
@@ -239,13 +258,13 @@ int ReachableGold(int prev, int gold) {
 }
 
 // Tags one sentence greedily, left to right. With `gold`, also trains `model` on it.
-void TagSentence(const std::vector<TokenInfo>& infos, const AveragedPerceptron& model,
+void TagSentence(const std::vector<TokenInfo>& infos, bool classes, const AveragedPerceptron& model,
                  AveragedPerceptron* trainee, const int* gold, int* tags,
                  std::vector<uint64_t>* features) {
   int prev = 0, prev2 = 0;
   for (size_t i = 0; i < infos.size(); ++i) {
     features->clear();
-    StaticFeatures(infos, i, features);
+    StaticFeatures(infos, i, classes, features);
     DynamicFeatures(infos[i], prev, prev2, features);
     std::array<float, kNumEntityTags> scores{};
     model.AddScores(*features, scores);
@@ -270,8 +289,8 @@ struct Lattice {
 // transitions): a token's score for tag t after tag p is its static features' weight for t
 // plus its transition features' (TransitionFeatures of p). The sentence starts after O and
 // may not end inside a span, so every sequence is whole spans.
-void Decode(const std::vector<TokenInfo>& infos, const AveragedPerceptron& model, int* tags,
-            Lattice* lattice) {
+void Decode(const std::vector<TokenInfo>& infos, bool classes, const AveragedPerceptron& model,
+            int* tags, Lattice* lattice) {
   constexpr float kImpossible = -std::numeric_limits<float>::infinity();
   const size_t n = infos.size();
   lattice->best.assign(n, {});
@@ -279,7 +298,7 @@ void Decode(const std::vector<TokenInfo>& infos, const AveragedPerceptron& model
   std::vector<uint64_t>& features = lattice->features;
   for (size_t i = 0; i < n; ++i) {
     features.clear();
-    StaticFeatures(infos, i, &features);
+    StaticFeatures(infos, i, classes, &features);
     TagScores emission{};
     model.AddScores(features, emission);
     TagScores& best = lattice->best[i];
@@ -312,7 +331,7 @@ void Decode(const std::vector<TokenInfo>& infos, const AveragedPerceptron& model
 // One structured perceptron update (Collins 2002) when the decoded `tags` differ from
 // `gold`: the gold sequence's features gain weight, the decoded one's lose it, at every
 // token whose tag or previous tag differs (elsewhere the two cancel).
-void Learn(const std::vector<TokenInfo>& infos, const int* gold, const int* tags,
+void Learn(const std::vector<TokenInfo>& infos, bool classes, const int* gold, const int* tags,
            AveragedPerceptron* model, std::vector<uint64_t>* features) {
   for (size_t i = 0; i < infos.size(); ++i) {
     const int gold_prev = i == 0 ? 0 : gold[i - 1];
@@ -320,7 +339,7 @@ void Learn(const std::vector<TokenInfo>& infos, const int* gold, const int* tags
     if (gold[i] == tags[i] && gold_prev == prev) continue;
     if (gold[i] != tags[i]) {
       features->clear();
-      StaticFeatures(infos, i, features);
+      StaticFeatures(infos, i, classes, features);
       model->Adjust(*features, gold[i], 1.0f);
       model->Adjust(*features, tags[i], -1.0f);
     }
@@ -418,9 +437,13 @@ EntityRecognizer EntityRecognizer::Load(const std::filesystem::path& models_dir)
   if (!in.read(reinterpret_cast<char*>(header), sizeof(header)) || header[0] != kMagic) {
     throw ModelError(path, "not an entity recognizer model");
   }
-  if (header[1] != kGreedyVersion && header[1] != kStructuredVersion) {
+  const uint32_t decoder = header[1] & ~kWordClassesFlag;
+  if (decoder != kGreedyVersion && decoder != kStructuredVersion) {
     throw ModelError(path, "unsupported model version");
   }
+  std::optional<WordClasses> word_classes;
+  if (header[1] & kWordClassesFlag)
+    word_classes = WordClasses::Load(models_dir / "word_classes.tsv");
   AveragedPerceptron model;
   try {
     model.Load(in);
@@ -428,12 +451,14 @@ EntityRecognizer EntityRecognizer::Load(const std::filesystem::path& models_dir)
     throw ModelError(path, e.what());
   }
   if (model.num_classes() != kNumEntityTags) throw ModelError(path, "wrong number of tags");
-  return EntityRecognizer(std::move(gazetteer), std::move(model), header[1] == kStructuredVersion);
+  return EntityRecognizer(std::move(gazetteer), std::move(word_classes), std::move(model),
+                          decoder == kStructuredVersion);
 }
 
 void EntityRecognizer::Save(const std::filesystem::path& path) const {
   std::ofstream out(path, std::ios::binary);
-  const uint32_t header[2] = {kMagic, structured_ ? kStructuredVersion : kGreedyVersion};
+  const uint32_t header[2] = {kMagic, (structured_ ? kStructuredVersion : kGreedyVersion) |
+                                          (word_classes_ ? kWordClassesFlag : 0)};
   out.write(reinterpret_cast<const char*>(header), sizeof(header));
   model_.Save(out);
   if (!out.flush()) throw ModelError(path, "cannot write model");
@@ -447,6 +472,9 @@ EntityRecognizer EntityRecognizer::Train(const std::vector<NerDocument>& docs,
     std::vector<TokenInfo> infos;
     std::vector<int> gold;
   };
+  std::optional<WordClasses> word_classes;
+  if (!options.word_classes.empty()) word_classes = WordClasses::Load(options.word_classes);
+  const WordClasses* classes = word_classes ? &*word_classes : nullptr;
   std::vector<TrainingSentence> sentences;
   std::vector<GazetteerMatch> matches;
   size_t spans = 0, misaligned = 0, tokens = 0;
@@ -457,7 +485,7 @@ EntityRecognizer EntityRecognizer::Train(const std::vector<NerDocument>& docs,
     for (const Sentence& s : tokenized.sentences) {
       if (s.end_token <= s.first_token) continue;
       TrainingSentence sentence;
-      DescribeSentence(doc.text, tokenized, s, gazetteer, &sentence.infos, &matches);
+      DescribeSentence(doc.text, tokenized, s, gazetteer, classes, &sentence.infos, &matches);
       sentence.gold.assign(gold.begin() + s.first_token, gold.begin() + s.end_token);
       tokens += sentence.gold.size();
       sentences.push_back(std::move(sentence));
@@ -484,10 +512,11 @@ EntityRecognizer EntityRecognizer::Train(const std::vector<NerDocument>& docs,
       const TrainingSentence& s = sentences[index];
       tags.resize(s.gold.size());
       if (options.structured) {
-        Decode(s.infos, model, tags.data(), &lattice);
-        Learn(s.infos, s.gold.data(), tags.data(), &model, &features);
+        Decode(s.infos, classes != nullptr, model, tags.data(), &lattice);
+        Learn(s.infos, classes != nullptr, s.gold.data(), tags.data(), &model, &features);
       } else {
-        TagSentence(s.infos, model, &model, s.gold.data(), tags.data(), &features);
+        TagSentence(s.infos, classes != nullptr, model, &model, s.gold.data(), tags.data(),
+                    &features);
       }
       for (size_t k = 0; k < tags.size(); ++k) correct += tags[k] == s.gold[k];
     }
@@ -496,7 +525,8 @@ EntityRecognizer EntityRecognizer::Train(const std::vector<NerDocument>& docs,
     }
   }
   model.Average();
-  return EntityRecognizer(std::move(gazetteer), std::move(model), options.structured);
+  return EntityRecognizer(std::move(gazetteer), std::move(word_classes), std::move(model),
+                          options.structured);
 }
 
 std::vector<NerDocument> LoadNerTrainingDocuments(const std::filesystem::path& data_dir,
@@ -555,6 +585,9 @@ NerScore TrainEntityRecognizer(const std::filesystem::path& data_dir,
   if (!std::filesystem::exists(models_dir / "gazetteer.tsv")) {
     std::filesystem::copy_file(gazetteer_path, models_dir / "gazetteer.tsv");
   }
+  if (!options.word_classes.empty() && !std::filesystem::exists(models_dir / "word_classes.tsv")) {
+    std::filesystem::copy_file(options.word_classes, models_dir / "word_classes.tsv");
+  }
   std::vector<NerDocument> dev = LoadGum(data_dir / "gum", "dev");
   StripPersonTitles(gazetteer, &dev);
   if (options.max_docs_per_corpus >= 0 && dev.size() > size_t(options.max_docs_per_corpus)) {
@@ -570,11 +603,13 @@ std::vector<int> EntityRecognizer::Tag(std::string_view text, const TokenizedTex
   Lattice lattice;
   for (const Sentence& s : tokens.sentences) {
     if (s.end_token <= s.first_token) continue;
-    DescribeSentence(text, tokens, s, gazetteer_, &infos, &matches);
+    const WordClasses* classes = word_classes_ ? &*word_classes_ : nullptr;
+    DescribeSentence(text, tokens, s, gazetteer_, classes, &infos, &matches);
     if (structured_) {
-      Decode(infos, model_, tags.data() + s.first_token, &lattice);
+      Decode(infos, classes != nullptr, model_, tags.data() + s.first_token, &lattice);
     } else {
-      TagSentence(infos, model_, nullptr, nullptr, tags.data() + s.first_token, &lattice.features);
+      TagSentence(infos, classes != nullptr, model_, nullptr, nullptr, tags.data() + s.first_token,
+                  &lattice.features);
     }
   }
   return tags;

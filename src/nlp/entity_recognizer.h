@@ -2,7 +2,9 @@
 //
 // A BILOU sequence tagger (Begin, Inside, Last, Unit, Outside per entity type) over the
 // tokenizer's tokens, an averaged perceptron over word, shape, affix, neighbour and
-// gazetteer features, with one of two decoders (the model file says which):
+// gazetteer features, and optionally word classes (WordClasses: clusters of pretrained word
+// vectors, evidence about words the training data never had), with one of two decoders (the model
+// file says which):
 //  - greedy: each token's tag is chosen left to right, reading the two tags before it;
 //  - structured (Collins 2002): each token's tags are scored with the transition from
 //    the tag before it, and Viterbi picks the best-scoring sequence of the sentence as a
@@ -13,11 +15,13 @@
 //
 // The model is trained on the tokenizer's own tokens of the raw training texts, with the
 // gold character spans aligned to them, so training and run time see the same units.
-// Files in the models directory: ner.model (this class) and gazetteer.tsv (Gazetteer).
+// Files in the models directory: ner.model (this class), gazetteer.tsv (Gazetteer) and,
+// for a model that reads them, word_classes.tsv (WordClasses).
 #pragma once
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -25,6 +29,7 @@
 #include "nlp/averaged_perceptron.h"
 #include "nlp/gazetteer.h"
 #include "nlp/ner_corpus.h"
+#include "nlp/word_classes.h"
 #include "text/token.h"
 #include "text/tokenizer.h"
 
@@ -42,11 +47,14 @@ struct NerTrainingOptions {
   uint32_t seed = 1;             // document order shuffling; training is deterministic for a seed
   int max_docs_per_corpus = -1;  // -1: all (LoadNerTrainingDocuments)
   bool structured = false;       // the structured decoder, instead of the greedy one
+  // A word_classes.tsv whose classes the model reads as features; empty: none.
+  std::filesystem::path word_classes;
 };
 
 class EntityRecognizer {
  public:
-  // Loads ner.model and gazetteer.tsv from `models_dir`; throws std::runtime_error
+  // Loads ner.model, gazetteer.tsv and (when the model reads them) word_classes.tsv
+  // from `models_dir`; throws std::runtime_error
   // naming the file that is missing or malformed.
   static EntityRecognizer Load(const std::filesystem::path& models_dir);
 
@@ -70,10 +78,15 @@ class EntityRecognizer {
   const Gazetteer& gazetteer() const { return gazetteer_; }
 
  private:
-  EntityRecognizer(Gazetteer gazetteer, AveragedPerceptron model, bool structured)
-      : gazetteer_(std::move(gazetteer)), model_(std::move(model)), structured_(structured) {}
+  EntityRecognizer(Gazetteer gazetteer, std::optional<WordClasses> word_classes,
+                   AveragedPerceptron model, bool structured)
+      : gazetteer_(std::move(gazetteer)),
+        word_classes_(std::move(word_classes)),
+        model_(std::move(model)),
+        structured_(structured) {}
 
   Gazetteer gazetteer_;
+  std::optional<WordClasses> word_classes_;  // set when the model reads them
   AveragedPerceptron model_;
   bool structured_;
 };
@@ -103,9 +116,10 @@ NerScore EvaluateEntityRecognizer(const EntityRecognizer& recognizer,
                                   const std::vector<NerDocument>& docs, const Tokenizer& tokenizer);
 
 // What `storyline train` runs: trains on LoadNerTrainingDocuments with the gazetteer at
-// `gazetteer_path`, writes `models_dir`/ner.model (and a copy of the gazetteer when
-// `models_dir` has none, so the directory loads as a whole), and returns the score on
-// GUM dev names (LoadGum's view of them, titles stripped). `progress` gets one line per step.
+// `gazetteer_path`, writes `models_dir`/ner.model (and copies of the gazetteer and of
+// options.word_classes when `models_dir` has none, so the directory loads as a whole), and returns
+// the score on GUM dev names (LoadGum's view of them, titles stripped). `progress` gets one line
+// per step.
 NerScore TrainEntityRecognizer(const std::filesystem::path& data_dir,
                                const std::filesystem::path& gazetteer_path,
                                const std::filesystem::path& models_dir,

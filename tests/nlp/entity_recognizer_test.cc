@@ -158,6 +158,58 @@ TEST(EntityRecognizerTest, TypeOfANameCanHingeOnItsLastWord) {
   }
 }
 
+// Word classes carry a type to words the training data never had: "Berlin" shares a
+// class with "Paris" and "London", "Initech" with "Acme" and "Globex", and nothing else
+// about the four sentences' words tells a place from a company.
+TEST(EntityRecognizerTest, WordClassesTypeUnseenWords) {
+  const fs::path dir = fs::temp_directory_path() / "storyline_ner_word_classes";
+  fs::create_directories(dir);
+  std::ofstream(dir / "word_classes.tsv") << "paris\t1\t2\t3\nlondon\t1\t2\t3\nberlin\t1\t2\t3\n"
+                                             "acme\t4\t5\t6\nglobex\t4\t5\t6\ninitech\t4\t5\t6\n";
+  std::vector<NerDocument> docs;
+  for (const auto& [name, type] : {std::pair{"Paris", "PLACE"}, std::pair{"London", "PLACE"},
+                                   std::pair{"Acme", "ORG"}, std::pair{"Globex", "ORG"}}) {
+    const std::string text = fmt::format("Yesterday {} announced new rules.", name);
+    docs.push_back({"d", text, {{10, uint32_t(10 + std::string_view(name).size()), type}}});
+  }
+  NerTrainingOptions options;
+  options.hash_bits = 12;
+  options.word_classes = dir / "word_classes.tsv";
+  const EntityRecognizer trained = EntityRecognizer::Train(docs, Tokenizer(), Gazetteer(), options);
+  trained.Save(dir / "ner.model");
+  std::ofstream(dir / "gazetteer.tsv") << "Paris\tcity\n";
+  const EntityRecognizer loaded = EntityRecognizer::Load(dir);
+  for (const auto& [text, type] : {std::pair{"Yesterday Berlin announced new rules.", "PLACE"},
+                                   std::pair{"Yesterday Initech announced new rules.", "ORG"}}) {
+    const std::vector<EntityMention> names = loaded.Recognize(text, Tokenizer().Tokenize(text));
+    ASSERT_EQ(names.size(), 1u) << text;
+    EXPECT_EQ(names[0].type, type) << text;
+  }
+  // A model that reads word classes does not load without them.
+  fs::remove(dir / "word_classes.tsv");
+  EXPECT_THROW(EntityRecognizer::Load(dir), std::runtime_error);
+  fs::remove_all(dir);
+}
+
+TEST(EntityRecognizerTest, MalformedWordClassesGiveClearError) {
+  const fs::path path = fs::temp_directory_path() / "storyline_word_classes.tsv";
+  for (const std::string_view line : {"paris\t1\t2\n", "paris\t1\t2\tx\n", "\t1\t2\t3\n",
+                                      "paris\t1\t2\t3\t4\n", "paris 1 2 3\n"}) {
+    std::ofstream(path) << "# word classes\nlondon\t1\t2\t3\n" << line;
+    try {
+      WordClasses::Load(path);
+      ADD_FAILURE() << "expected an error for " << line;
+    } catch (const std::runtime_error& e) {
+      EXPECT_EQ(std::string(e.what()),
+                path.string() + ":3: expected word<TAB>c64<TAB>c256<TAB>c1024");
+    }
+  }
+  std::ofstream(path) << "london\t1\t2\t3\n";
+  EXPECT_EQ(WordClasses::Load(path).Find(FeatureHash("london")), (WordClassIds{2, 3, 4}));
+  EXPECT_EQ(WordClasses::Load(path).Find(FeatureHash("paris")), WordClassIds{});
+  fs::remove(path);
+}
+
 TEST(EntityRecognizerTest, MalformedModelGivesClearError) {
   const fs::path dir = fs::temp_directory_path() / "storyline_ner_malformed";
   fs::create_directories(dir);
