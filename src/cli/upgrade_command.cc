@@ -1,7 +1,8 @@
 // `storyline upgrade --db PATH`: brings a store written by an earlier storyline up to
 // this build's schema (the readers never write to a store, so they refuse an older one),
 // and places in stories any stored article an interrupted ingest left out. Running it on
-// an up-to-date store changes nothing.
+// an up-to-date store changes nothing. With --compact it also rewrites the full-text index
+// compactly (Store::CompactSearchIndex), which a large backfill wants once at its end.
 #include <cstdio>
 
 #include "cli/commands.h"
@@ -15,6 +16,7 @@ namespace {
 struct UpgradeOptions {
   std::string db;
   std::string models_dir;
+  bool compact = false;
 };
 
 void RunUpgrade(const UpgradeOptions& options) {
@@ -26,6 +28,10 @@ void RunUpgrade(const UpgradeOptions& options) {
     stories.Save();
     std::fprintf(stderr, "upgraded %s: schema up to date, %zu stored articles placed in stories\n",
                  options.db.c_str(), stories.replayed());
+    if (options.compact) {
+      store->CompactSearchIndex();
+      std::fprintf(stderr, "compacted the search index of %s\n", options.db.c_str());
+    }
   } catch (const StoreError& e) {
     std::fprintf(stderr, "storyline: %s\n", e.what());
     throw CLI::RuntimeError(1);
@@ -41,6 +47,8 @@ void AddUpgradeCommand(CLI::App& app) {
   command->add_option("--db", options->db, "SQLite file or postgresql:// URL")->required();
   command->add_option("--models", options->models_dir,
                       "Model directory (default: $STORYLINE_MODELS or models/)");
+  command->add_flag("--compact", options->compact,
+                    "Also rewrite the search index compactly (after a large backfill; slow)");
   command->callback([options] { RunUpgrade(*options); });
 }
 

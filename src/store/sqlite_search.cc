@@ -413,4 +413,10 @@ std::vector<SearchHit> SqliteStore::Search(const SearchRequest& request) {
   return hits;
 }
 
+// FTS5 merges its segments a few at a time as articles arrive, so a large store keeps
+// dozens; 'optimize' merges them all into one.
+void SqliteStore::CompactSearchIndex() {
+  db_.Exec("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')");
+}
+
 }  // namespace storyline

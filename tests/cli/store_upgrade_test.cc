@@ -5,6 +5,7 @@
 // state re-hashed) and clustering resumes where it stopped: after the last two seeds are
 // added, its stories and events are those of one run of this build over all five.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -83,6 +84,69 @@ TEST(StoreUpgradeTest, APreviousReleasesStoreUpgradesAndResumesClustering) {
   ASSERT_EQ(upgraded.size(), 1u);
   EXPECT_EQ(upgraded.begin()->first.size(), 5u);
   EXPECT_EQ(upgraded, Shapes(fresh_store));
+
+  for (const auto& path : {old_store, fresh_store, last_two}) {
+    for (const char* suffix : {"", "-stories.lock"}) {
+      std::filesystem::remove(path.string() + suffix);
+    }
+  }
+}
+
+int64_t SearchIndexSegments(const std::filesystem::path& db) {
+  sqlite3* handle = nullptr;
+  sqlite3_stmt* query = nullptr;
+  int64_t segments = -1;
+  if (sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK &&
+      sqlite3_prepare_v2(handle, "SELECT count(DISTINCT segid) FROM articles_fts_idx", -1, &query,
+                         nullptr) == SQLITE_OK &&
+      sqlite3_step(query) == SQLITE_ROW) {
+    segments = sqlite3_column_int64(query, 0);
+  }
+  sqlite3_finalize(query);
+  sqlite3_close(handle);
+  return segments;
+}
+
+// The hits' article ids of `search --json ARGS` on `db`.
+std::set<std::string> Hits(const std::filesystem::path& db, const std::string& args) {
+  const auto result = RunStoryline("search --db " + db.string() + " --json " + args);
+  EXPECT_EQ(result.status, 0) << result.err;
+  std::set<std::string> ids;
+  for (const auto& hit : nlohmann::json::parse(result.out)["hits"]) {
+    ids.insert(hit["article"].get<std::string>());
+  }
+  return ids;
+}
+
+// A store written before the search filters had sets of their own (schema step 13) reads
+// them from its old mentions, and `upgrade --compact` leaves its search index in one
+// segment, finding what it found before.
+TEST(StoreUpgradeTest, UpgradeCompactsTheSearchIndexAndFiltersReadOldMentions) {
+  const std::filesystem::path old_store = TempPath("compact-old.db");
+  const std::filesystem::path fresh_store = TempPath("compact-fresh.db");
+  const std::filesystem::path last_two = TempPath("compact-last-two.jsonl");
+  std::filesystem::remove(fresh_store);
+  GunzipFixture(std::string(storyline::test_paths::SourceDir()) +
+                    "/tests/data/store/seeds-000-002.step5.db.gz",
+                old_store);
+  WriteSeedLines(3, 5, last_two);
+  ASSERT_EQ(RunStoryline("ingest --db " + old_store.string() + " " + last_two.string()).status, 0);
+  const std::string seeds = std::string(storyline::test_paths::SharedDir()) + "/seeds/seeds.jsonl";
+  ASSERT_EQ(RunStoryline("ingest --db " + fresh_store.string() + " " + seeds).status, 0);
+  ASSERT_GT(SearchIndexSegments(old_store), 1);
+  const std::string by_entity = "call --entity \"Joe Biden\"";
+  const std::set<std::string> before = Hits(old_store, by_entity);
+  EXPECT_GE(before.size(), 2u);
+  EXPECT_EQ(before, Hits(fresh_store, by_entity));
+
+  const auto compacted = RunStoryline("upgrade --compact --db " + old_store.string());
+  ASSERT_EQ(compacted.status, 0) << compacted.err;
+  EXPECT_NE(compacted.err.find("compacted the search index"), std::string::npos) << compacted.err;
+  EXPECT_EQ(SearchIndexSegments(old_store), 1);
+  EXPECT_EQ(Hits(old_store, by_entity), before);
+  const std::set<std::string> newsmax = Hits(old_store, "hamas --source newsmax");
+  EXPECT_EQ(newsmax, std::set<std::string>{"002"});
+  EXPECT_EQ(newsmax, Hits(fresh_store, "hamas --source newsmax"));
 
   for (const auto& path : {old_store, fresh_store, last_two}) {
     for (const char* suffix : {"", "-stories.lock"}) {

@@ -160,4 +160,9 @@ std::vector<SearchHit> PgStore::Search(const SearchRequest& request) {
   return hits;
 }
 
+// A GIN index gathers new entries in a pending list that every search reads through
+// until a vacuum merges it into the index; VACUUM does that now and refreshes the
+// planner's statistics.
+void PgStore::CompactSearchIndex() { db_.Exec("VACUUM (ANALYZE) articles"); }
+
 }  // namespace storyline

@@ -28,6 +28,7 @@ class PgStore : public Store {
   using Store::Search;
   // In pg_search.cc.
   std::vector<SearchHit> Search(const SearchRequest& request) override;
+  void CompactSearchIndex() override;
   std::optional<StoredArticle> FindArticle(std::string_view external_id) override;
   std::vector<StoredArticle> ArticleVersions(std::string_view external_id) override;
   std::vector<std::string> FamilyMembers(int64_t family_id) override;
