@@ -351,5 +351,36 @@ TEST(QuoteSpeakerClassesTest, NamedSpokespersonBeforeHerOffice) {
   EXPECT_EQ(quotes[0].speaker, "Ann Lee");
 }
 
+// Issue 13 round 5: "she" after a descriptor's speech and a person named since is no
+// descriptor's ("an assistant state attorney general" for Olson's "she wrote"), whether or
+// not a name in between opens its sentence; a descriptor that is the only candidate and
+// fits still is one, but not one of the other gender.
+TEST(QuoteSpeakerClassesTest, PronounIsNoDescriptorWhenAPersonIsNamedSince) {
+  const std::vector<Quote> quotes = Find(
+      "\"Dissolution of the corporation has taken four years,\" an official said "
+      "Tuesday.\nIn a letter, Karen Olson blames the state for the problems.\n"
+      "\"We have been a victim of our own idealism,\" she wrote.",
+      {{"Karen Olson"}});
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].speaker, "an official");
+  EXPECT_NE(quotes[1].speaker, "an official");
+  const std::vector<Quote> only = Find(
+      "\"The fire was set,\" a police spokeswoman said.\n\"We have no suspect yet,\" she added.");
+  ASSERT_EQ(only.size(), 2u);
+  EXPECT_EQ(only[1].speaker, "a police spokeswoman");
+  // A name before a possessive is no other candidate: it names whose relation speaks.
+  const std::vector<Quote> possessive = Find(
+      "\"He was a good boy,\" his mother said.\nAs she came in, Nichols' mother looked at the "
+      "reporters.\n"
+      "\"We just want to fade into obscurity,\" she said.",
+      {{"Nichols"}});
+  ASSERT_EQ(possessive.size(), 2u);
+  EXPECT_EQ(possessive[1].speaker, "his mother");
+  const std::vector<Quote> other = Find(
+      "\"The fire was set,\" a police spokesman said.\n\"We have no suspect yet,\" she added.");
+  ASSERT_EQ(other.size(), 2u);
+  EXPECT_FALSE(other[1].speaker.has_value());
+}
+
 }  // namespace
 }  // namespace storyline

@@ -417,8 +417,16 @@ class QuoteAttributor {
   //     one before, when no other is.
   // "he"/"she" never stand for a person the article shows to be of the other gender
   // ("Msgr. Farmer ... he added" is no antecedent of "she told CNA"), nor does such a
-  // person, opening a sentence, stand in the way of one who fits.
+  // person, opening a sentence, stand in the way of one who fits. Nor do they stand for a
+  // descriptor ("an assistant state attorney general said") unless it is the only
+  // candidate: no person is named between it and the pronoun, and its head does not show
+  // the other gender ("a spokeswoman").
   std::optional<Speaker> Antecedent(SpeakerKind pronoun, int at) const;
+
+  // Whether a person not quoted is named after the speech verb of `subject` and before
+  // token `to`: someone else a "he"/"she" (of `gender`) after a descriptor's speech may
+  // stand for. A name before a possessive ("Nichols' mother") or of the other gender is not.
+  bool PersonNamedSince(int subject, int to, Gender gender) const;
 
   // A person's name opening its sentence, after titles at most: "Sgt. Kari Thompson said".
   bool IsSentenceSubject(const NameMention& n) const;

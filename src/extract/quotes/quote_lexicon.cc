@@ -412,6 +412,13 @@ Gender TitleGender(std::string_view w) {
   return Gender::kUnknown;
 }
 
+Gender DescriptorGender(std::string_view w) {
+  if (const Gender titled = TitleGender(w); titled != Gender::kUnknown) return titled;
+  if (w == "girl" || w.ends_with("woman")) return Gender::kFemale;
+  if (w == "boy" || (w.ends_with("man") && w != "human")) return Gender::kMale;
+  return Gender::kUnknown;
+}
+
 bool IsQuestionVerb(std::string_view w) { return w == "ask" || w == "asked" || w == "asks"; }
 bool IsWorkNoun(std::string_view w) { return Contains<kWorkNouns>(w); }
 

@@ -59,6 +59,9 @@ SpeakerKind HeadNounSpeakerKind(std::string_view lower_word);
 enum class Gender { kUnknown, kMale, kFemale };
 Gender PronounGender(std::string_view lower_word);
 Gender TitleGender(std::string_view lower_word);
+// The gender a descriptor's head noun shows: a title or relation word ("mother"), a
+// "-woman"/"-man" noun ("spokeswoman", "chairman"), "girl"/"boy"; else unknown.
+Gender DescriptorGender(std::string_view lower_head);
 
 // Speech verbs that ask: the answer that follows is someone else's ("Reporters asked
 // Smith whether ...").

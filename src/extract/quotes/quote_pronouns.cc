@@ -78,6 +78,15 @@ std::optional<Speaker> QuoteAttributor::Antecedent(SpeakerKind pronoun, int at) 
         kind == pronoun || (pronoun == SpeakerKind::kGroup && kind == SpeakerKind::kOrganization);
     if (!compatible || GenderDisagrees(it->second.name, gender)) continue;
     if (AnotherSubject(it->second, it->first, at, pronoun, gender)) return std::nullopt;
+    // A descriptor names nobody the pronoun is tied to: "Robert McFarlane, an assistant
+    // state attorney general said ... Karen Olson ... she wrote" is Olson's, or unknown.
+    if (pronoun == SpeakerKind::kPerson && !it->second.entity) {
+      const Gender described = DescriptorGender(it->second.head);
+      if ((described != Gender::kUnknown && described != gender) ||
+          PersonNamedSince(it->first, at, gender)) {
+        return std::nullopt;
+      }
+    }
     return it->second;
   }
   if (pronoun != SpeakerKind::kPerson) return std::nullopt;
@@ -95,6 +104,23 @@ std::optional<Speaker> QuoteAttributor::Antecedent(SpeakerKind pronoun, int at) 
     return speaker;
   }
   return std::nullopt;
+}
+
+bool QuoteAttributor::PersonNamedSince(int subject, int to, Gender gender) const {
+  // The descriptor's own phrase, an apposition included ("a spokeswoman, Jane Roe,"),
+  // ends at its speech verb.
+  int from = subject;
+  while (from < to && cue_subject_[from] != subject) ++from;
+  for (const NameMention& n : NamesStartingIn(from + 1, to)) {
+    if (n.end > to || !IsPersonLike(n) || quoted_[n.first]) continue;
+    // "Nichols' mother expressed ...": a possessive names whose relation speaks.
+    if (n.end < to &&
+        (Word(n.end) == "'" || Lower(n.end) == "'s" || Word(n.end) == "’s" || Word(n.end) == "’")) {
+      continue;
+    }
+    if (!GenderDisagrees(NamedSpeaker(n).name, gender)) return true;
+  }
+  return false;
 }
 
 bool QuoteAttributor::IsSentenceSubject(const NameMention& n) const {
