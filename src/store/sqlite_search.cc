@@ -43,7 +43,8 @@ enum Parameter : int {
   kLimit,
   kOffset,
   kLow,
-  kHigh
+  kHigh,
+  kLookedUp
 };
 
 // `text` with each run of line breaks and tabs as one space: a snippet is one line.
@@ -112,7 +113,11 @@ bool Asks(const SearchRequest& request, Driver set) {
 // the superseded ids and a story's articles, which are few, are read once per query.
 std::string FilterSql(const SearchRequest& request, std::string_view id,
                       Driver driver = Driver::kNone) {
-  std::string sql = fmt::format("{} NOT IN ({})", id, kSuperseded);
+  // A statement run once per looked-up article (a driver's) asks each set one step down
+  // its index: a set read whole would be read again at every run.
+  const bool per_lookup = driver != Driver::kNone;
+  std::string sql = per_lookup ? fmt::format("NOT EXISTS ({} AND id = {})", kSuperseded, id)
+                               : fmt::format("{} NOT IN ({})", id, kSuperseded);
   if (request.from) {
     // The bare comparison is implied by the exact one and lets an index on the date
     // bound the walk by date.
@@ -129,7 +134,10 @@ std::string FilterSql(const SearchRequest& request, std::string_view id,
     }
   }
   if (request.story) {
-    sql += " AND a.external_id IN (SELECT article FROM story_articles WHERE story_id = ?6)";
+    sql += per_lookup ? " AND EXISTS (SELECT 1 FROM story_articles WHERE article = a.external_id "
+                        "AND story_id = ?6)"
+                      : " AND a.external_id IN (SELECT article FROM story_articles WHERE "
+                        "story_id = ?6)";
   }
   return sql;
 }
@@ -204,37 +212,21 @@ std::vector<Match> BestOfLatest(SqliteDb& db, const std::string& fts_query,
   return page;
 }
 
-// Up to ranked_matches articles that match and pass the filters, newest stored first,
-// with their BM25 scores when `scored` and publication dates when `dated`. The index is
-// read only over the filters' stretch, and an article's row only when a filter or the
-// date needs it. With a driver, its articles are looked up in the index newest first
-// (scored by storyline_bm25, which counts the words' matches once, not per lookup);
-// without, the words' matches are read newest first and each asked the filters.
+// Up to the ranked window of articles that match and pass the filters, newest stored
+// first, with their BM25 scores when `scored` and publication dates when `dated`: the
+// words' matches read newest first over the filters' stretch, each asked the filters (an
+// article's row read only when a filter or the date needs it).
 std::vector<Match> NewestMatches(SqliteDb& db, const std::string& fts_query,
                                  const SearchRequest& request, const SearchStretch& stretch,
-                                 Driver driver, bool scored, bool dated) {
+                                 bool scored, bool dated) {
   const bool row = dated || ReadsArticle(request);
-  std::string sql;
-  if (driver == Driver::kNone) {
-    sql = fmt::format(
-        "SELECT articles_fts.rowid, {}, {} FROM articles_fts{} "
-        "WHERE articles_fts MATCH ?1 AND articles_fts.rowid BETWEEN ?9 AND ?10 "
-        "AND {} ORDER BY articles_fts.rowid DESC LIMIT ?7",
-        scored ? kBm25 : "0", dated ? "a.published" : "NULL",
-        row ? " CROSS JOIN articles a ON a.id = articles_fts.rowid" : "",
-        FilterSql(request, "articles_fts.rowid"));
-  } else {
-    const FilterSet& set = SetOf(driver);
-    const std::string id = fmt::format("s.{}", set.column);
-    sql = fmt::format(
-        "SELECT {0}, {1}, {2} FROM ({3} AND {4} BETWEEN ?9 AND ?10) AS s "
-        "CROSS JOIN articles_fts{5} WHERE articles_fts MATCH ?1 AND articles_fts.rowid = {0} "
-        "AND {6} ORDER BY {0} DESC LIMIT ?7",
-        id, scored ? kRankPerLookup : "0", dated ? "a.published" : "NULL", set.select, set.column,
-        row ? fmt::format(" CROSS JOIN articles a ON a.id = {}", id) : "",
-        FilterSql(request, id, driver));
-  }
-  SqliteStatement matches(db, sql);
+  SqliteStatement matches(
+      db, fmt::format("SELECT articles_fts.rowid, {}, {} FROM articles_fts{} "
+                      "WHERE articles_fts MATCH ?1 AND articles_fts.rowid BETWEEN ?9 AND ?10 "
+                      "AND {} ORDER BY articles_fts.rowid DESC LIMIT ?7",
+                      scored ? kBm25 : "0", dated ? "a.published" : "NULL",
+                      row ? " CROSS JOIN articles a ON a.id = articles_fts.rowid" : "",
+                      FilterSql(request, "articles_fts.rowid")));
   matches.Bind(kQuery, std::string_view(fts_query))
       .Bind(kLimit, MatchesRead(request))
       .Bind(kLow, stretch.low)
@@ -243,6 +235,37 @@ std::vector<Match> NewestMatches(SqliteDb& db, const std::string& fts_query,
   std::vector<Match> found;
   while (matches.Step()) {
     found.push_back({matches.ColumnInt(0), matches.ColumnDouble(1), matches.ColumnOptionalText(2)});
+  }
+  return found;
+}
+
+// The same, driven by a filter's set: its article ids in the stretch, newest first (only
+// ids, read from the set's index), each looked up in the FTS5 index with the other
+// filters until the window is full (scored by storyline_bm25, which counts the words'
+// matches once, not per lookup).
+std::vector<Match> DrivenMatches(SqliteDb& db, const std::string& fts_query,
+                                 const SearchRequest& request, const SearchStretch& stretch,
+                                 Driver driver, bool scored, bool dated) {
+  const FilterSet& set = SetOf(driver);
+  SqliteStatement ids(
+      db, fmt::format("{0} AND {1} BETWEEN ?9 AND ?10 ORDER BY {1} DESC", set.select, set.column));
+  ids.Bind(kLow, stretch.low).Bind(kHigh, stretch.high);
+  BindFilters(ids, request);
+  const bool row = dated || ReadsArticle(request);
+  SqliteStatement lookup(
+      db, fmt::format("SELECT {}, {} FROM articles_fts{} WHERE articles_fts MATCH ?1 AND "
+                      "articles_fts.rowid = ?11 AND {}",
+                      scored ? kRankPerLookup : "0", dated ? "a.published" : "NULL",
+                      row ? " CROSS JOIN articles a ON a.id = ?11" : "",
+                      FilterSql(request, "?11", driver)));
+  const size_t window = static_cast<size_t>(MatchesRead(request));
+  std::vector<Match> found;
+  while (found.size() < window && ids.Step()) {
+    const int64_t id = ids.ColumnInt(0);
+    lookup.Bind(kQuery, std::string_view(fts_query)).Bind(kLookedUp, id);
+    BindFilters(lookup, request);
+    if (lookup.Step()) found.push_back({id, lookup.ColumnDouble(0), lookup.ColumnOptionalText(1)});
+    lookup.Reset();
   }
   return found;
 }
@@ -360,6 +383,15 @@ Driver ChooseDriver(SqliteDb& db, const std::string& fts_query, const SearchRequ
   return by_set < by_words ? driver : Driver::kNone;
 }
 
+// The window of matches, found the way `driver` says.
+std::vector<Match> MatchesOf(SqliteDb& db, const std::string& fts_query,
+                             const SearchRequest& request, const SearchStretch& stretch,
+                             Driver driver, bool scored, bool dated) {
+  return driver == Driver::kNone
+             ? NewestMatches(db, fts_query, request, stretch, scored, dated)
+             : DrivenMatches(db, fts_query, request, stretch, driver, scored, dated);
+}
+
 // The page of matches the request asks for, without their text.
 std::vector<Match> PageOf(SqliteDb& db, const std::string& fts_query,
                           const SearchRequest& request) {
@@ -368,7 +400,7 @@ std::vector<Match> PageOf(SqliteDb& db, const std::string& fts_query,
   const Driver driver = ChooseDriver(db, fts_query, request, stretch);
   if (!request.newest_first) {
     return HasFilters(request)
-               ? Page(NewestMatches(db, fts_query, request, stretch, driver, true, false), request,
+               ? Page(MatchesOf(db, fts_query, request, stretch, driver, true, false), request,
                       BestFirst)
                : BestOfLatest(db, fts_query, request);
   }
@@ -381,7 +413,7 @@ std::vector<Match> PageOf(SqliteDb& db, const std::string& fts_query,
     ScorePage(db, fts_query, page);
     return page;
   }
-  std::vector<Match> matches = NewestMatches(db, fts_query, request, stretch, driver, false, true);
+  std::vector<Match> matches = MatchesOf(db, fts_query, request, stretch, driver, false, true);
   if (matches.size() < static_cast<size_t>(MatchesRead(request))) {
     // Undated last, then newest first, then the later stored first.
     page = Page(std::move(matches), request, [](const Match& a, const Match& b) {

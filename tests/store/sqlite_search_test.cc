@@ -384,6 +384,35 @@ TEST_F(SqliteSearchTest, AFilterWithFewArticlesFindsAndScoresWhatTheWordsFind) {
       }
     }
   }
+
+  // The other filters hold on the looked-up articles too: dates, and only the latest
+  // version of an edited article.
+  Article edited;
+  edited.id = "a250";
+  edited.source = "Wire";
+  edited.url = "https://example.org/a250";
+  edited.title = "Harbor vote, corrected";
+  edited.text = "Ana Lind spoke again. " + Text(250, "harbor harbor harbor");
+  edited.published = "2024-01-21";
+  Analysis named;
+  EntityMention mention;
+  mention.span = {0, 8};
+  mention.text = mention.name = "Ana Lind";
+  mention.type = "PERSON";
+  mention.entity = "ana-lind";
+  named.entities.push_back(mention);
+  ASSERT_EQ(store_->AddBatch(std::vector{PrepareArticle(edited, named)})[0].status,
+            AddStatus::kAdded);
+  for (const bool newest_first : {false, true}) {
+    SearchRequest request = all;
+    request.newest_first = newest_first;
+    request.entity = "ana-lind";
+    request.from = "2024-01-15";
+    std::vector<std::string> found;
+    for (const SearchHit& hit : store_->Search(request)) found.push_back(hit.article);
+    std::sort(found.begin(), found.end());
+    EXPECT_EQ(found, (std::vector<std::string>{"a250", "a299", "a7"}));
+  }
 }
 
 TEST_F(SqliteSearchTest, TheFiltersIndexesAreTheSchemas) {
