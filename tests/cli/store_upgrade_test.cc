@@ -65,31 +65,46 @@ std::set<StoryShape> Shapes(const std::filesystem::path& db) {
   return shapes;
 }
 
-TEST(StoreUpgradeTest, APreviousReleasesStoreUpgradesAndResumesClustering) {
-  const std::filesystem::path old_store = TempPath("old.db");
-  const std::filesystem::path fresh_store = TempPath("fresh.db");
-  const std::filesystem::path last_two = TempPath("last-two.jsonl");
-  std::filesystem::remove(fresh_store);
-  GunzipFixture(std::string(storyline::test_paths::SourceDir()) +
-                    "/tests/data/store/seeds-000-002.step5.db.gz",
-                old_store);
-  WriteSeedLines(3, 5, last_two);
-
-  const auto resumed = RunStoryline("ingest --db " + old_store.string() + " " + last_two.string());
-  ASSERT_EQ(resumed.status, 0) << resumed.err;
-  const std::string seeds = std::string(storyline::test_paths::SharedDir()) + "/seeds/seeds.jsonl";
-  ASSERT_EQ(RunStoryline("ingest --db " + fresh_store.string() + " " + seeds).status, 0);
-
-  const std::set<StoryShape> upgraded = Shapes(old_store);
-  ASSERT_EQ(upgraded.size(), 1u);
-  EXPECT_EQ(upgraded.begin()->first.size(), 5u);
-  EXPECT_EQ(upgraded, Shapes(fresh_store));
-
-  for (const auto& path : {old_store, fresh_store, last_two}) {
-    for (const char* suffix : {"", "-stories.lock"}) {
-      std::filesystem::remove(path.string() + suffix);
+// The previous release's store of the first three seeds with the last two ingested into it
+// by this build, beside a store this build wrote of all five; removed when it goes.
+class OldAndFreshStores {
+ public:
+  explicit OldAndFreshStores(const std::string& name)
+      : old_store_(TempPath(name + "-old.db")),
+        fresh_store_(TempPath(name + "-fresh.db")),
+        last_two_(TempPath(name + "-last-two.jsonl")) {
+    std::filesystem::remove(fresh_store_);
+    GunzipFixture(std::string(storyline::test_paths::SourceDir()) +
+                      "/tests/data/store/seeds-000-002.step5.db.gz",
+                  old_store_);
+    WriteSeedLines(3, 5, last_two_);
+    const auto resumed =
+        RunStoryline("ingest --db " + old_store_.string() + " " + last_two_.string());
+    EXPECT_EQ(resumed.status, 0) << resumed.err;
+    const std::string seeds =
+        std::string(storyline::test_paths::SharedDir()) + "/seeds/seeds.jsonl";
+    EXPECT_EQ(RunStoryline("ingest --db " + fresh_store_.string() + " " + seeds).status, 0);
+  }
+  ~OldAndFreshStores() {
+    for (const auto& path : {old_store_, fresh_store_, last_two_}) {
+      for (const char* suffix : {"", "-stories.lock"}) {
+        std::filesystem::remove(path.string() + suffix);
+      }
     }
   }
+  const std::filesystem::path& old_store() const { return old_store_; }
+  const std::filesystem::path& fresh_store() const { return fresh_store_; }
+
+ private:
+  std::filesystem::path old_store_, fresh_store_, last_two_;
+};
+
+TEST(StoreUpgradeTest, APreviousReleasesStoreUpgradesAndResumesClustering) {
+  const OldAndFreshStores stores("resume");
+  const std::set<StoryShape> upgraded = Shapes(stores.old_store());
+  ASSERT_EQ(upgraded.size(), 1u);
+  EXPECT_EQ(upgraded.begin()->first.size(), 5u);
+  EXPECT_EQ(upgraded, Shapes(stores.fresh_store()));
 }
 
 int64_t SearchIndexSegments(const std::filesystem::path& db) {
@@ -111,8 +126,9 @@ int64_t SearchIndexSegments(const std::filesystem::path& db) {
 std::set<std::string> Hits(const std::filesystem::path& db, const std::string& args) {
   const auto result = RunStoryline("search --db " + db.string() + " --json " + args);
   EXPECT_EQ(result.status, 0) << result.err;
+  const auto parsed = nlohmann::json::parse(result.out);
   std::set<std::string> ids;
-  for (const auto& hit : nlohmann::json::parse(result.out)["hits"]) {
+  for (const auto& hit : parsed["hits"]) {
     ids.insert(hit["article"].get<std::string>());
   }
   return ids;
@@ -122,22 +138,14 @@ std::set<std::string> Hits(const std::filesystem::path& db, const std::string& a
 // them from its old mentions, and `upgrade --compact` leaves its search index in one
 // segment, finding what it found before.
 TEST(StoreUpgradeTest, UpgradeCompactsTheSearchIndexAndFiltersReadOldMentions) {
-  const std::filesystem::path old_store = TempPath("compact-old.db");
-  const std::filesystem::path fresh_store = TempPath("compact-fresh.db");
-  const std::filesystem::path last_two = TempPath("compact-last-two.jsonl");
-  std::filesystem::remove(fresh_store);
-  GunzipFixture(std::string(storyline::test_paths::SourceDir()) +
-                    "/tests/data/store/seeds-000-002.step5.db.gz",
-                old_store);
-  WriteSeedLines(3, 5, last_two);
-  ASSERT_EQ(RunStoryline("ingest --db " + old_store.string() + " " + last_two.string()).status, 0);
-  const std::string seeds = std::string(storyline::test_paths::SharedDir()) + "/seeds/seeds.jsonl";
-  ASSERT_EQ(RunStoryline("ingest --db " + fresh_store.string() + " " + seeds).status, 0);
+  const OldAndFreshStores stores("compact");
+  const std::filesystem::path& old_store = stores.old_store();
   ASSERT_GT(SearchIndexSegments(old_store), 1);
   const std::string by_entity = "call --entity \"Joe Biden\"";
   const std::set<std::string> before = Hits(old_store, by_entity);
-  EXPECT_GE(before.size(), 2u);
-  EXPECT_EQ(before, Hits(fresh_store, by_entity));
+  // 000 and 001 were stored by the old build (their mentions reach the sets by the
+  // migration), 004 by this one (by the trigger).
+  for (const char* id : {"000", "001", "004"}) EXPECT_EQ(before.count(id), 1u) << id;
 
   const auto compacted = RunStoryline("upgrade --compact --db " + old_store.string());
   ASSERT_EQ(compacted.status, 0) << compacted.err;
@@ -146,13 +154,7 @@ TEST(StoreUpgradeTest, UpgradeCompactsTheSearchIndexAndFiltersReadOldMentions) {
   EXPECT_EQ(Hits(old_store, by_entity), before);
   const std::set<std::string> newsmax = Hits(old_store, "hamas --source newsmax");
   EXPECT_EQ(newsmax, std::set<std::string>{"002"});
-  EXPECT_EQ(newsmax, Hits(fresh_store, "hamas --source newsmax"));
-
-  for (const auto& path : {old_store, fresh_store, last_two}) {
-    for (const char* suffix : {"", "-stories.lock"}) {
-      std::filesystem::remove(path.string() + suffix);
-    }
-  }
+  EXPECT_EQ(newsmax, Hits(stores.fresh_store(), "hamas --source newsmax"));
 }
 
 }  // namespace

@@ -332,6 +332,13 @@ TEST_F(SqliteSearchTest, EachFilterFindsWhatThePlainQueryFinds) {
 TEST_F(SqliteSearchTest, AFilterWithFewArticlesFindsAndScoresWhatTheWordsFind) {
   std::vector<PreparedArticle> batch;
   const std::vector<int> rare = {7, 120, 121, 250, 299};
+  Analysis names_ana;  // "Ana Lind" at the start of the text
+  EntityMention ana;
+  ana.span = {0, 8};
+  ana.text = ana.name = "Ana Lind";
+  ana.type = "PERSON";
+  ana.entity = "ana-lind";
+  names_ana.entities.push_back(ana);
   for (int i = 0; i < 300; ++i) {
     const bool is_rare = std::find(rare.begin(), rare.end(), i) != rare.end();
     Article article;
@@ -341,16 +348,7 @@ TEST_F(SqliteSearchTest, AFilterWithFewArticlesFindsAndScoresWhatTheWordsFind) {
     article.title = i % 4 ? "Harbor vote" : "Council report";
     article.text = "Ana Lind spoke. " + Text(i, std::string(1 + i % 3, 'x') + " harbor harbor");
     article.published = "2024-01-" + std::to_string(10 + i % 20);
-    Analysis analysis;
-    if (is_rare) {
-      EntityMention mention;
-      mention.span = {0, 8};
-      mention.text = mention.name = "Ana Lind";
-      mention.type = "PERSON";
-      mention.entity = "ana-lind";
-      analysis.entities.push_back(mention);
-    }
-    batch.push_back(PrepareArticle(article, analysis));
+    batch.push_back(PrepareArticle(article, is_rare ? names_ana : Analysis{}));
   }
   store_->AddBatch(batch);
   SearchRequest all;
@@ -394,14 +392,7 @@ TEST_F(SqliteSearchTest, AFilterWithFewArticlesFindsAndScoresWhatTheWordsFind) {
   edited.title = "Harbor vote, corrected";
   edited.text = "Ana Lind spoke again. " + Text(250, "harbor harbor harbor");
   edited.published = "2024-01-21";
-  Analysis named;
-  EntityMention mention;
-  mention.span = {0, 8};
-  mention.text = mention.name = "Ana Lind";
-  mention.type = "PERSON";
-  mention.entity = "ana-lind";
-  named.entities.push_back(mention);
-  ASSERT_EQ(store_->AddBatch(std::vector{PrepareArticle(edited, named)})[0].status,
+  ASSERT_EQ(store_->AddBatch(std::vector{PrepareArticle(edited, names_ana)})[0].status,
             AddStatus::kAdded);
   for (const bool newest_first : {false, true}) {
     SearchRequest request = all;
