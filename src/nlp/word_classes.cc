@@ -21,7 +21,7 @@ WordClasses WordClasses::Load(const std::filesystem::path& path) {
     const size_t tab = rest.find('\t');
     std::array<uint16_t, kGranularities> clusters{};
     bool ok = tab != 0 && tab != std::string_view::npos;
-    const char* p = line.data() + tab;
+    const char* p = ok ? line.data() + tab : line.data();  // never past the end
     const char* end = line.data() + line.size();
     for (int g = 0; ok && g < kGranularities; ++g) {
       ok = p < end && *p == '\t';
